@@ -1,0 +1,111 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+
+export const ROOT = path.resolve(import.meta.dirname, '..')
+
+export interface ServerProcess {
+  url: string
+  child: ChildProcess
+  dataDir: string
+  stop(): Promise<void>
+}
+
+/** A free TCP port on loopback. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer()
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo
+      srv.close(() => resolve(port))
+    })
+    srv.once('error', reject)
+  })
+}
+
+/**
+ * Starts Podd as its own process (as `npm start` would, at LOG_LEVEL=info with access logs
+ * written to /dev/null) so load generation does not share its CPU.
+ */
+export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
+  const dataDir = env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'podd-bench-'))
+  const port = await freePort()
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-1234',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+      DATA_DIR: dataDir,
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  const url = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 60_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`)
+    try {
+      if ((await fetch(`${url}/health`)).ok) break
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error('server did not start within 60 s')
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  return {
+    url,
+    child,
+    dataDir,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve()
+        child.once('exit', () => resolve())
+        child.kill('SIGTERM')
+      }),
+  }
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN
+  const idx = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
+  return sorted[idx]!
+}
+
+export function summarise(samplesMs: number[]) {
+  const s = [...samplesMs].sort((a, b) => a - b)
+  const mean = s.reduce((a, b) => a + b, 0) / (s.length || 1)
+  return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), mean, max: s.at(-1) ?? NaN }
+}
+
+export const fmt = (ms: number) => `${ms.toFixed(2)} ms`
+
+export async function rssOf(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text()
+  const m = text.match(/^process_resident_memory_bytes (\d+(?:\.\d+)?(?:e\+\d+)?)/m)
+  return m ? Number(m[1]) / 1024 / 1024 : NaN
+}
+
+export async function postJson<T = any>(url: string, body: unknown, token?: string): Promise<T> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  })
+  if (!res.ok) throw new Error(`${url} → ${res.status} ${await res.text()}`)
+  return (await res.json()) as T
+}
+
+export async function registerBenchUser(url: string, i: number | string, role = 'patient') {
+  return postJson<{ user: { id: string }; access_token: string; refresh_token: string }>(`${url}/api/v1/auth/register`, {
+    email: `bench-${i}-${Date.now()}@example.com`,
+    password: 'bench passphrase 2026',
+    name: `Bench ${i}`,
+    role,
+  })
+}

@@ -1,0 +1,64 @@
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { bodyLimit } from 'hono/body-limit'
+import { methodNotAllowed } from 'hono/method-not-allowed'
+import { authRoutes } from './auth/auth-routes.js'
+import type { AppEnv } from './http/app-env.js'
+import { docsRoutes } from './http/docs-routes.js'
+import { envelope } from './http/errors.js'
+import { onError, onNotFound } from './http/error-handler.js'
+import { opsRoutes } from './http/ops-routes.js'
+import { validationHook } from './http/openapi.js'
+import { requestContext } from './http/request-context.js'
+import { corsAllowList, securityHeaders } from './http/response-headers.js'
+import type { Services } from './services.js'
+
+/** Builds the whole HTTP API over the given services. The server, tests and benchmarks all use it. */
+export function createApp(s: Services): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  const { config } = s
+
+  app.use(requestContext(s.logger, s.metrics))
+  app.use(securityHeaders())
+  app.use(corsAllowList(config.CORS_ORIGINS))
+  const limitFor = (maxSize: number) =>
+    bodyLimit({
+      maxSize,
+      onError: (c) => c.json(envelope('PAYLOAD_TOO_LARGE', `Request body exceeds ${maxSize} bytes`, c.get('requestId')), 413),
+    })
+  const limits: { prefix: string; limit: ReturnType<typeof limitFor> }[] = [
+    { prefix: '/api/v1/voice', limit: limitFor(config.VOICE_MAX_BYTES) },
+  ]
+  const defaultLimit = limitFor(config.BODY_LIMIT_BYTES)
+  app.use(async function bodyLimitByPath(c, next) {
+    // Reading the raw request would rebuild it in @hono/node-server; bodiless methods skip it.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next()
+    return (limits.find((l) => c.req.path.startsWith(l.prefix))?.limit ?? defaultLimit)(c, next)
+  })
+  app.use(methodNotAllowed({
+    app,
+    onMethodNotAllowed: (c, methods) =>
+      c.json(
+        envelope('METHOD_NOT_ALLOWED', `${c.req.method} is not allowed here; use ${methods.join(', ')}`, c.get('requestId')),
+        405,
+        { Allow: methods.join(', ') },
+      ),
+  }))
+
+  app.route('/', opsRoutes(s))
+  app.route('/', docsRoutes())
+  app.route('/api/v1/auth', authRoutes(s))
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+  app.doc31('/api/v1/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Podd API',
+      version: '1',
+      description: 'Health assistant: chat and voice turns, health events, caregivers and summaries.',
+    },
+  })
+
+  app.onError(onError)
+  app.notFound(onNotFound)
+  return app
+}

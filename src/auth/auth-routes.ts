@@ -1,0 +1,109 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi'
+import type { AppEnv } from '../http/app-env.js'
+import { clientIp } from '../http/client-ip.js'
+import { errorResponses, jsonBody, jsonContent, validationHook } from '../http/openapi.js'
+import { notFound } from '../http/errors.js'
+import type { Services } from '../services.js'
+
+export const PublicUserSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(['patient', 'caregiver', 'admin']),
+  })
+  .openapi('User')
+
+const TokenPairSchema = z
+  .object({
+    user: PublicUserSchema,
+    access_token: z.string(),
+    refresh_token: z.string(),
+    token_type: z.literal('Bearer'),
+    expires_in: z.number().int().describe('Access token lifetime in seconds'),
+  })
+  .openapi('TokenPair')
+
+const RegisterBody = z
+  .object({
+    email: z.string().trim().max(254).pipe(z.email()),
+    password: z.string().min(1).max(256).describe('At least 10 characters, not a common password'),
+    name: z.string().trim().min(1).max(100),
+    role: z.enum(['patient', 'caregiver']).describe('Self-registration never grants admin'),
+  })
+  .openapi('RegisterRequest')
+
+const LoginBody = z.object({ email: z.string().min(1).max(254), password: z.string().min(1).max(256) }).openapi('LoginRequest')
+const RefreshBody = z.object({ refresh_token: z.string().min(1).max(512) }).openapi('RefreshRequest')
+
+const register = createRoute({
+  method: 'post',
+  path: '/register',
+  tags: ['auth'],
+  summary: 'Create a patient or caregiver account',
+  request: { body: jsonBody(RegisterBody) },
+  responses: {
+    201: jsonContent(TokenPairSchema, 'Account created and signed in'),
+    ...errorResponses(400, 409, 413),
+  },
+})
+
+const login = createRoute({
+  method: 'post',
+  path: '/login',
+  tags: ['auth'],
+  summary: 'Sign in with e-mail and password',
+  request: { body: jsonBody(LoginBody) },
+  responses: { 200: jsonContent(TokenPairSchema, 'Signed in'), ...errorResponses(400, 401, 429) },
+})
+
+const refresh = createRoute({
+  method: 'post',
+  path: '/refresh',
+  tags: ['auth'],
+  summary: 'Rotate a refresh token for a new token pair',
+  request: { body: jsonBody(RefreshBody) },
+  responses: { 200: jsonContent(TokenPairSchema, 'New token pair'), ...errorResponses(400, 401) },
+})
+
+const logout = createRoute({
+  method: 'post',
+  path: '/logout',
+  tags: ['auth'],
+  summary: 'Revoke a refresh token',
+  request: { body: jsonBody(RefreshBody) },
+  responses: { 204: { description: 'Revoked' }, ...errorResponses(400) },
+})
+
+const me = createRoute({
+  method: 'get',
+  path: '/me',
+  tags: ['auth'],
+  summary: 'The signed-in account',
+  security: [{ Bearer: [] }],
+  responses: { 200: jsonContent(z.object({ user: PublicUserSchema }), 'The account'), ...errorResponses(401) },
+})
+
+export function authRoutes(s: Services): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+
+  app.openapi(register, async (c) => c.json(await s.auth.register(c.req.valid('json')), 201))
+
+  app.openapi(login, async (c) => c.json(await s.auth.login(c.req.valid('json'), clientIp(c, s.config.TRUST_PROXY)), 200))
+
+  app.openapi(refresh, async (c) => c.json(await s.auth.refresh(c.req.valid('json').refresh_token), 200))
+
+  app.openapi(logout, async (c) => {
+    await s.auth.logout(c.req.valid('json').refresh_token)
+    return c.body(null, 204)
+  })
+
+  app.use('/me', s.requireAuth)
+  app.openapi(me, async (c) => {
+    const user = await s.auth.getUser(c.get('user').id)
+    if (!user) throw notFound('Account')
+    return c.json({ user }, 200)
+  })
+
+  return app
+}

@@ -1,0 +1,81 @@
+import { sql, type Kysely, type Migration } from 'kysely'
+
+/** Auth schema, in order. Never edit a released migration: add a new one. */
+export const authMigrations: Record<string, Migration> = {
+  '001_users_and_tokens': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('users')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('email', 'text', (c) => c.notNull().unique())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('patient','caregiver','admin')`))
+        .addColumn('password_hash', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute()
+      await db.schema
+        .createTable('refresh_tokens')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('family_id', 'text', (c) => c.notNull())
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('revoked_at', 'text')
+        .addColumn('revoked_reason', 'text')
+        .addColumn('replaced_by', 'text')
+        .execute()
+      await db.schema.createIndex('refresh_tokens_family').on('refresh_tokens').column('family_id').execute()
+      await db.schema.createIndex('refresh_tokens_user').on('refresh_tokens').column('user_id').execute()
+    },
+  },
+  '002_caregivers_and_settings': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('caregiver_invitations')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('patient_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('code_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('accepted_at', 'text')
+        .addColumn('accepted_by', 'text')
+        .addColumn('revoked_at', 'text')
+        .execute()
+      await db.schema
+        .createTable('caregiver_links')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('patient_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('caregiver_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('invitation_id', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('revoked_at', 'text')
+        .addColumn('revoked_by', 'text')
+        .execute()
+      // One live link per patient and caregiver; revoked links stay for the audit trail.
+      await sql`create unique index caregiver_links_active on caregiver_links (patient_id, caregiver_id) where revoked_at is null`.execute(db)
+      await db.schema.createIndex('caregiver_links_caregiver').on('caregiver_links').column('caregiver_id').execute()
+      await db.schema
+        .createTable('account_settings')
+        .addColumn('user_id', 'text', (c) => c.primaryKey().references('users.id').onDelete('cascade'))
+        .addColumn('preferences', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute()
+      await db.schema
+        .createTable('caregiver_access_log')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('caregiver_id', 'text', (c) => c.notNull())
+        .addColumn('patient_id', 'text', (c) => c.notNull())
+        .addColumn('resource', 'text', (c) => c.notNull())
+        .addColumn('accessed_at', 'text', (c) => c.notNull())
+        .addColumn('request_id', 'text')
+        .execute()
+      await db.schema
+        .createIndex('caregiver_access_log_patient')
+        .on('caregiver_access_log')
+        .columns(['patient_id', 'accessed_at'])
+        .execute()
+    },
+  },
+}

@@ -1,0 +1,99 @@
+import { createHash, randomBytes, webcrypto } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { SignJWT, jwtVerify, errors as joseErrors } from 'jose'
+import type { Config } from '../config.js'
+import type { Logger } from '../logger.js'
+import type { AuthUser, Role } from '../http/app-env.js'
+import { newId } from '../ids.js'
+
+const ALG = 'HS256'
+const ROLES: readonly Role[] = ['patient', 'caregiver', 'admin']
+
+/**
+ * The signing secret: from config, or in development a generated one kept in the data dir
+ * (mode 600) so tokens survive restarts. Production refuses to start without one (config.ts).
+ */
+export function resolveJwtSecret(config: Config, logger: Logger): Uint8Array {
+  if (config.JWT_SECRET) return new TextEncoder().encode(config.JWT_SECRET)
+  const file = path.join(config.DATA_DIR, 'jwt-secret')
+  fs.mkdirSync(config.DATA_DIR, { recursive: true })
+  if (!fs.existsSync(file)) {
+    fs.writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' })
+    logger.warn({ file }, 'JWT_SECRET is not set: generated a development secret in the data dir')
+  }
+  return new TextEncoder().encode(fs.readFileSync(file, 'utf8').trim())
+}
+
+export class TokenService {
+  // Imported once: handing jose raw bytes would re-import the HMAC key on every sign and verify.
+  private readonly key: Promise<webcrypto.CryptoKey>
+  // Tokens already verified, until they expire. An HMAC check through WebCrypto costs ~200 µs,
+  // and a client sends the same token with every request for its whole 15-minute life.
+  private readonly verified = new Map<string, { user: AuthUser; expMs: number }>()
+  private static readonly CACHE_SIZE = 10_000
+
+  constructor(
+    secret: Uint8Array,
+    private readonly issuer: string,
+    private readonly audience: string,
+    readonly accessTtlSeconds: number,
+  ) {
+    this.key = webcrypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify'])
+  }
+
+  async issueAccessToken(user: AuthUser): Promise<string> {
+    return new SignJWT({ role: user.role })
+      .setProtectedHeader({ alg: ALG, typ: 'JWT' })
+      .setSubject(user.id)
+      .setIssuer(this.issuer)
+      .setAudience(this.audience)
+      .setIssuedAt()
+      .setExpirationTime(`${this.accessTtlSeconds}s`)
+      .setJti(newId())
+      .sign(await this.key)
+  }
+
+  /** The verified caller, or undefined for any token that is not ours, altered or expired. */
+  async verifyAccessToken(token: string): Promise<AuthUser | undefined> {
+    const hit = this.verified.get(token)
+    if (hit) {
+      if (hit.expMs > Date.now()) return hit.user
+      this.verified.delete(token)
+    }
+    const user = await this.verifyWithJose(token)
+    if (user) {
+      if (this.verified.size >= TokenService.CACHE_SIZE) this.verified.delete(this.verified.keys().next().value!)
+      this.verified.set(token, user)
+      return user.user
+    }
+    return undefined
+  }
+
+  private async verifyWithJose(token: string): Promise<{ user: AuthUser; expMs: number } | undefined> {
+    try {
+      const { payload } = await jwtVerify(token, await this.key, {
+        algorithms: [ALG],
+        issuer: this.issuer,
+        audience: this.audience,
+        requiredClaims: ['sub', 'exp', 'iat', 'jti'],
+      })
+      const role = payload.role
+      if (typeof payload.sub !== 'string' || !ROLES.includes(role as Role)) return undefined
+      return { user: { id: payload.sub, role: role as Role }, expMs: payload.exp! * 1000 }
+    } catch (err) {
+      if (err instanceof joseErrors.JOSEError || err instanceof TypeError) return undefined
+      throw err
+    }
+  }
+}
+
+/** An opaque refresh token; only its SHA-256 is stored. */
+export function newRefreshToken(): { token: string; hash: string } {
+  const token = randomBytes(32).toString('base64url')
+  return { token, hash: hashToken(token) }
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex')
+}

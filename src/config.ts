@@ -1,0 +1,130 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+/**
+ * Every setting Podd reads from the environment, parsed once at start-up.
+ * `.env.example` lists each variable with the default given here; keep the two in step.
+ */
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional()
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .pipe(z.url().optional())
+  .optional()
+
+const csv = z
+  .string()
+  .default('')
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .default('false')
+  .transform((v) => v === 'true' || v === '1' || v === 'yes')
+
+const int = (def: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
+  z.coerce.number().int().min(min).max(max).default(def)
+
+export const ConfigSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().default('0.0.0.0'),
+    PORT: int(8080, 0, 65535),
+    DATA_DIR: z.string().min(1).default('./data'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    CORS_ORIGINS: csv,
+    TRUST_PROXY: bool,
+    BODY_LIMIT_BYTES: int(1_048_576, 1024),
+    SHUTDOWN_TIMEOUT_MS: int(10_000, 0),
+
+    JWT_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+    JWT_ISSUER: z.string().min(1).default('podd'),
+    JWT_AUDIENCE: z.string().min(1).default('podd-api'),
+    ACCESS_TOKEN_TTL_SECONDS: int(900, 60, 86_400),
+    REFRESH_TOKEN_TTL_DAYS: int(30, 1, 365),
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: int(5, 1),
+    LOGIN_MAX_FAILURES_PER_IP: int(20, 1),
+    LOGIN_THROTTLE_WINDOW_SECONDS: int(900, 1),
+
+    DATABASE_URL: optionalUrl,
+
+    LLM_PROVIDER: z.enum(['offline', 'openai']).optional(),
+    OPENAI_API_KEY: optionalString,
+    OPENAI_BASE_URL: optionalUrl,
+    OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+    LLM_TIMEOUT_MS: int(20_000, 100),
+    LLM_MAX_RETRIES: int(1, 0, 1),
+    EMBEDDINGS_MODEL: optionalString,
+    JUDGE_MODEL: optionalString,
+
+    SARVAM_API_KEY: optionalString,
+    SARVAM_BASE_URL: optionalUrl,
+    SARVAM_TIMEOUT_MS: int(8_000, 100),
+    SARVAM_STT_MODEL: z.string().default('saaras:v3'),
+    SARVAM_TTS_MODEL: z.string().default('bulbul:v3'),
+    SARVAM_TTS_SPEAKER: z.string().default('shubh'),
+    VOICE_MAX_SECONDS: int(30, 1, 300),
+    VOICE_MAX_BYTES: int(10 * 1024 * 1024, 1024),
+
+    PINECONE_API_KEY: optionalString,
+    PINECONE_INDEX_HOST: optionalUrl,
+    PINECONE_CONTROLLER_HOST: optionalUrl,
+
+    SMTP_URL: optionalString,
+    SMTP_FROM: z.string().default('Podd <no-reply@podd.local>'),
+    WEBHOOK_SIGNING_SECRET: optionalString,
+    TWILIO_ACCOUNT_SID: optionalString,
+    TWILIO_AUTH_TOKEN: optionalString,
+    TWILIO_FROM_NUMBER: optionalString,
+    SCHEDULER_INTERVAL_SECONDS: int(60, 1),
+    NO_CHECKIN_HOUR: int(12, 0, 23),
+  })
+  .superRefine((c, ctx) => {
+    if (c.NODE_ENV === 'production' && !c.JWT_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['JWT_SECRET'],
+        message: 'is required in production (at least 32 random characters)',
+      })
+    }
+    if (c.LLM_PROVIDER === 'openai' && !c.OPENAI_API_KEY && !c.OPENAI_BASE_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OPENAI_API_KEY'],
+        message: 'LLM_PROVIDER=openai needs OPENAI_API_KEY or OPENAI_BASE_URL',
+      })
+    }
+  })
+  .transform((c) => ({
+    ...c,
+    DATA_DIR: path.resolve(c.DATA_DIR),
+    // An LLM is used only when one is configured; the offline model is the default.
+    LLM_PROVIDER: c.LLM_PROVIDER ?? (c.OPENAI_API_KEY || c.OPENAI_BASE_URL ? 'openai' : 'offline'),
+  }))
+
+export type Config = z.infer<typeof ConfigSchema>
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+/** Parses the environment; throws a ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = ConfigSchema.safeParse(env)
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`)
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  return result.data
+}

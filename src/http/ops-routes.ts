@@ -1,0 +1,35 @@
+import { Hono } from 'hono'
+import type { Services } from '../services.js'
+import type { AppEnv } from './app-env.js'
+import { envelope } from './errors.js'
+
+/** `/health` (the process answers), `/ready` (its stores answer) and `/metrics` (Prometheus). */
+export function opsRoutes(s: Services): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+
+  app.get('/health', (c) => c.json({ status: 'ok', uptime_s: Math.round(process.uptime()) }))
+
+  app.get('/ready', async (c) => {
+    const checks = await Promise.all(
+      s.readiness.map(async (r) => {
+        try {
+          await r.check()
+          return [r.name, 'ok'] as const
+        } catch (err) {
+          s.logger.warn({ err, check: r.name }, 'readiness check failed')
+          return [r.name, 'unavailable'] as const
+        }
+      }),
+    )
+    const result = Object.fromEntries(checks)
+    if (checks.every(([, v]) => v === 'ok')) return c.json({ status: 'ready', checks: result })
+    return c.json(envelope('SERVICE_UNAVAILABLE', 'A store is not reachable', c.get('requestId'), { checks: result }), 503)
+  })
+
+  app.get('/metrics', async (c) => {
+    c.header('Content-Type', s.metrics.registry.contentType)
+    return c.body(await s.metrics.registry.metrics())
+  })
+
+  return app
+}

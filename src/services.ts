@@ -1,0 +1,95 @@
+import type { Server } from 'node:http'
+import type { MiddlewareHandler } from 'hono'
+import { openAuthDb, type AuthDb } from './auth/auth-db.js'
+import { AuthService } from './auth/auth-service.js'
+import { LoginThrottle } from './auth/login-throttle.js'
+import { requireAuth } from './auth/require-auth.js'
+import { TokenService, resolveJwtSecret } from './auth/tokens.js'
+import type { Config } from './config.js'
+import type { AppEnv } from './http/app-env.js'
+import { Metrics } from './http/metrics.js'
+import { createLogger, type Logger } from './logger.js'
+
+/** A store or client the service depends on, checked by `/ready`. */
+export interface ReadinessCheck {
+  name: string
+  check: () => Promise<void>
+}
+
+/** Everything a route, graph or job needs, built once at start-up and closed once at shutdown. */
+export interface Services {
+  config: Config
+  logger: Logger
+  metrics: Metrics
+  authDb: AuthDb
+  tokens: TokenService
+  auth: AuthService
+  requireAuth: MiddlewareHandler<AppEnv>
+  readiness: ReadinessCheck[]
+  /** Registers work that needs the listening HTTP server (WebSocket upgrades). */
+  onServer(fn: (server: Server) => void): void
+  attachServer(server: Server): void
+  /** Closers run in reverse order of registration at shutdown. */
+  onClose(fn: () => Promise<void> | void): void
+  close(): Promise<void>
+}
+
+export interface ServiceOptions {
+  logger?: Logger
+}
+
+export async function createServices(config: Config, opts: ServiceOptions = {}): Promise<Services> {
+  const logger = opts.logger ?? createLogger({ level: config.LOG_LEVEL })
+  const closers: (() => Promise<void> | void)[] = []
+  const onClose = (fn: () => Promise<void> | void) => void closers.push(fn)
+  const serverHooks: ((server: Server) => void)[] = []
+
+  const metrics = new Metrics()
+  const authDb = await openAuthDb(config.DATA_DIR)
+  onClose(() => authDb.destroy())
+
+  const tokens = new TokenService(
+    resolveJwtSecret(config, logger),
+    config.JWT_ISSUER,
+    config.JWT_AUDIENCE,
+    config.ACCESS_TOKEN_TTL_SECONDS,
+  )
+  const throttle = new LoginThrottle({
+    perAccountAndIp: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+    perAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT * 10,
+    perIp: config.LOGIN_MAX_FAILURES_PER_IP,
+    windowMs: config.LOGIN_THROTTLE_WINDOW_SECONDS * 1000,
+  })
+  const auth = new AuthService(authDb, tokens, throttle, config.REFRESH_TOKEN_TTL_DAYS)
+
+  const readiness: ReadinessCheck[] = [
+    { name: 'auth_db', check: async () => void (await authDb.selectFrom('users').select('id').limit(1).execute()) },
+  ]
+
+  let closed: Promise<void> | undefined
+  return {
+    config,
+    logger,
+    metrics,
+    authDb,
+    tokens,
+    auth,
+    requireAuth: requireAuth(tokens),
+    readiness,
+    onServer: (fn) => void serverHooks.push(fn),
+    attachServer: (server) => serverHooks.forEach((fn) => fn(server)),
+    onClose,
+    close() {
+      closed ??= (async () => {
+        for (const fn of closers.reverse()) {
+          try {
+            await fn()
+          } catch (err) {
+            logger.error({ err }, 'error while closing a service')
+          }
+        }
+      })()
+      return closed
+    },
+  }
+}

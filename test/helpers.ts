@@ -1,0 +1,88 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { Writable } from 'node:stream'
+import { createApp } from '../src/app.js'
+import { loadConfig, type Config } from '../src/config.js'
+import { createLogger, type Logger } from '../src/logger.js'
+import { createServices, type ServiceOptions, type Services } from '../src/services.js'
+
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing'
+
+export function tempDir(prefix = 'podd-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix))
+}
+
+/** A config for tests: temp data dir, random port, quiet logs, fixed JWT secret. */
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: tempDir(),
+    JWT_SECRET: TEST_JWT_SECRET,
+    ...env,
+  })
+}
+
+/** A logger whose JSON lines are kept in memory, to assert what was (not) logged. */
+export function capturingLogger(level = 'debug'): { logger: Logger; lines: () => string[] } {
+  const chunks: string[] = []
+  const stream = new Writable({
+    write(chunk, _enc, cb) {
+      chunks.push(String(chunk))
+      cb()
+    },
+  })
+  const logger = createLogger({ level, destination: stream })
+  return { logger, lines: () => chunks.join('').split('\n').filter(Boolean) }
+}
+
+export interface TestApp {
+  app: ReturnType<typeof createApp>
+  services: Services
+  config: Config
+  request: (path: string, init?: RequestInit & { json?: unknown; token?: string }) => Promise<Response>
+  close: () => Promise<void>
+}
+
+/** The full app over real stores in a temp dir, driven in-process through `app.request()`. */
+export async function createTestApp(env: Record<string, string> = {}, opts: ServiceOptions = {}): Promise<TestApp> {
+  const config = testConfig(env)
+  const services = await createServices(config, opts)
+  const app = createApp(services)
+  return {
+    app,
+    services,
+    config,
+    request: (p, init = {}) => {
+      const { json, token, ...rest } = init
+      const headers = new Headers(rest.headers)
+      if (json !== undefined) headers.set('content-type', 'application/json')
+      if (token) headers.set('authorization', `Bearer ${token}`)
+      return Promise.resolve(
+        app.request(p, { ...rest, headers, body: json !== undefined ? JSON.stringify(json) : rest.body }),
+      )
+    },
+    close: async () => {
+      await services.close()
+      fs.rmSync(config.DATA_DIR, { recursive: true, force: true })
+    },
+  }
+}
+
+let counter = 0
+/** Registers a fresh account and returns its tokens. */
+export async function registerUser(
+  t: Pick<TestApp, 'request'>,
+  role: 'patient' | 'caregiver' = 'patient',
+  name = 'Test User',
+): Promise<{ id: string; email: string; access_token: string; refresh_token: string; password: string }> {
+  const email = `user${process.pid}-${Date.now()}-${counter++}@example.com`
+  const password = 'a sturdy passphrase 42'
+  const res = await t.request('/api/v1/auth/register', { method: 'POST', json: { email, password, name, role } })
+  if (res.status !== 201) throw new Error(`register failed: ${res.status} ${await res.text()}`)
+  const body = (await res.json()) as { user: { id: string }; access_token: string; refresh_token: string }
+  return { id: body.user.id, email, access_token: body.access_token, refresh_token: body.refresh_token, password }
+}
