@@ -1,0 +1,142 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import { createPgConfig } from '@electric-sql/pglite/node-postgres'
+import { Kysely, Migrator, PostgresDialect, sql, type ColumnType, type Generated, type Migration } from 'kysely'
+import pg from 'pg'
+import { eventMigrations } from './event-migrations.js'
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>
+type Json<T> = ColumnType<T, string, string>
+
+export interface HealthEventsTable {
+  seq: Generated<string>
+  id: string
+  user_id: string
+  kind: string
+  context_id: string
+  event_kind: 'fact' | 'action'
+  payload: Json<Record<string, unknown>>
+  flags: ColumnType<Record<string, unknown> | null, string | null, string | null>
+  occurred_at: Timestamp
+  recorded_at: Timestamp
+  source: string
+  supersedes: string | null
+  tombstone: boolean
+  idempotency_key: string | null
+}
+
+/** The event-store database. Other modules (checkpoints, recall) add their tables to it. */
+export interface EventDatabase {
+  health_events: HealthEventsTable
+}
+
+export type EventDb = Kysely<EventDatabase>
+
+export interface EventDbHandle {
+  db: EventDb
+  engine: 'pglite' | 'postgres'
+  /** The node-postgres pool under Kysely; other libraries (the LangGraph saver) share it. */
+  pool: pg.Pool
+  close(): Promise<void>
+}
+
+export interface EventDbOptions {
+  /** PostgreSQL URL; when absent the embedded PGlite is used. */
+  databaseUrl?: string
+  /** Schema for every table on PostgreSQL (tests isolate themselves with one each). */
+  schema?: string
+  /** PGlite data directory; `undefined` keeps the database in memory. */
+  pgliteDir?: string
+}
+
+/** PostgreSQL when a URL is given, else PGlite (on disk, or in memory for tests), with migrations applied. */
+export async function openEventDb(opts: EventDbOptions): Promise<EventDbHandle> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.schema) : openPglite(opts.pgliteDir)
+}
+
+async function openPostgres(url: string, schema?: string): Promise<EventDbHandle> {
+  if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`)
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  })
+  const db = new Kysely<EventDatabase>({ dialect: new PostgresDialect({ pool }) })
+  if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(db)
+  await migrate(db)
+  return { db, engine: 'postgres', pool, close: () => db.destroy() }
+}
+
+async function openPglite(dir?: string): Promise<EventDbHandle> {
+  const release = dir ? lockDataDir(dir) : () => {}
+  let pglite: PGlite
+  try {
+    if (dir) fs.mkdirSync(dir, { recursive: true })
+    pglite = await PGlite.create(dir)
+  } catch (err) {
+    release()
+    throw err
+  }
+  // PGlite is one connection: a pool of one serialises queries and keeps transactions whole.
+  const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, idleTimeoutMillis: 0 })
+  const db = new Kysely<EventDatabase>({ dialect: new PostgresDialect({ pool }) })
+  await migrate(db)
+  return {
+    db,
+    engine: 'pglite',
+    pool,
+    close: async () => {
+      await db.destroy()
+      await pglite.close()
+      release()
+    },
+  }
+}
+
+/**
+ * PGlite has no lock of its own and two processes on one data dir corrupt it, so a lock file
+ * with the owner's pid guards it. A lock left by a dead process is taken over.
+ */
+export function lockDataDir(dir: string): () => void {
+  fs.mkdirSync(dir, { recursive: true })
+  const lockFile = path.join(dir, '.podd.lock')
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = fs.openSync(lockFile, 'wx', 0o600)
+      fs.writeSync(fd, String(process.pid))
+      fs.closeSync(fd)
+      return () => fs.rmSync(lockFile, { force: true })
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
+      const owner = Number(fs.readFileSync(lockFile, 'utf8').trim())
+      if (owner && owner !== process.pid && isAlive(owner)) {
+        throw new Error(
+          `The event store in ${dir} is in use by another Podd process (pid ${owner}). ` +
+            'Stop it, or give this one its own DATA_DIR.',
+        )
+      }
+      fs.rmSync(lockFile, { force: true })
+    }
+  }
+  throw new Error(`could not lock ${dir}`)
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+async function migrate(db: Kysely<any>): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => eventMigrations },
+  })
+  const { error, results } = await migrator.migrateToLatest()
+  const failed = results?.find((r) => r.status === 'Error')
+  if (error || failed) throw new Error(`Event store migration ${failed?.migrationName ?? ''} failed: ${String(error)}`)
+}

@@ -1,0 +1,387 @@
+import { sql, type Insertable, type Selectable } from 'kysely'
+import { newId } from '../src/ids.js'
+import type { VitalsFlags } from './clinical-thresholds.js'
+import type { EventDb, HealthEventsTable } from './event-db.js'
+import { eventKindOf, type EventKind, type EventSource, type PayloadOf } from './event-kinds.js'
+import { EventValidationError, normalizePayload } from './normalize-payload.js'
+
+/** A health event as every reader sees it. */
+export interface HealthEvent<K extends EventKind = EventKind> {
+  id: string
+  user_id: string
+  kind: K
+  context_id: string
+  event_kind: 'fact' | 'action'
+  payload: PayloadOf<K>
+  flags: VitalsFlags | null
+  occurred_at: string
+  recorded_at: string
+  source: EventSource
+  supersedes: string | null
+  idempotency_key: string | null
+}
+
+/** A version in an event's history, including the tombstone that removed it. */
+export interface HistoricalEvent extends Omit<HealthEvent, 'payload'> {
+  payload: Record<string, unknown>
+  tombstone: boolean
+}
+
+export interface AppendInput<K extends EventKind = EventKind> {
+  kind: K
+  /** Validated and normalised by the kind's schema (units converted, vitals classified). */
+  payload: unknown
+  occurred_at?: string | Date
+  source: EventSource
+  /** A tool call id or a client key: a retry with the same key returns the first event. */
+  idempotency_key?: string
+  /** For entities with a fixed identity (the profile); otherwise `<kind>:<id>`. */
+  context_id?: string
+}
+
+export interface CorrectionInput {
+  payload: unknown
+  occurred_at?: string | Date
+  source: EventSource
+  idempotency_key?: string
+}
+
+export interface ListQuery {
+  kinds?: EventKind[]
+  from?: string | Date
+  to?: string | Date
+  contextId?: string
+  /** 1–500, default 50. */
+  limit?: number
+  cursor?: string
+  order?: 'desc' | 'asc'
+}
+
+export interface EventPage {
+  events: HealthEvent[]
+  next_cursor: string | null
+}
+
+export class EventNotFoundError extends Error {
+  override name = 'EventNotFoundError'
+}
+export class EventConflictError extends Error {
+  override name = 'EventConflictError'
+}
+
+export type AppendListener = (event: HealthEvent) => void | Promise<void>
+
+export const MAX_PAGE = 500
+const DEFAULT_PAGE = 50
+/** How far in the future an occurred_at may be: clocks drift, the future does not happen. */
+const FUTURE_TOLERANCE_MS = 5 * 60_000
+
+type Row = Selectable<HealthEventsTable>
+
+function toEvent(row: Row): HealthEvent {
+  return {
+    id: row.id,
+    user_id: row.user_id,
+    kind: row.kind as EventKind,
+    context_id: row.context_id,
+    event_kind: row.event_kind,
+    payload: row.payload as never,
+    flags: (row.flags as VitalsFlags | null) ?? null,
+    occurred_at: new Date(row.occurred_at).toISOString(),
+    recorded_at: new Date(row.recorded_at).toISOString(),
+    source: row.source as EventSource,
+    supersedes: row.supersedes,
+    idempotency_key: row.idempotency_key,
+  }
+}
+
+function encodeCursor(e: HealthEvent): string {
+  return Buffer.from(JSON.stringify([e.occurred_at, e.id])).toString('base64url')
+}
+
+export class InvalidCursorError extends Error {
+  override name = 'InvalidCursorError'
+}
+
+function decodeCursor(cursor: string): [Date, string] {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [string, string]
+    const date = new Date(at)
+    if (Number.isNaN(date.getTime()) || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) throw new Error()
+    return [date, id]
+  } catch {
+    throw new InvalidCursorError('cursor is not one this API returned')
+  }
+}
+
+function toDate(value: string | Date | undefined, now: Date): Date {
+  if (value === undefined) return now
+  const d = value instanceof Date ? value : new Date(value)
+  if (Number.isNaN(d.getTime())) throw new EventValidationErrorLike('occurred_at', 'must be an ISO 8601 date-time')
+  if (d.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
+    throw new EventValidationErrorLike('occurred_at', 'cannot be more than 5 minutes in the future')
+  }
+  return d
+}
+
+class EventValidationErrorLike extends EventValidationError {
+  constructor(path: string, message: string) {
+    super(`${path} ${message}`, [{ path, message }])
+  }
+}
+
+/**
+ * The health event store: append-only, per patient, over Kysely's Postgres SQL (PGlite or
+ * PostgreSQL). Every method takes the patient's user id; nothing reads across patients.
+ * Corrections and removals are new events; reads return the current view.
+ */
+export class EventStore {
+  private readonly listeners = new Set<AppendListener>()
+
+  constructor(
+    private readonly db: EventDb,
+    private readonly now: () => Date = () => new Date(),
+    private readonly onListenerError: (err: unknown) => void = () => {},
+  ) {}
+
+  /** Called after each committed append (not for replays of an idempotency key). */
+  onAppend(listener: AppendListener): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  async append<K extends EventKind>(userId: string, input: AppendInput<K>): Promise<{ event: HealthEvent<K>; created: boolean }> {
+    const { payload, flags } = normalizePayload(input.kind, input.payload)
+    const now = this.now()
+    const id = newId(now.getTime())
+    const row = {
+      id,
+      user_id: userId,
+      kind: input.kind,
+      context_id: input.context_id ?? `${input.kind}:${id}`,
+      event_kind: eventKindOf(input.kind),
+      payload: JSON.stringify(payload),
+      flags: flags ? JSON.stringify(flags) : null,
+      occurred_at: toDate(input.occurred_at, now),
+      recorded_at: now,
+      source: input.source,
+      supersedes: null,
+      tombstone: false,
+      idempotency_key: input.idempotency_key ?? null,
+    }
+    const inserted = await this.db
+      .insertInto('health_events')
+      .values(row)
+      .onConflict((oc) => oc.columns(['user_id', 'idempotency_key']).where('idempotency_key', 'is not', null).doNothing())
+      .returningAll()
+      .executeTakeFirst()
+    if (inserted) {
+      const event = toEvent(inserted) as HealthEvent<K>
+      this.emit(event)
+      return { event, created: true }
+    }
+    return { event: (await this.replay(userId, input.idempotency_key!, input.kind, payload)) as HealthEvent<K>, created: false }
+  }
+
+  /** The event first written under an idempotency key; a different event under it is a conflict. */
+  private async replay(userId: string, key: string, kind: EventKind, payload: unknown): Promise<HealthEvent> {
+    const row = await this.db
+      .selectFrom('health_events')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('idempotency_key', '=', key)
+      .executeTakeFirstOrThrow()
+    const event = toEvent(row)
+    if (event.kind !== kind || !sameJson(event.payload, payload)) {
+      throw new EventConflictError('This idempotency key was already used for a different event')
+    }
+    return event
+  }
+
+  /** The current version of an event, or undefined when it does not exist, is another patient's, or was replaced. */
+  async get(userId: string, id: string): Promise<HealthEvent | undefined> {
+    if (!isUuid(id)) return undefined
+    const row = await this.current(userId).where('e.id', '=', id).executeTakeFirst()
+    return row ? toEvent(row) : undefined
+  }
+
+  async list(userId: string, q: ListQuery = {}): Promise<EventPage> {
+    const limit = Math.min(Math.max(q.limit ?? DEFAULT_PAGE, 1), MAX_PAGE)
+    const desc = (q.order ?? 'desc') === 'desc'
+    let query = this.current(userId)
+    if (q.kinds?.length) query = query.where('e.kind', 'in', q.kinds)
+    if (q.contextId) query = query.where('e.context_id', '=', q.contextId)
+    if (q.from) query = query.where('e.occurred_at', '>=', new Date(q.from))
+    if (q.to) query = query.where('e.occurred_at', '<', new Date(q.to))
+    if (q.cursor) {
+      const [at, id] = decodeCursor(q.cursor)
+      query = query.where(sql<boolean>`(e.occurred_at, e.id) ${sql.raw(desc ? '<' : '>')} (${at}, ${id}::uuid)`)
+    }
+    const rows = await query
+      .orderBy('e.occurred_at', desc ? 'desc' : 'asc')
+      .orderBy('e.id', desc ? 'desc' : 'asc')
+      .limit(limit + 1)
+      .execute()
+    const events = rows.slice(0, limit).map(toEvent)
+    return { events, next_cursor: rows.length > limit ? encodeCursor(events.at(-1)!) : null }
+  }
+
+  /** Every current event in a range, oldest first; for insights and summaries (bounded by `max`). */
+  async scan(userId: string, q: Omit<ListQuery, 'cursor' | 'limit' | 'order'> & { max?: number } = {}): Promise<HealthEvent[]> {
+    const out: HealthEvent[] = []
+    const max = q.max ?? 20_000
+    let cursor: string | undefined
+    do {
+      const page = await this.list(userId, { ...q, order: 'asc', limit: MAX_PAGE, cursor })
+      out.push(...page.events)
+      cursor = page.next_cursor ?? undefined
+    } while (cursor && out.length < max)
+    return out.slice(0, max)
+  }
+
+  /** The latest current event of a kind (the profile, say). */
+  async latest<K extends EventKind>(userId: string, kind: K): Promise<HealthEvent<K> | undefined> {
+    const page = await this.list(userId, { kinds: [kind], limit: 1 })
+    return page.events[0] as HealthEvent<K> | undefined
+  }
+
+  /** Writes a new version of an event; the old one stays in history. */
+  async correct(userId: string, id: string, input: CorrectionInput): Promise<HealthEvent> {
+    const target = await this.get(userId, id)
+    if (!target) throw await this.missing(userId, id)
+    const { payload, flags } = normalizePayload(target.kind, input.payload)
+    const now = this.now()
+    const row = {
+      id: newId(now.getTime()),
+      user_id: userId,
+      kind: target.kind,
+      context_id: target.context_id,
+      event_kind: target.event_kind,
+      payload: JSON.stringify(payload),
+      flags: flags ? JSON.stringify(flags) : null,
+      occurred_at: input.occurred_at ? toDate(input.occurred_at, now) : new Date(target.occurred_at),
+      recorded_at: now,
+      source: input.source,
+      supersedes: target.id,
+      tombstone: false,
+      idempotency_key: input.idempotency_key ?? null,
+    }
+    const event = toEvent(await this.insertSuperseding(row))
+    this.emit(event)
+    return event
+  }
+
+  /** Removes an event from the current view with a tombstone; history keeps both. */
+  async remove(userId: string, id: string, opts: { source: EventSource }): Promise<void> {
+    const target = await this.get(userId, id)
+    if (!target) throw await this.missing(userId, id)
+    const now = this.now()
+    await this.insertSuperseding({
+      id: newId(now.getTime()),
+      user_id: userId,
+      kind: target.kind,
+      context_id: target.context_id,
+      event_kind: 'action',
+      payload: JSON.stringify({}),
+      flags: null,
+      occurred_at: now,
+      recorded_at: now,
+      source: opts.source,
+      supersedes: target.id,
+      tombstone: true,
+      idempotency_key: null,
+    })
+  }
+
+  /** Every version of an entity, oldest first, tombstones included: the audit trail. */
+  async history(userId: string, contextId: string): Promise<HistoricalEvent[]> {
+    const rows = await this.db
+      .selectFrom('health_events')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('context_id', '=', contextId)
+      .orderBy('seq', 'asc')
+      .execute()
+    return rows.map((r) => ({ ...toEvent(r), tombstone: r.tombstone }))
+  }
+
+  /** Users with current events of these kinds: for the care scheduler's explicit cross-patient scans. */
+  async usersWithCurrent(kinds: EventKind[]): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('health_events as e')
+      .select('e.user_id')
+      .distinct()
+      .where('e.kind', 'in', kinds)
+      .where('e.tombstone', '=', false)
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('health_events as s').select('s.id').whereRef('s.supersedes', '=', 'e.id'))),
+      )
+      .execute()
+    return rows.map((r) => r.user_id)
+  }
+
+  private current(userId: string) {
+    return this.db
+      .selectFrom('health_events as e')
+      .selectAll('e')
+      .where('e.user_id', '=', userId)
+      .where('e.tombstone', '=', false)
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('health_events as s').select('s.id').whereRef('s.supersedes', '=', 'e.id'))),
+      )
+  }
+
+  private async insertSuperseding(row: Insertable<HealthEventsTable>): Promise<Row> {
+    try {
+      return await this.db.insertInto('health_events').values(row).returningAll().executeTakeFirstOrThrow()
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new EventConflictError('This event was changed at the same time; read it again')
+      throw err
+    }
+  }
+
+  /** Not found, or (for our own event that was replaced) a conflict that names what happened. */
+  private async missing(userId: string, id: string): Promise<Error> {
+    if (!isUuid(id)) return new EventNotFoundError('Event not found')
+    const row = await this.db
+      .selectFrom('health_events as e')
+      .leftJoin('health_events as s', 's.supersedes', 'e.id')
+      .select(['e.id', 's.tombstone as replaced_by_tombstone', 's.id as replaced_by'])
+      .where('e.user_id', '=', userId)
+      .where('e.id', '=', id)
+      .executeTakeFirst()
+    if (!row || !row.replaced_by || row.replaced_by_tombstone) return new EventNotFoundError('Event not found')
+    return new EventConflictError(`This event was already corrected; its current version is ${row.replaced_by}`)
+  }
+
+  private emit(event: HealthEvent): void {
+    for (const listener of this.listeners) {
+      Promise.resolve()
+        .then(() => listener(event))
+        .catch(this.onListenerError)
+    }
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const isUuid = (s: string) => UUID.test(s)
+
+function isUniqueViolation(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: string }).code === '23505'
+}
+
+/** Deep equality of JSON values regardless of key order (jsonb reorders keys). */
+function sameJson(a: unknown, b: unknown): boolean {
+  return canonical(a) === canonical(b)
+}
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`
+  if (v && typeof v === 'object') {
+    return `{${Object.keys(v)
+      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`
+  }
+  return JSON.stringify(v)
+}
