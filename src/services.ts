@@ -5,6 +5,8 @@ import { AuthService } from './auth/auth-service.js'
 import { LoginThrottle } from './auth/login-throttle.js'
 import { requireAuth } from './auth/require-auth.js'
 import { TokenService, resolveJwtSecret } from './auth/tokens.js'
+import { CareLinks } from './care/care-links.js'
+import { AccountPreferences } from './care/preferences.js'
 import type { Config } from './config.js'
 import type { AppEnv } from './http/app-env.js'
 import { Metrics } from './http/metrics.js'
@@ -24,6 +26,9 @@ export interface Services {
   authDb: AuthDb
   tokens: TokenService
   auth: AuthService
+  /** Caregiver invitations and links, and who may read a patient's data. */
+  care: CareLinks
+  preferences: AccountPreferences
   requireAuth: MiddlewareHandler<AppEnv>
   readiness: ReadinessCheck[]
   /** Registers work that needs the listening HTTP server (WebSocket upgrades). */
@@ -74,6 +79,8 @@ export async function createServices(config: Config, opts: ServiceOptions = {}):
     authDb,
     tokens,
     auth,
+    care: new CareLinks(authDb),
+    preferences: new AccountPreferences(authDb),
     requireAuth: requireAuth(tokens),
     readiness,
     onServer: (fn) => void serverHooks.push(fn),

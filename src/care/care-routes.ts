@@ -1,0 +1,14 @@
+import { OpenAPIHono } from '@hono/zod-openapi'
+import type { AppEnv } from '../http/app-env.js'
+import { validationHook } from '../http/openapi.js'
+import type { Services } from '../services.js'
+import { caregiverRoutes } from './caregiver-routes.js'
+import { preferencesRoutes } from './preferences-routes.js'
+
+/** Everything of src/care that speaks HTTP; mounted at `/api/v1`, each part under its own path. */
+export function careRoutes(s: Services): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  app.route('/caregivers', caregiverRoutes(s))
+  app.route('/auth/me/preferences', preferencesRoutes(s))
+  return app
+}
