@@ -5,14 +5,17 @@ import type { EventDb, HealthEventsTable } from './event-db.js'
 import { eventKindOf, type EventKind, type EventSource, type PayloadOf } from './event-kinds.js'
 import { EventValidationError, normalizePayload } from './normalize-payload.js'
 
-/** A health event as every reader sees it. */
+/**
+ * A health event as every reader sees it. With a specific kind the payload is typed; an event
+ * of any kind carries a loosely typed payload (narrow on `kind` or use the kind's type).
+ */
 export interface HealthEvent<K extends EventKind = EventKind> {
   id: string
   user_id: string
   kind: K
   context_id: string
   event_kind: 'fact' | 'action'
-  payload: PayloadOf<K>
+  payload: EventKind extends K ? Record<string, any> : PayloadOf<K>
   flags: VitalsFlags | null
   occurred_at: string
   recorded_at: string
@@ -176,11 +179,12 @@ export class EventStore {
       .returningAll()
       .executeTakeFirst()
     if (inserted) {
-      const event = toEvent(inserted) as HealthEvent<K>
+      const event = toEvent(inserted)
       this.emit(event)
-      return { event, created: true }
+      return { event: event as unknown as HealthEvent<K>, created: true }
     }
-    return { event: (await this.replay(userId, input.idempotency_key!, input.kind, payload)) as HealthEvent<K>, created: false }
+    const replayed = await this.replay(userId, input.idempotency_key!, input.kind, payload)
+    return { event: replayed as unknown as HealthEvent<K>, created: false }
   }
 
   /** The event first written under an idempotency key; a different event under it is a conflict. */

@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
 import { methodNotAllowed } from 'hono/method-not-allowed'
 import { authRoutes } from './auth/auth-routes.js'
+import { eventsRoutes } from './events/events-routes.js'
 import { careRoutes } from './care/care-routes.js'
 import type { AppEnv } from './http/app-env.js'
 import { docsRoutes } from './http/docs-routes.js'
@@ -48,6 +49,7 @@ export function createApp(s: Services): OpenAPIHono<AppEnv> {
   app.route('/', opsRoutes(s))
   app.route('/', docsRoutes())
   app.route('/api/v1/auth', authRoutes(s))
+  app.route('/api/v1', eventsRoutes(s))
   app.route('/api/v1', careRoutes(s))
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })

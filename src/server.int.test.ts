@@ -3,33 +3,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { tempDir } from '../test/helpers.js'
+import { exitOf, startServiceProcess } from '../test/service-process.js'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
-
-/** Starts `src/main.ts` as a real process and resolves with its URL once it logs that it listens. */
-function startProcess(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  return new Promise((resolve, reject) => {
-    let out = ''
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 30_000)
-    child.stdout!.on('data', (d) => {
-      out += String(d)
-      const m = out.match(/"port":(\d+)[^\n]*podd listening/)
-      if (m) {
-        clearTimeout(timer)
-        resolve({ child, url: `http://127.0.0.1:${m[1]}` })
-      }
-    })
-    child.stderr!.on('data', (d) => (out += String(d)))
-    child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)))
-  })
-}
-
-const exitOf = (child: ChildProcess) => new Promise<number | null>((r) => child.once('exit', (code) => r(code)))
 
 describe('the service process', () => {
   let child: ChildProcess | undefined
@@ -39,7 +15,7 @@ describe('the service process', () => {
 
   it('Should start on embedded defaults, keep a generated secret private, and finish in-flight requests on SIGTERM', async () => {
     const dataDir = tempDir()
-    const started = await startProcess({ DATA_DIR: dataDir })
+    const started = await startServiceProcess({ DATA_DIR: dataDir })
     child = started.child
     const secretFile = path.join(dataDir, 'jwt-secret')
     expect(fs.statSync(secretFile).mode & 0o777).toBe(0o600)

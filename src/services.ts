@@ -8,6 +8,9 @@ import { TokenService, resolveJwtSecret } from './auth/tokens.js'
 import { CareLinks } from './care/care-links.js'
 import { AccountPreferences } from './care/preferences.js'
 import type { Config } from './config.js'
+import path from 'node:path'
+import { openEventDb, type EventDbHandle } from '../memory/event-db.js'
+import { EventStore } from '../memory/event-store.js'
 import type { AppEnv } from './http/app-env.js'
 import { Metrics } from './http/metrics.js'
 import { createLogger, type Logger } from './logger.js'
@@ -29,6 +32,9 @@ export interface Services {
   /** Caregiver invitations and links, and who may read a patient's data. */
   care: CareLinks
   preferences: AccountPreferences
+  /** The health event database (PGlite or PostgreSQL) and the store over it. */
+  eventDb: EventDbHandle
+  events: EventStore
   requireAuth: MiddlewareHandler<AppEnv>
   readiness: ReadinessCheck[]
   /** Registers work that needs the listening HTTP server (WebSocket upgrades). */
@@ -41,6 +47,10 @@ export interface Services {
 
 export interface ServiceOptions {
   logger?: Logger
+  /** An event database opened by the caller (tests share one per file); the caller closes it. */
+  eventDb?: EventDbHandle
+  /** The clock every service reads; tests move it. */
+  now?: () => Date
 }
 
 export async function createServices(config: Config, opts: ServiceOptions = {}): Promise<Services> {
@@ -50,8 +60,15 @@ export async function createServices(config: Config, opts: ServiceOptions = {}):
   const serverHooks: ((server: Server) => void)[] = []
 
   const metrics = new Metrics()
+  const now = opts.now ?? (() => new Date())
   const authDb = await openAuthDb(config.DATA_DIR)
   onClose(() => authDb.destroy())
+
+  const eventDb =
+    opts.eventDb ??
+    (await openEventDb({ databaseUrl: config.DATABASE_URL, pgliteDir: path.join(config.DATA_DIR, 'events') }))
+  if (!opts.eventDb) onClose(() => eventDb.close())
+  const events = new EventStore(eventDb.db, now, (err) => logger.error({ err }, 'event listener failed'))
 
   const tokens = new TokenService(
     resolveJwtSecret(config, logger),
@@ -69,6 +86,7 @@ export async function createServices(config: Config, opts: ServiceOptions = {}):
 
   const readiness: ReadinessCheck[] = [
     { name: 'auth_db', check: async () => void (await authDb.selectFrom('users').select('id').limit(1).execute()) },
+    { name: 'event_store', check: async () => void (await eventDb.db.selectFrom('health_events').select('id').limit(1).execute()) },
   ]
 
   let closed: Promise<void> | undefined
@@ -79,8 +97,10 @@ export async function createServices(config: Config, opts: ServiceOptions = {}):
     authDb,
     tokens,
     auth,
-    care: new CareLinks(authDb),
-    preferences: new AccountPreferences(authDb),
+    eventDb,
+    events,
+    care: new CareLinks(authDb, now),
+    preferences: new AccountPreferences(authDb, now),
     requireAuth: requireAuth(tokens),
     readiness,
     onServer: (fn) => void serverHooks.push(fn),

@@ -6,6 +6,7 @@ import { createApp } from '../src/app.js'
 import { loadConfig, type Config } from '../src/config.js'
 import { createLogger, type Logger } from '../src/logger.js'
 import { createServices, type ServiceOptions, type Services } from '../src/services.js'
+import { openEventDb, type EventDbHandle } from '../memory/event-db.js'
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing'
 
@@ -39,6 +40,16 @@ export function capturingLogger(level = 'debug'): { logger: Logger; lines: () =>
   return { logger, lines: () => chunks.join('').split('\n').filter(Boolean) }
 }
 
+let shared: Promise<EventDbHandle> | undefined
+/**
+ * One in-memory PGlite per test file (vitest runs each file in its own process): starting
+ * PGlite costs seconds, so apps in a file share it and tell patients apart by user id.
+ */
+export function sharedEventDb(): Promise<EventDbHandle> {
+  shared ??= openEventDb({})
+  return shared
+}
+
 export interface TestApp {
   app: ReturnType<typeof createApp>
   services: Services
@@ -50,7 +61,7 @@ export interface TestApp {
 /** The full app over real stores in a temp dir, driven in-process through `app.request()`. */
 export async function createTestApp(env: Record<string, string> = {}, opts: ServiceOptions = {}): Promise<TestApp> {
   const config = testConfig(env)
-  const services = await createServices(config, opts)
+  const services = await createServices(config, { eventDb: await sharedEventDb(), ...opts })
   const app = createApp(services)
   return {
     app,

@@ -1,6 +1,8 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { ZodError } from 'zod'
+import { EventConflictError, EventNotFoundError, InvalidCursorError } from '../../memory/event-store.js'
+import { EventValidationError } from '../../memory/normalize-payload.js'
 import type { AppEnv } from './app-env.js'
 import { AppError, envelope, errorCodeForStatus, zodDetails } from './errors.js'
 
@@ -15,6 +17,13 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
     if (err.headers) for (const [k, v] of Object.entries(err.headers)) c.header(k, v)
     return c.json(envelope(err.code, err.message, requestId, err.details), err.status)
   }
+  // The event store's errors mean the same thing wherever they surface.
+  if (err instanceof EventValidationError) {
+    return c.json(envelope('VALIDATION_ERROR', err.message, requestId, { issues: err.issues }), 400)
+  }
+  if (err instanceof EventNotFoundError) return c.json(envelope('NOT_FOUND', err.message, requestId), 404)
+  if (err instanceof EventConflictError) return c.json(envelope('CONFLICT', err.message, requestId), 409)
+  if (err instanceof InvalidCursorError) return c.json(envelope('BAD_REQUEST', err.message, requestId), 400)
   if (err instanceof ZodError) {
     return c.json(envelope('VALIDATION_ERROR', 'Request validation failed', requestId, zodDetails(err)), 400)
   }
