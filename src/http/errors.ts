@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'INTERNAL_ERROR'
   | 'BAD_GATEWAY'
   | 'SERVICE_UNAVAILABLE'
+  | 'GATEWAY_TIMEOUT'
 
 // Order matters for errorCodeForStatus: the first code of a status is its generic one.
 const STATUS_BY_CODE: Record<ErrorCode, ContentfulStatusCode> = {
@@ -33,6 +34,7 @@ const STATUS_BY_CODE: Record<ErrorCode, ContentfulStatusCode> = {
   INTERNAL_ERROR: 500,
   BAD_GATEWAY: 502,
   SERVICE_UNAVAILABLE: 503,
+  GATEWAY_TIMEOUT: 504,
 }
 
 /**
