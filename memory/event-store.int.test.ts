@@ -193,6 +193,18 @@ describe.each(eventEngines())('event store on $name', (engine) => {
       expect((await store.list(user)).events).toHaveLength(1)
     })
 
+    it('Should fail only the bad row when concurrent appends share a batch', async () => {
+      const user = newUser()
+      const results = await Promise.allSettled([
+        store.append(user, { kind: 'water', payload: { amount_ml: 100 }, source: 'api' }),
+        // A source the database refuses, as a bug elsewhere might send.
+        store.append(user, { kind: 'water', payload: { amount_ml: 200 }, source: 'carrier-pigeon' as never }),
+        store.append(user, { kind: 'water', payload: { amount_ml: 300 }, source: 'api' }),
+      ])
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
+      expect((await store.list(user)).events.map((e) => e.payload.amount_ml).sort()).toEqual([100, 300])
+    })
+
     it('Should refuse the same key for a different event, and scope keys per patient', async () => {
       const user = newUser()
       await store.append(user, { kind: 'water', payload: { amount_ml: 250 }, source: 'api', idempotency_key: 'k' })
