@@ -123,6 +123,16 @@ describe('offline speech', () => {
     expect(transcripts[0]).toContain('dizzy')
   })
 
+  it.skipIf(both.missing)(`streams: close({ discard: true }) drops what was not transcribed${both.note}`, async () => {
+    const { speech } = offline()
+    const said = toMono16k(parseWav(espeakWav('i feel dizzy and have a headache')))
+    const transcripts: string[] = []
+    const stream = await speech.openStream({ onTranscript: (t) => transcripts.push(t.text), onError: () => {} })
+    for (const f of frames20ms(joinAudio(silence(0.3), said, silence(1)))) stream.sendPcm(f)
+    await stream.close({ discard: true })
+    expect(transcripts).toEqual([])
+  })
+
   it.skipIf(espeak.missing)(`streams synthesis one WAV per sentence${espeak.note}`, async () => {
     const { speech } = offline()
     async function* sentences() {

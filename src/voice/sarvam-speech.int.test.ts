@@ -4,6 +4,7 @@ import { frames20ms, joinAudio, silence, speechLike, tone } from '../../test/fak
 import { FakeSarvamServer } from '../../test/fakes/sarvam-server.js'
 import { capturingLogger } from '../../test/helpers.js'
 import { SarvamSpeechProvider, type SarvamSpeechOptions } from './sarvam-speech.js'
+import { sentencesFrom } from './sentences.js'
 import { SpeechProviderError, speechErrorToAppError } from './speech-errors.js'
 import type { SttStreamOptions, StreamTranscript } from './speech-provider.js'
 import { durationSeconds, encodeWav, parseWav } from './wav.js'
@@ -352,6 +353,19 @@ describe('Sarvam streaming recognition (WebSocket)', () => {
     stream.sendPcm(speechLike(0.2).samples) // ignored once closed
   })
 
+  it('close({ discard: true }) drops speech not yet transcribed', async () => {
+    const { speech } = sarvam()
+    const c = collect()
+    fake.transcripts.push({ transcript: 'never delivered' })
+    const stream = await speech.openStream(c.opts)
+    for (const f of frames20ms(joinAudio(silence(0.2), speechLike(0.8)))) stream.sendPcm(f)
+    await waitFor(() => c.events.includes('start'), 'speech start')
+    await stream.close({ discard: true })
+    await new Promise((r) => setTimeout(r, 50))
+    expect(c.transcripts).toEqual([])
+    expect(fake.sockets[0]!.frames.some((f) => f.type === 'flush')).toBe(false)
+  })
+
   it('a refused handshake (403) fails openStream with auth, logged once', async () => {
     const { speech, failures } = sarvam()
     fake.failNext('stt_ws', 'invalid_api_key')
@@ -401,12 +415,13 @@ describe('Sarvam streaming synthesis (WebSocket)', () => {
     }
   }
 
-  it('yields one 16 kHz WAV per sentence, in order, over one configured socket', async () => {
+  it('speaks an LLM token stream a sentence at a time: one 16 kHz WAV each, in order, over one socket', async () => {
     const { speech } = sarvam()
     const list = ['Your sugar is 180.', 'That is high.', 'Please drink water and rest for a while.']
+    const tokens = list.join(' ').match(/.{1,7}/g)!
     const clips: Buffer[] = []
     const opts = { language: 'hi-IN', speaker: 'ritu' }
-    for await (const wav of speech.synthesizeStream(sentences(...list), opts)) clips.push(wav)
+    for await (const wav of speech.synthesizeStream(sentencesFrom(sentences(...tokens)), opts)) clips.push(wav)
     expect(clips).toHaveLength(3)
     clips.forEach((wav, i) => {
       const audio = parseWav(wav)

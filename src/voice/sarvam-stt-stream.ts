@@ -30,6 +30,7 @@ export class SarvamSttStream implements SttStream {
   // Speech was heard and its transcript has not arrived yet.
   private awaitingFinal = false
   private finalWaiters: (() => void)[] = []
+  private closing: Promise<void> | undefined
 
   private constructor(
     private readonly socket: SttSocket,
@@ -91,10 +92,14 @@ export class SarvamSttStream implements SttStream {
     }
   }
 
-  async close(opts: { discard?: boolean } = {}): Promise<void> {
-    if (this.state === 'closed' || this.state === 'closing') return
-    if (opts.discard) this.deliver = false
-    if (!opts.discard && this.state === 'open' && this.awaitingFinal) {
+  close(opts: { discard?: boolean } = {}): Promise<void> {
+    this.closing ??= this.shutDown(opts.discard === true)
+    return this.closing
+  }
+
+  private async shutDown(discard: boolean): Promise<void> {
+    if (discard) this.deliver = false
+    if (!discard && this.state === 'open' && this.awaitingFinal) {
       this.flush()
       await this.finalTranscript()
     }
@@ -116,7 +121,7 @@ export class SarvamSttStream implements SttStream {
   }
 
   private onMessage(msg: SarvamAI.SpeechToTextStreamingResponse): void {
-    if (this.state !== 'open' && this.state !== 'closing') return
+    if (this.state !== 'open') return
     if (msg.type === 'error') return this.fail(sarvamStreamError(msg.data, 'stt'))
     if (msg.type === 'events') {
       const signal = (msg.data as SarvamAI.EventsData).signal_type
@@ -140,8 +145,9 @@ export class SarvamSttStream implements SttStream {
   }
 
   private fail(err: SpeechProviderError): void {
-    if (this.state === 'failed' || this.state === 'closed') return
-    const notify = this.deliver && this.state === 'open'
+    // Closing a socket can itself raise an error event: that is not a failure of the stream.
+    if (this.state !== 'open') return
+    const notify = this.deliver
     this.state = 'failed'
     logSpeechFailure(this.settings.logger, 'stt_stream', err)
     this.wakeWaiters()

@@ -48,7 +48,7 @@ export interface SttStreamOptions {
   language?: string
   /** Only 16 kHz is accepted: resample before streaming. */
   sampleRate?: 16_000
-  /** A final transcript for one utterance. */
+  /** The final transcript of one utterance (never empty: silence and noise produce none). */
   onTranscript: (t: StreamTranscript) => void
   onSpeechStart?: () => void
   onSpeechEnd?: () => void

@@ -39,6 +39,7 @@ export class VadSttStream implements SttStream {
   private work: Promise<void> = Promise.resolve()
   private state: 'open' | 'failed' | 'closed' = 'open'
   private deliver = true
+  private closing: Promise<void> | undefined
 
   constructor(
     private readonly opts: SttStreamOptions,
@@ -76,9 +77,13 @@ export class VadSttStream implements SttStream {
     if (this.vad.forceEnd()) this.finishUtterance(this.received)
   }
 
-  async close(opts: { discard?: boolean } = {}): Promise<void> {
-    if (this.state === 'closed') return
-    if (opts.discard) this.deliver = false
+  close(opts: { discard?: boolean } = {}): Promise<void> {
+    this.closing ??= this.shutDown(opts.discard === true)
+    return this.closing
+  }
+
+  private async shutDown(discard: boolean): Promise<void> {
+    if (discard) this.deliver = false
     else this.flush()
     if (this.state === 'open') this.state = 'closed'
     await this.work
