@@ -44,6 +44,8 @@ export type EventDb = Kysely<EventDatabase>
 export interface EventDbHandle {
   db: EventDb
   engine: 'pglite' | 'postgres'
+  /** The schema the tables live in on PostgreSQL (tests use one each); `public` otherwise. */
+  schema: string
   /** The node-postgres pool under Kysely; other libraries (the LangGraph saver) share it. */
   pool: pg.Pool
   close(): Promise<void>
@@ -73,7 +75,7 @@ async function openPostgres(url: string, schema?: string): Promise<EventDbHandle
   const db = new Kysely<EventDatabase>({ dialect: new PostgresDialect({ pool }) })
   if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(db)
   await migrate(db)
-  return { db, engine: 'postgres', pool, close: () => db.destroy() }
+  return { db, engine: 'postgres', schema: schema ?? 'public', pool, close: () => db.destroy() }
 }
 
 async function openPglite(dir?: string): Promise<EventDbHandle> {
@@ -93,6 +95,7 @@ async function openPglite(dir?: string): Promise<EventDbHandle> {
   return {
     db,
     engine: 'pglite',
+    schema: 'public',
     pool,
     close: async () => {
       await db.destroy()

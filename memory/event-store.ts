@@ -24,6 +24,9 @@ export interface HealthEvent<K extends EventKind = EventKind> {
   idempotency_key: string | null
 }
 
+/** Widens a typed event to the any-kind view (lists, responses, streams). */
+export const anyEvent = <K extends EventKind>(e: HealthEvent<K>): HealthEvent => e as unknown as HealthEvent
+
 /** A version in an event's history, including the tombstone that removed it. */
 export interface HistoricalEvent extends Omit<HealthEvent, 'payload'> {
   payload: Record<string, unknown>
@@ -54,6 +57,8 @@ export interface ListQuery {
   from?: string | Date
   to?: string | Date
   contextId?: string
+  /** Top-level payload fields that must equal these strings (e.g. a chat's thread_id). */
+  payloadEquals?: Record<string, string>
   /** 1–500, default 50. */
   limit?: number
   cursor?: string
@@ -213,6 +218,9 @@ export class EventStore {
     let query = this.current(userId)
     if (q.kinds?.length) query = query.where('e.kind', 'in', q.kinds)
     if (q.contextId) query = query.where('e.context_id', '=', q.contextId)
+    for (const [field, value] of Object.entries(q.payloadEquals ?? {})) {
+      query = query.where(sql<string>`e.payload->>${field}`, '=', value)
+    }
     if (q.from) query = query.where('e.occurred_at', '>=', new Date(q.from))
     if (q.to) query = query.where('e.occurred_at', '<', new Date(q.to))
     if (q.cursor) {

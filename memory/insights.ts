@@ -11,7 +11,7 @@ export const DEFAULT_TIMEZONE = 'Asia/Kolkata'
 /** A dose counts as missed when nothing was logged an hour after its time (Medisafe: 1 h). */
 export const MISSED_AFTER_MS = 60 * 60_000
 /** A logged dose without `scheduled_for` belongs to the nearest slot within this distance. */
-const DOSE_MATCH_WINDOW_MS = 6 * 60 * 60_000
+export const DOSE_MATCH_WINDOW_MS = 6 * 60 * 60_000
 
 export interface NumericStats {
   count: number

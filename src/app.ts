@@ -2,6 +2,8 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
 import { methodNotAllowed } from 'hono/method-not-allowed'
 import { authRoutes } from './auth/auth-routes.js'
+import { chatRoutes } from './chat/chat-routes.js'
+import { chatSocket } from './chat/chat-socket.js'
 import { eventsRoutes } from './events/events-routes.js'
 import { careRoutes } from './care/care-routes.js'
 import type { AppEnv } from './http/app-env.js'
@@ -50,6 +52,8 @@ export function createApp(s: Services): OpenAPIHono<AppEnv> {
   app.route('/', docsRoutes())
   app.route('/api/v1/auth', authRoutes(s))
   app.route('/api/v1', eventsRoutes(s))
+  app.route('/api/v1', chatRoutes(s))
+  s.sockets.route('/api/v1/ws', chatSocket(s, s.logger))
   app.route('/api/v1', careRoutes(s))
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })

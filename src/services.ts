@@ -7,10 +7,14 @@ import { requireAuth } from './auth/require-auth.js'
 import { TokenService, resolveJwtSecret } from './auth/tokens.js'
 import { CareLinks } from './care/care-links.js'
 import { AccountPreferences } from './care/preferences.js'
-import type { Config } from './config.js'
 import path from 'node:path'
+import type { Config } from './config.js'
 import { openEventDb, type EventDbHandle } from '../memory/event-db.js'
 import { EventStore } from '../memory/event-store.js'
+import { createChatModels } from './graph/chat-models.js'
+import { openCheckpointer } from './graph/checkpointer.js'
+import { Conversation } from './graph/conversation-service.js'
+import { WebSocketRoutes } from './http/websockets.js'
 import type { AppEnv } from './http/app-env.js'
 import { Metrics } from './http/metrics.js'
 import { createLogger, type Logger } from './logger.js'
@@ -35,6 +39,10 @@ export interface Services {
   /** The health event database (PGlite or PostgreSQL) and the store over it. */
   eventDb: EventDbHandle
   events: EventStore
+  /** Patient turns through the LangGraph conversation, by chat and voice. */
+  conversation: Conversation
+  /** Authenticated WebSocket endpoints (chat, voice); attached to the HTTP server at start. */
+  sockets: WebSocketRoutes
   requireAuth: MiddlewareHandler<AppEnv>
   readiness: ReadinessCheck[]
   /** Registers work that needs the listening HTTP server (WebSocket upgrades). */
@@ -84,6 +92,19 @@ export async function createServices(config: Config, opts: ServiceOptions = {}):
   })
   const auth = new AuthService(authDb, tokens, throttle, config.REFRESH_TOKEN_TTL_DAYS)
 
+  const conversation = new Conversation({
+    store: events,
+    models: createChatModels(config),
+    checkpointer: await openCheckpointer(eventDb),
+    logger,
+    metrics,
+    now,
+  })
+
+  const sockets = new WebSocketRoutes(tokens, config.CORS_ORIGINS, logger)
+  serverHooks.push((server) => sockets.attach(server))
+  onClose(() => sockets.close())
+
   const readiness: ReadinessCheck[] = [
     { name: 'auth_db', check: async () => void (await authDb.selectFrom('users').select('id').limit(1).execute()) },
     { name: 'event_store', check: async () => void (await eventDb.db.selectFrom('health_events').select('id').limit(1).execute()) },
@@ -99,6 +120,8 @@ export async function createServices(config: Config, opts: ServiceOptions = {}):
     auth,
     eventDb,
     events,
+    conversation,
+    sockets,
     care: new CareLinks(authDb, now),
     preferences: new AccountPreferences(authDb, now),
     requireAuth: requireAuth(tokens),

@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception'
 import { ZodError } from 'zod'
 import { EventConflictError, EventNotFoundError, InvalidCursorError } from '../../memory/event-store.js'
 import { EventValidationError } from '../../memory/normalize-payload.js'
+import { ThreadNotFoundError } from '../graph/conversation-service.js'
 import type { AppEnv } from './app-env.js'
 import { AppError, envelope, errorCodeForStatus, zodDetails } from './errors.js'
 
@@ -24,6 +25,7 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof EventNotFoundError) return c.json(envelope('NOT_FOUND', err.message, requestId), 404)
   if (err instanceof EventConflictError) return c.json(envelope('CONFLICT', err.message, requestId), 409)
   if (err instanceof InvalidCursorError) return c.json(envelope('BAD_REQUEST', err.message, requestId), 400)
+  if (err instanceof ThreadNotFoundError) return c.json(envelope('NOT_FOUND', err.message, requestId), 404)
   if (err instanceof ZodError) {
     return c.json(envelope('VALIDATION_ERROR', 'Request validation failed', requestId, zodDetails(err)), 400)
   }

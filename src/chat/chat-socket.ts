@@ -1,0 +1,61 @@
+import type { WebSocket } from 'ws'
+import { z } from 'zod'
+import { ThreadNotFoundError } from '../graph/conversation-service.js'
+import type { TurnFrame } from '../graph/turn-types.js'
+import type { AuthUser } from '../http/app-env.js'
+import type { Logger } from '../logger.js'
+import type { Services } from '../services.js'
+import { ChatRequest } from './chat-routes.js'
+
+const ClientMessage = z.discriminatedUnion('type', [
+  ChatRequest.extend({ type: z.literal('chat') }),
+  z.object({ type: z.literal('cancel') }),
+  z.object({ type: z.literal('ping') }),
+])
+
+function send(socket: WebSocket, frame: TurnFrame | Record<string, unknown>): void {
+  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame))
+}
+
+/**
+ * `/api/v1/ws`: many chat turns over one authenticated socket. The client sends
+ * `{type:"chat", message, thread_id?}` and receives the same frames as the SSE stream, ending in
+ * `done`; turns run one at a time, in order, and `{type:"cancel"}` stops the running one.
+ */
+export function chatSocket(s: Services, logger: Logger) {
+  return (socket: WebSocket, user: AuthUser) => {
+    let queue = Promise.resolve()
+    let running: AbortController | undefined
+    socket.on('message', (data, isBinary) => {
+      let parsed: z.infer<typeof ClientMessage>
+      try {
+        if (isBinary) throw new Error('binary')
+        parsed = ClientMessage.parse(JSON.parse(String(data)))
+      } catch (err) {
+        const issues = err instanceof z.ZodError ? err.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) : undefined
+        return send(socket, { type: 'error', error: { code: 'VALIDATION_ERROR', message: 'Send JSON like {"type":"chat","message":"…"}', ...(issues ? { details: { issues } } : {}) } })
+      }
+      if (parsed.type === 'ping') return send(socket, { type: 'pong' })
+      if (parsed.type === 'cancel') return running?.abort()
+      if (user.role !== 'patient') return send(socket, { type: 'error', error: { code: 'FORBIDDEN', message: 'Only patients hold conversations' } })
+      const { message, thread_id } = parsed
+      queue = queue.then(async () => {
+        if (socket.readyState !== socket.OPEN) return
+        running = new AbortController()
+        try {
+          for await (const frame of s.conversation.stream({ userId: user.id, message, threadId: thread_id, source: 'chat', signal: running.signal })) {
+            send(socket, frame)
+          }
+        } catch (err) {
+          if (running.signal.aborted) return send(socket, { type: 'error', error: { code: 'CANCELLED', message: 'The turn was cancelled' } })
+          if (err instanceof ThreadNotFoundError) return send(socket, { type: 'error', error: { code: 'NOT_FOUND', message: 'Thread not found' } })
+          logger.error({ err }, 'chat socket turn failed')
+          send(socket, { type: 'error', error: { code: 'INTERNAL_ERROR', message: 'The turn failed; please try again' } })
+        } finally {
+          running = undefined
+        }
+      })
+    })
+    socket.on('close', () => running?.abort())
+  }
+}

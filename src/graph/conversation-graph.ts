@@ -1,0 +1,185 @@
+import { AIMessage, type BaseMessage, isHumanMessage } from '@langchain/core/messages'
+import type { RunnableConfig } from '@langchain/core/runnables'
+import type { BaseCheckpointSaver, LangGraphRunnableConfig } from '@langchain/langgraph'
+import { Annotation, Command, END, messagesStateReducer, Send, START, StateGraph } from '@langchain/langgraph'
+import { z } from 'zod'
+import { anyEvent, type EventStore } from '../../memory/event-store.js'
+import type { Logger } from '../logger.js'
+import type { AgentRunner } from './agent-runner.js'
+import type { ChatModels } from './chat-models.js'
+import { graphContext } from './graph-context.js'
+import { checkGuards } from './policy/guards.js'
+import { loadPrompt } from './prompts.js'
+import { CONFIDENT, classifyIntent } from './router/classify-intent.js'
+import { EMERGENCY_LABELS, emergencyReply } from './safety/emergency-text.js'
+import { detectRedFlags } from './safety/red-flags.js'
+import { AGENTS, type AgentName } from './turn-types.js'
+
+/** Messages kept in a thread's checkpoint: its history lives in chat events, this is the window. */
+const THREAD_WINDOW = 24
+
+export interface AgentReply {
+  agent: AgentName | 'safety' | 'policy'
+  text: string
+  asked: boolean
+}
+
+/**
+ * State of a conversation thread. `messages` holds the patient's words and Podd's final
+ * replies (never tool traffic, which stays inside each agent's loop); the other channels are
+ * reset at the start of every turn.
+ */
+export const ConversationState = Annotation.Root({
+  messages: Annotation<BaseMessage[]>({
+    reducer: (current, update) => messagesStateReducer(current, update).slice(-THREAD_WINDOW),
+    default: () => [],
+  }),
+  replies: Annotation<AgentReply[], AgentReply[] | null>({
+    reducer: (current, update) => (update === null ? [] : [...current, ...update]),
+    default: () => [],
+  }),
+  routes: Annotation<AgentName[]>({ reducer: (_, update) => update, default: () => [] }),
+  emergency: Annotation<boolean>({ reducer: (_, update) => update, default: () => false }),
+  /** The agent whose question the patient's next message probably answers. */
+  pending: Annotation<AgentName | null>({ reducer: (_, update) => update, default: () => null }),
+  reply: Annotation<string>({ reducer: (_, update) => update, default: () => '' }),
+})
+type State = typeof ConversationState.State
+
+const LlmRoute = z.object({ agents: z.array(z.enum(AGENTS)).min(1).describe('Every agent the message needs') })
+
+function lastHumanText(messages: BaseMessage[]): string {
+  const m = messages.findLast((x) => isHumanMessage(x))
+  if (!m) return ''
+  return typeof m.content === 'string' ? m.content : m.content.map((p) => ('text' in p ? String(p.text) : '')).join(' ')
+}
+
+export interface ConversationGraphDeps {
+  store: EventStore
+  models: ChatModels
+  agents: Record<AgentName, AgentRunner>
+  checkpointer: BaseCheckpointSaver
+  logger: Logger
+}
+
+/**
+ * One LangGraph per turn: safety ▶ policy ▶ router ▶ food | vitals | medication | general ▶ finish.
+ * Safety and policy answer with fixed words and end the turn; the router fans out to every agent
+ * the message needs, in parallel, and finish merges their replies into one.
+ */
+export function buildConversationGraph(deps: ConversationGraphDeps) {
+  const { store, models, agents, logger } = deps
+
+  async function safety(state: State, config: LangGraphRunnableConfig) {
+    const ctx = graphContext(config)
+    const text = lastHumanText(state.messages)
+    const flags = detectRedFlags(text)
+    if (flags.length === 0) return new Command({ goto: 'policy' })
+    const categories = flags.map((f) => f.category)
+    const { event } = await store.append(ctx.userId, {
+      kind: 'alert',
+      source: ctx.source,
+      idempotency_key: `turn:${ctx.turnId}:red-flag`,
+      payload: {
+        tier: 'emergency',
+        condition: `red_flag:${categories.join('+')}`,
+        title: `Red flag: ${flags.map((f) => EMERGENCY_LABELS[f.category]).join(', ')}`,
+        message: `The patient said: "${text.slice(0, 500)}". Podd told them to call 112/108${categories.includes('self_harm') ? ' and Tele-MANAS 14416' : ''}.`,
+      },
+    })
+    ctx.written.push(anyEvent(event))
+    config.writer?.({ type: 'event', event })
+    return new Command({
+      goto: 'finish',
+      update: { emergency: true, routes: [], replies: [{ agent: 'safety', text: emergencyReply(categories, ctx.language), asked: false }] },
+    })
+  }
+
+  async function policy(state: State) {
+    const hit = checkGuards(lastHumanText(state.messages))
+    if (!hit) return new Command({ goto: 'router' })
+    return new Command({ goto: 'finish', update: { routes: [hit.agent], replies: [{ agent: 'policy', text: hit.reply, asked: false }] } })
+  }
+
+  async function llmRoutes(text: string, config: RunnableConfig): Promise<AgentName[] | undefined> {
+    const ctx = graphContext(config)
+    if (models.provider !== 'openai' || ctx.stats.fallbackReason) return undefined
+    try {
+      ctx.stats.llmCalls++
+      const classifier = models.primary
+        .withStructuredOutput(LlmRoute, { method: 'functionCalling', name: 'route' })
+        // The classification is not part of the reply stream.
+        .withConfig({ tags: ['langsmith:nostream'] })
+      const result = await classifier.invoke([{ role: 'system', content: loadPrompt('router') }, { role: 'user', content: text }], config)
+      return [...new Set(result.agents)]
+    } catch (err) {
+      if (config.signal?.aborted) throw err
+      logger.warn({ err: { message: (err as Error).message } }, 'LLM routing failed; using the deterministic router')
+      return undefined
+    }
+  }
+
+  async function router(state: State, config: RunnableConfig) {
+    const ctx = graphContext(config)
+    const text = lastHumanText(state.messages)
+    const classified = classifyIntent(text, { medicineNames: ctx.medicines })
+    let routes = classified.routes
+    let focus = classified.focus
+    if (routes.length === 0 || classified.confidence < CONFIDENT) {
+      const fromLlm = await llmRoutes(text, config)
+      if (fromLlm) {
+        routes = fromLlm
+        focus = {}
+      } else if (state.pending && (routes.length === 0 || routes.includes(state.pending) || classified.confidence < CONFIDENT)) {
+        // An unclear message after a question from an agent is most likely the answer to it.
+        routes = [state.pending]
+        focus = {}
+      } else if (routes.length === 0) {
+        routes = ['general']
+      }
+    }
+    const ordered = AGENTS.filter((a) => routes.includes(a))
+    return new Command({
+      goto: ordered.map((agent) => new Send(agent, { messages: state.messages, focus: ordered.length > 1 ? focus[agent] : undefined })),
+      update: { routes: ordered },
+    })
+  }
+
+  function agentNode(agent: AgentName) {
+    return async (input: { messages: BaseMessage[]; focus?: string }, config: RunnableConfig) => {
+      const { reply, asked } = await agents[agent].run(input, config)
+      return { replies: [{ agent, text: reply, asked }] }
+    }
+  }
+
+  async function finish(state: State) {
+    const order = (r: AgentReply) => (r.agent === 'safety' || r.agent === 'policy' ? -1 : AGENTS.indexOf(r.agent))
+    const replies = [...state.replies].sort((a, b) => order(a) - order(b))
+    const reply = replies.map((r) => r.text).filter(Boolean).join('\n\n')
+    const askers = replies.filter((r) => r.asked && r.agent !== 'safety' && r.agent !== 'policy')
+    return {
+      reply,
+      pending: askers.length === 1 ? (askers[0]!.agent as AgentName) : null,
+      messages: [new AIMessage({ content: reply })],
+    }
+  }
+
+  const graph = new StateGraph(ConversationState)
+    .addNode('safety', safety, { ends: ['policy', 'finish'] })
+    .addNode('policy', policy, { ends: ['router', 'finish'] })
+    .addNode('router', router, { ends: [...AGENTS] })
+    .addNode('food', agentNode('food'))
+    .addNode('vitals', agentNode('vitals'))
+    .addNode('medication', agentNode('medication'))
+    .addNode('general', agentNode('general'))
+    .addNode('finish', finish)
+    .addEdge(START, 'safety')
+    .addEdge('food', 'finish')
+    .addEdge('vitals', 'finish')
+    .addEdge('medication', 'finish')
+    .addEdge('general', 'finish')
+    .addEdge('finish', END)
+  return graph.compile({ checkpointer: deps.checkpointer })
+}
+
+export type ConversationGraph = ReturnType<typeof buildConversationGraph>

@@ -1,0 +1,222 @@
+import { type AIMessageChunk, HumanMessage, isAIMessageChunk } from '@langchain/core/messages'
+import type { StructuredToolInterface } from '@langchain/core/tools'
+import type { BaseCheckpointSaver } from '@langchain/langgraph'
+import { Counter, Histogram } from 'prom-client'
+import { AGENT_DEFINITIONS } from '../../agents/index.js'
+import { anyEvent, type EventStore, type HealthEvent } from '../../memory/event-store.js'
+import { DEFAULT_TIMEZONE } from '../../memory/insights.js'
+import { activeMedicines } from '../../tools/medication-tools.js'
+import type { Metrics } from '../http/metrics.js'
+import { newId } from '../ids.js'
+import type { Logger } from '../logger.js'
+import { AgentRunner } from './agent-runner.js'
+import type { ChatModels } from './chat-models.js'
+import { buildConversationGraph, type AgentReply, type ConversationGraph } from './conversation-graph.js'
+import { newStats, type GraphContext } from './graph-context.js'
+import { AGENTS, type AgentName, type ConversationService, type TurnFrame, type TurnInput, type TurnResult } from './turn-types.js'
+
+export class ThreadNotFoundError extends Error {
+  override name = 'ThreadNotFoundError'
+}
+
+export interface ConversationDeps {
+  store: EventStore
+  models: ChatModels
+  checkpointer: BaseCheckpointSaver
+  logger: Logger
+  metrics: Metrics
+  recallTool?: StructuredToolInterface
+  now?: () => Date
+}
+
+export interface ThreadSummary {
+  thread_id: string
+  title: string
+  last_message_at: string
+  messages: number
+}
+
+/** A thread's LangGraph id: namespaced by its patient, so no one can resume another's thread. */
+const graphThreadId = (userId: string, threadId: string) => `${userId}:${threadId}`
+
+/**
+ * Runs patient turns through the conversation graph, by chat or voice, whole or streamed.
+ * It resolves the thread and the patient's context, runs the graph with the user id in its
+ * runtime context, and stores the turn as chat events.
+ */
+export class Conversation implements ConversationService {
+  readonly graph: ConversationGraph
+  private readonly now: () => Date
+  private readonly turnSeconds: Histogram<'source' | 'outcome'>
+  private readonly llmCalls: Counter<string>
+  private readonly llmTokens: Counter<'direction'>
+  private readonly fallbacks: Counter<'reason'>
+
+  constructor(private readonly deps: ConversationDeps) {
+    this.now = deps.now ?? (() => new Date())
+    const agents = Object.fromEntries(
+      AGENTS.map((name) => [name, new AgentRunner(AGENT_DEFINITIONS[name], { store: deps.store, recallTool: deps.recallTool }, deps.models, deps.logger)]),
+    ) as Record<AgentName, AgentRunner>
+    this.graph = buildConversationGraph({ store: deps.store, models: deps.models, agents, checkpointer: deps.checkpointer, logger: deps.logger })
+    const registers = [deps.metrics.registry]
+    this.turnSeconds = new Histogram({
+      name: 'podd_turn_duration_seconds',
+      help: 'Conversation turn time in the graph, by source and outcome',
+      labelNames: ['source', 'outcome'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers,
+    })
+    this.llmCalls = new Counter({ name: 'podd_llm_calls_total', help: 'Calls to the configured LLM', registers })
+    this.llmTokens = new Counter({ name: 'podd_llm_tokens_total', help: 'LLM tokens by direction', labelNames: ['direction'], registers })
+    this.fallbacks = new Counter({ name: 'podd_llm_fallbacks_total', help: 'Turns answered by the offline model after the LLM failed', labelNames: ['reason'], registers })
+  }
+
+  async run(input: TurnInput): Promise<TurnResult> {
+    const { ctx, graphInput, config } = await this.prepare(input)
+    const started = performance.now()
+    try {
+      const state = await this.graph.invoke(graphInput, config)
+      return await this.complete(input, ctx, state, started)
+    } catch (err) {
+      this.turnSeconds.observe({ source: input.source, outcome: 'error' }, (performance.now() - started) / 1000)
+      throw err
+    }
+  }
+
+  async *stream(input: TurnInput): AsyncGenerator<TurnFrame> {
+    const { ctx, graphInput, config } = await this.prepare(input)
+    const started = performance.now()
+    let state: Record<string, unknown> | undefined
+    let routed = false
+    try {
+      const stream = await this.graph.stream(graphInput, { ...config, streamMode: ['updates', 'messages', 'custom', 'values'] })
+      for await (const [mode, chunk] of stream as AsyncIterable<[string, any]>) {
+        if (mode === 'values') state = chunk
+        else if (mode === 'custom' && chunk?.type === 'event') yield { type: 'event', event: chunk.event as HealthEvent }
+        else if (mode === 'messages') {
+          const [message, meta] = chunk as [AIMessageChunk, { langgraph_node?: string }]
+          const agent = meta?.langgraph_node as AgentName
+          const text = typeof message.content === 'string' ? message.content : ''
+          if (AGENTS.includes(agent) && isAIMessageChunk(message) && text && !message.tool_call_chunks?.length) {
+            yield { type: 'token', agent, text }
+          }
+        } else if (mode === 'updates') {
+          for (const update of Object.values(chunk ?? {}) as { routes?: AgentName[]; emergency?: boolean; replies?: AgentReply[] }[]) {
+            if (update?.routes && !routed) {
+              routed = true
+              yield { type: 'route', routes: update.routes, emergency: !!update.emergency }
+            }
+            for (const r of update?.replies ?? []) {
+              // Fixed replies (safety, policy) are not generated, so they arrive whole.
+              if (r.agent === 'safety' || r.agent === 'policy') yield { type: 'token', agent: r.agent === 'safety' ? 'safety' : 'general', text: r.text }
+            }
+          }
+        }
+      }
+      yield { type: 'done', result: await this.complete(input, ctx, state ?? {}, started) }
+    } catch (err) {
+      this.turnSeconds.observe({ source: input.source, outcome: 'error' }, (performance.now() - started) / 1000)
+      throw err
+    }
+  }
+
+  /** The patient's threads, newest first, from their chat events. */
+  async listThreads(userId: string, limit = 50): Promise<ThreadSummary[]> {
+    const chats = await this.deps.store.scan(userId, { kinds: ['chat'], max: 5000 })
+    const threads = new Map<string, ThreadSummary>()
+    for (const e of chats) {
+      const id = e.payload.thread_id as string
+      const t = threads.get(id) ?? { thread_id: id, title: '', last_message_at: e.occurred_at, messages: 0 }
+      if (!t.title && e.payload.role === 'user') t.title = String(e.payload.text).slice(0, 80)
+      t.messages++
+      if (e.occurred_at > t.last_message_at) t.last_message_at = e.occurred_at
+      threads.set(id, t)
+    }
+    return [...threads.values()].sort((a, b) => b.last_message_at.localeCompare(a.last_message_at)).slice(0, limit)
+  }
+
+  /** A thread's messages, oldest first. Another patient's thread is not found. */
+  async threadMessages(userId: string, threadId: string): Promise<HealthEvent[]> {
+    const messages = await this.deps.store.scan(userId, { kinds: ['chat'], payloadEquals: { thread_id: threadId }, max: 2000 })
+    if (messages.length === 0) throw new ThreadNotFoundError('Thread not found')
+    return messages
+  }
+
+  private async prepare(input: TurnInput) {
+    const { store, checkpointer } = this.deps
+    const threadId = input.threadId ?? newId()
+    const graphThread = graphThreadId(input.userId, threadId)
+    const [thread, profile, medicines] = await Promise.all([
+      input.threadId ? checkpointer.getTuple({ configurable: { thread_id: graphThread, checkpoint_ns: '' } }) : undefined,
+      store.latest(input.userId, 'profile'),
+      activeMedicines(store, input.userId),
+    ])
+    if (input.threadId && !thread) throw new ThreadNotFoundError('Thread not found')
+    const ctx: GraphContext = {
+      userId: input.userId,
+      source: input.source,
+      now: this.now(),
+      timezone: profile?.payload.timezone ?? DEFAULT_TIMEZONE,
+      written: [],
+      threadId,
+      turnId: newId(),
+      language: profile?.payload.language ?? 'en-IN',
+      medicines: medicines.map((m) => m.payload.name),
+      stats: newStats(),
+    }
+    return {
+      ctx,
+      graphInput: { messages: [new HumanMessage(input.message)], replies: null, routes: [], emergency: false },
+      config: {
+        configurable: { thread_id: graphThread },
+        context: ctx as GraphContext & Record<string, unknown>,
+        signal: input.signal,
+        // One checkpoint per turn: intermediate steps are not worth a write each.
+        durability: 'exit' as const,
+        recursionLimit: 40,
+      },
+    }
+  }
+
+  private async complete(input: TurnInput, ctx: GraphContext, state: Record<string, any>, started: number): Promise<TurnResult> {
+    const graphMs = performance.now() - started
+    const reply = String(state.reply ?? '')
+    const emergency = !!state.emergency
+    const base = { thread_id: ctx.threadId, routes: state.routes as AgentName[], emergency }
+    await Promise.all([
+      this.deps.store.append(input.userId, {
+        kind: 'chat',
+        source: input.source,
+        occurred_at: ctx.now,
+        idempotency_key: `turn:${ctx.turnId}:user`,
+        payload: { role: 'user', text: input.message, thread_id: ctx.threadId },
+      }),
+      this.deps.store.append(input.userId, {
+        kind: 'chat',
+        source: input.source,
+        idempotency_key: `turn:${ctx.turnId}:assistant`,
+        payload: { role: 'assistant', text: reply, thread_id: ctx.threadId, routes: base.routes, emergency },
+      }),
+    ])
+    const { stats } = ctx
+    if (stats.llmCalls) this.llmCalls.inc(stats.llmCalls)
+    if (stats.inputTokens) this.llmTokens.inc({ direction: 'input' }, stats.inputTokens)
+    if (stats.outputTokens) this.llmTokens.inc({ direction: 'output' }, stats.outputTokens)
+    if (stats.fallbackReason) this.fallbacks.inc({ reason: stats.fallbackReason })
+    this.turnSeconds.observe({ source: input.source, outcome: emergency ? 'emergency' : 'ok' }, graphMs / 1000)
+    return {
+      ...base,
+      reply,
+      events: ctx.written.map(anyEvent),
+      model: {
+        provider: stats.fallbackReason ? 'offline' : this.deps.models.provider,
+        fallback: !!stats.fallbackReason,
+        fallback_reason: stats.fallbackReason,
+        llm_calls: stats.llmCalls,
+        input_tokens: stats.inputTokens,
+        output_tokens: stats.outputTokens,
+      },
+      graph_ms: Math.round(graphMs * 10) / 10,
+    }
+  }
+}

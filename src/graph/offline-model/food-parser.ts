@@ -1,0 +1,114 @@
+import { FOOD_NAMES } from '../../../tools/nutrition-table.js'
+import type { Plan, PlanContext } from './plan.js'
+import { hindiNumber, whenPhrase } from './text.js'
+
+const MEALS: [RegExp, string][] = [
+  [/\b(?:breakfast|nashta|naashta|morning meal|tiffin)\b/, 'breakfast'],
+  [/\b(?:lunch|dopahar ka khana|afternoon meal)\b/, 'lunch'],
+  [/\b(?:dinner|supper|raat ka khana|night meal)\b/, 'dinner'],
+  [/\b(?:snack|snacks|evening tea)\b/, 'snack'],
+]
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+// Longest names first, so "masala dosa" is one item rather than "dosa".
+const FOOD_RE = new RegExp(`\\b(${FOOD_NAMES.map(escape).join('|')})\\b`, 'g')
+const QTY_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, half: 0.5, couple: 2, few: 3, some: 1 }
+const UNIT_RE = /(?:katori|katoris|bowl|bowls|plate|plates|cup|cups|glass|glasses|piece|pieces|pcs|slice|slices|spoon|spoons|tbsp|tsp|teaspoon|teaspoons|tablespoon|small|large|big|handful)/
+
+const QUESTION = /\?|\b(?:how (?:many|much)|what did i (?:eat|have)|kitna khaya|kitni calories|calories today|total calories|my calories|food today|did i eat)\b/
+const WATER = /\b(?:water|pani|paani)\b/
+
+export interface ParsedItem {
+  name: string
+  quantity?: number
+  unit?: string
+}
+
+/** Foods with their quantities and units: "2 roti and a bowl of dal" → roti ×2, dal ×1 bowl. */
+export function parseFoodItems(t: string): ParsedItem[] {
+  const items: ParsedItem[] = []
+  for (const m of t.matchAll(FOOD_RE)) {
+    const name = m[1]!
+    if (name === 'water' || name === 'pani') continue
+    const before = t.slice(Math.max(0, m.index! - 30), m.index!).trim().split(/\s+/).slice(-4)
+    let quantity: number | undefined
+    let unit: string | undefined
+    for (let i = before.length - 1; i >= 0; i--) {
+      const w = before[i]!.replace(/[^a-z0-9.]/g, '')
+      if (w === 'of') continue
+      if (UNIT_RE.test(w) && !unit) {
+        unit = w.replace(/e?s$/, '')
+        continue
+      }
+      const n = /^\d+(?:\.\d+)?$/.test(w) ? Number(w) : (QTY_WORDS[w] ?? hindiNumber(w))
+      if (n !== undefined) quantity = n
+      break
+    }
+    items.push({ name, quantity, unit })
+  }
+  return items
+}
+
+function waterArgs(t: string): Record<string, unknown> {
+  const m = /(\d+(?:\.\d+)?|a|an|one|half|ek|do|teen|char|chaar)\s*(glass(?:es)?|cups?|litres?|liters?|l|ml|bottles?)\b/.exec(t)
+  const args: Record<string, unknown> = {}
+  if (m) {
+    const amount = /^\d/.test(m[1]!) ? Number(m[1]) : (QTY_WORDS[m[1]!] ?? hindiNumber(m[1]!) ?? 1)
+    const unit = m[2]!
+    if (/^ml$/.test(unit)) args.amount_ml = amount
+    else if (/^bottles?$/.test(unit)) args.amount_ml = amount * 1000
+    else if (/^(?:l|litres?|liters?)$/.test(unit)) args.amount_ml = amount * 1000
+    else {
+      args.amount = amount
+      args.unit = /cup/.test(unit) ? 'cup' : 'glass'
+    }
+  } else {
+    args.amount = 1
+    args.unit = 'glass'
+  }
+  const when = whenPhrase(t)
+  if (when) args.when = when
+  return args
+}
+
+function describe(items: ParsedItem[]): string {
+  return items.map((i) => `${i.quantity && i.quantity !== 1 ? `${i.quantity} ` : ''}${i.unit ? `${i.unit} ` : ''}${i.name}`).join(', ')
+}
+
+/** The words after "had"/"ate"/"was" when no food in the table matched: "had bisi bele bath". */
+function freeDescription(t: string): string | undefined {
+  const m = /\b(?:ate|had|eaten|have had|was|were|khaya|khayi)\s+(?:a |an |some )?(.+?)(?:\s+(?:for|at|in the|this|yesterday|today|kal|aaj)\b|$)/.exec(t)
+  const d = m?.[1]?.trim()
+  if (!d || /^(?:my |nothing|no |not )/.test(d)) return undefined
+  return d.length <= 80 ? d : undefined
+}
+
+/** Meals and water to log, a question about the day's food, or a question back. */
+export function planFood(ctx: PlanContext): Plan {
+  const t = ctx.text
+  if (ctx.tools.has('get_food_totals') && QUESTION.test(t)) {
+    return { calls: [{ name: 'get_food_totals', args: /\byesterday|kal\b/.test(t) ? { day: 'yesterday' } : {} }] }
+  }
+  const calls: Plan['calls'] = []
+  if (WATER.test(t) && ctx.tools.has('log_water')) calls.push({ name: 'log_water', args: waterArgs(t) })
+
+  const items = parseFoodItems(t)
+  let mealType = MEALS.find(([re]) => re.test(t))?.[1]
+  // "rice and dal" answering "What did you have for lunch?" belongs to that lunch.
+  if (!mealType && ctx.answeringQuestion) mealType = MEALS.find(([re]) => re.test(ctx.answeringQuestion!.previous + ' ' + ctx.answeringQuestion!.question))?.[1]
+  const description = items.length ? describe(items) : mealType || ctx.answeringQuestion ? freeDescription(t) ?? (ctx.answeringQuestion ? t : undefined) : undefined
+
+  if (description && ctx.tools.has('log_meal')) {
+    const args: Record<string, unknown> = { description }
+    if (items.length) args.items = items
+    else args.items = [{ name: description }]
+    if (mealType) args.meal_type = mealType
+    const when = whenPhrase(t)
+    if (when) args.when = when
+    calls.push({ name: 'log_meal', args })
+  } else if (mealType && calls.length === 0) {
+    return { calls: [], reply: `What did you have for ${mealType}?`, asked: true }
+  }
+  if (calls.length) return { calls }
+  return { calls: [], reply: 'What did you eat or drink? For example: "2 roti and dal for lunch" or "2 glasses of water".', asked: true }
+}

@@ -1,0 +1,145 @@
+import type { Plan, PlanContext, PlannedCall } from './plan.js'
+import { whenPhrase } from './text.js'
+
+export const CAPABILITIES =
+  'I can log your meals and water, blood pressure, sugar and other readings, medicines and doses, symptoms, mood, ' +
+  'sleep and exercise, remind you about medicines, and answer questions like "what was my BP yesterday?".'
+
+const GREETING = /^(?:hi|hii+|hello|hey|namaste|namaskar|vanakkam|good (?:morning|afternoon|evening))\b/
+const THANKS = /\b(?:thanks|thank you|thank u|thx|dhanyavaad|dhanyavad|shukriya)\b/
+const BYE = /^(?:bye|good ?night|see you|ok bye|tata)\b/
+const HELP = /\b(?:help|what can you do|how do i use|how to use|what do you do)\b/
+
+const SYMPTOM_RE =
+  /\b(headache|migraine|sir dard|sar dard|(?:knee|back|joint|stomach|neck|shoulder|leg|body|ear|tooth|throat|foot|hip) (?:pain|ache)|pain in (?:my )?\w+|(?:\w+ )?ache|stomach ?ache|pet (?:me |mein )?dard|body ache|cough|khansi|cold|runny nose|sore throat|fever|bukhar|dizzy|dizziness|chakkar|nausea|vomiting|ulti|tired|tiredness|fatigue|thakan|weakness|kamzori|itching|rash|swelling(?: in (?:my )?\w+)?|constipation|diarrh(?:o)?ea|loose motions?|acidity|heartburn|gas|bloating|cramps?|numbness|tingling|insomnia|breathless(?:ness)?)\b/
+const SEVERITY: [RegExp, string][] = [
+  [/\b(?:severe|very bad|terrible|unbearable|bahut zyada|bahut tez|extreme)\b/, 'severe'],
+  [/\b(?:moderate|quite|bad|bahut)\b/, 'moderate'],
+  [/\b(?:mild|slight|little|thoda|halka|minor)\b/, 'mild'],
+]
+const DURATION = /\b((?:since|for|from) (?:yesterday|today|this morning|last night|last week|\d+ (?:days?|hours?|weeks?))|(?:\d+|two|three) days)\b/
+const BODY_PART = /\b(knee|back|head|stomach|chest|joint|neck|shoulder|leg|arm|hand|foot|hip|throat|tooth|ear|eye)\b/
+
+const MOODS: [RegExp, string][] = [
+  [/\b(?:very (?:sad|low|depressed|upset)|hopeless|miserable|terrible|awful|very bad)\b/, 'very_bad'],
+  [/\b(?:sad|low|down|upset|anxious|worried|stressed|lonely|depressed|irritated|angry|udaas|udas|pareshan|not (?:good|great|well)|bad)\b/, 'bad'],
+  [/\b(?:very (?:happy|good)|excellent|wonderful|fantastic|great|amazing|bahut khush)\b/, 'very_good'],
+  [/\b(?:happy|good|better|cheerful|khush|relaxed|calm|well)\b/, 'good'],
+  [/\b(?:okay|ok|fine|alright|theek|thik|so so|normal)\b/, 'neutral'],
+]
+const MOOD_CONTEXT = /\b(?:feel|feeling|felt|mood|i am|i'm|im|today is|day was|lag raha|mehsoos)\b/
+
+const SLEEP = /\b(?:slept|sleep|sleeping|neend|nind|soya|soyi|so gaya|so gayi|woke up)\b/
+const EXERCISE = /\b(walk(?:ed|ing)?|yoga|exercis(?:e|ed|ing)|gym|cycl(?:ed|ing)|swim(?:ming)?|swam|jog(?:ged|ging)?|ran|running|workout|stretching|pranayam|steps)\b/
+const SUMMARY = /\b(?:summary|how was my (?:day|week|month)|how am i doing|overview|report|how have i been)\b/
+const RECALL = /\b(?:doctor (?:say|said|tell|told|advise|advised|mention)|what did (?:i|the|my)\b.{0,40}\b(?:say|said|tell|told|mention|advise)|when did (?:my|i|the)|remember|did i (?:mention|say|tell)|last time|what did i say)\b/
+const APPOINTMENT = /\b(?:appointment|check-?up|follow-?up|doctor visit|visit (?:the )?doctor|see (?:the )?doctor|test at|blood test)\b/
+const EMERGENCY_CONTACT = /\bemergency contact\b/
+const PHONE = /(\+?\d[\d -]{8,14}\d)/
+
+function profileArgs(t: string): Record<string, unknown> | undefined {
+  const args: Record<string, unknown> = {}
+  const allergy = /\b(?:allergic to|allergy to|allergy:?)\s+([a-z][a-z ,-]{1,60}?)(?:\s*(?:$|\.|\band i\b))/.exec(t)?.[1]
+  if (allergy) args.allergies = allergy.split(/\s*(?:,|\band\b)\s*/).filter(Boolean)
+  const condition = /\bi (?:have|am suffering from|suffer from|was diagnosed with|got diagnosed with)\s+(diabetes|hypertension|high bp|high blood pressure|thyroid|asthma|copd|arthritis|heart disease|kidney disease)\b/.exec(t)?.[1]
+  if (condition) args.medical_conditions = [condition]
+  const height = /\b(?:height|i am|i'm)\s+(?:is\s+)?(\d{3})\s*cm\b/.exec(t)?.[1]
+  if (height) args.height_cm = Number(height)
+  if (/\bi(?: am|'m) (?:a )?(?:pure )?vegetarian\b/.test(t)) args.dietary_preferences = 'vegetarian'
+  if (/\bi(?: am|'m) (?:a )?vegan\b/.test(t)) args.dietary_preferences = 'vegan'
+  const dob = /\b(?:born on|date of birth is|dob is|birthday is)\s+(\d{4}-\d{2}-\d{2})\b/.exec(t)?.[1]
+  if (dob) args.date_of_birth = dob
+  const lang = /\b(?:reply|speak|talk|answer|respond) (?:to me )?in (hindi|english|tamil|telugu|bengali|marathi|kannada|malayalam|gujarati|punjabi|odia)\b/.exec(t)?.[1]
+  if (lang) {
+    const codes: Record<string, string> = { hindi: 'hi-IN', english: 'en-IN', tamil: 'ta-IN', telugu: 'te-IN', bengali: 'bn-IN', marathi: 'mr-IN', kannada: 'kn-IN', malayalam: 'ml-IN', gujarati: 'gu-IN', punjabi: 'pa-IN', odia: 'od-IN' }
+    args.language = codes[lang]
+  }
+  const name = /\bmy name is ([a-z][a-z ]{1,40})$/.exec(t)?.[1]
+  if (name) args.name = name.replace(/\b\w/g, (c) => c.toUpperCase())
+  return Object.keys(args).length ? args : undefined
+}
+
+function symptomCall(t: string): PlannedCall | undefined {
+  const m = SYMPTOM_RE.exec(t)
+  if (!m) return undefined
+  const args: Record<string, unknown> = { name: m[1] }
+  const severity = SEVERITY.find(([re]) => re.test(t))?.[1]
+  if (severity) args.severity = severity
+  const part = BODY_PART.exec(t)?.[1]
+  if (part) args.body_part = part
+  const duration = DURATION.exec(t)?.[1]
+  if (duration) args.duration = duration
+  args.notes = t
+  return { name: 'log_symptom', args }
+}
+
+function sleepCall(t: string): PlannedCall {
+  const args: Record<string, unknown> = {}
+  const hours = /(\d+(?:\.\d+)?)\s*(?:hours?|hrs?|ghante|ghanta)\b/.exec(t)?.[1]
+  if (hours) args.duration_hours = Number(hours)
+  if (/\b(?:badly|poorly|bad|restless|not well|couldn'?t sleep|could not sleep|disturbed|kam neend|neend nahi)\b/.test(t)) args.quality = 'poor'
+  else if (/\b(?:very well|soundly|great|excellent)\b/.test(t)) args.quality = 'excellent'
+  else if (/\b(?:well|good|fine|achhi)\b/.test(t)) args.quality = 'good'
+  if (!args.duration_hours && !args.quality) args.notes = t
+  return { name: 'log_sleep', args }
+}
+
+function exerciseCall(t: string, activity: string): PlannedCall {
+  const base = activity.replace(/(?:ed|ing)$/, '').replace(/^ran$|^runn$/, 'run').replace(/^swam$/, 'swim').replace(/^jogg$/, 'jog')
+  const args: Record<string, unknown> = { activity: base === 'step' ? 'walk' : base }
+  const minutes = /(\d+)\s*(?:minutes?|mins?)\b/.exec(t)?.[1]
+  const hours = /(\d+(?:\.\d+)?)\s*(?:hours?|hrs?)\b/.exec(t)?.[1]
+  if (minutes) args.duration_minutes = Number(minutes)
+  else if (hours) args.duration_minutes = Math.round(Number(hours) * 60)
+  const steps = /(\d[\d,]*)\s*steps\b/.exec(t)?.[1]
+  if (steps) args.steps = Number(steps.replace(/,/g, ''))
+  const km = /(\d+(?:\.\d+)?)\s*(?:km|kilometers?|kilometres?)\b/.exec(t)?.[1]
+  if (km) args.distance_km = Number(km)
+  const when = whenPhrase(t)
+  if (when) args.when = when
+  return { name: 'log_exercise', args }
+}
+
+/** Small talk, symptoms, mood, sleep, exercise, profile changes and questions about the past. */
+export function planGeneral(ctx: PlanContext): Plan {
+  const t = ctx.text
+  const has = (name: string) => ctx.tools.has(name)
+  if (GREETING.test(t) && t.split(' ').length <= 4) return { calls: [], reply: `Hello! ${CAPABILITIES}` }
+  if (THANKS.test(t) && t.split(' ').length <= 6) return { calls: [], reply: "You're welcome! Take care." }
+  if (BYE.test(t)) return { calls: [], reply: 'Goodbye, take care!' }
+  if (HELP.test(t)) return { calls: [], reply: CAPABILITIES }
+
+  if (RECALL.test(t) && has('recall')) return { calls: [{ name: 'recall', args: { query: t } }] }
+  if (SUMMARY.test(t) && has('get_health_summary')) {
+    const period = /\bweek\b/.test(t) ? 'last_7_days' : /\bmonth\b/.test(t) ? 'last_30_days' : /\byesterday\b/.test(t) ? 'yesterday' : /\btoday|day\b/.test(t) ? 'today' : 'last_7_days'
+    return { calls: [{ name: 'get_health_summary', args: { period } }] }
+  }
+  if (EMERGENCY_CONTACT.test(t) && has('add_emergency_contact')) {
+    const phone = PHONE.exec(t)?.[1]
+    const name = /\b(?:is|add|save)\s+([a-z]+(?: [a-z]+)?)\b/.exec(t.replace(EMERGENCY_CONTACT, ''))?.[1]
+    if (phone && name) return { calls: [{ name: 'add_emergency_contact', args: { name: name.replace(/\b\w/g, (c) => c.toUpperCase()), phone } }] }
+    return { calls: [], reply: "Whom should I save as your emergency contact? Tell me their name and phone number.", asked: true }
+  }
+  if (APPOINTMENT.test(t) && has('add_appointment')) {
+    const when = /\b(?:on|at|next|tomorrow|this)\b.+$/.exec(t)?.[0]
+    if (when) return { calls: [{ name: 'add_appointment', args: { title: 'Doctor appointment', when, notes: t } }] }
+  }
+
+  const calls: PlannedCall[] = []
+  const profile = profileArgs(t)
+  if (profile && has('update_profile')) calls.push({ name: 'update_profile', args: profile })
+  const exercise = EXERCISE.exec(t)
+  if (exercise && has('log_exercise')) calls.push(exerciseCall(t, exercise[1]!))
+  if (SLEEP.test(t) && has('log_sleep')) calls.push(sleepCall(t))
+  const symptom = !profile ? symptomCall(t) : undefined
+  if (symptom && has('log_symptom') && !SLEEP.test(t)) calls.push(symptom)
+  if (calls.length === 0 && MOOD_CONTEXT.test(t) && has('log_mood')) {
+    const mood = MOODS.find(([re]) => re.test(t))?.[1]
+    if (mood) calls.push({ name: 'log_mood', args: { mood, notes: t } })
+  }
+  if (calls.length) return { calls }
+  return {
+    calls: [],
+    reply: `I'm running on Podd's built-in offline model, so I understand simple messages best. ${CAPABILITIES} Could you say it another way?`,
+  }
+}

@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto'
+import type { CallbackManagerForLLMRun } from '@langchain/core/callbacks/manager'
+import { BaseChatModel, type BindToolsInput } from '@langchain/core/language_models/chat_models'
+import { AIMessage, AIMessageChunk, type BaseMessage, isAIMessage, isHumanMessage, isSystemMessage, isToolMessage, type ToolMessage } from '@langchain/core/messages'
+import { ChatGenerationChunk, type ChatResult } from '@langchain/core/outputs'
+import { planFood } from './food-parser.js'
+import { planGeneral } from './general-parser.js'
+import { planMedication } from './medication-parser.js'
+import type { Plan, PlanContext } from './plan.js'
+import { FOCUS_MARKER, MEDICINES_MARKER } from './prompt-markers.js'
+import { normaliseText } from './text.js'
+import { planVitals } from './vitals-parser.js'
+
+/** Which parser serves which tools: a model bound to the vitals tools parses readings, and so on. */
+const PARSERS: { tools: string[]; plan: (ctx: PlanContext) => Plan }[] = [
+  { tools: ['log_vitals', 'get_vitals_history'], plan: planVitals },
+  { tools: ['log_meal', 'log_water', 'get_food_totals'], plan: planFood },
+  { tools: ['add_medication', 'set_medication_schedule', 'log_dose', 'list_medications', 'get_doses_today'], plan: planMedication },
+  { tools: ['log_symptom', 'log_mood', 'log_sleep', 'log_exercise', 'update_profile', 'get_health_summary', 'recall'], plan: planGeneral },
+]
+
+function textOf(m: BaseMessage): string {
+  return typeof m.content === 'string' ? m.content : m.content.map((p) => ('text' in p ? String(p.text) : '')).join('')
+}
+
+/** The part of a system prompt after a marker, up to the end of its line. */
+function markedLine(messages: BaseMessage[], marker: string): string | undefined {
+  for (const m of messages) {
+    if (!isSystemMessage(m)) continue
+    const line = textOf(m)
+      .split('\n')
+      .find((l) => l.startsWith(marker))
+    if (line) return line.slice(marker.length).trim()
+  }
+  return undefined
+}
+
+function toolNameOf(t: BindToolsInput): string | undefined {
+  const any = t as { name?: string; function?: { name?: string } }
+  return any.name ?? any.function?.name
+}
+
+/** The patient-facing text of a tool's answer (tools answer `{ok, message, …}`), or its error. */
+export function toolMessageText(m: ToolMessage): string {
+  const content = textOf(m)
+  if (m.status === 'error' || content.startsWith('Error:')) {
+    const reason = content.replace(/^Error:\s*/, '').replace(/\s*Please fix your mistakes\.?\s*$/, '').trim()
+    return `Sorry, I couldn't do that: ${reason}.`.replace(/\.\.$/, '.')
+  }
+  try {
+    const parsed = JSON.parse(content) as { message?: string }
+    return parsed.message ?? content
+  } catch {
+    return content
+  }
+}
+
+/**
+ * Podd's built-in model, the default when no LLM is configured. It is a real LangChain chat
+ * model: bound to an agent's tools, it reads the patient's words (numbers, units, times, foods,
+ * medicines) and answers with the same tool calls an LLM would; given the tools' results, it
+ * replies with their sentences. It is deterministic, needs no network, and says what it cannot do.
+ */
+export class OfflineChatModel extends BaseChatModel {
+  private toolNames = new Set<string>()
+
+  static override lc_name() {
+    return 'PoddOfflineChatModel'
+  }
+
+  _llmType(): string {
+    return 'podd-offline'
+  }
+
+  override bindTools(tools: BindToolsInput[]): OfflineChatModel {
+    const bound = new OfflineChatModel({})
+    bound.toolNames = new Set(tools.map(toolNameOf).filter((n): n is string => !!n))
+    return bound
+  }
+
+  /** What the model says next, given the conversation so far. */
+  respond(messages: BaseMessage[]): AIMessage {
+    const last = messages.at(-1)
+    if (last && isToolMessage(last)) {
+      const results: string[] = []
+      for (let i = messages.length - 1; i >= 0 && isToolMessage(messages[i]!); i--) results.unshift(toolMessageText(messages[i] as ToolMessage))
+      return new AIMessage({ content: results.join(' ') })
+    }
+    const humanIndex = messages.findLastIndex((m) => isHumanMessage(m))
+    const human = humanIndex >= 0 ? textOf(messages[humanIndex]!) : ''
+    const focus = markedLine(messages, FOCUS_MARKER)
+    const ctx: PlanContext = {
+      text: normaliseText(focus || human),
+      medicines: (markedLine(messages, MEDICINES_MARKER) ?? '')
+        .split(/\s*;\s*/)
+        .map((s) => s.trim())
+        .filter((s) => s && s !== 'none'),
+      tools: this.toolNames,
+    }
+    const asked = messages.slice(0, humanIndex).findLast((m) => isAIMessage(m) && !(m as AIMessage).tool_calls?.length)
+    const askedIndex = asked ? messages.lastIndexOf(asked) : -1
+    if (asked && textOf(asked).trim().endsWith('?')) {
+      const previous = messages.slice(0, askedIndex).findLast((m) => isHumanMessage(m))
+      ctx.answeringQuestion = { question: normaliseText(textOf(asked)), previous: previous ? normaliseText(textOf(previous)) : '' }
+    }
+    const parser = PARSERS.find((p) => p.tools.some((t) => this.toolNames.has(t)))
+    const plan = parser ? parser.plan(ctx) : planGeneral(ctx)
+    if (plan.calls.length) {
+      return new AIMessage({
+        content: '',
+        tool_calls: plan.calls.map((c) => ({ id: `call_${randomUUID()}`, name: c.name, args: c.args, type: 'tool_call' as const })),
+      })
+    }
+    return new AIMessage({ content: plan.reply ?? '' })
+  }
+
+  async _generate(messages: BaseMessage[]): Promise<ChatResult> {
+    const message = this.respond(messages)
+    return { generations: [{ text: textOf(message), message }] }
+  }
+
+  /** Streams the reply word by word, so the offline model's tokens flow like an LLM's. */
+  override async *_streamResponseChunks(
+    messages: BaseMessage[],
+    _options: this['ParsedCallOptions'],
+    runManager?: CallbackManagerForLLMRun,
+  ): AsyncGenerator<ChatGenerationChunk> {
+    const message = this.respond(messages)
+    if (message.tool_calls?.length) {
+      yield new ChatGenerationChunk({
+        text: '',
+        message: new AIMessageChunk({
+          content: '',
+          tool_call_chunks: message.tool_calls.map((c, index) => ({ id: c.id, name: c.name, args: JSON.stringify(c.args), index, type: 'tool_call_chunk' as const })),
+        }),
+      })
+      return
+    }
+    const words = textOf(message).match(/\S+\s*/g) ?? ['']
+    for (const word of words) {
+      const chunk = new ChatGenerationChunk({ text: word, message: new AIMessageChunk({ content: word }) })
+      yield chunk
+      await runManager?.handleLLMNewToken(word, undefined, undefined, undefined, undefined, { chunk })
+    }
+  }
+}

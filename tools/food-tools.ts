@@ -1,0 +1,144 @@
+import { tool, type ToolRuntime } from '@langchain/core/tools'
+import { z } from 'zod'
+import { MEAL_TYPES } from '../memory/event-kinds.js'
+import type { EventStore } from '../memory/event-store.js'
+import { insightsFor } from '../memory/insights.js'
+import { addDays, dayRange, localDate, localTime } from '../memory/local-time.js'
+import { writeEvent, toolResult } from './event-writer.js'
+import { estimateNutrition } from './nutrition-table.js'
+import { turnContext } from './tool-context.js'
+import { parseWhen } from './when.js'
+
+const When = z.string().max(100).optional().describe('When it happened in the patient\'s words ("yesterday evening", "at 1 pm"); omit for now')
+
+/** Breakfast before 11, lunch 11–16, dinner 18–23, else a snack (local time). */
+export function mealTypeAt(hhmm: string): (typeof MEAL_TYPES)[number] {
+  const h = Number(hhmm.slice(0, 2)) + Number(hhmm.slice(3)) / 60
+  if (h >= 4.5 && h < 11) return 'breakfast'
+  if (h >= 11.5 && h < 16) return 'lunch'
+  if (h >= 18.5 && h < 23.5) return 'dinner'
+  return 'snack'
+}
+
+const kcal = (n: number) => `${Math.round(n).toLocaleString('en-IN')} kcal`
+
+async function dayTotals(store: EventStore, userId: string, date: string, tz: string, now: Date) {
+  const insights = await insightsFor(store, userId, { from: date, to: date, timezone: tz }, now)
+  return insights.days[0]!
+}
+
+/** Tools of the food agent: meals, water, and the day's totals. */
+export function foodTools(store: EventStore) {
+  const logMeal = tool(
+    async (input, runtime: ToolRuntime) => {
+      const ctx = turnContext(runtime)
+      const at = parseWhen(input.when, ctx.now, ctx.timezone) ?? ctx.now
+      const items = input.items ?? []
+      const mealType = input.meal_type ?? mealTypeAt(localTime(at, ctx.timezone))
+      // The model's own figures win; the table fills what it left out, marked as an estimate.
+      const estimate = estimateNutrition(items.length ? items : [{ name: input.description }])
+      const hasModelCalories = input.calories !== undefined
+      const calories = input.calories ?? (estimate.matched.length ? estimate.calories : undefined)
+      const event = await writeEvent(store, runtime, {
+        kind: 'food',
+        occurred_at: at,
+        payload: {
+          description: input.description,
+          items: items.map((i) => ({
+            ...i,
+            calories: estimate.matched.find((m) => i.name.toLowerCase().includes(m.name) || m.name.includes(i.name.toLowerCase()))?.calories,
+          })),
+          meal_type: mealType,
+          calories,
+          protein_g: input.protein_g ?? (estimate.matched.length ? estimate.protein_g : undefined),
+          carbs_g: input.carbs_g ?? (estimate.matched.length ? estimate.carbs_g : undefined),
+          fat_g: input.fat_g ?? (estimate.matched.length ? estimate.fat_g : undefined),
+          estimated: calories !== undefined,
+        },
+      })
+      const day = await dayTotals(store, ctx.userId, localDate(at, ctx.timezone), ctx.timezone, ctx.now)
+      const cal = calories !== undefined ? ` (about ${kcal(calories)}${hasModelCalories ? '' : ', estimated'})` : ''
+      const unknown = estimate.unknown.length && !hasModelCalories ? ` I couldn't estimate calories for ${estimate.unknown.join(', ')}.` : ''
+      const when = localDate(at, ctx.timezone) === localDate(ctx.now, ctx.timezone) ? 'today' : 'that day'
+      return toolResult(
+        `Logged your ${mealType}: ${input.description}${cal}.${unknown} Total ${when}: ${kcal(day.calories)} over ${day.meals} meal${day.meals === 1 ? '' : 's'}.`,
+        { event_id: event.id, meal_type: mealType, calories: calories ?? null, day_calories: day.calories },
+      )
+    },
+    {
+      name: 'log_meal',
+      description:
+        'Log something the patient ate or drank (other than plain water): the dish, items with quantities, and the meal. ' +
+        'Give calories and macros if you can estimate them; otherwise Podd estimates from its food table.',
+      schema: z.object({
+        description: z.string().min(1).max(500).describe('What was eaten, in plain words'),
+        items: z
+          .array(z.object({ name: z.string().min(1).max(100), quantity: z.number().positive().max(100).optional(), unit: z.string().max(30).optional() }))
+          .max(30)
+          .optional(),
+        meal_type: z.enum(MEAL_TYPES).optional(),
+        when: When,
+        calories: z.number().min(0).max(10_000).optional(),
+        protein_g: z.number().min(0).max(1000).optional(),
+        carbs_g: z.number().min(0).max(2000).optional(),
+        fat_g: z.number().min(0).max(1000).optional(),
+      }),
+    },
+  )
+
+  const logWater = tool(
+    async (input, runtime: ToolRuntime) => {
+      const ctx = turnContext(runtime)
+      const at = parseWhen(input.when, ctx.now, ctx.timezone) ?? ctx.now
+      const payload = input.amount_ml !== undefined ? { amount_ml: input.amount_ml } : { amount: input.amount ?? 1, unit: input.unit ?? 'glass' }
+      const event = await writeEvent(store, runtime, { kind: 'water', occurred_at: at, payload })
+      const day = await dayTotals(store, ctx.userId, localDate(at, ctx.timezone), ctx.timezone, ctx.now)
+      return toolResult(`Logged ${event.payload.amount_ml} ml of water. Water today: ${(day.water_ml / 1000).toFixed(1)} L.`, {
+        event_id: event.id,
+        day_water_ml: day.water_ml,
+      })
+    },
+    {
+      name: 'log_water',
+      description: 'Log plain water the patient drank, in millilitres or as a number of glasses/cups/litres.',
+      schema: z.object({
+        amount_ml: z.number().positive().max(5000).optional(),
+        amount: z.number().positive().max(20).optional(),
+        unit: z.enum(['glass', 'cup', 'l', 'ml', 'oz']).optional(),
+        when: When,
+      }),
+    },
+  )
+
+  const foodTotals = tool(
+    async (input, runtime: ToolRuntime) => {
+      const ctx = turnContext(runtime)
+      const today = localDate(ctx.now, ctx.timezone)
+      const date = input.day === 'yesterday' ? addDays(today, -1) : input.day === 'today' || !input.day ? today : input.day
+      const day = await dayTotals(store, ctx.userId, date, ctx.timezone, ctx.now)
+      const meals = await store.scan(ctx.userId, { kinds: ['food'], ...dayBounds(date, ctx.timezone) })
+      const label = date === today ? 'Today' : date === addDays(today, -1) ? 'Yesterday' : `On ${date}`
+      const list = meals.map((m) => `${m.payload.meal_type ?? 'meal'}: ${m.payload.description}`).join('; ')
+      return toolResult(
+        day.meals
+          ? `${label} you had ${day.meals} meal${day.meals === 1 ? '' : 's'} (${list}), about ${kcal(day.calories)}, and ${(day.water_ml / 1000).toFixed(1)} L of water.`
+          : `${label} you have not logged any meals${day.water_ml ? `, and ${(day.water_ml / 1000).toFixed(1)} L of water` : ''}.`,
+        { date, calories: day.calories, meals: day.meals, water_ml: day.water_ml },
+      )
+    },
+    {
+      name: 'get_food_totals',
+      description: "The patient's meals, calories and water for a day.",
+      schema: z.object({
+        day: z.string().regex(/^(today|yesterday|\d{4}-\d{2}-\d{2})$/).optional().describe('"today", "yesterday" or YYYY-MM-DD'),
+      }),
+    },
+  )
+
+  return [logMeal, logWater, foodTotals]
+}
+
+function dayBounds(date: string, tz: string) {
+  const { start, end } = dayRange(date, tz)
+  return { from: start, to: end }
+}

@@ -1,0 +1,209 @@
+import { tool, type ToolRuntime } from '@langchain/core/tools'
+import { z } from 'zod'
+import { MOODS, ProfilePayload } from '../memory/event-kinds.js'
+import type { EventStore } from '../memory/event-store.js'
+import { insightsFor } from '../memory/insights.js'
+import { correctEvent, writeEvent, toolResult } from './event-writer.js'
+import { PeriodSchema, periodDates, spokenDay, spokenTime } from './periods.js'
+import { turnContext } from './tool-context.js'
+import { parseFutureWhen, parseWhen } from './when.js'
+
+const When = z.string().max(100).optional().describe("When it happened, in the patient's words; omit for now")
+
+/** Profile fields a patient may change by talking; the time zone and language too. */
+const ProfileUpdate = ProfilePayload.partial().omit({ allergies: true, medical_conditions: true }).extend({
+  allergies: z.array(z.string().min(1).max(100)).max(50).optional(),
+  medical_conditions: z.array(z.string().min(1).max(100)).max(50).optional(),
+})
+
+/** Tools of the general agent: symptoms, mood, sleep, exercise, profile, appointments, summaries. */
+export function generalTools(store: EventStore) {
+  const logSymptom = tool(
+    async (input, runtime: ToolRuntime) => {
+      const ctx = turnContext(runtime)
+      const { when, ...payload } = input
+      const event = await writeEvent(store, runtime, { kind: 'symptom', occurred_at: parseWhen(when, ctx.now, ctx.timezone) ?? ctx.now, payload })
+      const severe = event.payload.severity === 'severe'
+      return toolResult(
+        `Noted: ${event.payload.name}${event.payload.severity ? ` (${event.payload.severity})` : ''}.` +
+          (severe ? ' Because it is severe, please contact your doctor today; if it is sudden or very bad, call 112 or 108.' : ' Tell me if it gets worse.'),
+        { event_id: event.id },
+      )
+    },
+    {
+      name: 'log_symptom',
+      description: 'Record a symptom the patient describes (headache, knee pain, cough …) in their own words.',
+      schema: z.object({
+        name: z.string().min(1).max(200).describe("The symptom in the patient's words"),
+        severity: z.enum(['mild', 'moderate', 'severe']).optional(),
+        body_part: z.string().max(100).optional(),
+        duration: z.string().max(100).optional().describe('e.g. "since yesterday", "2 days"'),
+        notes: z.string().max(1000).optional(),
+        when: When,
+      }),
+    },
+  )
+
+  const logMood = tool(
+    async (input, runtime: ToolRuntime) => {
+      const event = await writeEvent(store, runtime, { kind: 'mood', payload: input })
+      const low = event.payload.mood === 'bad' || event.payload.mood === 'very_bad'
+      return toolResult(
+        low
+          ? "I've noted how you're feeling. I'm sorry it's a hard day. Talking to someone you trust can help, and Tele-MANAS (14416) is there 24x7 if you want to talk."
+          : "I've noted how you're feeling. Thank you for telling me.",
+        { event_id: event.id },
+      )
+    },
+    {
+      name: 'log_mood',
+      description: "Record the patient's mood, with their words as notes.",
+      schema: z.object({
+        mood: z.enum(MOODS),
+        notes: z.string().max(1000).optional(),
+        energy: z.enum(['low', 'normal', 'high']).optional(),
+      }),
+    },
+  )
+
+  const logSleep = tool(
+    async (input, runtime: ToolRuntime) => {
+      const ctx = turnContext(runtime)
+      const { when, ...payload } = input
+      const event = await writeEvent(store, runtime, { kind: 'sleep', occurred_at: parseWhen(when, ctx.now, ctx.timezone) ?? ctx.now, payload })
+      const p = event.payload
+      return toolResult(
+        `Logged your sleep${p.duration_hours !== undefined ? `: ${p.duration_hours} hours` : ''}${p.quality ? ` (${p.quality})` : ''}.`,
+        { event_id: event.id },
+      )
+    },
+    {
+      name: 'log_sleep',
+      description: 'Record how long and how well the patient slept.',
+      schema: z.object({
+        duration_hours: z.number().min(0).max(24).optional(),
+        quality: z.enum(['poor', 'fair', 'good', 'excellent']).optional(),
+        bed_time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional(),
+        wake_time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional(),
+        notes: z.string().max(1000).optional(),
+        when: When,
+      }),
+    },
+  )
+
+  const logExercise = tool(
+    async (input, runtime: ToolRuntime) => {
+      const ctx = turnContext(runtime)
+      const { when, ...payload } = input
+      const event = await writeEvent(store, runtime, { kind: 'exercise', occurred_at: parseWhen(when, ctx.now, ctx.timezone) ?? ctx.now, payload })
+      const p = event.payload
+      return toolResult(
+        `Logged ${p.activity}${p.duration_minutes ? ` for ${p.duration_minutes} minutes` : ''}${p.steps ? `, ${p.steps} steps` : ''}. Well done!`,
+        { event_id: event.id },
+      )
+    },
+    {
+      name: 'log_exercise',
+      description: 'Record exercise or activity: walking, yoga, cycling, steps.',
+      schema: z.object({
+        activity: z.string().min(1).max(100),
+        duration_minutes: z.number().min(0).max(1440).optional(),
+        intensity: z.enum(['light', 'moderate', 'vigorous']).optional(),
+        steps: z.number().int().min(0).max(200_000).optional(),
+        distance_km: z.number().min(0).max(500).optional(),
+        notes: z.string().max(1000).optional(),
+        when: When,
+      }),
+    },
+  )
+
+  const updateProfile = tool(
+    async (input, runtime: ToolRuntime) => {
+      const ctx = turnContext(runtime)
+      const current = await store.latest(ctx.userId, 'profile')
+      const merged = { ...(current?.payload ?? {}), ...input }
+      if (input.allergies && current?.payload.allergies) merged.allergies = [...new Set([...current.payload.allergies, ...input.allergies])]
+      if (input.medical_conditions && current?.payload.medical_conditions) {
+        merged.medical_conditions = [...new Set([...current.payload.medical_conditions, ...input.medical_conditions])]
+      }
+      const event = current
+        ? await correctEvent(store, runtime, current.id, merged)
+        : await writeEvent(store, runtime, { kind: 'profile', payload: merged, context_id: `profile:${ctx.userId}` })
+      const changed = Object.keys(input).map((k) => k.replace(/_/g, ' ')).join(', ')
+      return toolResult(`Updated your profile (${changed}).`, { profile: event.payload })
+    },
+    {
+      name: 'update_profile',
+      description: "Update the patient's profile: date of birth, height, weight, allergies, conditions, diet, language, time zone, voice.",
+      schema: ProfileUpdate,
+    },
+  )
+
+  const summary = tool(
+    async (input, runtime: ToolRuntime) => {
+      const ctx = turnContext(runtime)
+      const period = periodDates(input.period ?? 'last_7_days', ctx.now, ctx.timezone)
+      const i = await insightsFor(store, ctx.userId, { from: period.from, to: period.to, timezone: ctx.timezone }, ctx.now)
+      const parts: string[] = []
+      const bp = i.vitals.blood_pressure
+      if (bp.count) parts.push(`${bp.count} blood pressure reading${bp.count > 1 ? 's' : ''} averaging ${bp.mean!.systolic}/${bp.mean!.diastolic}, latest ${bp.latest!.systolic}/${bp.latest!.diastolic}`)
+      const sugar = i.vitals.blood_sugar
+      if (sugar.count) parts.push(`${sugar.count} sugar reading${sugar.count > 1 ? 's' : ''} from ${sugar.min} to ${sugar.max} mg/dL`)
+      if (i.medication.scheduled) parts.push(`${i.medication.taken} of ${i.medication.scheduled - i.medication.due} doses taken`)
+      if (i.nutrition.total_calories) parts.push(`about ${i.nutrition.mean_daily_calories} kcal a day`)
+      if (i.nutrition.total_water_ml) parts.push(`${(i.nutrition.mean_daily_water_ml / 1000).toFixed(1)} L of water a day`)
+      if (i.missing_readings.current_streak_days > 1) parts.push(`no readings for the last ${i.missing_readings.current_streak_days} days`)
+      return toolResult(parts.length ? `${period.label[0]!.toUpperCase()}${period.label.slice(1)}: ${parts.join('; ')}.` : `Nothing logged ${period.label} yet.`, {
+        period,
+      })
+    },
+    {
+      name: 'get_health_summary',
+      description: "A summary of the patient's own readings, doses, food and water over a period.",
+      schema: z.object({ period: PeriodSchema.optional() }),
+    },
+  )
+
+  const addAppointment = tool(
+    async (input, runtime: ToolRuntime) => {
+      const ctx = turnContext(runtime)
+      // Appointments lie ahead, unlike logged events: the date is read forwards.
+      const at = parseFutureWhen(input.when, ctx.now, ctx.timezone)
+      if (!at) throw new Error(`I could not read the date "${input.when}"; say it like "Tuesday 10 am" or "5 December at 4 pm"`)
+      const event = await writeEvent(store, runtime, {
+        kind: 'appointment',
+        payload: { title: input.title, doctor: input.doctor, location: input.location, notes: input.notes, scheduled_for: at.toISOString() },
+      })
+      return toolResult(`Saved: ${event.payload.title} on ${spokenDay(at, ctx.timezone)} at ${spokenTime(at, ctx.timezone)}.`, { event_id: event.id })
+    },
+    {
+      name: 'add_appointment',
+      description: 'Save a doctor appointment or test, with what the doctor said as notes.',
+      schema: z.object({
+        title: z.string().min(1).max(200),
+        when: z.string().min(1).max(100).describe('Date and time in the patient\'s words, e.g. "next Tuesday 10 am"'),
+        doctor: z.string().max(100).optional(),
+        location: z.string().max(200).optional(),
+        notes: z.string().max(2000).optional(),
+      }),
+    },
+  )
+
+  const addEmergencyContact = tool(
+    async (input, runtime: ToolRuntime) => {
+      const event = await writeEvent(store, runtime, { kind: 'emergency_contact', payload: input })
+      return toolResult(`Saved ${event.payload.name} (${event.payload.phone}) as an emergency contact.`, { event_id: event.id })
+    },
+    {
+      name: 'add_emergency_contact',
+      description: 'Save a person to call in an emergency.',
+      schema: z.object({
+        name: z.string().min(1).max(100),
+        phone: z.string().min(6).max(20),
+        relationship: z.string().max(50).optional(),
+      }),
+    },
+  )
+
+  return [logSymptom, logMood, logSleep, logExercise, updateProfile, summary, addAppointment, addEmergencyContact]
+}
