@@ -173,6 +173,9 @@ async function migrate(db: Kysely<any>): Promise<void> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => eventMigrations },
+    // Modules add their migrations side by side; a data dir that already ran a later one must
+    // still accept an earlier one added afterwards.
+    allowUnorderedMigrations: true,
   })
   const { error, results } = await migrator.migrateToLatest()
   const failed = results?.find((r) => r.status === 'Error')

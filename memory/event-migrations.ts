@@ -36,4 +36,124 @@ export const eventMigrations: Record<string, Migration> = {
       await sql`create index health_events_context on health_events (user_id, context_id)`.execute(db)
     },
   },
+  '002_recall_vectors': {
+    async up(db: Kysely<any>) {
+      // Recall's local index: one vector per remembered event, packed (memory/recall/packed-vector.ts).
+      // The primary key leads with the patient, so loading one patient's vectors is one range scan.
+      await sql`
+        create table recall_vectors (
+          user_id text not null,
+          event_id uuid not null,
+          embedder text not null,
+          kind text not null,
+          occurred_at timestamptz not null,
+          vector bytea not null,
+          primary key (user_id, event_id)
+        )`.execute(db)
+      // Packed vectors are mostly small floats that compress poorly; storing them uncompressed
+      // saves the decompression on every load.
+      await sql`alter table recall_vectors alter column vector set storage external`.execute(db)
+      // A patient's vectors change version with every write (values from one sequence, so a
+      // version is never reused, even after the patient's vectors are deleted); processes
+      // that cache a patient's vectors compare versions to know their copy is current.
+      await sql`create sequence recall_version_seq`.execute(db)
+      await sql`create table recall_versions (user_id text primary key, version bigint not null)`.execute(db)
+    },
+  },
+  '003_care_delivery': {
+    async up(db: Kysely<any>) {
+      // Caregiver delivery bookkeeping (src/care/care-tables.ts): operational data beside the
+      // alert and summary events it is about. One daily summary job per patient, caregiver and
+      // local date: the primary key is what makes several schedulers produce exactly one.
+      await sql`
+        create table care_summary_jobs (
+          patient_id text not null,
+          caregiver_id text not null,
+          date text not null,
+          status text not null check (status in ('claimed', 'done')),
+          claimed_by text not null,
+          claimed_at timestamptz not null,
+          summary_event_id uuid,
+          done_at timestamptz,
+          primary key (patient_id, caregiver_id, date)
+        )`.execute(db)
+      await sql`create index care_summary_jobs_date on care_summary_jobs (date)`.execute(db)
+      // An alert's deliveries are planned once, by whichever instance inserts this row first.
+      await sql`
+        create table care_alert_dispatch (
+          alert_event_id uuid primary key,
+          patient_id text not null,
+          outcome text not null check (outcome in ('planned', 'duplicate')),
+          created_at timestamptz not null
+        )`.execute(db)
+      // One row per item, caregiver and channel: attempts, the next retry and the last failure.
+      await sql`
+        create table care_deliveries (
+          id uuid primary key,
+          patient_id text not null,
+          caregiver_id text not null,
+          channel text not null,
+          item_kind text not null check (item_kind in ('alert', 'summary')),
+          item_event_id uuid not null,
+          tier text,
+          status text not null check (status in ('pending', 'sending', 'waiting', 'sent', 'failed', 'cancelled')),
+          attempts integer not null default 0,
+          next_attempt_at timestamptz not null,
+          lease_until timestamptz,
+          last_error text,
+          created_at timestamptz not null,
+          updated_at timestamptz not null,
+          sent_at timestamptz,
+          unique (item_event_id, caregiver_id, channel)
+        )`.execute(db)
+      await sql`create index care_deliveries_due on care_deliveries (next_attempt_at) where status in ('pending', 'sending')`.execute(db)
+      await sql`create index care_deliveries_waiting on care_deliveries (caregiver_id) where status = 'waiting'`.execute(db)
+      // The scheduler sweeps recent alerts whose deliveries were never planned (a crash between
+      // the append and its listener); this keeps that sweep off the rest of the table.
+      await sql`create index health_events_recent_alerts on health_events (recorded_at)
+        where kind = 'alert' and supersedes is null`.execute(db)
+    },
+  },
+  '004_conversation_checkpoints': {
+    async up(db: Kysely<any>) {
+      // LangGraph checkpoints of conversation threads (src/graph/event-db-saver.ts).
+      await sql`
+        create table conversation_checkpoints (
+          thread_id text not null,
+          checkpoint_ns text not null default '',
+          checkpoint_id text not null,
+          parent_checkpoint_id text,
+          type text not null,
+          checkpoint bytea not null,
+          channel_versions jsonb not null default '{}',
+          metadata jsonb not null default '{}',
+          created_at timestamptz not null default now(),
+          primary key (thread_id, checkpoint_ns, checkpoint_id)
+        )`.execute(db)
+      // A channel's value is stored once per version and shared by the checkpoints that have it.
+      await sql`
+        create table conversation_blobs (
+          thread_id text not null,
+          checkpoint_ns text not null default '',
+          channel text not null,
+          version text not null,
+          type text not null,
+          blob bytea,
+          primary key (thread_id, checkpoint_ns, channel, version)
+        )`.execute(db)
+      await sql`
+        create table conversation_writes (
+          thread_id text not null,
+          checkpoint_ns text not null default '',
+          checkpoint_id text not null,
+          task_id text not null,
+          idx integer not null,
+          channel text not null,
+          type text not null,
+          value bytea not null,
+          task_path text not null default '',
+          primary key (thread_id, checkpoint_ns, checkpoint_id, task_id, idx)
+        )`.execute(db)
+    },
+  },
 }

@@ -7,17 +7,23 @@ import { requireAuth } from './auth/require-auth.js'
 import { TokenService, resolveJwtSecret } from './auth/tokens.js'
 import { CareLinks } from './care/care-links.js'
 import { AccountPreferences } from './care/preferences.js'
+import { createCaregiving, type Caregiving, type CaregivingDeps } from './care/caregiving.js'
 import path from 'node:path'
 import type { Config } from './config.js'
 import { openEventDb, type EventDbHandle } from '../memory/event-db.js'
 import { EventStore } from '../memory/event-store.js'
+import { createRecall } from '../memory/recall/create-recall.js'
+import type { RecallService } from '../memory/recall/recall-service.js'
+import { makeRecallTool } from '../tools/recall-tool.js'
 import { createChatModels } from './graph/chat-models.js'
-import { openCheckpointer } from './graph/checkpointer.js'
+import { EventDbCheckpointSaver } from './graph/event-db-saver.js'
 import { Conversation } from './graph/conversation-service.js'
 import { WebSocketRoutes } from './http/websockets.js'
 import type { AppEnv } from './http/app-env.js'
 import { Metrics } from './http/metrics.js'
 import { createLogger, type Logger } from './logger.js'
+import { createSpeech } from './voice/speech.js'
+import type { SpeechProvider } from './voice/speech-provider.js'
 
 /** A store or client the service depends on, checked by `/ready`. */
 export interface ReadinessCheck {
@@ -36,13 +42,19 @@ export interface Services {
   /** Caregiver invitations and links, and who may read a patient's data. */
   care: CareLinks
   preferences: AccountPreferences
+  /** Caregiver alerts on appended events, daily summaries, their scheduler and delivery. */
+  caregiving: Caregiving
   /** The health event database (PGlite or PostgreSQL) and the store over it. */
   eventDb: EventDbHandle
   events: EventStore
+  /** Search over each patient's own history (chat and the words of events), kept in step with the store. */
+  recall: RecallService
   /** Patient turns through the LangGraph conversation, by chat and voice. */
   conversation: Conversation
   /** Authenticated WebSocket endpoints (chat, voice); attached to the HTTP server at start. */
   sockets: WebSocketRoutes
+  /** Speech-to-text and text-to-speech: Sarvam when configured, else the offline tools. */
+  speech: SpeechProvider
   requireAuth: MiddlewareHandler<AppEnv>
   readiness: ReadinessCheck[]
   /** Registers work that needs the listening HTTP server (WebSocket upgrades). */
@@ -59,6 +71,10 @@ export interface ServiceOptions {
   eventDb?: EventDbHandle
   /** The clock every service reads; tests move it. */
   now?: () => Date
+  /** Run the care scheduler (default true; test apps drive it with `tick`). */
+  startScheduler?: boolean
+  /** Delivery channels replacing the configured ones (tests). */
+  careChannels?: CaregivingDeps['channels']
 }
 
 export async function createServices(config: Config, opts: ServiceOptions = {}): Promise<Services> {
@@ -77,6 +93,11 @@ export async function createServices(config: Config, opts: ServiceOptions = {}):
     (await openEventDb({ databaseUrl: config.DATABASE_URL, pgliteDir: path.join(config.DATA_DIR, 'events') }))
   if (!opts.eventDb) onClose(() => eventDb.close())
   const events = new EventStore(eventDb.db, now, (err) => logger.error({ err }, 'event listener failed'))
+  const recall = createRecall(config, events, eventDb, {
+    onError: (err, userId) => logger.warn({ err, userId }, 'recall indexing failed; npm run recall:reindex repairs it'),
+  })
+  recall.start()
+  onClose(() => recall.close())
 
   const tokens = new TokenService(
     resolveJwtSecret(config, logger),
@@ -95,7 +116,8 @@ export async function createServices(config: Config, opts: ServiceOptions = {}):
   const conversation = new Conversation({
     store: events,
     models: createChatModels(config),
-    checkpointer: await openCheckpointer(eventDb),
+    checkpointer: new EventDbCheckpointSaver(eventDb.db),
+    recallTool: makeRecallTool(recall),
     logger,
     metrics,
     now,
@@ -104,6 +126,13 @@ export async function createServices(config: Config, opts: ServiceOptions = {}):
   const sockets = new WebSocketRoutes(tokens, config.CORS_ORIGINS, logger)
   serverHooks.push((server) => sockets.attach(server))
   onClose(() => sockets.close())
+
+  const care = new CareLinks(authDb, now)
+  const preferences = new AccountPreferences(authDb, now)
+  const models = createChatModels(config)
+  const caregiving = createCaregiving({ config, logger, metrics, events, eventDb, care, preferences, sockets, now, models, channels: opts.careChannels })
+  onClose(() => caregiving.close())
+  if (opts.startScheduler ?? true) caregiving.scheduler.start()
 
   const readiness: ReadinessCheck[] = [
     { name: 'auth_db', check: async () => void (await authDb.selectFrom('users').select('id').limit(1).execute()) },
@@ -120,10 +149,13 @@ export async function createServices(config: Config, opts: ServiceOptions = {}):
     auth,
     eventDb,
     events,
+    recall,
     conversation,
     sockets,
-    care: new CareLinks(authDb, now),
-    preferences: new AccountPreferences(authDb, now),
+    speech: createSpeech(config, logger),
+    care,
+    preferences,
+    caregiving,
     requireAuth: requireAuth(tokens),
     readiness,
     onServer: (fn) => void serverHooks.push(fn),
