@@ -150,19 +150,22 @@ export function medicationTools(store: EventStore) {
         targets = [{ dose: slot, medicine, name: medicine?.payload.name ?? input.medication_name }]
       } else {
         const part = input.part_of_day ?? (open.length === 1 ? 'all' : undefined)
-        if (!part) {
-          throw new Error(
-            open.length
-              ? `which medicine? Open doses today: ${open.map((d) => `${d.medication_name} at ${spokenTime(d.scheduled_for, ctx.timezone)}`).join(', ')}`
-              : 'which medicine? There are no scheduled doses open today',
-          )
-        }
         // "All" is every dose whose time has come, not tonight's as well.
-        const chosen = open.filter((d) => (part === 'all' ? Date.parse(d.scheduled_for) <= ctx.now.getTime() + 60 * 60_000 : partOfDay(d.time_of_day) === part))
-        if (chosen.length === 0) {
-          throw new Error(`there are no open ${part === 'all' ? '' : part + ' '}doses today to mark`)
+        const chosen = part
+          ? open.filter((d) => (part === 'all' ? Date.parse(d.scheduled_for) <= ctx.now.getTime() + 60 * 60_000 : partOfDay(d.time_of_day) === part))
+          : []
+        if (chosen.length) {
+          targets = chosen.map((dose) => ({ dose, medicine: medicines.find((m) => m.context_id === dose.medication_id), name: dose.medication_name }))
+        } else if (medicines.length === 1 && (part === 'all' || doses.length === 0)) {
+          // One medicine and no schedule to choose from: "dawai le li" can only mean that one.
+          targets = [{ medicine: medicines[0], name: medicines[0]!.payload.name }]
+        } else if (open.length) {
+          throw new Error(`which medicine? Open doses today: ${open.map((d) => `${d.medication_name} at ${spokenTime(d.scheduled_for, ctx.timezone)}`).join(', ')}`)
+        } else if (medicines.length) {
+          throw new Error(`which medicine? Your medicines: ${medicines.map((m) => m.payload.name).join(', ')}`)
+        } else {
+          throw new Error('which medicine? You have no medicines in your list yet; tell me its name')
         }
-        targets = chosen.map((dose) => ({ dose, medicine: medicines.find((m) => m.context_id === dose.medication_id), name: dose.medication_name }))
       }
 
       const logged: string[] = []
