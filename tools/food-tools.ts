@@ -2,7 +2,6 @@ import { tool, type ToolRuntime } from '@langchain/core/tools'
 import { z } from 'zod'
 import { MEAL_TYPES } from '../memory/event-kinds.js'
 import type { EventStore } from '../memory/event-store.js'
-import { insightsFor } from '../memory/insights.js'
 import { addDays, dayRange, localDate, localTime } from '../memory/local-time.js'
 import { writeEvent, toolResult } from './event-writer.js'
 import { estimateNutrition } from './nutrition-table.js'
@@ -22,9 +21,16 @@ export function mealTypeAt(hhmm: string): (typeof MEAL_TYPES)[number] {
 
 const kcal = (n: number) => `${Math.round(n).toLocaleString('en-IN')} kcal`
 
-async function dayTotals(store: EventStore, userId: string, date: string, tz: string, now: Date) {
-  const insights = await insightsFor(store, userId, { from: date, to: date, timezone: tz }, now)
-  return insights.days[0]!
+/** A day's meals, calories and water, read in one query (the same sums as insights). */
+async function dayTotals(store: EventStore, userId: string, date: string, tz: string) {
+  const events = await store.scan(userId, { kinds: ['food', 'water'], ...dayBounds(date, tz) })
+  const meals = events.filter((e) => e.kind === 'food')
+  return {
+    meals,
+    count: meals.length,
+    calories: Math.round(meals.reduce((a, e) => a + (e.payload.calories ?? 0), 0)),
+    water_ml: Math.round(events.filter((e) => e.kind === 'water').reduce((a, e) => a + e.payload.amount_ml, 0)),
+  }
 }
 
 /** Tools of the food agent: meals, water, and the day's totals. */
@@ -56,12 +62,12 @@ export function foodTools(store: EventStore) {
           estimated: calories !== undefined,
         },
       })
-      const day = await dayTotals(store, ctx.userId, localDate(at, ctx.timezone), ctx.timezone, ctx.now)
+      const day = await dayTotals(store, ctx.userId, localDate(at, ctx.timezone), ctx.timezone)
       const cal = calories !== undefined ? ` (about ${kcal(calories)}${hasModelCalories ? '' : ', estimated'})` : ''
       const unknown = estimate.unknown.length && !hasModelCalories ? ` I couldn't estimate calories for ${estimate.unknown.join(', ')}.` : ''
       const when = localDate(at, ctx.timezone) === localDate(ctx.now, ctx.timezone) ? 'today' : 'that day'
       return toolResult(
-        `Logged your ${mealType}: ${input.description}${cal}.${unknown} Total ${when}: ${kcal(day.calories)} over ${day.meals} meal${day.meals === 1 ? '' : 's'}.`,
+        `Logged your ${mealType}: ${input.description}${cal}.${unknown} Total ${when}: ${kcal(day.calories)} over ${day.count} meal${day.count === 1 ? '' : 's'}.`,
         { event_id: event.id, meal_type: mealType, calories: calories ?? null, day_calories: day.calories },
       )
     },
@@ -92,7 +98,7 @@ export function foodTools(store: EventStore) {
       const at = parseWhen(input.when, ctx.now, ctx.timezone) ?? ctx.now
       const payload = input.amount_ml !== undefined ? { amount_ml: input.amount_ml } : { amount: input.amount ?? 1, unit: input.unit ?? 'glass' }
       const event = await writeEvent(store, runtime, { kind: 'water', occurred_at: at, payload })
-      const day = await dayTotals(store, ctx.userId, localDate(at, ctx.timezone), ctx.timezone, ctx.now)
+      const day = await dayTotals(store, ctx.userId, localDate(at, ctx.timezone), ctx.timezone)
       return toolResult(`Logged ${event.payload.amount_ml} ml of water. Water today: ${(day.water_ml / 1000).toFixed(1)} L.`, {
         event_id: event.id,
         day_water_ml: day.water_ml,
@@ -115,15 +121,15 @@ export function foodTools(store: EventStore) {
       const ctx = turnContext(runtime)
       const today = localDate(ctx.now, ctx.timezone)
       const date = input.day === 'yesterday' ? addDays(today, -1) : input.day === 'today' || !input.day ? today : input.day
-      const day = await dayTotals(store, ctx.userId, date, ctx.timezone, ctx.now)
-      const meals = await store.scan(ctx.userId, { kinds: ['food'], ...dayBounds(date, ctx.timezone) })
+      const day = await dayTotals(store, ctx.userId, date, ctx.timezone)
+      const meals = day.meals
       const label = date === today ? 'Today' : date === addDays(today, -1) ? 'Yesterday' : `On ${date}`
       const list = meals.map((m) => `${m.payload.meal_type ?? 'meal'}: ${m.payload.description}`).join('; ')
       return toolResult(
-        day.meals
-          ? `${label} you had ${day.meals} meal${day.meals === 1 ? '' : 's'} (${list}), about ${kcal(day.calories)}, and ${(day.water_ml / 1000).toFixed(1)} L of water.`
+        day.count
+          ? `${label} you had ${day.count} meal${day.count === 1 ? '' : 's'} (${list}), about ${kcal(day.calories)}, and ${(day.water_ml / 1000).toFixed(1)} L of water.`
           : `${label} you have not logged any meals${day.water_ml ? `, and ${(day.water_ml / 1000).toFixed(1)} L of water` : ''}.`,
-        { date, calories: day.calories, meals: day.meals, water_ml: day.water_ml },
+        { date, calories: day.calories, meals: day.count, water_ml: day.water_ml },
       )
     },
     {

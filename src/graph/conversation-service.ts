@@ -5,7 +5,6 @@ import { Counter, Histogram } from 'prom-client'
 import { AGENT_DEFINITIONS } from '../../agents/index.js'
 import { anyEvent, type EventStore, type HealthEvent } from '../../memory/event-store.js'
 import { DEFAULT_TIMEZONE } from '../../memory/insights.js'
-import { activeMedicines } from '../../tools/medication-tools.js'
 import type { Metrics } from '../http/metrics.js'
 import { newId } from '../ids.js'
 import type { Logger } from '../logger.js'
@@ -142,26 +141,43 @@ export class Conversation implements ConversationService {
     return messages
   }
 
+  /** Threads known to exist, so a thread's later turns skip the existence check. */
+  private readonly knownThreads = new Set<string>()
+
+  private async threadExists(graphThread: string): Promise<boolean> {
+    if (this.knownThreads.has(graphThread)) return true
+    const found = !!(await this.deps.checkpointer.getTuple({ configurable: { thread_id: graphThread, checkpoint_ns: '' } }))
+    if (found) this.remember(graphThread)
+    return found
+  }
+
+  private remember(graphThread: string): void {
+    if (this.knownThreads.size >= 10_000) this.knownThreads.delete(this.knownThreads.values().next().value!)
+    this.knownThreads.add(graphThread)
+  }
+
   private async prepare(input: TurnInput) {
-    const { store, checkpointer } = this.deps
+    const { store } = this.deps
     const threadId = input.threadId ?? newId()
     const graphThread = graphThreadId(input.userId, threadId)
-    const [thread, profile, medicines] = await Promise.all([
-      input.threadId ? checkpointer.getTuple({ configurable: { thread_id: graphThread, checkpoint_ns: '' } }) : undefined,
-      store.latest(input.userId, 'profile'),
-      activeMedicines(store, input.userId),
+    const [exists, context] = await Promise.all([
+      input.threadId ? this.threadExists(graphThread) : true,
+      store.scan(input.userId, { kinds: ['profile', 'medication'] }),
     ])
-    if (input.threadId && !thread) throw new ThreadNotFoundError('Thread not found')
+    if (!exists) throw new ThreadNotFoundError('Thread not found')
+    this.remember(graphThread)
+    const profile = context.findLast((e) => e.kind === 'profile')
+    const medicines = context.filter((e) => e.kind === 'medication' && e.payload.active)
     const ctx: GraphContext = {
       userId: input.userId,
       source: input.source,
       now: this.now(),
-      timezone: profile?.payload.timezone ?? DEFAULT_TIMEZONE,
+      timezone: (profile?.payload.timezone as string | undefined) ?? DEFAULT_TIMEZONE,
       written: [],
       threadId,
       turnId: newId(),
-      language: profile?.payload.language ?? 'en-IN',
-      medicines: medicines.map((m) => m.payload.name),
+      language: (profile?.payload.language as string | undefined) ?? 'en-IN',
+      medicines: medicines.map((m) => String(m.payload.name)),
       stats: newStats(),
     }
     return {
