@@ -60,6 +60,35 @@ export interface EventDbOptions {
   pgliteDir?: string
 }
 
+/**
+ * A pool whose clients send every query as a named prepared statement (the name is a hash of the
+ * SQL). Kysely sends unnamed ones, which Postgres parses and plans on every call; on PGlite,
+ * planning a join with subqueries costs several milliseconds, more than running it. The shapes of
+ * Podd's queries are few, so each connection prepares each shape once.
+ */
+export function preparingPool(pool: pg.Pool) {
+  const names = new Map<string, string>()
+  const nameOf = (text: string) => {
+    let name = names.get(text)
+    if (!name) {
+      name = `k${createHash('sha1').update(text).digest('hex').slice(0, 20)}`
+      names.set(text, name)
+    }
+    return name
+  }
+  return {
+    async connect() {
+      const client = await pool.connect()
+      return {
+        query: (text: unknown, values?: unknown[]) =>
+          typeof text === 'string' ? client.query({ name: nameOf(text), text, values }) : client.query(text as never),
+        release: (err?: Error | boolean) => client.release(err),
+      }
+    },
+    end: () => pool.end(),
+  }
+}
+
 /** PostgreSQL when a URL is given, else PGlite (on disk, or in memory for tests), with migrations applied. */
 export async function openEventDb(opts: EventDbOptions): Promise<EventDbHandle> {
   return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.schema) : openPglite(opts.pgliteDir)
@@ -72,7 +101,7 @@ async function openPostgres(url: string, schema?: string): Promise<EventDbHandle
     max: 10,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   })
-  const db = new Kysely<EventDatabase>({ dialect: new PostgresDialect({ pool }) })
+  const db = new Kysely<EventDatabase>({ dialect: new PostgresDialect({ pool: preparingPool(pool) as never }) })
   if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(db)
   await migrate(db)
   return { db, engine: 'postgres', schema: schema ?? 'public', pool, close: () => db.destroy() }
@@ -90,7 +119,7 @@ async function openPglite(dir?: string): Promise<EventDbHandle> {
   }
   // PGlite is one connection: a pool of one serialises queries and keeps transactions whole.
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, idleTimeoutMillis: 0 })
-  const db = new Kysely<EventDatabase>({ dialect: new PostgresDialect({ pool }) })
+  const db = new Kysely<EventDatabase>({ dialect: new PostgresDialect({ pool: preparingPool(pool) as never }) })
   await migrate(db)
   return {
     db,

@@ -17,7 +17,7 @@ import {
   WRITES_IDX_MAP,
   writesSortKey,
 } from '@langchain/langgraph-checkpoint'
-import { sql, type Kysely } from 'kysely'
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely'
 
 interface CheckpointsTable {
   thread_id: string
@@ -79,9 +79,17 @@ export class EventDbCheckpointSaver extends BaseCheckpointSaver {
     this.db = db as Kysely<SaverTables>
   }
 
-  private selectWithWrites() {
+  /**
+   * The chosen checkpoints with their blobs and pending writes. The rows are picked first (in a
+   * CTE, with the caller's filters and limit) so the aggregates run for those rows only, not for
+   * every checkpoint of the thread.
+   */
+  private selectWithWrites(
+    pick: (qb: SelectQueryBuilder<SaverTables, 'conversation_checkpoints', CheckpointsTable>) => SelectQueryBuilder<SaverTables, 'conversation_checkpoints', CheckpointsTable>,
+  ) {
     return this.db
-      .selectFrom('conversation_checkpoints as c')
+      .with('c', (db) => pick(db.selectFrom('conversation_checkpoints').selectAll()))
+      .selectFrom('c')
       .selectAll('c')
       .select(
         sql<Row['writes']>`(
@@ -100,13 +108,19 @@ export class EventDbCheckpointSaver extends BaseCheckpointSaver {
         )`.as('parent_sends'),
       )
       .select(
+        // A key lookup per channel, not a join over every blob the thread ever stored: `offset 0`
+        // keeps the planner (without statistics on PGlite) from flattening it into a hash join.
         sql<Row['blobs']>`(
-          select json_agg(json_build_array(b.channel, b.type, encode(b.blob, 'base64')))
+          select json_agg(json_build_array(v.key, b.type, encode(b.blob, 'base64')))
           from jsonb_each_text(c.channel_versions) v
-          join conversation_blobs b
-            on b.thread_id = c.thread_id and b.checkpoint_ns = c.checkpoint_ns and b.channel = v.key and b.version = v.value
+          cross join lateral (
+            select b.type, b.blob from conversation_blobs b
+            where b.thread_id = c.thread_id and b.checkpoint_ns = c.checkpoint_ns and b.channel = v.key and b.version = v.value
+            offset 0
+          ) b
         )`.as('blobs'),
       )
+      .orderBy('c.checkpoint_id', 'desc')
   }
 
   private async toTuple(row: Row): Promise<CheckpointTuple> {
@@ -147,25 +161,26 @@ export class EventDbCheckpointSaver extends BaseCheckpointSaver {
     const threadId = config.configurable?.thread_id
     if (threadId === undefined) return undefined
     const checkpointId = getCheckpointId(config)
-    let query = this.selectWithWrites()
-      .where('c.thread_id', '=', String(threadId))
-      .where('c.checkpoint_ns', '=', config.configurable?.checkpoint_ns ?? '')
-    query = checkpointId ? query.where('c.checkpoint_id', '=', checkpointId) : query.orderBy('c.checkpoint_id', 'desc').limit(1)
-    const row = (await query.executeTakeFirst()) as Row | undefined
+    const row = (await this.selectWithWrites((qb) => {
+      const q = qb.where('thread_id', '=', String(threadId)).where('checkpoint_ns', '=', config.configurable?.checkpoint_ns ?? '')
+      return checkpointId ? q.where('checkpoint_id', '=', checkpointId) : q.orderBy('checkpoint_id', 'desc').limit(1)
+    }).executeTakeFirst()) as Row | undefined
     return row ? this.toTuple(row) : undefined
   }
 
   async *list(config: RunnableConfig, options?: CheckpointListOptions): AsyncGenerator<CheckpointTuple> {
     const { limit, before, filter } = options ?? {}
-    let query = this.selectWithWrites()
     const c = config.configurable ?? {}
-    if (c.thread_id !== undefined) query = query.where('c.thread_id', '=', String(c.thread_id))
-    if (c.checkpoint_ns !== undefined) query = query.where('c.checkpoint_ns', '=', c.checkpoint_ns)
-    if (c.checkpoint_id !== undefined) query = query.where('c.checkpoint_id', '=', c.checkpoint_id)
-    if (before?.configurable?.checkpoint_id) query = query.where('c.checkpoint_id', '<', before.configurable.checkpoint_id)
-    if (filter && Object.keys(filter).length) query = query.where(sql<boolean>`c.metadata @> ${JSON.stringify(filter)}::jsonb`)
-    query = query.orderBy('c.checkpoint_id', 'desc')
-    if (limit !== undefined) query = query.limit(limit)
+    const query = this.selectWithWrites((qb) => {
+      let q = qb
+      if (c.thread_id !== undefined) q = q.where('thread_id', '=', String(c.thread_id))
+      if (c.checkpoint_ns !== undefined) q = q.where('checkpoint_ns', '=', c.checkpoint_ns)
+      if (c.checkpoint_id !== undefined) q = q.where('checkpoint_id', '=', c.checkpoint_id)
+      if (before?.configurable?.checkpoint_id) q = q.where('checkpoint_id', '<', before.configurable.checkpoint_id)
+      if (filter && Object.keys(filter).length) q = q.where(sql<boolean>`metadata @> ${JSON.stringify(filter)}::jsonb`)
+      q = q.orderBy('checkpoint_id', 'desc')
+      return limit !== undefined ? q.limit(limit) : q
+    })
     for (const row of (await query.execute()) as Row[]) yield await this.toTuple(row)
   }
 
