@@ -23,6 +23,8 @@ export function adviceFor(flags: VitalsFlags): string[] {
         'Do you have chest pain, shortness of breath, back pain, numbness, weakness, blurred vision or difficulty speaking? ' +
         'If you do, call 112 or 108 now.',
     )
+  } else if (flags.blood_pressure?.category === 'stage_2') {
+    advice.push('That is high. Rest for 5 minutes and measure again; if it stays this high, tell your doctor.')
   } else if (flags.blood_pressure?.category === 'hypotension') {
     advice.push('Sit or lie down, drink some water, and measure again. If you feel faint or dizzy, tell someone near you.')
   }

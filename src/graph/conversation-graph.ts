@@ -125,7 +125,13 @@ export function buildConversationGraph(deps: ConversationGraphDeps) {
     const classified = classifyIntent(text, { medicineNames: ctx.medicines })
     let routes = classified.routes
     let focus = classified.focus
-    if (routes.length === 0 || classified.confidence < CONFIDENT) {
+    // A short reply right after an agent's question answers it ("it was 145 after lunch").
+    // Greetings and small talk are never taken as answers.
+    const short = text.trim().split(/\s+/).length <= 8
+    if (state.pending && !routes.includes(state.pending) && !routes.includes('general') && short && classified.confidence < 0.95) {
+      routes = [state.pending]
+      focus = {}
+    } else if (routes.length === 0 || classified.confidence < CONFIDENT) {
       const fromLlm = await llmRoutes(text, config)
       if (fromLlm) {
         routes = fromLlm

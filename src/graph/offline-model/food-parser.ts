@@ -11,8 +11,10 @@ const MEALS: [RegExp, string][] = [
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 // Longest names first, so "masala dosa" is one item rather than "dosa".
-const FOOD_RE = new RegExp(`\\b(${FOOD_NAMES.map(escape).join('|')})\\b`, 'g')
+const FOOD_RE = new RegExp(`\\b(${FOOD_NAMES.map(escape).join('|')})(?:e?s)?\\b`, 'g')
 const QTY_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, half: 0.5, couple: 2, few: 3, some: 1 }
+/** Quantities as speech recognisers mishear them right before a food: "to rotis", "for idlis". */
+const MISHEARD_QTY: Record<string, number> = { to: 2, too: 2, tu: 2, for: 4, fore: 4, tree: 3 }
 const UNIT_RE = /(?:katori|katoris|bowl|bowls|plate|plates|cup|cups|glass|glasses|piece|pieces|pcs|slice|slices|spoon|spoons|tbsp|tsp|teaspoon|teaspoons|tablespoon|small|large|big|handful)/
 
 const QUESTION = /\?|\b(?:how (?:many|much)|what did i (?:eat|have)|kitna khaya|kitni calories|calories today|total calories|my calories|food today|did i eat)\b/
@@ -30,9 +32,10 @@ export function parseFoodItems(t: string): ParsedItem[] {
   for (const m of t.matchAll(FOOD_RE)) {
     const name = m[1]!
     if (name === 'water' || name === 'pani') continue
-    const before = t.slice(Math.max(0, m.index! - 30), m.index!).trim().split(/\s+/).slice(-4)
+    const before = t.slice(Math.max(0, m.index! - 40), m.index!).trim().split(/\s+/).slice(-5)
     let quantity: number | undefined
     let unit: string | undefined
+    let skipped = 0
     for (let i = before.length - 1; i >= 0; i--) {
       const w = before[i]!.replace(/[^a-z0-9.]/g, '')
       if (w === 'of') continue
@@ -40,9 +43,14 @@ export function parseFoodItems(t: string): ParsedItem[] {
         unit = w.replace(/e?s$/, '')
         continue
       }
-      const n = /^\d+(?:\.\d+)?$/.test(w) ? Number(w) : (QTY_WORDS[w] ?? hindiNumber(w))
-      if (n !== undefined) quantity = n
-      break
+      const misheard = skipped === 0 ? MISHEARD_QTY[w] : undefined
+      const n = /^\d+(?:\.\d+)?$/.test(w) ? Number(w) : (QTY_WORDS[w] ?? hindiNumber(w) ?? misheard)
+      if (n !== undefined) {
+        quantity = n
+        break
+      }
+      // One describing word may sit between the number and the food: "2 marie biscuits".
+      if (skipped++ >= 1 || /^(?:and|with|had|ate|i|my|the)$/.test(w)) break
     }
     items.push({ name, quantity, unit })
   }
@@ -96,7 +104,9 @@ export function planFood(ctx: PlanContext): Plan {
   let mealType = MEALS.find(([re]) => re.test(t))?.[1]
   // "rice and dal" answering "What did you have for lunch?" belongs to that lunch.
   if (!mealType && ctx.answeringQuestion) mealType = MEALS.find(([re]) => re.test(ctx.answeringQuestion!.previous + ' ' + ctx.answeringQuestion!.question))?.[1]
-  const description = items.length ? describe(items) : mealType || ctx.answeringQuestion ? freeDescription(t) ?? (ctx.answeringQuestion ? t : undefined) : undefined
+  let description = items.length ? describe(items) : mealType || ctx.answeringQuestion ? freeDescription(t) ?? (ctx.answeringQuestion ? t : undefined) : undefined
+  // "I had lunch" says when, not what: ask.
+  if (description && MEALS.some(([re]) => re.test(description!)) && description.split(' ').length <= 2) description = undefined
 
   if (description && ctx.tools.has('log_meal')) {
     const args: Record<string, unknown> = { description }

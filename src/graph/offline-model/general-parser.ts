@@ -36,6 +36,9 @@ const RECALL = /\b(?:doctor (?:say|said|tell|told|advise|advised|mention)|what d
 const APPOINTMENT = /\b(?:appointment|check-?up|follow-?up|doctor visit|visit (?:the )?doctor|see (?:the )?doctor|test at|blood test)\b/
 const EMERGENCY_CONTACT = /\bemergency contact\b/
 const PHONE = /(\+?\d[\d -]{8,14}\d)/
+const QUESTION = /\?\s*$|^(?:is|are|does|do|can|should|could|would|will|how|what|which|why|when|where|who|kya|kaise|kitna|kitni)\b/
+/** A question about the patient's own history rather than general knowledge. */
+const ABOUT_ME = /\b(?:did i|have i|was i|my|i slept|i walked|last night|this week|yesterday)\b/
 
 function profileArgs(t: string): Record<string, unknown> | undefined {
   const args: Record<string, unknown> = {}
@@ -123,6 +126,16 @@ export function planGeneral(ctx: PlanContext): Plan {
   if (APPOINTMENT.test(t) && has('add_appointment')) {
     const when = /\b(?:on|at|next|tomorrow|this)\b.+$/.exec(t)?.[0]
     if (when) return { calls: [{ name: 'add_appointment', args: { title: 'Doctor appointment', when, notes: t } }] }
+  }
+
+  // A question about sleep, walking or a symptom asks for information; it is not something to log.
+  if (QUESTION.test(t)) {
+    if (ABOUT_ME.test(t) && has('recall')) return { calls: [{ name: 'recall', args: { query: t } }] }
+    if (ABOUT_ME.test(t) && has('get_health_summary')) return { calls: [{ name: 'get_health_summary', args: { period: /\bmonth\b/.test(t) ? 'last_30_days' : 'last_7_days' } }] }
+    return {
+      calls: [],
+      reply: "That's a good question for your doctor; I can't give medical advice on Podd's offline model. " + CAPABILITIES,
+    }
   }
 
   const calls: PlannedCall[] = []

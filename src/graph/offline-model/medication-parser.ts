@@ -23,15 +23,65 @@ const TIMES = /\b(?:at )?(\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\
 const REASON = /\b(?:because|as|since|kyunki|kyonki|due to)\b\s+(.+)$/
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const capital = (s: string) => s[0]!.toUpperCase() + s.slice(1)
+
+function levenshtein(a: string, b: string): number {
+  const d = Array.from({ length: b.length + 1 }, (_, i) => i)
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0]!
+    d[0] = i
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = d[j]!
+      d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1))
+      prev = tmp
+    }
+  }
+  return d[b.length]!
+}
+
+/**
+ * Medicine names as a speech recogniser splits or mishears them: "met forming", "amlo dipine",
+ * "tell me sartan". Runs of one to three words, joined, within two edits of a known name.
+ */
+function fuzzyNames(t: string, known: string[]): string[] {
+  const words = t.split(/\s+/)
+  const found: string[] = []
+  for (let i = 0; i < words.length; i++) {
+    for (let len = 3; len >= 1; len--) {
+      const joined = words.slice(i, i + len).join('')
+      if (joined.length < 6) continue
+      const match = known.find((k) => k.length >= 6 && !k.includes(' ') && levenshtein(joined, k.toLowerCase()) <= 2)
+      if (match) {
+        found.push(match)
+        i += len - 1
+        break
+      }
+    }
+  }
+  return found
+}
+
+/** Every medicine a message names: the patient's own first, then common drugs, then near misses. */
+export function medicinesNamed(t: string, own: string[]): string[] {
+  const found: string[] = []
+  for (const name of [...own].sort((a, b) => b.length - a.length)) {
+    const first = name.toLowerCase().split(/\s+/)[0]!
+    if (first.length >= 3 && new RegExp(`\\b${escape(first)}\\b`).test(t)) found.push(name)
+  }
+  for (const d of COMMON_DRUGS) {
+    if (new RegExp(`\\b${escape(d)}\\b`).test(t) && !found.some((f) => f.toLowerCase().startsWith(d))) found.push(capital(d))
+  }
+  if (found.length === 0) {
+    const own1 = own.map((o) => o.toLowerCase().split(/\s+/)[0]!)
+    for (const f of fuzzyNames(t, [...own1, ...COMMON_DRUGS])) found.push(own.find((o) => o.toLowerCase().startsWith(f)) ?? capital(f))
+  }
+  return [...new Set(found)]
+}
 
 /** The medicine a message names: one of the patient's own, a common drug, or the word after "my"/"take". */
 export function medicineNamed(t: string, own: string[]): string | undefined {
-  for (const name of [...own].sort((a, b) => b.length - a.length)) {
-    const first = name.toLowerCase().split(/\s+/)[0]!
-    if (first.length >= 3 && new RegExp(`\\b${escape(first)}\\b`).test(t)) return name
-  }
-  const drug = COMMON_DRUGS.find((d) => new RegExp(`\\b${escape(d)}\\b`).test(t))
-  if (drug) return drug[0]!.toUpperCase() + drug.slice(1)
+  const named = medicinesNamed(t, own)[0]
+  if (named) return named
   const after = /\b(?:take|took|taking|my|add|started|prescribed)\s+([a-z][a-z0-9-]{3,})\b/.exec(t)?.[1]
   if (after && !GENERIC.test(after) && !PARTS.some(([re]) => re.test(after)) && !/^(?:the|some|all|that|this|them|it|is|was|too|also|new)$/.test(after)) {
     return after[0]!.toUpperCase() + after.slice(1)
@@ -61,15 +111,21 @@ export function planMedication(ctx: PlanContext): Plan {
     if (frequency) args.frequency = frequency
     return { calls: [{ name: 'add_medication', args }] }
   }
-  const status = SKIPPED.test(t) ? 'skipped' : MISSED.test(t) ? 'missed' : TAKEN.test(t) || (name && /\bdone\b/.test(t)) ? 'taken' : undefined
+  // "I took my tablet" → "Which one?" → "amlodipine": the status comes from the question before.
+  const said = ctx.answeringQuestion ? `${t} ${ctx.answeringQuestion.previous}` : t
+  const statusOf = (x: string) => (SKIPPED.test(x) ? 'skipped' : MISSED.test(x) ? 'missed' : TAKEN.test(x) ? 'taken' : undefined)
+  const status = statusOf(t) ?? (name && /\bdone\b/.test(t) ? 'taken' : undefined) ?? (ctx.answeringQuestion && name ? statusOf(said) : undefined)
   if (status && (name || GENERIC.test(t))) {
-    const args: Record<string, unknown> = { status }
+    const base: Record<string, unknown> = { status }
+    const reason = REASON.exec(t)?.[1]
+    if (reason && status !== 'taken') base.reason = reason
+    const when = whenPhrase(t)
+    if (when && !/^(?:morning|afternoon|evening|night|in the (?:morning|evening))$/.test(when)) base.when = when
+    const names = medicinesNamed(t, ctx.medicines)
+    if (names.length > 1) return { calls: names.map((n) => ({ name: 'log_dose', args: { ...base, medication_name: n } })) }
+    const args: Record<string, unknown> = { ...base }
     if (name) args.medication_name = name
     else args.part_of_day = PARTS.find(([re]) => re.test(t))?.[1] ?? 'all'
-    const reason = REASON.exec(t)?.[1]
-    if (reason && status !== 'taken') args.reason = reason
-    const when = whenPhrase(t)
-    if (when && !/^(?:morning|afternoon|evening|night|in the (?:morning|evening))$/.test(when)) args.when = when
     return { calls: [{ name: 'log_dose', args }] }
   }
   if (name) {

@@ -85,10 +85,11 @@ export function hindiNumber(word: string): number | undefined {
   return HINDI[word.toLowerCase()]
 }
 
-/** Lower case, straight quotes, spoken numbers as digits, single spaces. */
+/** Lower case, straight quotes, spoken numbers as digits, single spaces, "b p" as "bp". */
 export function normaliseText(text: string): string {
-  return wordsToDigits(text.replace(/[’‘]/g, "'"))
+  return wordsToDigits(text.replace(/[’‘]/g, "'").replace(/\bhundred\b/gi, (h, i, all: string) => (/\b(?:one|a|two)\s+$/i.test(all.slice(0, i)) ? h : 'one hundred')))
     .toLowerCase()
+    .replace(/\bb\.? ?p\b/g, 'bp')
     .replace(/\s+/g, ' ')
     .trim()
 }

@@ -58,7 +58,7 @@ export function parseReadings(t: string): Record<string, unknown> {
   }
 
   const temp =
-    /\b(?:temperature|temp|fever|bukhar|bukhaar|tapman)\b[^0-9]{0,15}(\d{2,3}(?:\.\d+)?)\s*(?:°\s*|degrees?\s*|deg\s*)?(f|c|fahrenheit|celsius)?\b/.exec(t) ??
+    /\b(?:temperature|temp|fever|bukhar|bukhaar|tapman|thermometer)\b[^0-9]{0,20}(\d{2,3}(?:\.\d+)?)\s*(?:°\s*|degrees?\s*|deg\s*)?(f|c|fahrenheit|celsius)?\b/.exec(t) ??
     /\b(\d{2,3}(?:\.\d+)?)\s*(?:°\s*|degrees?\s*)(f|c|fahrenheit|celsius)?\b/.exec(t)
   if (temp) {
     args.temperature = Number(temp[1])
@@ -85,10 +85,19 @@ export function parseReadings(t: string): Record<string, unknown> {
   return args
 }
 
+/** A bare number answering "what was the reading?" belongs to the metric asked about. */
+function answerToQuestion(ctx: PlanContext): Record<string, unknown> {
+  const asked = ctx.answeringQuestion
+  if (!asked || !/\d/.test(ctx.text)) return {}
+  const metric = METRIC_WORDS.find(([re]) => re.test(asked.previous))?.[0]
+  return metric ? parseReadings(`${metric.source.includes('sugar') ? 'sugar' : metric.source.includes('bp') ? 'bp' : metric.source.includes('pulse') ? 'pulse' : metric.source.includes('temperature') ? 'temperature' : metric.source.includes('spo2') ? 'spo2' : 'weight'} ${ctx.text}`) : {}
+}
+
 /** Readings to log, a question about past readings, or a request for the numbers. */
 export function planVitals(ctx: PlanContext): Plan {
   const t = ctx.text
-  const readings = parseReadings(t)
+  let readings = parseReadings(t)
+  if (Object.keys(readings).filter((k) => k !== 'when').length === 0) readings = answerToQuestion(ctx)
   const hasReading = Object.keys(readings).some((k) => k !== 'when' && k !== 'symptoms')
   if (hasReading && ctx.tools.has('log_vitals')) return { calls: [{ name: 'log_vitals', args: readings }] }
 

@@ -23,6 +23,12 @@ const DOSE_CHANGE: RegExp[] = [
   /\b(?:dose|dawai|dawa|goli) (?:badha|badhaa|badhau|kam kar|kam karu|double kar|band kar|band karu|chhod)/,
   /\b(?:kitni|kitna) (?:dawai|goli|insulin|dose) (?:lu|loon|lena chahiye|leni chahiye)\b/,
   /(?:दवाई|दवा|खुराक|डोज़|डोज) (?:बढ़ा|कम कर|बंद कर|दोगुनी)/,
+  // Asking Podd to choose or prescribe a medicine is the same decision as changing a dose.
+  /\b(?:suggest|recommend|prescribe)\b.{0,20}\b(?:medicine|medicines|tablet|tablets|antibiotic|antibiotics|drug|drugs|pill|pills|painkiller|injection)\b/,
+  /\b(?:give me|tell me) (?:a|an|some|any|the best|a good) (?:medicine|tablet|antibiotic|drug|pill|painkiller)s? for\b/,
+  /\b(?:which|what) (?:medicine|medicines|tablet|tablets|antibiotic|antibiotics|drug|pill|pills|painkiller|dawai|dawa|goli) (?:should|can|do|must) i\b/,
+  /\b(?:can|should|may|could) i (?:take|have|use) (?:\d+|two|three|four|five|extra|double|more|another) (?:\w+ ){0,2}(?:tablets?|pills?|paracetamol|dolo|crocin|doses?|units|capsules?)\b/,
+  /\b(?:kaun si|konsi|kya) (?:dawai|dawa|goli) (?:lu|loon|lena chahiye|leni chahiye|khau|khaun)\b/,
 ]
 
 const NOT_PEOPLE = '(?:today|yesterday|tomorrow|tonight|week|month|year|morning|night|evening|day|doctor|dr|lunch|dinner|breakfast|god|life|body|heart|it|that|this|what|who|one|podd)'
@@ -32,6 +38,8 @@ const OTHER_PATIENT: RegExp[] = [
   new RegExp(`\\b(?:my )?(?:neighbou?r|friend|husband|wife|mother|father|mom|dad|son|daughter|brother|sister|another (?:patient|user|person)|other (?:patients|users|people)|someone else|everyone|all (?:users|patients))(?:'s)? .{0,25}\\b${DATA_WORDS}\\b`),
   new RegExp(`\\b(?:user|patient|account) (?:id |number |no\\.? )?[a-z0-9-]{3,}\\b.{0,30}\\b${DATA_WORDS}\\b|\\b${DATA_WORDS}\\b.{0,30}\\b(?:of|for) (?:user|patient) (?:id )?[a-z0-9-]{3,}\\b`),
   new RegExp(`\\b(?:show|list|give|read|tell|send|export|dump)\\b.{0,20}\\b(?:all|every|other) (?:users|patients|people|accounts)\\b`),
+  new RegExp(`\\b(?:padosi|padoshi|padosan|pados wale|dost|doston|bhai|bhaiya|behen|didi|chacha|chachi|mama|mami|beta|beti|pati|patni)(?:'s)? (?:ka|ki|ke) \\b${DATA_WORDS}\\b`),
+  /\b(?:delete|remove|wipe|erase|drop|change|edit)\b.{0,25}\b(?:all|other|every|another|someone else'?s)\b.{0,15}\b(?:users?|patients?|people|accounts?|records|data)\b/,
 ]
 
 const INJECTION: RegExp[] = [
@@ -40,6 +48,7 @@ const INJECTION: RegExp[] = [
   /\b(?:reveal|show|print|repeat|tell me) (?:me )?(?:your |the )?(?:system |hidden |secret |initial )?(?:prompt|instructions)\b/,
   /\byou are (?:now|no longer)\b|\bpretend (?:to be|you are)\b|\bact as (?:an? )?(?:admin|administrator|root|system|developer|different)\b/,
   /\b(?:as|i am) (?:the |an? )?(?:admin|administrator|developer|system)\b.{0,40}\b(?:access|show|give|grant)\b/,
+  /^(?:system|assistant|developer)\s*:|\[(?:system|inst)\]|<\|?system\|?>|\bverified (?:doctor|admin|clinician)\b/,
 ]
 
 const CONDITIONS = '(?:diabetes|cancer|a tumou?r|tumou?r|heart disease|a heart problem|hypertension|covid|tb|tuberculosis|dementia|alzheimer\'?s|parkinson\'?s|kidney disease|an infection|a disease|stroke|arthritis|thyroid|asthma|copd|pneumonia|dengue|malaria|typhoid)'
@@ -48,6 +57,7 @@ const DIAGNOSIS: RegExp[] = [
   new RegExp(`\\b(?:is|could) (?:it|this|that) (?:be )?${CONDITIONS}\\b`),
   /\b(?:diagnose me|diagnose my|what (?:disease|illness|condition) (?:do i have|is it|is this)|what'?s wrong with me|what is wrong with me)\b/,
   /\bkya (?:mujhe|mereko) .{1,30} (?:hai|ho gaya|ho gayi)\b.*\?/,
+  /\b(?:mujhe|mereko|mujhko) (?:kya|kaun si|konsi) (?:bimari|beemari|bimaari|rog) (?:hai|ho gayi|hui)\b/,
 ]
 
 const REPLIES: Record<GuardKind, string> = {

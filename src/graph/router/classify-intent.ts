@@ -91,6 +91,8 @@ function scoreClause(clause: string, medicineNames: RegExp | undefined): Record<
   }
   // Sugar with a meal word is a reading ("sugar after lunch 180"), not food.
   if (scores.vitals >= 0.9 && /\b(?:after|before|fasting|post)\b/.test(clause)) scores.food = Math.min(scores.food, 0.5)
+  // "BP ki dawai", "sugar tablets": a medicine for a condition, not a reading.
+  if (scores.medication >= 0.9 && scores.vitals < 1 && !/\d/.test(clause)) scores.vitals = Math.min(scores.vitals, 0.5)
   // A fever with a number is a reading; without one it is a symptom.
   if (/\b(?:fever|bukhar)\b/.test(clause) && scores.vitals < 1) scores.vitals = 0.4
   return scores
