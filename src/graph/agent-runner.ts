@@ -89,7 +89,7 @@ export class AgentRunner {
       scratch.push(ai)
       if (!ai.tool_calls?.length) {
         const reply = textOf(ai).trim()
-        return { reply, asked: reply.endsWith('?') }
+        return { reply, asked: reply.includes('?') }
       }
       const { messages } = (await this.toolNode.invoke({ messages: scratch }, config)) as { messages: BaseMessage[] }
       scratch.push(...messages)

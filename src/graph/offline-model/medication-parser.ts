@@ -95,8 +95,12 @@ export function planMedication(ctx: PlanContext): Plan {
   if (QUERY_TODAY.test(t) && ctx.tools.has('get_doses_today')) return { calls: [{ name: 'get_doses_today', args: {} }] }
   if (QUERY_LIST.test(t) && !TAKEN.test(t) && ctx.tools.has('list_medications')) return { calls: [{ name: 'list_medications', args: {} }] }
 
-  const name = medicineNamed(t, ctx.medicines)
-  if (SCHEDULE.test(t)) {
+  // "I take it at 8 am and 8 pm", after adding a medicine: "it" is the medicine just discussed.
+  const name =
+    medicineNamed(t, ctx.medicines) ??
+    (ctx.answeringQuestion && /\b(?:it|them|this|that|ise|use)\b/.test(t) ? medicineNamed(ctx.answeringQuestion.previous, ctx.medicines) : undefined)
+  const timed = [...t.matchAll(TIMES)].length > 0 && /\b(?:take|taking|have|lena|leta|leti)\b/.test(t) && ctx.answeringQuestion?.question.includes('reminder')
+  if (SCHEDULE.test(t) || timed) {
     const times = [...t.matchAll(TIMES)].map((m) => parseTimeOfDay(m[1]!)).filter(Boolean) as string[]
     const partTimes = times.length ? times : PARTS.filter(([re]) => re.test(t)).map(([, part]) => parseTimeOfDay(part)!).filter(Boolean)
     if (!name) return { calls: [], reply: 'Which medicine should I remind you about, and at what time?', asked: true }

@@ -99,7 +99,7 @@ export class OfflineChatModel extends BaseChatModel {
     }
     const asked = messages.slice(0, humanIndex).findLast((m) => isAIMessage(m) && !(m as AIMessage).tool_calls?.length)
     const askedIndex = asked ? messages.lastIndexOf(asked) : -1
-    if (asked && textOf(asked).trim().endsWith('?')) {
+    if (asked && textOf(asked).includes('?')) {
       const previous = messages.slice(0, askedIndex).findLast((m) => isHumanMessage(m))
       ctx.answeringQuestion = { question: normaliseText(textOf(asked)), previous: previous ? normaliseText(textOf(previous)) : '' }
     }

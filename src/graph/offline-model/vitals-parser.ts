@@ -85,10 +85,18 @@ export function parseReadings(t: string): Record<string, unknown> {
   return args
 }
 
-/** A bare number answering "what was the reading?" belongs to the metric asked about. */
+const YES = /^(?:yes|yeah|yep|yup|haan|han|ha|ji|correct|right|sahi|exactly|that'?s right)\b/
+
+/**
+ * A reply to Podd's question: "yes" to "did you mean 150/90?" confirms that reading, and a bare
+ * number answering "what was the reading?" belongs to the metric asked about.
+ */
 function answerToQuestion(ctx: PlanContext): Record<string, unknown> {
   const asked = ctx.answeringQuestion
-  if (!asked || !/\d/.test(ctx.text)) return {}
+  if (!asked) return {}
+  const meant = /did you mean (bp \d{2,3}\/\d{2,3})/.exec(asked.question)?.[1]
+  if (meant && YES.test(ctx.text)) return parseReadings(meant)
+  if (!/\d/.test(ctx.text)) return {}
   const metric = METRIC_WORDS.find(([re]) => re.test(asked.previous))?.[0]
   return metric ? parseReadings(`${metric.source.includes('sugar') ? 'sugar' : metric.source.includes('bp') ? 'bp' : metric.source.includes('pulse') ? 'pulse' : metric.source.includes('temperature') ? 'temperature' : metric.source.includes('spo2') ? 'spo2' : 'weight'} ${ctx.text}`) : {}
 }
@@ -98,6 +106,11 @@ export function planVitals(ctx: PlanContext): Plan {
   const t = ctx.text
   let readings = parseReadings(t)
   if (Object.keys(readings).filter((k) => k !== 'when').length === 0) readings = answerToQuestion(ctx)
+  // "BP 15090": the slash was lost; read it back instead of guessing (clinical.md §1.6).
+  const run = /\b(?:bp|blood pressure|pressure)\b\D{0,10}(\d{2,3})(\d{2,3})\b/.exec(t)
+  if (!readings.blood_pressure_systolic && run && Number(run[1]) > Number(run[2])) {
+    return { calls: [], reply: `Did you mean BP ${run[1]}/${run[2]}? Please confirm, or send the reading like "BP 150/90".`, asked: true }
+  }
   const hasReading = Object.keys(readings).some((k) => k !== 'when' && k !== 'symptoms')
   if (hasReading && ctx.tools.has('log_vitals')) return { calls: [{ name: 'log_vitals', args: readings }] }
 

@@ -32,6 +32,8 @@ const LEXICONS: Record<AgentName, Lexicon> = {
     [/\b\d{2,3}(?:\.\d)?\s*(?:kg|kgs|kilos?|lbs?|pounds)\b/, 0.9],
     [/\b(?:mmhg|mg\/dl|mmol)\b/, 1],
     [/\b(?:readings?|vitals)\b/, 0.7],
+    [/\b(?:what|how)\b.{0,20}\b(?:temperature|temp|fever|bp|blood pressure|sugar|pulse|weight|oxygen|spo2)\b/, 0.9],
+    [/\b(?:thermometer)\b[^.,]{0,15}\d/, 1],
   ],
   food: [
     [/\b(?:breakfast|lunch|dinner|supper|snack|snacks|nashta|naashta|khana|khaana|meal|meals|tiffin)\b/, 0.9],
