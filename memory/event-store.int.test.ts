@@ -344,4 +344,20 @@ describe.each(eventEngines())('event store on $name', (engine) => {
     off()
     expect(seen).toEqual(['water'])
   })
+
+  it('Should tell removal listeners which version was removed, and append listeners about corrections', async () => {
+    const user = newUser()
+    const appended: string[] = []
+    const removed: string[] = []
+    const offAppend = store.onAppend((e) => void (e.user_id === user && appended.push(e.id)))
+    const offRemove = store.onRemove((e) => void (e.user_id === user && removed.push(e.id)))
+    const { event } = await store.append(user, { kind: 'symptom', payload: { name: 'knee pain' }, source: 'api' })
+    const corrected = await store.correct(user, event.id, { payload: { name: 'left knee pain' }, source: 'api' })
+    await store.remove(user, corrected.id, { source: 'api' })
+    await new Promise((r) => setTimeout(r, 10))
+    offAppend()
+    offRemove()
+    expect(appended).toEqual([event.id, corrected.id])
+    expect(removed).toEqual([corrected.id])
+  })
 })

@@ -78,6 +78,8 @@ export class EventConflictError extends Error {
 }
 
 export type AppendListener = (event: HealthEvent) => void | Promise<void>
+/** Told the version that a removal took out of the current view (its tombstone is in history). */
+export type RemoveListener = (removed: HealthEvent) => void | Promise<void>
 
 export const MAX_PAGE = 500
 const DEFAULT_PAGE = 50
@@ -145,6 +147,7 @@ class EventValidationErrorLike extends EventValidationError {
  */
 export class EventStore {
   private readonly listeners = new Set<AppendListener>()
+  private readonly removeListeners = new Set<RemoveListener>()
   private readonly batcher: AppendBatcher
 
   constructor(
@@ -159,6 +162,12 @@ export class EventStore {
   onAppend(listener: AppendListener): () => void {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
+  }
+
+  /** Called after each committed removal, with the version removed (derived views drop it). */
+  onRemove(listener: RemoveListener): () => void {
+    this.removeListeners.add(listener)
+    return () => this.removeListeners.delete(listener)
   }
 
   async append<K extends EventKind>(userId: string, input: AppendInput<K>): Promise<{ event: HealthEvent<K>; created: boolean }> {
@@ -301,6 +310,7 @@ export class EventStore {
       tombstone: true,
       idempotency_key: null,
     })
+    this.emit(target, this.removeListeners)
   }
 
   /** Every version of an entity, oldest first, tombstones included: the audit trail. */
@@ -364,8 +374,8 @@ export class EventStore {
     return new EventConflictError(`This event was already corrected; its current version is ${row.replaced_by}`)
   }
 
-  private emit(event: HealthEvent): void {
-    for (const listener of this.listeners) {
+  private emit(event: HealthEvent, listeners: Set<AppendListener | RemoveListener> = this.listeners): void {
+    for (const listener of listeners) {
       Promise.resolve()
         .then(() => listener(event))
         .catch(this.onListenerError)

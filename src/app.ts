@@ -5,6 +5,7 @@ import { authRoutes } from './auth/auth-routes.js'
 import { chatRoutes } from './chat/chat-routes.js'
 import { chatSocket } from './chat/chat-socket.js'
 import { eventsRoutes } from './events/events-routes.js'
+import { memoryRoutes } from './memory-search/memory-routes.js'
 import { careRoutes } from './care/care-routes.js'
 import type { AppEnv } from './http/app-env.js'
 import { docsRoutes } from './http/docs-routes.js'
@@ -52,6 +53,7 @@ export function createApp(s: Services): OpenAPIHono<AppEnv> {
   app.route('/', docsRoutes())
   app.route('/api/v1/auth', authRoutes(s))
   app.route('/api/v1', eventsRoutes(s))
+  app.route('/api/v1/memory', memoryRoutes(s))
   app.route('/api/v1', chatRoutes(s))
   s.sockets.route('/api/v1/ws', chatSocket(s, s.logger))
   app.route('/api/v1', careRoutes(s))
