@@ -20,6 +20,8 @@ export interface RecordedRequest {
   stream?: boolean
   stream_options?: { include_usage?: boolean }
   authorization?: string
+  /** How long the fake took to answer, for subtracting model time in benchmarks. */
+  durationMs?: number
 }
 
 export interface FakeOpenAI {
@@ -30,11 +32,36 @@ export interface FakeOpenAI {
   close(): Promise<void>
 }
 
+/** Valid arguments per tool, for the fake's automatic mode. */
+const AUTO_ARGS: Record<string, Record<string, unknown>> = {
+  route: { agents: ['general'] },
+  log_vitals: { heart_rate: 72 },
+  log_meal: { description: 'dal and rice', items: [{ name: 'dal' }, { name: 'rice' }] },
+  log_water: { amount_ml: 250 },
+  log_dose: { medication_name: 'Metformin', status: 'taken' },
+  log_symptom: { name: 'headache' },
+  log_mood: { mood: 'good' },
+  get_vitals_history: {},
+  get_food_totals: {},
+  get_doses_today: {},
+}
+
+/**
+ * What a tool-using model typically does, for load tests: call one of the offered tools, then
+ * answer in words once the tool has replied.
+ */
+function autoReply(body: RecordedRequest): ScriptedReply {
+  if (body.messages.at(-1)?.role === 'tool' || !body.tools?.length) return { content: 'Done. Anything else I can log for you?' }
+  const tool = body.tools.map((t) => t.function.name).find((name) => AUTO_ARGS[name])
+  return tool ? { tool_calls: [{ name: tool, arguments: AUTO_ARGS[tool]! }] } : { content: 'OK.' }
+}
+
 /**
  * A local server speaking OpenAI's chat completions wire protocol (JSON and SSE streaming with
- * usage), for driving the real ChatOpenAI client in tests.
+ * usage), for driving the real ChatOpenAI client in tests. With `auto`, an empty script makes it
+ * behave like a tool-calling model (benchmarks).
  */
-export async function startFakeOpenAI(): Promise<FakeOpenAI> {
+export async function startFakeOpenAI(opts: { auto?: boolean } = {}): Promise<FakeOpenAI> {
   const queue: ScriptedReply[] = []
   const requests: RecordedRequest[] = []
   let n = 0
@@ -47,8 +74,11 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
       return res.end(JSON.stringify({ error: { message: 'not found' } }))
     }
     const body = JSON.parse(Buffer.concat(chunks).toString()) as RecordedRequest
-    requests.push({ ...body, authorization: req.headers.authorization })
-    const reply = queue.shift() ?? { content: 'OK.' }
+    const recorded: RecordedRequest = { ...body, authorization: req.headers.authorization }
+    requests.push(recorded)
+    const started = performance.now()
+    res.on('finish', () => (recorded.durationMs = performance.now() - started))
+    const reply = queue.shift() ?? (opts.auto ? autoReply(body) : { content: 'OK.' })
     if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs))
     if (res.destroyed) return
     if (reply.status && reply.status >= 400) {
