@@ -34,35 +34,55 @@ function rng(seed: number) {
 }
 
 const pick = <T>(r: () => number, xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!
-const SYMPTOMS = ['knee pain', 'headache', 'back pain', 'dizziness', 'cough', 'acidity', 'tingling in feet', 'wheezing', 'fever', 'rash', 'chest tightness', 'swollen ankles']
-const PLACES = ['temple stairs', 'office', 'market', 'park', 'bus stop', 'kitchen', 'wedding', 'hospital']
-const FOODS = ['idli sambar', 'poha with peanuts', 'dal chawal', 'rajma rice', 'masala dosa', 'chapati and bhindi', 'curd rice', 'biryani', 'upma', 'pakoras', 'palak paneer', 'fruit salad']
-const DOCTORS = ['Dr Rao', 'Dr Mehta', 'Dr Iyer', 'Dr Khan', 'Dr Sen', 'Dr Shah', 'Dr Nair']
-const ADVICE = ['cut salt to 5 g a day', 'walk 30 minutes daily', 'reduce rice at dinner', 'increase thyroxine to 75 mcg', 'avoid spinach', 'limit fluids to 1.5 litres', 'keep a headache diary', 'rinse mouth after the inhaler']
-const MEDICINES = ['metformin', 'amlodipine', 'thyroxine', 'furosemide', 'propranolol', 'atorvastatin']
-const FEELINGS = ['worried about my son', 'stressed about work', 'happy after the family visit', 'lonely in the evening', 'tired after the market trip']
+const words = (s: string) => s.split(', ')
+const SYMPTOMS = words(
+  'knee pain, headache, back pain, dizziness, cough, acidity, tingling in feet, wheezing, fever, rash, ' +
+    'chest tightness, swollen ankles',
+)
+const PLACES = words('temple stairs, office, market, park, bus stop, kitchen, wedding, hospital')
+const FOODS = words(
+  'idli sambar, poha with peanuts, dal chawal, rajma rice, masala dosa, chapati and bhindi, curd rice, biryani, ' +
+    'upma, pakoras, palak paneer',
+)
+const DOCTORS = words('Dr Rao, Dr Mehta, Dr Iyer, Dr Khan, Dr Sen, Dr Shah, Dr Nair')
+const ADVICE = words(
+  'cut salt to 5 g a day, walk 30 minutes daily, reduce rice at dinner, increase thyroxine to 75 mcg, avoid spinach, ' +
+    'limit fluids to 1.5 litres, keep a headache diary, rinse mouth after the inhaler',
+)
+const MEDICINES = words('metformin, amlodipine, thyroxine, furosemide, propranolol, atorvastatin')
+const FEELINGS = words(
+  'worried about my son, stressed about work, happy after the family visit, lonely in the evening, tired after the market',
+)
 
+/** One synthetic memory of any indexed shape: a symptom, a meal, an appointment, a chat message, a mood. */
 function memory(r: () => number, daysAgo: number): AppendInput {
   const occurred_at = new Date(Date.now() - daysAgo * 86_400_000 - Math.floor(r() * 86_400_000))
-  const say = (text: string): AppendInput => ({ kind: 'chat', payload: { role: 'user', text, thread_id: 'bench' }, occurred_at, source: 'chat' })
+  const event = (kind: AppendInput['kind'], payload: Record<string, unknown>): AppendInput => ({
+    kind,
+    payload,
+    occurred_at,
+    source: kind === 'chat' ? 'chat' : 'api',
+  })
+  const say = (text: string) => event('chat', { role: 'user', text, thread_id: 'bench' })
   switch (Math.floor(r() * 6)) {
     case 0:
-      return { kind: 'symptom', payload: { name: pick(r, SYMPTOMS), notes: `started after the ${pick(r, PLACES)}, worse at night` }, occurred_at, source: 'api' }
+      return event('symptom', { name: pick(r, SYMPTOMS), notes: `started after the ${pick(r, PLACES)}, worse at night` })
     case 1:
-      return { kind: 'food', payload: { description: `${pick(r, FOODS)} and ${pick(r, FOODS)}` }, occurred_at, source: 'api' }
+      return event('food', { description: `${pick(r, FOODS)} and ${pick(r, FOODS)}` })
     case 2:
-      return {
-        kind: 'appointment',
-        payload: { title: 'Review', doctor: pick(r, DOCTORS), scheduled_for: occurred_at.toISOString(), status: 'completed', notes: `said to ${pick(r, ADVICE)}` },
-        occurred_at,
-        source: 'api',
-      }
+      return event('appointment', {
+        title: 'Review',
+        doctor: pick(r, DOCTORS),
+        scheduled_for: occurred_at.toISOString(),
+        status: 'completed',
+        notes: `said to ${pick(r, ADVICE)}`,
+      })
     case 3:
       return say(`I skipped ${pick(r, MEDICINES)} today because of ${pick(r, SYMPTOMS)} after the ${pick(r, PLACES)}`)
     case 4:
-      return { kind: 'mood', payload: { mood: 'neutral', notes: pick(r, FEELINGS) }, occurred_at, source: 'api' }
+      return event('mood', { mood: 'neutral', notes: pick(r, FEELINGS) })
     default:
-      return say(`${pick(r, DOCTORS)} told me to ${pick(r, ADVICE)} and to take ${pick(r, MEDICINES)} after ${pick(r, FOODS)}`)
+      return say(`${pick(r, DOCTORS)} told me to ${pick(r, ADVICE)}, take ${pick(r, MEDICINES)} after ${pick(r, FOODS)}`)
   }
 }
 
@@ -80,7 +100,10 @@ const QUERIES = [
 ]
 
 async function appendAll(store: EventStore, userId: string, inputs: AppendInput[]): Promise<void> {
-  for (let i = 0; i < inputs.length; i += 200) await Promise.all(inputs.slice(i, i + 200).map((m) => store.append(userId, m)))
+  // Concurrent appends share the store's group commits, as a busy server's do.
+  for (let i = 0; i < inputs.length; i += 200) {
+    await Promise.all(inputs.slice(i, i + 200).map((m) => store.append(userId, m)))
+  }
 }
 
 function memoryNow(): string {
@@ -106,6 +129,8 @@ async function timeSearches(recall: RecallService, users: string[], count: numbe
   return { full: summarise(full), indexOnly: summarise(indexOnly) }
 }
 
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
 const line = (label: string, s: ReturnType<typeof summarise>) =>
   `  ${label.padEnd(34)} p50 ${fmt(s.p50)}  p95 ${fmt(s.p95)}  max ${fmt(s.max)}  (n=${s.n})`
 
@@ -121,7 +146,7 @@ async function bigPatient(handle: EventDbHandle, index: VectorIndex, label: stri
   let t = performance.now()
   const { indexed } = await recall.reindexPatient(user)
   const reindexMs = performance.now() - t
-  console.log(`  reindex (embed + store)            ${fmt(reindexMs / indexed)} per memory (${indexed} in ${(reindexMs / 1000).toFixed(1)} s)`)
+  console.log(`  reindex (embed + store)            ${fmt(reindexMs / indexed)} per memory (${indexed} in ${seconds(reindexMs)})`)
 
   // Live: the indexer follows appends, off the write path; measured until all are searchable.
   recall.start()
@@ -131,7 +156,7 @@ async function bigPatient(handle: EventDbHandle, index: VectorIndex, label: stri
   const appendMs = performance.now() - t
   await recall.whenIdle()
   const liveMs = performance.now() - t
-  console.log(`  live: 500 appends in ${fmt(appendMs)}, all searchable after ${fmt(liveMs)} (${fmt(liveMs / 500)} per memory)`)
+  console.log(`  live: 500 appends in ${fmt(appendMs)}, searchable after ${fmt(liveMs)} (${fmt(liveMs / 500)} per memory)`)
 
   if (index instanceof LocalVectorIndex) {
     await index.close()
@@ -147,7 +172,7 @@ async function bigPatient(handle: EventDbHandle, index: VectorIndex, label: stri
   const s = await timeSearches(recall, [user], searches, rng(7))
   console.log(line('search (index only)', s.indexOnly))
   console.log(line('search (with events from store)', s.full))
-  if (index instanceof LocalVectorIndex) console.log(`  cached vectors: ${(index.cacheStats.bytes / 2 ** 20).toFixed(1)} MB; ${memoryNow()}`)
+  if (index instanceof LocalVectorIndex) console.log(`  cached vectors: ${mb(index.cacheStats.bytes)}; ${memoryNow()}`)
   await recall.close()
 }
 
@@ -161,12 +186,13 @@ async function manyPatients(handle: EventDbHandle): Promise<void> {
   recall.start()
   const t = performance.now()
   for (let i = 0; i < users.length; i += 50) {
-    await Promise.all(users.slice(i, i + 50).map((u, k) => appendAll(store, u, Array.from({ length: MEMORIES_PER_PATIENT }, (_, j) => memory(r, j + k)))))
+    const batch = users.slice(i, i + 50)
+    await Promise.all(batch.map((u, k) => appendAll(store, u, Array.from({ length: MEMORIES_PER_PATIENT }, (_, j) => memory(r, j + k)))))
   }
   await recall.whenIdle()
   const total = PATIENTS * MEMORIES_PER_PATIENT
   const ms = performance.now() - t
-  console.log(`  append + live index                ${fmt(ms / total)} per memory (${total} in ${(ms / 1000).toFixed(1)} s)`)
+  console.log(`  append + live index                ${fmt(ms / total)} per memory (${total} in ${seconds(ms)})`)
   const first = await timeSearches(recall, users, SEARCHES, rng(3))
   console.log(line('search, mostly first touch', first.full))
   const again = await timeSearches(recall, users, SEARCHES, rng(3))
@@ -174,7 +200,7 @@ async function manyPatients(handle: EventDbHandle): Promise<void> {
   console.log(line('  (index only)', again.indexOnly))
   const vector = await recall.embedder.embedQuery('knee pain')
   for (const user of users) await index.query(user, recall.embedder.id, { vector, topK: 10 })
-  console.log(`  every patient searched once: ${index.cacheStats.patients} cached, ${(index.cacheStats.bytes / 2 ** 20).toFixed(1)} MB; ${memoryNow()}`)
+  console.log(`  every patient searched once: ${index.cacheStats.patients} cached, ${mb(index.cacheStats.bytes)}; ${memoryNow()}`)
   await recall.close()
 }
 

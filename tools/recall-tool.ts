@@ -43,7 +43,11 @@ export function makeRecallTool(recall: RecallService) {
         'put the distinctive words in the query (e.g. "salt doctor", "knee pain").',
       schema: z.object({
         query: z.string().trim().min(1).max(500).describe('What to look for, in a few distinctive words'),
-        kinds: z.array(z.enum(RECALLED_KINDS)).max(RECALLED_KINDS.length).optional().describe('Only these kinds of memory'),
+        kinds: z
+          .array(z.enum(RECALLED_KINDS))
+          .max(RECALLED_KINDS.length)
+          .optional()
+          .describe('Only these kinds of memory'),
         limit: z.number().int().min(1).max(20).optional().describe(`How many matches, default ${DEFAULT_MATCHES}`),
       }),
     },

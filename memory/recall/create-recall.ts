@@ -20,6 +20,7 @@ type RecallConfig = Pick<
   | 'PINECONE_CONTROLLER_HOST'
 >
 
+/** A recall setting that cannot work as given; names the variable to fix. */
 export class RecallConfigError extends Error {
   override name = 'RecallConfigError'
 }

@@ -26,6 +26,7 @@ export function normalizeInPlace(v: Float32Array): Float32Array {
   return v
 }
 
+/** A vector with no feature at all: the embedding of text without searchable words. */
 export function isZeroVector(v: Float32Array): boolean {
   for (let i = 0; i < v.length; i++) if (v[i] !== 0) return false
   return true

@@ -72,6 +72,7 @@ const TEXT_OF: Record<RecalledKind, TextOf> = {
   med_dose: (p) => (str(p.reason) ? [`${p.status} ${str(p.medication_name) ?? ''}:`, str(p.reason)] : []),
 }
 
+/** Whether recall ever indexes events of this kind. */
 export function isRecalledKind(kind: string): kind is RecalledKind {
   return RECALLED.has(kind)
 }
@@ -84,7 +85,7 @@ export function isRecalledKind(kind: string): kind is RecalledKind {
  */
 export function memoryTextOf(event: Pick<HealthEvent, 'kind' | 'payload'>): string | undefined {
   if (!isRecalledKind(event.kind)) return undefined
-  const parts = TEXT_OF[event.kind](event.payload as Payload).filter((s): s is string => typeof s === 'string' && s !== '')
+  const parts = TEXT_OF[event.kind](event.payload as Payload).filter((s): s is string => !!s)
   const text = parts.join(' ').replace(/\s+:/g, ':').replace(/\s+/g, ' ').trim()
   return text ? text.slice(0, MAX_MEMORY_CHARS) : undefined
 }

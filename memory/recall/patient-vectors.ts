@@ -128,7 +128,10 @@ export class PatientVectors {
   }
 }
 
-/** Postings of sparse rows by dimension, in flat arrays: rows with a value in dimension d are `rowIds[start[d] … start[d+1])`. */
+/**
+ * Postings of sparse rows by dimension, in flat arrays: the rows with a value in dimension d
+ * are `rowIds[start[d] … start[d+1])`.
+ */
 class InvertedIndex {
   private constructor(
     private readonly start: Int32Array,

@@ -107,7 +107,8 @@ export class PineconeIndex implements VectorIndex {
       const meta = m.metadata
       // Defence in depth: a record of anyone else is never an answer, whatever the filter did.
       if (!meta || meta.user_id !== userId || m.score === undefined) return []
-      return [{ eventId: m.id, score: m.score, kind: meta.kind as EventKind, occurredAt: new Date(meta.occurred_at * 1000) }]
+      const occurredAt = new Date(meta.occurred_at * 1000)
+      return [{ eventId: m.id, score: m.score, kind: meta.kind as EventKind, occurredAt }]
     })
   }
 

@@ -87,7 +87,10 @@ export class RecallIndexer {
       const vectors = await this.embedder.embedDocuments(batch.map((p) => p.text))
       // Words that are all stopwords ("ok, hi") embed to zero: nothing could find them, and
       // Pinecone refuses all-zero vectors.
-      const memories = batch.flatMap((p, k) => (isZeroVector(vectors[k]!) ? [] : [toMemoryVector(p.event, p.text, vectors[k]!)]))
+      const memories = batch.flatMap((p, k) => {
+        const values = vectors[k]!
+        return isZeroVector(values) ? [] : [toMemoryVector(p.event, p.text, values)]
+      })
       await this.index.upsert(userId, this.embedder.id, memories)
       indexed += memories.length
     }

@@ -28,6 +28,12 @@ export interface RecallResult {
   snippet: string
 }
 
+export interface ReindexSummary {
+  patients: number
+  indexed: number
+}
+
+/** The most results one search returns. */
 export const MAX_RECALL_LIMIT = 50
 const DEFAULT_LIMIT = 10
 // Vectors of events removed or corrected a moment ago may still be indexed; fetching a few
@@ -112,7 +118,7 @@ export class RecallService {
   }
 
   /** Reindexes every patient with something to recall, one after another. */
-  async reindexAll(onPatient?: (userId: string, indexed: number) => void): Promise<{ patients: number; indexed: number }> {
+  async reindexAll(onPatient?: (userId: string, indexed: number) => void): Promise<ReindexSummary> {
     const users = await this.store.usersWithCurrent([...RECALLED_KINDS])
     let indexed = 0
     for (const userId of users) {

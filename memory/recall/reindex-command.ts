@@ -11,7 +11,9 @@ import { createServices } from '../../src/services.js'
 const USAGE = 'usage: npm run recall:reindex -- --user <patient id> | --all'
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { user: { type: 'string' }, all: { type: 'boolean' }, help: { type: 'boolean' } } })
+  const { values } = parseArgs({
+    options: { user: { type: 'string' }, all: { type: 'boolean' }, help: { type: 'boolean' } },
+  })
   if (values.help || (!values.user && !values.all) || (values.user && values.all)) {
     console.error(USAGE)
     return values.help ? 0 : 2

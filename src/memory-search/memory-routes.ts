@@ -6,7 +6,13 @@ import { errorResponses, jsonContent, validationHook } from '../http/openapi.js'
 import type { Services } from '../services.js'
 
 const SearchQuery = EventListQuery.pick({ kind: true, from: true, to: true }).extend({
-  q: z.string().trim().min(1).max(500).openapi({ example: 'what did the doctor say about salt' }).describe('What to look for'),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .openapi({ example: 'what did the doctor say about salt' })
+    .describe('What to look for'),
   limit: z.coerce.number().int().min(1).max(MAX_RECALL_LIMIT).default(10),
 })
 
@@ -39,7 +45,13 @@ export function memoryRoutes(s: Services): OpenAPIHono<AppEnv> {
 
   app.openapi(search, async (c) => {
     const q = c.req.valid('query')
-    const results = await s.recall.search(c.get('user').id, { query: q.q, kinds: q.kind, from: q.from, to: q.to, limit: q.limit })
+    const results = await s.recall.search(c.get('user').id, {
+      query: q.q,
+      kinds: q.kind,
+      from: q.from,
+      to: q.to,
+      limit: q.limit,
+    })
     return c.json({ results }, 200)
   })
 

@@ -50,6 +50,7 @@ export function fakeEmbedding(text: string): number[] {
   return v.map((x) => x / norm)
 }
 
+/** Starts the fake on a free loopback port. */
 export async function startFakeEmbeddings(opts: { apiKey?: string } = {}): Promise<FakeEmbeddings> {
   const apiKey = opts.apiKey ?? 'sk-test'
   const requests: EmbeddingsRequest[] = []
@@ -61,21 +62,22 @@ export async function startFakeEmbeddings(opts: { apiKey?: string } = {}): Promi
       res.writeHead(status, { 'content-type': 'application/json' })
       res.end(JSON.stringify(body))
     }
-    if (req.method !== 'POST' || req.url !== '/v1/embeddings') {
-      return send(404, { error: { message: 'not found', type: 'invalid_request_error' } })
-    }
-    const body = JSON.parse(Buffer.concat(chunks).toString() || '{}') as { model?: string; input?: string | string[]; encoding_format?: string }
+    const refuse = (status: number, message: string, code?: string) =>
+      send(status, { error: { message, type: status >= 500 ? 'server_error' : 'invalid_request_error', code } })
+    if (req.method !== 'POST' || req.url !== '/v1/embeddings') return refuse(404, 'not found')
+    type Body = { model?: string; input?: string | string[]; encoding_format?: string }
+    const body = JSON.parse(Buffer.concat(chunks).toString() || '{}') as Body
     const input = typeof body.input === 'string' ? [body.input] : (body.input ?? [])
-    requests.push({ model: body.model ?? '', input, encoding_format: body.encoding_format, authorization: req.headers.authorization })
-    if (req.headers.authorization !== `Bearer ${apiKey}`) {
-      return send(401, { error: { message: 'Incorrect API key provided', type: 'invalid_request_error', code: 'invalid_api_key' } })
-    }
+    const { authorization } = req.headers
+    requests.push({ model: body.model ?? '', input, encoding_format: body.encoding_format, authorization })
+    if (authorization !== `Bearer ${apiKey}`) return refuse(401, 'Incorrect API key provided', 'invalid_api_key')
     const failure = failures.shift()
-    if (failure) return send(failure, { error: { message: 'the fake was told to fail', type: 'server_error' } })
-    if (!body.model || input.length === 0) return send(400, { error: { message: 'model and input are required', type: 'invalid_request_error' } })
+    if (failure) return refuse(failure, 'the fake was told to fail')
+    if (!body.model || input.length === 0) return refuse(400, 'model and input are required')
     const data = input.map((text, index) => {
       const values = fakeEmbedding(text)
-      const embedding = body.encoding_format === 'base64' ? Buffer.from(new Float32Array(values).buffer).toString('base64') : values
+      const base64 = () => Buffer.from(new Float32Array(values).buffer).toString('base64')
+      const embedding = body.encoding_format === 'base64' ? base64() : values
       return { object: 'embedding', index, embedding }
     })
     const tokens = input.reduce((s, t) => s + t.split(/\s+/).length, 0)

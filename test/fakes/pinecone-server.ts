@@ -56,6 +56,7 @@ class HttpError extends Error {
   }
 }
 
+/** Starts the fake on a free loopback port. */
 export async function startFakePinecone(opts: FakePineconeOptions = {}): Promise<FakePinecone> {
   const apiKey = opts.apiKey ?? 'pc-test-key'
   const indexName = opts.indexName ?? 'recall'
@@ -66,17 +67,18 @@ export async function startFakePinecone(opts: FakePineconeOptions = {}): Promise
 
   const ns = (name: unknown) => (typeof name === 'string' && name !== '' ? name : '__default__')
   const checkDimension = (values: unknown) => {
-    if (!Array.isArray(values) || values.some((v) => typeof v !== 'number')) throw new HttpError(400, 'INVALID_ARGUMENT', 'values must be numbers')
+    const refuse = (message: string) => new HttpError(400, 'INVALID_ARGUMENT', message)
+    if (!Array.isArray(values) || values.some((v) => typeof v !== 'number')) throw refuse('values must be numbers')
     if (opts.dimension && values.length !== opts.dimension) {
-      throw new HttpError(400, 'INVALID_ARGUMENT', `Vector dimension ${values.length} does not match the dimension of the index ${opts.dimension}`)
+      throw refuse(`Vector dimension ${values.length} does not match the dimension of the index ${opts.dimension}`)
     }
-    if (values.every((v) => v === 0)) throw new HttpError(400, 'INVALID_ARGUMENT', 'Dense vectors must contain at least one non-zero value')
+    if (values.every((v) => v === 0)) throw refuse('Dense vectors must contain at least one non-zero value')
   }
 
   const routes: Record<string, (req: PineconeRequest, query: URLSearchParams) => unknown> = {
     'POST /vectors/upsert': ({ body }) => {
       const vectors = body?.vectors as StoredRecord[] | undefined
-      if (!Array.isArray(vectors) || vectors.length === 0) throw new HttpError(400, 'INVALID_ARGUMENT', 'vectors are required')
+      if (!Array.isArray(vectors) || vectors.length === 0) throw new HttpError(400, 'INVALID_ARGUMENT', 'give vectors')
       if (vectors.length > 1000) throw new HttpError(400, 'INVALID_ARGUMENT', 'at most 1000 vectors per upsert')
       const records = namespaces.get(ns(body!.namespace)) ?? new Map<string, StoredRecord>()
       for (const v of vectors) {
@@ -88,7 +90,9 @@ export async function startFakePinecone(opts: FakePineconeOptions = {}): Promise
     },
     'POST /query': ({ body }) => {
       const topK = body?.topK
-      if (!Number.isInteger(topK) || topK < 1 || topK > 10_000) throw new HttpError(400, 'INVALID_ARGUMENT', 'topK must be 1..10000')
+      if (!Number.isInteger(topK) || topK < 1 || topK > 10_000) {
+        throw new HttpError(400, 'INVALID_ARGUMENT', 'topK must be 1..10000')
+      }
       const records = namespaces.get(ns(body!.namespace)) ?? new Map()
       let vector = body!.vector as number[] | undefined
       if (body!.id) vector = records.get(body!.id)?.values
@@ -118,7 +122,8 @@ export async function startFakePinecone(opts: FakePineconeOptions = {}): Promise
     },
     'GET /vectors/fetch': (_req, query) => {
       const records = namespaces.get(ns(query.get('namespace'))) ?? new Map()
-      const vectors = Object.fromEntries(query.getAll('ids').flatMap((id) => (records.has(id) ? [[id, records.get(id)]] : [])))
+      const ids = query.getAll('ids').filter((id) => records.has(id))
+      const vectors = Object.fromEntries(ids.map((id) => [id, records.get(id)]))
       return { vectors, namespace: query.get('namespace') ?? '', usage: { readUnits: 1 } }
     },
     'POST /describe_index_stats': () => ({
@@ -171,7 +176,8 @@ export async function startFakePinecone(opts: FakePineconeOptions = {}): Promise
     try {
       const body = raw ? (JSON.parse(raw) as Record<string, any>) : undefined
       const path = decodeURIComponent(parsed.pathname)
-      const recorded: PineconeRequest = { method: req.method ?? 'GET', path, body, namespace: body?.namespace ?? parsed.searchParams.get('namespace') ?? undefined }
+      const namespace = body?.namespace ?? parsed.searchParams.get('namespace') ?? undefined
+      const recorded: PineconeRequest = { method: req.method ?? 'GET', path, body, namespace }
       requests.push(recorded)
       if (req.headers['api-key'] !== apiKey) throw new HttpError(401, 'UNAUTHENTICATED', 'Invalid API Key')
       const failure = failures.shift()
