@@ -282,6 +282,16 @@ describe.each(eventEngines())('event store on $name', (engine) => {
       expect((await store.get(alice, event.id))?.payload.mood).toBe('good')
     })
 
+    it('Should read several current events at once, leaving out others and replaced ones', async () => {
+      const alice = newUser()
+      const a = (await store.append(alice, { kind: 'water', payload: { amount_ml: 100 }, source: 'api' })).event
+      const b = (await store.append(alice, { kind: 'water', payload: { amount_ml: 200 }, source: 'api' })).event
+      const theirs = (await store.append(newUser(), { kind: 'water', payload: { amount_ml: 300 }, source: 'api' })).event
+      const fixed = await store.correct(alice, b.id, { payload: { amount_ml: 250 }, source: 'api' })
+      const got = await store.getMany(alice, [a.id, b.id, fixed.id, theirs.id, 'junk'])
+      expect(got.map((e) => e.id).sort()).toEqual([a.id, fixed.id].sort())
+    })
+
     it('Should answer not found for ids that are not uuids', async () => {
       expect(await store.get(newUser(), 'not-a-uuid')).toBeUndefined()
     })

@@ -221,6 +221,13 @@ export class EventStore {
     return row ? toEvent(row) : undefined
   }
 
+  /** The current versions of several events of a patient, in one query (missing ids are left out). */
+  async getMany(userId: string, ids: string[]): Promise<HealthEvent[]> {
+    const valid = ids.filter(isUuid)
+    if (valid.length === 0) return []
+    return (await this.current(userId).where('e.id', 'in', valid).execute()).map(toEvent)
+  }
+
   async list(userId: string, q: ListQuery = {}): Promise<EventPage> {
     const limit = Math.min(Math.max(q.limit ?? DEFAULT_PAGE, 1), MAX_PAGE)
     const desc = (q.order ?? 'desc') === 'desc'

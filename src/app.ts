@@ -4,6 +4,8 @@ import { methodNotAllowed } from 'hono/method-not-allowed'
 import { authRoutes } from './auth/auth-routes.js'
 import { chatRoutes } from './chat/chat-routes.js'
 import { chatSocket } from './chat/chat-socket.js'
+import { voiceRoutes } from './voice/voice-routes.js'
+import { voiceSocket } from './voice/voice-socket.js'
 import { eventsRoutes } from './events/events-routes.js'
 import { memoryRoutes } from './memory-search/memory-routes.js'
 import { careRoutes } from './care/care-routes.js'
@@ -56,6 +58,8 @@ export function createApp(s: Services): OpenAPIHono<AppEnv> {
   app.route('/api/v1/memory', memoryRoutes(s))
   app.route('/api/v1', chatRoutes(s))
   s.sockets.route('/api/v1/ws', chatSocket(s, s.logger))
+  app.route('/api/v1', voiceRoutes(s))
+  s.sockets.route('/api/v1/voice/stream', voiceSocket(s))
   app.route('/api/v1', careRoutes(s))
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })

@@ -86,9 +86,9 @@ export class RecallService {
     for (let next = 0; next < relevant.length && results.length < limit; ) {
       const page = relevant.slice(next, next + limit - results.length)
       next += page.length
-      const events = await Promise.all(page.map((m) => this.store.get(userId, m.eventId)))
-      page.forEach((m, i) => {
-        const event = events[i]
+      const found = new Map((await this.store.getMany(userId, page.map((m) => m.eventId))).map((e) => [e.id, e]))
+      page.forEach((m) => {
+        const event = found.get(m.eventId)
         // Only the patient's current events: a vector whose event is gone is a change not yet indexed.
         if (!event || event.user_id !== userId) return
         const text = memoryTextOf(event)

@@ -210,3 +210,20 @@ async function decodeWithFfmpeg(
 function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${Math.round((n / 1024 / 1024) * 10) / 10} MB` : `${Math.round(n / 1024)} KB`
 }
+
+/** MP3 replies need ffmpeg; this says so before a turn is run for nothing. */
+export function assertMp3Available(ffmpeg: string | undefined = findBinary('ffmpeg')): asserts ffmpeg is string {
+  if (!ffmpeg) {
+    throw new AppError('SERVICE_UNAVAILABLE', 'MP3 replies need ffmpeg on the server: install ffmpeg, or ask for audio/wav')
+  }
+}
+
+/** A WAV file as mono 64 kbit/s MP3, through ffmpeg's stdin and stdout. */
+export async function wavToMp3(wav: Buffer, opts: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<Buffer> {
+  const ffmpeg = findBinary('ffmpeg')
+  assertMp3Available(ffmpeg)
+  const args = ['-nostdin', '-hide_banner', '-loglevel', 'error', '-f', 'wav', '-i', 'pipe:0']
+  args.push('-ac', '1', '-codec:a', 'libmp3lame', '-b:a', '64k', '-f', 'mp3', 'pipe:1')
+  const { stdout } = await runTool(ffmpeg, args, { input: wav, timeoutMs: opts.timeoutMs ?? 20_000, signal: opts.signal })
+  return stdout
+}

@@ -5,6 +5,7 @@ import {
   resolveLanguage,
   SARVAM_STT_LANGUAGES,
   SARVAM_TTS_LANGUAGES,
+  spokenLanguage,
 } from './languages.js'
 
 describe('language codes', () => {
@@ -37,5 +38,27 @@ describe('language codes', () => {
   it('lists 23 STT codes (English and 22 Indian languages) and the 11 Sarvam speaks', () => {
     expect(SARVAM_STT_LANGUAGES).toHaveLength(23)
     expect(SARVAM_TTS_LANGUAGES.join(' ')).toBe('en-IN hi-IN bn-IN ta-IN te-IN kn-IN ml-IN mr-IN gu-IN pa-IN od-IN')
+  })
+})
+
+describe('the language a reply is spoken in', () => {
+  it('follows the script the reply is written in', () => {
+    expect(spokenLanguage('Logged BP 140/90.', 'hi-IN')).toBe('en-IN')
+    expect(spokenLanguage('आपका बीपी 140/90 है।', 'en-IN')).toBe('hi-IN')
+    expect(spokenLanguage('உங்கள் இரத்த அழுத்தம்', null)).toBe('ta-IN')
+  })
+
+  it('keeps the patient’s language when it shares the script', () => {
+    expect(spokenLanguage('तुमचा रक्तदाब सामान्य आहे', 'mr')).toBe('mr-IN')
+    expect(spokenLanguage('আপোনাৰ ৰক্তচাপ', 'as-IN')).toBe('as-IN')
+  })
+
+  it('mostly one script wins over a few words of another', () => {
+    expect(spokenLanguage('आपका BP 140/90 है, जो सामान्य से ज़्यादा है', 'en-IN')).toBe('hi-IN')
+  })
+
+  it('uses the patient’s language when there are no letters at all', () => {
+    expect(spokenLanguage('140/90', 'hi-IN')).toBe('hi-IN')
+    expect(spokenLanguage('...', undefined)).toBe('en-IN')
   })
 })

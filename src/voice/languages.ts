@@ -94,3 +94,41 @@ export const SARVAM_V3_SPEAKERS: ReadonlySet<string> = new Set([
 export const SARVAM_V2_SPEAKERS: ReadonlySet<string> = new Set([
   'anushka', 'manisha', 'vidya', 'arya', 'abhilash', 'karun', 'hitesh',
 ])
+
+// The languages written in each script, the most spoken first: a reply's script says which
+// voice can read it, and the patient's own language breaks the tie within a script.
+const SCRIPT_LANGUAGES: readonly [RegExp, readonly string[]][] = [
+  [/\p{Script=Latin}/gu, ['en-IN']],
+  [/\p{Script=Devanagari}/gu, ['hi-IN', 'mr-IN', 'ne-IN', 'kok-IN', 'mai-IN', 'doi-IN', 'brx-IN', 'sa-IN']],
+  [/\p{Script=Bengali}/gu, ['bn-IN', 'as-IN', 'mni-IN']],
+  [/\p{Script=Tamil}/gu, ['ta-IN']],
+  [/\p{Script=Telugu}/gu, ['te-IN']],
+  [/\p{Script=Kannada}/gu, ['kn-IN']],
+  [/\p{Script=Malayalam}/gu, ['ml-IN']],
+  [/\p{Script=Gujarati}/gu, ['gu-IN']],
+  [/\p{Script=Gurmukhi}/gu, ['pa-IN']],
+  [/\p{Script=Oriya}/gu, ['od-IN']],
+  [/\p{Script=Arabic}/gu, ['ur-IN', 'ks-IN', 'sd-IN']],
+  [/\p{Script=Ol_Chiki}/gu, ['sat-IN']],
+  [/\p{Script=Meetei_Mayek}/gu, ['mni-IN']],
+]
+
+/**
+ * The language to speak `text` in: the one its letters are written in, so an English reply is
+ * never read by a Hindi voice (offline, espeak-ng would spell it out). Within a script shared by
+ * several languages, `preferred` (the patient's) wins when it is one of them.
+ */
+export function spokenLanguage(text: string, preferred?: string | null): string {
+  const wanted = preferred && !isAutoDetect(preferred) ? resolveLanguage(preferred)?.code : undefined
+  let best: readonly string[] | undefined
+  let most = 0
+  for (const [pattern, languages] of SCRIPT_LANGUAGES) {
+    const n = text.match(pattern)?.length ?? 0
+    if (n > most) {
+      most = n
+      best = languages
+    }
+  }
+  if (!best) return wanted ?? 'en-IN'
+  return wanted && best.includes(wanted) ? wanted : best[0]!
+}

@@ -49,7 +49,7 @@ export function toMono16k(audio: Pcm16Audio): Pcm16Audio {
 const TAPS = 31
 
 // A Hamming-windowed sinc FIR; `cutoff` is a fraction of the input sample rate (0-0.5).
-function lowPass(samples: Int16Array, cutoff: number): Float32Array {
+function lowPassKernel(cutoff: number): Float32Array {
   const half = (TAPS - 1) / 2
   const kernel = new Float32Array(TAPS)
   let sum = 0
@@ -60,6 +60,12 @@ function lowPass(samples: Int16Array, cutoff: number): Float32Array {
     sum += kernel[k]!
   }
   for (let k = 0; k < TAPS; k++) kernel[k] = kernel[k]! / sum
+  return kernel
+}
+
+function lowPass(samples: Int16Array, cutoff: number): Float32Array {
+  const half = (TAPS - 1) / 2
+  const kernel = lowPassKernel(cutoff)
   const out = new Float32Array(samples.length)
   for (let i = 0; i < samples.length; i++) {
     let acc = 0
@@ -70,6 +76,65 @@ function lowPass(samples: Int16Array, cutoff: number): Float32Array {
     out[i] = acc
   }
   return out
+}
+
+/**
+ * Resamples mono audio that arrives in chunks (a WebSocket's 20 ms frames), carrying the
+ * filter's history and the read position across chunks: resampling each chunk on its own would
+ * click at every boundary. The filter delays the signal by 15 input samples, under a millisecond.
+ */
+export class StreamResampler {
+  private readonly ratio: number
+  private readonly kernel: Float32Array | undefined
+  private history = new Int16Array(TAPS - 1)
+  private previous: number | undefined
+  private position = 0
+
+  constructor(
+    readonly fromRate: number,
+    readonly toRate: number = SPEECH_SAMPLE_RATE,
+  ) {
+    this.ratio = fromRate / toRate
+    this.kernel = toRate < fromRate ? lowPassKernel((0.45 * toRate) / fromRate) : undefined
+  }
+
+  push(chunk: Int16Array): Int16Array {
+    if (this.fromRate === this.toRate || chunk.length === 0) return chunk
+    const filtered = this.filter(chunk)
+    // x[0] is the last sample of the previous chunk, so interpolation spans the boundary.
+    let x = filtered
+    if (this.previous !== undefined) {
+      x = new Float32Array(filtered.length + 1)
+      x[0] = this.previous
+      x.set(filtered, 1)
+    }
+    const out: number[] = []
+    for (;;) {
+      const j = Math.floor(this.position)
+      const frac = this.position - j
+      if (j >= x.length || (frac > 0 && j + 1 >= x.length)) break
+      out.push(clamp16(x[j]! + ((x[j + 1] ?? x[j]!) - x[j]!) * frac))
+      this.position += this.ratio
+    }
+    this.previous = x[x.length - 1]
+    this.position -= x.length - 1
+    return Int16Array.from(out)
+  }
+
+  private filter(chunk: Int16Array): Float32Array {
+    if (!this.kernel) return Float32Array.from(chunk)
+    const input = new Int16Array(this.history.length + chunk.length)
+    input.set(this.history)
+    input.set(chunk, this.history.length)
+    const out = new Float32Array(chunk.length)
+    for (let i = 0; i < chunk.length; i++) {
+      let acc = 0
+      for (let k = 0; k < TAPS; k++) acc += input[i + k]! * this.kernel[k]!
+      out[i] = acc
+    }
+    this.history = input.slice(input.length - (TAPS - 1))
+    return out
+  }
 }
 
 function clamp16(v: number): number {

@@ -140,7 +140,9 @@ export class SarvamSttStream implements SttStream {
       this.wakeWaiters()
       const text = (data.transcript ?? '').trim()
       const language = data.language_code ? (resolveLanguage(data.language_code)?.code ?? data.language_code) : null
-      if (text && this.deliver) this.opts.onTranscript({ text, language, provider: 'sarvam' })
+      if (!this.deliver) return
+      if (text) this.opts.onTranscript({ text, language, provider: 'sarvam' })
+      else this.opts.onNothingHeard?.()
     }
   }
 

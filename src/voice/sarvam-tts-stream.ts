@@ -38,6 +38,8 @@ export async function* sarvamTtsStream(
       reconnectAttempts: 0,
     })
     await waitForSocketOpen(socket, settings.timeoutMs, 'tts')
+    // Barge-in while connecting: nothing is to be said any more.
+    signal?.throwIfAborted()
     // The SDK's defaults are a v2 voice, 22050 Hz and MP3: set every one explicitly.
     socket.configureConnection({
       type: 'config',

@@ -1,7 +1,7 @@
 import { toMono16k } from './resample.js'
 import { SpeechProviderError, type SpeechProviderName } from './speech-errors.js'
 import type { SpeechInput } from './speech-provider.js'
-import { parseWav, WavFormatError, type Pcm16Audio } from './wav.js'
+import { parseWav, readSamples, WavFormatError, type Pcm16Audio } from './wav.js'
 
 /**
  * A provider's input as 16 kHz mono. Routes validate uploads with `decodeAudioUpload` first;
@@ -39,9 +39,7 @@ export class PcmChunker {
       this.carry = bytes[bytes.length - 1]
       bytes = bytes.subarray(0, bytes.length - 1)
     }
-    const out = new Int16Array(bytes.length / 2)
-    for (let i = 0; i < out.length; i++) out[i] = bytes.readInt16LE(i * 2)
-    return out
+    return readSamples(bytes, 0, bytes.length / 2)
   }
 }
 

@@ -52,6 +52,8 @@ export interface SttStreamOptions {
   onTranscript: (t: StreamTranscript) => void
   onSpeechStart?: () => void
   onSpeechEnd?: () => void
+  /** An utterance ended and nothing recognisable was in it (noise, a cough): no transcript follows. */
+  onNothingHeard?: () => void
   /** The stream failed and is closed; nothing more will be delivered. Called at most once. */
   onError: (err: SpeechProviderError) => void
 }

@@ -104,7 +104,9 @@ export class VadSttStream implements SttStream {
     if (!this.deliver || this.state === 'failed') return
     try {
       const t = await this.settings.recognize(audio)
-      if (t.text && this.deliver) this.opts.onTranscript(t)
+      if (!this.deliver) return
+      if (t.text) this.opts.onTranscript(t)
+      else this.opts.onNothingHeard?.()
     } catch (err) {
       const e =
         err instanceof SpeechProviderError

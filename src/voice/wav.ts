@@ -27,6 +27,31 @@ const WAVE_FORMAT_EXTENSIBLE = 0xfffe
 const STREAMING_SIZE = 0x7fff0000
 export const WAV_HEADER_BYTES = 44
 
+// WAV samples are little-endian, as is every machine Node runs on in practice: there a sample
+// buffer is copied whole instead of a sample at a time (a 3 s clip: ~0.05 ms instead of ~1 ms).
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
+
+/** `count` little-endian s16 samples starting at byte `offset` of `b`, as a new aligned array. */
+export function readSamples(b: Uint8Array, offset: number, count: number): Int16Array {
+  const out = new Int16Array(count)
+  if (LITTLE_ENDIAN) {
+    new Uint8Array(out.buffer).set(b.subarray(offset, offset + count * 2))
+    return out
+  }
+  const view = new DataView(b.buffer, b.byteOffset, b.byteLength)
+  for (let i = 0; i < count; i++) out[i] = view.getInt16(offset + i * 2, true)
+  return out
+}
+
+/** Writes the samples little-endian into `b` at byte `offset`. */
+function writeSamples(samples: Int16Array, b: Buffer, offset: number): void {
+  if (LITTLE_ENDIAN) {
+    b.set(new Uint8Array(samples.buffer, samples.byteOffset, samples.byteLength), offset)
+    return
+  }
+  for (let i = 0; i < samples.length; i++) b.writeInt16LE(samples[i]!, offset + i * 2)
+}
+
 /** Reads a RIFF/WAVE file of 16-bit PCM. Throws WavFormatError on anything else or a damaged header. */
 export function parseWav(buf: Uint8Array): Pcm16Audio {
   const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength)
@@ -52,9 +77,7 @@ export function parseWav(buf: Uint8Array): Pcm16Audio {
       }
       const frameBytes = fmt.channels * 2
       const usable = end - body - ((end - body) % frameBytes)
-      const samples = new Int16Array(usable / 2)
-      for (let i = 0; i < samples.length; i++) samples[i] = b.readInt16LE(body + i * 2)
-      return { sampleRate: fmt.sampleRate, channels: fmt.channels, samples }
+      return { sampleRate: fmt.sampleRate, channels: fmt.channels, samples: readSamples(b, body, usable / 2) }
     } else if (size >= STREAMING_SIZE) {
       break
     }
@@ -97,23 +120,20 @@ export function encodeWav(audio: Pcm16Audio): Buffer {
   b.writeUInt16LE(16, 34)
   b.write('data', 36, 'latin1')
   b.writeUInt32LE(dataBytes, 40)
-  for (let i = 0; i < audio.samples.length; i++) b.writeInt16LE(audio.samples[i]!, WAV_HEADER_BYTES + i * 2)
+  writeSamples(audio.samples, b, WAV_HEADER_BYTES)
   return b
 }
 
 /** Raw little-endian s16 bytes as audio (a trailing odd byte is dropped). */
 export function pcmFromBytes(bytes: Uint8Array, sampleRate: number, channels = 1): Pcm16Audio {
-  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  const samples = new Int16Array(Math.floor(b.length / 2))
-  for (let i = 0; i < samples.length; i++) samples[i] = b.readInt16LE(i * 2)
-  return { sampleRate, channels, samples }
+  return { sampleRate, channels, samples: readSamples(bytes, 0, Math.floor(bytes.byteLength / 2)) }
 }
 
 /** The audio's samples as little-endian s16 bytes. */
 export function pcmToBytes(audio: Pcm16Audio | Int16Array): Buffer {
   const samples = audio instanceof Int16Array ? audio : audio.samples
-  const b = Buffer.alloc(samples.length * 2)
-  for (let i = 0; i < samples.length; i++) b.writeInt16LE(samples[i]!, i * 2)
+  const b = Buffer.allocUnsafe(samples.length * 2)
+  writeSamples(samples, b, 0)
   return b
 }
 

@@ -45,6 +45,8 @@ export interface RecordedRequest {
   fields: Record<string, string>
   file?: { filename: string; contentType: string; bytes: Buffer }
   json?: Record<string, unknown>
+  /** How long the fake took to answer once the request was read: the provider's share of a latency. */
+  ms?: number
 }
 
 export interface RecordedSocket {
@@ -56,6 +58,8 @@ export interface RecordedSocket {
   /** PCM bytes received in audio frames (STT). */
   audioBytes: number
   closeCode?: number
+  /** Time spent handling this socket's frames: the provider's share of a latency. */
+  busyMs: number
 }
 
 export interface FakeSarvamOptions {
@@ -132,6 +136,11 @@ export class FakeSarvamServer {
     return { base: this.url, production: `ws://127.0.0.1:${this.port}`, creative: `${this.url}/dubbing` }
   }
 
+  /** Podd's environment for talking to this fake (a short timeout keeps timeout tests quick). */
+  env(timeoutMs = 1000): Record<string, string> {
+    return { SARVAM_API_KEY: this.apiKey, SARVAM_BASE_URL: this.url, SARVAM_TIMEOUT_MS: String(timeoutMs) }
+  }
+
   /** The next `times` calls to `endpoint` fail this way. */
   failNext(endpoint: FakeEndpoint, failure: FakeFailure, times = 1): void {
     for (let i = 0; i < times; i++) this.failures.push({ endpoint, failure })
@@ -183,6 +192,7 @@ export class FakeSarvamServer {
   private async onRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.url)
     const body = await readBody(req)
+    const started = performance.now()
     const endpoint = req.method === 'POST' && url.pathname === '/speech-to-text' ? 'stt'
       : req.method === 'POST' && url.pathname === '/text-to-speech' ? 'tts'
       : 'other'
@@ -194,6 +204,7 @@ export class FakeSarvamServer {
       fields: {},
     }
     this.requests.push(record)
+    res.on('finish', () => (record.ms = performance.now() - started))
     if (endpoint === 'other') return sendError(res, 404, 'not_found_error', `No route for ${req.method} ${url.pathname}`)
     if (!this.authorised(req.headers)) {
       return sendError(res, 403, 'invalid_api_key_error', 'Invalid API key', this.nextRequestId())
@@ -282,6 +293,7 @@ export class FakeSarvamServer {
           protocol: ws.protocol,
           frames: [],
           audioBytes: 0,
+          busyMs: 0,
         }
         this.sockets.push(record)
         ws.on('close', (code) => (record.closeCode = code))
@@ -309,9 +321,7 @@ export class FakeSarvamServer {
     const event = (signal: 'START_SPEECH' | 'END_SPEECH') => {
       if (vadEvents) send(ws, { type: 'events', data: { signal_type: signal, occured_at: Date.now() / 1000 } })
     }
-    ws.on('message', (raw) => {
-      const msg = parseFrame(raw)
-      record.frames.push(msg)
+    onFrame(ws, record, (msg) => {
       if (failure && this.failSocket(ws, failure)) return
       if (failure === 'stall') return
       if (msg.type === 'flush') {
@@ -345,9 +355,7 @@ export class FakeSarvamServer {
     let config: Record<string, unknown> | undefined
     let text = ''
     const completion = record.query.send_completion_event === 'true'
-    ws.on('message', (raw) => {
-      const msg = parseFrame(raw)
-      record.frames.push(msg)
+    onFrame(ws, record, (msg) => {
       if (failure && this.failSocket(ws, failure)) return
       if (failure === 'stall') return
       const data = (msg.data ?? {}) as Record<string, unknown>
@@ -477,6 +485,17 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
 
 function send(ws: WebSocket, frame: unknown): void {
   if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame))
+}
+
+// Records each client frame and the time spent answering it.
+function onFrame(ws: WebSocket, record: RecordedSocket, handle: (msg: Record<string, unknown>) => void): void {
+  ws.on('message', (raw) => {
+    const started = performance.now()
+    const msg = parseFrame(raw)
+    record.frames.push(msg)
+    handle(msg)
+    record.busyMs += performance.now() - started
+  })
 }
 
 function parseFrame(raw: unknown): Record<string, unknown> {

@@ -112,7 +112,12 @@ export function planGeneral(ctx: PlanContext): Plan {
   if (BYE.test(t)) return { calls: [], reply: 'Goodbye, take care!' }
   if (HELP.test(t)) return { calls: [], reply: CAPABILITIES }
 
-  if (RECALL.test(t) && has('recall')) return { calls: [{ name: 'recall', args: { query: t } }] }
+  // "What did the doctor say about salt?" searches the history; "the doctor said cut salt" is a
+  // statement, kept as this chat turn (and so remembered), not a search.
+  if (RECALL.test(t) && QUESTION.test(t) && has('recall')) return { calls: [{ name: 'recall', args: { query: t } }] }
+  if (/\b(?:doctor|dr)\b.{0,20}\b(?:said|told|advised|asked)\b/.test(t) && !QUESTION.test(t)) {
+    return { calls: [], reply: "I've noted what your doctor said; you can ask me about it any time." }
+  }
   if (SUMMARY.test(t) && has('get_health_summary')) {
     const period = /\bweek\b/.test(t) ? 'last_7_days' : /\bmonth\b/.test(t) ? 'last_30_days' : /\byesterday\b/.test(t) ? 'yesterday' : /\btoday|day\b/.test(t) ? 'today' : 'last_7_days'
     return { calls: [{ name: 'get_health_summary', args: { period } }] }
