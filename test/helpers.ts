@@ -61,7 +61,8 @@ export interface TestApp {
 /** The full app over real stores in a temp dir, driven in-process through `app.request()`. */
 export async function createTestApp(env: Record<string, string> = {}, opts: ServiceOptions = {}): Promise<TestApp> {
   const config = testConfig(env)
-  const services = await createServices(config, { eventDb: await sharedEventDb(), ...opts })
+  // The care scheduler is driven by tests through `tick`, never by a timer.
+  const services = await createServices(config, { eventDb: await sharedEventDb(), startScheduler: false, ...opts })
   const app = createApp(services)
   return {
     app,

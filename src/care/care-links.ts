@@ -223,6 +223,30 @@ export class CareLinks {
     return this.liveLinkPeople('patient', patientId)
   }
 
+  /** Every live link, for the care scheduler's rounds (summaries, check-ins, missed doses). */
+  async listLiveLinks(): Promise<{ patient_id: string; caregiver_id: string; linked_at: string }[]> {
+    return this.db
+      .selectFrom('caregiver_links')
+      .select(['patient_id', 'caregiver_id', 'created_at as linked_at'])
+      .where('revoked_at', 'is', null)
+      .orderBy('created_at')
+      .execute()
+  }
+
+  /** Both people of a live link, or undefined once it was revoked: deliveries check it before each send. */
+  async liveLink(patientId: string, caregiverId: string): Promise<{ patient: PersonRef; caregiver: PersonRef } | undefined> {
+    const row = await this.db
+      .selectFrom('caregiver_links as l')
+      .innerJoin('users as p', 'p.id', 'l.patient_id')
+      .innerJoin('users as c', 'c.id', 'l.caregiver_id')
+      .select(['p.name as patient_name', 'c.name as caregiver_name'])
+      .where('l.patient_id', '=', patientId)
+      .where('l.caregiver_id', '=', caregiverId)
+      .where('l.revoked_at', 'is', null)
+      .executeTakeFirst()
+    return row && { patient: { id: patientId, name: row.patient_name }, caregiver: { id: caregiverId, name: row.caregiver_name } }
+  }
+
   /**
    * Resolves when the viewer may read this patient's data: the patient themself, or a caregiver
    * with a live link (that read is logged). A patient asking for someone else, an unlinked

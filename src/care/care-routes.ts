@@ -2,7 +2,9 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import type { AppEnv } from '../http/app-env.js'
 import { validationHook } from '../http/openapi.js'
 import type { Services } from '../services.js'
+import { alertRoutes } from './alert-routes.js'
 import { caregiverRoutes } from './caregiver-routes.js'
+import { patientRoutes } from './patient-routes.js'
 import { preferencesRoutes } from './preferences-routes.js'
 
 /** Everything of src/care that speaks HTTP; mounted at `/api/v1`, each part under its own path. */
@@ -10,5 +12,7 @@ export function careRoutes(s: Services): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   app.route('/caregivers', caregiverRoutes(s))
   app.route('/auth/me/preferences', preferencesRoutes(s))
+  app.route('/patients', patientRoutes(s))
+  app.route('/alerts', alertRoutes(s))
   return app
 }

@@ -1,0 +1,266 @@
+import { sql, type ExpressionBuilder, type Selectable } from 'kysely'
+import type { AlertTier } from '../../../memory/event-kinds.js'
+import { anyEvent, type EventStore, type HealthEvent } from '../../../memory/event-store.js'
+import { patientTimezone } from '../../../memory/insights.js'
+import { newId } from '../../ids.js'
+import type { Logger } from '../../logger.js'
+import { admitsTier } from '../alerts/alert-rules.js'
+import type { CareLinks } from '../care-links.js'
+import type { CareDatabase, CareDb, CareDeliveriesTable, DeliveryChannel } from '../care-tables.js'
+import type { CareMetrics } from '../care-metrics.js'
+import type { AccountPreferences, Preferences } from '../preferences.js'
+import { DeliveryError, type Channel, type DeliveryMessage } from './channel.js'
+import { alertMessage, summaryMessage } from './messages.js'
+import { inQuietHours, releaseTime } from './quiet-hours.js'
+
+const MINUTE = 60_000
+/** Retries back off from 30 s, doubling, to at most an hour; after 8 attempts a delivery is failed. */
+export const MAX_ATTEMPTS = 8
+export const retryDelayMs = (attempts: number) => Math.min(30_000 * 2 ** (attempts - 1), 60 * MINUTE)
+/** A claimed delivery not finished by then (a crash mid-send) is claimed again. */
+const LEASE_MS = 2 * MINUTE
+const BATCH = 50
+
+type Row = Selectable<CareDeliveriesTable>
+
+export interface DispatcherDeps {
+  db: CareDb
+  events: EventStore
+  care: CareLinks
+  preferences: AccountPreferences
+  /** The configured channels; in-app is always among them. */
+  channels: Partial<Record<DeliveryChannel, Channel>> & { in_app: Channel }
+  metrics: CareMetrics
+  logger: Logger
+  now: () => Date
+}
+
+const isDue = (now: Date) => (eb: ExpressionBuilder<CareDatabase, 'care_deliveries'>) =>
+  eb.or([
+    eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]),
+    eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', now)]),
+  ])
+
+/**
+ * Plans and performs deliveries of alerts and summaries to caregivers, one row per item,
+ * caregiver and channel in `care_deliveries` (unique, so planning twice plans once). A row is
+ * claimed with a lease before it is sent, so two instances never send it both; a failure is
+ * recorded and retried with exponential backoff, and the last one is kept as `failed`.
+ */
+export class Dispatcher {
+  constructor(private readonly deps: DispatcherDeps) {}
+
+  /** The channels a caregiver gets, from their preferences and what this service has configured. */
+  channelsFor(prefs: Preferences): DeliveryChannel[] {
+    const { channels } = this.deps
+    const n = prefs.notifications
+    const out: DeliveryChannel[] = ['in_app']
+    if (n.email && prefs.email && channels.email) out.push('email')
+    if (n.sms && prefs.phone && channels.sms) out.push('sms')
+    if (n.webhook && prefs.webhook_url && channels.webhook) out.push('webhook')
+    return out
+  }
+
+  /**
+   * Plans an alert's deliveries to every linked caregiver whose threshold admits its tier:
+   * emergencies at once, the rest when the caregiver's quiet hours end. Only the first call for
+   * an alert plans (also across instances); a duplicate is recorded and delivers nothing.
+   */
+  async planAlert(alert: HealthEvent<'alert'>, opts: { duplicate?: boolean } = {}): Promise<void> {
+    const { db, care, preferences } = this.deps
+    const now = this.deps.now()
+    const tier = alert.payload.tier
+    const rows: Row[] = []
+    if (!opts.duplicate) {
+      for (const cg of await care.listLinkedCaregivers(alert.user_id)) {
+        const prefs = await preferences.getPreferences(cg.id)
+        if (!admitsTier(prefs.alert_threshold, tier)) continue
+        const due = tier === 'emergency' ? now : releaseTime(prefs, now)
+        for (const channel of this.channelsFor(prefs)) rows.push(this.newRow(anyEvent(alert), cg.id, channel, tier, due, now))
+      }
+    }
+    // The marker and the rows commit together: an alert is either fully planned or not at all.
+    const planned = await db.transaction().execute(async (trx) => {
+      const marker = await trx
+        .insertInto('care_alert_dispatch')
+        .values({ alert_event_id: alert.id, patient_id: alert.user_id, outcome: opts.duplicate ? 'duplicate' : 'planned', created_at: now })
+        .onConflict((oc) => oc.column('alert_event_id').doNothing())
+        .returning('alert_event_id')
+        .executeTakeFirst()
+      if (!marker) return false
+      if (rows.length) await trx.insertInto('care_deliveries').values(rows).onConflict((oc) => oc.doNothing()).execute()
+      return true
+    })
+    if (!planned || opts.duplicate) return
+    if (rows.length) await this.runDue({ itemEventId: alert.id })
+  }
+
+  /** Plans a summary's delivery to its caregiver (held by their quiet hours) and sends what is due. */
+  async planSummary(summary: HealthEvent<'summary'>, caregiverId: string): Promise<void> {
+    const now = this.deps.now()
+    const prefs = await this.deps.preferences.getPreferences(caregiverId)
+    const due = releaseTime(prefs, now)
+    const rows = this.channelsFor(prefs).map((channel) => this.newRow(anyEvent(summary), caregiverId, channel, null, due, now))
+    await this.deps.db.insertInto('care_deliveries').values(rows).onConflict((oc) => oc.doNothing()).execute()
+    await this.runDue({ itemEventId: summary.id })
+  }
+
+  /** Sends every delivery that is due (held ones whose time came, retries, abandoned leases). */
+  async runDue(filter: { itemEventId?: string; caregiverIds?: string[] } = {}): Promise<number> {
+    const { db } = this.deps
+    const now = this.deps.now()
+    let total = 0
+    for (;;) {
+      const rows = await db
+        .updateTable('care_deliveries')
+        .set({ status: 'sending', lease_until: new Date(now.getTime() + LEASE_MS), updated_at: now, attempts: sql`attempts + 1` })
+        .where('id', 'in', (eb) => {
+          let q = eb.selectFrom('care_deliveries').select('id').where(isDue(now))
+          if (filter.itemEventId) q = q.where('item_event_id', '=', filter.itemEventId)
+          if (filter.caregiverIds) q = q.where('caregiver_id', 'in', filter.caregiverIds)
+          return q.orderBy('next_attempt_at').limit(BATCH).forUpdate().skipLocked()
+        })
+        // Checked again on the row itself: a concurrent instance may have claimed it meanwhile.
+        .where(isDue(now))
+        .returningAll()
+        .execute()
+      await Promise.all(rows.map((row) => this.deliver(row, now)))
+      total += rows.length
+      if (rows.length < BATCH) return total
+    }
+  }
+
+  /** Pushes in-app deliveries that waited for these caregivers' sockets (connected here). */
+  async flushWaiting(caregiverIds: string[]): Promise<void> {
+    if (caregiverIds.length === 0) return
+    const now = this.deps.now()
+    await this.deps.db
+      .updateTable('care_deliveries')
+      .set({ status: 'pending', next_attempt_at: now, updated_at: now })
+      .where('status', '=', 'waiting')
+      .where('caregiver_id', 'in', caregiverIds)
+      .execute()
+    await this.runDue({ caregiverIds })
+  }
+
+  private newRow(item: HealthEvent, caregiverId: string, channel: DeliveryChannel, tier: AlertTier | null, due: Date, now: Date): Row {
+    return {
+      id: newId(now.getTime()),
+      patient_id: item.user_id,
+      caregiver_id: caregiverId,
+      channel,
+      item_kind: item.kind === 'alert' ? 'alert' : 'summary',
+      item_event_id: item.id,
+      tier,
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: due,
+      lease_until: null,
+      last_error: null,
+      created_at: now,
+      updated_at: now,
+      sent_at: null,
+    }
+  }
+
+  private async deliver(row: Row, now: Date): Promise<void> {
+    const { care, preferences, logger } = this.deps
+    try {
+      const link = await care.liveLink(row.patient_id, row.caregiver_id)
+      if (!link) return await this.settle(row, { status: 'cancelled', last_error: 'caregiver link ended' })
+      const prefs = await preferences.getPreferences(row.caregiver_id)
+      const channel = this.deps.channels[row.channel]
+      if (!channel || !this.channelsFor(prefs).includes(row.channel)) {
+        return await this.settle(row, { status: 'cancelled', last_error: 'channel turned off' })
+      }
+      // Quiet hours may have been changed since it was planned; waiting is not an attempt.
+      if (row.tier !== 'emergency' && inQuietHours(prefs, now)) {
+        return await this.settle(row, { status: 'pending', attempts: row.attempts - 1, next_attempt_at: releaseTime(prefs, now) })
+      }
+      const item = await this.currentItem(row)
+      if (!item) return await this.settle(row, { status: 'cancelled', last_error: 'item removed' })
+      const message =
+        item.kind === 'alert'
+          ? alertMessage(item as HealthEvent<'alert'>, link.patient, await patientTimezone(this.deps.events, row.patient_id))
+          : summaryMessage(item as HealthEvent<'summary'>, link.patient)
+      const recipient = { ...link.caregiver, email: prefs.email, phone: prefs.phone, webhook_url: prefs.webhook_url }
+      let outcome
+      try {
+        outcome = await channel.send(recipient, message, { id: row.id, now })
+      } catch (err) {
+        return await this.failed(row, message, link.caregiver.name, err, now)
+      }
+      if (outcome === 'waiting') return await this.settle(row, { status: 'waiting', attempts: row.attempts - 1 })
+      await this.settle(row, { status: 'sent', sent_at: now, last_error: null })
+      this.deps.metrics.deliveries.inc({ channel: row.channel, outcome: 'sent' })
+      await this.audit(row, message, link.caregiver.name, 'sent')
+    } catch (err) {
+      // Our own failure (a store or a template), not the channel's: the lease lapses and it is tried again.
+      logger.error({ err, delivery_id: row.id, channel: row.channel }, 'delivery could not be processed')
+    }
+  }
+
+  private async failed(row: Row, message: DeliveryMessage, caregiverName: string, err: unknown, now: Date): Promise<void> {
+    const error = err instanceof DeliveryError ? err.message : 'unexpected error'
+    const final = (err instanceof DeliveryError && err.permanent) || row.attempts >= MAX_ATTEMPTS
+    if (!(err instanceof DeliveryError)) this.deps.logger.error({ err, delivery_id: row.id }, 'channel threw an unexpected error')
+    if (final) {
+      await this.settle(row, { status: 'failed', last_error: error })
+      this.deps.logger.warn({ delivery_id: row.id, channel: row.channel, attempts: row.attempts, error }, 'delivery failed for good')
+    } else {
+      const next = new Date(now.getTime() + retryDelayMs(row.attempts))
+      await this.settle(row, { status: 'pending', next_attempt_at: next, last_error: error })
+      this.deps.logger.info({ delivery_id: row.id, channel: row.channel, attempts: row.attempts, error }, 'delivery failed; will retry')
+    }
+    this.deps.metrics.deliveries.inc({ channel: row.channel, outcome: final ? 'failed' : 'retry' })
+    await this.audit(row, message, caregiverName, final ? 'failed' : 'pending', error)
+  }
+
+  private async settle(row: Row, set: Partial<Omit<Row, 'id'>>): Promise<void> {
+    await this.deps.db
+      .updateTable('care_deliveries')
+      .set({ ...set, lease_until: null, updated_at: this.deps.now() })
+      .where('id', '=', row.id)
+      .execute()
+  }
+
+  /** The item as it is now: an acknowledged alert or a refreshed summary is a newer version of the one planned. */
+  private async currentItem(row: Row): Promise<HealthEvent | undefined> {
+    const { events, db } = this.deps
+    const direct = await events.get(row.patient_id, row.item_event_id)
+    if (direct) return direct
+    const planned = await db
+      .selectFrom('health_events')
+      .select('context_id')
+      .where('id', '=', row.item_event_id)
+      .where('user_id', '=', row.patient_id)
+      .executeTakeFirst()
+    const last = planned && (await events.history(row.patient_id, planned.context_id)).at(-1)
+    return last && !last.tombstone ? (last as unknown as HealthEvent) : undefined
+  }
+
+  /** Each attempt's outcome as a `notification` event in the patient's store: who, how, when — no addresses. */
+  private async audit(row: Row, message: DeliveryMessage, caregiverName: string, status: 'sent' | 'failed' | 'pending', error?: string) {
+    const what = row.item_kind === 'alert' ? 'Alert' : 'Daily summary'
+    const verb = status === 'sent' ? 'sent to' : status === 'failed' ? 'could not be sent to' : 'not yet sent to'
+    try {
+      await this.deps.events.append(row.patient_id, {
+        kind: 'notification',
+        source: 'system',
+        idempotency_key: `delivery:${row.id}:${row.attempts}`,
+        payload: {
+          channel: row.channel,
+          recipient_id: row.caregiver_id,
+          title: `${what} ${verb} ${caregiverName} (${row.channel.replace('_', '-')})`.slice(0, 200),
+          body: message.subject.slice(0, 5000),
+          status,
+          related_event_id: row.item_event_id,
+          attempts: row.attempts,
+          ...(error ? { error: error.slice(0, 500) } : {}),
+        },
+      })
+    } catch (err) {
+      this.deps.logger.error({ err, delivery_id: row.id }, 'could not record a delivery in the audit trail')
+    }
+  }
+}

@@ -1,0 +1,117 @@
+import { anyEvent, type HealthEvent } from '../../../memory/event-store.js'
+import { localTime } from '../../../memory/local-time.js'
+import type { SummaryFacts } from '../summaries/summary-facts.js'
+import { vitalWords } from '../summaries/summary-facts.js'
+import { ADVICE } from '../alerts/alert-rules.js'
+import type { DeliveryMessage } from './channel.js'
+
+/**
+ * Renders alerts and summaries for each channel: a subject, plain text, HTML (the summary's
+ * facts section in full), a short SMS and the JSON for webhooks and sockets.
+ */
+
+export interface PatientRef {
+  id: string
+  name: string
+}
+
+const TIER_WORD = { emergency: 'EMERGENCY', urgent: 'Urgent', attention: 'Attention', info: 'Info' } as const
+const HEADLINE_WORD = { ok: 'OK', attention: 'Needs attention', urgent: 'Urgent' } as const
+const FOOTER = 'In an emergency call 112 or 108. Podd does not change medicines; talk to their doctor about doses.'
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+
+/** Keeps an SMS to two segments, cutting at a word. */
+const clip = (s: string, max = 300) => (s.length <= max ? s : `${s.slice(0, s.lastIndexOf(' ', max - 1))}…`)
+
+/** The event as the API shows it, for webhooks and sockets. */
+const asData = (patient: PatientRef, key: 'alert' | 'summary', event: HealthEvent) => ({
+  patient,
+  [key]: { id: event.id, occurred_at: event.occurred_at, recorded_at: event.recorded_at, ...event.payload },
+})
+
+export function alertMessage(alert: HealthEvent<'alert'>, patient: PatientRef, timezone: string): DeliveryMessage {
+  const a = alert.payload
+  const when = localTime(alert.occurred_at, timezone)
+  const subject = `${TIER_WORD[a.tier]}: ${patient.name} — ${a.title}`
+  // Held deliveries go out after quiet hours; by then someone may already be on it.
+  const status = a.acknowledged_at
+    ? `Raised at ${when}; already acknowledged at ${localTime(a.acknowledged_at, timezone)}.`
+    : `Raised at ${when}. Acknowledge it in Podd so others know you are on it.`
+  const text = `${subject}\n\n${a.message}\n\n${status}\n\n${FOOTER}\n`
+  const html =
+    `<p><strong>${escapeHtml(TIER_WORD[a.tier])}</strong>: ${escapeHtml(patient.name)} — ${escapeHtml(a.title)}</p>` +
+    `<p>${escapeHtml(a.message)}</p><p>${escapeHtml(status)}</p>` +
+    `<p><small>${escapeHtml(FOOTER)}</small></p>`
+  return {
+    kind: 'alert',
+    tier: a.tier,
+    subject,
+    text,
+    html,
+    sms: clip(`Podd ${TIER_WORD[a.tier]}: ${patient.name} — ${a.title}, ${when}. ${ADVICE[a.tier]}`),
+    data: asData(patient, 'alert', anyEvent(alert)),
+  }
+}
+
+/** The facts section as labelled lines; the e-mail shows it as text and as an HTML list. */
+export function factLines(f: SummaryFacts): [string, string][] {
+  const lines: [string, string][] = []
+  const m = f.medication
+  if (m.scheduled) {
+    const missed = m.missed_doses.map((d) => `${d.name}${d.dosage ? ` ${d.dosage}` : ''} at ${d.time}`).join(', ')
+    lines.push(['Doses', `${m.taken} of ${m.scheduled} taken${missed ? `; missed: ${missed}` : ''}` +
+      `${m.skipped_doses.length ? `; skipped: ${m.skipped_doses.map((d) => `${d.name} at ${d.time}${d.reason ? ` (${d.reason})` : ''}`).join(', ')}` : ''}` +
+      `${m.due_doses.length ? `; still due: ${m.due_doses.map((d) => `${d.name} at ${d.time}`).join(', ')}` : ''}` +
+      `${m.adherence_7d_pct !== null ? `; 7-day adherence ${m.adherence_7d_pct}%` : ''}`])
+  }
+  const bp = f.vitals.blood_pressure
+  if (bp) {
+    const readings = bp.readings.map((r) => `${r.systolic}/${r.diastolic} at ${r.time}${r.category ? ` (${r.category.replace(/_/g, ' ')})` : ''}`)
+    const prev = bp.previous_7d_mean ? `; previous 7 days ${bp.previous_7d_mean.systolic}/${bp.previous_7d_mean.diastolic}` : ''
+    lines.push(['Blood pressure', `${readings.join(', ') || 'no reading'}${prev} mmHg`])
+  }
+  for (const name of ['blood_sugar', 'heart_rate', 'temperature', 'spo2', 'weight_kg'] as const) {
+    const v = f.vitals[name]
+    if (!v) continue
+    const readings = v.readings.map((r) => `${r.value} at ${r.time}${r.category ? ` (${r.category.replace(/_/g, ' ')})` : ''}`)
+    const prev = v.previous_7d_mean !== null ? `; previous 7 days ${v.previous_7d_mean}` : ''
+    const label = vitalWords(name)
+    lines.push([label[0]!.toUpperCase() + label.slice(1), `${readings.join(', ') || 'no reading'}${prev} ${v.unit}`])
+  }
+  if (f.readings_not_taken.length) {
+    lines.push(['Readings not taken', f.readings_not_taken.map((r) => `${vitalWords(r.vital)} (measured on ${r.days_measured_in_previous_7} of the previous 7 days)`).join(', ')])
+  }
+  const meals = f.meals.items.map((i) => `${i.time} ${i.description}${i.calories !== null ? ` (${i.calories} kcal)` : ''}`)
+  lines.push(['Meals', f.meals.count ? `${meals.join('; ')} — ${f.meals.calories} kcal${f.meals.calories_estimated ? ' (estimated)' : ''}` : 'none logged'])
+  lines.push(['Water', `${f.water_ml} ml`])
+  if (f.sleep.length) lines.push(['Sleep', f.sleep.map((s) => [s.duration_hours !== null ? `${s.duration_hours} h` : '', s.quality ?? '', s.notes ? `“${s.notes}”` : ''].filter(Boolean).join(', ')).join('; ')])
+  if (f.mood.length) lines.push(['Mood', f.mood.map((x) => `${x.time} ${x.mood.replace('_', ' ')}${x.notes ? ` “${x.notes}”` : ''}`).join('; ')])
+  if (f.symptoms.length) lines.push(['Symptoms', f.symptoms.map((x) => `${x.time} “${x.name}”${x.severity ? ` (${x.severity})` : ''}${x.notes ? ` “${x.notes}”` : ''}`).join('; ')])
+  if (f.alerts.length) lines.push(['Alerts', f.alerts.map((a) => `${a.time} ${a.tier}: ${a.title}${a.acknowledged ? ' (acknowledged)' : ''}`).join('; ')])
+  lines.push(['Checked in', f.checked_in ? 'yes' : 'no'])
+  return lines
+}
+
+export function summaryMessage(summary: HealthEvent<'summary'>, patient: PatientRef): DeliveryMessage {
+  const s = summary.payload
+  const facts = s.facts as unknown as SummaryFacts
+  const subject = `Podd daily summary for ${patient.name}, ${s.date}: ${HEADLINE_WORD[s.headline]}`
+  const lines = factLines(facts)
+  const text = `${subject}\n\n${s.narrative}\n\n${lines.map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n${FOOTER}\n`
+  const html =
+    `<h2>${escapeHtml(patient.name)}, ${escapeHtml(s.date)}: ${escapeHtml(HEADLINE_WORD[s.headline])}</h2>` +
+    `<p>${escapeHtml(s.narrative)}</p><table>` +
+    lines.map(([k, v]) => `<tr><th align="left">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('') +
+    `</table><p><small>${escapeHtml(FOOTER)}</small></p>`
+  const why = facts.concerns.length ? ` — ${facts.concerns.slice(0, 2).join('; ')}` : ''
+  return {
+    kind: 'summary',
+    subject,
+    text,
+    html,
+    sms: clip(`Podd: ${patient.name}, ${s.date}: ${HEADLINE_WORD[s.headline]}${why}. Full summary in Podd and by e-mail.`),
+    data: asData(patient, 'summary', anyEvent(summary)),
+  }
+}

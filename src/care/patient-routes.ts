@@ -1,0 +1,152 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi'
+import { addDays, insightsFor, patientToday } from '../../memory/insights.js'
+import { DateRangeQuery, EventListQuery, EventPageSchema, HealthEventSchema } from '../events/event-schemas.js'
+import type { AppEnv } from '../http/app-env.js'
+import { badRequest, forbidden } from '../http/errors.js'
+import { errorResponses, jsonBody, jsonContent, validationHook } from '../http/openapi.js'
+import type { Services } from '../services.js'
+
+const PatientParam = z.object({
+  id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' }, description: 'The patient’s user id' }),
+})
+
+const AlertListQuery = EventListQuery.omit({ kind: true })
+
+const SummaryListQuery = z.object({
+  date: z.iso.date().optional().describe('The patient’s local date; all dates when absent'),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(200).optional(),
+})
+
+const GenerateSummaryBody = z
+  .object({ date: z.iso.date().describe('The patient’s local date, today or earlier') })
+  .strict()
+  .openapi('GenerateSummaryRequest')
+
+const common = { tags: ['patients'], security: [{ Bearer: [] }] }
+const readErrors = errorResponses(400, 401, 403, 404)
+const CARE_NOTE = 'The patient, or a linked caregiver (each caregiver read is in the patient’s access log).'
+
+const events = createRoute({
+  ...common,
+  method: 'get',
+  path: '/{id}/events',
+  summary: 'A patient’s current events, newest first',
+  description: CARE_NOTE,
+  request: { params: PatientParam, query: EventListQuery },
+  responses: { 200: jsonContent(EventPageSchema, 'A page of events'), ...readErrors },
+})
+
+const insights = createRoute({
+  ...common,
+  method: 'get',
+  path: '/{id}/insights',
+  summary: 'A patient’s aggregates over local days',
+  description: CARE_NOTE,
+  request: { params: PatientParam, query: DateRangeQuery },
+  responses: { 200: jsonContent(z.record(z.string(), z.unknown()).openapi('PatientInsights'), 'Insights'), ...readErrors },
+})
+
+const alerts = createRoute({
+  ...common,
+  method: 'get',
+  path: '/{id}/alerts',
+  summary: 'A patient’s alerts, newest first (acknowledged ones carry who and when)',
+  description: CARE_NOTE,
+  request: { params: PatientParam, query: AlertListQuery },
+  responses: { 200: jsonContent(EventPageSchema, 'A page of alert events'), ...readErrors },
+})
+
+const listSummaries = createRoute({
+  ...common,
+  method: 'get',
+  path: '/{id}/summaries',
+  summary: 'Daily summaries: a caregiver sees their own, the patient all',
+  description: CARE_NOTE,
+  request: { params: PatientParam, query: SummaryListQuery },
+  responses: { 200: jsonContent(EventPageSchema, 'A page of summary events, newest first'), ...readErrors },
+})
+
+const generateSummary = createRoute({
+  ...common,
+  method: 'post',
+  path: '/{id}/summaries',
+  summary: 'Generate the daily summary of a date now (idempotent per patient, caregiver and date)',
+  description:
+    `${CARE_NOTE} A caregiver gets their own summary, the patient one of their own. A summary ` +
+    'of a day not over yet is brought up to date on each request; a finished day’s is returned as it is.',
+  request: { params: PatientParam, body: jsonBody(GenerateSummaryBody) },
+  responses: {
+    201: jsonContent(z.object({ summary: HealthEventSchema }), 'Generated'),
+    200: jsonContent(z.object({ summary: HealthEventSchema }), 'Already there (or brought up to date)'),
+    ...readErrors,
+  },
+})
+
+/**
+ * `/api/v1/patients/{id}/…`: what a linked caregiver may read of a patient (and the patient of
+ * themself). Nothing here writes health data; writes to these paths are refused.
+ */
+export function patientRoutes(s: Services): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  app.use('*', s.requireAuth)
+  const refuse = () => {
+    throw forbidden('Caregivers only read a patient’s data; the patient records their own through /api/v1/events')
+  }
+  for (const path of ['/:id/events', '/:id/events/*', '/:id/insights', '/:id/alerts', '/:id/alerts/*']) {
+    app.on(['POST', 'PUT', 'PATCH', 'DELETE'], path, refuse)
+  }
+  app.on(['PUT', 'PATCH', 'DELETE'], ['/:id/summaries', '/:id/summaries/*'], refuse)
+
+  app.openapi(events, async (c) => {
+    const { id } = c.req.valid('param')
+    await s.care.assertCanRead(c.get('user'), id, 'events', c.get('requestId'))
+    const q = c.req.valid('query')
+    return c.json(await s.events.list(id, { kinds: q.kind, from: q.from, to: q.to, limit: q.limit, cursor: q.cursor }), 200)
+  })
+
+  app.openapi(insights, async (c) => {
+    const { id } = c.req.valid('param')
+    await s.care.assertCanRead(c.get('user'), id, 'insights', c.get('requestId'))
+    const q = c.req.valid('query')
+    const { date: today, timezone } = await patientToday(s.events, id, s.caregiving.now())
+    const to = q.to ?? today
+    const from = q.from ?? addDays(to, -6)
+    const result = await insightsFor(s.events, id, { from, to, timezone }, s.caregiving.now())
+    return c.json(result as unknown as Record<string, unknown>, 200)
+  })
+
+  app.openapi(alerts, async (c) => {
+    const { id } = c.req.valid('param')
+    await s.care.assertCanRead(c.get('user'), id, 'alerts', c.get('requestId'))
+    const q = c.req.valid('query')
+    return c.json(await s.events.list(id, { kinds: ['alert'], from: q.from, to: q.to, limit: q.limit, cursor: q.cursor }), 200)
+  })
+
+  app.openapi(listSummaries, async (c) => {
+    const { id } = c.req.valid('param')
+    const viewer = c.get('user')
+    await s.care.assertCanRead(viewer, id, 'summaries', c.get('requestId'))
+    const q = c.req.valid('query')
+    const payloadEquals: Record<string, string> = {}
+    if (q.date) payloadEquals.date = q.date
+    if (viewer.role === 'caregiver') payloadEquals.caregiver_id = viewer.id
+    return c.json(await s.events.list(id, { kinds: ['summary'], payloadEquals, limit: q.limit, cursor: q.cursor }), 200)
+  })
+
+  app.openapi(generateSummary, async (c) => {
+    const { id } = c.req.valid('param')
+    const viewer = c.get('user')
+    await s.care.assertCanRead(viewer, id, 'summaries', c.get('requestId'))
+    const { date } = c.req.valid('json')
+    const { date: today, timezone } = await patientToday(s.events, id, s.caregiving.now())
+    if (date > today) throw badRequest(`${date} has not begun yet for the patient (today is ${today})`)
+    if (date < addDays(today, -366)) throw badRequest('Summaries go back at most a year')
+    const caregiverId = viewer.role === 'caregiver' ? viewer.id : null
+    const language = (await s.preferences.getPreferences(viewer.id)).language
+    const { event, created } = await s.caregiving.summaries.ensure(id, caregiverId, date, { language, timezone })
+    return c.json({ summary: event }, created ? 201 : 200)
+  })
+
+  return app
+}

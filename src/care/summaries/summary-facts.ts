@@ -1,0 +1,308 @@
+import { EVENT_KINDS, type EventKind } from '../../../memory/event-kinds.js'
+import type { EventStore, HealthEvent } from '../../../memory/event-store.js'
+import {
+  DOSE_MATCH_WINDOW_MS,
+  computeInsights,
+  patientTimezone,
+  type BloodPressureStats,
+  type Insights,
+  type NumericStats,
+} from '../../../memory/insights.js'
+import { addDays, dayRange, localTime } from '../../../memory/local-time.js'
+
+/**
+ * The deterministic facts of a patient's local day, the part of a daily summary nothing is
+ * allowed to contradict. Every number comes from the insights module (the one place that
+ * aggregates), or is copied from an event as it was logged; nothing is estimated here.
+ */
+
+const round1 = (v: number) => Math.round(v * 10) / 10
+
+/** A vital measured on at least this many of the previous 7 days is "usually" measured. */
+export const USUAL_DAYS = 4
+const BASELINE_DAYS = 7
+
+export type Headline = 'ok' | 'attention' | 'urgent'
+
+export interface BloodPressureFacts {
+  readings: { time: string; systolic: number; diastolic: number; category: string | null }[]
+  mean: { systolic: number; diastolic: number } | null
+  previous_7d_mean: { systolic: number; diastolic: number } | null
+  /** Today's mean minus the previous 7 days' mean; null when either is missing. */
+  change: { systolic: number; diastolic: number } | null
+}
+
+export interface NumericVitalFacts {
+  unit: string
+  readings: { time: string; value: number; category: string | null }[]
+  mean: number | null
+  previous_7d_mean: number | null
+  change: number | null
+}
+
+const NUMERIC_VITALS = {
+  blood_sugar: 'mg/dL',
+  heart_rate: 'beats/min',
+  temperature: '°C',
+  spo2: '%',
+  weight_kg: 'kg',
+} as const
+type NumericVital = keyof typeof NUMERIC_VITALS
+export type VitalName = 'blood_pressure' | NumericVital
+
+export interface SummaryFacts {
+  date: string
+  timezone: string
+  /** When the facts were computed; a summary of a day not yet over says so with `complete`. */
+  as_of: string
+  /** `as_of` on the patient's clock, HH:MM. */
+  as_of_local: string
+  complete: boolean
+  /** The days before `date` that `previous_7d_mean`, `change` and `readings_not_taken` compare with. */
+  baseline_days: number
+  /** Whether the patient logged or said anything that day. */
+  checked_in: boolean
+  vitals: { blood_pressure?: BloodPressureFacts } & { [K in NumericVital]?: NumericVitalFacts }
+  /** Vitals usually measured (on ≥ 4 of the previous 7 days) but not measured this day. */
+  readings_not_taken: { vital: VitalName; days_measured_in_previous_7: number }[]
+  /** The day's dose counts as insights gives them, with the 7 days up to it and the doses by name. */
+  medication: Omit<Insights['medication'], 'doses'> & {
+    adherence_7d_pct: number | null
+    missed_doses: { name: string; dosage: string | null; time: string }[]
+    skipped_doses: { name: string; time: string; reason: string | null }[]
+    due_doses: { name: string; time: string }[]
+  }
+  meals: {
+    count: number
+    calories: number
+    calories_estimated: boolean
+    items: { time: string; meal_type: string | null; description: string; calories: number | null }[]
+  }
+  water_ml: number
+  sleep: { duration_hours: number | null; quality: string | null; notes: string | null }[]
+  mood: { time: string; mood: string; notes: string | null }[]
+  /** In the patient's own words. */
+  symptoms: { time: string; name: string; severity: string | null; notes: string | null }[]
+  alerts: { time: string; tier: string; title: string; acknowledged: boolean }[]
+  /** Why the headline is what it is, most serious first. */
+  concerns: string[]
+  headline: Headline
+}
+
+/** The kinds a summary reads over the day and the 7 days before it. */
+const SUMMARY_KINDS: EventKind[] = ['vitals', 'food', 'water', 'med_dose', 'sleep', 'mood', 'symptom', 'alert']
+const SCHEDULE_KINDS: EventKind[] = ['medication', 'med_schedule']
+const SYSTEM_KINDS = new Set<EventKind>(['alert', 'summary', 'notification'])
+/** What shows the patient checked in: anything they logged or said (the scheduler's "no check-in" too). */
+export const CHECK_IN_KINDS = EVENT_KINDS.filter((k) => !SYSTEM_KINDS.has(k))
+export const isPatientActivity = (e: HealthEvent) => e.source !== 'system' && !SYSTEM_KINDS.has(e.kind)
+/** The check-in kinds a summary does not load anyway; read only when the loaded ones show nothing. */
+const CHECK_IN_ONLY_KINDS = CHECK_IN_KINDS.filter((k) => !SUMMARY_KINDS.includes(k))
+
+function bpFacts(day: BloodPressureStats, before: BloodPressureStats, vitals: HealthEvent<'vitals'>[], tz: string): BloodPressureFacts {
+  const readings = vitals
+    .filter((e) => e.payload.blood_pressure_systolic !== undefined && e.payload.blood_pressure_diastolic !== undefined)
+    .map((e) => ({
+      time: localTime(e.occurred_at, tz),
+      systolic: e.payload.blood_pressure_systolic!,
+      diastolic: e.payload.blood_pressure_diastolic!,
+      category: e.flags?.blood_pressure?.category ?? null,
+    }))
+  const change =
+    day.mean && before.mean
+      ? { systolic: round1(day.mean.systolic - before.mean.systolic), diastolic: round1(day.mean.diastolic - before.mean.diastolic) }
+      : null
+  return { readings, mean: day.mean, previous_7d_mean: before.mean, change }
+}
+
+const FLAG_OF: Partial<Record<NumericVital, 'blood_sugar' | 'heart_rate' | 'temperature' | 'spo2'>> = {
+  blood_sugar: 'blood_sugar',
+  heart_rate: 'heart_rate',
+  temperature: 'temperature',
+  spo2: 'spo2',
+}
+
+function numericFacts(name: NumericVital, day: NumericStats, before: NumericStats, vitals: HealthEvent<'vitals'>[], tz: string): NumericVitalFacts {
+  const flag = FLAG_OF[name]
+  const readings = vitals
+    .filter((e) => e.payload[name] !== undefined)
+    .map((e) => ({ time: localTime(e.occurred_at, tz), value: e.payload[name]!, category: (flag && e.flags?.[flag]?.category) ?? null }))
+  const change = day.mean !== null && before.mean !== null ? round1(day.mean - before.mean) : null
+  return { unit: NUMERIC_VITALS[name], readings, mean: day.mean, previous_7d_mean: before.mean, change }
+}
+
+const vitalCount = (i: Insights, name: VitalName) => i.vitals[name].count
+
+const VITAL_WORDS: Record<VitalName, string> = {
+  blood_pressure: 'blood pressure',
+  blood_sugar: 'blood sugar',
+  heart_rate: 'pulse',
+  temperature: 'temperature',
+  spo2: 'oxygen level',
+  weight_kg: 'weight',
+}
+export const vitalWords = (v: VitalName) => VITAL_WORDS[v]
+
+export interface FactsInput {
+  date: string
+  timezone: string
+  now: Date
+  /** Set when the loaded kinds show no activity and a query of the others found some. */
+  checkedInElsewhere?: boolean
+}
+
+/** The facts of one local day from loaded events (the day, the 7 days before, schedules). Pure. */
+export function computeSummaryFacts(events: HealthEvent[], input: FactsInput): SummaryFacts {
+  const { date, timezone: tz, now } = input
+  const range = dayRange(date, tz)
+  const inDay = (e: HealthEvent) => {
+    const t = new Date(e.occurred_at).getTime()
+    return t >= range.start.getTime() && t < range.end.getTime()
+  }
+  const dayEvents = events.filter(inDay)
+  const of = <K extends EventKind>(kind: K) => dayEvents.filter((e) => e.kind === kind) as unknown as HealthEvent<K>[]
+
+  // Each period gets only the kinds it reads: insights places every event of a period on its
+  // local day, and a week of meals it does not need costs more than the rest of the summary.
+  const vitalsOnly = events.filter((e) => e.kind === 'vitals')
+  const dosesOnly = events.filter((e) => e.kind === 'med_dose' || e.kind === 'med_schedule' || e.kind === 'medication')
+  const period = (subset: HealthEvent[], from: string, to: string) => computeInsights(subset, { from, to, timezone: tz, now })
+  const baselineFrom = addDays(date, -BASELINE_DAYS)
+  const day = period(events, date, date)
+  const before = period(vitalsOnly, baselineFrom, addDays(date, -1))
+  const week = period(dosesOnly, addDays(date, -(BASELINE_DAYS - 1)), date)
+
+  const vitalsToday = of('vitals')
+  const vitals: SummaryFacts['vitals'] = {}
+  if (day.vitals.blood_pressure.count || before.vitals.blood_pressure.count) {
+    vitals.blood_pressure = bpFacts(day.vitals.blood_pressure, before.vitals.blood_pressure, vitalsToday, tz)
+  }
+  for (const name of Object.keys(NUMERIC_VITALS) as NumericVital[]) {
+    if (day.vitals[name].count || before.vitals[name].count) {
+      vitals[name] = numericFacts(name, day.vitals[name], before.vitals[name], vitalsToday, tz)
+    }
+  }
+
+  // A vital can have been measured on USUAL_DAYS of the 7 only with that many readings; the
+  // days are counted only for those, and only when the day has none.
+  const readingsNotTaken = (['blood_pressure', ...Object.keys(NUMERIC_VITALS)] as VitalName[])
+    .filter((vital) => vitalCount(day, vital) === 0 && vitalCount(before, vital) >= USUAL_DAYS)
+    .map((vital) => {
+      const field = vital === 'blood_pressure' ? 'blood_pressure_systolic' : vital
+      const readings = vitalsOnly.filter((e) => e.payload[field] !== undefined)
+      const days = period(readings, baselineFrom, addDays(date, -1)).days.filter((d) => d.readings > 0).length
+      return { vital, days_measured_in_previous_7: days }
+    })
+    .filter((r) => r.days_measured_in_previous_7 >= USUAL_DAYS)
+
+  const doses = day.medication.doses
+  const withStatus = (s: string) => doses.filter((d) => d.status === s)
+  const medication: SummaryFacts['medication'] = {
+    scheduled: day.medication.scheduled,
+    taken: day.medication.taken,
+    missed: day.medication.missed,
+    skipped: day.medication.skipped,
+    due: day.medication.due,
+    adherence_pct: day.medication.adherence_pct,
+    adherence_7d_pct: week.medication.adherence_pct,
+    missed_doses: withStatus('missed').map((d) => ({ name: d.medication_name, dosage: d.dosage, time: d.time_of_day })),
+    skipped_doses: withStatus('skipped').map((d) => ({ name: d.medication_name, time: d.time_of_day, reason: d.reason })),
+    due_doses: withStatus('due').map((d) => ({ name: d.medication_name, time: d.time_of_day })),
+  }
+
+  const food = of('food')
+  const dayInsight = day.days[0]!
+  const meals: SummaryFacts['meals'] = {
+    count: dayInsight.meals,
+    calories: dayInsight.calories,
+    calories_estimated: food.some((f) => f.payload.estimated === true),
+    items: food.map((f) => ({
+      time: localTime(f.occurred_at, tz),
+      meal_type: f.payload.meal_type ?? null,
+      description: f.payload.description,
+      calories: f.payload.calories ?? null,
+    })),
+  }
+
+  const alerts = of('alert').map((a) => ({
+    time: localTime(a.occurred_at, tz),
+    tier: a.payload.tier,
+    title: a.payload.title,
+    acknowledged: a.payload.acknowledged_at !== undefined,
+  }))
+
+  const facts: Omit<SummaryFacts, 'concerns' | 'headline'> = {
+    date,
+    timezone: tz,
+    as_of: now.toISOString(),
+    as_of_local: localTime(now, tz),
+    complete: now.getTime() >= range.end.getTime(),
+    baseline_days: BASELINE_DAYS,
+    checked_in: dayEvents.some(isPatientActivity) || input.checkedInElsewhere === true,
+    vitals,
+    readings_not_taken: readingsNotTaken,
+    medication,
+    meals,
+    water_ml: dayInsight.water_ml,
+    sleep: of('sleep').map((s) => ({
+      duration_hours: s.payload.duration_hours ?? null,
+      quality: s.payload.quality ?? null,
+      notes: s.payload.notes ?? null,
+    })),
+    mood: of('mood').map((m) => ({ time: localTime(m.occurred_at, tz), mood: m.payload.mood, notes: m.payload.notes ?? null })),
+    symptoms: of('symptom').map((s) => ({
+      time: localTime(s.occurred_at, tz),
+      name: s.payload.name,
+      severity: s.payload.severity ?? null,
+      notes: s.payload.notes ?? null,
+    })),
+    alerts,
+  }
+  const worstReading = vitalsToday.reduce((w, e) => Math.max(w, SEVERITY_RANK[e.flags?.severity ?? 'normal']), 0)
+  const { concerns, headline } = judge(facts, worstReading)
+  return { ...facts, concerns, headline }
+}
+
+const SEVERITY_RANK = { normal: 0, attention: 1, urgent: 2, critical: 3 } as const
+
+/** The headline and its reasons, from the facts alone. */
+function judge(f: Omit<SummaryFacts, 'concerns' | 'headline'>, worstReading: number): { concerns: string[]; headline: Headline } {
+  const urgent: string[] = []
+  const attention: string[] = []
+  const serious = f.alerts.filter((a) => a.tier === 'emergency' || a.tier === 'urgent')
+  for (const a of serious) urgent.push(`${a.tier} alert at ${a.time}: ${a.title}`)
+  if (serious.length === 0 && worstReading >= SEVERITY_RANK.urgent) urgent.push('a reading in the urgent range')
+  for (const a of f.alerts.filter((x) => x.tier === 'attention')) attention.push(`alert at ${a.time}: ${a.title}`)
+  for (const d of f.medication.missed_doses) attention.push(`missed dose: ${d.name}${d.dosage ? ` ${d.dosage}` : ''} at ${d.time}`)
+  for (const r of f.readings_not_taken) attention.push(`no ${VITAL_WORDS[r.vital]} reading`)
+  if (!f.checked_in) attention.push('no check-in')
+  if (worstReading === SEVERITY_RANK.attention && !f.alerts.some((a) => a.tier === 'attention')) {
+    attention.push('a reading outside the usual range')
+  }
+  const headline: Headline = urgent.length ? 'urgent' : attention.length ? 'attention' : 'ok'
+  return { concerns: [...urgent, ...attention], headline }
+}
+
+/** Loads what one day's summary needs (three range queries at most) and computes its facts. */
+export async function loadSummaryFacts(store: EventStore, patientId: string, date: string, now: Date, timezone?: string): Promise<SummaryFacts> {
+  const tz = timezone ?? (await patientTimezone(store, patientId))
+  const start = dayRange(addDays(date, -BASELINE_DAYS), tz).start
+  const { start: dayStart, end } = dayRange(date, tz)
+  const [inRange, schedules] = await Promise.all([
+    store.scan(patientId, {
+      kinds: SUMMARY_KINDS,
+      // Doses logged just outside the days may still belong to a slot inside them.
+      from: new Date(start.getTime() - DOSE_MATCH_WINDOW_MS),
+      to: new Date(end.getTime() + DOSE_MATCH_WINDOW_MS),
+    }),
+    store.scan(patientId, { kinds: SCHEDULE_KINDS }),
+  ])
+  const events = [...inRange, ...schedules]
+  const active = (e: HealthEvent) => e.occurred_at >= dayStart.toISOString() && e.occurred_at < end.toISOString() && isPatientActivity(e)
+  let checkedInElsewhere = false
+  if (!inRange.some(active)) {
+    const page = await store.list(patientId, { kinds: CHECK_IN_ONLY_KINDS, from: dayStart, to: end, limit: 20 })
+    checkedInElsewhere = page.events.some(isPatientActivity)
+  }
+  return computeSummaryFacts(events, { date, timezone: tz, now, checkedInElsewhere })
+}

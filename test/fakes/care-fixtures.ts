@@ -1,0 +1,94 @@
+import type { Channel, DeliveryMessage, Recipient, SendOutcome } from '../../src/care/delivery/channel.js'
+import { DeliveryError } from '../../src/care/delivery/channel.js'
+import type { DeliveryChannel } from '../../src/care/care-tables.js'
+import { registerUser, type TestApp } from '../helpers.js'
+
+/** Accounts, links, preferences and events for care tests, all through the public API. */
+
+export type Account = Awaited<ReturnType<typeof registerUser>>
+type Json = Record<string, any>
+
+/** A clock tests move by hand; pass `clock.now` as the services' `now`. */
+export class TestClock {
+  constructor(private at: Date) {}
+  now = () => this.at
+  set(iso: string): Date {
+    this.at = new Date(iso)
+    return this.at
+  }
+  advance(ms: number): Date {
+    this.at = new Date(this.at.getTime() + ms)
+    return this.at
+  }
+}
+
+export const MINUTE = 60_000
+export const HOUR = 60 * MINUTE
+
+async function ok(res: Response, status = 200): Promise<Json> {
+  const body = (await res.json()) as Json
+  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(body)}`)
+  return body
+}
+
+/** Links a caregiver to a patient with an invitation code; returns the link id. */
+export async function link(t: TestApp, patient: Account, caregiver: Account): Promise<string> {
+  const inv = await ok(await t.request('/api/v1/caregivers/invitations', { method: 'POST', token: patient.access_token }), 201)
+  const res = await t.request('/api/v1/caregivers/links', { method: 'POST', token: caregiver.access_token, json: { code: inv.code } })
+  return (await ok(res, 201)).link.id
+}
+
+export async function setPreferences(t: TestApp, who: Account, patch: Json): Promise<void> {
+  await ok(await t.request('/api/v1/auth/me/preferences', { method: 'PATCH', token: who.access_token, json: patch }))
+}
+
+export async function setProfile(t: TestApp, patient: Account, profile: Json): Promise<void> {
+  await ok(await t.request('/api/v1/profile', { method: 'PUT', token: patient.access_token, json: profile }))
+}
+
+/** Records an event as the patient would through the API; returns it. */
+export async function record(t: TestApp, patient: Account, kind: string, payload: Json, occurredAt?: string): Promise<Json> {
+  const res = await t.request('/api/v1/events', {
+    method: 'POST',
+    token: patient.access_token,
+    json: { kind, payload, ...(occurredAt ? { occurred_at: occurredAt } : {}) },
+  })
+  return (await ok(res, 201)).event
+}
+
+/** A patient in Asia/Kolkata with a caregiver linked to them (threshold and quiet hours as given). */
+export async function patientWithCaregiver(
+  t: TestApp,
+  opts: { dob?: string; caregiverPrefs?: Json; patientName?: string; caregiverName?: string } = {},
+): Promise<{ patient: Account; caregiver: Account }> {
+  const patient = await registerUser(t, 'patient', opts.patientName ?? 'Asha')
+  const caregiver = await registerUser(t, 'caregiver', opts.caregiverName ?? 'Ravi')
+  await setProfile(t, patient, { timezone: 'Asia/Kolkata', ...(opts.dob ? { date_of_birth: opts.dob } : {}) })
+  await link(t, patient, caregiver)
+  if (opts.caregiverPrefs) await setPreferences(t, caregiver, opts.caregiverPrefs)
+  return { patient, caregiver }
+}
+
+/** A channel that records what it was asked to send, and fails when told to. */
+export class RecordingChannel implements Channel {
+  readonly sent: { to: Recipient; message: DeliveryMessage; at: Date; deliveryId: string }[] = []
+  private failures: DeliveryError[] = []
+
+  constructor(readonly name: DeliveryChannel) {}
+
+  failNext(count = 1, message = 'provider down', permanent = false): void {
+    for (let i = 0; i < count; i++) this.failures.push(new DeliveryError(message, permanent))
+  }
+
+  async send(to: Recipient, message: DeliveryMessage, delivery: { id: string; now: Date }): Promise<SendOutcome> {
+    const failure = this.failures.shift()
+    if (failure) throw failure
+    this.sent.push({ to, message, at: delivery.now, deliveryId: delivery.id })
+    return 'sent'
+  }
+
+  /** What was sent to one caregiver. */
+  to(caregiver: Account): DeliveryMessage[] {
+    return this.sent.filter((s) => s.to.id === caregiver.id).map((s) => s.message)
+  }
+}
