@@ -63,9 +63,10 @@ export interface ConversationGraphDeps {
 }
 
 /**
- * One LangGraph per turn: safety ▶ policy ▶ router ▶ food | vitals | medication | general ▶ finish.
- * Safety and policy answer with fixed words and end the turn; the router fans out to every agent
- * the message needs, in parallel, and finish merges their replies into one.
+ * One LangGraph per turn: safety ▶ router ▶ food | vitals | medication | general ▶ finish.
+ * Safety answers red flags with fixed words and ends the turn; the router declines what Podd
+ * never does (fixed words too), else fans out to every agent the message needs, in parallel;
+ * finish merges their replies into one.
  */
 export function buildConversationGraph(deps: ConversationGraphDeps) {
   const { store, models, agents, logger } = deps
@@ -74,7 +75,7 @@ export function buildConversationGraph(deps: ConversationGraphDeps) {
     const ctx = graphContext(config)
     const text = lastHumanText(state.messages)
     const flags = detectRedFlags(text)
-    if (flags.length === 0) return new Command({ goto: 'policy' })
+    if (flags.length === 0) return new Command({ goto: 'router' })
     const categories = flags.map((f) => f.category)
     const { event } = await store.append(ctx.userId, {
       kind: 'alert',
@@ -93,12 +94,6 @@ export function buildConversationGraph(deps: ConversationGraphDeps) {
       goto: 'finish',
       update: { emergency: true, routes: [], replies: [{ agent: 'safety', text: emergencyReply(categories, ctx.language), asked: false }] },
     })
-  }
-
-  async function policy(state: State) {
-    const hit = checkGuards(lastHumanText(state.messages))
-    if (!hit) return new Command({ goto: 'router' })
-    return new Command({ goto: 'finish', update: { routes: [hit.agent], replies: [{ agent: 'policy', text: hit.reply, asked: false }] } })
   }
 
   async function llmRoutes(text: string, config: RunnableConfig): Promise<AgentName[] | undefined> {
@@ -122,6 +117,12 @@ export function buildConversationGraph(deps: ConversationGraphDeps) {
   async function router(state: State, config: RunnableConfig) {
     const ctx = graphContext(config)
     const text = lastHumanText(state.messages)
+    // What Podd always declines (dose changes, other patients' data, injections, diagnoses) is
+    // answered here with fixed words, before any agent or model sees it.
+    const hit = checkGuards(text)
+    if (hit) {
+      return new Command({ goto: 'finish', update: { routes: [hit.agent], replies: [{ agent: 'policy', text: hit.reply, asked: false }] } })
+    }
     const classified = classifyIntent(text, { medicineNames: ctx.medicines })
     let routes = classified.routes
     let focus = classified.focus
@@ -171,9 +172,8 @@ export function buildConversationGraph(deps: ConversationGraphDeps) {
   }
 
   const graph = new StateGraph(ConversationState)
-    .addNode('safety', safety, { ends: ['policy', 'finish'] })
-    .addNode('policy', policy, { ends: ['router', 'finish'] })
-    .addNode('router', router, { ends: [...AGENTS] })
+    .addNode('safety', safety, { ends: ['router', 'finish'] })
+    .addNode('router', router, { ends: [...AGENTS, 'finish'] })
     .addNode('food', agentNode('food'))
     .addNode('vitals', agentNode('vitals'))
     .addNode('medication', agentNode('medication'))
