@@ -12,12 +12,12 @@ import { openEventDb } from '../memory/event-db.js'
 import type { EventKind } from '../memory/event-kinds.js'
 import { EventStore, type HealthEvent } from '../memory/event-store.js'
 import { addDays, zonedInstant } from '../memory/local-time.js'
-import { openAuthDb } from '../src/auth/auth-db.js'
+import { openAuthDb, type AuthDb } from '../src/auth/auth-db.js'
 import { screenEvent } from '../src/care/alerts/alert-rules.js'
 import { AlertService } from '../src/care/alerts/alert-service.js'
 import { CareLinks } from '../src/care/care-links.js'
 import { CareMetrics } from '../src/care/care-metrics.js'
-import { careDb } from '../src/care/care-tables.js'
+import { careDb, type CareDb } from '../src/care/care-tables.js'
 import { Dispatcher } from '../src/care/delivery/dispatcher.js'
 import { InAppChannel } from '../src/care/delivery/in-app-channel.js'
 import { AccountPreferences } from '../src/care/preferences.js'
@@ -63,24 +63,24 @@ function patientMonth(i: number): Seed[] {
   ]
   for (let d = 0; d < DAYS; d++) {
     const date = addDays(first, d)
+    const add = (kind: EventKind, payload: Record<string, unknown>, time: string) =>
+      out.push({ kind, payload, at: at(date, time) })
+    const between = (low: number, span: number) => low + Math.floor(r() * span)
     const dose = (id: string, name: string, time: string) =>
-      out.push({ kind: 'med_dose', payload: { medication_id: id, medication_name: name, status: 'taken' }, at: at(date, time) })
+      add('med_dose', { medication_id: id, medication_name: name, status: 'taken' }, time)
     dose(metformin, 'Metformin', '08:05')
     dose(amlodipine, 'Amlodipine', '08:06')
     if (r() < 0.9) dose(metformin, 'Metformin', '20:10')
-    out.push({
-      kind: 'vitals',
-      payload: { blood_pressure_systolic: 118 + Math.floor(r() * 30), blood_pressure_diastolic: 72 + Math.floor(r() * 16), heart_rate: 62 + Math.floor(r() * 25) },
-      at: at(date, '08:30'),
-    })
-    if (r() < 0.8) out.push({ kind: 'vitals', payload: { blood_sugar: 95 + Math.floor(r() * 60), blood_sugar_context: 'fasting' }, at: at(date, '07:30') })
+    const bp = { blood_pressure_systolic: between(118, 30), blood_pressure_diastolic: between(72, 16) }
+    add('vitals', { ...bp, heart_rate: between(62, 25) }, '08:30')
+    if (r() < 0.8) add('vitals', { blood_sugar: between(95, 60), blood_sugar_context: 'fasting' }, '07:30')
     for (const [meal, time] of [['breakfast', '09:00'], ['lunch', '13:30'], ['dinner', '20:30']] as const) {
-      out.push({ kind: 'food', payload: { description: `${meal} thali`, meal_type: meal, calories: 300 + Math.floor(r() * 400), estimated: true }, at: at(date, time) })
+      add('food', { description: `${meal} thali`, meal_type: meal, calories: between(300, 400), estimated: true }, time)
     }
-    out.push({ kind: 'water', payload: { amount_ml: 250 * (1 + Math.floor(r() * 3)) }, at: at(date, '11:00') })
-    out.push({ kind: 'water', payload: { amount_ml: 250 * (1 + Math.floor(r() * 3)) }, at: at(date, '16:00') })
-    out.push({ kind: 'sleep', payload: { duration_hours: 5 + Math.round(r() * 30) / 10, quality: 'fair' }, at: at(date, '07:00') })
-    if (r() < 0.5) out.push({ kind: 'mood', payload: { mood: r() < 0.7 ? 'good' : 'neutral' }, at: at(date, '18:00') })
+    add('water', { amount_ml: 250 * between(1, 3) }, '11:00')
+    add('water', { amount_ml: 250 * between(1, 3) }, '16:00')
+    add('sleep', { duration_hours: 5 + Math.round(r() * 30) / 10, quality: 'fair' }, '07:00')
+    if (r() < 0.5) add('mood', { mood: r() < 0.7 ? 'good' : 'neutral' }, '18:00')
   }
   return out
 }
@@ -105,133 +105,176 @@ async function cpuTimed<T>(fn: () => Promise<T>): Promise<[T, number, number]> {
 /** Runs tasks with at most `limit` in flight. */
 async function pool<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0
-  await Promise.all(Array.from({ length: limit }, async () => {
+  const worker = async () => {
     while (next < items.length) await fn(items[next++]!)
+  }
+  await Promise.all(Array.from({ length: limit }, worker))
+}
+
+const logger = createLogger({ level: (process.env.LOG_LEVEL as 'silent') ?? 'silent' })
+const now = () => NOW
+const perSecond = (n: number, ms: number) => (n / (ms / 1000)).toFixed(1)
+
+/** Accounts straight into SQLite (the bench is about the event store, not sign-up), then the months. */
+async function seed(store: EventStore, authDb: AuthDb, patients: string[], caregiver: string): Promise<void> {
+  const stamp = NOW.toISOString()
+  const users = [caregiver, ...patients].map((id, i) => ({
+    id,
+    email: `${id}@bench.local`,
+    name: i ? `Patient ${i}` : 'Caregiver',
+    role: (i ? 'patient' : 'caregiver') as 'patient' | 'caregiver',
+    password_hash: 'x',
+    created_at: stamp,
+    updated_at: stamp,
   }))
+  for (let i = 0; i < users.length; i += 200) await authDb.insertInto('users').values(users.slice(i, i + 200)).execute()
+
+  console.log(`Seeding ${PATIENTS} patients × ${DAYS} days on PGlite…`)
+  let seeded = 0
+  const [, ms] = await timed(() =>
+    pool(
+      patients.map((id, i) => [id, i] as const),
+      4,
+      async ([id, i]) => {
+        const month = patientMonth(i)
+        const append = (e: Seed) =>
+          store.append(id, { kind: e.kind, payload: e.payload, occurred_at: e.at, source: 'api' })
+        await Promise.all(month.map(append))
+        seeded += month.length
+      },
+    ),
+  )
+  const rate = `${perSecond(seeded, ms)} appends/s`
+  console.log(`  ${seeded.toLocaleString('en')} events in ${(ms / 1000).toFixed(1)} s (${rate})`)
+}
+
+async function benchSummaries(store: EventStore, patients: string[], caregiver: string): Promise<void> {
+  const summaries = new SummaryService({ events: store, logger, now })
+  // As the scheduler calls it: the job was just claimed, the patient's zone is known.
+  const generate = (id: string, date: string) =>
+    summaries.ensure(id, caregiver, date, { timezone: TZ, expectNew: true })
+  console.log(`\nDaily summaries of ${LAST_DAY} (facts section + offline narrative, stored as summary events)`)
+  const all = () => pool(patients, CONCURRENCY, async (id) => void (await generate(id, LAST_DAY)))
+  const [, wallMs, cpuMs] = await cpuTimed(all)
+  const n = patients.length
+  const inFlight = `with ${CONCURRENCY} in flight`
+  console.log(`  ${n} summaries in ${(wallMs / 1000).toFixed(2)} s ${inFlight}: ${perSecond(n, wallMs)} summaries/s`)
+  const load = `load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`
+  console.log(`  CPU ${fmt(cpuMs / n)} per summary: ${perSecond(n, cpuMs)} summaries per CPU-second (${load})`)
+
+  const latencies: number[] = []
+  for (const id of patients.slice(0, LATENCY_SAMPLES)) {
+    latencies.push((await timed(() => generate(id, addDays(LAST_DAY, -1))))[1])
+  }
+  const one = summarise(latencies)
+  const spread = `p50 ${fmt(one.p50)}, p95 ${fmt(one.p95)}, p99 ${fmt(one.p99)}, max ${fmt(one.max)}`
+  console.log(`  one summary at a time (${one.n}): ${spread}`)
+}
+
+/** A patient's day in miniature; one reading in five above 140, one append in twenty a BP crisis. */
+const DAY_MIX: [EventKind, Record<string, unknown>][] = [
+  ['vitals', { blood_pressure_systolic: 124, blood_pressure_diastolic: 80, heart_rate: 70 }],
+  ['food', { description: 'poha', calories: 350 }],
+  ['water', { amount_ml: 250 }],
+  ['med_dose', { medication_name: 'Metformin', status: 'taken' }],
+  ['mood', { mood: 'good' }],
+  ['vitals', { blood_sugar: 118, blood_sugar_context: 'fasting' }],
+  ['food', { description: 'dal chawal', calories: 520 }],
+  ['water', { amount_ml: 500 }],
+  ['vitals', { blood_pressure_systolic: 146, blood_pressure_diastolic: 92 }],
+  ['sleep', { duration_hours: 7 }],
+  ['food', { description: 'roti sabzi', calories: 450 }],
+  ['med_dose', { medication_name: 'Amlodipine', status: 'taken' }],
+  ['water', { amount_ml: 250 }],
+  ['vitals', { heart_rate: 76 }],
+  ['exercise', { activity: 'walk', duration_minutes: 30 }],
+  ['water', { amount_ml: 250 }],
+  ['vitals', { spo2: 97 }],
+  ['food', { description: 'fruit', calories: 80 }],
+  ['vitals', { blood_pressure_systolic: 184, blood_pressure_diastolic: 104 }],
+  ['water', { amount_ml: 250 }],
+]
+
+/**
+ * What the classifier adds to an append: the synchronous screen alone, and appends of the day
+ * mix with and without the listener (the stage-2 and crisis readings alert once per patient per
+ * six hours; every crisis reading still asks whether symptoms were logged).
+ */
+async function benchAlerts(db: CareDb, store: EventStore, authDb: AuthDb, patients: string[], caregiver: string) {
+  console.log(`\nAlert classification`)
+  // The seeded readings as if just taken (older ones are screened out at once).
+  const recent = await store.list(patients[0]!, { kinds: ['vitals'], limit: 60 })
+  const sample: HealthEvent[] = recent.events.map((e) => ({ ...e, occurred_at: NOW.toISOString() }))
+  const runs = 200_000
+  let flagged = 0
+  const [, screenMs] = await timed(async () => {
+    for (let i = 0; i < runs; i++) if (screenEvent(sample[i % sample.length]!, NOW)) flagged++
+  })
+  const perEvent = `${((screenMs * 1000) / runs).toFixed(2)} µs per event`
+  console.log(`  synchronous screen in the append listener: ${perEvent} (${flagged} of ${runs} flagged)`)
+
+  const alertPatients = patients.slice(0, 20)
+  const link = (id: string) => ({
+    id: newId(),
+    patient_id: id,
+    caregiver_id: caregiver,
+    invitation_id: null,
+    created_at: NOW.toISOString(),
+    revoked_at: null,
+    revoked_by: null,
+  })
+  await authDb.insertInto('caregiver_links').values(alertPatients.map(link)).execute()
+  const care = new CareLinks(authDb, now)
+  const preferences = new AccountPreferences(authDb, now)
+  const metrics = new CareMetrics(new Metrics())
+  const channels = { in_app: new InAppChannel() }
+  const dispatcher = new Dispatcher({ db, events: store, care, preferences, channels, metrics, logger, now })
+  const alerts = new AlertService({ events: store, db, care, dispatcher, metrics, logger, now })
+
+  const appendAll = async (n: number) => {
+    for (let i = 0; i < n; i++) {
+      const [kind, payload] = DAY_MIX[i % DAY_MIX.length]!
+      // Each patient gets the whole mix in turn, so every one of them has its alerts.
+      const patient = alertPatients[Math.floor(i / DAY_MIX.length) % alertPatients.length]!
+      await store.append(patient, { kind, payload, source: 'api' })
+    }
+    await alerts.idle()
+  }
+  // Rounds with and without the classifier alternate, so a change in the machine's load falls
+  // on both; the first round of each only warms up.
+  const ROUNDS = 4
+  const per = { without: { wall: 0, cpu: 0 }, with: { wall: 0, cpu: 0 } }
+  const block = Math.max(DAY_MIX.length, Math.floor(APPENDS / ROUNDS / DAY_MIX.length) * DAY_MIX.length)
+  for (let round = 0; round <= ROUNDS; round++) {
+    for (const mode of ['without', 'with'] as const) {
+      if (mode === 'with') alerts.attach()
+      const [, wall, cpu] = await cpuTimed(() => appendAll(block))
+      if (mode === 'with') await alerts.close()
+      if (round === 0) continue
+      per[mode].wall += wall / (block * ROUNDS)
+      per[mode].cpu += cpu / (block * ROUNDS)
+    }
+  }
+  const pages = await Promise.all(alertPatients.map((id) => store.list(id, { kinds: ['alert'], limit: 500 })))
+  const raised = pages.reduce((a, p) => a + p.events.length, 0)
+  const figures = (m: { wall: number; cpu: number }) => `${fmt(m.wall)} wall, ${fmt(m.cpu)} CPU`
+  console.log(`  per append (${block * ROUNDS} each way, alert work included):`)
+  console.log(`    without the classifier ${figures(per.without)}; with it ${figures(per.with)}`)
+  const overhead = { wall: per.with.wall - per.without.wall, cpu: per.with.cpu - per.without.cpu }
+  console.log(`  overhead per append: ${figures(overhead)} (${raised} alerts raised)`)
 }
 
 async function main() {
-  const logger = createLogger({ level: (process.env.LOG_LEVEL as 'silent') ?? 'silent' })
   const handle = await openEventDb({})
-  const now = () => NOW
   const store = new EventStore(handle.db, now)
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'podd-summaries-bench-'))
   const authDb = await openAuthDb(dataDir)
   try {
-    // Accounts and links straight into SQLite: the bench is about the event store, not sign-up.
     const patients = Array.from({ length: PATIENTS }, () => newId())
     const caregiver = newId()
-    const stamp = NOW.toISOString()
-    const users = [caregiver, ...patients].map((id, i) => ({
-      id, email: `${id}@bench.local`, name: i ? `Patient ${i}` : 'Caregiver', role: (i ? 'patient' : 'caregiver') as 'patient' | 'caregiver',
-      password_hash: 'x', created_at: stamp, updated_at: stamp,
-    }))
-    for (let i = 0; i < users.length; i += 200) await authDb.insertInto('users').values(users.slice(i, i + 200)).execute()
-
-    console.log(`Seeding ${PATIENTS} patients × ${DAYS} days on PGlite…`)
-    const [seeded, seedMs] = await timed(async () => {
-      let n = 0
-      await pool(patients.map((id, i) => [id, i] as const), 4, async ([id, i]) => {
-        const month = patientMonth(i)
-        await Promise.all(month.map((e) => store.append(id, { kind: e.kind, payload: e.payload, occurred_at: e.at, source: 'api' })))
-        n += month.length
-      })
-      return n
-    })
-    console.log(`  ${seeded.toLocaleString('en')} events in ${(seedMs / 1000).toFixed(1)} s (${Math.round(seeded / (seedMs / 1000)).toLocaleString('en')} appends/s)`)
-
-    const summaries = new SummaryService({ events: store, logger, now })
-    console.log(`\nDaily summaries of ${LAST_DAY} (facts section + offline narrative, stored as summary events)`)
-    const [, totalMs, cpuMs] = await cpuTimed(() =>
-      pool(patients, CONCURRENCY, async (id) => void (await summaries.ensure(id, caregiver, LAST_DAY, { timezone: TZ, expectNew: true }))),
-    )
-    console.log(`  ${PATIENTS} summaries in ${(totalMs / 1000).toFixed(2)} s with ${CONCURRENCY} in flight: ${(PATIENTS / (totalMs / 1000)).toFixed(1)} summaries/s`)
-    console.log(`  CPU ${fmt(cpuMs / PATIENTS)} per summary: ${(PATIENTS / (cpuMs / 1000)).toFixed(1)} summaries per CPU-second (load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)`)
-
-    const latencies: number[] = []
-    for (const id of patients.slice(0, LATENCY_SAMPLES)) {
-      const [, ms] = await timed(() => summaries.ensure(id, caregiver, addDays(LAST_DAY, -1), { timezone: TZ, expectNew: true }))
-      latencies.push(ms)
-    }
-    const one = summarise(latencies)
-    console.log(`  one summary at a time (${one.n}): p50 ${fmt(one.p50)}, p95 ${fmt(one.p95)}, p99 ${fmt(one.p99)}, max ${fmt(one.max)}`)
-
-    // Alert classification: what the listener adds to each append.
-    // The seeded readings as if just taken (older ones are screened out at once).
-    const sample: HealthEvent[] = (await store.list(patients[0]!, { kinds: ['vitals'], limit: 60 })).events.map((e) => ({ ...e, occurred_at: NOW.toISOString() }))
-    const screenRuns = 200_000
-    const t0 = performance.now()
-    let flagged = 0
-    for (let i = 0; i < screenRuns; i++) if (screenEvent(sample[i % sample.length]!, NOW)) flagged++
-    const screenUs = ((performance.now() - t0) * 1000) / screenRuns
-    console.log(`\nAlert classification`)
-    console.log(`  synchronous screen in the append listener: ${screenUs.toFixed(2)} µs per event (${flagged} of ${screenRuns} flagged)`)
-
-    const care = new CareLinks(authDb, now)
-    const preferences = new AccountPreferences(authDb, now)
-    const metrics = new CareMetrics(new Metrics())
-    const alertPatients = patients.slice(0, 20)
-    await authDb.insertInto('caregiver_links').values(alertPatients.map((id) => ({
-      id: newId(), patient_id: id, caregiver_id: caregiver, invitation_id: null, created_at: stamp, revoked_at: null, revoked_by: null,
-    }))).execute()
-    const db = careDb(handle.db)
-    const dispatcher = new Dispatcher({ db, events: store, care, preferences, channels: { in_app: new InAppChannel() }, metrics, logger, now })
-    const alerts = new AlertService({ events: store, db, care, dispatcher, metrics, logger, now })
-
-    // A patient's day in miniature: meals, water, doses, mood and readings, one reading in
-    // five above 140 (an attention alert once per six hours) and one append in twenty a BP
-    // crisis (urgent once per six hours; each one still asks whether symptoms were logged).
-    const DAY_MIX: [EventKind, Record<string, unknown>][] = [
-      ['vitals', { blood_pressure_systolic: 124, blood_pressure_diastolic: 80, heart_rate: 70 }],
-      ['food', { description: 'poha', calories: 350 }],
-      ['water', { amount_ml: 250 }],
-      ['med_dose', { medication_name: 'Metformin', status: 'taken' }],
-      ['mood', { mood: 'good' }],
-      ['vitals', { blood_sugar: 118, blood_sugar_context: 'fasting' }],
-      ['food', { description: 'dal chawal', calories: 520 }],
-      ['water', { amount_ml: 500 }],
-      ['vitals', { blood_pressure_systolic: 146, blood_pressure_diastolic: 92 }],
-      ['sleep', { duration_hours: 7 }],
-      ['food', { description: 'roti sabzi', calories: 450 }],
-      ['med_dose', { medication_name: 'Amlodipine', status: 'taken' }],
-      ['water', { amount_ml: 250 }],
-      ['vitals', { heart_rate: 76 }],
-      ['exercise', { activity: 'walk', duration_minutes: 30 }],
-      ['water', { amount_ml: 250 }],
-      ['vitals', { spo2: 97 }],
-      ['food', { description: 'fruit', calories: 80 }],
-      ['vitals', { blood_pressure_systolic: 184, blood_pressure_diastolic: 104 }],
-      ['water', { amount_ml: 250 }],
-    ]
-    const appendAll = async (n: number) => {
-      for (let i = 0; i < n; i++) {
-        const [kind, payload] = DAY_MIX[i % DAY_MIX.length]!
-        // Each patient gets the whole mix in turn, so every one of them has its alerts.
-        const patient = alertPatients[Math.floor(i / DAY_MIX.length) % alertPatients.length]!
-        await store.append(patient, { kind, payload, source: 'api' })
-      }
-      await alerts.idle()
-    }
-    // Rounds with and without the classifier alternate, so a change in the machine's load
-    // falls on both; the first round of each only warms up.
-    const ROUNDS = 4
-    const per = { without: { wall: 0, cpu: 0 }, with: { wall: 0, cpu: 0 } }
-    const block = Math.max(DAY_MIX.length, Math.floor(APPENDS / ROUNDS / DAY_MIX.length) * DAY_MIX.length)
-    for (let round = 0; round <= ROUNDS; round++) {
-      for (const mode of ['without', 'with'] as const) {
-        if (mode === 'with') alerts.attach()
-        const [, wall, cpu] = await cpuTimed(() => appendAll(block))
-        if (mode === 'with') await alerts.close()
-        if (round > 0) {
-          per[mode].wall += wall / (block * ROUNDS)
-          per[mode].cpu += cpu / (block * ROUNDS)
-        }
-      }
-    }
-    const raised = (await Promise.all(alertPatients.map((id) => store.list(id, { kinds: ['alert'], limit: 500 })))).reduce((a, p) => a + p.events.length, 0)
-    console.log(`  per append (${block * ROUNDS} each way, alert work included): without classifier ${fmt(per.without.wall)} wall, ${fmt(per.without.cpu)} CPU;` +
-      ` with it ${fmt(per.with.wall)} wall, ${fmt(per.with.cpu)} CPU`)
-    console.log(`  overhead per append: ${fmt(per.with.wall - per.without.wall)} wall, ${fmt(per.with.cpu - per.without.cpu)} CPU (${raised} alerts raised)`)
+    await seed(store, authDb, patients, caregiver)
+    await benchSummaries(store, patients, caregiver)
+    await benchAlerts(careDb(handle.db), store, authDb, patients, caregiver)
   } finally {
     await authDb.destroy()
     await handle.close()

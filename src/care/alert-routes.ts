@@ -7,7 +7,11 @@ import { errorResponses, jsonContent, validationHook } from '../http/openapi.js'
 import type { Services } from '../services.js'
 
 const AlertParam = z.object({
-  id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' }, description: 'The alert event’s id, as delivered' }),
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' }, description: 'The alert event’s id, as delivered' }),
 })
 
 const ack = createRoute({
@@ -36,7 +40,8 @@ async function currentAlert(s: Services, patientId: string, id: string): Promise
 /** Whose alert it is, among the patients the viewer may see; the same 404 for every other case. */
 async function findAlert(s: Services, viewer: AuthUser, id: string): Promise<HealthEvent> {
   if (viewer.role === 'admin') throw forbidden('Admin accounts do not read patient health data')
-  const patients = viewer.role === 'patient' ? [viewer.id] : (await s.care.listLinkedPatients(viewer.id)).map((p) => p.id)
+  const patients =
+    viewer.role === 'patient' ? [viewer.id] : (await s.care.listLinkedPatients(viewer.id)).map((p) => p.id)
   for (const patientId of patients) {
     const alert = await currentAlert(s, patientId, id)
     if (alert) return alert

@@ -56,7 +56,10 @@ describe('who may read a patient’s data', () => {
   })
 
   it('Should show the caregiver the patient’s own events, and log every caregiver read for the patient', async () => {
-    const res = await t.request(`/api/v1/patients/${patient.id}/events?kind=food`, { token: caregiver.access_token, headers: { 'x-request-id': 'read-food' } })
+    const res = await t.request(`/api/v1/patients/${patient.id}/events?kind=food`, {
+      token: caregiver.access_token,
+      headers: { 'x-request-id': 'read-food' },
+    })
     const { events } = (await res.json()) as Json
     expect(events.map((e: Json) => [e.user_id, e.payload.description])).toEqual([[patient.id, 'khichdi']])
     const log = await accessLog()

@@ -234,7 +234,10 @@ export class CareLinks {
   }
 
   /** Both people of a live link, or undefined once it was revoked: deliveries check it before each send. */
-  async liveLink(patientId: string, caregiverId: string): Promise<{ patient: PersonRef; caregiver: PersonRef } | undefined> {
+  async liveLink(
+    patientId: string,
+    caregiverId: string,
+  ): Promise<{ patient: PersonRef; caregiver: PersonRef } | undefined> {
     const row = await this.db
       .selectFrom('caregiver_links as l')
       .innerJoin('users as p', 'p.id', 'l.patient_id')
@@ -244,7 +247,11 @@ export class CareLinks {
       .where('l.caregiver_id', '=', caregiverId)
       .where('l.revoked_at', 'is', null)
       .executeTakeFirst()
-    return row && { patient: { id: patientId, name: row.patient_name }, caregiver: { id: caregiverId, name: row.caregiver_name } }
+    if (!row) return undefined
+    return {
+      patient: { id: patientId, name: row.patient_name },
+      caregiver: { id: caregiverId, name: row.caregiver_name },
+    }
   }
 
   /**

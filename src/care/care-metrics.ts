@@ -10,7 +10,12 @@ export class CareMetrics {
 
   constructor(metrics: Metrics) {
     const registers = [metrics.registry]
-    this.alerts = new Counter({ name: 'care_alerts_total', help: 'Alerts raised, by tier', labelNames: ['tier'], registers })
+    this.alerts = new Counter({
+      name: 'care_alerts_total',
+      help: 'Alerts raised, by tier',
+      labelNames: ['tier'],
+      registers,
+    })
     this.deliveries = new Counter({
       name: 'care_deliveries_total',
       help: 'Delivery attempts to caregivers by channel and outcome (sent, retry, failed)',

@@ -121,13 +121,17 @@ describe('the care scheduler', () => {
       const db = careDb(t.services.eventDb.db)
       const [p0, p1] = circle.patients as [Account, Account]
       const cg = circle.caregivers[0]!
-      const dead = { caregiver_id: cg.id, date: '2025-06-06', status: 'claimed' as const, claimed_by: 'dead-instance', summary_event_id: null, done_at: null }
+      const dead = { caregiver_id: cg.id, date: '2025-06-06', status: 'claimed' as const, claimed_by: 'dead-instance' }
       await db.insertInto('care_summary_jobs').values([
         { ...dead, patient_id: p0.id, claimed_at: new Date(clock.now().getTime() - 11 * 60_000) },
         { ...dead, patient_id: p1.id, claimed_at: new Date(clock.now().getTime() - 60_000) },
       ]).execute()
       expect((await t.services.caregiving.scheduler.tick()).summaries).toBe(1)
-      const jobs = await db.selectFrom('care_summary_jobs').select(['patient_id', 'status', 'claimed_by']).where('date', '=', '2025-06-06').execute()
+      const jobs = await db
+        .selectFrom('care_summary_jobs')
+        .select(['patient_id', 'status', 'claimed_by'])
+        .where('date', '=', '2025-06-06')
+        .execute()
       const taken = jobs.find((j) => j.patient_id === p0.id)!
       expect(taken.status).toBe('done')
       expect(taken.claimed_by).not.toBe('dead-instance')
@@ -143,7 +147,8 @@ describe('the care scheduler', () => {
 
     beforeAll(async () => {
       t = await createTestApp({}, { now: clock.now, careChannels: { email: email[0] } })
-      second = createCaregiving({ ...t.services, now: clock.now, metrics: new Metrics(), sockets: undefined, channels: { email: email[1] } })
+      const apart = { now: clock.now, metrics: new Metrics(), sockets: undefined, channels: { email: email[1] } }
+      second = createCaregiving({ ...t.services, ...apart })
     })
     afterAll(async () => {
       await second.close()

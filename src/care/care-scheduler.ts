@@ -1,6 +1,13 @@
 import type { EventKind } from '../../memory/event-kinds.js'
 import type { EventStore, HealthEvent } from '../../memory/event-store.js'
-import { DOSE_MATCH_WINDOW_MS, MISSED_AFTER_MS, doseStatus, expectedSlots, matchDoses, patientTimezone } from '../../memory/insights.js'
+import {
+  DOSE_MATCH_WINDOW_MS,
+  MISSED_AFTER_MS,
+  doseStatus,
+  expectedSlots,
+  matchDoses,
+  patientTimezone,
+} from '../../memory/insights.js'
 import { addDays, dayRange, localDate, localTime } from '../../memory/local-time.js'
 import type { Logger } from '../logger.js'
 import type { AlertService } from './alerts/alert-service.js'
@@ -137,7 +144,8 @@ export class CareScheduler {
       const of = <K extends EventKind>(k: K) => plans.filter((e) => e.kind === k) as unknown as HealthEvent<K>[]
       const slots = expectedSlots(of('med_schedule'), of('medication'), [addDays(today, -1), today], tz).filter((s) => {
         const late = now.getTime() - s.at.getTime()
-        return late > MISSED_AFTER_MS && late <= MISSED_AFTER_MS + MISSED_DOSE_LOOKBACK_MS && !this.seen.has(slotKey(patientId, s))
+        const recent = late > MISSED_AFTER_MS && late <= MISSED_AFTER_MS + MISSED_DOSE_LOOKBACK_MS
+        return recent && !this.seen.has(slotKey(patientId, s))
       })
       if (slots.length === 0) continue
       const doses = await events.scan(patientId, {
@@ -201,11 +209,13 @@ export class CareScheduler {
         if (job && now.getTime() - new Date(job.claimed_at).getTime() < SUMMARY_LEASE_MS) continue
         if (!(await this.claim(link, date, job, now))) continue
         try {
-          await this.runSummaryJob(link, date, { language: (await prefs).language, timezone: await tzOf(link.patient_id) }, now)
+          const opts = { language: (await prefs).language, timezone: await tzOf(link.patient_id) }
+          await this.runSummaryJob(link, date, opts, now)
           generated++
         } catch (err) {
           // Left claimed: once the lease lapses the next round (here or elsewhere) tries again.
-          this.deps.logger.error({ err, patient_id: link.patient_id, caregiver_id: link.caregiver_id, date }, 'daily summary failed')
+          const ids = { patient_id: link.patient_id, caregiver_id: link.caregiver_id, date }
+          this.deps.logger.error({ err, ...ids }, 'daily summary failed')
         }
       }
     }
@@ -219,7 +229,7 @@ export class CareScheduler {
     if (!job) {
       const row = await db
         .insertInto('care_summary_jobs')
-        .values({ ...pk, status: 'claimed', claimed_by: instanceId, claimed_at: now, summary_event_id: null, done_at: null })
+        .values({ ...pk, status: 'claimed', claimed_by: instanceId, claimed_at: now })
         .onConflict((oc) => oc.columns(['patient_id', 'caregiver_id', 'date']).doNothing())
         .returning('date')
         .executeTakeFirst()
@@ -237,9 +247,15 @@ export class CareScheduler {
     return Number(taken.numUpdatedRows) === 1
   }
 
-  private async runSummaryJob(link: Link, date: string, opts: { language: string; timezone: string }, now: Date): Promise<void> {
+  private async runSummaryJob(
+    link: Link,
+    date: string,
+    opts: { language: string; timezone: string },
+    now: Date,
+  ): Promise<void> {
     const { summaries, dispatcher, db, metrics } = this.deps
-    const { event, created } = await summaries.ensure(link.patient_id, link.caregiver_id, date, { ...opts, expectNew: true })
+    const ensured = await summaries.ensure(link.patient_id, link.caregiver_id, date, { ...opts, expectNew: true })
+    const { event, created } = ensured
     if (created) metrics.summaries.inc({ generated_by: event.payload.generated_by })
     await dispatcher.planSummary(event, link.caregiver_id)
     await db
@@ -257,13 +273,18 @@ export class CareScheduler {
 }
 
 const jobKey = (patientId: string, caregiverId: string, date: string) => `${patientId}|${caregiverId}|${date}`
-const slotKey = (patientId: string, s: { medication_id: string; at: Date }) => `slot|${patientId}|${s.medication_id}|${s.at.toISOString()}`
+const slotKey = (patientId: string, s: { medication_id: string; at: Date }) =>
+  `slot|${patientId}|${s.medication_id}|${s.at.toISOString()}`
 
 /**
  * The local dates (in the caregiver's zone) whose summary is due: today once the caregiver's
  * summary time has passed, and up to CATCH_UP_DAYS before, but none before the link existed.
  */
-export function dueDates(link: Pick<Link, 'linked_at'>, prefs: Pick<Preferences, 'timezone' | 'daily_summary_time'>, now: Date): string[] {
+export function dueDates(
+  link: Pick<Link, 'linked_at'>,
+  prefs: Pick<Preferences, 'timezone' | 'daily_summary_time'>,
+  now: Date,
+): string[] {
   const today = localDate(now, prefs.timezone)
   const linkedOn = localDate(link.linked_at, prefs.timezone)
   const earliest = addDays(today, -CATCH_UP_DAYS)

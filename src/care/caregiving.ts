@@ -57,7 +57,11 @@ export function configuredChannels(config: Config): Partial<Record<DeliveryChann
   // Unsigned webhooks could be forged by anyone who learns the URL, so none go out without a key.
   if (config.WEBHOOK_SIGNING_SECRET) channels.webhook = new WebhookChannel(config.WEBHOOK_SIGNING_SECRET)
   if (config.TWILIO_ACCOUNT_SID && config.TWILIO_AUTH_TOKEN && config.TWILIO_FROM_NUMBER) {
-    channels.sms = new SmsChannel({ accountSid: config.TWILIO_ACCOUNT_SID, authToken: config.TWILIO_AUTH_TOKEN, from: config.TWILIO_FROM_NUMBER })
+    channels.sms = new SmsChannel({
+      accountSid: config.TWILIO_ACCOUNT_SID,
+      authToken: config.TWILIO_AUTH_TOKEN,
+      from: config.TWILIO_FROM_NUMBER,
+    })
   }
   return channels
 }
@@ -71,8 +75,9 @@ export function createCaregiving(deps: CaregivingDeps): Caregiving {
   const channels: DispatcherDeps['channels'] = { ...configuredChannels(config), ...deps.channels, in_app: inApp }
   logger.info({ channels: Object.keys(channels) }, 'caregiver delivery channels')
 
-  const dispatcher = new Dispatcher({ db, events: deps.events, care: deps.care, preferences: deps.preferences, channels, metrics, logger, now })
-  const alerts = new AlertService({ events: deps.events, db, care: deps.care, dispatcher, metrics, logger, now })
+  const { events, care, preferences } = deps
+  const dispatcher = new Dispatcher({ db, events, care, preferences, channels, metrics, logger, now })
+  const alerts = new AlertService({ events, db, care, dispatcher, metrics, logger, now })
   const summaries = new SummaryService({
     events: deps.events,
     model: deps.models?.provider === 'openai' ? deps.models.primary : undefined,

@@ -44,7 +44,10 @@ const insights = createRoute({
   summary: 'A patient’s aggregates over local days',
   description: CARE_NOTE,
   request: { params: PatientParam, query: DateRangeQuery },
-  responses: { 200: jsonContent(z.record(z.string(), z.unknown()).openapi('PatientInsights'), 'Insights'), ...readErrors },
+  responses: {
+    200: jsonContent(z.record(z.string(), z.unknown()).openapi('PatientInsights'), 'Insights'),
+    ...readErrors,
+  },
 })
 
 const alerts = createRoute({
@@ -102,7 +105,8 @@ export function patientRoutes(s: Services): OpenAPIHono<AppEnv> {
     const { id } = c.req.valid('param')
     await s.care.assertCanRead(c.get('user'), id, 'events', c.get('requestId'))
     const q = c.req.valid('query')
-    return c.json(await s.events.list(id, { kinds: q.kind, from: q.from, to: q.to, limit: q.limit, cursor: q.cursor }), 200)
+    const page = await s.events.list(id, { kinds: q.kind, from: q.from, to: q.to, limit: q.limit, cursor: q.cursor })
+    return c.json(page, 200)
   })
 
   app.openapi(insights, async (c) => {
@@ -120,7 +124,8 @@ export function patientRoutes(s: Services): OpenAPIHono<AppEnv> {
     const { id } = c.req.valid('param')
     await s.care.assertCanRead(c.get('user'), id, 'alerts', c.get('requestId'))
     const q = c.req.valid('query')
-    return c.json(await s.events.list(id, { kinds: ['alert'], from: q.from, to: q.to, limit: q.limit, cursor: q.cursor }), 200)
+    const page = await s.events.list(id, { kinds: ['alert'], from: q.from, to: q.to, limit: q.limit, cursor: q.cursor })
+    return c.json(page, 200)
   })
 
   app.openapi(listSummaries, async (c) => {

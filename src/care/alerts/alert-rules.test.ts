@@ -25,7 +25,8 @@ function vitals(payload: HealthEvent<'vitals'>['payload'], occurredAt = NOW.toIS
 const classify = (payload: HealthEvent<'vitals'>['payload'], ctx: { symptoms?: string[]; ageYears?: number | null } = {}) => {
   const screen = screenEvent(vitals(payload), NOW)
   if (!screen) return []
-  return classifyVitals(screen, { timezone: 'Asia/Kolkata', symptoms: ctx.symptoms ?? payload.symptoms ?? [], ageYears: ctx.ageYears ?? null })
+  const symptoms = ctx.symptoms ?? payload.symptoms ?? []
+  return classifyVitals(screen, { timezone: 'Asia/Kolkata', symptoms, ageYears: ctx.ageYears ?? null })
     .map((c) => `${c.tier} ${c.condition}`)
 }
 
@@ -36,7 +37,8 @@ describe('alert rules', () => {
   })
 
   it('Should ask for recent symptoms only where they change the tier, and for the age only for a fever', () => {
-    expect(screenEvent(vitals({ blood_pressure_systolic: 182, blood_pressure_diastolic: 95 }), NOW)).toMatchObject({ needsSymptoms: true, needsAge: false })
+    const crisis = vitals({ blood_pressure_systolic: 182, blood_pressure_diastolic: 95 })
+    expect(screenEvent(crisis, NOW)).toMatchObject({ needsSymptoms: true, needsAge: false })
     expect(screenEvent(vitals({ temperature: 38.3 }), NOW)).toMatchObject({ needsSymptoms: false, needsAge: true })
     expect(screenEvent(vitals({ spo2: 88 }), NOW)).toMatchObject({ needsSymptoms: false, needsAge: false })
   })
@@ -49,7 +51,9 @@ describe('alert rules', () => {
     expect(classify({ blood_pressure_systolic: 180, blood_pressure_diastolic: 100 })).toEqual(['urgent blood_pressure:crisis'])
     expect(classify({ blood_pressure_systolic: 179, blood_pressure_diastolic: 120 })).toEqual(['urgent blood_pressure:crisis'])
     expect(classify({ blood_pressure_systolic: 179, blood_pressure_diastolic: 119 })).toEqual(['attention blood_pressure:stage_2'])
-    expect(classify({ blood_pressure_systolic: 180, blood_pressure_diastolic: 100 }, { symptoms: ['chest pain'] })).toEqual(['emergency blood_pressure:crisis_with_symptoms'])
+    expect(classify({ blood_pressure_systolic: 180, blood_pressure_diastolic: 100 }, { symptoms: ['chest pain'] })).toEqual([
+      'emergency blood_pressure:crisis_with_symptoms',
+    ])
     expect(classify({ blood_sugar: 53.9 })).toEqual(['emergency blood_sugar:level_2_low'])
     expect(classify({ blood_sugar: 54 })).toEqual(['urgent blood_sugar:level_1_low'])
     expect(classify({ blood_sugar: 300 })).toEqual(['urgent blood_sugar:very_high'])
@@ -83,7 +87,13 @@ describe('alert rules', () => {
   })
 
   it('Should name the missed dose and key it to its slot', () => {
-    const dose = { medication_id: 'medication:x', medication_name: 'Warfarin', dosage: '2 mg', time_of_day: '21:00', scheduled_for: '2025-03-10T15:30:00.000Z' }
+    const dose = {
+      medication_id: 'medication:x',
+      medication_name: 'Warfarin',
+      dosage: '2 mg',
+      time_of_day: '21:00',
+      scheduled_for: '2025-03-10T15:30:00.000Z',
+    }
     expect(missedDoseAlert(dose, true, NOW)).toMatchObject({
       tier: 'urgent',
       condition: 'missed_dose:medication:x',

@@ -216,7 +216,9 @@ export function missedDoseAlert(
     tier,
     condition: `missed_dose:${dose.medication_id}`,
     title: `Missed dose: ${what} at ${dose.time_of_day}`,
-    message: `The ${dose.time_of_day} dose of ${what} was not logged as taken an hour after its time.${why} ${ADVICE[tier]}`,
+    message:
+      `The ${dose.time_of_day} dose of ${what} was not logged as taken an hour after its time.${why} ` +
+      ADVICE[tier],
     occurred_at: now.toISOString(),
     windowMs: DEDUPE_WINDOW_MS[tier],
     instanceKey: dose.scheduled_for,

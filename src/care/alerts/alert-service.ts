@@ -120,7 +120,11 @@ export class AlertService {
       .where('e.recorded_at', '>=', new Date(now.getTime() - SWEEP_WINDOW_MS))
       .where('e.recorded_at', '<', new Date(now.getTime() - SWEEP_GRACE_MS))
       .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('care_alert_dispatch as d').select(sql`1`.as('one')).whereRef('d.alert_event_id', '=', 'e.id'))),
+        not(
+          exists(
+            selectFrom('care_alert_dispatch as d').select(sql`1`.as('one')).whereRef('d.alert_event_id', '=', 'e.id'),
+          ),
+        ),
       )
       .limit(500)
       .execute()
@@ -166,7 +170,10 @@ export class AlertService {
     return page.events.length > 0
   }
 
-  /** Alerts with no dedupe key were written elsewhere (red flags): a repeat within the window of a delivered one is not delivered again. */
+  /**
+   * Alerts with no dedupe key were written elsewhere (red flags): a repeat within the window of
+   * a delivered one is not delivered again.
+   */
   private async dispatch(alert: HealthEvent<'alert'>): Promise<void> {
     let duplicate = false
     if (!alert.payload.dedupe_key) {
@@ -199,7 +206,9 @@ export class AlertService {
     const patientId = screen.event.user_id
     // A reading repeating what alerted a moment ago costs no query at all.
     const now = this.deps.now().getTime()
-    if (possibleConditions(screen).every((c) => this.alertedHere(`${patientId}|${c.condition}`, c.windowMs, now))) return
+    const repeats = (c: { condition: string; windowMs: number }) =>
+      this.alertedHere(`${patientId}|${c.condition}`, c.windowMs, now)
+    if (possibleConditions(screen).every(repeats)) return
     // Alerts are for caregivers: a patient without any gets the assistant's replies, not alert events.
     if ((await care.listLinkedCaregivers(patientId)).length === 0) return
     const { timezone, dob } = await this.profileOf(patientId)
@@ -220,7 +229,8 @@ export class AlertService {
     const cached = this.profiles.get(patientId)
     if (cached && now - cached.at < PROFILE_TTL_MS) return cached
     const profile = await this.deps.events.latest(patientId, 'profile')
-    const entry = { timezone: profile?.payload.timezone ?? DEFAULT_TIMEZONE, dob: profile?.payload.date_of_birth, at: now }
+    const timezone = profile?.payload.timezone ?? DEFAULT_TIMEZONE
+    const entry = { timezone, dob: profile?.payload.date_of_birth, at: now }
     if (this.profiles.size > 10_000) this.profiles.clear()
     this.profiles.set(patientId, entry)
     return entry

@@ -86,8 +86,9 @@ describe('caregiver alerts', () => {
       const younger = await patientWithCaregiver(t, { dob: '1980-06-01', caregiverPrefs: everyTier })
       await reading(older.patient, { temperature: 38.2 })
       await reading(younger.patient, { temperature: 38.2 })
-      expect((await alertsOf(older.patient)).map((a) => [a.payload.tier, a.payload.condition])).toEqual([['urgent', 'temperature:fever_over_65']])
-      expect((await alertsOf(younger.patient)).map((a) => [a.payload.tier, a.payload.condition])).toEqual([['attention', 'temperature:fever']])
+      const raised = async (p: Account) => (await alertsOf(p)).map((a) => [a.payload.tier, a.payload.condition])
+      expect(await raised(older.patient)).toEqual([['urgent', 'temperature:fever_over_65']])
+      expect(await raised(younger.patient)).toEqual([['attention', 'temperature:fever']])
     })
 
     it('Should raise nothing for normal readings, meals, or a patient without caregivers', async () => {
@@ -114,7 +115,12 @@ describe('caregiver alerts', () => {
       kind: 'alert',
       source: 'chat',
       idempotency_key: `turn:${turn}:red-flag`,
-      payload: { tier: 'emergency', condition: 'red_flag:chest_pain', title: 'Red flag: chest pain', message: 'The patient said: "chest pain".' },
+      payload: {
+        tier: 'emergency',
+        condition: 'red_flag:chest_pain',
+        title: 'Red flag: chest pain',
+        message: 'The patient said: "chest pain".',
+      },
     })
     await settle()
   }
@@ -126,7 +132,12 @@ describe('caregiver alerts', () => {
     await orphan.append(patient.id, {
       kind: 'alert',
       source: 'chat',
-      payload: { tier: 'emergency', condition: 'red_flag:stroke', title: 'Red flag: stroke signs', message: 'The patient said: "face drooping".' },
+      payload: {
+        tier: 'emergency',
+        condition: 'red_flag:stroke',
+        title: 'Red flag: stroke signs',
+        message: 'The patient said: "face drooping".',
+      },
     })
     await t.services.caregiving.scheduler.tick()
     expect(email.to(caregiver)).toHaveLength(0)
@@ -230,7 +241,11 @@ describe('caregiver alerts', () => {
       const report = await t.services.caregiving.scheduler.tick()
       expect(report.missed_doses).toBe(2)
       const missed = (await alertsOf(plain.patient))[0]!
-      expect(missed.payload).toMatchObject({ tier: 'attention', condition: `missed_dose:${plain.med.context_id}`, title: 'Missed dose: Metformin 500 mg at 08:00' })
+      expect(missed.payload).toMatchObject({
+        tier: 'attention',
+        condition: `missed_dose:${plain.med.context_id}`,
+        title: 'Missed dose: Metformin 500 mg at 08:00',
+      })
       expect((await alertsOf(critical.patient)).map((a) => a.payload.tier)).toEqual(['urgent'])
       expect(await alertsOf(taken.patient)).toEqual([])
       clock.advance(10 * MINUTE)
@@ -251,7 +266,9 @@ describe('caregiver alerts', () => {
       await t.services.caregiving.scheduler.tick()
       await t.services.caregiving.scheduler.tick()
       const alerts = await alertsOf(silent.patient)
-      expect(alerts.map((a) => [a.payload.tier, a.payload.condition, a.payload.title])).toEqual([['attention', 'no_checkin', 'No check-in by 12:00']])
+      expect(alerts.map((a) => [a.payload.tier, a.payload.condition, a.payload.title])).toEqual([
+        ['attention', 'no_checkin', 'No check-in by 12:00'],
+      ])
       expect(await alertsOf(active.patient)).toEqual([])
     })
   })

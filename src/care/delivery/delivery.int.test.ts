@@ -35,7 +35,11 @@ describe('alert and summary delivery', () => {
   const clock = new TestClock(new Date('2025-04-01T04:30:00.000Z'))
 
   beforeAll(async () => {
-    ;[smtp, hook, twilio] = await Promise.all([startSmtpInbox(), startWebhookReceiver(SECRET), startTwilioFake(TWILIO.accountSid, TWILIO.authToken)])
+    ;[smtp, hook, twilio] = await Promise.all([
+      startSmtpInbox(),
+      startWebhookReceiver(SECRET),
+      startTwilioFake(TWILIO.accountSid, TWILIO.authToken),
+    ])
     const sms = new SmsChannel({ ...TWILIO, apiBaseUrl: twilio.url })
     t = await createTestApp(
       { SMTP_URL: smtp.url, SMTP_FROM: 'Podd <alerts@podd.test>', WEBHOOK_SIGNING_SECRET: SECRET },
@@ -127,7 +131,8 @@ describe('alert and summary delivery', () => {
       alert: { tier: 'emergency', condition: 'blood_sugar:level_2_low' },
     })
     expect((await deliveries(caregiver, 'webhook'))[0]).toMatchObject({ status: 'sent', attempts: 3, last_error: null })
-    const audit = (await notifications(patient)).filter((n) => n.payload.channel === 'webhook').map((n) => [n.payload.status, n.payload.error])
+    const webhooks = (await notifications(patient)).filter((n) => n.payload.channel === 'webhook')
+    const audit = webhooks.map((n) => [n.payload.status, n.payload.error])
     expect(audit).toEqual([['pending', 'webhook HTTP 500'], ['pending', 'webhook HTTP 503'], ['sent', undefined]])
   })
 
@@ -158,7 +163,9 @@ describe('alert and summary delivery', () => {
         accountSid: TWILIO.accountSid,
         to: '+919876543210',
         from: TWILIO.from,
-        body: expect.stringMatching(/^Podd EMERGENCY: Asha — Blood pressure 200\/124 mmHg: hypertensive crisis with symptoms, \d\d:\d\d\. Call them now\./),
+        body: expect.stringMatching(
+          /^Podd EMERGENCY: Asha — Blood pressure 200\/124 mmHg: hypertensive crisis with symptoms, \d\d:\d\d\. Call them now\./,
+        ),
       },
     ])
     expect(sms[0]!.body.length).toBeLessThanOrEqual(300)
@@ -172,7 +179,10 @@ describe('alert and summary delivery', () => {
 
   it('Should e-mail the daily summary with its facts when it is due, and deliver it once', async () => {
     clock.set('2025-04-02T04:00:00.000Z') // 09:30 IST
-    const { patient, caregiver } = await patientWithCaregiver(t, { caregiverName: 'Kiran', caregiverPrefs: { daily_summary_time: '21:00' } })
+    const { patient, caregiver } = await patientWithCaregiver(t, {
+      caregiverName: 'Kiran',
+      caregiverPrefs: { daily_summary_time: '21:00' },
+    })
     const med = await record(t, patient, 'medication', { name: 'Telmisartan', dosage: '40 mg' })
     await record(t, patient, 'med_schedule', { medication_id: med.context_id, time_of_day: '09:00' })
     clock.set('2025-04-03T04:00:00.000Z') // the next day, 09:30 IST

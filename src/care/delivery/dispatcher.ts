@@ -10,7 +10,7 @@ import type { CareDatabase, CareDb, CareDeliveriesTable, DeliveryChannel } from 
 import type { CareMetrics } from '../care-metrics.js'
 import type { AccountPreferences, Preferences } from '../preferences.js'
 import { DeliveryError, type Channel, type DeliveryMessage } from './channel.js'
-import { alertMessage, summaryMessage } from './messages.js'
+import { alertMessage, summaryMessage, type PatientRef } from './messages.js'
 import { inQuietHours, releaseTime } from './quiet-hours.js'
 
 const MINUTE = 60_000
@@ -76,14 +76,21 @@ export class Dispatcher {
         const prefs = await preferences.getPreferences(cg.id)
         if (!admitsTier(prefs.alert_threshold, tier)) continue
         const due = tier === 'emergency' ? now : releaseTime(prefs, now)
-        for (const channel of this.channelsFor(prefs)) rows.push(this.newRow(anyEvent(alert), cg.id, channel, tier, due, now))
+        for (const channel of this.channelsFor(prefs)) {
+          rows.push(this.newRow(anyEvent(alert), cg.id, channel, tier, due, now))
+        }
       }
     }
     // The marker and the rows commit together: an alert is either fully planned or not at all.
     const planned = await db.transaction().execute(async (trx) => {
       const marker = await trx
         .insertInto('care_alert_dispatch')
-        .values({ alert_event_id: alert.id, patient_id: alert.user_id, outcome: opts.duplicate ? 'duplicate' : 'planned', created_at: now })
+        .values({
+          alert_event_id: alert.id,
+          patient_id: alert.user_id,
+          outcome: opts.duplicate ? 'duplicate' : 'planned',
+          created_at: now,
+        })
         .onConflict((oc) => oc.column('alert_event_id').doNothing())
         .returning('alert_event_id')
         .executeTakeFirst()
@@ -100,7 +107,7 @@ export class Dispatcher {
     const now = this.deps.now()
     const prefs = await this.deps.preferences.getPreferences(caregiverId)
     const due = releaseTime(prefs, now)
-    const rows = this.channelsFor(prefs).map((channel) => this.newRow(anyEvent(summary), caregiverId, channel, null, due, now))
+    const rows = this.channelsFor(prefs).map((ch) => this.newRow(anyEvent(summary), caregiverId, ch, null, due, now))
     await this.deps.db.insertInto('care_deliveries').values(rows).onConflict((oc) => oc.doNothing()).execute()
     await this.runDue({ itemEventId: summary.id })
   }
@@ -113,7 +120,12 @@ export class Dispatcher {
     for (;;) {
       const rows = await db
         .updateTable('care_deliveries')
-        .set({ status: 'sending', lease_until: new Date(now.getTime() + LEASE_MS), updated_at: now, attempts: sql`attempts + 1` })
+        .set({
+          status: 'sending',
+          lease_until: new Date(now.getTime() + LEASE_MS),
+          updated_at: now,
+          attempts: sql`attempts + 1`,
+        })
         .where('id', 'in', (eb) => {
           let q = eb.selectFrom('care_deliveries').select('id').where(isDue(now))
           if (filter.itemEventId) q = q.where('item_event_id', '=', filter.itemEventId)
@@ -143,7 +155,14 @@ export class Dispatcher {
     await this.runDue({ caregiverIds })
   }
 
-  private newRow(item: HealthEvent, caregiverId: string, channel: DeliveryChannel, tier: AlertTier | null, due: Date, now: Date): Row {
+  private newRow(
+    item: HealthEvent,
+    caregiverId: string,
+    channel: DeliveryChannel,
+    tier: AlertTier | null,
+    due: Date,
+    now: Date,
+  ): Row {
     return {
       id: newId(now.getTime()),
       patient_id: item.user_id,
@@ -175,14 +194,12 @@ export class Dispatcher {
       }
       // Quiet hours may have been changed since it was planned; waiting is not an attempt.
       if (row.tier !== 'emergency' && inQuietHours(prefs, now)) {
-        return await this.settle(row, { status: 'pending', attempts: row.attempts - 1, next_attempt_at: releaseTime(prefs, now) })
+        const next_attempt_at = releaseTime(prefs, now)
+        return await this.settle(row, { status: 'pending', attempts: row.attempts - 1, next_attempt_at })
       }
       const item = await this.currentItem(row)
       if (!item) return await this.settle(row, { status: 'cancelled', last_error: 'item removed' })
-      const message =
-        item.kind === 'alert'
-          ? alertMessage(item as HealthEvent<'alert'>, link.patient, await patientTimezone(this.deps.events, row.patient_id))
-          : summaryMessage(item as HealthEvent<'summary'>, link.patient)
+      const message = await this.compose(item, link.patient)
       const recipient = { ...link.caregiver, email: prefs.email, phone: prefs.phone, webhook_url: prefs.webhook_url }
       let outcome
       try {
@@ -200,17 +217,19 @@ export class Dispatcher {
     }
   }
 
-  private async failed(row: Row, message: DeliveryMessage, caregiverName: string, err: unknown, now: Date): Promise<void> {
+  private async failed(row: Row, message: DeliveryMessage, caregiverName: string, err: unknown, now: Date) {
+    const { logger } = this.deps
     const error = err instanceof DeliveryError ? err.message : 'unexpected error'
     const final = (err instanceof DeliveryError && err.permanent) || row.attempts >= MAX_ATTEMPTS
-    if (!(err instanceof DeliveryError)) this.deps.logger.error({ err, delivery_id: row.id }, 'channel threw an unexpected error')
+    if (!(err instanceof DeliveryError)) logger.error({ err, delivery_id: row.id }, 'channel threw an unexpected error')
+    const facts = { delivery_id: row.id, channel: row.channel, attempts: row.attempts, error }
     if (final) {
       await this.settle(row, { status: 'failed', last_error: error })
-      this.deps.logger.warn({ delivery_id: row.id, channel: row.channel, attempts: row.attempts, error }, 'delivery failed for good')
+      logger.warn(facts, 'delivery failed for good')
     } else {
       const next = new Date(now.getTime() + retryDelayMs(row.attempts))
       await this.settle(row, { status: 'pending', next_attempt_at: next, last_error: error })
-      this.deps.logger.info({ delivery_id: row.id, channel: row.channel, attempts: row.attempts, error }, 'delivery failed; will retry')
+      logger.info(facts, 'delivery failed; will retry')
     }
     this.deps.metrics.deliveries.inc({ channel: row.channel, outcome: final ? 'failed' : 'retry' })
     await this.audit(row, message, caregiverName, final ? 'failed' : 'pending', error)
@@ -222,6 +241,11 @@ export class Dispatcher {
       .set({ ...set, lease_until: null, updated_at: this.deps.now() })
       .where('id', '=', row.id)
       .execute()
+  }
+
+  private async compose(item: HealthEvent, patient: PatientRef): Promise<DeliveryMessage> {
+    if (item.kind === 'summary') return summaryMessage(item as HealthEvent<'summary'>, patient)
+    return alertMessage(item as HealthEvent<'alert'>, patient, await patientTimezone(this.deps.events, item.user_id))
   }
 
   /** The item as it is now: an acknowledged alert or a refreshed summary is a newer version of the one planned. */
@@ -240,7 +264,13 @@ export class Dispatcher {
   }
 
   /** Each attempt's outcome as a `notification` event in the patient's store: who, how, when — no addresses. */
-  private async audit(row: Row, message: DeliveryMessage, caregiverName: string, status: 'sent' | 'failed' | 'pending', error?: string) {
+  private async audit(
+    row: Row,
+    message: DeliveryMessage,
+    caregiverName: string,
+    status: 'sent' | 'failed' | 'pending',
+    error?: string,
+  ): Promise<void> {
     const what = row.item_kind === 'alert' ? 'Alert' : 'Daily summary'
     const verb = status === 'sent' ? 'sent to' : status === 'failed' ? 'could not be sent to' : 'not yet sent to'
     try {

@@ -39,7 +39,8 @@ export class InAppChannel implements Channel {
   socketHandler(onConnect: (caregiverId: string) => Promise<void>): SocketHandler {
     return (ws, user) => {
       if (user.role !== 'caregiver') {
-        ws.send(JSON.stringify({ type: 'error', error: { code: 'FORBIDDEN', message: 'Only caregivers receive care alerts here' } }))
+        const error = { code: 'FORBIDDEN', message: 'Only caregivers receive care alerts here' }
+        ws.send(JSON.stringify({ type: 'error', error }))
         ws.close(1008, 'caregivers only')
         return
       }

@@ -55,41 +55,61 @@ export function alertMessage(alert: HealthEvent<'alert'>, patient: PatientRef, t
   }
 }
 
-/** The facts section as labelled lines; the e-mail shows it as text and as an HTML list. */
+/** ` (x)` when x is there; the optional parts of a fact line. */
+const paren = (x: string | null | undefined) => (x ? ` (${x})` : '')
+const quoted = (x: string | null | undefined) => (x ? ` “${x}”` : '')
+const words = (category: string | null) => paren(category?.replace(/_/g, ' '))
+const part = (label: string, items: string[]) => (items.length ? `; ${label}: ${items.join(', ')}` : '')
+
+function doseLine(m: SummaryFacts['medication']): string {
+  const missed = m.missed_doses.map((d) => `${d.name}${d.dosage ? ` ${d.dosage}` : ''} at ${d.time}`)
+  const skipped = m.skipped_doses.map((d) => `${d.name} at ${d.time}${paren(d.reason)}`)
+  const due = m.due_doses.map((d) => `${d.name} at ${d.time}`)
+  const week = m.adherence_7d_pct !== null ? `; 7-day adherence ${m.adherence_7d_pct}%` : ''
+  const parts = part('missed', missed) + part('skipped', skipped) + part('still due', due)
+  return `${m.taken} of ${m.scheduled} taken${parts}${week}`
+}
+
+/** The facts section as labelled lines; the e-mail shows it as text and as an HTML table. */
 export function factLines(f: SummaryFacts): [string, string][] {
   const lines: [string, string][] = []
-  const m = f.medication
-  if (m.scheduled) {
-    const missed = m.missed_doses.map((d) => `${d.name}${d.dosage ? ` ${d.dosage}` : ''} at ${d.time}`).join(', ')
-    lines.push(['Doses', `${m.taken} of ${m.scheduled} taken${missed ? `; missed: ${missed}` : ''}` +
-      `${m.skipped_doses.length ? `; skipped: ${m.skipped_doses.map((d) => `${d.name} at ${d.time}${d.reason ? ` (${d.reason})` : ''}`).join(', ')}` : ''}` +
-      `${m.due_doses.length ? `; still due: ${m.due_doses.map((d) => `${d.name} at ${d.time}`).join(', ')}` : ''}` +
-      `${m.adherence_7d_pct !== null ? `; 7-day adherence ${m.adherence_7d_pct}%` : ''}`])
-  }
+  if (f.medication.scheduled) lines.push(['Doses', doseLine(f.medication)])
   const bp = f.vitals.blood_pressure
   if (bp) {
-    const readings = bp.readings.map((r) => `${r.systolic}/${r.diastolic} at ${r.time}${r.category ? ` (${r.category.replace(/_/g, ' ')})` : ''}`)
-    const prev = bp.previous_7d_mean ? `; previous 7 days ${bp.previous_7d_mean.systolic}/${bp.previous_7d_mean.diastolic}` : ''
+    const readings = bp.readings.map((r) => `${r.systolic}/${r.diastolic} at ${r.time}${words(r.category)}`)
+    const mean = bp.previous_7d_mean
+    const prev = mean ? `; previous 7 days ${mean.systolic}/${mean.diastolic}` : ''
     lines.push(['Blood pressure', `${readings.join(', ') || 'no reading'}${prev} mmHg`])
   }
   for (const name of ['blood_sugar', 'heart_rate', 'temperature', 'spo2', 'weight_kg'] as const) {
     const v = f.vitals[name]
     if (!v) continue
-    const readings = v.readings.map((r) => `${r.value} at ${r.time}${r.category ? ` (${r.category.replace(/_/g, ' ')})` : ''}`)
+    const readings = v.readings.map((r) => `${r.value} at ${r.time}${words(r.category)}`)
     const prev = v.previous_7d_mean !== null ? `; previous 7 days ${v.previous_7d_mean}` : ''
     const label = vitalWords(name)
     lines.push([label[0]!.toUpperCase() + label.slice(1), `${readings.join(', ') || 'no reading'}${prev} ${v.unit}`])
   }
   if (f.readings_not_taken.length) {
-    lines.push(['Readings not taken', f.readings_not_taken.map((r) => `${vitalWords(r.vital)} (measured on ${r.days_measured_in_previous_7} of the previous 7 days)`).join(', ')])
+    const usual = f.readings_not_taken.map((r) => {
+      const days = `measured on ${r.days_measured_in_previous_7} of the previous ${f.baseline_days} days`
+      return `${vitalWords(r.vital)} (${days})`
+    })
+    lines.push(['Readings not taken', usual.join(', ')])
   }
-  const meals = f.meals.items.map((i) => `${i.time} ${i.description}${i.calories !== null ? ` (${i.calories} kcal)` : ''}`)
-  lines.push(['Meals', f.meals.count ? `${meals.join('; ')} — ${f.meals.calories} kcal${f.meals.calories_estimated ? ' (estimated)' : ''}` : 'none logged'])
+  const kcalOf = (calories: number | null) => (calories !== null ? `${calories} kcal` : null)
+  const meals = f.meals.items.map((i) => `${i.time} ${i.description}${paren(kcalOf(i.calories))}`)
+  const kcal = `${f.meals.calories} kcal${f.meals.calories_estimated ? ' (estimated)' : ''}`
+  lines.push(['Meals', f.meals.count ? `${meals.join('; ')} — ${kcal}` : 'none logged'])
   lines.push(['Water', `${f.water_ml} ml`])
-  if (f.sleep.length) lines.push(['Sleep', f.sleep.map((s) => [s.duration_hours !== null ? `${s.duration_hours} h` : '', s.quality ?? '', s.notes ? `“${s.notes}”` : ''].filter(Boolean).join(', ')).join('; ')])
-  if (f.mood.length) lines.push(['Mood', f.mood.map((x) => `${x.time} ${x.mood.replace('_', ' ')}${x.notes ? ` “${x.notes}”` : ''}`).join('; ')])
-  if (f.symptoms.length) lines.push(['Symptoms', f.symptoms.map((x) => `${x.time} “${x.name}”${x.severity ? ` (${x.severity})` : ''}${x.notes ? ` “${x.notes}”` : ''}`).join('; ')])
-  if (f.alerts.length) lines.push(['Alerts', f.alerts.map((a) => `${a.time} ${a.tier}: ${a.title}${a.acknowledged ? ' (acknowledged)' : ''}`).join('; ')])
+  const hours = (h: number | null) => (h !== null ? `${h} h` : '')
+  const sleep = f.sleep.map((x) => [hours(x.duration_hours), x.quality ?? '', quoted(x.notes).trim()].filter(Boolean))
+  if (f.sleep.length) lines.push(['Sleep', sleep.map((x) => x.join(', ')).join('; ')])
+  const mood = f.mood.map((x) => `${x.time} ${x.mood.replace('_', ' ')}${quoted(x.notes)}`)
+  if (f.mood.length) lines.push(['Mood', mood.join('; ')])
+  const symptoms = f.symptoms.map((x) => `${x.time} “${x.name}”${paren(x.severity)}${quoted(x.notes)}`)
+  if (f.symptoms.length) lines.push(['Symptoms', symptoms.join('; ')])
+  const alerts = f.alerts.map((a) => `${a.time} ${a.tier}: ${a.title}${a.acknowledged ? ' (acknowledged)' : ''}`)
+  if (f.alerts.length) lines.push(['Alerts', alerts.join('; ')])
   lines.push(['Checked in', f.checked_in ? 'yes' : 'no'])
   return lines
 }
@@ -111,7 +131,7 @@ export function summaryMessage(summary: HealthEvent<'summary'>, patient: Patient
     subject,
     text,
     html,
-    sms: clip(`Podd: ${patient.name}, ${s.date}: ${HEADLINE_WORD[s.headline]}${why}. Full summary in Podd and by e-mail.`),
+    sms: clip(`Podd: ${patient.name}, ${s.date}: ${HEADLINE_WORD[s.headline]}${why}. The full summary is in Podd.`),
     data: asData(patient, 'summary', anyEvent(summary)),
   }
 }

@@ -19,8 +19,8 @@ class RebasedRequestClient extends twilio.RequestClient {
   }
 
   override request<TData>(opts: RequestClient.RequestOptions<TData>) {
-    const uri = opts.uri.startsWith(TWILIO_API) ? this.base.replace(/\/$/, '') + opts.uri.slice(TWILIO_API.length) : opts.uri
-    return super.request({ ...opts, uri })
+    if (!opts.uri.startsWith(TWILIO_API)) return super.request(opts)
+    return super.request({ ...opts, uri: this.base.replace(/\/$/, '') + opts.uri.slice(TWILIO_API.length) })
   }
 }
 

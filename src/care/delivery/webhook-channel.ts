@@ -24,7 +24,8 @@ export class WebhookChannel implements Channel {
 
   async send(to: Recipient, message: DeliveryMessage, delivery: { id: string; now: Date }): Promise<SendOutcome> {
     if (!to.webhook_url) throw new DeliveryError('no webhook URL', true)
-    const body = JSON.stringify({ delivery_id: delivery.id, type: message.kind, sent_at: delivery.now.toISOString(), ...message.data })
+    const sentAt = delivery.now.toISOString()
+    const body = JSON.stringify({ delivery_id: delivery.id, type: message.kind, sent_at: sentAt, ...message.data })
     let res: Response
     try {
       res = await fetch(to.webhook_url, {

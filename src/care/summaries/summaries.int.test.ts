@@ -79,7 +79,13 @@ const EXPECTED_FACTS: Omit<SummaryFacts, 'as_of'> = {
       change: { systolic: 5, diastolic: 6 },
     },
     blood_sugar: { unit: 'mg/dL', readings: [], mean: null, previous_7d_mean: 110, change: null },
-    heart_rate: { unit: 'beats/min', readings: [{ time: '08:30', value: 72, category: 'normal' }], mean: 72, previous_7d_mean: null, change: null },
+    heart_rate: {
+      unit: 'beats/min',
+      readings: [{ time: '08:30', value: 72, category: 'normal' }],
+      mean: 72,
+      previous_7d_mean: null,
+      change: null,
+    },
   },
   readings_not_taken: [{ vital: 'blood_sugar', days_measured_in_previous_7: 6 }],
   medication: {
@@ -163,7 +169,8 @@ describe('daily summaries', () => {
     const ownSummary = ((await own.json()) as Json).summary
     expect(ownSummary.payload.caregiver_id).toBeUndefined()
     expect(ownSummary.payload.facts.medication).toEqual(EXPECTED_FACTS.medication)
-    const all = (await (await t.request(`/api/v1/patients/${patient.id}/summaries?date=${DAY}`, { token: patient.access_token })).json()) as Json
+    const res = await t.request(`/api/v1/patients/${patient.id}/summaries?date=${DAY}`, { token: patient.access_token })
+    const all = (await res.json()) as Json
     expect(all.events).toHaveLength(2)
   })
 
@@ -223,7 +230,8 @@ describe('daily summary narrative from an LLM', () => {
   })
 
   const summarise = async (date: string) => {
-    const res = await t.request(`/api/v1/patients/${patient.id}/summaries`, { method: 'POST', token: caregiver.access_token, json: { date } })
+    const path = `/api/v1/patients/${patient.id}/summaries`
+    const res = await t.request(path, { method: 'POST', token: caregiver.access_token, json: { date } })
     return ((await res.json()) as Json).summary.payload
   }
 
@@ -248,7 +256,8 @@ describe('daily summary narrative from an LLM', () => {
 
   it('Should fall back to the template when the model leaves out a missed medicine', async () => {
     llm.script({ content: 'Blood pressure averaged 135/86.' })
-    const res = await t.request(`/api/v1/patients/${patient.id}/summaries`, { method: 'POST', token: patient.access_token, json: { date: DAY } })
+    const path = `/api/v1/patients/${patient.id}/summaries`
+    const res = await t.request(path, { method: 'POST', token: patient.access_token, json: { date: DAY } })
     expect(((await res.json()) as Json).summary.payload).toMatchObject({ generated_by: 'template', narrative: EXPECTED_NARRATIVE })
   })
 })

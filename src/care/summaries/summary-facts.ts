@@ -92,6 +92,8 @@ export interface SummaryFacts {
 /** The kinds a summary reads over the day and the 7 days before it. */
 const SUMMARY_KINDS: EventKind[] = ['vitals', 'food', 'water', 'med_dose', 'sleep', 'mood', 'symptom', 'alert']
 const SCHEDULE_KINDS: EventKind[] = ['medication', 'med_schedule']
+/** What the 7 days before are compared on: readings, and doses for the week's adherence. */
+const BASELINE_KINDS: EventKind[] = ['vitals', 'med_dose']
 const SYSTEM_KINDS = new Set<EventKind>(['alert', 'summary', 'notification'])
 /** What shows the patient checked in: anything they logged or said (the scheduler's "no check-in" too). */
 export const CHECK_IN_KINDS = EVENT_KINDS.filter((k) => !SYSTEM_KINDS.has(k))
@@ -99,7 +101,12 @@ export const isPatientActivity = (e: HealthEvent) => e.source !== 'system' && !S
 /** The check-in kinds a summary does not load anyway; read only when the loaded ones show nothing. */
 const CHECK_IN_ONLY_KINDS = CHECK_IN_KINDS.filter((k) => !SUMMARY_KINDS.includes(k))
 
-function bpFacts(day: BloodPressureStats, before: BloodPressureStats, vitals: HealthEvent<'vitals'>[], tz: string): BloodPressureFacts {
+function bpFacts(
+  day: BloodPressureStats,
+  before: BloodPressureStats,
+  vitals: HealthEvent<'vitals'>[],
+  tz: string,
+): BloodPressureFacts {
   const readings = vitals
     .filter((e) => e.payload.blood_pressure_systolic !== undefined && e.payload.blood_pressure_diastolic !== undefined)
     .map((e) => ({
@@ -110,7 +117,10 @@ function bpFacts(day: BloodPressureStats, before: BloodPressureStats, vitals: He
     }))
   const change =
     day.mean && before.mean
-      ? { systolic: round1(day.mean.systolic - before.mean.systolic), diastolic: round1(day.mean.diastolic - before.mean.diastolic) }
+      ? {
+          systolic: round1(day.mean.systolic - before.mean.systolic),
+          diastolic: round1(day.mean.diastolic - before.mean.diastolic),
+        }
       : null
   return { readings, mean: day.mean, previous_7d_mean: before.mean, change }
 }
@@ -122,11 +132,21 @@ const FLAG_OF: Partial<Record<NumericVital, 'blood_sugar' | 'heart_rate' | 'temp
   spo2: 'spo2',
 }
 
-function numericFacts(name: NumericVital, day: NumericStats, before: NumericStats, vitals: HealthEvent<'vitals'>[], tz: string): NumericVitalFacts {
+function numericFacts(
+  name: NumericVital,
+  day: NumericStats,
+  before: NumericStats,
+  vitals: HealthEvent<'vitals'>[],
+  tz: string,
+): NumericVitalFacts {
   const flag = FLAG_OF[name]
   const readings = vitals
     .filter((e) => e.payload[name] !== undefined)
-    .map((e) => ({ time: localTime(e.occurred_at, tz), value: e.payload[name]!, category: (flag && e.flags?.[flag]?.category) ?? null }))
+    .map((e) => ({
+      time: localTime(e.occurred_at, tz),
+      value: e.payload[name]!,
+      category: (flag && e.flags?.[flag]?.category) ?? null,
+    }))
   const change = day.mean !== null && before.mean !== null ? round1(day.mean - before.mean) : null
   return { unit: NUMERIC_VITALS[name], readings, mean: day.mean, previous_7d_mean: before.mean, change }
 }
@@ -166,7 +186,8 @@ export function computeSummaryFacts(events: HealthEvent[], input: FactsInput): S
   // local day, and a week of meals it does not need costs more than the rest of the summary.
   const vitalsOnly = events.filter((e) => e.kind === 'vitals')
   const dosesOnly = events.filter((e) => e.kind === 'med_dose' || e.kind === 'med_schedule' || e.kind === 'medication')
-  const period = (subset: HealthEvent[], from: string, to: string) => computeInsights(subset, { from, to, timezone: tz, now })
+  const period = (subset: HealthEvent[], from: string, to: string) =>
+    computeInsights(subset, { from, to, timezone: tz, now })
   const baselineFrom = addDays(date, -BASELINE_DAYS)
   const day = period(events, date, date)
   const before = period(vitalsOnly, baselineFrom, addDays(date, -1))
@@ -206,7 +227,11 @@ export function computeSummaryFacts(events: HealthEvent[], input: FactsInput): S
     adherence_pct: day.medication.adherence_pct,
     adherence_7d_pct: week.medication.adherence_pct,
     missed_doses: withStatus('missed').map((d) => ({ name: d.medication_name, dosage: d.dosage, time: d.time_of_day })),
-    skipped_doses: withStatus('skipped').map((d) => ({ name: d.medication_name, time: d.time_of_day, reason: d.reason })),
+    skipped_doses: withStatus('skipped').map((d) => ({
+      name: d.medication_name,
+      time: d.time_of_day,
+      reason: d.reason,
+    })),
     due_doses: withStatus('due').map((d) => ({ name: d.medication_name, time: d.time_of_day })),
   }
 
@@ -249,7 +274,11 @@ export function computeSummaryFacts(events: HealthEvent[], input: FactsInput): S
       quality: s.payload.quality ?? null,
       notes: s.payload.notes ?? null,
     })),
-    mood: of('mood').map((m) => ({ time: localTime(m.occurred_at, tz), mood: m.payload.mood, notes: m.payload.notes ?? null })),
+    mood: of('mood').map((m) => ({
+      time: localTime(m.occurred_at, tz),
+      mood: m.payload.mood,
+      notes: m.payload.notes ?? null,
+    })),
     symptoms: of('symptom').map((s) => ({
       time: localTime(s.occurred_at, tz),
       name: s.payload.name,
@@ -266,14 +295,19 @@ export function computeSummaryFacts(events: HealthEvent[], input: FactsInput): S
 const SEVERITY_RANK = { normal: 0, attention: 1, urgent: 2, critical: 3 } as const
 
 /** The headline and its reasons, from the facts alone. */
-function judge(f: Omit<SummaryFacts, 'concerns' | 'headline'>, worstReading: number): { concerns: string[]; headline: Headline } {
+function judge(
+  f: Omit<SummaryFacts, 'concerns' | 'headline'>,
+  worstReading: number,
+): { concerns: string[]; headline: Headline } {
   const urgent: string[] = []
   const attention: string[] = []
   const serious = f.alerts.filter((a) => a.tier === 'emergency' || a.tier === 'urgent')
   for (const a of serious) urgent.push(`${a.tier} alert at ${a.time}: ${a.title}`)
   if (serious.length === 0 && worstReading >= SEVERITY_RANK.urgent) urgent.push('a reading in the urgent range')
   for (const a of f.alerts.filter((x) => x.tier === 'attention')) attention.push(`alert at ${a.time}: ${a.title}`)
-  for (const d of f.medication.missed_doses) attention.push(`missed dose: ${d.name}${d.dosage ? ` ${d.dosage}` : ''} at ${d.time}`)
+  for (const d of f.medication.missed_doses) {
+    attention.push(`missed dose: ${d.name}${d.dosage ? ` ${d.dosage}` : ''} at ${d.time}`)
+  }
   for (const r of f.readings_not_taken) attention.push(`no ${VITAL_WORDS[r.vital]} reading`)
   if (!f.checked_in) attention.push('no check-in')
   if (worstReading === SEVERITY_RANK.attention && !f.alerts.some((a) => a.tier === 'attention')) {
@@ -284,23 +318,30 @@ function judge(f: Omit<SummaryFacts, 'concerns' | 'headline'>, worstReading: num
 }
 
 /** Loads what one day's summary needs (three range queries at most) and computes its facts. */
-export async function loadSummaryFacts(store: EventStore, patientId: string, date: string, now: Date, timezone?: string): Promise<SummaryFacts> {
+export async function loadSummaryFacts(
+  store: EventStore,
+  patientId: string,
+  date: string,
+  now: Date,
+  timezone?: string,
+): Promise<SummaryFacts> {
   const tz = timezone ?? (await patientTimezone(store, patientId))
   const start = dayRange(addDays(date, -BASELINE_DAYS), tz).start
   const { start: dayStart, end } = dayRange(date, tz)
-  const [inRange, schedules] = await Promise.all([
-    store.scan(patientId, {
-      kinds: SUMMARY_KINDS,
-      // Doses logged just outside the days may still belong to a slot inside them.
-      from: new Date(start.getTime() - DOSE_MATCH_WINDOW_MS),
-      to: new Date(end.getTime() + DOSE_MATCH_WINDOW_MS),
-    }),
+  // Doses logged just outside the days may still belong to a slot inside them, hence the margins.
+  const split = new Date(dayStart.getTime() - DOSE_MATCH_WINDOW_MS)
+  const [day, baseline, schedules] = await Promise.all([
+    store.scan(patientId, { kinds: SUMMARY_KINDS, from: split, to: new Date(end.getTime() + DOSE_MATCH_WINDOW_MS) }),
+    // The week before is read only for what it is compared on: about half the rows.
+    store.scan(patientId, { kinds: BASELINE_KINDS, from: new Date(start.getTime() - DOSE_MATCH_WINDOW_MS), to: split }),
     store.scan(patientId, { kinds: SCHEDULE_KINDS }),
   ])
+  const inRange = [...baseline, ...day]
   const events = [...inRange, ...schedules]
-  const active = (e: HealthEvent) => e.occurred_at >= dayStart.toISOString() && e.occurred_at < end.toISOString() && isPatientActivity(e)
+  const [from, to] = [dayStart.toISOString(), end.toISOString()]
+  const active = (e: HealthEvent) => e.occurred_at >= from && e.occurred_at < to && isPatientActivity(e)
   let checkedInElsewhere = false
-  if (!inRange.some(active)) {
+  if (!day.some(active)) {
     const page = await store.list(patientId, { kinds: CHECK_IN_ONLY_KINDS, from: dayStart, to: end, limit: 20 })
     checkedInElsewhere = page.events.some(isPatientActivity)
   }

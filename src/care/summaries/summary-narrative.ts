@@ -23,7 +23,9 @@ const OPENING = {
 
 function doseSentence(m: SummaryFacts['medication']): string | undefined {
   if (m.scheduled === 0) return undefined
-  if (m.taken === m.scheduled) return m.scheduled === 1 ? 'The scheduled dose was taken.' : `All ${m.scheduled} doses taken.`
+  if (m.taken === m.scheduled) {
+    return m.scheduled === 1 ? 'The scheduled dose was taken.' : `All ${m.scheduled} doses taken.`
+  }
   const parts = [`${m.taken} of ${plural(m.scheduled, 'dose')} taken`]
   if (m.missed_doses.length) parts.push(`missed: ${list(m.missed_doses.map((d) => `${d.name} at ${d.time}`))}`)
   if (m.skipped_doses.length) parts.push(`skipped: ${list(m.skipped_doses.map((d) => `${d.name} at ${d.time}`))}`)
@@ -58,13 +60,16 @@ export function templateNarrative(f: SummaryFacts): string {
   const s: string[] = [OPENING[f.headline]]
   if (!f.checked_in) s.push('No check-in at all this day.')
   const serious = f.alerts.filter((a) => a.tier === 'emergency' || a.tier === 'urgent')
-  if (serious.length) s.push(`${serious.length === 1 ? 'Alert' : 'Alerts'}: ${list(serious.map((a) => `${a.title} (${a.time})`))}.`)
+  const alerts = serious.map((a) => `${a.title} (${a.time})`)
+  if (serious.length) s.push(`${serious.length === 1 ? 'Alert' : 'Alerts'}: ${list(alerts)}.`)
   const doses = doseSentence(f.medication)
   if (doses) s.push(doses)
   s.push(...vitalsSentences(f))
-  if (f.readings_not_taken.length) s.push(`No ${list(f.readings_not_taken.map((r) => vitalWords(r.vital)))} reading this day.`)
+  const notTaken = f.readings_not_taken.map((r) => vitalWords(r.vital))
+  if (notTaken.length) s.push(`No ${list(notTaken)} reading this day.`)
   if (f.meals.count) {
-    const kcal = f.meals.calories ? `, about ${f.meals.calories} kcal${f.meals.calories_estimated ? ' (estimated)' : ''}` : ''
+    const estimated = f.meals.calories_estimated ? ' (estimated)' : ''
+    const kcal = f.meals.calories ? `, about ${f.meals.calories} kcal${estimated}` : ''
     s.push(`${plural(f.meals.count, 'meal')}${kcal}.`)
   } else if (f.checked_in) s.push('No meals logged.')
   if (f.water_ml) s.push(`${f.water_ml} ml of water.`)

@@ -28,7 +28,8 @@ export class SummaryService {
 
   /** The current summary, or undefined. */
   async find(patientId: string, caregiverId: string | null, date: string): Promise<HealthEvent<'summary'> | undefined> {
-    const page = await this.deps.events.list(patientId, { kinds: ['summary'], contextId: summaryContextId(caregiverId, date), limit: 1 })
+    const contextId = summaryContextId(caregiverId, date)
+    const page = await this.deps.events.list(patientId, { kinds: ['summary'], contextId, limit: 1 })
     return page.events[0] as HealthEvent<'summary'> | undefined
   }
 
@@ -89,7 +90,8 @@ export class SummaryService {
     const narrative = await writeNarrative(facts, {
       model: this.deps.model,
       language: opts.language ?? 'en-IN',
-      onFallback: (reason) => this.deps.logger.warn({ patient_id: patientId, date, reason }, 'summary narrative fell back to the template'),
+      onFallback: (reason) =>
+        this.deps.logger.warn({ patient_id: patientId, date, reason }, 'summary narrative fell back to the template'),
     })
     return {
       date,
