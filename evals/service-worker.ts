@@ -48,7 +48,8 @@ export async function createServiceWorker(config: Config, clock: () => Date): Pr
   const eventDb = await openEventDb({})
   const services = await createServices(
     { ...config, DATA_DIR: dataDir },
-    { eventDb, now: clock, logger: createLogger({ level: 'silent' }) },
+    // Evals measure the conversation; the care scheduler would only add noise.
+    { eventDb, now: clock, logger: createLogger({ level: 'silent' }), startScheduler: false },
   )
   return {
     conversation: services.conversation,

@@ -103,7 +103,7 @@ async function openPostgres(url: string, schema?: string): Promise<EventDbHandle
   })
   const db = new Kysely<EventDatabase>({ dialect: new PostgresDialect({ pool: preparingPool(pool) as never }) })
   if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(db)
-  await migrate(db)
+  await migrate(db, schema)
   return { db, engine: 'postgres', schema: schema ?? 'public', pool, close: () => db.destroy() }
 }
 
@@ -198,9 +198,12 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function migrate(db: Kysely<any>): Promise<void> {
+async function migrate(db: Kysely<any>, schema?: string): Promise<void> {
   const migrator = new Migrator({
     db,
+    // Kysely's bookkeeping tables live beside ours; otherwise it finds another schema's on the
+    // search path and skips creating its own.
+    ...(schema ? { migrationTableSchema: schema } : {}),
     provider: { getMigrations: async () => eventMigrations },
     // Modules add their migrations side by side; a data dir that already ran a later one must
     // still accept an earlier one added afterwards.

@@ -3,7 +3,7 @@ import { openEventDb, type EventDbHandle } from './event-db.js'
 import type { EventKind } from './event-kinds.js'
 import { EventStore, type HealthEvent } from './event-store.js'
 import { computeInsights, dosesToday, insightsFor } from './insights.js'
-import { dayRange, localDate, zonedInstant } from './local-time.js'
+import { dayRange, localDate, localTime, zonedInstant } from './local-time.js'
 import { normalizePayload } from './normalize-payload.js'
 
 const TZ = 'Asia/Kolkata'
@@ -46,6 +46,10 @@ describe('local time', () => {
     const { start, end } = dayRange('2026-03-08', 'America/New_York')
     expect((end.getTime() - start.getTime()) / 3_600_000).toBe(23)
     expect(zonedInstant('2026-07-01', '09:00', 'America/New_York').toISOString()).toBe('2026-07-01T13:00:00.000Z')
+    // Either side of the jump, in the same quarter-hour cache as everything else.
+    expect(localTime('2026-03-08T06:59:00Z', 'America/New_York')).toBe('01:59')
+    expect(localTime('2026-03-08T07:00:00Z', 'America/New_York')).toBe('03:00')
+    expect(localTime('2026-11-21T04:30:00Z', 'Asia/Kathmandu')).toBe('10:15')
   })
 })
 

@@ -32,12 +32,45 @@ interface Parts {
   second: number
 }
 
-function partsOf(instant: Date, tz: string): Parts {
+/** The zone's offset at an instant, from Intl (slow: a formatToParts call). */
+function exactOffsetMs(ms: number, tz: string): number {
   const p: Record<string, number> = {}
-  for (const { type, value } of formatter(tz).formatToParts(instant)) {
+  for (const { type, value } of formatter(tz).formatToParts(new Date(ms))) {
     if (type !== 'literal') p[type] = Number(value)
   }
-  return p as unknown as Parts
+  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - Math.floor(ms / 1000) * 1000
+}
+
+const QUARTER_HOUR = 15 * 60_000
+const offsets = new Map<string, number>()
+
+/**
+ * The zone's offset at an instant, cached per quarter hour: every zone's offset is a multiple
+ * of 15 minutes and changes only at a quarter-hour boundary, so one lookup serves the whole
+ * quarter. Insights and summaries ask this hundreds of times per patient.
+ */
+function offsetMs(ms: number, tz: string): number {
+  const bucket = Math.floor(ms / QUARTER_HOUR)
+  const key = `${tz}|${bucket}`
+  let offset = offsets.get(key)
+  if (offset === undefined) {
+    offset = exactOffsetMs(bucket * QUARTER_HOUR, tz)
+    if (offsets.size > 100_000) offsets.clear()
+    offsets.set(key, offset)
+  }
+  return offset
+}
+
+function partsOf(instant: Date, tz: string): Parts {
+  const local = new Date(instant.getTime() + offsetMs(instant.getTime(), tz))
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+  }
 }
 
 const pad = (n: number) => String(n).padStart(2, '0')
@@ -56,9 +89,7 @@ export function localTime(instant: Date | string, tz: string): string {
 
 /** Minutes the zone is ahead of UTC at an instant. */
 function offsetMinutes(instant: Date, tz: string): number {
-  const p = partsOf(instant, tz)
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second)
-  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000)
+  return Math.round(offsetMs(instant.getTime(), tz) / 60_000)
 }
 
 /** The instant of a wall-clock time on a local date (a time skipped by DST moves forward). */
