@@ -1,3 +1,4 @@
+import { fork } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -107,12 +108,42 @@ async function openPostgres(url: string, schema?: string): Promise<EventDbHandle
   return { db, engine: 'postgres', schema: schema ?? 'public', pool, close: () => db.destroy() }
 }
 
+/**
+ * PGlite's own start parameters, plus a 32 MB buffer cache: Postgres's 128 MB default is sized
+ * for a server of its own, and the OS page cache keeps the rest of a patient-sized database warm.
+ */
+const PGLITE_OPTIONS = {
+  startParams: [...((PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams ?? []), '-c', 'shared_buffers=32MB'],
+}
+
+/**
+ * Runs initdb for a new data dir in a child process: initdb's WASM instance (~400 MB) stays
+ * resident for as long as the PGlite that ran it, and V8 frees a closed one only eventually.
+ */
+async function initialiseInChild(dir: string): Promise<void> {
+  const self = fileURLToPath(import.meta.url)
+  const script = path.join(path.dirname(self), `pglite-init${path.extname(self)}`)
+  const child = fork(script, [dir, JSON.stringify(PGLITE_OPTIONS.startParams)], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] })
+  let stderr = ''
+  child.stderr?.on('data', (d) => (stderr += String(d)))
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject)
+    child.once('exit', resolve)
+  })
+  if (code !== 0) throw new Error(`initialising the event store in ${dir} failed (exit ${code}): ${stderr.trim().slice(-500)}`)
+}
+
 async function openPglite(dir?: string): Promise<EventDbHandle> {
   const release = dir ? lockDataDir(dir) : () => {}
   let pglite: PGlite
   try {
-    if (dir) fs.mkdirSync(dir, { recursive: true })
-    pglite = dir ? await PGlite.create(dir) : await PGlite.create({ loadDataDir: await migratedTemplate() })
+    if (dir) {
+      fs.mkdirSync(dir, { recursive: true })
+      if (!fs.existsSync(path.join(dir, 'PG_VERSION'))) await initialiseInChild(dir)
+      pglite = await PGlite.create(dir, PGLITE_OPTIONS)
+    } else {
+      pglite = await PGlite.create({ ...PGLITE_OPTIONS, loadDataDir: await migratedTemplate() })
+    }
   } catch (err) {
     release()
     throw err
@@ -147,7 +178,7 @@ async function migratedTemplate(): Promise<Blob> {
     .slice(0, 16)
   const file = path.join(os.tmpdir(), `podd-pglite-template-${version}.tar`)
   if (fs.existsSync(file)) return new Blob([fs.readFileSync(file)])
-  const fresh = await PGlite.create()
+  const fresh = await PGlite.create(PGLITE_OPTIONS)
   const pool = new pg.Pool({ ...createPgConfig(fresh), max: 1, idleTimeoutMillis: 0 })
   const db = new Kysely<EventDatabase>({ dialect: new PostgresDialect({ pool }) })
   await migrate(db)
