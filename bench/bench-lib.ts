@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
@@ -25,14 +25,23 @@ export function freePort(): Promise<number> {
   })
 }
 
+let built = false
+/** Compiles the service once per benchmark run, as `npm start` does. */
+function build(): void {
+  if (built) return
+  execFileSync(path.join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' })
+  built = true
+}
+
 /**
- * Starts Podd as its own process (as `npm start` would, at LOG_LEVEL=info with access logs
- * written to /dev/null) so load generation does not share its CPU.
+ * Starts Podd as its own process, compiled, as `npm start` runs it (at LOG_LEVEL=info, access
+ * logs written to /dev/null), so load generation does not share its CPU.
  */
 export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
+  build()
   const dataDir = env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'podd-bench-'))
   const port = await freePort()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['dist/src/main.js'], {
     cwd: ROOT,
     env: {
       ...process.env,
