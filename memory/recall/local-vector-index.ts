@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely'
+import { sql, type QueryCreator, type Kysely } from 'kysely'
 import type { EventDb } from '../event-db.js'
 import type { EventKind } from '../event-kinds.js'
 import { decodePacked, encodePacked, packVector } from './packed-vector.js'
@@ -63,33 +63,36 @@ export class LocalVectorIndex implements VectorIndex {
       at: v.occurredAt.getTime(),
       vector: packVector(v.values),
     }))
-    const versions = await this.db.transaction().execute(async (tx) => {
-      const moved = await moveVersion(tx, userId)
-      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-        await tx
-          .insertInto('recall_vectors')
-          .values(
-            rows.slice(i, i + INSERT_CHUNK).map((r) => ({
-              user_id: userId,
-              event_id: r.eventId,
-              embedder: embedderId,
-              kind: r.kind,
-              occurred_at: new Date(r.at),
-              vector: encodePacked(r.vector),
-            })),
-          )
-          .onConflict((oc) =>
-            oc.columns(['user_id', 'event_id']).doUpdateSet((eb) => ({
-              embedder: eb.ref('excluded.embedder'),
-              kind: eb.ref('excluded.kind'),
-              occurred_at: eb.ref('excluded.occurred_at'),
-              vector: eb.ref('excluded.vector'),
-            })),
-          )
-          .execute()
-      }
-      return moved
-    })
+    const values = (chunk: PatientRow[]) =>
+      chunk.map((r) => ({
+        user_id: userId,
+        event_id: r.eventId,
+        embedder: embedderId,
+        kind: r.kind,
+        occurred_at: new Date(r.at),
+        vector: encodePacked(r.vector),
+      }))
+    const insertVectors = (db: Pick<Kysely<RecallTables>, 'insertInto'>, chunk: PatientRow[]) =>
+      db
+        .insertInto('recall_vectors')
+        .values(values(chunk))
+        .onConflict((oc) =>
+          oc.columns(['user_id', 'event_id']).doUpdateSet((eb) => ({
+            embedder: eb.ref('excluded.embedder'),
+            kind: eb.ref('excluded.kind'),
+            occurred_at: eb.ref('excluded.occurred_at'),
+            vector: eb.ref('excluded.vector'),
+          })),
+        )
+    // The usual write (one turn's memories) is one statement; a reindex batch a transaction.
+    const versions =
+      rows.length <= INSERT_CHUNK
+        ? await moveVersionWith(this.db, userId, (db) => insertVectors(db, rows))
+        : await this.db.transaction().execute(async (tx) => {
+            const moved = await moveVersion(tx, userId)
+            for (let i = 0; i < rows.length; i += INSERT_CHUNK) await insertVectors(tx, rows.slice(i, i + INSERT_CHUNK)).execute()
+            return moved
+          })
     this.patch(userId, versions, (cached) => {
       for (const r of rows) {
         // A vector of another embedder replaces this row in the table but is never searched with this copy.
@@ -101,11 +104,9 @@ export class LocalVectorIndex implements VectorIndex {
 
   async delete(userId: string, eventIds: string[]): Promise<void> {
     if (eventIds.length === 0) return
-    const versions = await this.db.transaction().execute(async (tx) => {
-      const moved = await moveVersion(tx, userId)
-      await tx.deleteFrom('recall_vectors').where('user_id', '=', userId).where('event_id', 'in', eventIds).execute()
-      return moved
-    })
+    const versions = await moveVersionWith(this.db, userId, (db) =>
+      db.deleteFrom('recall_vectors').where('user_id', '=', userId).where('event_id', 'in', eventIds),
+    )
     this.patch(userId, versions, (cached) => eventIds.forEach((id) => cached.vectors.delete(id)))
   }
 
@@ -216,6 +217,35 @@ export class LocalVectorIndex implements VectorIndex {
       this.drop(userId)
     }
   }
+}
+
+/**
+ * Writes (through `write`, as a data-modifying CTE) and moves the patient's version, all in one
+ * statement, returning the version replaced and the new one. One statement is atomic and its
+ * version upsert locks the row, so one patient's writes still commit in version order.
+ */
+async function moveVersionWith(
+  db: Kysely<RecallTables>,
+  userId: string,
+  write: (db: QueryCreator<RecallTables>) => { execute(): Promise<unknown> },
+): Promise<{ before?: string; after: string }> {
+  const next = sql<string>`nextval('recall_version_seq')`
+  const row = await db
+    .with('before', (qb) => qb.selectFrom('recall_versions').select('version').where('user_id', '=', userId).forUpdate())
+    .with('written', (qb) => write(qb) as never)
+    .with('after', (qb) =>
+      qb
+        .insertInto('recall_versions')
+        .values({ user_id: userId, version: next })
+        .onConflict((oc) => oc.column('user_id').doUpdateSet({ version: next }))
+        .returning('version'),
+    )
+    .selectNoFrom((eb) => [
+      eb.selectFrom('before').select('version').as('before'),
+      eb.selectFrom('after').select('version').as('after'),
+    ])
+    .executeTakeFirstOrThrow()
+  return { before: row.before === null || row.before === undefined ? undefined : String(row.before), after: String(row.after) }
 }
 
 /**
