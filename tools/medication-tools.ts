@@ -7,22 +7,9 @@ import { writeEvent, toolResult } from './event-writer.js'
 import { spokenTime } from './periods.js'
 import { turnContext } from './tool-context.js'
 import { parseTimeOfDay, parseWhen } from './when.js'
+import { levenshtein } from './levenshtein.js'
 
 type Medication = HealthEvent<'medication'>
-
-function levenshtein(a: string, b: string): number {
-  const d = Array.from({ length: b.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    let prev = d[0]!
-    d[0] = i
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = d[j]!
-      d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1))
-      prev = tmp
-    }
-  }
-  return d[b.length]!
-}
 
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9\u0900-\u097f ]/g, ' ').replace(/\s+/g, ' ').trim()
 

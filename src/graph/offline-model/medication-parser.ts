@@ -2,6 +2,7 @@ import { parseTimeOfDay } from '../../../tools/when.js'
 import { COMMON_DRUGS } from './drug-names.js'
 import type { Plan, PlanContext } from './plan.js'
 import { whenPhrase } from './text.js'
+import { levenshtein } from '../../../tools/levenshtein.js'
 
 const MISSED = /\b(?:missed|miss|forgot|forgotten|bhool gaya|bhool gayi|bhul gaya|bhul gayi|nahi li|nahi liya|nahin li|didn'?t take|did not take|not taken|haven'?t taken)\b/
 const SKIPPED = /\b(?:skipped|skip kiya|skip ki|chhod di|chhod diya|chod di|not taking (?:it )?today|left out)\b/
@@ -24,20 +25,6 @@ const REASON = /\b(?:because|as|since|kyunki|kyonki|due to)\b\s+(.+)$/
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const capital = (s: string) => s[0]!.toUpperCase() + s.slice(1)
-
-function levenshtein(a: string, b: string): number {
-  const d = Array.from({ length: b.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    let prev = d[0]!
-    d[0] = i
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = d[j]!
-      d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1))
-      prev = tmp
-    }
-  }
-  return d[b.length]!
-}
 
 /**
  * Medicine names as a speech recogniser splits or mishears them: "met forming", "amlo dipine",
