@@ -122,8 +122,11 @@ const PGLITE_OPTIONS = {
  */
 async function initialiseInChild(dir: string): Promise<void> {
   const self = fileURLToPath(import.meta.url)
-  const script = path.join(path.dirname(self), `pglite-init${path.extname(self)}`)
-  const child = fork(script, [dir, JSON.stringify(PGLITE_OPTIONS.startParams)], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] })
+  const ext = path.extname(self)
+  const script = path.join(path.dirname(self), `pglite-init${ext}`)
+  // From source (tests, tsx) the child needs a TypeScript loader; the compiled build does not.
+  const execArgv = ext === '.ts' ? ['--import', 'tsx'] : []
+  const child = fork(script, [dir, JSON.stringify(PGLITE_OPTIONS.startParams)], { execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] })
   let stderr = ''
   child.stderr?.on('data', (d) => (stderr += String(d)))
   const code = await new Promise<number | null>((resolve, reject) => {
