@@ -147,5 +147,3 @@ export function classifyVitals(v: Vitals): VitalsFlags {
   return flags
 }
 
-/** mmol/L display to one decimal (clinical.md §1.2 [DS]). */
-export { mgdlToMmol } from './units.js'

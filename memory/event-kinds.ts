@@ -61,16 +61,6 @@ export const VitalsPayload = z
   })
   .strict()
 
-export const VITAL_FIELDS = [
-  'blood_pressure_systolic',
-  'blood_pressure_diastolic',
-  'heart_rate',
-  'blood_sugar',
-  'temperature',
-  'spo2',
-  'weight_kg',
-] as const
-export type VitalField = (typeof VITAL_FIELDS)[number]
 
 export const MEAL_TYPES = ['breakfast', 'lunch', 'dinner', 'snack'] as const
 
@@ -288,7 +278,6 @@ export const PAYLOAD_SCHEMAS = {
 export type EventKind = keyof typeof PAYLOAD_SCHEMAS
 export const EVENT_KINDS = Object.keys(PAYLOAD_SCHEMAS) as EventKind[]
 export type PayloadOf<K extends EventKind> = z.output<(typeof PAYLOAD_SCHEMAS)[K]>
-export type PayloadInputOf<K extends EventKind> = z.input<(typeof PAYLOAD_SCHEMAS)[K]>
 
 /** Facts are what happened or was observed; actions are what the system or patient set in motion. */
 const ACTION_KINDS: ReadonlySet<EventKind> = new Set(['med_schedule', 'alarm', 'notification', 'alert', 'summary'])

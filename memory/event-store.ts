@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Selectable } from 'kysely'
-import { newId } from '../src/ids.js'
+import { UUID_RE, newId } from '../src/ids.js'
 import type { VitalsFlags } from './clinical-thresholds.js'
 import type { EventDb, HealthEventsTable } from './event-db.js'
 import { eventKindOf, type EventKind, type EventSource, type PayloadOf } from './event-kinds.js'
@@ -117,7 +117,7 @@ function decodeCursor(cursor: string): [Date, string] {
   try {
     const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [string, string]
     const date = new Date(at)
-    if (Number.isNaN(date.getTime()) || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) throw new Error()
+    if (Number.isNaN(date.getTime()) || typeof id !== 'string' || !UUID_RE.test(id)) throw new Error()
     return [date, id]
   } catch {
     throw new InvalidCursorError('cursor is not one this API returned')
@@ -127,18 +127,12 @@ function decodeCursor(cursor: string): [Date, string] {
 function toDate(value: string | Date | undefined, now: Date): Date {
   if (value === undefined) return now
   const d = value instanceof Date ? value : new Date(value)
-  if (Number.isNaN(d.getTime())) throw new EventValidationErrorLike('occurred_at', 'must be an ISO 8601 date-time')
-  if (d.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
-    throw new EventValidationErrorLike('occurred_at', 'cannot be more than 5 minutes in the future')
-  }
+  if (Number.isNaN(d.getTime())) throw invalidTime('must be an ISO 8601 date-time')
+  if (d.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) throw invalidTime('cannot be more than 5 minutes in the future')
   return d
 }
 
-class EventValidationErrorLike extends EventValidationError {
-  constructor(path: string, message: string) {
-    super(`${path} ${message}`, [{ path, message }])
-  }
-}
+const invalidTime = (message: string) => new EventValidationError(`occurred_at ${message}`, [{ path: 'occurred_at', message }])
 
 /**
  * The health event store: append-only, per patient, over Kysely's Postgres SQL (PGlite or
@@ -446,8 +440,7 @@ class AppendBatcher {
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-const isUuid = (s: string) => UUID.test(s)
+const isUuid = (s: string) => UUID_RE.test(s)
 
 function isUniqueViolation(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: string }).code === '23505'

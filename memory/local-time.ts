@@ -88,7 +88,7 @@ export function localTime(instant: Date | string, tz: string): string {
 }
 
 /** Minutes the zone is ahead of UTC at an instant. */
-function offsetMinutes(instant: Date, tz: string): number {
+export function offsetMinutes(instant: Date, tz: string): number {
   return Math.round(offsetMs(instant.getTime(), tz) / 60_000)
 }
 

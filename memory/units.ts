@@ -13,9 +13,7 @@ export type VolumeUnit = 'ml' | 'l' | 'glass' | 'cup' | 'oz'
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits
 
 export const fahrenheitToCelsius = (f: number) => round(((f - 32) * 5) / 9, 1)
-export const celsiusToFahrenheit = (c: number) => round((c * 9) / 5 + 32, 1)
 export const mmolToMgdl = (mmol: number) => round(mmol * MGDL_PER_MMOLL, 0)
-export const mgdlToMmol = (mgdl: number) => round(mgdl / MGDL_PER_MMOLL, 1)
 export const poundsToKg = (lb: number) => round(lb * 0.45359237, 1)
 
 /** Millilitres in one unit; a glass or cup is the Indian steel tumbler (≈ 250 ml). */

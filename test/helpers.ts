@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { Writable } from 'node:stream'
+import { expect } from 'vitest'
 import { createApp } from '../src/app.js'
 import { loadConfig, type Config } from '../src/config.js'
 import { createLogger, type Logger } from '../src/logger.js'
@@ -45,6 +46,17 @@ let shared: Promise<EventDbHandle> | undefined
  * One in-memory PGlite per test file (vitest runs each file in its own process): starting
  * PGlite costs seconds, so apps in a file share it and tell patients apart by user id.
  */
+/** The error a promise rejects with, asserted to be of one class; the test fails if it resolves. */
+export async function rejection<E extends Error>(p: Promise<unknown>, type: new (...args: any[]) => E): Promise<E> {
+  try {
+    await p
+  } catch (err) {
+    expect(err).toBeInstanceOf(type)
+    return err as E
+  }
+  throw new Error('expected the promise to reject')
+}
+
 export function sharedEventDb(): Promise<EventDbHandle> {
   shared ??= openEventDb({})
   return shared

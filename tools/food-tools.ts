@@ -6,7 +6,7 @@ import { addDays, dayRange, localDate, localTime } from '../memory/local-time.js
 import { writeEvent, toolResult } from './event-writer.js'
 import { estimateNutrition } from './nutrition-table.js'
 import { turnContext } from './tool-context.js'
-import { parseWhen } from './when.js'
+import { loggedAt } from './when.js'
 
 const When = z.string().max(100).optional().describe('When it happened in the patient\'s words ("yesterday evening", "at 1 pm"); omit for now')
 
@@ -38,7 +38,7 @@ export function foodTools(store: EventStore) {
   const logMeal = tool(
     async (input, runtime: ToolRuntime) => {
       const ctx = turnContext(runtime)
-      const at = parseWhen(input.when, ctx.now, ctx.timezone) ?? ctx.now
+      const at = loggedAt(input.when, ctx)
       const items = input.items ?? []
       const mealType = input.meal_type ?? mealTypeAt(localTime(at, ctx.timezone))
       // The model's own figures win; the table fills what it left out, marked as an estimate.
@@ -95,7 +95,7 @@ export function foodTools(store: EventStore) {
   const logWater = tool(
     async (input, runtime: ToolRuntime) => {
       const ctx = turnContext(runtime)
-      const at = parseWhen(input.when, ctx.now, ctx.timezone) ?? ctx.now
+      const at = loggedAt(input.when, ctx)
       const payload = input.amount_ml !== undefined ? { amount_ml: input.amount_ml } : { amount: input.amount ?? 1, unit: input.unit ?? 'glass' }
       const event = await writeEvent(store, runtime, { kind: 'water', occurred_at: at, payload })
       const day = await dayTotals(store, ctx.userId, localDate(at, ctx.timezone), ctx.timezone)

@@ -6,7 +6,7 @@ import { insightsFor } from '../memory/insights.js'
 import { correctEvent, writeEvent, toolResult } from './event-writer.js'
 import { PeriodSchema, periodDates, spokenDay, spokenTime } from './periods.js'
 import { turnContext } from './tool-context.js'
-import { parseFutureWhen, parseWhen } from './when.js'
+import { loggedAt, parseFutureWhen } from './when.js'
 
 const When = z.string().max(100).optional().describe("When it happened, in the patient's words; omit for now")
 
@@ -22,7 +22,7 @@ export function generalTools(store: EventStore) {
     async (input, runtime: ToolRuntime) => {
       const ctx = turnContext(runtime)
       const { when, ...payload } = input
-      const event = await writeEvent(store, runtime, { kind: 'symptom', occurred_at: parseWhen(when, ctx.now, ctx.timezone) ?? ctx.now, payload })
+      const event = await writeEvent(store, runtime, { kind: 'symptom', occurred_at: loggedAt(when, ctx), payload })
       const severe = event.payload.severity === 'severe'
       return toolResult(
         `Noted: ${event.payload.name}${event.payload.severity ? ` (${event.payload.severity})` : ''}.` +
@@ -70,7 +70,7 @@ export function generalTools(store: EventStore) {
     async (input, runtime: ToolRuntime) => {
       const ctx = turnContext(runtime)
       const { when, ...payload } = input
-      const event = await writeEvent(store, runtime, { kind: 'sleep', occurred_at: parseWhen(when, ctx.now, ctx.timezone) ?? ctx.now, payload })
+      const event = await writeEvent(store, runtime, { kind: 'sleep', occurred_at: loggedAt(when, ctx), payload })
       const p = event.payload
       return toolResult(
         `Logged your sleep${p.duration_hours !== undefined ? `: ${p.duration_hours} hours` : ''}${p.quality ? ` (${p.quality})` : ''}.`,
@@ -95,7 +95,7 @@ export function generalTools(store: EventStore) {
     async (input, runtime: ToolRuntime) => {
       const ctx = turnContext(runtime)
       const { when, ...payload } = input
-      const event = await writeEvent(store, runtime, { kind: 'exercise', occurred_at: parseWhen(when, ctx.now, ctx.timezone) ?? ctx.now, payload })
+      const event = await writeEvent(store, runtime, { kind: 'exercise', occurred_at: loggedAt(when, ctx), payload })
       const p = event.payload
       return toolResult(
         `Logged ${p.activity}${p.duration_minutes ? ` for ${p.duration_minutes} minutes` : ''}${p.steps ? `, ${p.steps} steps` : ''}. Well done!`,

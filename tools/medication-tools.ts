@@ -6,7 +6,7 @@ import { DOSE_MATCH_WINDOW_MS, dosesToday, type ExpectedDose } from '../memory/i
 import { writeEvent, toolResult } from './event-writer.js'
 import { spokenTime } from './periods.js'
 import { turnContext } from './tool-context.js'
-import { parseTimeOfDay, parseWhen } from './when.js'
+import { loggedAt, parseTimeOfDay } from './when.js'
 import { levenshtein } from './levenshtein.js'
 
 type Medication = HealthEvent<'medication'>
@@ -120,7 +120,7 @@ export function medicationTools(store: EventStore) {
   const logDose = tool(
     async (input, runtime: ToolRuntime) => {
       const ctx = turnContext(runtime)
-      const at = parseWhen(input.when, ctx.now, ctx.timezone) ?? ctx.now
+      const at = loggedAt(input.when, ctx)
       const medicines = await activeMedicines(store, ctx.userId)
       const { doses } = await dosesToday(store, ctx.userId, ctx.now)
       const open = doses.filter((d) => d.status === 'due' || d.status === 'missed')

@@ -7,7 +7,7 @@ import { dayRange } from '../memory/local-time.js'
 import { writeEvent, toolResult } from './event-writer.js'
 import { PeriodSchema, periodDates, spokenDay, spokenTime } from './periods.js'
 import { turnContext } from './tool-context.js'
-import { parseWhen } from './when.js'
+import { loggedAt } from './when.js'
 
 const METRICS = ['blood_pressure', 'blood_sugar', 'heart_rate', 'temperature', 'spo2', 'weight'] as const
 type Metric = (typeof METRICS)[number]
@@ -125,7 +125,7 @@ export function vitalsTools(store: EventStore) {
       if (Object.keys(units).length) payload.units = units
       const event = await writeEvent(store, runtime, {
         kind: 'vitals',
-        occurred_at: parseWhen(when, ctx.now, ctx.timezone) ?? ctx.now,
+        occurred_at: loggedAt(when, ctx),
         payload,
       })
       const described = describeReading(event.payload, event.flags)

@@ -1,5 +1,5 @@
 import * as chrono from 'chrono-node'
-import { localDate, localTime, zonedInstant } from '../memory/local-time.js'
+import { localDate, offsetMinutes, zonedInstant } from '../memory/local-time.js'
 
 /** Hinglish time words, so "kal raat" reads as "yesterday night" (logging is about the past). */
 const HINGLISH_TIME: [RegExp, string][] = [
@@ -21,15 +21,6 @@ const PART_OF_DAY_HOUR: [RegExp, number][] = [
   [/\bevening\b/, 19],
   [/\b(?:night|tonight)\b/, 21],
 ]
-
-function offsetMinutes(instant: Date, tz: string): number {
-  const [h, m] = localTime(instant, tz).split(':').map(Number) as [number, number]
-  const utc = instant.getUTCHours() * 60 + instant.getUTCMinutes()
-  let diff = h * 60 + m - utc
-  if (diff > 14 * 60) diff -= 24 * 60
-  if (diff < -14 * 60) diff += 24 * 60
-  return diff
-}
 
 const FUTURE_SLACK_MS = 5 * 60_000
 const WEEKDAY = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/
@@ -58,6 +49,11 @@ export function parseWhen(text: string | undefined, now: Date, tz: string): Date
   const step = WEEKDAY.test(t) ? 7 : 1
   while (date.getTime() > now.getTime() + FUTURE_SLACK_MS) date = new Date(date.getTime() - step * 86_400_000)
   return date
+}
+
+/** When a logged thing happened: the time the patient named, or the turn's now when they named none. */
+export function loggedAt(when: string | undefined, ctx: { now: Date; timezone: string }): Date {
+  return parseWhen(when, ctx.now, ctx.timezone) ?? ctx.now
 }
 
 /** "9 pm", "21:00", "9:30 am", "nine" → "HH:MM" for schedules; undefined if there is no time. */

@@ -7,6 +7,7 @@ import type { Logger } from '../logger.js'
 import type { ChatModels } from './chat-models.js'
 import { graphContext, type GraphContext } from './graph-context.js'
 import { FOCUS_MARKER, MEDICINES_MARKER } from './offline-model/prompt-markers.js'
+import { messageText } from './message-text.js'
 import { loadPrompt } from './prompts.js'
 import type { AgentName } from './turn-types.js'
 
@@ -24,10 +25,6 @@ export class MalformedModelOutputError extends Error {
 const LANGUAGE_NAMES: Record<string, string> = {
   en: 'English', hi: 'Hindi', bn: 'Bengali', ta: 'Tamil', te: 'Telugu', kn: 'Kannada', ml: 'Malayalam', mr: 'Marathi',
   gu: 'Gujarati', pa: 'Punjabi', od: 'Odia', or: 'Odia', ur: 'Urdu', as: 'Assamese',
-}
-
-function textOf(m: BaseMessage): string {
-  return typeof m.content === 'string' ? m.content : m.content.map((p) => ('text' in p ? String(p.text) : '')).join('')
 }
 
 /** Why the configured LLM failed, in a word for the response and the metrics. */
@@ -88,14 +85,14 @@ export class AgentRunner {
       const ai = await this.callModel(scratch, config, ctx)
       scratch.push(ai)
       if (!ai.tool_calls?.length) {
-        const reply = textOf(ai).trim()
+        const reply = messageText(ai).trim()
         return { reply, asked: reply.includes('?') }
       }
       const { messages } = (await this.toolNode.invoke({ messages: scratch }, config)) as { messages: BaseMessage[] }
       scratch.push(...messages)
     }
     // Out of rounds: say what the tools reported rather than loop again.
-    return { reply: textOf(this.models.offline.respond(scratch)), asked: false }
+    return { reply: messageText(this.models.offline.respond(scratch)), asked: false }
   }
 
   private async callModel(messages: BaseMessage[], config: RunnableConfig, ctx: GraphContext): Promise<AIMessage> {

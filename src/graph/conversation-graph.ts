@@ -1,4 +1,4 @@
-import { AIMessage, type BaseMessage, isHumanMessage } from '@langchain/core/messages'
+import { AIMessage, type BaseMessage } from '@langchain/core/messages'
 import type { RunnableConfig } from '@langchain/core/runnables'
 import type { BaseCheckpointSaver, LangGraphRunnableConfig } from '@langchain/langgraph'
 import { Annotation, Command, END, messagesStateReducer, Send, START, StateGraph } from '@langchain/langgraph'
@@ -8,6 +8,7 @@ import type { Logger } from '../logger.js'
 import type { AgentRunner } from './agent-runner.js'
 import type { ChatModels } from './chat-models.js'
 import { graphContext } from './graph-context.js'
+import { lastHumanText } from './message-text.js'
 import { checkGuards } from './policy/guards.js'
 import { loadPrompt } from './prompts.js'
 import { CONFIDENT, classifyIntent } from './router/classify-intent.js'
@@ -47,12 +48,6 @@ export const ConversationState = Annotation.Root({
 type State = typeof ConversationState.State
 
 const LlmRoute = z.object({ agents: z.array(z.enum(AGENTS)).min(1).describe('Every agent the message needs') })
-
-function lastHumanText(messages: BaseMessage[]): string {
-  const m = messages.findLast((x) => isHumanMessage(x))
-  if (!m) return ''
-  return typeof m.content === 'string' ? m.content : m.content.map((p) => ('text' in p ? String(p.text) : '')).join(' ')
-}
 
 export interface ConversationGraphDeps {
   store: EventStore

@@ -1,4 +1,3 @@
-import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Logger } from '../logger.js'
 
 export type Role = 'patient' | 'caregiver' | 'admin'
@@ -17,4 +16,3 @@ export interface AppEnv {
   }
 }
 
-export type AppRouter = OpenAPIHono<AppEnv>

@@ -2,21 +2,15 @@ import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../http/errors.js'
 import { ffmpegEncode, joinAudio, requires, silence, tone } from '../../test/fakes/audio-fixtures.js'
+import { rejection } from '../../test/helpers.js'
 import { decodeAudioUpload, sniffAudioType, type DecodeAudioOptions } from './audio.js'
 import { durationSeconds, encodeWav } from './wav.js'
 
 const limits: DecodeAudioOptions = { maxBytes: 2 * 1024 * 1024, maxSeconds: 30 }
 const ffmpeg = requires('ffmpeg')
 
-async function refusal(body: Uint8Array, type: string | undefined, opts = limits): Promise<AppError> {
-  try {
-    await decodeAudioUpload(body, type, opts)
-  } catch (err) {
-    expect(err).toBeInstanceOf(AppError)
-    return err as AppError
-  }
-  throw new Error('expected the upload to be refused')
-}
+const refusal = (body: Uint8Array, type: string | undefined, opts = limits) =>
+  rejection(decodeAudioUpload(body, type, opts), AppError)
 
 describe('decodeAudioUpload', () => {
   it('accepts WAV at any rate and channel count and returns 16 kHz mono', async () => {

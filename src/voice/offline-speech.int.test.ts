@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { espeakWav, frames20ms, joinAudio, requires, silence } from '../../test/fakes/audio-fixtures.js'
-import { capturingLogger } from '../../test/helpers.js'
+import { capturingLogger, rejection } from '../../test/helpers.js'
 import { OfflineSpeechProvider, STT_UNAVAILABLE_MESSAGE } from './offline-speech.js'
 import { toMono16k } from './resample.js'
 import { SpeechProviderError, speechErrorToAppError } from './speech-errors.js'
@@ -17,15 +17,7 @@ function offline(opts: ConstructorParameters<typeof OfflineSpeechProvider>[1] = 
   return { speech: new OfflineSpeechProvider(cap.logger, opts), failures, raw: () => cap.lines().join('\n') }
 }
 
-async function failure(p: Promise<unknown>): Promise<SpeechProviderError> {
-  try {
-    await p
-  } catch (err) {
-    expect(err).toBeInstanceOf(SpeechProviderError)
-    return err as SpeechProviderError
-  }
-  throw new Error('expected the call to fail')
-}
+const failure = (p: Promise<unknown>) => rejection(p, SpeechProviderError)
 
 describe('offline speech', () => {
   it.skipIf(espeak.missing)(`speaks English and Hindi as 16 kHz mono WAV${espeak.note}`, async () => {

@@ -2,7 +2,7 @@ import { SarvamAI, SarvamAIClient } from 'sarvamai'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { frames20ms, joinAudio, silence, speechLike, tone } from '../../test/fakes/audio-fixtures.js'
 import { FakeSarvamServer } from '../../test/fakes/sarvam-server.js'
-import { capturingLogger } from '../../test/helpers.js'
+import { capturingLogger, rejection } from '../../test/helpers.js'
 import { SarvamSpeechProvider, type SarvamSpeechOptions } from './sarvam-speech.js'
 import { sentencesFrom } from './sentences.js'
 import { SpeechProviderError, speechErrorToAppError } from './speech-errors.js'
@@ -46,15 +46,7 @@ function sarvam(overrides: Partial<SarvamSpeechOptions> = {}) {
   return { speech, logs, failures, raw: () => cap.lines().join('\n') }
 }
 
-async function failure(p: Promise<unknown>): Promise<SpeechProviderError> {
-  try {
-    await p
-  } catch (err) {
-    expect(err).toBeInstanceOf(SpeechProviderError)
-    return err as SpeechProviderError
-  }
-  throw new Error('expected the call to fail')
-}
+const failure = (p: Promise<unknown>) => rejection(p, SpeechProviderError)
 
 async function waitFor(check: () => boolean, what: string, ms = 5000): Promise<void> {
   const until = Date.now() + ms

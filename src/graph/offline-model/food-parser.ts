@@ -1,6 +1,6 @@
 import { FOOD_NAMES } from '../../../tools/nutrition-table.js'
 import type { Plan, PlanContext } from './plan.js'
-import { hindiNumber, whenPhrase } from './text.js'
+import { escapeRegExp, hindiNumber, whenPhrase } from './text.js'
 
 const MEALS: [RegExp, string][] = [
   [/\b(?:breakfast|nashta|naashta|morning meal|tiffin)\b/, 'breakfast'],
@@ -9,9 +9,8 @@ const MEALS: [RegExp, string][] = [
   [/\b(?:snack|snacks|evening tea)\b/, 'snack'],
 ]
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 // Longest names first, so "masala dosa" is one item rather than "dosa".
-const FOOD_RE = new RegExp(`\\b(${FOOD_NAMES.map(escape).join('|')})(?:e?s)?\\b`, 'g')
+const FOOD_RE = new RegExp(`\\b(${FOOD_NAMES.map(escapeRegExp).join('|')})(?:e?s)?\\b`, 'g')
 const QTY_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, half: 0.5, couple: 2, few: 3, some: 1 }
 /** Quantities as speech recognisers mishear them right before a food: "to rotis", "for idlis". */
 const MISHEARD_QTY: Record<string, number> = { to: 2, too: 2, tu: 2, for: 4, fore: 4, tree: 3 }

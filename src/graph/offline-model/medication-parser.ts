@@ -1,7 +1,7 @@
 import { parseTimeOfDay } from '../../../tools/when.js'
 import { COMMON_DRUGS } from './drug-names.js'
 import type { Plan, PlanContext } from './plan.js'
-import { whenPhrase } from './text.js'
+import { escapeRegExp, whenPhrase } from './text.js'
 import { levenshtein } from '../../../tools/levenshtein.js'
 
 const MISSED = /\b(?:missed|miss|forgot|forgotten|bhool gaya|bhool gayi|bhul gaya|bhul gayi|nahi li|nahi liya|nahin li|didn'?t take|did not take|not taken|haven'?t taken)\b/
@@ -23,7 +23,6 @@ const FREQUENCY = /\b(once (?:a|per) day|twice (?:a|per) day|thrice (?:a|per) da
 const TIMES = /\b(?:at )?(\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|\d{1,2} (?:baje|o'clock))/g
 const REASON = /\b(?:because|as|since|kyunki|kyonki|due to)\b\s+(.+)$/
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const capital = (s: string) => s[0]!.toUpperCase() + s.slice(1)
 
 /**
@@ -53,10 +52,10 @@ export function medicinesNamed(t: string, own: string[]): string[] {
   const found: string[] = []
   for (const name of [...own].sort((a, b) => b.length - a.length)) {
     const first = name.toLowerCase().split(/\s+/)[0]!
-    if (first.length >= 3 && new RegExp(`\\b${escape(first)}\\b`).test(t)) found.push(name)
+    if (first.length >= 3 && new RegExp(`\\b${escapeRegExp(first)}\\b`).test(t)) found.push(name)
   }
   for (const d of COMMON_DRUGS) {
-    if (new RegExp(`\\b${escape(d)}\\b`).test(t) && !found.some((f) => f.toLowerCase().startsWith(d))) found.push(capital(d))
+    if (new RegExp(`\\b${escapeRegExp(d)}\\b`).test(t) && !found.some((f) => f.toLowerCase().startsWith(d))) found.push(capital(d))
   }
   if (found.length === 0) {
     const own1 = own.map((o) => o.toLowerCase().split(/\s+/)[0]!)

@@ -3,6 +3,7 @@ import type { CallbackManagerForLLMRun } from '@langchain/core/callbacks/manager
 import { BaseChatModel, type BindToolsInput } from '@langchain/core/language_models/chat_models'
 import { AIMessage, AIMessageChunk, type BaseMessage, isAIMessage, isHumanMessage, isSystemMessage, isToolMessage, type ToolMessage } from '@langchain/core/messages'
 import { ChatGenerationChunk, type ChatResult } from '@langchain/core/outputs'
+import { messageText } from '../message-text.js'
 import { planFood } from './food-parser.js'
 import { planGeneral } from './general-parser.js'
 import { planMedication } from './medication-parser.js'
@@ -19,15 +20,11 @@ const PARSERS: { tools: string[]; plan: (ctx: PlanContext) => Plan }[] = [
   { tools: ['log_symptom', 'log_mood', 'log_sleep', 'log_exercise', 'update_profile', 'get_health_summary', 'recall'], plan: planGeneral },
 ]
 
-function textOf(m: BaseMessage): string {
-  return typeof m.content === 'string' ? m.content : m.content.map((p) => ('text' in p ? String(p.text) : '')).join('')
-}
-
 /** The part of a system prompt after a marker, up to the end of its line. */
 function markedLine(messages: BaseMessage[], marker: string): string | undefined {
   for (const m of messages) {
     if (!isSystemMessage(m)) continue
-    const line = textOf(m)
+    const line = messageText(m)
       .split('\n')
       .find((l) => l.startsWith(marker))
     if (line) return line.slice(marker.length).trim()
@@ -42,7 +39,7 @@ function toolNameOf(t: BindToolsInput): string | undefined {
 
 /** The patient-facing text of a tool's answer (tools answer `{ok, message, …}`), or its error. */
 export function toolMessageText(m: ToolMessage): string {
-  const content = textOf(m)
+  const content = messageText(m)
   if (m.status === 'error' || content.startsWith('Error:')) {
     const reason = content.replace(/^Error:\s*/, '').replace(/\s*Please fix your mistakes\.?\s*$/, '').trim()
     return `Sorry, I couldn't do that: ${reason}.`.replace(/\.\.$/, '.')
@@ -87,7 +84,7 @@ export class OfflineChatModel extends BaseChatModel {
       return new AIMessage({ content: results.join(' ') })
     }
     const humanIndex = messages.findLastIndex((m) => isHumanMessage(m))
-    const human = humanIndex >= 0 ? textOf(messages[humanIndex]!) : ''
+    const human = humanIndex >= 0 ? messageText(messages[humanIndex]!) : ''
     const focus = markedLine(messages, FOCUS_MARKER)
     const ctx: PlanContext = {
       text: normaliseText(focus || human),
@@ -99,9 +96,9 @@ export class OfflineChatModel extends BaseChatModel {
     }
     const asked = messages.slice(0, humanIndex).findLast((m) => isAIMessage(m) && !(m as AIMessage).tool_calls?.length)
     const askedIndex = asked ? messages.lastIndexOf(asked) : -1
-    if (asked && textOf(asked).includes('?')) {
+    if (asked && messageText(asked).includes('?')) {
       const previous = messages.slice(0, askedIndex).findLast((m) => isHumanMessage(m))
-      ctx.answeringQuestion = { question: normaliseText(textOf(asked)), previous: previous ? normaliseText(textOf(previous)) : '' }
+      ctx.answeringQuestion = { question: normaliseText(messageText(asked)), previous: previous ? normaliseText(messageText(previous)) : '' }
     }
     const parser = PARSERS.find((p) => p.tools.some((t) => this.toolNames.has(t)))
     const plan = parser ? parser.plan(ctx) : planGeneral(ctx)
@@ -116,7 +113,7 @@ export class OfflineChatModel extends BaseChatModel {
 
   async _generate(messages: BaseMessage[]): Promise<ChatResult> {
     const message = this.respond(messages)
-    return { generations: [{ text: textOf(message), message }] }
+    return { generations: [{ text: messageText(message), message }] }
   }
 
   /** Streams the reply word by word, so the offline model's tokens flow like an LLM's. */
@@ -136,7 +133,7 @@ export class OfflineChatModel extends BaseChatModel {
       })
       return
     }
-    const words = textOf(message).match(/\S+\s*/g) ?? ['']
+    const words = messageText(message).match(/\S+\s*/g) ?? ['']
     for (const word of words) {
       const chunk = new ChatGenerationChunk({ text: word, message: new AIMessageChunk({ content: word }) })
       yield chunk

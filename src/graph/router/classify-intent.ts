@@ -1,6 +1,6 @@
 import { FOOD_NAMES } from '../../../tools/nutrition-table.js'
 import { COMMON_DRUGS } from '../offline-model/drug-names.js'
-import { normaliseText, splitClauses } from '../offline-model/text.js'
+import { escapeRegExp, normaliseText, splitClauses } from '../offline-model/text.js'
 import type { AgentName } from '../turn-types.js'
 
 /**
@@ -13,8 +13,7 @@ export const CONFIDENT = 0.6
 
 type Lexicon = [RegExp, number][]
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-const alternation = (words: string[]) => words.map(escape).join('|')
+const alternation = (words: string[]) => words.map(escapeRegExp).join('|')
 const FOOD_WORDS = new RegExp(`\\b(?:${alternation(FOOD_NAMES.filter((n) => !['aloo', 'chicken', 'fish', 'mutton', 'sugar', 'fruit'].includes(n)))})\\b`)
 
 const LEXICONS: Record<AgentName, Lexicon> = {
