@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Selectable } from 'kysely'
-import { UUID_RE, newId } from '../src/ids.js'
+import { ConflictError, NotFoundError, PoddError } from '../core/errors.js'
+import { UUID_RE, newId } from '../core/ids.js'
 import type { VitalsFlags } from './clinical-thresholds.js'
 import type { EventDb, HealthEventsTable } from './event-db.js'
 import { eventKindOf, type EventKind, type EventSource, type PayloadOf } from './event-kinds.js'
@@ -70,10 +71,10 @@ export interface EventPage {
   next_cursor: string | null
 }
 
-export class EventNotFoundError extends Error {
+export class EventNotFoundError extends NotFoundError {
   override name = 'EventNotFoundError'
 }
-export class EventConflictError extends Error {
+export class EventConflictError extends ConflictError {
   override name = 'EventConflictError'
 }
 
@@ -109,8 +110,11 @@ function encodeCursor(e: HealthEvent): string {
   return Buffer.from(JSON.stringify([e.occurred_at, e.id])).toString('base64url')
 }
 
-export class InvalidCursorError extends Error {
+export class InvalidCursorError extends PoddError {
   override name = 'InvalidCursorError'
+  constructor(message: string) {
+    super('BAD_REQUEST', message)
+  }
 }
 
 function decodeCursor(cursor: string): [Date, string] {

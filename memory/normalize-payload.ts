@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { ValidationError, type Issue } from '../core/errors.js'
 import { classifyVitals, plausibilityIssues, type VitalsFlags } from './clinical-thresholds.js'
 import { PAYLOAD_SCHEMAS, type EventKind, type PayloadOf } from './event-kinds.js'
 import {
@@ -13,20 +14,11 @@ import {
   type VolumeUnit,
 } from './units.js'
 
-export interface EventIssue {
-  path: string
-  message: string
-}
+export type EventIssue = Issue
 
 /** A payload that cannot be stored: wrong shape, impossible value, unknown unit. */
-export class EventValidationError extends Error {
+export class EventValidationError extends ValidationError {
   override name = 'EventValidationError'
-  constructor(
-    message: string,
-    readonly issues: EventIssue[],
-  ) {
-    super(message)
-  }
 }
 
 export interface NormalizedPayload<K extends EventKind = EventKind> {

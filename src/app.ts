@@ -9,15 +9,16 @@ import { voiceSocket } from './voice/voice-socket.js'
 import { eventsRoutes } from './events/events-routes.js'
 import { memoryRoutes } from './memory-search/memory-routes.js'
 import { careRoutes } from './care/care-routes.js'
+import { careSocket } from './care/care-socket.js'
 import type { AppEnv } from './http/app-env.js'
 import { docsRoutes } from './http/docs-routes.js'
-import { envelope } from './http/errors.js'
-import { onError, onNotFound } from './http/error-handler.js'
+import { errorResponse, onError, onNotFound } from './http/error-handler.js'
 import { opsRoutes } from './http/ops-routes.js'
 import { validationHook } from './http/openapi.js'
 import { requestContext } from './http/request-context.js'
 import { corsAllowList, securityHeaders } from './http/response-headers.js'
 import type { Services } from './services.js'
+import { PoddError } from '../core/errors.js'
 
 /** Builds the whole HTTP API over the given services. The server, tests and benchmarks all use it. */
 export function createApp(s: Services): OpenAPIHono<AppEnv> {
@@ -30,7 +31,7 @@ export function createApp(s: Services): OpenAPIHono<AppEnv> {
   const limitFor = (maxSize: number) =>
     bodyLimit({
       maxSize,
-      onError: (c) => c.json(envelope('PAYLOAD_TOO_LARGE', `Request body exceeds ${maxSize} bytes`, c.get('requestId')), 413),
+      onError: (c) => errorResponse(c, new PoddError('PAYLOAD_TOO_LARGE', `Request body exceeds ${maxSize} bytes`)),
     })
   const limits: { prefix: string; limit: ReturnType<typeof limitFor> }[] = [
     { prefix: '/api/v1/voice', limit: limitFor(config.VOICE_MAX_BYTES) },
@@ -44,11 +45,9 @@ export function createApp(s: Services): OpenAPIHono<AppEnv> {
   app.use(methodNotAllowed({
     app,
     onMethodNotAllowed: (c, methods) =>
-      c.json(
-        envelope('METHOD_NOT_ALLOWED', `${c.req.method} is not allowed here; use ${methods.join(', ')}`, c.get('requestId')),
-        405,
-        { Allow: methods.join(', ') },
-      ),
+      errorResponse(c, new PoddError('METHOD_NOT_ALLOWED', `${c.req.method} is not allowed here; use ${methods.join(', ')}`), {
+        Allow: methods.join(', '),
+      }),
   }))
 
   app.route('/', opsRoutes(s))
@@ -61,6 +60,7 @@ export function createApp(s: Services): OpenAPIHono<AppEnv> {
   app.route('/api/v1', voiceRoutes(s))
   s.sockets.route('/api/v1/voice/stream', voiceSocket(s))
   app.route('/api/v1', careRoutes(s))
+  s.sockets.route('/api/v1/care/ws', careSocket(s))
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
   app.doc31('/api/v1/openapi.json', {

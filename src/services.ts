@@ -20,7 +20,7 @@ import { EventDbCheckpointSaver } from './graph/event-db-saver.js'
 import { Conversation } from './graph/conversation-service.js'
 import { WebSocketRoutes } from './http/websockets.js'
 import type { AppEnv } from './http/app-env.js'
-import { Metrics } from './http/metrics.js'
+import { Metrics } from './metrics.js'
 import { createLogger, type Logger } from './logger.js'
 import { createSpeech } from './voice/speech.js'
 import type { SpeechProvider } from './voice/speech-provider.js'
@@ -130,7 +130,7 @@ export async function createServices(config: Config, opts: ServiceOptions = {}):
   const care = new CareLinks(authDb, now)
   const preferences = new AccountPreferences(authDb, now)
   const models = createChatModels(config)
-  const caregiving = createCaregiving({ config, logger, metrics, events, eventDb, care, preferences, sockets, now, models, channels: opts.careChannels })
+  const caregiving = createCaregiving({ config, logger, metrics, events, eventDb, care, preferences, now, models, channels: opts.careChannels })
   onClose(() => caregiving.close())
   if (opts.startScheduler ?? true) caregiving.scheduler.start()
 

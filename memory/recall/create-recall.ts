@@ -1,4 +1,3 @@
-import type { Config } from '../../src/config.js'
 import type { EventDbHandle } from '../event-db.js'
 import type { EventStore } from '../event-store.js'
 import type { Embedder } from './embedder.js'
@@ -9,16 +8,16 @@ import { PineconeIndex } from './pinecone-index.js'
 import { RecallService, type RecallIndexerOptions } from './recall-service.js'
 import type { VectorIndex } from './vector-index.js'
 
-type RecallConfig = Pick<
-  Config,
-  | 'EMBEDDINGS_MODEL'
-  | 'OPENAI_API_KEY'
-  | 'OPENAI_BASE_URL'
-  | 'LLM_TIMEOUT_MS'
-  | 'PINECONE_API_KEY'
-  | 'PINECONE_INDEX_HOST'
-  | 'PINECONE_CONTROLLER_HOST'
->
+/** The settings recall reads, named as the service's environment variables (`src/config.ts`). */
+export interface RecallConfig {
+  EMBEDDINGS_MODEL?: string
+  OPENAI_API_KEY?: string
+  OPENAI_BASE_URL?: string
+  LLM_TIMEOUT_MS?: number
+  PINECONE_API_KEY?: string
+  PINECONE_INDEX_HOST?: string
+  PINECONE_CONTROLLER_HOST?: string
+}
 
 /** A recall setting that cannot work as given; names the variable to fix. */
 export class RecallConfigError extends Error {

@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadConfig } from '../../src/config.js'
 import { FAKE_EMBEDDING_DIMENSIONS, startFakeEmbeddings, type FakeEmbeddings } from '../../test/fakes/openai-embeddings-server.js'
 import { sharedEventDb } from '../../test/helpers.js'
 import { EventStore } from '../event-store.js'
-import { embedderFor, RecallConfigError, vectorIndexFor } from './create-recall.js'
+import { embedderFor, RecallConfigError, vectorIndexFor, type RecallConfig } from './create-recall.js'
 import { HashedNgramEmbedder } from './hashed-ngram-embedder.js'
 import { LocalVectorIndex } from './local-vector-index.js'
 import { OpenAIEmbedder } from './openai-embedder.js'
 import { PineconeIndex } from './pinecone-index.js'
 import { RecallService } from './recall-service.js'
+
+// Recall reads the service's settings by their variable names; with the defaults src/config.ts gives them.
+const recallSettings = (env: RecallConfig): RecallConfig => ({ LLM_TIMEOUT_MS: 20_000, ...env })
 
 describe('OpenAI-compatible embeddings (fake server, real client)', () => {
   let server: FakeEmbeddings
@@ -18,7 +20,7 @@ describe('OpenAI-compatible embeddings (fake server, real client)', () => {
   })
   afterAll(() => server?.close())
 
-  const config = () => loadConfig({ EMBEDDINGS_MODEL: 'text-embedding-3-small', OPENAI_BASE_URL: server.baseUrl, OPENAI_API_KEY: 'sk-test' })
+  const config = () => recallSettings({ EMBEDDINGS_MODEL: 'text-embedding-3-small', OPENAI_BASE_URL: server.baseUrl, OPENAI_API_KEY: 'sk-test' })
 
   it('Should embed through the configured base URL, model and key, as unit vectors', async () => {
     const embedder = embedderFor(config())
@@ -56,21 +58,21 @@ describe('recall from configuration', () => {
   const db = () => sharedEventDb()
 
   it('Should default to the offline embedder and the local index', async () => {
-    const config = loadConfig({})
+    const config = recallSettings({})
     expect(embedderFor(config)).toBeInstanceOf(HashedNgramEmbedder)
     expect(vectorIndexFor(config, await db())).toBeInstanceOf(LocalVectorIndex)
   })
 
   it('Should use Pinecone when its key and index host are set, and refuse half a configuration', async () => {
-    const pinecone = loadConfig({ PINECONE_API_KEY: 'pc', PINECONE_INDEX_HOST: 'https://recall-abc.svc.pinecone.io' })
+    const pinecone = recallSettings({ PINECONE_API_KEY: 'pc', PINECONE_INDEX_HOST: 'https://recall-abc.svc.pinecone.io' })
     expect(vectorIndexFor(pinecone, await db())).toBeInstanceOf(PineconeIndex)
-    expect(() => vectorIndexFor(loadConfig({ PINECONE_API_KEY: 'pc' }), {} as never)).toThrow(/PINECONE_INDEX_HOST/)
-    expect(() => vectorIndexFor(loadConfig({ PINECONE_INDEX_HOST: 'https://x.pinecone.io' }), {} as never)).toThrow(/PINECONE_API_KEY/)
+    expect(() => vectorIndexFor(recallSettings({ PINECONE_API_KEY: 'pc' }), {} as never)).toThrow(/PINECONE_INDEX_HOST/)
+    expect(() => vectorIndexFor(recallSettings({ PINECONE_INDEX_HOST: 'https://x.pinecone.io' }), {} as never)).toThrow(/PINECONE_API_KEY/)
   })
 
   it('Should refuse an embeddings model with no endpoint to call', () => {
-    expect(() => embedderFor(loadConfig({ EMBEDDINGS_MODEL: 'text-embedding-3-small' }))).toThrow(RecallConfigError)
-    expect(embedderFor(loadConfig({ EMBEDDINGS_MODEL: 'nomic-embed-text', OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1' })).id).toBe(
+    expect(() => embedderFor(recallSettings({ EMBEDDINGS_MODEL: 'text-embedding-3-small' }))).toThrow(RecallConfigError)
+    expect(embedderFor(recallSettings({ EMBEDDINGS_MODEL: 'nomic-embed-text', OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1' })).id).toBe(
       'openai:nomic-embed-text',
     )
   })

@@ -2,7 +2,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi'
 import type { AppEnv } from '../http/app-env.js'
 import { clientIp } from '../http/client-ip.js'
 import { errorResponses, jsonBody, jsonContent, validationHook } from '../http/openapi.js'
-import { notFound } from '../http/errors.js'
+import { notFound } from '../../core/errors.js'
 import type { Services } from '../services.js'
 
 export const PublicUserSchema = z

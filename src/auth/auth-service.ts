@@ -1,6 +1,6 @@
-import type { AuthUser, Role } from '../http/app-env.js'
-import { AppError, conflict, tooManyRequests, unauthorized } from '../http/errors.js'
-import { newId } from '../ids.js'
+import type { AuthUser, Role } from './auth-user.js'
+import { ValidationError, conflict, tooManyRequests, unauthorized } from '../../core/errors.js'
+import { newId } from '../../core/ids.js'
 import type { AuthDb, UsersTable } from './auth-db.js'
 import type { LoginThrottle } from './login-throttle.js'
 import { burnVerifyTime, hashPassword, passwordWeakness, verifyPassword } from './passwords.js'
@@ -46,9 +46,7 @@ export class AuthService {
     const email = normaliseEmail(input.email)
     const weakness = passwordWeakness(input.password, [email.split('@')[0] ?? '', input.name])
     if (weakness) {
-      throw new AppError('VALIDATION_ERROR', `Password ${weakness}`, {
-        issues: [{ path: 'password', message: weakness, code: 'weak_password' }],
-      })
+      throw new ValidationError(`Password ${weakness}`, [{ path: 'password', message: weakness, code: 'weak_password' }])
     }
     const existing = await this.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()
     if (existing) throw conflict('An account with this e-mail already exists')

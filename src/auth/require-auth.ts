@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono'
-import type { AppEnv, Role } from '../http/app-env.js'
-import { forbidden, unauthorized } from '../http/errors.js'
+import type { AppEnv } from '../http/app-env.js'
+import type { Role } from './auth-user.js'
+import { forbidden, unauthorized } from '../../core/errors.js'
 import type { TokenService } from './tokens.js'
 
 /** Reads the bearer token from an Authorization header value, if well-formed. */

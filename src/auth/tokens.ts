@@ -4,8 +4,8 @@ import path from 'node:path'
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose'
 import type { Config } from '../config.js'
 import type { Logger } from '../logger.js'
-import type { AuthUser, Role } from '../http/app-env.js'
-import { newId } from '../ids.js'
+import type { AuthUser, Role } from './auth-user.js'
+import { newId } from '../../core/ids.js'
 
 const ALG = 'HS256'
 const ROLES: readonly Role[] = ['patient', 'caregiver', 'admin']

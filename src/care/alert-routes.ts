@@ -1,8 +1,9 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi'
 import { EventConflictError, type HealthEvent } from '../../memory/event-store.js'
 import { HealthEventSchema } from '../events/event-schemas.js'
-import type { AppEnv, AuthUser } from '../http/app-env.js'
-import { forbidden, notFound } from '../http/errors.js'
+import type { AuthUser } from '../auth/auth-user.js'
+import type { AppEnv } from '../http/app-env.js'
+import { forbidden, notFound } from '../../core/errors.js'
 import { errorResponses, jsonContent, validationHook } from '../http/openapi.js'
 import type { Services } from '../services.js'
 

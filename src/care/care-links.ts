@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import type { AuthDb, CaregiverInvitationsTable } from '../auth/auth-db.js'
 import { LoginThrottle } from '../auth/login-throttle.js'
-import type { AuthUser } from '../http/app-env.js'
-import { AppError, badRequest, conflict, forbidden, notFound, tooManyRequests } from '../http/errors.js'
-import { newId } from '../ids.js'
+import type { AuthUser } from '../auth/auth-user.js'
+import { PoddError, badRequest, conflict, forbidden, notFound, tooManyRequests } from '../../core/errors.js'
+import { newId } from '../../core/ids.js'
 import { decodeCursor, encodeCursor } from './cursor.js'
 import { hashInvitationCode, newInvitationCode } from './invitation-code.js'
 
@@ -196,7 +196,7 @@ export class CareLinks {
     })
     if ('unusable' in outcome) {
       if (outcome.unusable === 'unknown') this.codeThrottle.recordFailure(caregiverId, ip)
-      throw new AppError('NOT_FOUND', UNUSABLE_MESSAGES[outcome.unusable], { reason: outcome.unusable })
+      throw new PoddError('NOT_FOUND', UNUSABLE_MESSAGES[outcome.unusable], { reason: outcome.unusable })
     }
     return this.link(outcome.linkId)
   }

@@ -1,5 +1,5 @@
 import { Counter, Histogram } from 'prom-client'
-import type { Metrics } from '../http/metrics.js'
+import type { Metrics } from '../metrics.js'
 
 /** Prometheus metrics of caregiver alerts, summaries and deliveries, on the service's registry. */
 export class CareMetrics {

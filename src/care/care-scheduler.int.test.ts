@@ -6,7 +6,7 @@ import { createTestApp, registerUser, testConfig, type TestApp } from '../../tes
 import { RecordingChannel, TestClock, link, setPreferences, setProfile, type Account } from '../../test/fakes/care-fixtures.js'
 import { createApp } from '../app.js'
 import type { Config } from '../config.js'
-import { Metrics } from '../http/metrics.js'
+import { Metrics } from '../metrics.js'
 import { createServices, type Services } from '../services.js'
 import { createCaregiving, type Caregiving } from './caregiving.js'
 import { dueDates } from './care-scheduler.js'

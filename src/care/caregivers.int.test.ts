@@ -164,7 +164,7 @@ describe('caregivers over HTTP', () => {
       const p = await patient()
       const { code } = await invite(p)
       // Roles already keep a patient from accepting; the service refuses on its own too.
-      await expect(t.services.care.acceptInvitation(p.id, code, '127.0.0.1')).rejects.toMatchObject({ status: 400 })
+      await expect(t.services.care.acceptInvitation(p.id, code, '127.0.0.1')).rejects.toMatchObject({ code: 'BAD_REQUEST' })
     })
 
     it('Should cap open invitations per patient', async () => {
@@ -272,7 +272,7 @@ describe('caregivers over HTTP', () => {
     it('Should refuse admins outright', async () => {
       const p = await patient()
       const admin = { id: 'admin-1', role: 'admin' } as const
-      await expect(t.services.care.assertCanRead(admin, p.id, 'events')).rejects.toMatchObject({ status: 403 })
+      await expect(t.services.care.assertCanRead(admin, p.id, 'events')).rejects.toMatchObject({ code: 'FORBIDDEN' })
     })
 
     it('Should let only the patient themself write health data', async () => {
@@ -282,10 +282,10 @@ describe('caregivers over HTTP', () => {
       const care = t.services.care
       expect(() => care.assertIsPatientSelf({ id: p.id, role: 'patient' }, p.id)).not.toThrow()
       expect(() => care.assertIsPatientSelf({ id: c.id, role: 'caregiver' }, p.id)).toThrow(
-        expect.objectContaining({ status: 403 }),
+        expect.objectContaining({ code: 'FORBIDDEN' }),
       )
       expect(() => care.assertIsPatientSelf({ id: 'someone-else', role: 'patient' }, p.id)).toThrow(
-        expect.objectContaining({ status: 404 }),
+        expect.objectContaining({ code: 'NOT_FOUND' }),
       )
     })
   })

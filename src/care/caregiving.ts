@@ -3,9 +3,8 @@ import type { EventDbHandle } from '../../memory/event-db.js'
 import type { EventStore } from '../../memory/event-store.js'
 import type { Config } from '../config.js'
 import type { ChatModels } from '../graph/chat-models.js'
-import type { Metrics } from '../http/metrics.js'
-import type { WebSocketRoutes } from '../http/websockets.js'
-import { newId } from '../ids.js'
+import type { Metrics } from '../metrics.js'
+import { newId } from '../../core/ids.js'
 import type { Logger } from '../logger.js'
 import { AlertService } from './alerts/alert-service.js'
 import type { CareLinks } from './care-links.js'
@@ -43,7 +42,6 @@ export interface CaregivingDeps {
   eventDb: EventDbHandle
   care: CareLinks
   preferences: AccountPreferences
-  sockets?: WebSocketRoutes
   models?: ChatModels
   now: () => Date
   /** Replaces configured channels (tests point SMS at a local Twilio fake). */
@@ -66,7 +64,7 @@ export function configuredChannels(config: Config): Partial<Record<DeliveryChann
   return channels
 }
 
-/** Wires the care module: the alert listener on the event store, the scheduler (not started) and `/api/v1/care/ws`. */
+/** Wires the care module: the alert listener on the event store and the scheduler (not started). */
 export function createCaregiving(deps: CaregivingDeps): Caregiving {
   const { config, logger, now } = deps
   const db = careDb(deps.eventDb.db)
@@ -101,12 +99,6 @@ export function createCaregiving(deps: CaregivingDeps): Caregiving {
     instanceId: `${hostname()}:${process.pid}:${newId().slice(-8)}`,
   })
   alerts.attach()
-  deps.sockets?.route(
-    '/api/v1/care/ws',
-    inApp.socketHandler((caregiverId) =>
-      dispatcher.flushWaiting([caregiverId]).catch((err) => logger.error({ err }, 'in-app flush failed')),
-    ),
-  )
 
   return {
     alerts,

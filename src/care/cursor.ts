@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { AppError } from '../http/errors.js'
+import { PoddError } from '../../core/errors.js'
 
 /** Keyset cursors are opaque to clients, so the position they carry can change shape freely. */
 export function encodeCursor(position: Record<string, unknown>): string {
@@ -14,7 +14,7 @@ export function decodeCursor<T>(schema: z.ZodType<T>, cursor: string): T {
   } catch {
     // Not base64url JSON: as foreign as a cursor of another list.
   }
-  throw new AppError('VALIDATION_ERROR', 'Invalid cursor', {
+  throw new PoddError('VALIDATION_ERROR', 'Invalid cursor', {
     issues: [{ path: 'cursor', message: 'Pass back a next_cursor this list returned', code: 'invalid_cursor' }],
   })
 }

@@ -2,7 +2,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi'
 import { addDays, insightsFor, patientToday } from '../../memory/insights.js'
 import { DateRangeQuery, EventListQuery, EventPageSchema, HealthEventSchema } from '../events/event-schemas.js'
 import type { AppEnv } from '../http/app-env.js'
-import { badRequest, forbidden } from '../http/errors.js'
+import { badRequest, forbidden } from '../../core/errors.js'
 import { errorResponses, jsonBody, jsonContent, validationHook } from '../http/openapi.js'
 import type { Services } from '../services.js'
 

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import type { AuthDb } from '../auth/auth-db.js'
-import { notFound, validationError } from '../http/errors.js'
+import { notFound, validationError } from '../../core/errors.js'
 
 const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/
 // IANA names only: V8 also accepts offsets like "+05:30", which have no daylight-saving rules.

@@ -7,6 +7,7 @@ import { AGENTS } from '../graph/turn-types.js'
 import type { AppEnv } from '../http/app-env.js'
 import { errorResponses, jsonBody, jsonContent, validationHook } from '../http/openapi.js'
 import type { Services } from '../services.js'
+import { toErrorBody } from '../../core/errors.js'
 
 export const ChatRequest = z
   .object({
@@ -111,8 +112,8 @@ export function chatRoutes(s: Services): OpenAPIHono<AppEnv> {
         for await (const frame of frames) await stream.writeSSE({ event: frame.type, data: frameData(frame) })
       } catch (err) {
         if (aborted.signal.aborted) return
-        c.get('logger').error({ err }, 'chat stream failed')
-        await stream.writeSSE({ event: 'error', data: JSON.stringify({ error: { code: 'INTERNAL_ERROR', message: 'The turn failed; please try again' } }) })
+        const error = toErrorBody(err, (e) => c.get('logger').error({ err: e }, 'chat stream failed'))
+        await stream.writeSSE({ event: 'error', data: JSON.stringify({ error }) })
       }
     }) as never
   })

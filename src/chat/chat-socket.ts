@@ -1,8 +1,8 @@
 import type { WebSocket } from 'ws'
 import { z } from 'zod'
-import { ThreadNotFoundError } from '../graph/conversation-service.js'
+import { PoddError, forbidden, toErrorBody, unreadableInput } from '../../core/errors.js'
 import type { TurnFrame } from '../graph/turn-types.js'
-import type { AuthUser } from '../http/app-env.js'
+import type { AuthUser } from '../auth/auth-user.js'
 import type { Logger } from '../logger.js'
 import type { Services } from '../services.js'
 import { ChatRequest } from './chat-routes.js'
@@ -12,6 +12,8 @@ const ClientMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cancel') }),
   z.object({ type: z.literal('ping') }),
 ])
+
+const UNREADABLE = 'Send JSON like {"type":"chat","message":"…"}'
 
 function send(socket: WebSocket, frame: TurnFrame | Record<string, unknown>): void {
   if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame))
@@ -32,12 +34,11 @@ export function chatSocket(s: Services, logger: Logger) {
         if (isBinary) throw new Error('binary')
         parsed = ClientMessage.parse(JSON.parse(String(data)))
       } catch (err) {
-        const issues = err instanceof z.ZodError ? err.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) : undefined
-        return send(socket, { type: 'error', error: { code: 'VALIDATION_ERROR', message: 'Send JSON like {"type":"chat","message":"…"}', ...(issues ? { details: { issues } } : {}) } })
+        return send(socket, { type: 'error', error: toErrorBody(unreadableInput(UNREADABLE, err)) })
       }
       if (parsed.type === 'ping') return send(socket, { type: 'pong' })
       if (parsed.type === 'cancel') return running?.abort()
-      if (user.role !== 'patient') return send(socket, { type: 'error', error: { code: 'FORBIDDEN', message: 'Only patients hold conversations' } })
+      if (user.role !== 'patient') return send(socket, { type: 'error', error: toErrorBody(forbidden('Only patients hold conversations')) })
       const { message, thread_id } = parsed
       queue = queue.then(async () => {
         if (socket.readyState !== socket.OPEN) return
@@ -47,10 +48,8 @@ export function chatSocket(s: Services, logger: Logger) {
             send(socket, frame)
           }
         } catch (err) {
-          if (running.signal.aborted) return send(socket, { type: 'error', error: { code: 'CANCELLED', message: 'The turn was cancelled' } })
-          if (err instanceof ThreadNotFoundError) return send(socket, { type: 'error', error: { code: 'NOT_FOUND', message: 'Thread not found' } })
-          logger.error({ err }, 'chat socket turn failed')
-          send(socket, { type: 'error', error: { code: 'INTERNAL_ERROR', message: 'The turn failed; please try again' } })
+          const failure = running.signal.aborted ? new PoddError('CANCELLED', 'The turn was cancelled') : err
+          send(socket, { type: 'error', error: toErrorBody(failure, (e) => logger.error({ err: e }, 'chat socket turn failed')) })
         } finally {
           running = undefined
         }

@@ -3,7 +3,7 @@ import { EVENT_KINDS, SYSTEM_ONLY_KINDS, type EventKind } from '../../memory/eve
 import { addDays, dosesToday, insightsFor, patientToday } from '../../memory/insights.js'
 import { requireRole } from '../auth/require-auth.js'
 import type { AppEnv } from '../http/app-env.js'
-import { AppError, notFound } from '../http/errors.js'
+import { PoddError, notFound } from '../../core/errors.js'
 import { errorResponses, jsonBody, jsonContent, validationHook } from '../http/openapi.js'
 import type { Services } from '../services.js'
 import { DateRangeQuery, EventListQuery, EventPageSchema, HealthEventSchema } from './event-schemas.js'
@@ -158,7 +158,7 @@ const medsToday = createRoute({
 
 function refuseSystemKinds(kind: EventKind) {
   if (SYSTEM_ONLY_KINDS.has(kind)) {
-    throw new AppError('FORBIDDEN', `${kind} events are written by Podd itself, not through this API`)
+    throw new PoddError('FORBIDDEN', `${kind} events are written by Podd itself, not through this API`)
   }
 }
 

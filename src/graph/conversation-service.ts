@@ -5,8 +5,9 @@ import { Counter, Histogram } from 'prom-client'
 import { AGENT_DEFINITIONS } from '../../agents/index.js'
 import { anyEvent, type EventStore, type HealthEvent } from '../../memory/event-store.js'
 import { DEFAULT_TIMEZONE } from '../../memory/insights.js'
-import type { Metrics } from '../http/metrics.js'
-import { newId } from '../ids.js'
+import type { Metrics } from '../metrics.js'
+import { NotFoundError } from '../../core/errors.js'
+import { newId } from '../../core/ids.js'
 import type { Logger } from '../logger.js'
 import { AgentRunner } from './agent-runner.js'
 import type { ChatModels } from './chat-models.js'
@@ -14,7 +15,7 @@ import { buildConversationGraph, type AgentReply, type ConversationGraph } from 
 import { newStats, type GraphContext } from './graph-context.js'
 import { AGENTS, type AgentName, type ConversationService, type TurnFrame, type TurnInput, type TurnResult } from './turn-types.js'
 
-export class ThreadNotFoundError extends Error {
+export class ThreadNotFoundError extends NotFoundError {
   override name = 'ThreadNotFoundError'
 }
 

@@ -1,12 +1,5 @@
+import type { AuthUser } from '../auth/auth-user.js'
 import type { Logger } from '../logger.js'
-
-export type Role = 'patient' | 'caregiver' | 'admin'
-
-/** The caller, as proven by a verified access token. */
-export interface AuthUser {
-  id: string
-  role: Role
-}
 
 export interface AppEnv {
   Variables: {
@@ -15,4 +8,3 @@ export interface AppEnv {
     user: AuthUser
   }
 }
-

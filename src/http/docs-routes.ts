@@ -3,7 +3,7 @@ import path from 'node:path'
 import { createRequire } from 'node:module'
 import { Hono } from 'hono'
 import type { AppEnv } from './app-env.js'
-import { notFound } from './errors.js'
+import { notFound } from '../../core/errors.js'
 
 const require = createRequire(import.meta.url)
 const SWAGGER_DIR: string = require('swagger-ui-dist').getAbsoluteFSPath()

@@ -1,45 +1,39 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import { ZodError } from 'zod'
-import { EventConflictError, EventNotFoundError, InvalidCursorError } from '../../memory/event-store.js'
-import { EventValidationError } from '../../memory/normalize-payload.js'
-import { ThreadNotFoundError } from '../graph/conversation-service.js'
+import { PoddError, asPoddError, toErrorBody, type ErrorBody } from '../../core/errors.js'
 import type { AppEnv } from './app-env.js'
-import { AppError, envelope, errorCodeForStatus, zodDetails } from './errors.js'
+import { errorCodeForStatus, errorHeaders, httpStatusOf } from './error-status.js'
 
-function requestIdOf(c: Context<AppEnv>): string {
-  return c.get('requestId') ?? 'unknown'
+export interface ErrorEnvelope {
+  status: 'error'
+  error: ErrorBody
+  request_id: string
+}
+
+/** The HTTP answer for any failure: its status, its headers and the error envelope. */
+export function errorResponse(c: Context<AppEnv>, err: unknown, headers: Record<string, string> = {}): Response {
+  const known = asPoddError(err)
+  const body: ErrorEnvelope = {
+    status: 'error',
+    error: toErrorBody(known),
+    request_id: c.get('requestId') ?? 'unknown',
+  }
+  if (known !== err && known.code === 'INTERNAL_ERROR') c.get('logger')?.error({ err }, 'unhandled error')
+  return c.json(body, httpStatusOf(known.code), { ...errorHeaders(known), ...headers })
+}
+
+// Hono raises HTTPExceptions of its own (a malformed JSON body, a body limit); they mean the
+// same as our codes with their status.
+function fromHttpException(err: HTTPException, c: Context<AppEnv>): PoddError {
+  const code = errorCodeForStatus(err.status)
+  const message = err.status === 400 && /JSON/i.test(err.message) ? 'Malformed JSON in request body' : err.message || code
+  if (err.status >= 500) c.get('logger')?.error({ err }, 'http exception')
+  return new PoddError(code, message)
 }
 
 /** Every error leaves as the envelope; unexpected ones as a 500 that reveals nothing. */
-export const onError: ErrorHandler<AppEnv> = (err, c) => {
-  const requestId = requestIdOf(c)
-  if (err instanceof AppError) {
-    if (err.headers) for (const [k, v] of Object.entries(err.headers)) c.header(k, v)
-    return c.json(envelope(err.code, err.message, requestId, err.details), err.status)
-  }
-  // The event store's errors mean the same thing wherever they surface.
-  if (err instanceof EventValidationError) {
-    return c.json(envelope('VALIDATION_ERROR', err.message, requestId, { issues: err.issues }), 400)
-  }
-  if (err instanceof EventNotFoundError) return c.json(envelope('NOT_FOUND', err.message, requestId), 404)
-  if (err instanceof EventConflictError) return c.json(envelope('CONFLICT', err.message, requestId), 409)
-  if (err instanceof InvalidCursorError) return c.json(envelope('BAD_REQUEST', err.message, requestId), 400)
-  if (err instanceof ThreadNotFoundError) return c.json(envelope('NOT_FOUND', err.message, requestId), 404)
-  if (err instanceof ZodError) {
-    return c.json(envelope('VALIDATION_ERROR', 'Request validation failed', requestId, zodDetails(err)), 400)
-  }
-  if (err instanceof HTTPException) {
-    const status = err.status
-    const code = errorCodeForStatus(status)
-    const message =
-      status === 400 && /JSON/i.test(err.message) ? 'Malformed JSON in request body' : err.message || code
-    if (status >= 500) c.get('logger')?.error({ err }, 'http exception')
-    return c.json(envelope(code, message, requestId), status as 400)
-  }
-  c.get('logger')?.error({ err }, 'unhandled error')
-  return c.json(envelope('INTERNAL_ERROR', 'Something went wrong on our side', requestId), 500)
-}
+export const onError: ErrorHandler<AppEnv> = (err, c) =>
+  errorResponse(c, err instanceof HTTPException ? fromHttpException(err, c) : err)
 
 export const onNotFound: NotFoundHandler<AppEnv> = (c) =>
-  c.json(envelope('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`, requestIdOf(c)), 404)
+  errorResponse(c, new PoddError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`))

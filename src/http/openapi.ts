@@ -1,7 +1,7 @@
 import { z, type Hook } from '@hono/zod-openapi'
 import type { ZodType } from 'zod'
 import type { AppEnv } from './app-env.js'
-import { validationError } from './errors.js'
+import { validationError } from '../../core/errors.js'
 
 export const ErrorEnvelopeSchema = z
   .object({

@@ -1,7 +1,8 @@
 import { Hono } from 'hono'
 import type { Services } from '../services.js'
 import type { AppEnv } from './app-env.js'
-import { envelope } from './errors.js'
+import { PoddError } from '../../core/errors.js'
+import { errorResponse } from './error-handler.js'
 
 /** `/health` (the process answers), `/ready` (its stores answer) and `/metrics` (Prometheus). */
 export function opsRoutes(s: Services): Hono<AppEnv> {
@@ -23,7 +24,7 @@ export function opsRoutes(s: Services): Hono<AppEnv> {
     )
     const result = Object.fromEntries(checks)
     if (checks.every(([, v]) => v === 'ok')) return c.json({ status: 'ready', checks: result })
-    return c.json(envelope('SERVICE_UNAVAILABLE', 'A store is not reachable', c.get('requestId'), { checks: result }), 503)
+    return errorResponse(c, new PoddError('SERVICE_UNAVAILABLE', 'A store is not reachable', { checks: result }))
   })
 
   app.get('/metrics', async (c) => {

@@ -3,7 +3,7 @@ import type { MiddlewareHandler } from 'hono'
 import { matchedRoutes } from 'hono/route'
 import type { Logger } from '../logger.js'
 import type { AppEnv } from './app-env.js'
-import type { Metrics } from './metrics.js'
+import type { Metrics } from '../metrics.js'
 
 const INCOMING_ID = /^[A-Za-z0-9._:-]{1,128}$/
 

@@ -1,9 +1,11 @@
-import type { IncomingMessage, Server } from 'node:http'
+import { STATUS_CODES, type IncomingMessage, type Server } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { TokenService } from '../auth/tokens.js'
 import type { Logger } from '../logger.js'
-import type { AuthUser } from './app-env.js'
+import { forbidden, notFound, unauthorized, toErrorBody, type PoddError } from '../../core/errors.js'
+import { errorHeaders, httpStatusOf } from './error-status.js'
+import type { AuthUser } from '../auth/auth-user.js'
 
 export type SocketHandler = (socket: WebSocket, user: AuthUser, req: IncomingMessage) => void
 
@@ -15,9 +17,15 @@ export function socketToken(req: IncomingMessage, url: URL): string | undefined 
   return url.searchParams.get('access_token') ?? undefined
 }
 
-function refuse(socket: Duplex, status: number, message: string): void {
-  const body = JSON.stringify({ status: 'error', error: { code: status === 401 ? 'UNAUTHORIZED' : status === 403 ? 'FORBIDDEN' : 'NOT_FOUND', message } })
-  socket.end(`HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : 'Not Found'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`)
+/** Answers an upgrade that will not become a socket with the error envelope, and hangs up. */
+function refuse(socket: Duplex, err: PoddError): void {
+  const status = httpStatusOf(err.code)
+  const body = JSON.stringify({ status: 'error', error: toErrorBody(err) })
+  const headers = Object.entries(errorHeaders(err)).map(([k, v]) => `${k}: ${v}\r\n`).join('')
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+      `${headers}Connection: close\r\n\r\n${body}`,
+  )
 }
 
 /**
@@ -56,14 +64,14 @@ export class WebSocketRoutes {
   private async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost')
     const handler = this.routes.get(url.pathname)
-    if (!handler) return refuse(socket, 404, `No WebSocket at ${url.pathname}`)
+    if (!handler) return refuse(socket, notFound(`WebSocket at ${url.pathname}`))
     const origin = req.headers.origin
     if (origin && !this.allowedOrigins.includes(origin) && new URL(origin).host !== req.headers.host) {
-      return refuse(socket, 403, 'This origin may not open a socket')
+      return refuse(socket, forbidden('This origin may not open a socket'))
     }
     const token = socketToken(req, url)
     const user = token ? await this.tokens.verifyAccessToken(token) : undefined
-    if (!user) return refuse(socket, 401, 'A valid access token is required')
+    if (!user) return refuse(socket, unauthorized('A valid access token is required'))
     this.server.handleUpgrade(req, socket, head, (ws) => {
       const alive = setInterval(() => ws.readyState === ws.OPEN && ws.ping(), 30_000)
       ws.on('close', () => clearInterval(alive))

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { AppError } from '../http/errors.js'
+import { PoddError } from '../../core/errors.js'
 import { ffmpegEncode, joinAudio, requires, silence, tone } from '../../test/fakes/audio-fixtures.js'
 import { rejection } from '../../test/helpers.js'
 import { decodeAudioUpload, sniffAudioType, type DecodeAudioOptions } from './audio.js'
@@ -10,7 +10,7 @@ const limits: DecodeAudioOptions = { maxBytes: 2 * 1024 * 1024, maxSeconds: 30 }
 const ffmpeg = requires('ffmpeg')
 
 const refusal = (body: Uint8Array, type: string | undefined, opts = limits) =>
-  rejection(decodeAudioUpload(body, type, opts), AppError)
+  rejection(decodeAudioUpload(body, type, opts), PoddError)
 
 describe('decodeAudioUpload', () => {
   it('accepts WAV at any rate and channel count and returns 16 kHz mono', async () => {
@@ -30,36 +30,36 @@ describe('decodeAudioUpload', () => {
 
   it('refuses an empty body with 400', async () => {
     const e = await refusal(Buffer.alloc(0), 'audio/wav')
-    expect(e.status).toBe(400)
+    expect(e.code).toBe('BAD_REQUEST')
     expect(e.message).toMatch(/empty/)
   })
 
   it('refuses random bytes: 415 when nothing was declared, 400 when they claim to be WAV', async () => {
     const junk = randomBytes(4000)
     junk[0] = 0x00 // never a frame sync or magic number
-    expect((await refusal(junk, undefined)).status).toBe(415)
-    expect((await refusal(junk, 'application/octet-stream')).status).toBe(415)
+    expect((await refusal(junk, undefined)).code).toBe('UNSUPPORTED_MEDIA_TYPE')
+    expect((await refusal(junk, 'application/octet-stream')).code).toBe('UNSUPPORTED_MEDIA_TYPE')
     const claimed = await refusal(junk, 'audio/wav')
-    expect(claimed.status).toBe(400)
+    expect(claimed.code).toBe('BAD_REQUEST')
     expect(claimed.message).toMatch(/not valid WAV/)
   })
 
   it('refuses a content type that is not audio with 415', async () => {
     const e = await refusal(encodeWav(tone(0.5)), 'text/plain; charset=utf-8')
-    expect(e.status).toBe(415)
+    expect(e.code).toBe('UNSUPPORTED_MEDIA_TYPE')
     expect(e.code).toBe('UNSUPPORTED_MEDIA_TYPE')
     expect(e.message).toMatch(/text\/plain/)
   })
 
   it('refuses audio longer than the limit with 413', async () => {
     const e = await refusal(encodeWav(joinAudio(tone(20), silence(11))), 'audio/wav')
-    expect(e.status).toBe(413)
+    expect(e.code).toBe('PAYLOAD_TOO_LARGE')
     expect(e.message).toMatch(/31\.0 s long; the limit is 30 s/)
   })
 
   it('refuses more bytes than allowed with 413 before looking at them', async () => {
     const e = await refusal(Buffer.alloc(limits.maxBytes + 1), 'audio/wav')
-    expect(e.status).toBe(413)
+    expect(e.code).toBe('PAYLOAD_TOO_LARGE')
     expect(e.details).toEqual({ max_bytes: limits.maxBytes })
   })
 
@@ -67,22 +67,22 @@ describe('decodeAudioUpload', () => {
     const wav = encodeWav(tone(0.5))
     wav.writeUInt16LE(5, 22) // 5 channels with a mono block alignment
     const e = await refusal(wav, 'audio/wav')
-    expect(e.status).toBe(400)
+    expect(e.code).toBe('BAD_REQUEST')
     expect(e.message).toMatch(/damaged/)
     const truncated = await refusal(encodeWav(tone(0.5)).subarray(0, 30), 'audio/wav')
-    expect(truncated.status).toBe(400)
+    expect(truncated.code).toBe('BAD_REQUEST')
   })
 
   it('refuses a WAV holding no samples with 400', async () => {
     const e = await refusal(encodeWav({ sampleRate: 16_000, channels: 1, samples: new Int16Array(0) }), 'audio/wav')
-    expect(e.status).toBe(400)
+    expect(e.code).toBe('BAD_REQUEST')
     expect(e.message).toMatch(/no sound/)
   })
 
   it('says which formats work when compressed audio arrives and ffmpeg is absent', async () => {
     const ogg = Buffer.concat([Buffer.from('OggS'), randomBytes(100)])
     const e = await refusal(ogg, 'audio/ogg', { ...limits, ffmpeg: false })
-    expect(e.status).toBe(415)
+    expect(e.code).toBe('UNSUPPORTED_MEDIA_TYPE')
     expect(e.message).toMatch(/Ogg audio cannot be decoded here; this server accepts only 16-bit PCM WAV/)
   })
 
@@ -109,14 +109,14 @@ describe('decodeAudioUpload', () => {
   it.skipIf(ffmpeg.missing)(`refuses compressed audio over the length limit with 413${ffmpeg.note}`, async () => {
     const mp3 = ffmpegEncode(encodeWav(joinAudio(tone(20), tone(40))), 'mp3')
     const e = await refusal(mp3, 'audio/mpeg')
-    expect(e.status).toBe(413)
+    expect(e.code).toBe('PAYLOAD_TOO_LARGE')
     expect(e.message).toBe('The audio is over 31 s long; the limit is 30 s')
   })
 
   it.skipIf(ffmpeg.missing)(`refuses a corrupted compressed file with 400${ffmpeg.note}`, async () => {
     const ogg = Buffer.concat([Buffer.from('OggS'), randomBytes(3000)])
     const e = await refusal(ogg, 'audio/ogg')
-    expect(e.status).toBe(400)
+    expect(e.code).toBe('BAD_REQUEST')
     expect(e.message).toMatch(/could not be decoded|no audio track/)
   })
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { Config } from '../config.js'
-import { AppError } from '../http/errors.js'
+import { PoddError } from '../../core/errors.js'
 import { findBinary, runTool, ToolError, withTempDir } from './binaries.js'
 import { SPEECH_SAMPLE_RATE, toMono16k } from './resample.js'
 import { durationSeconds, parseWav, pcmFromBytes, WavFormatError, type Pcm16Audio } from './wav.js'
@@ -105,7 +105,7 @@ export interface DecodeAudioOptions extends AudioLimits {
 }
 
 /**
- * An uploaded recording as 16 kHz mono PCM, or an AppError saying what is wrong with it:
+ * An uploaded recording as 16 kHz mono PCM, or an PoddError saying what is wrong with it:
  * 400 empty, damaged or undecodable; 413 too many bytes or seconds; 415 not audio, or a format
  * this server cannot decode. WAV is read here; everything else goes through ffmpeg when installed.
  */
@@ -114,25 +114,25 @@ export async function decodeAudioUpload(
   contentType: string | undefined,
   opts: DecodeAudioOptions,
 ): Promise<Pcm16Audio> {
-  if (body.byteLength === 0) throw new AppError('BAD_REQUEST', 'The audio is empty')
+  if (body.byteLength === 0) throw new PoddError('BAD_REQUEST', 'The audio is empty')
   if (body.byteLength > opts.maxBytes) {
-    throw new AppError('PAYLOAD_TOO_LARGE', `The audio is larger than ${formatBytes(opts.maxBytes)}`, {
+    throw new PoddError('PAYLOAD_TOO_LARGE', `The audio is larger than ${formatBytes(opts.maxBytes)}`, {
       max_bytes: opts.maxBytes,
     })
   }
   const mediaType = contentType?.split(';')[0]?.trim().toLowerCase() || undefined
   const declared = mediaType === undefined ? 'any' : DECLARED_TYPES[mediaType]
   if (declared === undefined) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Content type ${mediaType} is not accepted; ${FORMATS_HINT}`, {
+    throw new PoddError('UNSUPPORTED_MEDIA_TYPE', `Content type ${mediaType} is not accepted; ${FORMATS_HINT}`, {
       accepted: ACCEPTED_AUDIO_TYPES,
     })
   }
   const container = sniffAudioType(body)
   if (!container) {
     if (declared !== 'any') {
-      throw new AppError('BAD_REQUEST', `The body is not valid ${CONTAINER_NAMES[declared]} audio`)
+      throw new PoddError('BAD_REQUEST', `The body is not valid ${CONTAINER_NAMES[declared]} audio`)
     }
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', `The body is not audio in a format we recognise; ${FORMATS_HINT}`)
+    throw new PoddError('UNSUPPORTED_MEDIA_TYPE', `The body is not audio in a format we recognise; ${FORMATS_HINT}`)
   }
 
   const ffmpeg = opts.ffmpeg === undefined ? findBinary('ffmpeg') : opts.ffmpeg || undefined
@@ -143,8 +143,8 @@ export async function decodeAudioUpload(
       audio = parseWav(body)
     } catch (err) {
       if (!(err instanceof WavFormatError)) throw err
-      if (!err.unsupportedEncoding) throw new AppError('BAD_REQUEST', `The WAV file is damaged: ${err.message}`)
-      if (!ffmpeg) throw new AppError('UNSUPPORTED_MEDIA_TYPE', `This WAV is not 16-bit PCM; ${WAV_ONLY_HINT}`)
+      if (!err.unsupportedEncoding) throw new PoddError('BAD_REQUEST', `The WAV file is damaged: ${err.message}`)
+      if (!ffmpeg) throw new PoddError('UNSUPPORTED_MEDIA_TYPE', `This WAV is not 16-bit PCM; ${WAV_ONLY_HINT}`)
       audio = await decodeWithFfmpeg(ffmpeg, body, container, opts)
       decodedUpTo = opts.maxSeconds + DECODE_MARGIN_SECONDS
     }
@@ -153,7 +153,7 @@ export async function decodeAudioUpload(
   }
   if (!ffmpeg) {
     const name = CONTAINER_NAMES[container]
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', `${name} audio cannot be decoded here; ${WAV_ONLY_HINT}`)
+    throw new PoddError('UNSUPPORTED_MEDIA_TYPE', `${name} audio cannot be decoded here; ${WAV_ONLY_HINT}`)
   }
   audio = await decodeWithFfmpeg(ffmpeg, body, container, opts)
   assertSpeechLength(audio, opts.maxSeconds, opts.maxSeconds + DECODE_MARGIN_SECONDS)
@@ -166,12 +166,12 @@ export async function decodeAudioUpload(
  * is where decoding was cut off, if it was: audio that long may have been longer still.
  */
 export function assertSpeechLength(audio: Pcm16Audio, maxSeconds: number, decodedUpTo = Infinity): void {
-  if (audio.samples.length === 0) throw new AppError('BAD_REQUEST', 'The audio contains no sound samples')
+  if (audio.samples.length === 0) throw new PoddError('BAD_REQUEST', 'The audio contains no sound samples')
   const seconds = durationSeconds(audio)
   if (seconds > maxSeconds + LENGTH_TOLERANCE_SECONDS) {
     const cut = seconds >= decodedUpTo - 0.05
     const length = cut ? `over ${decodedUpTo} s` : `${seconds.toFixed(1)} s`
-    throw new AppError('PAYLOAD_TOO_LARGE', `The audio is ${length} long; the limit is ${maxSeconds} s`, {
+    throw new PoddError('PAYLOAD_TOO_LARGE', `The audio is ${length} long; the limit is ${maxSeconds} s`, {
       max_seconds: maxSeconds,
       ...(cut ? {} : { seconds: Math.round(seconds * 10) / 10 }),
     })
@@ -200,9 +200,9 @@ async function decodeWithFfmpeg(
       return pcmFromBytes(stdout, SPEECH_SAMPLE_RATE, 1)
     } catch (err) {
       if (!(err instanceof ToolError)) throw err
-      if (err.timedOut) throw new AppError('UNPROCESSABLE', 'The audio took too long to decode')
-      if (/matches no streams/i.test(err.stderr)) throw new AppError('BAD_REQUEST', 'The file contains no audio track')
-      throw new AppError('BAD_REQUEST', `The ${CONTAINER_NAMES[container]} audio could not be decoded`)
+      if (err.timedOut) throw new PoddError('UNPROCESSABLE', 'The audio took too long to decode')
+      if (/matches no streams/i.test(err.stderr)) throw new PoddError('BAD_REQUEST', 'The file contains no audio track')
+      throw new PoddError('BAD_REQUEST', `The ${CONTAINER_NAMES[container]} audio could not be decoded`)
     }
   })
 }
@@ -214,7 +214,7 @@ function formatBytes(n: number): string {
 /** MP3 replies need ffmpeg; this says so before a turn is run for nothing. */
 export function assertMp3Available(ffmpeg: string | undefined = findBinary('ffmpeg')): asserts ffmpeg is string {
   if (!ffmpeg) {
-    throw new AppError('SERVICE_UNAVAILABLE', 'MP3 replies need ffmpeg on the server: install ffmpeg, or ask for audio/wav')
+    throw new PoddError('SERVICE_UNAVAILABLE', 'MP3 replies need ffmpeg on the server: install ffmpeg, or ask for audio/wav')
   }
 }
 

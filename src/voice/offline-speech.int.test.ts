@@ -3,7 +3,8 @@ import { espeakWav, frames20ms, joinAudio, requires, silence } from '../../test/
 import { capturingLogger, rejection } from '../../test/helpers.js'
 import { OfflineSpeechProvider, STT_UNAVAILABLE_MESSAGE } from './offline-speech.js'
 import { toMono16k } from './resample.js'
-import { SpeechProviderError, speechErrorToAppError } from './speech-errors.js'
+import { httpStatusOf } from '../http/error-status.js'
+import { SpeechProviderError } from './speech-errors.js'
 import type { StreamTranscript } from './speech-provider.js'
 import { durationSeconds, parseWav } from './wav.js'
 
@@ -70,7 +71,7 @@ describe('offline speech', () => {
     const err = await failure(speech.transcribe(silence(1), { language: 'hi-IN' }))
     expect(err.kind).toBe('unsupported_language')
     expect(err.message).toMatch(/English only, not Hindi; set SARVAM_API_KEY/)
-    expect(speechErrorToAppError(err).status).toBe(400)
+    expect(httpStatusOf(err.code)).toBe(400)
   })
 
   it.skipIf(both.missing)(`streams: finds each utterance with its VAD and transcribes it${both.note}`, async () => {
@@ -148,7 +149,7 @@ describe('offline speech', () => {
     expect(availability.tts.message).toMatch(/install espeak-ng, or set SARVAM_API_KEY/)
     const err = await failure(speech.transcribe(silence(1)))
     expect(err.kind).toBe('unavailable')
-    expect(speechErrorToAppError(err).status).toBe(503)
+    expect(httpStatusOf(err.code)).toBe(503)
     expect((await failure(speech.synthesize('Hello.', { language: 'en-IN' }))).kind).toBe('unavailable')
     const opening = speech.openStream({ onTranscript: () => {}, onError: () => {} })
     await expect(opening).rejects.toMatchObject({ kind: 'unavailable' })

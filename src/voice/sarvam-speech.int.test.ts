@@ -5,7 +5,8 @@ import { FakeSarvamServer } from '../../test/fakes/sarvam-server.js'
 import { capturingLogger, rejection } from '../../test/helpers.js'
 import { SarvamSpeechProvider, type SarvamSpeechOptions } from './sarvam-speech.js'
 import { sentencesFrom } from './sentences.js'
-import { SpeechProviderError, speechErrorToAppError } from './speech-errors.js'
+import { httpStatusOf } from '../http/error-status.js'
+import { SpeechProviderError } from './speech-errors.js'
 import type { SttStreamOptions, StreamTranscript } from './speech-provider.js'
 import { durationSeconds, encodeWav, parseWav } from './wav.js'
 
@@ -101,7 +102,7 @@ describe('Sarvam transcription (REST)', () => {
     const err = await failure(speech.transcribe(clip(), { language: 'fr-FR' }))
     expect(err.kind).toBe('unsupported_language')
     expect(err.supportedLanguages).toContain('hi-IN')
-    expect(speechErrorToAppError(err).status).toBe(400)
+    expect(httpStatusOf(err.code)).toBe(400)
     expect(fake.requestsTo('stt')).toHaveLength(0)
   })
 
@@ -142,7 +143,7 @@ describe('Sarvam failures', () => {
     expect(fake.requestsTo('stt')).toHaveLength(1)
     expect(failures()).toHaveLength(1)
     expect(failures()[0]).toMatchObject({ level: 'error', kind: 'auth', alarm: true, upstream_request_id: err.requestId })
-    expect(speechErrorToAppError(err).status).toBe(503)
+    expect(httpStatusOf(err.code)).toBe(503)
   })
 
   it('a wrong key configured is the same auth failure', async () => {
@@ -158,7 +159,7 @@ describe('Sarvam failures', () => {
     expect(fake.requestsTo('stt')).toHaveLength(1)
     expect(failures()).toHaveLength(1)
     expect(failures()[0]!.level).toBe('error')
-    expect(speechErrorToAppError(err).status).toBe(503)
+    expect(httpStatusOf(err.code)).toBe(503)
   })
 
   it('429 rate_limit_exceeded is retried once, then reported as rate_limited', async () => {
@@ -170,9 +171,8 @@ describe('Sarvam failures', () => {
     expect(failures()).toHaveLength(1)
     expect(failures()[0]!.level).toBe('warn')
     expect(logs().filter((l) => l.msg === 'speech call failed, retrying once')).toHaveLength(1)
-    const app = speechErrorToAppError(err)
-    expect(app.status).toBe(503)
-    expect(app.headers?.['Retry-After']).toBeDefined()
+    expect(httpStatusOf(err.code)).toBe(503)
+    expect(err.retryAfterSeconds).toBeDefined()
   })
 
   it('a 500 HTML page from the gateway is an upstream failure; one retry can rescue the call', async () => {
@@ -182,7 +182,7 @@ describe('Sarvam failures', () => {
     expect(err).toMatchObject({ kind: 'upstream', status: 500 })
     expect(failures()).toHaveLength(1)
     expect(failures()[0]!.detail).toBe('HTTP 500 with an HTML error page')
-    expect(speechErrorToAppError(err).status).toBe(502)
+    expect(httpStatusOf(err.code)).toBe(502)
 
     fake.reset()
     const second = sarvam()
@@ -200,14 +200,14 @@ describe('Sarvam failures', () => {
     expect(err.kind).toBe('timeout')
     expect(fake.requestsTo('stt')).toHaveLength(1)
     expect(failures()).toHaveLength(1)
-    expect(speechErrorToAppError(err).status).toBe(504)
+    expect(httpStatusOf(err.code)).toBe(504)
   })
 
   it('an unreachable server is a network failure', async () => {
     const { speech } = sarvam({ baseUrl: 'http://127.0.0.1:9', maxRetries: 0 })
     const err = await failure(speech.transcribe(clip()))
     expect(err.kind).toBe('network')
-    expect(speechErrorToAppError(err).status).toBe(502)
+    expect(httpStatusOf(err.code)).toBe(502)
   })
 
   it('a 400 on audio is bad_audio carrying Sarvam’s reason; on TTS it is our own invalid request', async () => {
@@ -216,7 +216,7 @@ describe('Sarvam failures', () => {
     const stt = await failure(speech.transcribe(clip()))
     expect(stt.kind).toBe('bad_audio')
     expect(stt.message).toMatch(/Invalid request/)
-    expect(speechErrorToAppError(stt).status).toBe(400)
+    expect(httpStatusOf(stt.code)).toBe(400)
     fake.failNext('tts', 'bad_request')
     expect((await failure(speech.synthesize('Hello.', { language: 'en-IN' }))).kind).toBe('invalid_request')
   })

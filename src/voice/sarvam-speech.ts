@@ -224,7 +224,7 @@ export class SarvamSpeechProvider implements SpeechProvider {
         if (attempt >= this.maxRetries || !e.retryable) throw e
         this.logger.debug({ provider: 'sarvam', op, kind: e.kind, status: e.status }, 'speech call failed, retrying once')
         // Honour a short Retry-After; a long one means the answer would come too late for a voice turn.
-        const waitMs = Math.min((e.retryAfterSeconds ?? 0.25) * 1000, 2000)
+        const waitMs = Math.min((e.providerRetryAfterSeconds ?? 0.25) * 1000, 2000)
         await sleep(waitMs, undefined, { signal })
       }
     }

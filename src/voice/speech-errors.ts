@@ -1,4 +1,4 @@
-import { AppError } from '../http/errors.js'
+import { PoddError, type ErrorCode } from '../../core/errors.js'
 import type { Logger } from '../logger.js'
 
 export type SpeechProviderName = 'sarvam' | 'offline'
@@ -44,14 +44,43 @@ export interface SpeechErrorDetails {
   cause?: unknown
 }
 
-/** A failed speech call. `message` is safe to show a user: it never holds audio, text or secrets. */
-export class SpeechProviderError extends Error {
+// What each kind of failure means to the caller: the provider's trouble is a bad gateway, a
+// timeout or an unavailable service; the user's audio or language a bad request.
+const CODE_BY_KIND: Record<SpeechErrorKind, ErrorCode> = {
+  bad_audio: 'BAD_REQUEST',
+  unsupported_language: 'BAD_REQUEST',
+  timeout: 'GATEWAY_TIMEOUT',
+  upstream: 'BAD_GATEWAY',
+  network: 'BAD_GATEWAY',
+  invalid_request: 'BAD_GATEWAY',
+  rate_limited: 'SERVICE_UNAVAILABLE',
+  auth: 'SERVICE_UNAVAILABLE',
+  quota: 'SERVICE_UNAVAILABLE',
+  unavailable: 'SERVICE_UNAVAILABLE',
+}
+
+/** The caller's view of a failure: provider, reason, the provider's request id, what would have worked. */
+function callerDetails(kind: SpeechErrorKind, d: SpeechErrorDetails, retryAfter: number | undefined): Record<string, unknown> {
+  const details: Record<string, unknown> = { provider: d.provider, reason: kind }
+  if (d.requestId) details.upstream_request_id = d.requestId
+  if (kind === 'unsupported_language') details.supported_languages = d.supportedLanguages
+  if (retryAfter !== undefined) details.retry_after_seconds = retryAfter
+  return details
+}
+
+/**
+ * A failed speech call. `message` is safe to show a user: it never holds audio, text or secrets.
+ * Its code and details are what a route or socket tells the caller; the provider's own status,
+ * code and detail are for the log.
+ */
+export class SpeechProviderError extends PoddError {
   override name = 'SpeechProviderError'
   readonly provider: SpeechProviderName
   readonly requestId?: string
   readonly status?: number
   readonly providerCode?: string
-  readonly retryAfterSeconds?: number
+  /** The provider's own Retry-After, if it sent one (`retryAfterSeconds` is the caller's hint). */
+  readonly providerRetryAfterSeconds?: number
   readonly supportedLanguages?: readonly string[]
   readonly detail?: string
 
@@ -60,12 +89,17 @@ export class SpeechProviderError extends Error {
     message: string,
     details: SpeechErrorDetails,
   ) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause })
+    // A rate limit always says when to come back; 5 s when the provider did not.
+    const retryAfter = kind === 'rate_limited' ? (details.retryAfterSeconds ?? 5) : details.retryAfterSeconds
+    super(CODE_BY_KIND[kind], message, callerDetails(kind, details, kind === 'rate_limited' ? retryAfter : undefined), {
+      retryAfterSeconds: retryAfter,
+      cause: details.cause,
+    })
     this.provider = details.provider
     this.requestId = details.requestId
     this.status = details.status
     this.providerCode = details.providerCode
-    this.retryAfterSeconds = details.retryAfterSeconds
+    this.providerRetryAfterSeconds = details.retryAfterSeconds
     this.supportedLanguages = details.supportedLanguages
     this.detail = details.detail
   }
@@ -74,42 +108,6 @@ export class SpeechProviderError extends Error {
   get retryable(): boolean {
     return this.kind === 'rate_limited' || this.kind === 'upstream' || this.kind === 'network'
   }
-}
-
-/**
- * The HTTP answer for a failed speech call: the provider's trouble is a 502/503/504, the user's
- * audio or language a 400. Details carry the provider's request id when there is one.
- */
-export function speechErrorToAppError(err: SpeechProviderError): AppError {
-  const details: Record<string, unknown> = { provider: err.provider, reason: err.kind }
-  if (err.requestId) details.upstream_request_id = err.requestId
-  switch (err.kind) {
-    case 'bad_audio':
-      return new AppError('BAD_REQUEST', err.message, details)
-    case 'unsupported_language':
-      return new AppError('BAD_REQUEST', err.message, { ...details, supported_languages: err.supportedLanguages })
-    case 'timeout':
-      return new AppError('GATEWAY_TIMEOUT', err.message, details)
-    case 'upstream':
-    case 'network':
-    case 'invalid_request':
-      return new AppError('BAD_GATEWAY', err.message, details)
-    case 'rate_limited': {
-      const retry = err.retryAfterSeconds ?? 5
-      return new AppError('SERVICE_UNAVAILABLE', err.message, { ...details, retry_after_seconds: retry }, {
-        'Retry-After': String(retry),
-      })
-    }
-    case 'auth':
-    case 'quota':
-    case 'unavailable':
-      return new AppError('SERVICE_UNAVAILABLE', err.message, details)
-  }
-}
-
-/** For a route's catch: speech errors become their AppError, anything else passes through. */
-export function asAppError(err: unknown): unknown {
-  return err instanceof SpeechProviderError ? speechErrorToAppError(err) : err
 }
 
 // Failures an operator must act on are errors; the user's own audio or language only informs.

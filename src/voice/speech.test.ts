@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { tone } from '../../test/fakes/audio-fixtures.js'
 import { FakeSarvamServer } from '../../test/fakes/sarvam-server.js'
 import { capturingLogger, testConfig } from '../../test/helpers.js'
-import { AppError } from '../http/errors.js'
+import { PoddError } from '../../core/errors.js'
 import { OfflineSpeechProvider } from './offline-speech.js'
 import { SarvamSpeechProvider } from './sarvam-speech.js'
-import { asAppError, SpeechProviderError, speechErrorToAppError, type SpeechErrorKind } from './speech-errors.js'
+import { httpStatusOf } from '../http/error-status.js'
+import { SpeechProviderError, type SpeechErrorKind } from './speech-errors.js'
 import { assertSpeechAvailable, createSpeech } from './speech.js'
 
 let fake: FakeSarvamServer
@@ -52,9 +53,9 @@ describe('assertSpeechAvailable', () => {
       assertSpeechAvailable(speech, 'stt')
       expect.unreachable()
     } catch (err) {
-      expect(err).toBeInstanceOf(AppError)
-      expect((err as AppError).status).toBe(503)
-      expect((err as AppError).message).toMatch(/install pocketsphinx and pocketsphinx-en-us, or set SARVAM_API_KEY/)
+      expect(err).toBeInstanceOf(PoddError)
+      expect(httpStatusOf((err as PoddError).code)).toBe(503)
+      expect((err as PoddError).message).toMatch(/install pocketsphinx and pocketsphinx-en-us, or set SARVAM_API_KEY/)
     }
   })
 })
@@ -73,13 +74,14 @@ describe('speech errors as HTTP answers', () => {
     ['unsupported_language', 400],
   ] as [SpeechErrorKind, number][])('%s becomes %i', (kind, status) => {
     const err = new SpeechProviderError(kind, 'message', { provider: 'sarvam', requestId: 'req-1' })
-    const app = speechErrorToAppError(err)
-    expect(app.status).toBe(status)
-    expect(app.details).toMatchObject({ provider: 'sarvam', reason: kind, upstream_request_id: 'req-1' })
+    expect(err).toBeInstanceOf(PoddError)
+    expect(httpStatusOf(err.code)).toBe(status)
+    expect(err.details).toMatchObject({ provider: 'sarvam', reason: kind, upstream_request_id: 'req-1' })
   })
 
-  it('passes other errors through untouched', () => {
-    const other = new Error('x')
-    expect(asAppError(other)).toBe(other)
+  it('tells the caller when to retry a rate limit, 5 s unless the provider said', () => {
+    expect(new SpeechProviderError('rate_limited', 'm', { provider: 'sarvam' }).retryAfterSeconds).toBe(5)
+    const err = new SpeechProviderError('rate_limited', 'm', { provider: 'sarvam', retryAfterSeconds: 2 })
+    expect(err).toMatchObject({ retryAfterSeconds: 2, providerRetryAfterSeconds: 2, details: { retry_after_seconds: 2 } })
   })
 })

@@ -1,5 +1,5 @@
 import type { Config } from '../config.js'
-import { AppError } from '../http/errors.js'
+import { PoddError } from '../../core/errors.js'
 import type { Logger } from '../logger.js'
 import { OfflineSpeechProvider } from './offline-speech.js'
 import { SarvamSpeechProvider } from './sarvam-speech.js'
@@ -33,7 +33,7 @@ export function createSpeech(config: Config, logger: Logger): SpeechProvider {
 export function assertSpeechAvailable(speech: SpeechProvider, kind: 'stt' | 'tts'): void {
   const status = speech.availability()[kind]
   if (!status.available) {
-    throw new AppError('SERVICE_UNAVAILABLE', status.message ?? 'Speech is not available', {
+    throw new PoddError('SERVICE_UNAVAILABLE', status.message ?? 'Speech is not available', {
       provider: speech.name,
       capability: kind,
     })

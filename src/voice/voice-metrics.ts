@@ -1,5 +1,5 @@
 import { Histogram } from 'prom-client'
-import type { Metrics } from '../http/metrics.js'
+import type { Metrics } from '../metrics.js'
 
 export type VoiceStage = 'stt' | 'graph' | 'tts' | 'total' | 'first_audio'
 

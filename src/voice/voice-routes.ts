@@ -4,7 +4,7 @@ import { requireRole } from '../auth/require-auth.js'
 import { HealthEventSchema } from '../events/event-schemas.js'
 import { AGENTS } from '../graph/turn-types.js'
 import type { AppEnv } from '../http/app-env.js'
-import { AppError, validationError } from '../http/errors.js'
+import { PoddError, validationError } from '../../core/errors.js'
 import { errorResponses, validationHook } from '../http/openapi.js'
 import type { Services } from '../services.js'
 import { ACCEPTED_AUDIO_TYPES, assertMp3Available, audioLimits, decodeAudioUpload, wavToMp3 } from './audio.js'
@@ -101,11 +101,11 @@ async function readUpload(c: Context<AppEnv>): Promise<Upload> {
   try {
     form = await c.req.formData()
   } catch {
-    throw new AppError('BAD_REQUEST', 'The multipart body could not be read')
+    throw new PoddError('BAD_REQUEST', 'The multipart body could not be read')
   }
   const audio = form.get('audio')
   if (!(audio instanceof File)) {
-    throw new AppError('VALIDATION_ERROR', 'The form needs the recording as a file field named "audio"', {
+    throw new PoddError('VALIDATION_ERROR', 'The form needs the recording as a file field named "audio"', {
       issues: [{ path: 'audio', message: 'required file', code: 'custom' }],
     })
   }
@@ -165,7 +165,7 @@ export function voiceRoutes(s: Services): OpenAPIHono<AppEnv> {
       })
     } catch (err) {
       // The client has gone: nobody reads the answer, and it is not a server failure to log.
-      if (signal.aborted) throw new AppError('BAD_REQUEST', 'The request was cancelled by the client')
+      if (signal.aborted) throw new PoddError('BAD_REQUEST', 'The request was cancelled by the client')
       throw err
     }
     return format === 'json' ? jsonReply(c, s, outcome) : await audioReply(c, s, outcome, format)
@@ -207,7 +207,7 @@ async function audioReply(c: Context<AppEnv>, s: Services, o: VoiceTurnOutcome, 
     // The turn is done and stays done: the error says so, so the client shows the reply instead of retrying.
     const err = o.speechError!
     const done = { turn_completed: true, thread_id: o.turn.thread_id, transcript: o.transcription.text, reply: o.turn.reply }
-    throw new AppError(err.code, err.message, { ...err.details, ...done }, err.headers)
+    throw new PoddError(err.code, err.message, { ...err.details, ...done }, { retryAfterSeconds: err.retryAfterSeconds })
   }
   const body = format === 'mp3' ? await wavToMp3(o.speech.audio, { signal: c.req.raw.signal }) : o.speech.audio
   const headers = turnHeaders({

@@ -1,12 +1,11 @@
 import type { WebSocket } from 'ws'
 import { ThreadNotFoundError } from '../graph/conversation-service.js'
 import type { TurnFrame, TurnResult } from '../graph/turn-types.js'
-import { AppError } from '../http/errors.js'
+import { toErrorBody } from '../../core/errors.js'
 import type { Logger } from '../logger.js'
 import type { Services } from '../services.js'
 import { ReplySpeaker, type SpokenReply } from './reply-speaker.js'
 import { SPEECH_SAMPLE_RATE, StreamResampler } from './resample.js'
-import { asAppError } from './speech-errors.js'
 import { PcmChunker } from './speech-input.js'
 import type { StreamTranscript, SttStream } from './speech-provider.js'
 import { assertSpeechAvailable } from './speech.js'
@@ -238,7 +237,6 @@ export class VoiceSession {
     if (err instanceof ThreadNotFoundError) {
       // The next turn starts a new thread rather than failing the same way.
       this.threadId = undefined
-      return this.send({ type: 'error', error: { code: 'NOT_FOUND', message: 'Thread not found' } })
     }
     this.sendError(err)
   }
@@ -253,13 +251,8 @@ export class VoiceSession {
 
   /** An error frame. Speech failures were logged where they happened; anything unexpected is logged here. */
   private sendError(err: unknown): void {
-    const app = asAppError(err)
-    if (app instanceof AppError) {
-      const { code, message, details } = app
-      return this.send({ type: 'error', error: { code, message, ...(details ? { details } : {}) } })
-    }
-    this.logger.error({ err }, 'voice session failed')
-    this.send({ type: 'error', error: { code: 'INTERNAL_ERROR', message: 'The turn failed; please try again' } })
+    const error = toErrorBody(err, (unexpected) => this.logger.error({ err: unexpected }, 'voice session failed'))
+    this.send({ type: 'error', error })
   }
 
   send(frame: TurnFrame | Record<string, unknown>): void {

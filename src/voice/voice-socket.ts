@@ -33,7 +33,8 @@
  */
 import type { WebSocket } from 'ws'
 import { z } from 'zod'
-import type { AuthUser } from '../http/app-env.js'
+import { forbidden, toErrorBody, unreadableInput } from '../../core/errors.js'
+import type { AuthUser } from '../auth/auth-user.js'
 import type { Services } from '../services.js'
 import { VoiceSession } from './voice-session.js'
 
@@ -58,8 +59,7 @@ export function voiceSocket(s: Services) {
   const logger = s.logger.child({ component: 'voice_socket' })
   return (socket: WebSocket, user: AuthUser) => {
     if (user.role !== 'patient') {
-      const error = { code: 'FORBIDDEN', message: 'Only patients hold conversations' }
-      socket.send(JSON.stringify({ type: 'error', error }))
+      socket.send(JSON.stringify({ type: 'error', error: toErrorBody(forbidden('Only patients hold conversations')) }))
       return socket.close(1008, 'patients only')
     }
     const session = new VoiceSession(s, socket, user.id, logger)
@@ -70,9 +70,7 @@ export function voiceSocket(s: Services) {
       try {
         message = ClientMessage.parse(JSON.parse(bytes.toString('utf8')))
       } catch (err) {
-        const issues = err instanceof z.ZodError ? err.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) : []
-        const error = { code: 'VALIDATION_ERROR', message: UNREADABLE, ...(issues.length ? { details: { issues } } : {}) }
-        return session.send({ type: 'error', error })
+        return session.send({ type: 'error', error: toErrorBody(unreadableInput(UNREADABLE, err)) })
       }
       if (message.type === 'start') void session.start(message)
       else if (message.type === 'end') session.endOfSpeech()

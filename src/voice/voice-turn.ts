@@ -1,9 +1,8 @@
 import type { TurnResult } from '../graph/turn-types.js'
-import { AppError } from '../http/errors.js'
+import { PoddError } from '../../core/errors.js'
 import type { Services } from '../services.js'
 import { isAutoDetect, resolveLanguage, spokenLanguage } from './languages.js'
 import { speakable } from './speakable.js'
-import { asAppError } from './speech-errors.js'
 import type { SpeechProvider, Synthesis, Transcription } from './speech-provider.js'
 import { msBetween, observeVoiceTimings, type VoiceTimings } from './voice-metrics.js'
 import type { Pcm16Audio } from './wav.js'
@@ -29,7 +28,7 @@ export function listeningLanguage(asked: string | undefined, prefs: VoicePrefs, 
   if (isAutoDetect(asked)) return undefined
   const known = resolveLanguage(asked)
   if (!known) {
-    throw new AppError('BAD_REQUEST', `Unknown language "${asked.slice(0, 20)}"; use a code like hi-IN, or auto`, {
+    throw new PoddError('BAD_REQUEST', `Unknown language "${asked.slice(0, 20)}"; use a code like hi-IN, or auto`, {
       supported_languages: speech.availability().stt.languages,
     })
   }
@@ -57,7 +56,7 @@ export interface VoiceTurnOutcome {
   turn: TurnResult
   speech?: Synthesis
   /** The turn ran (and what it logged stands) but its reply could not be spoken. */
-  speechError?: AppError
+  speechError?: PoddError
   timings: VoiceTimings
 }
 
@@ -71,9 +70,9 @@ export const NOTHING_HEARD = 'No speech was recognised in the audio; speak close
 export async function runVoiceTurn(s: Services, req: VoiceTurnRequest): Promise<VoiceTurnOutcome> {
   const { speech } = s
   const sttStart = performance.now()
-  const transcription = await speech.transcribe(req.audio, { language: req.language, signal: req.signal }).catch(rethrow)
+  const transcription = await speech.transcribe(req.audio, { language: req.language, signal: req.signal })
   const text = transcription.text.trim()
-  if (!text) throw new AppError('UNPROCESSABLE', NOTHING_HEARD, { provider: speech.name })
+  if (!text) throw new PoddError('UNPROCESSABLE', NOTHING_HEARD, { provider: speech.name })
 
   const graphStart = performance.now()
   const turn = await s.conversation.run({
@@ -87,7 +86,7 @@ export async function runVoiceTurn(s: Services, req: VoiceTurnRequest): Promise<
 
   const ttsStart = performance.now()
   let synthesis: Synthesis | undefined
-  let speechError: AppError | undefined
+  let speechError: PoddError | undefined
   if (req.speak) {
     // The reply is spoken as written: for an emergency, the fixed text the graph returned.
     const language = spokenLanguage(turn.reply, transcription.language ?? req.prefs.language)
@@ -95,9 +94,8 @@ export async function runVoiceTurn(s: Services, req: VoiceTurnRequest): Promise<
       const opts = { language, speaker: req.prefs.speaker, signal: req.signal }
       synthesis = await speech.synthesize(speakable(turn.reply), opts)
     } catch (err) {
-      const app = asAppError(err)
-      if (!(app instanceof AppError)) throw err
-      speechError = app
+      if (!(err instanceof PoddError)) throw err
+      speechError = err
     }
   }
   const end = performance.now()
@@ -109,8 +107,4 @@ export async function runVoiceTurn(s: Services, req: VoiceTurnRequest): Promise<
   }
   observeVoiceTimings(s.metrics, timings)
   return { transcription, turn, speech: synthesis, speechError, timings }
-}
-
-function rethrow(err: unknown): never {
-  throw asAppError(err)
 }

@@ -1,5 +1,4 @@
 import type { WebSocket } from 'ws'
-import type { SocketHandler } from '../../http/websockets.js'
 import type { Channel, DeliveryMessage, Recipient, SendOutcome } from './channel.js'
 
 /**
@@ -32,31 +31,14 @@ export class InAppChannel implements Channel {
     return sent
   }
 
-  /**
-   * The socket endpoint. Only caregivers subscribe; `onConnect` pushes what waited for them.
-   * Clients may send `{"type":"ping"}`; nothing else is expected from them.
-   */
-  socketHandler(onConnect: (caregiverId: string) => Promise<void>): SocketHandler {
-    return (ws, user) => {
-      if (user.role !== 'caregiver') {
-        const error = { code: 'FORBIDDEN', message: 'Only caregivers receive care alerts here' }
-        ws.send(JSON.stringify({ type: 'error', error }))
-        ws.close(1008, 'caregivers only')
-        return
-      }
-      let set = this.sockets.get(user.id)
-      if (!set) this.sockets.set(user.id, (set = new Set()))
-      set.add(ws)
-      ws.on('close', () => {
-        set.delete(ws)
-        if (set.size === 0 && this.sockets.get(user.id) === set) this.sockets.delete(user.id)
-      })
-      ws.on('message', (data) => {
-        if (String(data).includes('"ping"')) ws.send(JSON.stringify({ type: 'pong' }))
-      })
-      ws.send(JSON.stringify({ type: 'ready' }))
-      // onConnect logs its own failures; a flush that fails is retried on the next tick.
-      onConnect(user.id).catch(() => undefined)
+  /** Adds one of a caregiver's open sockets; what it returns removes it. */
+  subscribe(caregiverId: string, ws: WebSocket): () => void {
+    let set = this.sockets.get(caregiverId)
+    if (!set) this.sockets.set(caregiverId, (set = new Set()))
+    set.add(ws)
+    return () => {
+      set.delete(ws)
+      if (set.size === 0 && this.sockets.get(caregiverId) === set) this.sockets.delete(caregiverId)
     }
   }
 }

@@ -5,8 +5,8 @@
  * server; with the embedded PGlite, stop the server first (the data directory is locked).
  */
 import { parseArgs } from 'node:util'
-import { loadConfig } from '../../src/config.js'
-import { createServices } from '../../src/services.js'
+import { loadConfig } from './config.js'
+import { createServices } from './services.js'
 
 const USAGE = 'usage: npm run recall:reindex -- --user <patient id> | --all'
 
