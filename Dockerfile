@@ -19,6 +19,8 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/package.json ./
 COPY prompts ./prompts
+# Agents keep their prompts beside their code (agents/<name>/<name>-prompt.md).
+COPY agents ./agents
 COPY evals ./evals
 RUN mkdir -p /data && chown node:node /data
 USER node

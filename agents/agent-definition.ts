@@ -1,19 +1,48 @@
 import type { StructuredToolInterface } from '@langchain/core/tools'
-import type { EventStore } from '../memory/event-store.js'
-import type { AgentName } from '../src/graph/turn-types.js'
+import type { HealthEventStore } from '../memory/event-store.js'
+import type { Plan, PlanContext } from './plan.js'
 
-/** What an agent is built from: its prompt file and its own tools, nothing else. */
-export interface AgentDefinition {
-  name: AgentName
-  /** A file in prompts/, without `.md`. */
+/**
+ * How the deterministic router recognises an agent's part of a message: weighted patterns
+ * (0–1) tried on each clause, and an optional adjustment that reads every agent's score (e.g.
+ * "BP ki dawai" is a medicine, so medication lowers vitals' claim on it).
+ */
+export interface Lexicon {
+  patterns: [RegExp, number][]
+  adjust?(clause: string, scores: Record<string, number>, ctx: LexiconContext): void
+}
+
+export interface LexiconContext {
+  /** The patient's own medicine names as one pattern, when they have any. */
+  medicineNames?: RegExp
+}
+
+/**
+ * An agent, whole: what it handles, its prompt, its own tools, how the router recognises it,
+ * and how the offline model plans its tool calls. Everything else (graph nodes, routing, the
+ * router's prompt) is derived from the list of these in `registry.ts`.
+ */
+export interface AgentDefinition<N extends string = string> {
+  name: N
+  /** What it handles, in a line: the LLM router reads it to choose agents. */
+  handles: string
+  /** Its prompt, a Markdown file beside it, as a path from the project root. */
   prompt: string
-  /** Whether the agent's prompt lists the patient's medicines. */
+  /** Whether its prompt lists the patient's medicines. */
   needsMedicines: boolean
   tools(deps: AgentDeps): StructuredToolInterface[]
+  lexicon: Lexicon
+  /** The offline model's planner: the patient's words → this agent's tool calls, or a reply. */
+  plan(ctx: PlanContext): Plan
 }
 
 export interface AgentDeps {
-  store: EventStore
+  store: HealthEventStore
   /** The recall tool over the patient's history, when recall is running. */
   recallTool?: StructuredToolInterface
+}
+
+/** Keeps the agent's name as a literal type, so the registry can derive `AgentName` from it. */
+export function defineAgent<const N extends string>(definition: AgentDefinition<N>): AgentDefinition<N> {
+  return definition
 }

@@ -139,6 +139,15 @@ function toDate(value: string | Date | undefined, now: Date): Date {
 const invalidTime = (message: string) => new EventValidationError(`occurred_at ${message}`, [{ path: 'occurred_at', message }])
 
 /**
+ * What the rest of Podd reads and writes health events through: the store below, or its
+ * in-memory twin (in-memory-event-store.ts) in unit tests of tools, planners and services.
+ */
+export type HealthEventStore = Pick<
+  EventStore,
+  'append' | 'get' | 'getMany' | 'list' | 'scan' | 'latest' | 'correct' | 'remove' | 'history' | 'onAppend' | 'onRemove'
+>
+
+/**
  * The health event store: append-only, per patient, over Kysely's Postgres SQL (PGlite or
  * PostgreSQL). Every method takes the patient's user id; nothing reads across patients.
  * Corrections and removals are new events; reads return the current view.

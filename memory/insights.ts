@@ -1,4 +1,4 @@
-import type { HealthEvent, EventStore } from './event-store.js'
+import type { HealthEvent, HealthEventStore } from './event-store.js'
 import type { PayloadOf } from './event-kinds.js'
 import { addDays, dayRange, datesBetween, isoWeekday, localDate, localTime, zonedInstant } from './local-time.js'
 
@@ -318,13 +318,13 @@ export function computeInsights(events: HealthEvent[], input: InsightsInput): In
 }
 
 /** The patient's time zone, from their profile. */
-export async function patientTimezone(store: EventStore, userId: string): Promise<string> {
+export async function patientTimezone(store: HealthEventStore, userId: string): Promise<string> {
   const profile = await store.latest(userId, 'profile')
   return profile?.payload.timezone ?? DEFAULT_TIMEZONE
 }
 
 /** The patient's local today. */
-export async function patientToday(store: EventStore, userId: string, now = new Date()): Promise<{ date: string; timezone: string }> {
+export async function patientToday(store: HealthEventStore, userId: string, now = new Date()): Promise<{ date: string; timezone: string }> {
   const timezone = await patientTimezone(store, userId)
   return { date: localDate(now, timezone), timezone }
 }
@@ -333,7 +333,7 @@ const SCHEDULE_KINDS = ['medication', 'med_schedule'] as const
 
 /** Loads what a period needs and computes its insights. `from`/`to` are local dates, both included. */
 export async function insightsFor(
-  store: EventStore,
+  store: HealthEventStore,
   userId: string,
   period: { from: string; to: string; timezone?: string },
   now = new Date(),
@@ -354,7 +354,7 @@ export async function insightsFor(
 }
 
 /** Today's expected doses with their status, for "did I take my meds today?" and the API. */
-export async function dosesToday(store: EventStore, userId: string, now = new Date()): Promise<{ date: string; timezone: string; doses: ExpectedDose[] }> {
+export async function dosesToday(store: HealthEventStore, userId: string, now = new Date()): Promise<{ date: string; timezone: string; doses: ExpectedDose[] }> {
   const { date, timezone } = await patientToday(store, userId, now)
   const insights = await insightsFor(store, userId, { from: date, to: date, timezone }, now)
   return { date, timezone, doses: insights.medication.doses }

@@ -1,6 +1,6 @@
 import type { ToolRuntime } from '@langchain/core/tools'
 import type { EventKind } from '../memory/event-kinds.js'
-import { anyEvent, type EventStore, type HealthEvent } from '../memory/event-store.js'
+import { anyEvent, type HealthEventStore, type HealthEvent } from '../memory/event-store.js'
 import { EventValidationError } from '../memory/normalize-payload.js'
 import { turnContext } from './tool-context.js'
 
@@ -10,7 +10,7 @@ import { turnContext } from './tool-context.js'
  * event joins the turn's list and the live stream.
  */
 export async function writeEvent<K extends EventKind>(
-  store: EventStore,
+  store: HealthEventStore,
   runtime: ToolRuntime,
   input: { kind: K; payload: unknown; occurred_at?: Date | string; context_id?: string },
   part = 0,
@@ -28,7 +28,7 @@ export async function writeEvent<K extends EventKind>(
 }
 
 /** Corrects an event of the turn's patient and reports it like a write. */
-export async function correctEvent(store: EventStore, runtime: ToolRuntime, id: string, payload: unknown): Promise<HealthEvent> {
+export async function correctEvent(store: HealthEventStore, runtime: ToolRuntime, id: string, payload: unknown): Promise<HealthEvent> {
   const ctx = turnContext(runtime)
   try {
     const event = await store.correct(ctx.userId, id, {

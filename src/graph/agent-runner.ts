@@ -2,14 +2,14 @@ import type { BaseLanguageModelInput } from '@langchain/core/language_models/bas
 import { type AIMessage, type AIMessageChunk, type BaseMessage, SystemMessage } from '@langchain/core/messages'
 import type { Runnable, RunnableConfig } from '@langchain/core/runnables'
 import { ToolNode } from '@langchain/langgraph/prebuilt'
-import type { AgentDefinition, AgentDeps } from '../../agents/index.js'
+import type { AgentDefinition, AgentDeps, AgentName } from '../../agents/registry.js'
 import type { Logger } from '../logger.js'
 import type { ChatModels } from './chat-models.js'
 import { graphContext, type GraphContext } from './graph-context.js'
+import type { OfflineChatModel } from './offline-model/offline-chat-model.js'
 import { FOCUS_MARKER, MEDICINES_MARKER } from './offline-model/prompt-markers.js'
 import { messageText } from './message-text.js'
 import { loadPrompt } from './prompts.js'
-import type { AgentName } from './turn-types.js'
 
 /** Tool rounds an agent may take in one turn before it must answer. */
 const MAX_STEPS = 4
@@ -46,10 +46,11 @@ export class AgentRunner {
   readonly name: AgentName
   private readonly toolNode: ToolNode
   private readonly offline: BoundModel
+  private readonly offlineModel: OfflineChatModel
   private readonly primary: BoundModel | undefined
 
   constructor(
-    private readonly definition: AgentDefinition,
+    private readonly definition: AgentDefinition<AgentName>,
     deps: AgentDeps,
     private readonly models: ChatModels,
     private readonly logger: Logger,
@@ -57,7 +58,8 @@ export class AgentRunner {
     this.name = definition.name
     const tools = definition.tools(deps)
     this.toolNode = new ToolNode(tools)
-    this.offline = models.offline.bindTools(tools) as unknown as BoundModel
+    this.offlineModel = models.offline.forAgent(definition.plan)
+    this.offline = this.offlineModel.bindTools(tools) as unknown as BoundModel
     this.primary = models.provider === 'openai' ? (models.primary.bindTools!(tools) as BoundModel) : undefined
   }
 
@@ -92,7 +94,7 @@ export class AgentRunner {
       scratch.push(...messages)
     }
     // Out of rounds: say what the tools reported rather than loop again.
-    return { reply: messageText(this.models.offline.respond(scratch)), asked: false }
+    return { reply: messageText(this.offlineModel.respond(scratch)), asked: false }
   }
 
   private async callModel(messages: BaseMessage[], config: RunnableConfig, ctx: GraphContext): Promise<AIMessage> {

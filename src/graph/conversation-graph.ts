@@ -14,7 +14,7 @@ import { loadPrompt } from './prompts.js'
 import { CONFIDENT, classifyIntent } from './router/classify-intent.js'
 import { EMERGENCY_LABELS, emergencyReply } from './safety/emergency-text.js'
 import { detectRedFlags } from './safety/red-flags.js'
-import { AGENTS, type AgentName } from './turn-types.js'
+import { AGENT_DEFINITIONS, AGENTS, FALLBACK_AGENT, type AgentName } from '../../agents/registry.js'
 
 /** Messages kept in a thread's checkpoint: its history lives in chat events, this is the window. */
 const THREAD_WINDOW = 24
@@ -49,6 +49,13 @@ type State = typeof ConversationState.State
 
 const LlmRoute = z.object({ agents: z.array(z.enum(AGENTS)).min(1).describe('Every agent the message needs') })
 
+/** The LLM router's instructions: the shared text, with each agent's line from the registry. */
+function routerPrompt(): string {
+  return loadPrompt('router')
+    .replace('{{agents}}', AGENT_DEFINITIONS.map((a) => `- ${a.name}: ${a.handles}`).join('\n'))
+    .replace('{{fallback}}', FALLBACK_AGENT)
+}
+
 export interface ConversationGraphDeps {
   store: EventStore
   models: ChatModels
@@ -58,7 +65,7 @@ export interface ConversationGraphDeps {
 }
 
 /**
- * One LangGraph per turn: safety ▶ router ▶ food | vitals | medication | general ▶ finish.
+ * One LangGraph per turn: safety ▶ router ▶ the agents of agents/registry.ts ▶ finish.
  * Safety answers red flags with fixed words and ends the turn; the router declines what Podd
  * never does (fixed words too), else fans out to every agent the message needs, in parallel;
  * finish merges their replies into one.
@@ -100,7 +107,7 @@ export function buildConversationGraph(deps: ConversationGraphDeps) {
         .withStructuredOutput(LlmRoute, { method: 'functionCalling', name: 'route' })
         // The classification is not part of the reply stream.
         .withConfig({ tags: ['langsmith:nostream'] })
-      const result = await classifier.invoke([{ role: 'system', content: loadPrompt('router') }, { role: 'user', content: text }], config)
+      const result = await classifier.invoke([{ role: 'system', content: routerPrompt() }, { role: 'user', content: text }], config)
       return [...new Set(result.agents)]
     } catch (err) {
       if (config.signal?.aborted) throw err
@@ -124,7 +131,7 @@ export function buildConversationGraph(deps: ConversationGraphDeps) {
     // A short reply right after an agent's question answers it ("it was 145 after lunch").
     // Greetings and small talk are never taken as answers.
     const short = text.trim().split(/\s+/).length <= 8
-    if (state.pending && !routes.includes(state.pending) && !routes.includes('general') && short && classified.confidence < 0.95) {
+    if (state.pending && !routes.includes(state.pending) && !routes.includes(FALLBACK_AGENT) && short && classified.confidence < 0.95) {
       routes = [state.pending]
       focus = {}
     } else if (routes.length === 0 || classified.confidence < CONFIDENT) {
@@ -137,7 +144,7 @@ export function buildConversationGraph(deps: ConversationGraphDeps) {
         routes = [state.pending]
         focus = {}
       } else if (routes.length === 0) {
-        routes = ['general']
+        routes = [FALLBACK_AGENT]
       }
     }
     const ordered = AGENTS.filter((a) => routes.includes(a))
@@ -166,20 +173,15 @@ export function buildConversationGraph(deps: ConversationGraphDeps) {
     }
   }
 
-  const graph = new StateGraph(ConversationState)
-    .addNode('safety', safety, { ends: ['router', 'finish'] })
-    .addNode('router', router, { ends: [...AGENTS, 'finish'] })
-    .addNode('food', agentNode('food'))
-    .addNode('vitals', agentNode('vitals'))
-    .addNode('medication', agentNode('medication'))
-    .addNode('general', agentNode('general'))
-    .addNode('finish', finish)
-    .addEdge(START, 'safety')
-    .addEdge('food', 'finish')
-    .addEdge('vitals', 'finish')
-    .addEdge('medication', 'finish')
-    .addEdge('general', 'finish')
-    .addEdge('finish', END)
+  // Built step by step from the registry, so the builder's node names are widened to strings.
+  const graph = new StateGraph(ConversationState) as unknown as StateGraph<typeof ConversationState, State, Partial<State>, string>
+  graph.addNode('safety', safety, { ends: ['router', 'finish'] })
+  graph.addNode('router', router, { ends: [...AGENTS, 'finish'] })
+  for (const agent of AGENTS) graph.addNode(agent, agentNode(agent))
+  graph.addNode('finish', finish)
+  graph.addEdge(START, 'safety')
+  for (const agent of AGENTS) graph.addEdge(agent, 'finish')
+  graph.addEdge('finish', END)
   return graph.compile({ checkpointer: deps.checkpointer })
 }
 

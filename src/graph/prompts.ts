@@ -14,11 +14,15 @@ function projectRoot(): string {
 
 const cache = new Map<string, string>()
 
-/** A prompt from prompts/<name>.md, read once; prompts are versioned with the code. */
+/**
+ * A prompt, read once; prompts are versioned with the code. A bare name is a shared prompt in
+ * prompts/<name>.md; a path ("agents/food/food-prompt.md") is an agent's own, from the root.
+ */
 export function loadPrompt(name: string): string {
   let text = cache.get(name)
   if (text === undefined) {
-    text = fs.readFileSync(path.join(projectRoot(), 'prompts', `${name}.md`), 'utf8').trim()
+    const file = name.endsWith('.md') ? name : path.join('prompts', `${name}.md`)
+    text = fs.readFileSync(path.join(projectRoot(), file), 'utf8').trim()
     cache.set(name, text)
   }
   return text

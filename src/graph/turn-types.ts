@@ -1,8 +1,10 @@
 import type { EventSource } from '../../memory/event-kinds.js'
 import type { HealthEvent } from '../../memory/event-store.js'
 
-export const AGENTS = ['food', 'vitals', 'medication', 'general'] as const
-export type AgentName = (typeof AGENTS)[number]
+import type { AgentName } from '../../agents/registry.js'
+
+// The agents are listed once, in agents/registry.ts.
+export { AGENTS, type AgentName } from '../../agents/registry.js'
 
 /** One patient turn, by chat or by voice. The user id comes from the verified token only. */
 export interface TurnInput {

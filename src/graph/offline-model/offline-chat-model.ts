@@ -4,21 +4,15 @@ import { BaseChatModel, type BindToolsInput } from '@langchain/core/language_mod
 import { AIMessage, AIMessageChunk, type BaseMessage, isAIMessage, isHumanMessage, isSystemMessage, isToolMessage, type ToolMessage } from '@langchain/core/messages'
 import { ChatGenerationChunk, type ChatResult } from '@langchain/core/outputs'
 import { messageText } from '../message-text.js'
-import { planFood } from './food-parser.js'
-import { planGeneral } from './general-parser.js'
-import { planMedication } from './medication-parser.js'
-import type { Plan, PlanContext } from './plan.js'
+import type { Plan, PlanContext } from '../../../agents/plan.js'
+import { normaliseText } from '../../../language/text.js'
 import { FOCUS_MARKER, MEDICINES_MARKER } from './prompt-markers.js'
-import { normaliseText } from './text.js'
-import { planVitals } from './vitals-parser.js'
 
-/** Which parser serves which tools: a model bound to the vitals tools parses readings, and so on. */
-const PARSERS: { tools: string[]; plan: (ctx: PlanContext) => Plan }[] = [
-  { tools: ['log_vitals', 'get_vitals_history'], plan: planVitals },
-  { tools: ['log_meal', 'log_water', 'get_food_totals'], plan: planFood },
-  { tools: ['add_medication', 'set_medication_schedule', 'log_dose', 'list_medications', 'get_doses_today'], plan: planMedication },
-  { tools: ['log_symptom', 'log_mood', 'log_sleep', 'log_exercise', 'update_profile', 'get_health_summary', 'recall'], plan: planGeneral },
-]
+/** An agent's offline planner: the patient's words → its tool calls, or a reply. */
+export type Planner = (ctx: PlanContext) => Plan
+
+/** What the model says with no agent's planner: it can only report what tools said. */
+const NO_PLANNER: Planner = () => ({ calls: [], reply: "Sorry, I can't help with that here." })
 
 /** The part of a system prompt after a marker, up to the end of its line. */
 function markedLine(messages: BaseMessage[], marker: string): string | undefined {
@@ -60,6 +54,7 @@ export function toolMessageText(m: ToolMessage): string {
  */
 export class OfflineChatModel extends BaseChatModel {
   private toolNames = new Set<string>()
+  private planner: Planner = NO_PLANNER
 
   static override lc_name() {
     return 'PoddOfflineChatModel'
@@ -69,8 +64,17 @@ export class OfflineChatModel extends BaseChatModel {
     return 'podd-offline'
   }
 
+  /** The model as one agent's: it plans with that agent's planner (from its folder). */
+  forAgent(planner: Planner): OfflineChatModel {
+    const model = new OfflineChatModel({})
+    model.planner = planner
+    model.toolNames = this.toolNames
+    return model
+  }
+
   override bindTools(tools: BindToolsInput[]): OfflineChatModel {
     const bound = new OfflineChatModel({})
+    bound.planner = this.planner
     bound.toolNames = new Set(tools.map(toolNameOf).filter((n): n is string => !!n))
     return bound
   }
@@ -100,8 +104,7 @@ export class OfflineChatModel extends BaseChatModel {
       const previous = messages.slice(0, askedIndex).findLast((m) => isHumanMessage(m))
       ctx.answeringQuestion = { question: normaliseText(messageText(asked)), previous: previous ? normaliseText(messageText(previous)) : '' }
     }
-    const parser = PARSERS.find((p) => p.tools.some((t) => this.toolNames.has(t)))
-    const plan = parser ? parser.plan(ctx) : planGeneral(ctx)
+    const plan = this.planner(ctx)
     if (plan.calls.length) {
       return new AIMessage({
         content: '',

@@ -1,5 +1,5 @@
-import { normaliseText } from '../offline-model/text.js'
-import type { AgentName } from '../turn-types.js'
+import { normaliseText } from '../../../language/text.js'
+import type { AgentName } from '../../../agents/registry.js'
 
 /**
  * Requests Podd always declines with fixed words, whatever model is configured: changing a

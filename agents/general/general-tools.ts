@@ -1,12 +1,12 @@
 import { tool, type ToolRuntime } from '@langchain/core/tools'
 import { z } from 'zod'
-import { MOODS, ProfilePayload } from '../memory/event-kinds.js'
-import type { EventStore } from '../memory/event-store.js'
-import { insightsFor } from '../memory/insights.js'
-import { correctEvent, writeEvent, toolResult } from './event-writer.js'
-import { PeriodSchema, periodDates, spokenDay, spokenTime } from './periods.js'
-import { turnContext } from './tool-context.js'
-import { loggedAt, parseFutureWhen } from './when.js'
+import { MOODS, ProfilePayload } from '../../memory/event-kinds.js'
+import type { HealthEventStore } from '../../memory/event-store.js'
+import { insightsFor } from '../../memory/insights.js'
+import { correctEvent, writeEvent, toolResult } from '../../tools/event-writer.js'
+import { PeriodSchema, periodDates, spokenDay, spokenTime } from '../../tools/periods.js'
+import { turnContext } from '../../tools/tool-context.js'
+import { loggedAt, parseFutureWhen } from '../../tools/when.js'
 
 const When = z.string().max(100).optional().describe("When it happened, in the patient's words; omit for now")
 
@@ -17,7 +17,7 @@ const ProfileUpdate = ProfilePayload.partial().omit({ allergies: true, medical_c
 })
 
 /** Tools of the general agent: symptoms, mood, sleep, exercise, profile, appointments, summaries. */
-export function generalTools(store: EventStore) {
+export function generalTools(store: HealthEventStore) {
   const logSymptom = tool(
     async (input, runtime: ToolRuntime) => {
       const ctx = turnContext(runtime)

@@ -1,5 +1,5 @@
-import type { Plan, PlanContext } from './plan.js'
-import { whenPhrase } from './text.js'
+import type { Plan, PlanContext } from '../plan.js'
+import { whenPhrase } from '../../language/when-phrase.js'
 
 const METRIC_WORDS: [RegExp, string][] = [
   [/\b(?:bp|blood pressure|pressure)\b/, 'blood_pressure'],

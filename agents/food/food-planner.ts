@@ -1,6 +1,8 @@
-import { FOOD_NAMES } from '../../../tools/nutrition-table.js'
-import type { Plan, PlanContext } from './plan.js'
-import { escapeRegExp, hindiNumber, whenPhrase } from './text.js'
+import { FOOD_NAMES } from './nutrition-table.js'
+import type { Plan, PlanContext } from '../plan.js'
+import { hindiNumber } from '../../language/numbers.js'
+import { escapeRegExp } from '../../language/text.js'
+import { whenPhrase } from '../../language/when-phrase.js'
 
 const MEALS: [RegExp, string][] = [
   [/\b(?:breakfast|nashta|naashta|morning meal|tiffin)\b/, 'breakfast'],

@@ -1,13 +1,13 @@
 import { tool, type ToolRuntime } from '@langchain/core/tools'
 import { z } from 'zod'
-import type { VitalsFlags } from '../memory/clinical-thresholds.js'
-import { BLOOD_SUGAR_CONTEXTS, type PayloadOf } from '../memory/event-kinds.js'
-import type { EventStore, HealthEvent } from '../memory/event-store.js'
-import { dayRange } from '../memory/local-time.js'
-import { writeEvent, toolResult } from './event-writer.js'
-import { PeriodSchema, periodDates, spokenDay, spokenTime } from './periods.js'
-import { turnContext } from './tool-context.js'
-import { loggedAt } from './when.js'
+import type { VitalsFlags } from '../../memory/clinical-thresholds.js'
+import { BLOOD_SUGAR_CONTEXTS, type PayloadOf } from '../../memory/event-kinds.js'
+import type { HealthEvent, HealthEventStore } from '../../memory/event-store.js'
+import { dayRange } from '../../memory/local-time.js'
+import { writeEvent, toolResult } from '../../tools/event-writer.js'
+import { PeriodSchema, periodDates, spokenDay, spokenTime } from '../../tools/periods.js'
+import { turnContext } from '../../tools/tool-context.js'
+import { loggedAt } from '../../tools/when.js'
 
 const METRICS = ['blood_pressure', 'blood_sugar', 'heart_rate', 'temperature', 'spo2', 'weight'] as const
 type Metric = (typeof METRICS)[number]
@@ -111,7 +111,7 @@ const METRIC_WORDS: Record<Metric, string> = {
 }
 
 /** Tools of the vitals agent: record readings and read them back. */
-export function vitalsTools(store: EventStore) {
+export function vitalsTools(store: HealthEventStore) {
   const logVitals = tool(
     async (input, runtime: ToolRuntime) => {
       const ctx = turnContext(runtime)

@@ -1,7 +1,4 @@
-/** Text helpers shared by the router and the offline model's parsers. */
-
-/** A string matched literally inside a RegExp. */
-export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+/** Numbers as patients say and type them: English number words and Hindi ones, as digits. */
 
 const UNITS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -86,48 +83,4 @@ export function wordsToDigits(text: string): string {
 /** Hindi number words used before units ("do roti", "teen glass"). */
 export function hindiNumber(word: string): number | undefined {
   return HINDI[word.toLowerCase()]
-}
-
-/** Lower case, straight quotes, spoken numbers as digits, single spaces, "b p" as "bp". */
-export function normaliseText(text: string): string {
-  return wordsToDigits(text.replace(/[’‘]/g, "'").replace(/\bhundred\b/gi, (h, i, all: string) => (/\b(?:one|a|two)\s+$/i.test(all.slice(0, i)) ? h : 'one hundred')))
-    .toLowerCase()
-    .replace(/\bb\.? ?p\b/g, 'bp')
-    .replace(/\s+/g, ' ')
-    .trim()
-}
-
-/** Splits a turn into clauses at commas, full stops and the words "and", "aur", "also", "then", "but". */
-export function splitClauses(text: string): string[] {
-  return text
-    .split(/\s*(?:,|;|\.(?!\d)|\?|!|\band then\b|\band\b|\baur\b|\balso\b|\bthen\b|\bplus\b|\bbut\b|\bor\b(?= i\b)|&)\s*/)
-    .map((c) => c.trim())
-    .filter((c) => c.length > 0)
-}
-
-const WHEN_PHRASES = [
-  /\b(?:yesterday|today|tonight|this|last)(?: (?:morning|afternoon|evening|night))?\b/,
-  /\b\d+(?:\.\d+)? (?:hours?|hrs?|minutes?|mins?|days?) ago\b/,
-  /\b(?:an|a|half an|one) (?:hour|minute) ago\b/,
-  /\bat \d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)?\b(?! ?(?:mg|kg|bpm|%|\/))/,
-  /\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)\b/,
-  /\b(?:kal|aaj|parso)(?: (?:subah|shaam|sham|raat|dopahar))?\b/,
-  /\b(?:subah|shaam|raat|dopahar)\b/,
-  /\b(?:in the )?(?:morning|afternoon|evening|night)\b/,
-  /\bon (?:mon|tues|wednes|thurs|fri|satur|sun)day\b/,
-]
-
-/** The words that say when something happened ("this morning at 8 am"), or undefined. */
-export function whenPhrase(text: string): string | undefined {
-  const found: { index: number; text: string }[] = []
-  for (const re of WHEN_PHRASES) {
-    const m = re.exec(text)
-    if (m) found.push({ index: m.index, text: m[0] })
-  }
-  if (found.length === 0) return undefined
-  return found
-    .sort((a, b) => a.index - b.index)
-    .map((f) => f.text)
-    .filter((t, i, all) => !all.some((o, j) => j !== i && o.includes(t) && o !== t))
-    .join(' ')
 }

@@ -1,8 +1,9 @@
-import { parseTimeOfDay } from '../../../tools/when.js'
-import { COMMON_DRUGS } from './drug-names.js'
-import type { Plan, PlanContext } from './plan.js'
-import { escapeRegExp, whenPhrase } from './text.js'
-import { levenshtein } from '../../../tools/levenshtein.js'
+import { parseTimeOfDay } from '../../tools/when.js'
+import { COMMON_DRUGS } from '../../language/medicine-names.js'
+import type { Plan, PlanContext } from '../plan.js'
+import { escapeRegExp } from '../../language/text.js'
+import { whenPhrase } from '../../language/when-phrase.js'
+import { levenshtein } from '../../language/levenshtein.js'
 
 const MISSED = /\b(?:missed|miss|forgot|forgotten|bhool gaya|bhool gayi|bhul gaya|bhul gayi|nahi li|nahi liya|nahin li|didn'?t take|did not take|not taken|haven'?t taken)\b/
 const SKIPPED = /\b(?:skipped|skip kiya|skip ki|chhod di|chhod diya|chod di|not taking (?:it )?today|left out)\b/

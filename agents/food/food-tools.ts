@@ -1,12 +1,12 @@
 import { tool, type ToolRuntime } from '@langchain/core/tools'
 import { z } from 'zod'
-import { MEAL_TYPES } from '../memory/event-kinds.js'
-import type { EventStore } from '../memory/event-store.js'
-import { addDays, dayRange, localDate, localTime } from '../memory/local-time.js'
-import { writeEvent, toolResult } from './event-writer.js'
+import { MEAL_TYPES } from '../../memory/event-kinds.js'
+import type { HealthEventStore } from '../../memory/event-store.js'
+import { addDays, dayRange, localDate, localTime } from '../../memory/local-time.js'
+import { writeEvent, toolResult } from '../../tools/event-writer.js'
 import { estimateNutrition } from './nutrition-table.js'
-import { turnContext } from './tool-context.js'
-import { loggedAt } from './when.js'
+import { turnContext } from '../../tools/tool-context.js'
+import { loggedAt } from '../../tools/when.js'
 
 const When = z.string().max(100).optional().describe('When it happened in the patient\'s words ("yesterday evening", "at 1 pm"); omit for now')
 
@@ -22,7 +22,7 @@ export function mealTypeAt(hhmm: string): (typeof MEAL_TYPES)[number] {
 const kcal = (n: number) => `${Math.round(n).toLocaleString('en-IN')} kcal`
 
 /** A day's meals, calories and water, read in one query (the same sums as insights). */
-async function dayTotals(store: EventStore, userId: string, date: string, tz: string) {
+async function dayTotals(store: HealthEventStore, userId: string, date: string, tz: string) {
   const events = await store.scan(userId, { kinds: ['food', 'water'], ...dayBounds(date, tz) })
   const meals = events.filter((e) => e.kind === 'food')
   return {
@@ -34,7 +34,7 @@ async function dayTotals(store: EventStore, userId: string, date: string, tz: st
 }
 
 /** Tools of the food agent: meals, water, and the day's totals. */
-export function foodTools(store: EventStore) {
+export function foodTools(store: HealthEventStore) {
   const logMeal = tool(
     async (input, runtime: ToolRuntime) => {
       const ctx = turnContext(runtime)

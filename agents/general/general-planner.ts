@@ -1,5 +1,5 @@
-import type { Plan, PlanContext, PlannedCall } from './plan.js'
-import { whenPhrase } from './text.js'
+import type { Plan, PlanContext, PlannedCall } from '../plan.js'
+import { whenPhrase } from '../../language/when-phrase.js'
 
 export const CAPABILITIES =
   'I can log your meals and water, blood pressure, sugar and other readings, medicines and doses, symptoms, mood, ' +

@@ -1,13 +1,13 @@
 import { tool, type ToolRuntime } from '@langchain/core/tools'
 import { z } from 'zod'
-import { DAYS_OF_WEEK, DOSE_STATUSES } from '../memory/event-kinds.js'
-import type { EventStore, HealthEvent } from '../memory/event-store.js'
-import { DOSE_MATCH_WINDOW_MS, dosesToday, type ExpectedDose } from '../memory/insights.js'
-import { writeEvent, toolResult } from './event-writer.js'
-import { spokenTime } from './periods.js'
-import { turnContext } from './tool-context.js'
-import { loggedAt, parseTimeOfDay } from './when.js'
-import { levenshtein } from './levenshtein.js'
+import { DAYS_OF_WEEK, DOSE_STATUSES } from '../../memory/event-kinds.js'
+import type { HealthEvent, HealthEventStore } from '../../memory/event-store.js'
+import { DOSE_MATCH_WINDOW_MS, dosesToday, type ExpectedDose } from '../../memory/insights.js'
+import { writeEvent, toolResult } from '../../tools/event-writer.js'
+import { spokenTime } from '../../tools/periods.js'
+import { turnContext } from '../../tools/tool-context.js'
+import { loggedAt, parseTimeOfDay } from '../../tools/when.js'
+import { levenshtein } from '../../language/levenshtein.js'
 
 type Medication = HealthEvent<'medication'>
 
@@ -29,7 +29,7 @@ export function matchMedicine(name: string, medicines: Medication[]): Medication
   return best?.m
 }
 
-export async function activeMedicines(store: EventStore, userId: string): Promise<Medication[]> {
+export async function activeMedicines(store: HealthEventStore, userId: string): Promise<Medication[]> {
   const meds = (await store.scan(userId, { kinds: ['medication'] })) as unknown as Medication[]
   return meds.filter((m) => m.payload.active)
 }
@@ -51,7 +51,7 @@ const describeDose = (d: ExpectedDose, tz: string) =>
   `${d.medication_name}${d.dosage ? ` ${d.dosage}` : ''} at ${spokenTime(d.scheduled_for, tz)}: ${d.status === 'due' ? 'not taken yet' : d.status}`
 
 /** Tools of the medication agent. None of them changes a dose: only the doctor does that. */
-export function medicationTools(store: EventStore) {
+export function medicationTools(store: HealthEventStore) {
   const addMedication = tool(
     async (input, runtime: ToolRuntime) => {
       const ctx = turnContext(runtime)

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openEventDb, type EventDbHandle } from '../memory/event-db.js'
-import { EventStore } from '../memory/event-store.js'
-import { HashedNgramEmbedder } from '../memory/recall/hashed-ngram-embedder.js'
-import { LocalVectorIndex } from '../memory/recall/local-vector-index.js'
-import { RecallService } from '../memory/recall/recall-service.js'
-import { userSays } from '../memory/recall/recall-test-helpers.js'
+import { openEventDb, type EventDbHandle } from '../../memory/event-db.js'
+import { EventStore } from '../../memory/event-store.js'
+import { HashedNgramEmbedder } from '../../memory/recall/hashed-ngram-embedder.js'
+import { LocalVectorIndex } from '../../memory/recall/local-vector-index.js'
+import { RecallService } from '../../memory/recall/recall-service.js'
+import { userSays } from '../../memory/recall/recall-test-helpers.js'
 import { makeRecallTool } from './recall-tool.js'
-import type { TurnContext } from './tool-context.js'
+import type { TurnContext } from '../../tools/tool-context.js'
 
 describe('recall tool', () => {
   let handle: EventDbHandle

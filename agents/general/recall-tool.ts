@@ -1,9 +1,9 @@
 import { tool, type ToolRuntime } from '@langchain/core/tools'
 import { z } from 'zod'
-import { localDate, localTime } from '../memory/local-time.js'
-import { RECALLED_KINDS } from '../memory/recall/memory-text.js'
-import type { RecallResult, RecallService } from '../memory/recall/recall-service.js'
-import { turnContext } from './tool-context.js'
+import { localDate, localTime } from '../../memory/local-time.js'
+import { RECALLED_KINDS } from '../../memory/recall/memory-text.js'
+import type { RecallResult, RecallService } from '../../memory/recall/recall-service.js'
+import { turnContext } from '../../tools/tool-context.js'
 
 const DEFAULT_MATCHES = 5
 

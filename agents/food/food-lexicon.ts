@@ -1,0 +1,20 @@
+import type { Lexicon } from '../agent-definition.js'
+import { escapeRegExp } from '../../language/text.js'
+import { FOOD_NAMES } from './nutrition-table.js'
+
+/** Foods that are also words for other things ("sugar" is a reading, "chicken" a pox). */
+const AMBIGUOUS = ['aloo', 'chicken', 'fish', 'mutton', 'sugar', 'fruit']
+const FOOD_WORDS = new RegExp(`\\b(?:${FOOD_NAMES.filter((n) => !AMBIGUOUS.includes(n)).map(escapeRegExp).join('|')})\\b`)
+
+/** Meals, foods, drinks and water. */
+export const foodLexicon: Lexicon = {
+  patterns: [
+    [/\b(?:breakfast|lunch|dinner|supper|snack|snacks|nashta|naashta|khana|khaana|meal|meals|tiffin)\b/, 0.9],
+    [FOOD_WORDS, 0.85],
+    [/\b(?:ate|eaten|eat|eating|khaya|khaaya|khayi|khaayi|khaye|kha liya|kha li)\b/, 0.7],
+    [/\b(?:water|pani|paani)\b/, 0.85],
+    [/\b(?:glass|glasses|litres?|liters?|bottle)\b/, 0.6],
+    [/\b(?:drank|drink|drinking|piya|pi liya)\b/, 0.6],
+    [/\b(?:calories|kcal|calorie|protein|carbs|diet)\b/, 0.85],
+  ],
+}

@@ -1,0 +1,15 @@
+import { defineAgent } from '../agent-definition.js'
+import { generalLexicon } from './general-lexicon.js'
+import { planGeneral } from './general-planner.js'
+import { generalTools } from './general-tools.js'
+
+/** Greetings, mood, sleep, exercise, symptoms, profile and the patient's own history (recall). */
+export const generalAgent = defineAgent({
+  name: 'general',
+  handles: 'greetings, help, mood, sleep, exercise, symptoms, appointments, profile, and questions about their own history.',
+  prompt: 'agents/general/general-prompt.md',
+  needsMedicines: false,
+  tools: ({ store, recallTool }) => [...generalTools(store), ...(recallTool ? [recallTool] : [])],
+  lexicon: generalLexicon,
+  plan: planGeneral,
+})

@@ -1,0 +1,28 @@
+import type { Lexicon } from '../agent-definition.js'
+
+/** Readings and questions about them. */
+export const vitalsLexicon: Lexicon = {
+  patterns: [
+    [/\b\d{2,3}\s*(?:\/|over|by)\s*\d{2,3}\b/, 1],
+    [/\b(?:bp|blood pressure|b\.p\.|pressure)\b/, 0.9],
+    [/\b(?:sugar|glucose|bsl|rbs|fbs|ppbs)\b[^.,]{0,20}\d/, 1],
+    [/\b(?:sugar level|blood sugar|glucose level|sugar reading|sugar readings)\b/, 0.9],
+    [/\b(?:my sugar|sugar (?:was|is|tha|hai)|fasting sugar|sugar (?:kitna|kya))\b/, 0.8],
+    [/\b(?:pulse|heart ?rate|bpm)\b/, 0.9],
+    [/\b(?:temperature|temp|fever|bukhar|bukhaar)\b[^.,]{0,15}\d{2,3}/, 1],
+    [/\b\d{2,3}(?:\.\d)?\s*(?:°\s*[fc]|degrees?|f\b)/, 0.9],
+    [/\b(?:spo2|sp02|oxygen|saturation|o2 level)\b/, 0.9],
+    [/\b(?:weight|weigh|wazan|vajan)\b/, 0.8],
+    [/\b\d{2,3}(?:\.\d)?\s*(?:kg|kgs|kilos?|lbs?|pounds)\b/, 0.9],
+    [/\b(?:mmhg|mg\/dl|mmol)\b/, 1],
+    [/\b(?:readings?|vitals)\b/, 0.7],
+    [/\b(?:what|how)\b.{0,20}\b(?:temperature|temp|fever|bp|blood pressure|sugar|pulse|weight|oxygen|spo2)\b/, 0.9],
+    [/\b(?:thermometer)\b[^.,]{0,15}\d/, 1],
+  ],
+  adjust(clause, scores) {
+    // Sugar with a meal word is a reading ("sugar after lunch 180"), not food.
+    if (scores.vitals! >= 0.9 && /\b(?:after|before|fasting|post)\b/.test(clause)) scores.food = Math.min(scores.food ?? 0, 0.5)
+    // A fever with a number is a reading; without one it is a symptom.
+    if (/\b(?:fever|bukhar)\b/.test(clause) && scores.vitals! < 1) scores.vitals = 0.4
+  },
+}
