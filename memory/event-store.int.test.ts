@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eventEngines } from '../test/event-engines.js'
-import type { EventDbHandle } from './event-db.js'
 import type { EventKind } from './event-kinds.js'
-import { EventConflictError, EventNotFoundError, EventStore, InvalidCursorError } from './event-store.js'
+import { EventConflictError, EventNotFoundError, EventStore, type HealthEventStore, InvalidCursorError } from './event-store.js'
+import { InMemoryEventStore } from './in-memory-event-store.js'
 import { EventValidationError } from './normalize-payload.js'
 
 const MED_ID = 'medication:01a1ffaf-43b2-7000-8a56-c10473a73a91'
@@ -40,15 +40,27 @@ async function rejects(p: Promise<unknown>): Promise<EventValidationError> {
   return err as EventValidationError
 }
 
-describe.each(eventEngines())('event store on $name', (engine) => {
-  let handle: EventDbHandle
-  let store: EventStore
+/** One contract for the SQL store on every engine and for its in-memory twin. */
+const STORES: { name: string; open(): Promise<{ store: HealthEventStore; close(): Promise<void> }> }[] = [
+  ...eventEngines().map((engine) => ({
+    name: engine.name,
+    async open() {
+      const handle = await engine.open()
+      return { store: new EventStore(handle.db), close: () => handle.close() }
+    },
+  })),
+  { name: 'memory', open: async () => ({ store: new InMemoryEventStore(), close: async () => {} }) },
+]
+
+describe.each(STORES)('event store on $name', (engine) => {
+  let opened: { store: HealthEventStore; close(): Promise<void> } | undefined
+  let store: HealthEventStore
 
   beforeAll(async () => {
-    handle = await engine.open()
-    store = new EventStore(handle.db)
+    opened = await engine.open()
+    store = opened.store
   })
-  afterAll(() => handle?.close())
+  afterAll(() => opened?.close())
 
   describe('kinds', () => {
     it.each(Object.entries(KIND_CASES))('Should accept a valid %s payload and reject an invalid one', async (kind, c) => {

@@ -83,7 +83,7 @@ export type AppendListener = (event: HealthEvent) => void | Promise<void>
 export type RemoveListener = (removed: HealthEvent) => void | Promise<void>
 
 export const MAX_PAGE = 500
-const DEFAULT_PAGE = 50
+export const DEFAULT_PAGE = 50
 /** How far in the future an occurred_at may be: clocks drift, the future does not happen. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000
 
@@ -106,7 +106,7 @@ function toEvent(row: Row): HealthEvent {
   }
 }
 
-function encodeCursor(e: HealthEvent): string {
+export function encodeCursor(e: HealthEvent): string {
   return Buffer.from(JSON.stringify([e.occurred_at, e.id])).toString('base64url')
 }
 
@@ -117,7 +117,7 @@ export class InvalidCursorError extends PoddError {
   }
 }
 
-function decodeCursor(cursor: string): [Date, string] {
+export function decodeCursor(cursor: string): [Date, string] {
   try {
     const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [string, string]
     const date = new Date(at)
@@ -128,7 +128,8 @@ function decodeCursor(cursor: string): [Date, string] {
   }
 }
 
-function toDate(value: string | Date | undefined, now: Date): Date {
+/** When an event happened: now when not given; refused when unreadable or in the future. */
+export function toDate(value: string | Date | undefined, now: Date): Date {
   if (value === undefined) return now
   const d = value instanceof Date ? value : new Date(value)
   if (Number.isNaN(d.getTime())) throw invalidTime('must be an ISO 8601 date-time')
@@ -453,14 +454,14 @@ class AppendBatcher {
   }
 }
 
-const isUuid = (s: string) => UUID_RE.test(s)
+export const isUuid = (s: string) => UUID_RE.test(s)
 
 function isUniqueViolation(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: string }).code === '23505'
 }
 
 /** Deep equality of JSON values regardless of key order (jsonb reorders keys). */
-function sameJson(a: unknown, b: unknown): boolean {
+export function sameJson(a: unknown, b: unknown): boolean {
   return canonical(a) === canonical(b)
 }
 function canonical(v: unknown): string {

@@ -8,7 +8,8 @@ export const MGDL_PER_MMOLL = 18.016
 export type TemperatureUnit = 'C' | 'F'
 export type GlucoseUnit = 'mg/dL' | 'mmol/L'
 export type WeightUnit = 'kg' | 'lb'
-export type VolumeUnit = 'ml' | 'l' | 'glass' | 'cup' | 'oz'
+export const VOLUME_UNITS = ['glass', 'cup', 'l', 'ml', 'oz'] as const
+export type VolumeUnit = (typeof VOLUME_UNITS)[number]
 
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits
 

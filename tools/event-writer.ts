@@ -1,44 +1,42 @@
 import type { ToolRuntime } from '@langchain/core/tools'
 import type { EventKind } from '../memory/event-kinds.js'
-import { anyEvent, type HealthEventStore, type HealthEvent } from '../memory/event-store.js'
+import type { AppendInput, HealthEvent, HealthEventStore } from '../memory/event-store.js'
 import { EventValidationError } from '../memory/normalize-payload.js'
+import { appendRecord, type RecordWrite } from '../memory/record-write.js'
 import { turnContext } from './tool-context.js'
 
 /**
- * Appends an event for the patient of the turn. The tool call id is the idempotency key (with
- * a suffix when one call writes several events), so a retried call never writes twice. The
- * event joins the turn's list and the live stream.
+ * A tool call's write to the record: the turn's patient and source, the tool call id as the
+ * idempotency key (so a retried call never writes twice), and every event written joining the
+ * turn's list and the live stream. Domain services (memory/) take it as their `RecordWrite`.
  */
-export async function writeEvent<K extends EventKind>(
-  store: HealthEventStore,
-  runtime: ToolRuntime,
-  input: { kind: K; payload: unknown; occurred_at?: Date | string; context_id?: string },
-  part = 0,
-): Promise<HealthEvent<K>> {
+export function turnWrite(runtime: ToolRuntime): RecordWrite {
   const ctx = turnContext(runtime)
-  const key = runtime.toolCallId ? `tool:${runtime.toolCallId}${part ? `:${part}` : ''}` : undefined
-  try {
-    const { event } = await store.append(ctx.userId, { ...input, source: ctx.source, idempotency_key: key })
-    if (!ctx.written.some((e) => e.id === event.id)) ctx.written.push(anyEvent(event))
-    runtime.writer?.({ type: 'event', event })
-    return event
-  } catch (err) {
-    throw toToolError(err)
+  return {
+    userId: ctx.userId,
+    source: ctx.source,
+    key: runtime.toolCallId ? `tool:${runtime.toolCallId}` : undefined,
+    onWritten(event) {
+      if (!ctx.written.some((e) => e.id === event.id)) ctx.written.push(event)
+      runtime.writer?.({ type: 'event', event })
+    },
   }
 }
 
-/** Corrects an event of the turn's patient and reports it like a write. */
-export async function correctEvent(store: HealthEventStore, runtime: ToolRuntime, id: string, payload: unknown): Promise<HealthEvent> {
-  const ctx = turnContext(runtime)
+/** Appends an event for the patient of the turn (`part` numbers the events one call writes). */
+export async function writeEvent<K extends EventKind>(
+  store: HealthEventStore,
+  runtime: ToolRuntime,
+  input: Omit<AppendInput<K>, 'source' | 'idempotency_key'>,
+  part = 0,
+): Promise<HealthEvent<K>> {
+  return asToolError(() => appendRecord(store, turnWrite(runtime), input, part))
+}
+
+/** Runs a write, turning a refusal into a message the model (or the patient) can act on. */
+export async function asToolError<T>(write: () => Promise<T>): Promise<T> {
   try {
-    const event = await store.correct(ctx.userId, id, {
-      payload,
-      source: ctx.source,
-      idempotency_key: runtime.toolCallId ? `tool:${runtime.toolCallId}` : undefined,
-    })
-    ctx.written.push(event)
-    runtime.writer?.({ type: 'event', event })
-    return event
+    return await write()
   } catch (err) {
     throw toToolError(err)
   }

@@ -1,9 +1,10 @@
 import { tool, type ToolRuntime } from '@langchain/core/tools'
 import { z } from 'zod'
-import { MEAL_TYPES } from '../../memory/event-kinds.js'
+import { FoodItem, FoodPayload, MEAL_TYPES, WaterPayload } from '../../memory/event-kinds.js'
 import type { HealthEventStore } from '../../memory/event-store.js'
 import { addDays, dayRange, localDate, localTime } from '../../memory/local-time.js'
 import { writeEvent, toolResult } from '../../tools/event-writer.js'
+import { VOLUME_UNITS } from '../../memory/units.js'
 import { estimateNutrition } from './nutrition-table.js'
 import { turnContext } from '../../tools/tool-context.js'
 import { loggedAt } from '../../tools/when.js'
@@ -76,18 +77,11 @@ export function foodTools(store: HealthEventStore) {
       description:
         'Log something the patient ate or drank (other than plain water): the dish, items with quantities, and the meal. ' +
         'Give calories and macros if you can estimate them; otherwise Podd estimates from its food table.',
-      schema: z.object({
-        description: z.string().min(1).max(500).describe('What was eaten, in plain words'),
-        items: z
-          .array(z.object({ name: z.string().min(1).max(100), quantity: z.number().positive().max(100).optional(), unit: z.string().max(30).optional() }))
-          .max(30)
-          .optional(),
-        meal_type: z.enum(MEAL_TYPES).optional(),
+      schema: FoodPayload.pick({ meal_type: true, calories: true, protein_g: true, carbs_g: true, fat_g: true }).extend({
+        description: FoodPayload.shape.description.describe('What was eaten, in plain words'),
+        // Podd fills each item's calories from its food table.
+        items: z.array(FoodItem.omit({ calories: true })).max(30).optional(),
         when: When,
-        calories: z.number().min(0).max(10_000).optional(),
-        protein_g: z.number().min(0).max(1000).optional(),
-        carbs_g: z.number().min(0).max(2000).optional(),
-        fat_g: z.number().min(0).max(1000).optional(),
       }),
     },
   )
@@ -108,9 +102,9 @@ export function foodTools(store: HealthEventStore) {
       name: 'log_water',
       description: 'Log plain water the patient drank, in millilitres or as a number of glasses/cups/litres.',
       schema: z.object({
-        amount_ml: z.number().positive().max(5000).optional(),
+        amount_ml: WaterPayload.shape.amount_ml.optional(),
         amount: z.number().positive().max(20).optional(),
-        unit: z.enum(['glass', 'cup', 'l', 'ml', 'oz']).optional(),
+        unit: z.enum(VOLUME_UNITS).optional(),
         when: When,
       }),
     },

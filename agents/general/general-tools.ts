@@ -1,9 +1,18 @@
 import { tool, type ToolRuntime } from '@langchain/core/tools'
 import { z } from 'zod'
-import { MOODS, ProfilePayload } from '../../memory/event-kinds.js'
+import {
+  AppointmentPayload,
+  EmergencyContactPayload,
+  ExercisePayload,
+  MoodPayload,
+  ProfilePayload,
+  SleepPayload,
+  SymptomPayload,
+} from '../../memory/event-kinds.js'
 import type { HealthEventStore } from '../../memory/event-store.js'
 import { insightsFor } from '../../memory/insights.js'
-import { correctEvent, writeEvent, toolResult } from '../../tools/event-writer.js'
+import { saveProfile } from '../../memory/profile-service.js'
+import { asToolError, toolResult, turnWrite, writeEvent } from '../../tools/event-writer.js'
 import { PeriodSchema, periodDates, spokenDay, spokenTime } from '../../tools/periods.js'
 import { turnContext } from '../../tools/tool-context.js'
 import { loggedAt, parseFutureWhen } from '../../tools/when.js'
@@ -33,12 +42,9 @@ export function generalTools(store: HealthEventStore) {
     {
       name: 'log_symptom',
       description: 'Record a symptom the patient describes (headache, knee pain, cough …) in their own words.',
-      schema: z.object({
-        name: z.string().min(1).max(200).describe("The symptom in the patient's words"),
-        severity: z.enum(['mild', 'moderate', 'severe']).optional(),
-        body_part: z.string().max(100).optional(),
-        duration: z.string().max(100).optional().describe('e.g. "since yesterday", "2 days"'),
-        notes: z.string().max(1000).optional(),
+      schema: SymptomPayload.omit({ started_at: true }).extend({
+        name: SymptomPayload.shape.name.describe("The symptom in the patient's words"),
+        duration: SymptomPayload.shape.duration.describe('e.g. "since yesterday", "2 days"'),
         when: When,
       }),
     },
@@ -58,11 +64,7 @@ export function generalTools(store: HealthEventStore) {
     {
       name: 'log_mood',
       description: "Record the patient's mood, with their words as notes.",
-      schema: z.object({
-        mood: z.enum(MOODS),
-        notes: z.string().max(1000).optional(),
-        energy: z.enum(['low', 'normal', 'high']).optional(),
-      }),
+      schema: MoodPayload.pick({ mood: true, notes: true, energy: true }),
     },
   )
 
@@ -80,14 +82,8 @@ export function generalTools(store: HealthEventStore) {
     {
       name: 'log_sleep',
       description: 'Record how long and how well the patient slept.',
-      schema: z.object({
-        duration_hours: z.number().min(0).max(24).optional(),
-        quality: z.enum(['poor', 'fair', 'good', 'excellent']).optional(),
-        bed_time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional(),
-        wake_time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional(),
-        notes: z.string().max(1000).optional(),
-        when: When,
-      }),
+      // The payload's refinement (at least one field) is the store's to check; the shape is the tool's.
+      schema: z.object({ ...SleepPayload.shape, when: When }),
     },
   )
 
@@ -105,30 +101,13 @@ export function generalTools(store: HealthEventStore) {
     {
       name: 'log_exercise',
       description: 'Record exercise or activity: walking, yoga, cycling, steps.',
-      schema: z.object({
-        activity: z.string().min(1).max(100),
-        duration_minutes: z.number().min(0).max(1440).optional(),
-        intensity: z.enum(['light', 'moderate', 'vigorous']).optional(),
-        steps: z.number().int().min(0).max(200_000).optional(),
-        distance_km: z.number().min(0).max(500).optional(),
-        notes: z.string().max(1000).optional(),
-        when: When,
-      }),
+      schema: ExercisePayload.omit({ calories_burned: true }).extend({ when: When }),
     },
   )
 
   const updateProfile = tool(
     async (input, runtime: ToolRuntime) => {
-      const ctx = turnContext(runtime)
-      const current = await store.latest(ctx.userId, 'profile')
-      const merged = { ...(current?.payload ?? {}), ...input }
-      if (input.allergies && current?.payload.allergies) merged.allergies = [...new Set([...current.payload.allergies, ...input.allergies])]
-      if (input.medical_conditions && current?.payload.medical_conditions) {
-        merged.medical_conditions = [...new Set([...current.payload.medical_conditions, ...input.medical_conditions])]
-      }
-      const event = current
-        ? await correctEvent(store, runtime, current.id, merged)
-        : await writeEvent(store, runtime, { kind: 'profile', payload: merged, context_id: `profile:${ctx.userId}` })
+      const event = await asToolError(() => saveProfile(store, turnWrite(runtime), input, 'merge'))
       const changed = Object.keys(input).map((k) => k.replace(/_/g, ' ')).join(', ')
       return toolResult(`Updated your profile (${changed}).`, { profile: event.payload })
     },
@@ -179,12 +158,8 @@ export function generalTools(store: HealthEventStore) {
     {
       name: 'add_appointment',
       description: 'Save a doctor appointment or test, with what the doctor said as notes.',
-      schema: z.object({
-        title: z.string().min(1).max(200),
+      schema: AppointmentPayload.pick({ title: true, doctor: true, location: true, notes: true }).extend({
         when: z.string().min(1).max(100).describe('Date and time in the patient\'s words, e.g. "next Tuesday 10 am"'),
-        doctor: z.string().max(100).optional(),
-        location: z.string().max(200).optional(),
-        notes: z.string().max(2000).optional(),
       }),
     },
   )
@@ -197,11 +172,7 @@ export function generalTools(store: HealthEventStore) {
     {
       name: 'add_emergency_contact',
       description: 'Save a person to call in an emergency.',
-      schema: z.object({
-        name: z.string().min(1).max(100),
-        phone: z.string().min(6).max(20),
-        relationship: z.string().max(50).optional(),
-      }),
+      schema: EmergencyContactPayload.pick({ name: true, phone: true, relationship: true }),
     },
   )
 

@@ -1,7 +1,7 @@
 import { tool, type ToolRuntime } from '@langchain/core/tools'
 import { z } from 'zod'
 import type { VitalsFlags } from '../../memory/clinical-thresholds.js'
-import { BLOOD_SUGAR_CONTEXTS, type PayloadOf } from '../../memory/event-kinds.js'
+import { type PayloadOf, VitalsPayload } from '../../memory/event-kinds.js'
 import type { HealthEvent, HealthEventStore } from '../../memory/event-store.js'
 import { dayRange } from '../../memory/local-time.js'
 import { writeEvent, toolResult } from '../../tools/event-writer.js'
@@ -141,20 +141,22 @@ export function vitalsTools(store: HealthEventStore) {
       description:
         'Record a reading: blood pressure (both numbers), pulse, blood sugar (with its context), temperature, SpO2 or weight. ' +
         'Give the numbers as the patient said them and name the unit when it is not mg/dL, °C or kg; Podd converts and classifies.',
-      schema: z.object({
-        blood_pressure_systolic: z.number().int().min(1).max(400).optional(),
-        blood_pressure_diastolic: z.number().int().min(1).max(300).optional(),
-        heart_rate: z.number().int().min(1).max(400).optional(),
-        blood_sugar: z.number().positive().max(2000).optional(),
+      schema: VitalsPayload.pick({
+        blood_pressure_systolic: true,
+        blood_pressure_diastolic: true,
+        heart_rate: true,
+        blood_sugar: true,
+        blood_sugar_context: true,
+        temperature: true,
+        spo2: true,
+        symptoms: true,
+        notes: true,
+      }).extend({
         blood_sugar_unit: z.enum(['mg/dL', 'mmol/L']).optional(),
-        blood_sugar_context: z.enum(BLOOD_SUGAR_CONTEXTS).optional(),
-        temperature: z.number().positive().max(120).optional(),
         temperature_unit: z.enum(['C', 'F']).optional(),
-        spo2: z.number().positive().max(100).optional(),
-        weight: z.number().positive().max(700).optional(),
+        weight: VitalsPayload.shape.weight_kg.describe('In the unit the patient said (weight_unit)'),
         weight_unit: z.enum(['kg', 'lb']).optional(),
-        symptoms: z.array(z.string().min(1).max(100)).max(10).optional().describe('Symptoms the patient mentioned with the reading'),
-        notes: z.string().max(500).optional(),
+        symptoms: VitalsPayload.shape.symptoms.describe('Symptoms the patient mentioned with the reading'),
         when: z.string().max(100).optional().describe('When it was measured, in the patient\'s words; omit for now'),
       }),
     },
