@@ -1,11 +1,14 @@
+import { PoddError } from '../core/errors.js'
 import { SYSTEM_ONLY_KINDS } from './event-kinds.js'
 import type { HealthEvent, HealthEventStore } from './event-store.js'
 import { correctRecord, type RecordWrite } from './record-write.js'
 
 /** An alert, summary, notification or chat record: Podd writes those, a patient never edits them. */
-export class SystemEventError extends Error {
+export class SystemEventError extends PoddError {
   override name = 'SystemEventError'
-  readonly code = 'FORBIDDEN'
+  constructor(message: string) {
+    super('FORBIDDEN', message)
+  }
 }
 
 /** The current event, refused when it is Podd's own; a missing one is left to the store to explain. */

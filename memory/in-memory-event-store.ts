@@ -1,4 +1,4 @@
-import { newId } from '../src/ids.js'
+import { newId } from '../core/ids.js'
 import type { VitalsFlags } from './clinical-thresholds.js'
 import { eventKindOf, SOURCES, type EventKind, type EventSource } from './event-kinds.js'
 import {

@@ -1,3 +1,4 @@
+import { PoddError } from '../core/errors.js'
 import { levenshtein } from '../language/levenshtein.js'
 import { DAYS_OF_WEEK, DOSE_STATUSES } from './event-kinds.js'
 import type { HealthEvent, HealthEventStore } from './event-store.js'
@@ -125,14 +126,14 @@ export interface LoggedDose {
 }
 
 /** A dose report that names no medicine Podd can pick: the patient is asked which one. */
-export class WhichMedicineError extends Error {
+export class WhichMedicineError extends PoddError {
   override name = 'WhichMedicineError'
   constructor(
     /** The doses still open today, else the patient's medicines (empty: none on the list). */
     readonly open: ExpectedDose[],
     readonly medicines: string[],
   ) {
-    super('which medicine was it?')
+    super('UNPROCESSABLE', 'Which medicine was it?', { open_doses: open.map((d) => d.medication_name), medicines })
   }
 }
 

@@ -4,7 +4,8 @@
  * imports included: a type from `src/http` ties domain code to HTTP as much as a value does.
  *
  * - `core/` is the lowest layer: it imports nothing of the project.
- * - `memory/` and `tools/` import nothing from `src/`.
+ * - `language/` (the patient's words) imports nothing of the project but `core/`.
+ * - `memory/`, `tools/` and `agents/` import nothing from `src/`.
  * - `src/care`, `src/voice` and `src/graph` import `src/http` only from their route and socket
  *   files (`*-routes.ts`, `*-socket.ts`) and tests: domain code knows no HTTP.
  */
@@ -30,11 +31,16 @@ export interface Violation {
 
 const under = (...dirs: string[]) => (file: string) => dirs.some((d) => file.startsWith(`${d}/`))
 const isTest = (file: string) => /\.test\.ts$/.test(file)
-const PROJECT_DIRS = ['src', 'memory', 'tools', 'agents', 'evals', 'bench', 'test', 'prompts', 'scripts', 'web']
+const PROJECT_DIRS = ['src', 'language', 'memory', 'tools', 'agents', 'evals', 'bench', 'test', 'prompts', 'scripts', 'web']
 
 export const RULES: Rule[] = [
   { name: 'core/ imports nothing of the project', from: under('core'), forbidden: under(...PROJECT_DIRS) },
-  { name: 'memory/ and tools/ import nothing from src/', from: under('memory', 'tools'), forbidden: under('src') },
+  {
+    name: 'language/ imports nothing of the project but core/',
+    from: under('language'),
+    forbidden: under(...PROJECT_DIRS.filter((d) => d !== 'language')),
+  },
+  { name: 'memory/, tools/ and agents/ import nothing from src/', from: under('memory', 'tools', 'agents'), forbidden: under('src') },
   {
     name: 'domain code (src/care, src/voice, src/graph) imports src/http only in route and socket files',
     from: under('src/care', 'src/voice', 'src/graph'),

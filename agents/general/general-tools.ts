@@ -19,10 +19,16 @@ import { loggedAt, parseFutureWhen } from '../../tools/when.js'
 
 const When = z.string().max(100).optional().describe("When it happened, in the patient's words; omit for now")
 
-/** Profile fields a patient may change by talking; the time zone and language too. */
-const ProfileUpdate = ProfilePayload.partial().omit({ allergies: true, medical_conditions: true }).extend({
-  allergies: z.array(z.string().min(1).max(100)).max(50).optional(),
-  medical_conditions: z.array(z.string().min(1).max(100)).max(50).optional(),
+/**
+ * Profile fields a patient may change by talking: the payload's fields, all optional and without
+ * their defaults (a default would overwrite the patient's language or time zone on every change).
+ */
+const { allergies, medical_conditions, language, timezone } = ProfilePayload.shape
+const ProfileUpdate = ProfilePayload.partial().extend({
+  allergies: allergies.unwrap().optional(),
+  medical_conditions: medical_conditions.unwrap().optional(),
+  language: language.unwrap().optional(),
+  timezone: timezone.unwrap().optional(),
 })
 
 /** Tools of the general agent: symptoms, mood, sleep, exercise, profile, appointments, summaries. */

@@ -1,6 +1,6 @@
 import { tool, type ToolRuntime } from '@langchain/core/tools'
 import { z } from 'zod'
-import { DAYS_OF_WEEK, DOSE_STATUSES, MedicationPayload, MedSchedulePayload } from '../../memory/event-kinds.js'
+import { DOSE_STATUSES, MedicationPayload, MedSchedulePayload } from '../../memory/event-kinds.js'
 import type { HealthEvent, HealthEventStore } from '../../memory/event-store.js'
 import { dosesToday, type ExpectedDose } from '../../memory/insights.js'
 import { activeMedicines, addMedicine, logDoses, PARTS_OF_DAY, scheduleMedicine, WhichMedicineError } from '../../memory/medicines.js'

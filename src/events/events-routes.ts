@@ -1,6 +1,9 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi'
 import { EVENT_KINDS, SYSTEM_ONLY_KINDS, type EventKind } from '../../memory/event-kinds.js'
+import { correctEvent, removeEvent } from '../../memory/event-edits.js'
 import { addDays, dosesToday, insightsFor, patientToday } from '../../memory/insights.js'
+import { saveProfile } from '../../memory/profile-service.js'
+import type { RecordWrite } from '../../memory/record-write.js'
 import { requireRole } from '../auth/require-auth.js'
 import type { AppEnv } from '../http/app-env.js'
 import { PoddError, notFound } from '../../core/errors.js'
@@ -162,6 +165,9 @@ function refuseSystemKinds(kind: EventKind) {
   }
 }
 
+/** The API's write to the record: the caller's own, keyed by the client's Idempotency-Key. */
+const apiWrite = (userId: string, key?: string): RecordWrite => ({ userId, source: 'api', key })
+
 /** A patient's own events, insights, profile and doses. Caregivers read through /patients/:id. */
 export function eventsRoutes(s: Services): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
@@ -207,22 +213,14 @@ export function eventsRoutes(s: Services): OpenAPIHono<AppEnv> {
   })
 
   app.openapi(correct, async (c) => {
-    const userId = c.get('user').id
-    const { id } = c.req.valid('param')
-    const current = await s.events.get(userId, id)
-    if (current) refuseSystemKinds(current.kind)
     const body = c.req.valid('json')
-    const event = await s.events.correct(userId, id, {
-      payload: body.payload,
-      occurred_at: body.occurred_at,
-      source: 'api',
-      idempotency_key: c.req.valid('header')['idempotency-key'],
-    })
+    const w = apiWrite(c.get('user').id, c.req.valid('header')['idempotency-key'])
+    const event = await correctEvent(s.events, w, c.req.valid('param').id, { payload: body.payload, occurred_at: body.occurred_at })
     return c.json({ event }, 200)
   })
 
   app.openapi(remove, async (c) => {
-    await s.events.remove(c.get('user').id, c.req.valid('param').id, { source: 'api' })
+    await removeEvent(s.events, apiWrite(c.get('user').id), c.req.valid('param').id)
     return c.body(null, 204)
   })
 
@@ -241,12 +239,7 @@ export function eventsRoutes(s: Services): OpenAPIHono<AppEnv> {
   })
 
   app.openapi(putProfile, async (c) => {
-    const userId = c.get('user').id
-    const payload = c.req.valid('json')
-    const current = await s.events.latest(userId, 'profile')
-    const event = current
-      ? await s.events.correct(userId, current.id, { payload, source: 'api' })
-      : (await s.events.append(userId, { kind: 'profile', payload, source: 'api', context_id: `profile:${userId}` })).event
+    const event = await saveProfile(s.events, apiWrite(c.get('user').id), c.req.valid('json'), 'replace')
     return c.json({ profile: event.payload, updated_at: event.recorded_at }, 200)
   })
 

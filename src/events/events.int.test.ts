@@ -82,6 +82,19 @@ describe('events API', () => {
     expect(res.status).toBe(403)
   })
 
+  it("Should not let a patient correct or remove Podd's own alerts (they are the caregivers' record too)", async () => {
+    const { event } = await t.services.events.append(alice.id, {
+      kind: 'alert',
+      payload: { tier: 'urgent', condition: 'bp_crisis', title: 'BP 190/125', message: 'Re-measure' },
+      source: 'system',
+    })
+    const patch = await t.request(`/api/v1/events/${event.id}`, { method: 'PATCH', json: { payload: { tier: 'info' } }, token: alice.access_token })
+    const del = await t.request(`/api/v1/events/${event.id}`, { method: 'DELETE', token: alice.access_token })
+    expect([patch.status, del.status]).toEqual([403, 403])
+    expect((await body(del)).error.code).toBe('FORBIDDEN')
+    expect((await t.request(`/api/v1/events/${event.id}`, { token: alice.access_token })).status).toBe(200)
+  })
+
   it('Should not let a caregiver write health data', async () => {
     const carer = await registerUser(t, 'caregiver')
     expect((await post({ kind: 'water', payload: { amount_ml: 100 } }, carer.access_token)).status).toBe(403)

@@ -52,7 +52,7 @@ export class AgentRunner {
   constructor(
     private readonly definition: AgentDefinition<AgentName>,
     deps: AgentDeps,
-    private readonly models: ChatModels,
+    models: ChatModels,
     private readonly logger: Logger,
   ) {
     this.name = definition.name

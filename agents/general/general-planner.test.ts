@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest'
+import { firstCall, plan } from '../../test/agent-harness.js'
+import { generalAgent } from './general-agent.js'
+
+const call = (text: string) => firstCall(plan(generalAgent, text))
+
+describe('general planner', () => {
+  it('Should log symptoms, sleep, exercise and mood from the words', () => {
+    expect(call('severe headache since yesterday')).toEqual({
+      name: 'log_symptom',
+      args: expect.objectContaining({ name: 'headache', severity: 'severe', duration: 'since yesterday' }),
+    })
+    expect(call('slept 6 hours')).toEqual({ name: 'log_sleep', args: { duration_hours: 6 } })
+    expect(call('walked 30 minutes this morning')).toEqual({ name: 'log_exercise', args: { activity: 'walk', duration_minutes: 30, when: 'this morning' } })
+    expect(call('feeling very low today')).toEqual({ name: 'log_mood', args: expect.objectContaining({ mood: 'very_bad' }) })
+  })
+
+  it('Should update the profile from a statement about the patient', () => {
+    expect(call('I am allergic to penicillin')).toEqual({ name: 'update_profile', args: { allergies: ['penicillin'] } })
+  })
+
+  it('Should summarise a period for "how was my week"', () => {
+    expect(call('how was my week?')).toEqual({ name: 'get_health_summary', args: { period: 'last_7_days' } })
+  })
+
+  it('Should greet without logging', () => {
+    expect(plan(generalAgent, 'namaste')).toMatchObject({ calls: [], reply: expect.stringMatching(/^Hello!/) })
+  })
+})

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest'
+import { InMemoryEventStore } from './in-memory-event-store.js'
+import { addMedicine, logDoses, matchMedicine, scheduleMedicine, WhichMedicineError } from './medicines.js'
+import type { RecordWrite } from './record-write.js'
+
+// Wednesday 11 June 2025, 19:30 in Kolkata.
+const NOW = new Date('2025-06-11T14:00:00Z')
+const at = (hhmm: string) => new Date(`2025-06-11T${hhmm}:00+05:30`)
+let n = 0
+const write = (key?: string): RecordWrite => ({ userId: `patient-${n++}`, source: 'chat', key })
+
+/** A patient whose medicines were scheduled ten days ago (schedules count from when they were set). */
+async function patientWith(times: Record<string, string[]>) {
+  let clock = new Date('2025-06-01T00:00:00Z')
+  const store = new InMemoryEventStore(() => clock)
+  const w = write()
+  for (const [name, hhmm] of Object.entries(times)) await scheduleMedicine(store, w, { medication_name: name, times: hhmm })
+  clock = NOW
+  return { store, w }
+}
+
+describe('medicines', () => {
+  it('Should add a medicine once, however its name is written', async () => {
+    const store = new InMemoryEventStore(() => NOW)
+    const w = write()
+    const first = await addMedicine(store, w, { name: 'Metformin', dosage: '500 mg' })
+    const again = await addMedicine(store, { ...w, key: 'other' }, { name: 'metformin' })
+    expect(first.created).toBe(true)
+    expect(again).toMatchObject({ created: false, medicine: { id: first.medicine.id } })
+    expect(await store.scan(w.userId, { kinds: ['medication'] })).toHaveLength(1)
+  })
+
+  it('Should schedule a new medicine, adding it first, and report every event to the writer', async () => {
+    const store = new InMemoryEventStore(() => NOW)
+    const seen: string[] = []
+    const w = { ...write('tool:call-1'), onWritten: (e: { kind: string }) => void seen.push(e.kind) }
+    const { medicine, schedules } = await scheduleMedicine(store, w, { medication_name: 'Amlodipine', times: ['08:00', '20:00'] })
+    expect(medicine.payload.name).toBe('Amlodipine')
+    expect(schedules.map((s) => s.payload.time_of_day)).toEqual(['08:00', '20:00'])
+    expect(seen).toEqual(['medication', 'med_schedule', 'med_schedule'])
+    expect(schedules.map((s) => s.idempotency_key)).toEqual(['tool:call-1:1', 'tool:call-1:2'])
+  })
+
+  it('Should match a medicine by prefix, strength or a small typo, and not a different one', async () => {
+    const store = new InMemoryEventStore(() => NOW)
+    const w = write()
+    const { medicine } = await addMedicine(store, w, { name: 'Metformin' })
+    for (const said of ['metformin', 'Metformin 500', 'metfromin', 'METFORMIN']) expect(matchMedicine(said, [medicine])?.id).toBe(medicine.id)
+    expect(matchMedicine('amlodipine', [medicine])).toBeUndefined()
+  })
+
+  it('Should log a named dose against the slot nearest to when it was taken', async () => {
+    const { store, w } = await patientWith({ Metformin: ['08:00', '20:00'] })
+    const [dose] = await logDoses(store, w, { medication_name: 'metformin', status: 'taken', at: at('19:20'), now: NOW })
+    expect(dose!.slot?.time_of_day).toBe('20:00')
+    expect(dose!.event.payload).toMatchObject({ medication_name: 'Metformin', status: 'taken', scheduled_for: at('20:00').toISOString() })
+  })
+
+  it('Should log "my morning tablets" as every open morning dose', async () => {
+    const { store, w } = await patientWith({ Metformin: ['08:00', '20:00'], Amlodipine: ['09:00'] })
+    const doses = await logDoses(store, w, { part_of_day: 'morning', status: 'taken', at: NOW, now: NOW })
+    expect(doses.map((d) => d.name).sort()).toEqual(['Amlodipine', 'Metformin'])
+  })
+
+  it('Should ask which medicine when a bare dose could be several', async () => {
+    const { store, w } = await patientWith({ Metformin: ['08:00', '20:00'], Amlodipine: ['20:00'] })
+    await expect(logDoses(store, w, { status: 'taken', at: NOW, now: NOW })).rejects.toMatchObject({
+      code: 'UNPROCESSABLE',
+      open: expect.arrayContaining([expect.objectContaining({ medication_name: 'Amlodipine' })]),
+    })
+    await expect(logDoses(store, write(), { status: 'taken', at: NOW, now: NOW })).rejects.toBeInstanceOf(WhichMedicineError)
+  })
+
+  it('Should log a medicine not on the list by its name, saying it is unknown', async () => {
+    const store = new InMemoryEventStore(() => NOW)
+    const [dose] = await logDoses(store, write(), { medication_name: 'Crocin', status: 'taken', at: NOW, now: NOW })
+    expect(dose).toMatchObject({ known: false, name: 'Crocin' })
+  })
+})

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { classifyIntent } from './classify-intent.js'
+
+describe('classifyIntent', () => {
+  it.each([
+    ['bp 130/85', ['vitals']],
+    ['had 2 roti and dal for lunch', ['food']],
+    ['took my telma', ['medication']],
+    ['slept badly last night', ['general']],
+    ['bp 130/85 and I took my metformin', ['vitals', 'medication']],
+    ['sugar after lunch 180', ['vitals']],
+    ['BP ki dawai le li', ['medication']],
+  ])('Should route "%s" to %j with each agent lexicon from its folder', (text, routes) => {
+    expect(classifyIntent(text).routes).toEqual(routes)
+  })
+
+  it("Should know the patient's own medicine names", () => {
+    expect(classifyIntent('had my zyloric').routes).not.toEqual(['medication'])
+    expect(classifyIntent('had my zyloric', { medicineNames: ['Zyloric'] }).routes).toEqual(['medication'])
+  })
+
+  it('Should give each agent its own words of a multi-intent turn', () => {
+    const c = classifyIntent('bp 130/85 and I took my metformin')
+    expect(c.focus).toEqual({ vitals: 'bp 130/85', medication: 'i took my metformin' })
+    expect(c.confidence).toBeGreaterThanOrEqual(0.6)
+  })
+
+  it('Should be unsure about words no lexicon knows', () => {
+    const c = classifyIntent('purple sky over the temple')
+    expect(c.routes).toEqual([])
+    expect(c.confidence).toBeLessThan(0.6)
+  })
+})
