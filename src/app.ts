@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
 import { methodNotAllowed } from 'hono/method-not-allowed'
 import { authRoutes } from './auth/auth-routes.js'
+import { sessionRoutes } from './auth/session-routes.js'
 import { chatRoutes } from './chat/chat-routes.js'
 import { chatSocket } from './chat/chat-socket.js'
 import { voiceRoutes } from './voice/voice-routes.js'
@@ -14,6 +15,7 @@ import type { AppEnv } from './http/app-env.js'
 import { docsRoutes } from './http/docs-routes.js'
 import { errorResponse, onError, onNotFound } from './http/error-handler.js'
 import { opsRoutes } from './http/ops-routes.js'
+import { webAppRoutes } from './http/web-app.js'
 import { validationHook } from './http/openapi.js'
 import { requestContext } from './http/request-context.js'
 import { corsAllowList, securityHeaders } from './http/response-headers.js'
@@ -52,6 +54,7 @@ export function createApp(s: Services): OpenAPIHono<AppEnv> {
 
   app.route('/', opsRoutes(s))
   app.route('/', docsRoutes())
+  app.route('/api/v1/auth/session', sessionRoutes(s))
   app.route('/api/v1/auth', authRoutes(s))
   app.route('/api/v1', eventsRoutes(s))
   app.route('/api/v1/memory', memoryRoutes(s))
@@ -71,6 +74,9 @@ export function createApp(s: Services): OpenAPIHono<AppEnv> {
       description: 'Health assistant: chat and voice turns, health events, caregivers and summaries.',
     },
   })
+
+  // Last: the web app answers only what no API route did.
+  app.route('/', webAppRoutes())
 
   app.onError(onError)
   app.notFound(onNotFound)

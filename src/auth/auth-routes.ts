@@ -24,7 +24,7 @@ const TokenPairSchema = z
   })
   .openapi('TokenPair')
 
-const RegisterBody = z
+export const RegisterBody = z
   .object({
     email: z.string().trim().max(254).pipe(z.email()),
     password: z.string().min(1).max(256).describe('At least 10 characters, not a common password'),
@@ -33,7 +33,7 @@ const RegisterBody = z
   })
   .openapi('RegisterRequest')
 
-const LoginBody = z.object({ email: z.string().min(1).max(254), password: z.string().min(1).max(256) }).openapi('LoginRequest')
+export const LoginBody = z.object({ email: z.string().min(1).max(254), password: z.string().min(1).max(256) }).openapi('LoginRequest')
 const RefreshBody = z.object({ refresh_token: z.string().min(1).max(512) }).openapi('RefreshRequest')
 
 const register = createRoute({

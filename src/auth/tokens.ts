@@ -54,6 +54,15 @@ export class TokenService {
       .sign(await this.key)
   }
 
+  /**
+   * The CSRF token of a browser session: an HMAC of its refresh token (a signed double-submit
+   * token). A page can read it from its cookie; another site can neither read nor forge it.
+   */
+  async csrfTokenFor(refreshToken: string): Promise<string> {
+    const mac = await webcrypto.subtle.sign('HMAC', await this.key, new TextEncoder().encode(`podd-csrf:${refreshToken}`))
+    return Buffer.from(mac).toString('base64url')
+  }
+
   /** The verified caller, or undefined for any token that is not ours, altered or expired. */
   async verifyAccessToken(token: string): Promise<AuthUser | undefined> {
     const hit = this.verified.get(token)

@@ -1,0 +1,12 @@
+import { render } from 'preact'
+import { restoreSession } from './api/session'
+import { App } from './app'
+import './styles.css'
+
+render(<App />, document.getElementById('app')!)
+void restoreSession()
+
+// The app shell works offline and the app can be installed; health data is never cached.
+if ('serviceWorker' in navigator && import.meta.env.PROD) {
+  addEventListener('load', () => void navigator.serviceWorker.register('/sw.js').catch(() => undefined))
+}
