@@ -92,23 +92,30 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
  * whole page: fixed bars would land mid-page in a full-page capture). Passing notices are
  * dismissed first, as a person would.
  */
-export async function screenshots(page: Page, name: string): Promise<void> {
+export async function screenshots(page: Page, name: string, opts: ShotOptions = {}): Promise<void> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
   const before = page.viewportSize() ?? PHONE
   for (const dismiss of await page.locator('.notices button').all()) await dismiss.click().catch(() => undefined)
   await page.setViewportSize(PHONE)
+  if (!opts.keepScroll) await page.evaluate(() => window.scrollTo(0, 0))
   await page.waitForTimeout(100)
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-phone.png`) })
   await page.setViewportSize(DESKTOP)
+  if (!opts.keepScroll) await page.evaluate(() => window.scrollTo(0, 0))
   await page.waitForTimeout(150)
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-desktop.png`) })
   await page.setViewportSize(before)
 }
 
+/** Screenshots start at the top of the page, unless the point is further down (a conversation). */
+export interface ShotOptions {
+  keepScroll?: boolean
+}
+
 /** Axe at both sizes and both screenshots: what every screen of the tests gets. */
-export async function checkScreen(page: Page, name: string): Promise<void> {
+export async function checkScreen(page: Page, name: string, opts: ShotOptions = {}): Promise<void> {
   await expectAccessible(page, `${name} (phone)`)
-  await screenshots(page, name)
+  await screenshots(page, name, opts)
   await page.setViewportSize(DESKTOP)
   await expectAccessible(page, `${name} (desktop)`)
   await page.setViewportSize(PHONE)

@@ -46,10 +46,19 @@ describe.skipIf(needsChromium.missing)(`the patient's app in Chromium${needsChro
     fs.rmSync(tmp, { recursive: true, force: true })
   })
 
-  /** An API token for the same account, to set up what the app has no screen for (a medicine schedule). */
-  async function apiToken(): Promise<string> {
-    const res = await fetch(`${app.server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) })
-    return ((await res.json()) as { access_token: string }).access_token
+  /** Records events as an API client of the same account: what the app has no screen for (a schedule, a past month). */
+  async function record(events: { kind: string; payload: Record<string, unknown>; occurred_at?: string }[]): Promise<{ event: { context_id: string } }[]> {
+    const login = await fetch(`${app.server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) })
+    const { access_token } = (await login.json()) as { access_token: string }
+    const post = async (body: (typeof events)[number]) => {
+      const res = await fetch(`${app.server.url}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${access_token}` }, body: JSON.stringify(body) })
+      expect(res.status).toBe(201)
+      return (await res.json()) as { event: { context_id: string } }
+    }
+    // A few at a time, as several clients would: the store writes concurrent appends together.
+    const out: { event: { context_id: string } }[] = []
+    for (let i = 0; i < events.length; i += 8) out.push(...(await Promise.all(events.slice(i, i + 8).map(post))))
+    return out
   }
 
   it('Should send a signed-out visitor to sign in, with the safety note and numbers on screen', async () => {
@@ -82,7 +91,7 @@ describe.skipIf(needsChromium.missing)(`the patient's app in Chromium${needsChro
     const reply = page.locator('.message.assistant .message-text').last()
     expect(await reply.textContent()).toMatch(/150\/95/)
     await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/)
-    await checkScreen(page, 'chat')
+    await checkScreen(page, 'chat', { keepScroll: true })
   })
 
   it('Should show the reading on the blood pressure chart', async () => {
@@ -92,7 +101,7 @@ describe.skipIf(needsChromium.missing)(`the patient's app in Chromium${needsChro
     expect(await bp.locator('figcaption').textContent()).toMatch(/Latest 150\/95/)
     await bp.getByText('Show the numbers').click()
     expect(await bp.locator('td', { hasText: '150/95' }).count()).toBe(1)
-    await checkScreen(page, 'trends')
+    await expectAccessible(page, 'trends, one reading')
   })
 
   it('Should list the reading in History and correct it there', async () => {
@@ -109,13 +118,9 @@ describe.skipIf(needsChromium.missing)(`the patient's app in Chromium${needsChro
   })
 
   it('Should mark a scheduled dose as taken on Today', async () => {
-    const token = await apiToken()
-    const post = (body: unknown) =>
-      fetch(`${app.server.url}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<{ event: { context_id: string } }>)
     const since = new Date(Date.now() - 2 * 86_400_000).toISOString()
-    const med = await post({ kind: 'medication', payload: { name: 'Metformin', dosage: '500 mg' }, occurred_at: since })
-    await post({ kind: 'med_schedule', payload: { medication_id: med.event.context_id, time_of_day: '08:00' }, occurred_at: since })
-    await post({ kind: 'med_schedule', payload: { medication_id: med.event.context_id, time_of_day: '20:00' }, occurred_at: since })
+    const [med] = await record([{ kind: 'medication', payload: { name: 'Metformin', dosage: '500 mg' }, occurred_at: since }])
+    await record(['08:00', '20:00'].map((time_of_day) => ({ kind: 'med_schedule', payload: { medication_id: med!.event.context_id, time_of_day }, occurred_at: since })))
 
     await page.getByRole('link', { name: 'Today' }).click()
     const taken = page.getByRole('button', { name: /Mark Metformin at 8:00 am as taken/i })
@@ -135,6 +140,26 @@ describe.skipIf(needsChromium.missing)(`the patient's app in Chromium${needsChro
     await page.getByText('126 mg/dL', { exact: true }).waitFor()
   })
 
+  it('Should chart a month of readings over their clinical bands', async () => {
+    const day = (n: number, hour: number) => new Date(Date.now() - n * 86_400_000 - (new Date().getHours() - hour) * 3_600_000).toISOString()
+    const wave = (n: number, size: number) => Math.round(size * Math.sin(n / 2.5))
+    const month = Array.from({ length: 24 }, (_, i) => i + 1)
+    await record([
+      ...month.map((n) => ({ kind: 'vitals', payload: { blood_pressure_systolic: 138 + wave(n, 14), blood_pressure_diastolic: 86 + wave(n, 7) }, occurred_at: day(n, 8) })),
+      ...month.filter((n) => n % 2 === 0).map((n) => ({ kind: 'vitals', payload: { blood_sugar: 128 + wave(n, 40), blood_sugar_context: 'fasting' }, occurred_at: day(n, 7) })),
+      ...month.filter((n) => n % 4 === 0).map((n) => ({ kind: 'vitals', payload: { weight_kg: 71 + wave(n, 1) / 2 }, occurred_at: day(n, 7) })),
+      ...month.map((n) => ({ kind: 'water', payload: { amount_ml: 1500 + 250 * ((n * 7) % 5) }, occurred_at: day(n, 13) })),
+      ...month.map((n) => ({ kind: 'sleep', payload: { duration_hours: 6 + ((n * 3) % 5) / 2 }, occurred_at: day(n, 6) })),
+    ])
+    await page.getByRole('link', { name: 'Trends' }).click()
+    await page.getByRole('button', { name: '30 days' }).click()
+    for (const title of ['Blood pressure', 'Blood sugar', 'Weight', 'Water', 'Sleep']) {
+      const card = page.locator('section', { has: page.getByRole('heading', { name: title, exact: true }) })
+      await card.locator('canvas').first().waitFor()
+    }
+    await checkScreen(page, 'trends')
+  })
+
   it('Should answer a red flag with the emergency card and call buttons', async () => {
     await page.getByRole('link', { name: 'Chat' }).click()
     await page.getByLabel('Message').fill('I have crushing chest pain and I am sweating')
@@ -145,7 +170,7 @@ describe.skipIf(needsChromium.missing)(`the patient's app in Chromium${needsChro
     expect(await card.locator('a[href="tel:108"]').isVisible()).toBe(true)
     const width = await card.evaluate((el) => el.getBoundingClientRect().width / document.querySelector('main')!.getBoundingClientRect().width)
     expect(width).toBeGreaterThan(0.85)
-    await checkScreen(page, 'chat-emergency')
+    await checkScreen(page, 'chat-emergency', { keepScroll: true })
   })
 
   it.skipIf(speech.missing)(`Should hear a spoken turn through the microphone and answer it${speech.note}`, async () => {

@@ -80,7 +80,11 @@ export function Chart({ data, series, bands = [], lines = [], xRange, yRange, he
       height,
       legend: { show: false },
       cursor: { drag: { x: false, y: false } },
-      scales: { x: xRange ? { time: true, range: xRange } : { time: true }, y: yRange ? { range: yRange } : { auto: true } },
+      scales: {
+        x: xRange ? { time: true, range: xRange } : { time: true },
+        // The usual range, widened when a reading falls outside it.
+        y: yRange ? { range: (_u, min, max) => [Math.min(yRange[0], Math.floor(min) - 10), Math.max(yRange[1], Math.ceil(max) + 10)] } : { auto: true },
+      },
       axes: [
         { ...axis, values: (_u, splits) => splits.map(dayLabel), space: 70 },
         { ...axis, size: 56 },
@@ -95,7 +99,7 @@ export function Chart({ data, series, bands = [], lines = [], xRange, yRange, he
           spanGaps: true,
           ...(s.bars
             ? { fill: s.color, paths: uPlot.paths.bars!({ size: [0.6, 40] }), points: { show: false } }
-            : { points: { show: true, size: 9, fill: '#fff', stroke: s.color, width: 2 } }),
+            : { points: { show: true, size: 11, fill: s.color, stroke: '#fff', width: 2 } }),
         })),
       ],
       hooks: { drawClear: [backdrop(bands, lines)] },

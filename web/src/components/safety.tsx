@@ -35,7 +35,6 @@ export function EmergencyCard({ text, lang }: { text: string; lang?: string }) {
   return (
     <section class="emergency-card" role="alert" aria-labelledby={id}>
       <h2 id={id}>{t('emergency.heading')}</h2>
-      <p lang={lang}>{text}</p>
       <div class="emergency-actions">
         <a class="button call" href="tel:112">
           <Icon name="phone" /> {t('emergency.call_112')}
@@ -49,6 +48,7 @@ export function EmergencyCard({ text, lang }: { text: string; lang?: string }) {
           </a>
         )}
       </div>
+      <p lang={lang}>{text}</p>
     </section>
   )
 }

@@ -7,7 +7,7 @@ import { errorText, notify } from '../components/notices'
 import { langAttr, t, type MessageKey } from '../i18n'
 import { categoryText } from '../lib/describe'
 import { formatDateTime, formatNumber } from '../lib/format'
-import { liveAlerts, type LiveAlert } from './care-live'
+import { acknowledgements, liveAlerts, type LiveAlert } from './care-live'
 
 export type AlertItem = LiveAlert
 
@@ -24,9 +24,11 @@ export async function loadAlerts(patient: { id: string; name: string }, limit = 
 /** Loaded alerts with those pushed live since, newest first, each once. */
 export function mergeAlerts(loaded: AlertItem[], patientId?: string): AlertItem[] {
   const live = liveAlerts.value.filter((a) => !patientId || a.patient.id === patientId)
+  const acks = acknowledgements.value
   const seen = new Set<string>()
   return [...live, ...loaded]
     .filter((a) => (seen.has(a.alert.id) ? false : (seen.add(a.alert.id), true)))
+    .map((a) => (acks[a.alert.id] ? { ...a, alert: { ...a.alert, ...acks[a.alert.id] } } : a))
     .sort((a, b) => b.alert.occurred_at.localeCompare(a.alert.occurred_at))
 }
 
@@ -39,20 +41,17 @@ const TIER_LABEL: Record<AlertItem['alert']['tier'], MessageKey> = {
   info: 'tier.info',
 }
 
-export function AlertCard({ item, showPatient = true, onAcknowledged }: { item: AlertItem; showPatient?: boolean; onAcknowledged?: () => void }) {
-  const [ack, setAck] = useState<{ by?: string; at?: string }>({ by: item.alert.acknowledged_by, at: item.alert.acknowledged_at })
+export function AlertCard({ item, showPatient = true }: { item: AlertItem; showPatient?: boolean }) {
   const [busy, setBusy] = useState(false)
   const a = item.alert
+  const ack = { by: a.acknowledged_by, at: a.acknowledged_at }
   const acknowledge = async () => {
     setBusy(true)
     try {
       const res = await api<{ alert: HealthEvent }>(`/alerts/${a.id}/ack`, { method: 'POST' })
-      const payload = res.alert.payload as { acknowledged_by?: string; acknowledged_at?: string }
-      setAck({ by: payload.acknowledged_by, at: payload.acknowledged_at })
-      // The live copy learns it too, so every view agrees.
-      liveAlerts.value = liveAlerts.value.map((l) => (l.alert.id === a.id ? { ...l, alert: { ...l.alert, ...payload } } : l))
+      const { acknowledged_by, acknowledged_at } = res.alert.payload as { acknowledged_by?: string; acknowledged_at?: string }
+      acknowledgements.value = { ...acknowledgements.value, [a.id]: { acknowledged_by, acknowledged_at } }
       notify(t('care.acknowledged_notice'))
-      onAcknowledged?.()
     } catch (err) {
       notify(errorText(err), 'error')
     } finally {

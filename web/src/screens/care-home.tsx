@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks'
+import { useEffect, useState } from 'preact/hooks'
 import { api, ApiError } from '../api/client'
 import type { Insights, LinkedPerson } from '../api/types'
 import { Icon } from '../components/icons'
@@ -7,7 +7,7 @@ import { t } from '../i18n'
 import { useLoad } from '../lib/use-load'
 import { useTitle } from '../lib/use-title'
 import { AlertCard, linkedPatients, loadAlerts, mergeAlerts, PatientStatus, type AlertItem } from './care-common'
-import { careSocketOpen } from './care-live'
+import { careSocketOpen, liveAlerts } from './care-live'
 
 interface PatientOverview {
   person: LinkedPerson
@@ -73,10 +73,16 @@ function LinkForm({ onLinked }: { onLinked: () => void }) {
 export function CareHome() {
   useTitle(t('nav.people'))
   const data = useLoad(overview)
+  // A new alert means new readings: the cards below catch up.
+  const arrived = liveAlerts.value.length
+  useEffect(() => void (arrived && data.reload()), [arrived])
   const people = data.data ?? []
   const alerts = mergeAlerts(people.flatMap((p) => p.alerts))
   const open = alerts.filter((a) => !a.alert.acknowledged_at)
   const openFor = (id: string) => open.filter((a) => a.patient.id === id).length
+  // Open alerts first, then what was acknowledged in the last day, so everyone sees who is on it.
+  const dayAgo = new Date(Date.now() - 86_400_000).toISOString()
+  const shown = [...open, ...alerts.filter((a) => a.alert.acknowledged_at && a.alert.acknowledged_at > dayAgo)]
 
   return (
     <div class="screen care-home">
@@ -93,8 +99,8 @@ export function CareHome() {
         </h2>
         {open.length === 0 && <p class="muted">{t('care.no_open_alerts')}</p>}
         <ul class="alerts stack">
-          {open.map((a) => (
-            <AlertCard key={a.alert.id} item={a} onAcknowledged={() => void data.reload()} />
+          {shown.map((a) => (
+            <AlertCard key={a.alert.id} item={a} />
           ))}
         </ul>
       </section>

@@ -21,6 +21,8 @@ export interface LiveAlert {
 
 /** Alerts pushed since the page opened, newest first; screens merge them with what they load. */
 export const liveAlerts = signal<LiveAlert[]>([])
+/** Acknowledgements made on this page, by alert id: every list shows them at once. */
+export const acknowledgements = signal<Record<string, { acknowledged_by?: string; acknowledged_at?: string }>>({})
 /** Bumped when a summary arrives, so an open summary view reloads. */
 export const summaryArrived = signal(0)
 export const careSocketOpen = signal(false)

@@ -7,7 +7,7 @@ import { localDate } from '../lib/format'
 import { useLoad } from '../lib/use-load'
 import { useTitle } from '../lib/use-title'
 import { AlertCard, linkedPatients, loadAlerts, mergeAlerts, PatientStatus } from './care-common'
-import { summaryArrived } from './care-live'
+import { liveAlerts, summaryArrived } from './care-live'
 import { HistoryView } from './history'
 import { TrendsView } from './trends'
 
@@ -102,6 +102,8 @@ function Overview({ patient }: { patient: { id: string; name: string } }) {
     const [insights, alerts] = await Promise.all([api<Insights>(`/patients/${patient.id}/insights`), loadAlerts(patient, 50)])
     return { insights, alerts }
   }, [patient.id])
+  const arrived = liveAlerts.value.filter((a) => a.patient.id === patient.id).length
+  useEffect(() => void (arrived && data.reload()), [arrived])
   const alerts = mergeAlerts(data.data?.alerts ?? [], patient.id)
   const open = alerts.filter((a) => !a.alert.acknowledged_at)
   return (
@@ -145,7 +147,7 @@ export function CarePatient({ patientId, tab }: { patientId: string; tab: Tab })
     <div class="screen care-patient">
       <header class="screen-head">
         <p class="breadcrumb">
-          <a href="/care">{t('nav.people')}</a>
+          <a href="/care">← {t('care.home_title')}</a>
         </p>
         <h1>{patient.name}</h1>
         <p class="muted">{t('care.read_only')}</p>

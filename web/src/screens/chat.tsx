@@ -114,8 +114,6 @@ export function ChatScreen({ threadId }: { threadId?: string }) {
   const ownThread = useRef<string | undefined>(undefined)
   const controller = useRef<AbortController | null>(null)
   const composer = useRef<HTMLFormElement>(null)
-  // On a wide screen the thread list starts open beside the conversation.
-  const [wide] = useState(() => matchMedia('(min-width: 960px)').matches)
   const input = useRef<HTMLTextAreaElement>(null)
   const threads = useLoad(() => api<{ threads: Thread[] }>('/threads?limit=30').then((r) => r.threads))
 
@@ -135,8 +133,11 @@ export function ChatScreen({ threadId }: { threadId?: string }) {
 
   useEffect(() => () => controller.current?.abort(), [])
   // The newest message stays in view just above the message box.
+  // An emergency answer is shown from its top, so its call buttons are the first thing seen.
   useEffect(() => {
-    if (messages.length) composer.current?.scrollIntoView({ block: 'end' })
+    const last = messages.at(-1)
+    if (last?.emergency && !last.streaming) document.querySelector('.message.emergency:last-child')?.scrollIntoView({ block: 'start' })
+    else if (last) composer.current?.scrollIntoView({ block: 'end' })
   }, [messages])
 
   const update = (key: string, change: (m: ChatMessage) => ChatMessage) =>
@@ -201,7 +202,7 @@ export function ChatScreen({ threadId }: { threadId?: string }) {
         )}
       </header>
       <div class="chat-layout">
-        <details class="threads-panel" open={wide}>
+        <details class="threads-panel">
           <summary>{t('chat.threads')}</summary>
           {threads.data && <ThreadList current={threadId} threads={threads.data} />}
         </details>

@@ -198,8 +198,8 @@ export function TalkScreen() {
           </p>
         )}
       </div>
-      <ol class="talk-turns stack" aria-label={t('talk.conversation')}>
-        {turns.map((turn) => (
+      <ol class="talk-turns stack" reversed aria-label={t('talk.conversation')}>
+        {[...turns].reverse().map((turn) => (
           <li key={turn.id} class="talk-turn">
             <p class="transcript">
               <span class="label">{t('talk.you_said')}</span> <span lang={langAttr(turn.transcript)} data-testid="transcript">{turn.transcript}</span>

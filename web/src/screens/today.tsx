@@ -4,7 +4,7 @@ import { currentUser } from '../api/session'
 import type { Dose, HealthEvent, Insights } from '../api/types'
 import { Icon, type IconName } from '../components/icons'
 import { errorText, formErrorText, notify } from '../components/notices'
-import { locale, t, type MessageKey } from '../i18n'
+import { langAttr, locale, t, type MessageKey } from '../i18n'
 import { categoriesOf, categoryText, describeEvent } from '../lib/describe'
 import { formatNumber, formatTime, localDate, timeZone } from '../lib/format'
 import { useLoad } from '../lib/use-load'
@@ -49,15 +49,15 @@ function DoseRow({ dose, onLogged }: { dose: Dose; onLogged: () => void }) {
   const open = dose.status === 'due' || dose.status === 'missed'
   return (
     <li class={`dose ${dose.status}`}>
-      <div class="dose-time">{slotTime(dose.scheduled_for)}</div>
+      <div class="dose-head">
+        <span class="dose-time">{slotTime(dose.scheduled_for)}</span>
+        <span class={`status-badge ${dose.status}`}>
+          {dose.status === 'taken' && dose.taken_at ? t('today.taken_at', { time: formatTime(dose.taken_at) }) : t(`dose.${dose.status}`)}
+        </span>
+      </div>
       <div class="dose-what">
-        <strong>{dose.medication_name}</strong>
+        <strong lang={langAttr(dose.medication_name)}>{dose.medication_name}</strong>
         {dose.dosage && <span class="muted"> {dose.dosage}</span>}
-        <div class={`status-badge ${dose.status}`}>
-          {dose.status === 'taken' && dose.taken_at
-            ? t('today.taken_at', { time: formatTime(dose.taken_at) })
-            : t(`dose.${dose.status}`)}
-        </div>
       </div>
       {open && (
         <div class="dose-actions">

@@ -17,11 +17,11 @@ const MAX_PAGES = 6
  * lines at 80 and 90; the same thresholds as memory/clinical-thresholds.ts.
  */
 const BP_BANDS: Band[] = [
-  { from: 0, to: 120, color: 'rgba(46, 139, 87, 0.13)' },
-  { from: 120, to: 130, color: 'rgba(230, 190, 40, 0.20)' },
-  { from: 130, to: 140, color: 'rgba(240, 140, 30, 0.20)' },
-  { from: 140, to: 180, color: 'rgba(210, 60, 40, 0.17)' },
-  { from: 180, to: 400, color: 'rgba(150, 0, 20, 0.25)' },
+  { from: 0, to: 120, color: 'rgba(46, 139, 87, 0.16)' },
+  { from: 120, to: 130, color: 'rgba(235, 200, 40, 0.30)' },
+  { from: 130, to: 140, color: 'rgba(245, 140, 30, 0.28)' },
+  { from: 140, to: 180, color: 'rgba(215, 55, 40, 0.22)' },
+  { from: 180, to: 400, color: 'rgba(150, 0, 20, 0.34)' },
 ]
 const BP_LEGEND: { color: string; label: MessageKey }[] = [
   { color: BP_BANDS[0]!.color, label: 'trends.band_normal' },
@@ -33,11 +33,11 @@ const BP_LEGEND: { color: string; label: MessageKey }[] = [
 
 /** ADA: below 54 and 54–69 low, 70–180 the target range, above 250 high. */
 const SUGAR_BANDS: Band[] = [
-  { from: 0, to: 54, color: 'rgba(150, 0, 20, 0.25)' },
-  { from: 54, to: 70, color: 'rgba(240, 140, 30, 0.22)' },
-  { from: 70, to: 180, color: 'rgba(46, 139, 87, 0.13)' },
-  { from: 180, to: 250, color: 'rgba(230, 190, 40, 0.20)' },
-  { from: 250, to: 1000, color: 'rgba(210, 60, 40, 0.20)' },
+  { from: 0, to: 54, color: 'rgba(150, 0, 20, 0.34)' },
+  { from: 54, to: 70, color: 'rgba(245, 140, 30, 0.28)' },
+  { from: 70, to: 180, color: 'rgba(46, 139, 87, 0.16)' },
+  { from: 180, to: 250, color: 'rgba(235, 200, 40, 0.30)' },
+  { from: 250, to: 1000, color: 'rgba(215, 55, 40, 0.22)' },
 ]
 const SUGAR_LEGEND: { color: string; label: MessageKey }[] = [
   { color: SUGAR_BANDS[0]!.color, label: 'trends.sugar_very_low' },
@@ -81,7 +81,7 @@ function Figure({ id, title, summary, legend, table, children }: { id: string; t
         {table.rows.length > 0 && legend}
       </figure>
       {table.rows.length > 0 && (
-        <details class="numbers">
+        <details class="numbers-table">
           <summary>{t('trends.show_numbers')}</summary>
           <div class="table-scroll">
             <table>
