@@ -112,12 +112,23 @@ export interface ShotOptions {
   keepScroll?: boolean
 }
 
-/** Axe at both sizes and both screenshots: what every screen of the tests gets. */
+/** A 1280×800 screen at 200 % zoom: the page sees a 640×400 viewport. */
+export const ZOOM_200 = { width: 640, height: 400 }
+
+/** At 200 % zoom nothing may need scrolling sideways (WCAG 1.4.10 reflow). */
+export async function expectReflow(page: Page, screen: string): Promise<void> {
+  await page.setViewportSize(ZOOM_200)
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+  expect(overflow, `${screen} scrolls sideways at 200 % zoom`).toBeLessThanOrEqual(0)
+}
+
+/** Axe at both sizes, reflow at 200 % zoom and both screenshots: what every screen of the tests gets. */
 export async function checkScreen(page: Page, name: string, opts: ShotOptions = {}): Promise<void> {
   await expectAccessible(page, `${name} (phone)`)
   await screenshots(page, name, opts)
   await page.setViewportSize(DESKTOP)
   await expectAccessible(page, `${name} (desktop)`)
+  await expectReflow(page, name)
   await page.setViewportSize(PHONE)
 }
 

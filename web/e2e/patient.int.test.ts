@@ -46,19 +46,14 @@ describe.skipIf(needsChromium.missing)(`the patient's app in Chromium${needsChro
     fs.rmSync(tmp, { recursive: true, force: true })
   })
 
-  /** Records events as an API client of the same account: what the app has no screen for (a schedule, a past month). */
+  /**
+   * Records events for this patient straight into the server's event store: what the app has no
+   * screen for (a medicine schedule) or what would take a month of days (a month of readings).
+   */
   async function record(events: { kind: string; payload: Record<string, unknown>; occurred_at?: string }[]): Promise<{ event: { context_id: string } }[]> {
-    const login = await fetch(`${app.server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) })
-    const { access_token } = (await login.json()) as { access_token: string }
-    const post = async (body: (typeof events)[number]) => {
-      const res = await fetch(`${app.server.url}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${access_token}` }, body: JSON.stringify(body) })
-      expect(res.status).toBe(201)
-      return (await res.json()) as { event: { context_id: string } }
-    }
-    // A few at a time, as several clients would: the store writes concurrent appends together.
-    const out: { event: { context_id: string } }[] = []
-    for (let i = 0; i < events.length; i += 8) out.push(...(await Promise.all(events.slice(i, i + 8).map(post))))
-    return out
+    const { id: userId } = await app.server.services.authDb.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()
+    const append = (e: (typeof events)[number]) => app.server.services.events.append(userId, { kind: e.kind as never, payload: e.payload, occurred_at: e.occurred_at, source: 'api' })
+    return Promise.all(events.map(append))
   }
 
   it('Should send a signed-out visitor to sign in, with the safety note and numbers on screen', async () => {
@@ -94,6 +89,15 @@ describe.skipIf(needsChromium.missing)(`the patient's app in Chromium${needsChro
     await checkScreen(page, 'chat', { keepScroll: true })
   })
 
+  it('Should list the conversation among earlier ones and open it again', async () => {
+    await page.getByRole('link', { name: 'New conversation' }).click()
+    await page.getByText('Earlier conversations').click()
+    await page.getByRole('navigation', { name: 'Earlier conversations' }).getByRole('link').first().click()
+    await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/)
+    await page.locator('.message.user', { hasText: 'bp 150/95' }).waitFor()
+    expect(await page.locator('.message.assistant .message-text').first().textContent()).toMatch(/150\/95/)
+  })
+
   it('Should show the reading on the blood pressure chart', async () => {
     await page.getByRole('link', { name: 'Trends' }).click()
     const bp = page.locator('section', { has: page.getByRole('heading', { name: 'Blood pressure' }) })
@@ -122,7 +126,7 @@ describe.skipIf(needsChromium.missing)(`the patient's app in Chromium${needsChro
     const [med] = await record([{ kind: 'medication', payload: { name: 'Metformin', dosage: '500 mg' }, occurred_at: since }])
     await record(['08:00', '20:00'].map((time_of_day) => ({ kind: 'med_schedule', payload: { medication_id: med!.event.context_id, time_of_day }, occurred_at: since })))
 
-    await page.getByRole('link', { name: 'Today' }).click()
+    await page.goto('/today')
     const taken = page.getByRole('button', { name: /Mark Metformin at 8:00 am as taken/i })
     await taken.click()
     await page.getByText(/Taken at/).first().waitFor()
@@ -217,14 +221,43 @@ describe.skipIf(needsChromium.missing)(`the patient's app in Chromium${needsChro
     expect(refresh).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/v1/auth/session' })
   })
 
-  it('Should sign out and back in', async () => {
+  it('Should keep only the app shell in the service worker’s cache, never an API response', async () => {
+    const cached = await page.evaluate(async () => {
+      await navigator.serviceWorker.ready
+      const urls: string[] = []
+      for (const name of await caches.keys()) for (const req of await (await caches.open(name)).keys()) urls.push(new URL(req.url).pathname)
+      return urls
+    })
+    expect(cached).toContain('/')
+    expect(cached.some((u) => u.startsWith('/assets/index-'))).toBe(true)
+    expect(cached.filter((u) => u.startsWith('/api/'))).toEqual([])
+  })
+
+  it('Should sign out, and sign back in by keyboard alone', async () => {
     await page.getByRole('link', { name: 'Profile' }).click()
     await page.getByRole('button', { name: 'Sign out' }).click()
     await page.waitForURL('**/sign-in')
-    await page.getByLabel('Email').fill(email)
-    await page.getByLabel('Password').fill(PASSWORD)
-    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.reload()
+    await page.getByRole('heading', { name: 'Sign in to Podd' }).waitFor()
+    // The first stop is the skip link, then the header, the safety strip's numbers, the form.
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content')
+    await page.keyboard.press('Enter')
+    for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.id)) !== 'email'; i++) await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('email')
+    await page.keyboard.type(email)
+    await page.keyboard.press('Tab')
+    await page.keyboard.type(PASSWORD)
+    await page.keyboard.press('Enter')
     await page.waitForURL('**/today')
+    // And a chat message sent with Enter.
+    await page.getByRole('link', { name: 'Chat' }).focus()
+    await page.keyboard.press('Enter')
+    await page.waitForURL('**/chat')
+    await page.getByLabel('Message').focus()
+    await page.keyboard.type('bp 128/82')
+    await page.keyboard.press('Enter')
+    await page.getByRole('button', { name: 'BP 128/82 logged — edit' }).waitFor()
   })
 
   it('Should have broken no Content-Security-Policy rule and thrown no page error', () => {

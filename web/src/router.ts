@@ -17,6 +17,8 @@ document.addEventListener('click', (e) => {
   if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return
   const a = (e.target as Element | null)?.closest?.('a')
   if (!a || a.target || a.hasAttribute('download') || a.origin !== location.origin) return
+  // A link within this page (the skip link) is the browser's to follow.
+  if (a.hash && a.pathname === location.pathname) return
   if (a.pathname.startsWith('/api/') || a.pathname.startsWith('/docs')) return
   e.preventDefault()
   navigate(a.pathname + a.search)

@@ -119,7 +119,10 @@ export function ChatScreen({ threadId }: { threadId?: string }) {
 
   // A thread opened from the list (not the one this page just started) loads its messages.
   useEffect(() => {
-    if (threadId && threadId === ownThread.current) return
+    // The thread this page just started already shows its messages (and its chips).
+    const own = threadId !== undefined && threadId === ownThread.current
+    ownThread.current = undefined
+    if (own) return
     controller.current?.abort()
     setMessages([])
     setLoadError('')

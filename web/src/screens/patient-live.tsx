@@ -98,9 +98,9 @@ export function PatientLive({ user }: { user: User }) {
       if (frame.type === 'notification' && frame.notification) add(frame.notification as AppNotification)
     })
     // Reminders that arrived while the page was closed and are still unanswered.
-    api<{ notifications?: (AppNotification & { responded_at?: string | null; status?: string })[] }>('/notifications?limit=20')
+    api<{ notifications?: (AppNotification & { status?: string })[] }>('/notifications?status=open&limit=20')
       .then((r) => {
-        for (const n of r.notifications ?? []) if (!n.responded_at && (n.status === undefined || n.status === 'pending') && n.actions?.length) add(n)
+        for (const n of r.notifications ?? []) if ((n.status ?? 'open') === 'open' && n.actions?.length) add(n)
       })
       .catch(() => undefined)
     let heartbeat: ReturnType<typeof setInterval> | undefined
