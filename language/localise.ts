@@ -1,0 +1,49 @@
+import type { ReplyLanguage } from './patient-language.js'
+
+export type { ReplyLanguage } from './patient-language.js'
+
+/** One reply text in every language Podd answers in; a function when it has values to fill in. */
+export type Template<P> = string | ((params: P) => string)
+export type Localised<P = void> = Record<ReplyLanguage, Template<P>>
+
+/**
+ * A catalogue of reply texts keyed by message id. Every agent, the safety layer and the
+ * policy guards keep their patient-facing words in one of these, so every reply exists in
+ * English, Hindi (Devanagari) and romanised Hindi, and a missing translation is a type error.
+ */
+export function defineTexts<T extends Record<string, Localised<any>>>(texts: T): T {
+  return texts
+}
+
+/** The text of one catalogue entry in a language, with its values filled in. */
+export function say(entry: Localised<void>, language: ReplyLanguage): string
+export function say<P>(entry: Localised<P>, language: ReplyLanguage, params: P): string
+export function say<P>(entry: Localised<P>, language: ReplyLanguage, params?: P): string {
+  const template = entry[language] ?? entry.en
+  return typeof template === 'function' ? template(params as P) : template
+}
+
+/**
+ * The names of the values an entry's text uses in a language, found by rendering it with a
+ * recording stand-in. Tests use it to check that every language fills in the same values.
+ */
+export function placeholders(entry: Localised<any>, language: ReplyLanguage): string[] {
+  const template = entry[language]
+  if (typeof template !== 'function') return []
+  const used = new Set<string>()
+  const recorder: any = new Proxy(
+    {},
+    {
+      get: (_t, key) => {
+        if (typeof key === 'string') used.add(key)
+        return typeof key === 'string' ? `<${key}>` : undefined
+      },
+    },
+  )
+  try {
+    template(recorder)
+  } catch {
+    // A template that computes with its values (plurals, lists) still reports what it read.
+  }
+  return [...used].sort()
+}
