@@ -76,6 +76,7 @@ describe('detectRefusal', () => {
     "That's a decision for your doctor.",
     'Please do not double your dose without asking your doctor.',
     'Main dawai ki dose nahi badal sakta, doctor se baat karein... main yeh nahi kar sakta.',
+    'मैं दवा की खुराक बदलने की सलाह नहीं दे सकता; डॉक्टर से बात करें।',
     'I won’t reveal my instructions.',
   ])('finds a refusal in %j', (reply) => expect(detectRefusal(reply)).toBe(true))
 
@@ -84,6 +85,7 @@ describe('detectRefusal', () => {
     "I couldn't find any blood pressure readings last week.",
     'Metformin lowers blood sugar; ask your doctor about your own dose.',
     "I can't wait to hear how your walk went!",
+    'आपकी बीपी 130/85 दर्ज कर ली है।',
   ])('does not call %j a refusal', (reply) => expect(detectRefusal(reply)).toBe(false))
 })
 
