@@ -1,5 +1,6 @@
 import type { EventSource } from '../memory/event-kinds.js'
 import type { HealthEvent } from '../memory/event-store.js'
+import type { ReplyLanguage } from '../language/patient-language.js'
 
 /**
  * What a tool knows about the turn, from the graph's runtime context. It is built from the
@@ -14,6 +15,8 @@ export interface TurnContext {
   timezone: string
   /** Collects the events this turn wrote, for the response and the SSE stream. */
   written: HealthEvent[]
+  /** The language of this turn's reply (language/patient-language.ts); English when unset. */
+  replyLanguage?: ReplyLanguage
 }
 
 export class MissingTurnContextError extends Error {

@@ -10,6 +10,7 @@ import type { OfflineChatModel } from './offline-model/offline-chat-model.js'
 import { FOCUS_MARKER, MEDICINES_MARKER } from './offline-model/prompt-markers.js'
 import { messageText } from './message-text.js'
 import { loadPrompt } from './prompts.js'
+import type { ReplyLanguage } from '../../language/patient-language.js'
 
 /** Tool rounds an agent may take in one turn before it must answer. */
 const MAX_STEPS = 4
@@ -23,8 +24,22 @@ export class MalformedModelOutputError extends Error {
 }
 
 const LANGUAGE_NAMES: Record<string, string> = {
-  en: 'English', hi: 'Hindi', bn: 'Bengali', ta: 'Tamil', te: 'Telugu', kn: 'Kannada', ml: 'Malayalam', mr: 'Marathi',
+  bn: 'Bengali', ta: 'Tamil', te: 'Telugu', kn: 'Kannada', ml: 'Malayalam', mr: 'Marathi',
   gu: 'Gujarati', pa: 'Punjabi', od: 'Odia', or: 'Odia', ur: 'Urdu', as: 'Assamese',
+}
+
+/** How the model is told the turn's reply language (language/patient-language.ts). */
+const REPLY_IN: Record<ReplyLanguage, string> = {
+  en: 'Reply in English.',
+  hi: 'Reply in Hindi, in Devanagari script.',
+  'hi-Latn': 'Reply in Hindi written in Latin letters (romanised Hindi, as the patient writes), not in Devanagari.',
+}
+
+/** The reply-language line: Podd's own texts are English or Hindi; an LLM can also answer in the profile's other language. */
+function replyInstruction(ctx: GraphContext): string {
+  const other = LANGUAGE_NAMES[ctx.language.split('-')[0]!]
+  if ((ctx.replyLanguage ?? 'en') === 'en' && other) return `Reply in ${other}.`
+  return REPLY_IN[ctx.replyLanguage ?? 'en']
 }
 
 /** Why the configured LLM failed, in a word for the response and the metrics. */
@@ -65,12 +80,11 @@ export class AgentRunner {
 
   systemPrompt(ctx: GraphContext, focus: string | undefined): string {
     const now = ctx.now.toLocaleString('en-IN', { timeZone: ctx.timezone, dateStyle: 'full', timeStyle: 'short' })
-    const language = LANGUAGE_NAMES[ctx.language.split('-')[0]!] ?? 'English'
     const lines = [
       loadPrompt(this.definition.prompt),
       loadPrompt('shared-rules'),
       `It is ${now} in the patient's time zone (${ctx.timezone}).`,
-      `Reply in ${language}.`,
+      replyInstruction(ctx),
     ]
     if (this.definition.needsMedicines) lines.push(`${MEDICINES_MARKER}${ctx.medicines.length ? ctx.medicines.join('; ') : 'none'}`)
     if (focus) {

@@ -12,8 +12,8 @@ import { lastHumanText } from './message-text.js'
 import { checkGuards } from './policy/guards.js'
 import { loadPrompt } from './prompts.js'
 import { CONFIDENT, classifyIntent } from './router/classify-intent.js'
-import { EMERGENCY_LABELS, emergencyReply } from './safety/emergency-text.js'
-import { detectRedFlags } from './safety/red-flags.js'
+import { replyLanguage, type ReplyLanguage } from '../../language/patient-language.js'
+import { checkSafety, type RecentRedFlag } from './safety/safety-check.js'
 import { AGENT_DEFINITIONS, AGENTS, FALLBACK_AGENT, type AgentName } from '../../agents/registry.js'
 
 /** Messages kept in a thread's checkpoint: its history lives in chat events, this is the window. */
@@ -43,6 +43,10 @@ export const ConversationState = Annotation.Root({
   emergency: Annotation<boolean>({ reducer: (_, update) => update, default: () => false }),
   /** The agent whose question the patient's next message probably answers. */
   pending: Annotation<AgentName | null>({ reducer: (_, update) => update, default: () => null }),
+  /** The language of the thread's last reply: a message in no particular language keeps it. */
+  language: Annotation<ReplyLanguage | null>({ reducer: (_, update) => update, default: () => null }),
+  /** The thread's last red flag: "it was just acidity" after it still gets advice to be checked. */
+  lastRedFlag: Annotation<RecentRedFlag | null>({ reducer: (_, update) => update, default: () => null }),
   reply: Annotation<string>({ reducer: (_, update) => update, default: () => '' }),
 })
 type State = typeof ConversationState.State
@@ -76,25 +80,31 @@ export function buildConversationGraph(deps: ConversationGraphDeps) {
   async function safety(state: State, config: LangGraphRunnableConfig) {
     const ctx = graphContext(config)
     const text = lastHumanText(state.messages)
-    const flags = detectRedFlags(text)
-    if (flags.length === 0) return new Command({ goto: 'router' })
-    const categories = flags.map((f) => f.category)
+    // The turn's reply language is decided here, once, for the safety text and every agent.
+    const language = replyLanguage({ message: text, profileLanguage: ctx.language, threadLanguage: state.language })
+    ctx.replyLanguage = language
+    const outcome = checkSafety({ text, language, recent: state.lastRedFlag, now: ctx.now })
+    if (outcome.kind === 'clear') return new Command({ goto: 'router', update: { language } })
+    if (outcome.kind === 'follow_up') {
+      return new Command({ goto: 'finish', update: { language, routes: [], replies: [{ agent: 'safety', text: outcome.reply, asked: false }] } })
+    }
     const { event } = await store.append(ctx.userId, {
       kind: 'alert',
       source: ctx.source,
       idempotency_key: `turn:${ctx.turnId}:red-flag`,
-      payload: {
-        tier: 'emergency',
-        condition: `red_flag:${categories.join('+')}`,
-        title: `Red flag: ${flags.map((f) => EMERGENCY_LABELS[f.category]).join(', ')}`,
-        message: `The patient said: "${text.slice(0, 500)}". Podd told them to call 112/108${categories.includes('self_harm') ? ' and Tele-MANAS 14416' : ''}.`,
-      },
+      payload: outcome.alert,
     })
     ctx.written.push(anyEvent(event))
     config.writer?.({ type: 'event', event })
     return new Command({
       goto: 'finish',
-      update: { emergency: true, routes: [], replies: [{ agent: 'safety', text: emergencyReply(categories, ctx.language), asked: false }] },
+      update: {
+        language,
+        emergency: true,
+        routes: [],
+        replies: [{ agent: 'safety', text: outcome.reply, asked: false }],
+        lastRedFlag: { categories: outcome.flags.map((f) => f.category), at: ctx.now.toISOString() },
+      },
     })
   }
 
@@ -121,7 +131,7 @@ export function buildConversationGraph(deps: ConversationGraphDeps) {
     const text = lastHumanText(state.messages)
     // What Podd always declines (dose changes, other patients' data, injections, diagnoses) is
     // answered here with fixed words, before any agent or model sees it.
-    const hit = checkGuards(text)
+    const hit = checkGuards(text, { medicineNames: ctx.medicines, language: ctx.replyLanguage })
     if (hit) {
       return new Command({ goto: 'finish', update: { routes: [hit.agent], replies: [{ agent: 'policy', text: hit.reply, asked: false }] } })
     }

@@ -5,6 +5,7 @@ import { Counter, Histogram } from 'prom-client'
 import { AGENT_DEFINITIONS } from '../../agents/registry.js'
 import { anyEvent, type EventStore, type HealthEvent } from '../../memory/event-store.js'
 import { DEFAULT_TIMEZONE } from '../../memory/insights.js'
+import { replyLanguage } from '../../language/patient-language.js'
 import type { Metrics } from '../metrics.js'
 import { NotFoundError } from '../../core/errors.js'
 import { newId } from '../../core/ids.js'
@@ -178,6 +179,8 @@ export class Conversation implements ConversationService {
       threadId,
       turnId: newId(),
       language: (profile?.payload.language as string | undefined) ?? 'en-IN',
+      // The safety node refines it with the thread's language (see conversation-graph.ts).
+      replyLanguage: replyLanguage({ message: input.message, profileLanguage: profile?.payload.language as string | undefined }),
       medicines: medicines.map((m) => String(m.payload.name)),
       stats: newStats(),
     }

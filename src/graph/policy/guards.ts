@@ -1,12 +1,15 @@
+import { defineTexts, say, type ReplyLanguage } from '../../../language/localise.js'
+import { foldDevanagari } from '../../../language/script.js'
 import { normaliseText } from '../../../language/text.js'
 import type { AgentName } from '../../../agents/registry.js'
 
 /**
  * Requests Podd always declines with fixed words, whatever model is configured: changing a
- * medicine's dose, another person's health data, attempts to override its instructions, and
- * diagnoses. Declining deterministically means no prompt or model change can make Podd do them.
+ * medicine's dose, stopping a medicine, another person's health data, attempts to override its
+ * instructions, and diagnoses. Declining deterministically means no prompt or model change can
+ * make Podd do them. The words are in the patient's language (English, Hindi, romanised Hindi).
  */
-export type GuardKind = 'dose_change' | 'other_patient' | 'prompt_injection' | 'diagnosis'
+export type GuardKind = 'dose_change' | 'stop_medicine' | 'other_patient' | 'prompt_injection' | 'diagnosis'
 
 export interface GuardHit {
   kind: GuardKind
@@ -31,6 +34,33 @@ const DOSE_CHANGE: RegExp[] = [
   /\b(?:kaun si|konsi|kya) (?:dawai|dawa|goli) (?:lu|loon|lena chahiye|leni chahiye|khau|khaun)\b/,
 ]
 
+/** Generic-name endings of everyday chronic medicines, for "I want to stop my amlodipine". */
+const DRUG_STEMS =
+  '[a-z]*(?:formin|dipine|sartan|statin|pril|olol|gliptin|gliflozin|glimepiride|gliclazide|glipizide|prazole|thyroxine|aspirin|warfarin|' +
+  'clopidogrel|semide|spironolactone|thiazide|thalidone|digoxin|insulin|ecosprin|glycomet|telma|amlong|stamlo|amaryl|janumet|galvus|' +
+  'losar|rosuvas|atorva|thyronorm|eltroxin|lasix)[a-z]*'
+const MED_THINGS =
+  '(?:(?:bp|sugar|diabetes|thyroid|heart|cholesterol|blood pressure|pressure) (?:ki |ke |wali |wale )?(?:tablets?|pills?|medicines?|meds|goli|goliyan|dawai|dawa)|' +
+  'tablets?|pills?|medicines?|medication|meds|dawai|dawaai|dawa|goli|goliyan|insulin|' +
+  DRUG_STEMS +
+  ')'
+const escapeName = (name: string) => name.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** Stopping a medicine on one's own: "I want to stop my amlodipine", "amlodipine band karna chahti hoon". */
+function stopMedicinePatterns(medicineNames: string[]): RegExp[] {
+  const own = medicineNames.map(escapeName).filter(Boolean)
+  const med = own.length ? `(?:${[...own, MED_THINGS].join('|')})` : MED_THINGS
+  return [
+    new RegExp(
+      `\\b(?:want|wanna|going|plan|planning|thinking of|thinking about|decided|would like|i'?d like|i'?ll|i will|gonna|tempted) (?:to )?(?:stop|quit|discontinue|give up|leave|drop|come off|get off|skip) (?:taking |using )?(?:my |the |this |these |that |all my )?${med}\\b`,
+    ),
+    new RegExp(`\\b(?:stop|quit|discontinue|give up|leave) (?:taking |using )?(?:my |the |this |these )?${med}\\b.{0,40}\\b(?:from|starting) (?:tomorrow|today|now|next)`),
+    new RegExp(`\\b${med}\\b.{0,60}\\b(?:i'?ll|i will|i'?m going to|i am going to|gonna|i want to|want to|planning to) (?:stop|quit|discontinue) (?:it|them|taking it|taking them|using it)\\b`),
+    new RegExp(`\\bi (?:have )?(?:stopped|quit|discontinued) (?:taking |using )?(?:my |the )?${med}\\b`),
+    new RegExp(`\\b${med} (?:ko |lena |leni )?(?:band|bandh|chhod|chod|chhodna|chodna) (?:karna|karni|karne|kar|kar dunga|kar dungi|kar du|kar doon|kar di|kar diya|de|dena|dunga|dungi|du|doon|rahi|raha)\\b`),
+    new RegExp(foldDevanagari(`(?:दवा|दवाई|गोली|गोलियां|इंसुलिन|दवाइयां)(?: लेना)? (?:को )?(?:बंद|छोड) (?:करना|करनी|कर|कर दूं|कर दूंगा|कर दूंगी|कर दी|दूं|देना|दूंगा|दूंगी)`), 'u'),
+  ]
+}
 const NOT_PEOPLE = '(?:today|yesterday|tomorrow|tonight|week|month|year|morning|night|evening|day|doctor|dr|lunch|dinner|breakfast|god|life|body|heart|it|that|this|what|who|one|podd)'
 const DATA_WORDS = '(?:bp|blood pressure|sugar|glucose|readings?|data|records?|history|medicines?|medications?|meds|reports?|vitals|weight|events|health|details|profile|chats?|messages|summar(?:y|ies))'
 const OTHER_PATIENT: RegExp[] = [
@@ -60,40 +90,98 @@ const DIAGNOSIS: RegExp[] = [
   /\b(?:mujhe|mereko|mujhko) (?:kya|kaun si|konsi) (?:bimari|beemari|bimaari|rog) (?:hai|ho gayi|hui)\b/,
 ]
 
-const REPLIES: Record<GuardKind, string> = {
-  dose_change:
-    "I can't advise changing a medicine or its dose; only your doctor can decide that safely. Please call your doctor or " +
-    'pharmacist and tell them what is happening. Keep taking your medicines as prescribed until they say otherwise. ' +
-    'If you feel very unwell, call 112 or 108.',
-  other_patient:
-    "I can only show you your own health information. Someone else's readings stay private to them. If you look after " +
-    'a family member, they can invite you as a caregiver from their own Podd account.',
-  prompt_injection:
-    "I can't change how I work or share my instructions. I'm here to help you log your meals, readings and medicines " +
-    'and answer questions about your own health history.',
-  diagnosis:
-    "I can't diagnose illnesses. Please talk to your doctor about this; I can share your recent readings and symptoms " +
-    'so you have them ready for the visit. If you feel very unwell, call 112 or 108.',
-}
+export const GUARD_TEXTS = defineTexts({
+  dose_change: {
+    en:
+      "I can't advise changing a medicine or its dose; only your doctor can decide that safely. Please call your doctor or " +
+      'pharmacist and tell them what is happening. Keep taking your medicines as prescribed until they say otherwise. ' +
+      'If you feel very unwell, call 112 or 108.',
+    hi:
+      'मैं दवा या उसकी खुराक बदलने की सलाह नहीं दे सकता; यह सिर्फ़ आपके डॉक्टर सुरक्षित रूप से तय कर सकते हैं। ' +
+      'कृपया अपने डॉक्टर या फ़ार्मासिस्ट को फ़ोन करके बताइए कि क्या हो रहा है। जब तक वे कुछ और न कहें, दवाएं वैसे ही लेते रहें जैसे लिखी गई हैं। ' +
+      'अगर तबीयत बहुत खराब लगे, तो 112 या 108 पर कॉल करें।',
+    'hi-Latn':
+      'Main dawa ya uski khurak badalne ki salah nahi de sakta; yeh sirf aapke doctor surakshit roop se tay kar sakte hain. ' +
+      'Kripya apne doctor ya pharmacist ko phone karke bataiye ki kya ho raha hai. Jab tak woh kuch aur na kahein, dawaayein waise hi lete rahiye jaise likhi gayi hain. ' +
+      'Agar tabiyat bahut kharab lage, to 112 ya 108 par call karein.',
+  },
+  stop_medicine: {
+    en:
+      "I can't advise stopping a medicine: please don't stop or change it on your own, and talk to your doctor first. Stopping some medicines suddenly can be risky. " +
+      'Tell your doctor about the problem it is causing you; they can often change the dose or switch you to another medicine. ' +
+      'Until then, keep taking it as prescribed. If you feel very unwell, call 112 or 108.',
+    hi:
+      'मैं दवा बंद करने की सलाह नहीं दे सकता। कृपया इसे अपने आप बंद न करें और न ही इसकी खुराक बदलें; पहले अपने डॉक्टर से बात करें। कुछ दवाएं अचानक रोकने से नुकसान हो सकता है। ' +
+      'इससे आपको जो तकलीफ़ हो रही है, वह डॉक्टर को बताइए; वे अक्सर खुराक बदल सकते हैं या दूसरी दवा दे सकते हैं। ' +
+      'तब तक इसे वैसे ही लेते रहें जैसे डॉक्टर ने लिखी है। अगर तबीयत बहुत खराब लगे, तो 112 या 108 पर कॉल करें।',
+    'hi-Latn':
+      'Main dawa band karne ki salah nahi de sakta. Kripya ise apne aap band na karein aur na hi iski khurak badlein; pehle apne doctor se baat karein. Kuch dawaayein achanak rokne se nuksaan ho sakta hai. ' +
+      'Isse aapko jo takleef ho rahi hai, woh doctor ko bataiye; woh aksar khurak badal sakte hain ya doosri dawa de sakte hain. ' +
+      'Tab tak ise waise hi lete rahiye jaise doctor ne likhi hai. Agar tabiyat bahut kharab lage, to 112 ya 108 par call karein.',
+  },
+  other_patient: {
+    en:
+      "I can only show you your own health information. Someone else's readings stay private to them. If you look after " +
+      'a family member, they can invite you as a caregiver from their own Podd account.',
+    hi:
+      'मैं किसी और की जानकारी नहीं दिखा सकता, सिर्फ़ आपकी अपनी सेहत की जानकारी। किसी और की रीडिंग उन्हीं की निजी जानकारी है। ' +
+      'अगर आप परिवार के किसी सदस्य की देखभाल करते हैं, तो वे अपने Podd खाते से आपको देखभाल करने वाले के रूप में जोड़ सकते हैं।',
+    'hi-Latn':
+      'Main kisi aur ki jaankari nahi dikha sakta, sirf aapki apni sehat ki jaankari. Kisi aur ki readings unki niji jaankari hai. ' +
+      'Agar aap parivaar ke kisi sadasya ki dekhbhaal karte hain, to woh apne Podd account se aapko caregiver ke roop mein jod sakte hain.',
+  },
+  prompt_injection: {
+    en:
+      "I can't change how I work or share my instructions. I'm here to help you log your meals, readings and medicines " +
+      'and answer questions about your own health history.',
+    hi:
+      'मैं अपने काम करने का तरीका नहीं बदल सकता और अपने निर्देश नहीं बता सकता। मैं आपका खाना, रीडिंग और दवाएं दर्ज करने ' +
+      'और आपकी अपनी सेहत के इतिहास के सवालों के जवाब देने के लिए हूँ।',
+    'hi-Latn':
+      'Main apne kaam karne ka tareeka nahi badal sakta aur apne nirdesh nahi bata sakta. Main aapka khana, readings aur dawaayein darj karne ' +
+      'aur aapki apni sehat ke itihaas ke sawaalon ke jawab dene ke liye hoon.',
+  },
+  diagnosis: {
+    en:
+      "I can't diagnose illnesses. Please talk to your doctor about this; I can share your recent readings and symptoms " +
+      'so you have them ready for the visit. If you feel very unwell, call 112 or 108.',
+    hi:
+      'मैं बीमारी की पहचान (निदान) नहीं कर सकता। कृपया इस बारे में अपने डॉक्टर से बात करें; मैं आपकी हाल की रीडिंग और लक्षण बता सकता हूँ ' +
+      'ताकि डॉक्टर के पास जाते समय वे आपके पास हों। अगर तबीयत बहुत खराब लगे, तो 112 या 108 पर कॉल करें।',
+    'hi-Latn':
+      'Main bimari ki pehchaan (nidaan) nahi kar sakta. Kripya iske baare mein apne doctor se baat karein; main aapki haal ki readings aur lakshan bata sakta hoon ' +
+      'taaki doctor ke paas jaate samay woh aapke paas hon. Agar tabiyat bahut kharab lage, to 112 ya 108 par call karein.',
+  },
+})
 
 const AGENT: Record<GuardKind, AgentName> = {
   dose_change: 'medication',
+  stop_medicine: 'medication',
   other_patient: 'general',
   prompt_injection: 'general',
   diagnosis: 'general',
 }
 
-/** The first request in the text that Podd declines, with its fixed reply. */
-export function checkGuards(text: string): GuardHit | undefined {
+export interface GuardContext {
+  /** The patient's own medicine names, so "stop my amlodipine" is recognised. */
+  medicineNames?: string[]
+  language?: ReplyLanguage
+}
+
+/** The first request in the text that Podd declines, with its fixed reply in the patient's language. */
+export function checkGuards(text: string, ctx: GuardContext = {}): GuardHit | undefined {
   const t = normaliseText(text)
+  // Devanagari is matched with and without nukta and chandrabindu (language/script.ts).
+  const folded = foldDevanagari(t)
   const checks: [GuardKind, RegExp[]][] = [
     ['prompt_injection', INJECTION],
     ['other_patient', OTHER_PATIENT],
+    ['stop_medicine', stopMedicinePatterns(ctx.medicineNames ?? [])],
     ['dose_change', DOSE_CHANGE],
     ['diagnosis', DIAGNOSIS],
   ]
   for (const [kind, patterns] of checks) {
-    if (patterns.some((re) => re.test(t))) return { kind, agent: AGENT[kind], reply: REPLIES[kind] }
+    if (patterns.some((re) => re.test(t) || re.test(folded))) return { kind, agent: AGENT[kind], reply: say(GUARD_TEXTS[kind], ctx.language ?? 'en') }
   }
   return undefined
 }

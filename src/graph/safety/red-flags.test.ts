@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { emergencyKind, emergencyReply } from './emergency-text.js'
-import { detectRedFlags, type RedFlagCategory } from './red-flags.js'
+import { assessRedFlags, detectRedFlags, type RedFlagCategory } from './red-flags.js'
 
 const RED_FLAGS: [string, RedFlagCategory][] = [
   ['I have crushing chest pain spreading to my left arm', 'chest_pain'],
@@ -21,7 +21,7 @@ const RED_FLAGS: [string, RedFlagCategory][] = [
   ["my mother's face is drooping on one side and she can't lift her arm", 'stroke'],
   ['dad suddenly has slurred speech and seems confused', 'stroke'],
   ['my face is dropping and i cant talk properly', 'stroke'],
-  ['worst headache of my life, it came on suddenly', 'stroke'],
+  ['worst headache of my life, it came on suddenly', 'sudden_severe_headache'],
   ['माँ का मुंह टेढ़ा हो गया है और बोल नहीं पा रही', 'stroke'],
   ['papa ka muh tedha ho gaya aur haath mein kamzori hai', 'stroke'],
   ["I can't breathe properly and my lips are turning blue", 'breathing'],
@@ -51,6 +51,54 @@ const RED_FLAGS: [string, RedFlagCategory][] = [
   ['naaku chanipovalani undi', 'self_harm'],
   ['enikku marikkanam', 'self_harm'],
   ['sometimes I think everyone would be better off without me', 'self_harm'],
+  // Devanagari and romanised Hindi, as completely as English (issue 12, class 9).
+  ['मुझे अब जीने का मन नहीं करता', 'self_harm'],
+  ['अब जीने की इच्छा नहीं रही', 'self_harm'],
+  ['मैं सब पर बोझ हूँ', 'self_harm'],
+  ['ab jeene ka man nahi hota', 'self_harm'],
+  ['zindagi se tang aa gaya hoon, sab khatam kar dunga', 'self_harm'],
+  ['ghar walon pe bojh hu main', 'self_harm'],
+  ['I am just a burden to my children', 'self_harm'],
+  ['planning to take all the pills tonight to end it', 'self_harm'],
+  ['papa ko mirgi ka daura pad gaya', 'seizure'],
+  ['उन्हें झटके आ रहे हैं', 'seizure'],
+  ['he is having a fit and his body is jerking', 'seizure'],
+  ['nani ko hilane pe bhi koi jawab nahi de rahi', 'unconscious'],
+  ['हिलाने पर भी नहीं उठ रहे', 'unconscious'],
+  ['ऑक्सीजन 86 है और सांस फूल रही है', 'low_oxygen'],
+  ['spo2 92 and short of breath', 'low_oxygen'],
+  ['saans nahi le rahe, kuch karo', 'breathing'],
+  ['होंठ नीले पड़ गए हैं', 'breathing'],
+  ['baayen haath mein jhunjhunahat aur chehra ek taraf latak gaya', 'stroke'],
+  ['आवाज़ लड़खड़ा रही है और हाथ नहीं उठ रहा', 'stroke'],
+  ['his speech went strange for a few minutes and then came back', 'stroke'],
+  ['ekdum se bahut tez sar dard shuru hua, aisa kabhi nahi hua', 'sudden_severe_headache'],
+  ['अचानक बहुत तेज़ सिरदर्द हुआ है', 'sudden_severe_headache'],
+  ['dil ka daura pad raha hai lagta hai', 'chest_pain'],
+  ['छाती में दबाव और बायें हाथ में दर्द', 'chest_pain'],
+  ['swallowed a whole strip of sleeping tablets', 'overdose'],
+  ['took 15 tablets of paracetamol', 'overdose'],
+  ['papa ne galti se phenyl pi liya', 'overdose'],
+  ['बच्चे ने चूहे मारने की दवा खा ली', 'overdose'],
+  ['सारी गोलियां एक साथ खा लीं', 'overdose'],
+  ['excruciating pain in the abdomen since an hour', 'severe_abdominal_pain'],
+  ['pet mein asahniy dard ho raha hai', 'severe_abdominal_pain'],
+  ['पेट का दर्द बर्दाश्त नहीं हो रहा', 'severe_abdominal_pain'],
+  ['tripped on the rug and banged her head on the table', 'head_injury'],
+  ['bathroom mein gir gayi, uth nahi pa rahi', 'head_injury'],
+  ['सीढ़ी से गिर गए और सिर पर चोट लगी है', 'head_injury'],
+  ['naak se khoon aur bp 210/130, sar phat raha hai', 'hypertensive_emergency'],
+  ['bp 185/100 and my vision has gone blurry', 'hypertensive_emergency'],
+  ['बीपी 200/110 है और हाथ सुन्न हो रहा है', 'hypertensive_emergency'],
+  ['glucose 420, throwing up all night', 'high_sugar_emergency'],
+  ['शुगर 380 है और बहुत उल्टियां... उल्टी हो रही है', 'high_sugar_emergency'],
+  ['sugar 600 hai aur dadi bahut sust hain', 'high_sugar_emergency'],
+  ['glucometer showing HI and he is very drowsy', 'high_sugar_emergency'],
+  ['sugar 3.1 mmol and she is confused', 'low_sugar_confusion'],
+  ['शुगर 40 है, कुछ समझ नहीं आ रहा', 'low_sugar_confusion'],
+  ['sugar bahut low ho gayi hai aur behki behki baatein kar rahe hain', 'low_sugar_confusion'],
+  ['gala sooj raha hai aur saans lene mein dikkat', 'allergic_reaction'],
+  ['खून की उल्टी हुई है', 'bleeding'],
 ]
 
 const LOOK_ALIKES = [
@@ -78,6 +126,35 @@ const LOOK_ALIKES = [
   'nenju vali illa, konjam thalai vali',
   'bp 130/85 and I took my metformin',
   'sugar 65 before breakfast',
+  // Look-alikes of the new categories and of Hindi idioms.
+  'took all my morning tablets',
+  'took all my tablets at 9 as usual',
+  'maine subah ki saari goliyan le li',
+  'subah ki sab goliyan ek saath le li',
+  'sugar 45 minutes after lunch was 160',
+  'sugar 290 after the wedding sweets, feeling fine',
+  'sugar 310, no vomiting, not drowsy',
+  'BP 185/110, no headache, no chest pain, no weakness',
+  'bp 190/100 but feeling fit',
+  'oxygen 95, a bit breathless after climbing stairs',
+  'got a little out of breath walking fast, fine after a minute',
+  'seedhi chadh ke saans phool gayi thi, ab theek ho gaya',
+  'kal raat behosh hoke soya',
+  'बेहोश होकर सोई कल रात',
+  'marne ki bhi fursat nahi hai aaj',
+  'मरने की फुर्सत नहीं है',
+  'jaan nikal gayi darr ke maare',
+  'aaj pote ke saath jeene ka mazaa aa gaya',
+  'पिछले साल गिरी थी, अब ठीक हूँ',
+  'slipped last week, just a bruise on my knee',
+  'had a seizure 12 years ago, none since',
+  'आज खून की जाँच करवाई',
+  'my heart sank when India lost',
+  'stomach ache after the party food',
+  'pet mein halka dard hai',
+  'getting fit with daily walks',
+  'I had a fit of laughter',
+  'sugar kam thi to ek toffee kha li, ab theek hoon',
 ]
 
 describe('red-flag detection', () => {
@@ -94,8 +171,23 @@ describe('red-flag detection', () => {
     expect(emergencyReply(['self_harm'])).toContain('14416')
     expect(emergencyKind(['self_harm'])).toBe('crisis')
     expect(emergencyReply(['self_harm', 'bleeding'])).toMatch(/112[\s\S]*14416/)
-    expect(emergencyReply(['stroke'], 'hi-IN')).toContain('112')
-    expect(emergencyReply(['stroke'], 'hi-IN')).toMatch(/[\u0900-\u097F]/)
+    expect(emergencyReply(['stroke'], 'hi')).toContain('112')
+    expect(emergencyReply(['stroke'], 'hi')).toMatch(/[\u0900-\u097F]/)
+    expect(emergencyReply(['self_harm'], 'hi')).toContain('14416')
+    expect(emergencyReply(['stroke'], 'hi-Latn')).toMatch(/^Yeh emergency ho sakti hai\. Abhi 112 ya 108/)
+    expect(emergencyReply(['self_harm'], 'hi-Latn')).toContain('Tele-MANAS ko 14416')
     expect(emergencyReply(['stroke'])).toBe(emergencyReply(['stroke']))
+  })
+
+  it('Should treat an overdose nobody calls an accident as a possible self-harm too', () => {
+    expect(detectRedFlags('took all my sleeping pills at once').map((f) => f.category)).toEqual(['overdose', 'self_harm'])
+    expect(detectRedFlags('took my whole week of tablets at once by mistake').map((f) => f.category)).toEqual(['overdose'])
+  })
+
+  it('Should read the numbers in the message as readings only when they are readings', () => {
+    expect(assessRedFlags('sugar 45 minutes after lunch was 160 and I feel confused').flags).toEqual([])
+    expect(assessRedFlags('sugar 45 minutes after lunch was 160').readings.glucose).toBe(160)
+    expect(assessRedFlags('बीपी १९०/१२५ है और सीने में दर्द').readings).toMatchObject({ systolic: 190, diastolic: 125 })
+    expect(assessRedFlags('papa ki sugar 520 hai aur ulti ho rahi hai').readings).toMatchObject({ glucose: 520, someoneElse: 'papa' })
   })
 })

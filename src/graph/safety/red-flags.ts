@@ -1,20 +1,36 @@
+import { foldDevanagari } from '../../../language/script.js'
+import { statedReadings, type StatedReadings } from './stated-readings.js'
+
 /**
  * Deterministic red-flag detection, run before any routing or generation on every chat and
  * voice turn (clinical.md §2). It prefers false alarms to misses: phrases are broad, and only
- * an explicit negation right before a phrase ("no chest pain") cancels it. English, Hindi
- * (Devanagari), Hinglish and common transliterations of Tamil, Telugu, Bengali, Marathi,
- * Kannada, Malayalam and Gujarati are covered; a native speaker should review the lists.
+ * an explicit negation ("no chest pain", "seene mein dard nahi"), a past event ("had a stroke
+ * in 2019"), a mild and passing complaint ("a bit breathless climbing stairs, fine after
+ * resting") or a known idiom ("behosh hoke soya") cancels one.
+ *
+ * Each category is covered in English, romanised Hindi and Devanagari (folded: no nukta,
+ * anusvara for chandrabindu, see language/script.ts), plus common transliterations of Tamil,
+ * Telugu, Bengali, Marathi, Kannada, Malayalam, Gujarati and Punjabi. Readings stated in the
+ * message combine with symptoms: very high sugar with vomiting or drowsiness (DKA/HHS), BP
+ * ≥ 180/120 with headache, blurred vision, chest pain or weakness (hypertensive emergency), low
+ * sugar with confusion, low oxygen. A native speaker and a clinician should review the lists.
  */
 
 export type RedFlagCategory =
   | 'chest_pain'
   | 'stroke'
+  | 'sudden_severe_headache'
   | 'breathing'
+  | 'low_oxygen'
   | 'unconscious'
   | 'seizure'
   | 'bleeding'
   | 'allergic_reaction'
   | 'low_sugar_confusion'
+  | 'high_sugar_emergency'
+  | 'hypertensive_emergency'
+  | 'overdose'
+  | 'severe_abdominal_pain'
   | 'head_injury'
   | 'self_harm'
 
@@ -24,164 +40,322 @@ export interface RedFlag {
   matched: string
 }
 
+export interface RedFlagAssessment {
+  flags: RedFlag[]
+  /** The readings the message stated, as read by the safety layer. */
+  readings: StatedReadings
+}
+
+/** Start and end of a word in any script (`\b` knows only ASCII letters). */
+const B = '(?<![\\p{L}\\p{M}\\p{N}])'
+const E = '(?![\\p{L}\\p{M}])'
+
+/** A pattern over normalised text; Devanagari in it is folded like the text is. */
+const re = (source: string) => new RegExp(foldDevanagari(source), 'u')
+
 /**
  * `a`, then up to `gap` other words, then `b`: "chest feels very tight", "सीने में बहुत तेज दर्द".
  * Speech and Hinglish put words between the parts of a phrase, so fixed phrases miss them.
  */
 function near(a: string, b: string, gap = 3): RegExp {
-  return new RegExp(`(?:^|[^\\p{L}])(?:${a})(?:\\s+\\S+){0,${gap}}?\\s+(?:${b})(?![\\p{L}])`, 'u')
+  return re(`${B}(?:${a})(?:\\s+\\S+){0,${gap}}?\\s+(?:${b})${E}`)
 }
+
+/** A pattern, which may be cancelled as mild or passing (`weak`, see `MILD_OR_PASSING`) or by a look-alike (`unless`). */
+interface Phrase {
+  re: RegExp
+  weak?: true
+  unless?: RegExp
+}
+const weak = (r: RegExp): Phrase => ({ re: r, weak: true })
 
 const CHEST_EN = 'chest'
 const CHEST_PAIN_EN =
   'pain|pains|ache|aches|aching|hurts?|hurting|tight|tightness|pressure|heavy|heaviness|discomfort|burning|crushing|squeezing|paining'
 const CHEST_IN = 'seene|sine|seena|sina|chhati|chhaati|chati|chaati|chhate|chhatit|chhatiyat|dil'
-const PAIN_IN = 'dard|dukh|dukhta|dukhti|dukhtay|dukhat|dukhte|dukhavo|jalan|bhaari|bhari|dabav|dabaav|jakdan|jakdan'
+const PAIN_IN = 'dard|dukh|dukhta|dukhti|dukhtay|dukhat|dukhte|dukhavo|jalan|bhaari|bhari|bhaaripan|dabav|dabaav|dabaw|jakdan|jakdan'
 const DIE_IN =
-  'mar (?:jaana|jana|jaun|jau|jaaun|jaunga|jaungi)|marna (?:hai|chahta|chahti|chahte|chaunda|chaundi)|mar jaana chahta|mar jaana chahti'
+  'mar (?:jaana|jana|jaun|jau|jaaun|jaunga|jaungi|jaata|jaati)|marna (?:hai|chahta|chahti|chahte|chaunda|chaundi)|mar jaana chahta|mar jaana chahti'
+const PILLS = 'pills|tablets|tabs|medicines|capsules|goliyan|goliya|goli|dawaiyan|dawai|dawa|दवाइयां|दवाई|दवा|गोलियां|गोली'
+/** "subah ki saari goliyan ek saath le li": the usual doses taken together, not an overdose. */
+const ROUTINE_DOSES = `(?:morning|evening|night|bedtime|daily|usual|regular|today'?s|routine|subah|shaam|sham|raat|dopahar|roz|rozana|सुबह|शाम|रात|दोपहर|रोज) (?:ki |ke |ka |की |के )?(?:sab |saari |sari |all |सब |सारी )?(?:\\S+ )?(?:${PILLS})`
+const POISON =
+  'poison|insecticide|pesticide|rat poison|rat kill|phenyl|phenol|kerosene|tezaab|tezab|toilet cleaner|harpic|zeher|zehar|jahar|keede maarne|keede marne|keeda maar|chuha maar|chuhe maarne|जहर|कीटनाशक|कीडे मारने|कीडा मार|चूहे मारने|चूहा मार|फिनाइल|तेजाब|मिट्टी का तेल'
 
-/** Each pattern is tested against the normalised text (lower case, single spaces). */
-const PATTERNS: Record<RedFlagCategory, RegExp[]> = {
+const PATTERNS: Record<Exclude<RedFlagCategory, 'low_sugar_confusion' | 'high_sugar_emergency' | 'hypertensive_emergency' | 'low_oxygen'>, Phrase[]> = {
   chest_pain: [
     near(CHEST_EN, CHEST_PAIN_EN),
     near('pain|pressure|tightness|heaviness|squeezing|crushing|burning|discomfort', CHEST_EN),
     near('pain|ache|aching|numb|numbness|heaviness', 'jaw|left arm|left shoulder', 4),
     near('jaw|left arm', 'pain|hurts?|hurting|aching|numb', 3),
-    /\b(?:having|think i'?m having|i think it'?s|is this|this is|feels like|getting|had) (?:a )?heart attack\b(?! (?:\d+|last|years?|in (?:19|20)))/,
-    /\bheart attack (?:aa raha|aa rha|ho raha|ho rha|hua hai|aaya)|^heart attack\b/,
+    re(`\\b(?:having|think i'?m having|i think it'?s|is this|this is|feels like|getting|had) (?:a )?heart attack\\b(?! (?:\\d+|last|years?|in (?:19|20)))`),
+    re(`\\bheart attack (?:aa raha|aa rha|ho raha|ho rha|hua hai|aaya)|^heart attack\\b`),
     near(CHEST_IN, PAIN_IN),
-    /(?:सीने|छाती|सीना|दिल)(?:\s+\S+){0,3}\s+(?:दर्द|भारीपन|जकड़न|दबाव)/u,
+    re(`(?:सीने|छाती|सीना|दिल)(?:\\s+\\S+){0,3}\\s+(?:दर्द|भारीपन|जकडन|दबाव|भारी)`),
+    re(`(?:हार्ट अटैक|दिल का दौरा)`),
+    re(`\\bdil ka daura\\b`),
     near('nenju|nenjil|nenjinu', 'vali|valikkudhu|valikudhu|valikuthu|vedhanai|vedanai|vedana|vedhana', 2), // Tamil, Malayalam
     near('chaati|chati|gunde', 'noppi|noppiga|nepputhundi', 2), // Telugu
     near('buke|bukey', 'byatha|batha|byetha|betha|chap|dard', 2), // Bengali
     near('ede', 'novu|nova|novvu', 2), // Kannada
     near('chhati|chhaati', 'ma dukhavo|ma dukhe|ma dard', 2), // Gujarati
-  ],
+  ].map(phrase),
   stroke: [
     near('face|mouth|smile', 'drooping|droops|dropped|drooped|dropping|droopy|twisted|crooked|numb|sagging|fallen', 3),
-    /\b(?:drooping|droopy|numb|twisted) (?:face|mouth)\b/,
-    /\bslurred speech\b|\bspeech (?:is )?slurred\b|\bslurring\b|\b(?:slurs) (?:my |his |her )?(?:words|speech)\b/,
-    /\bcan(?:no|')?t (?:speak|talk) (?:properly|clearly|suddenly)\b|\bsuddenly can(?:no|')?t (?:speak|talk|see|move)\b/,
-    /\bcan(?:no|')?t (?:lift|move|raise|feel) (?:my|his|her|the) (?:arm|leg|hand|left|right)\b/,
-    /\b(?:arm|leg|side|hand) (?:is |feels |went |gone )?(?:suddenly )?(?:weak|numb|paralysed|paralyzed|dead|limp)\b/,
-    /\bsudden (?:weakness|numbness|confusion|blindness|loss of (?:vision|balance))\b/,
-    /\b(?:one side|half) of (?:my |his |her )?(?:body|face)\b/,
-    /\bstroke\b(?! (?:of luck|of genius|of the|of a pen|play))/,
-    /\bworst headache\b|\bthunderclap headache\b|\bsudden severe headache\b/,
-    near('muh|munh|chehra|chehara', 'tedha|tedhaa|terha|latak|tircha', 3),
-    near('haath|hath|pair|pairon|baazu', 'kamzori|kamjori|sunn|sun pad|bejaan', 3),
-    /\b(?:bolne|bolna) (?:me |mein )?(?:dikkat|takleef|problem|pareshani)|\bzuban (?:ladkhada|ladkhadaa|atak)|\bbol nahi pa/,
-    /(?:मुंह|मुँह|चेहरा)(?:\s+\S+){0,2}\s+(?:टेढ़ा|लटक)|(?:हाथ|पैर) (?:में )?(?:कमजोरी|कमज़ोरी|सुन्न)|(?:बोलने|बोलना) (?:में )?(?:दिक्कत|तकलीफ)|बोल नहीं पा|लकवा/u,
-    /\blakwa\b|\blakva\b|\bpakshaghat\b/,
-  ],
+    re(`\\b(?:drooping|droopy|numb|twisted) (?:face|mouth)\\b`),
+    re(`\\bslurred\\b|\\bslurring\\b|\\bspeech (?:is |was |became |went )?(?:slurred|strange|weird|garbled|unclear|not clear|gone)\\b|\\bwords (?:are |were )?(?:coming out )?(?:slurred|jumbled|garbled)\\b`),
+    re(`\\bcan(?:no|'|\\s?no)?t (?:speak|talk) (?:properly|clearly|suddenly)\\b|\\bsuddenly can(?:no|'|\\s?no)?t (?:speak|talk|see|move)\\b`),
+    re(`\\bcan(?:no|'|\\s?no)?t (?:lift|move|raise|feel) (?:my|his|her|the) (?:arm|leg|hand|left|right)\\b`),
+    re(`\\b(?:arm|leg|side|hand) (?:is |feels |went |gone |has gone )?(?:suddenly )?(?:weak|numb|paralysed|paralyzed|dead|limp)\\b`),
+    re(`\\bsudden (?:weakness|numbness|confusion|blindness|loss of (?:vision|balance|speech))\\b`),
+    re(`\\b(?:one side|half) of (?:my |his |her |the )?(?:body|face)\\b`),
+    re(`\\bstroke\\b(?! (?:of luck|of genius|of the|of a pen|play))`),
+    near('muh|munh|muhn|chehra|chehara', 'tedha|tedhaa|terha|latak|tircha', 3),
+    near('haath|hath|pair|pairon|baazu|bazu', 'kamzori|kamjori|sunn|sun pad|bejaan', 3),
+    re(`\\b(?:haath|hath|baazu|bazu|pair) (?:uth|utha|hil) (?:nahi|nahin|nhi) (?:raha|rahi|rahe|pa|paa)`),
+    re(`\\bek (?:taraf|side) (?:ka |ki |ke )?(?:\\S+ )?(?:kamzori|kamjori|sunn|latak|lakwa)`),
+    re(`\\b(?:bolne|bolna) (?:me |mein |mai )?(?:dikkat|takleef|taklif|problem|pareshani)|\\b(?:zuban|zubaan|jubaan|jeebh|awaaz|aawaz|awaz) (?:ladkhada|ladkhadaa|atak|lad khada)|\\bbol nahi pa`),
+    re(`(?:मुंह|चेहरा)(?:\\s+\\S+){0,3}\\s+(?:टेढा|लटक)|(?:हाथ|पैर|बांह) (?:में )?(?:कमजोरी|सुन्न)|(?:हाथ|बांह) (?:नहीं )?(?:उठ|हिल) (?:नहीं )?(?:रहा|पा)|एक तरफ (?:\\S+ )?(?:कमजोरी|सुन्न|लटक)`),
+    re(`(?:बोलने|बोलना) (?:में )?(?:दिक्कत|तकलीफ|परेशानी)|बोल नहीं पा|(?:जुबान|आवाज|ज़ुबान) (?:लडखडा|अटक)|लकवा`),
+    re(`\\blakwa\\b|\\blakva\\b|\\bpakshaghat\\b`),
+  ].map(phrase),
+  sudden_severe_headache: [
+    re(`\\bworst headache\\b|\\bthunderclap\\b|\\bsudden (?:severe|terrible|excruciating|very bad) headache\\b|\\bheadache like (?:something|a bomb|an explosion)`),
+    re(`\\bsudden(?:ly)?\\b(?:\\s+\\S+){0,4}\\s+(?:the )?(?:worst|most severe|terrible|excruciating|explosive) headache\\b`),
+    re(`\\b(?:achanak|ekdum|ek dum)\\b(?:\\s+\\S+){0,4}\\s+(?:tez|bahut tez|bhayanak|asahniy|asahneey|bhayankar|jabardast)\\s+(?:\\S+\\s+)?(?:sar|sir) ?(?:dard|me dard|mein dard)`),
+    re(`\\b(?:sar|sir) ?dard\\b.{0,40}\\b(?:zindagi|jindagi|life) (?:me|mein|bhar) (?:kabhi )?(?:nahi|nahin)|\\b(?:zindagi|jindagi) (?:ka|me|mein) (?:sabse )?\\S+ (?:sar|sir) ?dard|\\bsabse (?:tez|bhayanak|bura|kharab|zyada) (?:sar|sir) ?dard`),
+    re(`(?:अचानक|एकदम)(?:\\s+\\S+){0,4}\\s+(?:सबसे )?(?:भयानक|तेज|असहनीय|भयंकर)\\s+(?:सिरदर्द|सिर ?दर्द|सर ?दर्द)|(?:जिंदगी|ज़िंदगी) (?:का|में) (?:सबसे )?\\S+ (?:सिरदर्द|सिर दर्द|सर दर्द)|सबसे (?:भयानक|तेज|बुरा|खराब) (?:सिरदर्द|सिर दर्द|सर दर्द)`),
+  ].map(phrase),
   breathing: [
-    /\bcan(?:no|')?t (?:breathe|breath)\b|\bunable to breathe\b|\bnot able to breathe\b/,
-    /\b(?:struggling|hard|difficult|difficulty|trouble) (?:to )?breath(?:e|ing)\b/,
-    /\bgasping\b|\bchoking\b|\bsuffocat/,
-    /\b(?:short of breath|shortness of breath|breathless|out of breath)\b/,
-    /\bblue (?:lips|face)\b|\blips (?:are |turning |going |look )?blue\b/,
-    /\bcan(?:no|')?t (?:finish|complete) (?:a |my )?sentences?\b/,
-    /\bsaans (?:nahi|nahin|nhi|na) (?:aa|le|ho)|\bsaans (?:phool|fool|ruk|atak)/,
-    near('saans (?:lene|lena)|saans', 'dikkat|takleef|taklif|pareshani|problem', 3),
-    /\bdam ghut/,
-    /(?:साँस|सांस) (?:नहीं|नही)|(?:साँस|सांस) (?:लेने|फूल|रुक)|दम घुट/u,
-    /\bmoochu (?:vida mudiyala|mutti|thinaral)\b|\bswasa (?:adatam ledu|kashtam)\b/,
-    /\b(?:shash|shwas|swas|shas) (?:nite|nete) (?:parchi|parchhi|pari|parchina) ?na\b|\bshwas (?:gheta yet nahi|ghyayla tras|ghenyas tras)\b/,
-  ],
+    re(`\\bcan(?:no|'|\\s?no)?t (?:breathe|breath)\\b|\\bunable to breathe\\b|\\bnot able to breathe\\b|\\bnot breathing\\b|\\bstopped breathing\\b`),
+    re(`\\b(?:struggling|hard|difficult|difficulty|trouble) (?:to )?breath(?:e|ing)\\b`),
+    re(`\\bgasping\\b|\\bchoking\\b|\\bsuffocat`),
+    weak(re(`\\b(?:short of breath|shortness of breath|breathless|out of breath)\\b`)),
+    re(`\\bblue (?:lips|face)\\b|\\blips (?:are |turning |going |look |looks )?blue\\b`),
+    re(`\\bcan(?:no|'|\\s?no)?t (?:even )?(?:finish|complete) (?:a |my )?sentences?\\b`),
+    re(`\\b(?:saans|sans|saas|swas|shwas) (?:nahi|nahin|nhi|na) (?:aa|le|ho|li)`),
+    weak(re(`\\b(?:saans|sans|saas) (?:phool|fool|phul)`)),
+    re(`\\b(?:saans|sans|saas) (?:ruk|atak)`),
+    near('(?:saans|sans|saas) (?:lene|lena)|saans|sans', 'dikkat|takleef|taklif|pareshani|problem|mushkil', 3),
+    re(`\\bdam ghut|\\bghutan\\b`),
+    re(`(?:सांस) (?:नहीं|नही) (?:आ|ले|हो)|(?:सांस) (?:रुक|अटक)|सांस लेने में (?:\\S+ )?(?:तकलीफ|दिक्कत|परेशानी|मुश्किल)|दम घुट|घुटन${E}|होंठ (?:\\S+ )?नीले`),
+    weak(re(`सांस फूल`)),
+    re(`\\bmoochu (?:vida mudiyala|mutti|thinaral)\\b|\\bswasa (?:adatam ledu|kashtam)\\b`),
+    re(`\\b(?:shash|shwas|swas|shas) (?:nite|nete) (?:parchi|parchhi|pari|parchina) ?na\\b|\\bshwas (?:gheta yet nahi|ghyayla tras|ghenyas tras)\\b`),
+  ].map(phrase),
   unconscious: [
-    /\b(?:unconscious|unresponsive|passed out|blacked out|not waking up|won'?t wake up|collapsed|fainted|fainting|not responding)\b/,
-    /\b(?:fell|fallen) (?:down )?and (?:is )?not (?:moving|responding|waking)\b/,
-    /\bbehosh\b|\bbehoshi\b|\bhosh (?:nahi|nahin|kho)\b|\bchakkar (?:kha ke|khake) gir/,
-    /बेहोश|होश (?:नहीं|खो)/u,
-    /\bmayakkam\b|\bajnan\b|\bsoddhu\b|\bgyan nei\b/,
-  ],
-  seizure: [/\bseizure|\bconvulsion|\bfits?\b(?= (?:again|now|started|attack))|\bfitting\b|\bepileptic (?:attack|fit)\b/, /\bmirgi\b|\bdaura pad|\bjhatke aa/, /मिर्गी|दौरा पड़/u],
+    re(`\\b(?:unconscious|unresponsive|passed out|blacked out|not waking up|won'?t wake up|can'?t wake (?:him|her|them)|collapsed|fainted|fainting|not responding)\\b`),
+    re(`\\b(?:fell|fallen) (?:down )?and (?:is )?not (?:moving|responding|waking)\\b`),
+    re(`\\bbehosh\\b|\\bbehoshi\\b|\\bhosh (?:nahi|nahin|nhi|kho)\\b|\\bchakkar (?:kha ke|khake|khakar) gir`),
+    re(`\\bhila(?:ne|te|ya|ya to|ne par|ne pe)?\\s+(?:bhi\\s+)?(?:\\S+\\s+){0,3}?(?:(?:nahi|nahin|nhi) (?:uth|jaag|hil|jawab)|jawab (?:nahi|nahin|nhi))`),
+    re(`बेहोश|होश (?:नहीं|खो)|हिलाने (?:पर|पे) (?:भी )?(?:\\S+ )?(?:नहीं उठ|जवाब नहीं|होश नहीं)`),
+    re(`\\bmayakkam\\b|\\bajnan\\b|\\bsoddhu\\b|\\bgyan nei\\b`),
+  ].map(phrase),
+  seizure: [
+    re(`\\bseizure|\\bconvulsion|\\bconvulsing\\b|\\bfits?\\b(?= (?:again|now|started|attack))|\\b(?:having|had|getting) (?:a fit(?! of)|fits)\\b|\\bfitting\\b|\\bepileptic (?:attack|fit)\\b`),
+    re(`\\b(?:whole )?body (?:is |keeps )?(?:jerking|shaking uncontrollably|convulsing)\\b|\\bjerking (?:all over|uncontrollably)\\b`),
+    re(`\\bmirgi\\b|\\bdaura pad|\\bdaure pad|\\bjhatke (?:aa|de|lag|maar)`),
+    re(`मिर्गी|दौरा पड|झटके (?:आ|दे|लग)|मुंह से झाग`),
+  ].map(phrase),
   bleeding: [
-    /\b(?:severe|heavy|lot of|lots of|won'?t stop|not stopping|uncontrolled|profuse) bleeding\b|\bbleeding (?:heavily|a lot|badly)\b/,
+    re(`\\b(?:severe|heavy|lot of|lots of|won'?t stop|not stopping|uncontrolled|profuse) bleeding\\b|\\bbleeding (?:heavily|a lot|badly)\\b`),
     near('bleeding|blood', "(?:will not|won'?t|does not|doesn'?t|is not|isn'?t|not|can'?t|cannot) stop(?:ping)?", 3),
-    /\b(?:vomiting|throwing up|coughing up|spitting|vomited|threw up) (?:some )?blood\b|\bblood in (?:my )?vomit\b|\bblack (?:tarry )?stools?\b/,
+    re(`\\b(?:vomiting|throwing up|coughing up|spitting|vomited|threw up|vomit) (?:some |out )?blood\\b|\\bblood in (?:my )?vomit\\b|\\bblack (?:tarry )?stools?\\b`),
     near('ulti|ulatti|vomit|vomiting', 'khoon|blood', 2),
-    /\bkhoon (?:ki )?(?:ulti|ulatti)|\bkhoon (?:ruk nahi|band nahi|bahut beh)|\bkhoon beh raha/,
-    /खून की उल्टी|उल्टी में खून|खून (?:रुक नहीं|बहुत बह|बह रहा)/u,
-  ],
+    re(`\\bkhoon (?:ki )?(?:ulti|ulatti)|\\bkhoon (?:ruk nahi|band nahi|bahut beh|beh raha|bah raha)|\\bbahut khoon (?:beh|bah|nikal)`),
+    re(`खून की उल्टी|उल्टी में खून|खून (?:रुक नहीं|बहुत बह|बह रहा)|बहुत खून (?:बह|निकल)`),
+  ].map(phrase),
   allergic_reaction: [
-    /\b(?:face|throat|tongue|lips?) (?:is |are |getting |has )?(?:swelling|swollen|swelled up|closing)\b/,
-    /\bswelling (?:of|in) (?:my |the )?(?:face|throat|tongue|lips)\b/,
-    /\banaphyla|\bsevere allergic reaction\b|\bthroat (?:is )?closing\b|\bcan(?:no|')?t swallow\b/,
-    near('gala|galaa|chehra|hont|jeebh', 'sooj|suj', 2),
-    /(?:गला|चेहरा|होंठ|जीभ) (?:सूज)/u,
-  ],
-  low_sugar_confusion: [],
+    re(`\\b(?:face|throat|tongue|lips?) (?:is |are |getting |has |have )?(?:swelling|swollen|swelled up|closing)\\b`),
+    re(`\\bswelling (?:of|in) (?:my |the )?(?:face|throat|tongue|lips)\\b`),
+    re(`\\banaphyla|\\bsevere allergic reaction\\b|\\bthroat (?:is |feels )?(?:closing|tight)\\b|\\bcan(?:no|'|\\s?no)?t swallow\\b`),
+    near('gala|galaa|chehra|hont|honth|jeebh|jibh', 'sooj|suj|sujan|soojan', 2),
+    re(`\\bgala band (?:ho )?(?:raha|rha)`),
+    re(`(?:गला|चेहरा|होंठ|जीभ) (?:\\S+ )?(?:सूज)|गले में सूजन|गला बंद`),
+  ].map(phrase),
+  overdose: [
+    re(`\\boverdose|\\boverdosed\\b`),
+    { re: re(`\\b(?:took|taken|swallowed|ate|had|drank|drunk|kha li|kha liya|kha liye|kha lee|kha gaye|kha gayi|kha gaya|pi li|pi liya|pee li|pee liya)\\b.{0,50}\\b(?:all|all of|a whole|the whole|an entire|the entire|whole|entire|many|lots of|saari|sari|sab|bahut saari)\\b(?:\\s+\\S+){0,4}?\\s+(?:${PILLS})\\b.{0,30}\\b(?:at once|together|in one go|ek saath|ek sath|ek baar mein|ek hi baar)`), unless: re(ROUTINE_DOSES) },
+    { re: re(`\\b(?:all|all of|saari|sari|sab|bahut saari)\\b(?:\\s+\\S+){0,4}?\\s+(?:${PILLS})\\b.{0,20}\\b(?:at once|together|in one go|ek saath|ek sath|ek baar mein|ek hi baar)\\b.{0,30}\\b(?:took|taken|swallowed|kha li|kha liya|kha liye|kha lee|le li|le liya|kha gaye|kha gayi|kha gaya)`), unless: re(ROUTINE_DOSES) },
+    re(`\\b(?:whole|entire|full) (?:bottle|strip|packet|pack|box|week|week's|month|month's)\\b(?:\\s+\\S+){0,4}?\\s+(?:of )?(?:\\S+ )?(?:${PILLS})\\b|\\b(?:week|weeks|month)'?s?(?: worth)? of (?:\\S+ )?(?:${PILLS})\\b.{0,20}\\b(?:at once|together|in one go)`),
+    re(`\\b(?:took|taken|swallowed|ate|kha li|kha liya|kha liye)\\b.{0,20}\\b(?:[1-9]\\d)\\s+(?:${PILLS})\\b`),
+    { re: re(`(?:सारी|सब|पूरी|बहुत सारी) (?:\\S+ )?(?:${PILLS}) (?:\\S+ )?(?:एक साथ|एक बार में)|(?:पूरी|पूरा) (?:पत्ता|शीशी|बोतल|डिब्बा)`), unless: re(ROUTINE_DOSES) },
+    re(`${B}(?:${POISON})${E}.{0,30}(?:pi li|pi liya|pee li|kha li|kha liya|drank|swallowed|ate|took|पी ली|पी लिया|खा ली|खा लिया|पी गई|पी गया|खा गई|खा गया)|\\b(?:drank|swallowed|ate|took)\\b.{0,20}${B}(?:${POISON})${E}`),
+  ].map(phrase),
+  severe_abdominal_pain: [
+    near('unbearable|severe|excruciating|terrible|worst|intense|extreme|agonising|agonizing', 'stomach|abdomen|abdominal|belly|tummy', 4),
+    re(`\\b(?:stomach|belly|abdomen|tummy) (?:is |feels |has become |became )?(?:hard|rigid|stiff|tight) (?:as|like) (?:a )?(?:board|stone|rock|wood)\\b`),
+    re(`\\bpet\\b(?:\\s+\\S+){0,6}?\\s+(?:sahan|sehan|sahen|bardasht|bardaasht) (?:nahi|nahin|nhi)|\\bpet (?:me|mein|mai) (?:bahut )?(?:tez|bhayanak|bhayankar|asahniy|asahneey|asahaniya) dard|\\bpet (?:patthar|pathar) (?:jaisa|jaise|ki tarah)`),
+    re(`पेट (?:में )?(?:बहुत )?(?:असहनीय|तेज|भयानक|भयंकर) दर्द|पेट(?:\\s+\\S+){0,6}?\\s+(?:सहन|बर्दाश्त) नहीं|पेट (?:\\S+ )?पत्थर (?:जैसा|की तरह)`),
+  ].map(phrase),
   head_injury: [
-    /\b(?:fell|fall|fallen|slipped) (?:and|&) (?:hit|hurt|banged|bumped) (?:my |his |her )?head\b/,
-    /\bhead injury\b|\bhit (?:my |his |her )?head (?:badly|hard)\b|\b(?:fell|fallen|fall) (?:\w+ ){0,4}(?:and )?(?:can(?:no|')?t|unable to|not able to) get up\b/,
-    /\bgir (?:gaya|gayi|gaye|padi|pada) (?:aur|or) (?:sar|sir) (?:pe|par|me|mein) (?:chot|lagi)|\bsar (?:pe|par) chot/,
-  ],
+    re(`\\b(?:fell|fall|fallen|slipped|tripped)\\b.{0,40}\\b(?:hit|hurt|banged|bumped|struck|injured|cut) (?:my |his |her |the )?head\\b`),
+    re(`\\bhead injury\\b|\\bhit (?:my |his |her )?head (?:badly|hard)\\b|\\b(?:fell|fallen|fall)\\b(?:\\s+\\S+){0,6}?\\s+(?:and )?(?:can(?:no|'|\\s?no)?t|unable to|not able to) (?:get up|stand|move)\\b`),
+    re(`\\bgir (?:gaya|gayi|gaye|gyi|gya|padi|pada|pade)\\b.{0,40}\\b(?:sar|sir) (?:pe|par|me|mein) chot|\\b(?:sar|sir) (?:pe|par) chot|\\bgir (?:gaya|gayi|gaye|gyi|gya|padi|pada|pade)\\b.{0,30}\\buth (?:nahi|nahin|nhi) (?:pa|paa|raha|rahi|rahe|sak)`),
+    re(`गिर (?:गया|गई|गए|गयी|पडा|पडी|पडे)(?:\\s+\\S+){0,6}?\\s+(?:सिर|सर) (?:पर|पे|में) चोट|(?:सिर|सर) (?:पर|पे) चोट|गिर (?:गया|गई|गए|गयी|पडा|पडी|पडे)(?:\\s+\\S+){0,5}?\\s+(?:उठ नहीं|उठा नहीं|खडे नहीं|खडी नहीं)`),
+  ].map(phrase),
   self_harm: [
-    /\b(?:kill|hurt|harm|cut) (?:my ?self|myself)\b|\bsuicid|\bend (?:my life|it all)\b/,
-    /\b(?:want|wanna|going|plan|planning) to die\b|\bdon'?t want to (?:live|be alive|wake up|be here)\b|\bno (?:reason|point) (?:to|in) (?:live|living|going on)\b/,
-    /\bbetter off (?:dead|without me)\b|\btake my (?:own )?life\b|\bnot worth living\b|\btired of (?:living|life)\b|\bcan'?t go on\b|\bi am a burden\b|\bi'?m a burden\b/,
-    /\boverdose\b|\b(?:took|taken|swallowed|ate|had|kha li|kha liya|kha liye)\s+(?:all|all of|a whole|the whole|an entire|the entire|many|lots of|\d{2,})\s+(?:\S+\s+){0,2}(?:pills|tablets|medicines|goliyan|goli)\b/,
-    /\bjeena nahi chaht|\bjeena nahin chaht|\bjeene ka (?:mann|man) nahi|\bkhudkushi|\baatmahatya|\batmahatya|\bkhud ko (?:khatam|maar|nuksan)|\b(?:sab|zindagi|jeevan) khatam kar/,
-    new RegExp(`\\b(?:${DIE_IN})\\b`),
-    /जीना नहीं चाहत|मरना चाहत|मर जाना|आत्महत्या|खुदकुशी|ख़ुदकुशी|खुद को (?:खत्म|मार)|जिंदगी खत्म/u,
-    /\bsaaga(?:num| poren| pogiren)\b|\bsaavanum\b|\bchanipov\w*|\bchachipov\w*|\bmor(?:te| jete) chai\b|\bmore jete chai\b/,
-    /\bmarayche\b|\bjeev dyaycha\b|\bsaayabeku\b|\bmarikkan\w*|\bmarvu (?:che|chhe)\b|\bmari (?:javu|jaavu) (?:che|chhe)\b/,
-  ],
+    re(`\\b(?:kill|hurt|harm|cut) (?:my ?self|myself)\\b|\\bsuicid|\\bend (?:my life|it all)\\b`),
+    re(`\\b(?:want|wanna|going|plan|planning|thinking of|thinking about) (?:\\S+ ){0,8}?to (?:die|end it|end everything|end my life)\\b|\\bto end it (?:all|tonight|today|now)\\b`),
+    re(`\\bdon'?t want to (?:live|be alive|wake up|be here)\\b|\\bno (?:reason|point) (?:to|in) (?:live|living|going on)\\b|\\bwish i (?:was|were) dead\\b|\\bwish i could die\\b`),
+    re(`\\bbetter off (?:dead|without me)\\b|\\btake my (?:own )?life\\b|\\bnot worth living\\b|\\btired of (?:living|life)\\b|\\bcan'?t go on\\b|\\bi(?:'m| am) (?:just |only )?a burden\\b`),
+    re(`\\bjeena nahi chaht|\\bjeena nahin chaht|\\bjeene ka (?:mann|man|mn) (?:nahi|nahin|nhi)|\\bjeene ki (?:ichha|iccha|icchha) (?:nahi|nahin|khatam)|\\bkhudkushi|\\baatmahatya|\\batmahatya|\\bkhud ko (?:khatam|maar|nuksan|nuksaan)|\\b(?:sab|zindagi|jeevan|jindagi) khatam kar|\\bzindagi se (?:tang|thak)`),
+    re(`\\b(?:bojh|boj) (?:hoon|hu|hun|ban gaya|ban gayi|ban gaye)\\b|\\b(?:zeher|zehar|jahar) (?:kha|pee|pi) (?:lunga|lungi|loon|lu)\\b|\\bjaan de (?:dunga|dungi|doon|du)\\b`),
+    re(`\\b(?:${DIE_IN})\\b`),
+    re(`जीना नहीं चाहत|जीने का (?:मन|मन्न) नहीं|जीने की (?:इच्छा|चाह) (?:नहीं|खत्म)|मरना चाहत|मर जाना|मर जाऊं|आत्महत्या|खुदकुशी|खुद को (?:खत्म|मार)|(?:जिंदगी|जीवन) (?:खत्म|से तंग|से थक)|बोझ (?:हूं|हूँ|बन गया|बन गई)|जान दे (?:दूंगा|दूंगी|दूं)|जहर खा (?:लूंगा|लूंगी|लूं)`),
+    re(`\\bsaaga(?:num| poren| pogiren)\\b|\\bsaavanum\\b|\\bchanipov\\w*|\\bchachipov\\w*|\\bmor(?:te| jete) chai\\b|\\bmore jete chai\\b`),
+    re(`\\bmarayche\\b|\\bjeev dyaycha\\b|\\bsaayabeku\\b|\\bmarikkan\\w*|\\bmarvu (?:che|chhe)\\b|\\bmari (?:javu|jaavu) (?:che|chhe)\\b`),
+  ].map(phrase),
 }
 
-/** Everyday hyperbole that looks like a red flag: "I almost fainted when I saw the bill". */
-const IDIOMS = [/\balmost (?:fainted|died|had a heart attack)\b (?:when|after|seeing|on seeing|looking|reading|at)\b[^.!?]*/g]
+function phrase(p: RegExp | Phrase): Phrase {
+  return p instanceof RegExp ? { re: p } : p
+}
 
-const LOW_SUGAR = /\b(?:low sugar|sugar (?:is |was )?(?:very )?low|hypo\b|sugar (?:kam|low) (?:hai|ho|ho gayi|ho gaya)|sugar gir|शुगर (?:कम|गिर))/
-const CONFUSED = /\b(?:confused|confusion|disoriented|not making sense|can(?:no|')?t think|drowsy and|shaking and sweating|sweating and shaking|ghabrahat|samajh nahi aa|hosh)\b|घबराहट|भ्रम/
-const SUGAR_NUMBER = /\b(?:sugar|glucose|bsl|rbs|fbs|शुगर)\b[^\d]{0,20}(\d{2,3})\b/
+/** Everyday hyperbole and idioms that look like a red flag; removed before matching. */
+const IDIOMS = [
+  /\balmost (?:fainted|died|had a heart attack)\b (?:when|after|seeing|on seeing|looking|reading|at)\b[^.!?]*/gu,
+  re(`\\bbehosh (?:ho ?ke|hokar|ho kar|jaisa|jaisi|ki tarah) (?:\\S+ )?(?:so|neend)\\S*|\\bbehoshi ki neend\\b|बेहोश (?:होकर|हो के|हो कर|जैसा|जैसी|की तरह) (?:\\S+ )?(?:सो|नींद)\\S*|बेहोशी की नींद`),
+]
 
-/** "no chest pain", "without chest pain", "chest pain nahi": negated mentions only. */
-const NEGATION_BEFORE = /\b(?:no|not|without|never|denies|deny|don'?t have|do not have|didn'?t have|no more|free of)\s+(?:\w+\s+){0,2}$/
-const NEGATION_AFTER = /^\s*(?:nahi|nahin|nhi|nahi hai|nahi tha|is gone|has gone|went away|gone now|illa|illai|ledu|nei|nai|nako|naahi|नहीं)(?![\p{L}])/u
+/** An accidental overdose is a medical emergency; any other is also a possible self-harm. */
+const ACCIDENT = re(`\\bby mistake\\b|\\baccident(?:al|ally)?\\b|\\bgalti se\\b|\\bgalati se\\b|\\bbhool se\\b|\\bbhul se\\b|\\banjaane (?:me|mein)\\b|गलती से|भूल से|अनजाने में`)
+
+/** "a bit breathless climbing stairs", "saans phool gayi thi, theek ho gaya": mild or passing, not an emergency. */
+const MILD_BEFORE = re(`(?:\\ba bit|\\ba little|\\bslightly|\\blittle|\\bthoda|\\bthodi|\\bhalka|\\bhalki|\\bzara|थोडा|थोडी|हल्का|हल्की)\\s+(?:\\S+\\s+)?$`)
+const MILD_OR_PASSING = re(
+  `\\b(?:fine|ok|okay|better|normal|alright) (?:after|on|with|once)\\b|\\b(?:settled|went away|goes away|passed off|subsided)\\b|\\bafter (?:resting|a rest|sitting)\\b|\\b(?:theek|thik|normal) ho (?:gaya|gayi|gya|gyi|jata|jaati)\\b|(?:ठीक|नॉर्मल) हो (?:गया|गई|जाता|जाती)`,
+)
+
+/** "no chest pain", "without chest pain", "not sure but chest pain": only the first is negated. */
+const NEGATION_BEFORE = /\b(?:no|not|without|never|denies|deny|don'?t have|do not have|didn'?t have|no more|free of)\s+(?:(?!but\b|and\b|par\b|lekin\b|aur\b|now\b)[\w'-]+\s+){0,2}$/u
+/** "chest pain nahi", "दर्द नहीं है", but not "dard nahi ja raha" (is not going away). */
+const NEGATION_AFTER = re(
+  `^\\s*(?:ab |abhi |bilkul |to |toh |अब |बिल्कुल )?(?:nahi|nahin|nhi|nai|is gone|has gone|went away|gone now|illa|illai|ledu|nei|nako|naahi|नहीं|नही)(?![\\p{L}\\p{M}])(?!\\s+(?:ja|jaa|ja raha|ruk|ruka|rukta|rukti|band|kam|utar|थम|जा|रुक|बंद|कम))`,
+)
 /** "had a stroke in 2019", "history of heart attack years ago": a past event, not today's. */
 const HISTORY_BEFORE = /\b(?:had|has had|history of|survived|recovered from)\s+(?:a |an |his |her |my )?$/
-const HISTORY_AFTER = /^\s*(?:\w+\s+){0,4}?(?:\d+ )?(?:years? ago|months ago|long ago|last year|years back|in (?:19|20)\d\d)\b/
+const HISTORY_AFTER =
+  /^\s*(?:(?!since\b|for\b|from\b)\w+\s+){0,4}?(?:\d+ )?(?:years? ago|months ago|weeks? ago|days? ago|long ago|last (?:year|month|week|night)|yesterday|years back|in (?:19|20)\d\d)\b/
+/** "had chest pain yesterday and it is back again": the past event is not over. */
+const RECURRED = /\b(?:again|still|came back|comes back|is back|returned|phir se|fir se|abhi bhi|ab bhi)\b/
 
+/** Lower case, Devanagari folded, curly quotes straight, punctuation as spaces (hyphens, slashes and dots kept). */
 export function normalise(text: string): string {
-  // \p{M} keeps Devanagari vowel signs, which are marks, not letters.
-  return text.toLowerCase().replace(/[’‘]/g, "'").replace(/[^\p{L}\p{M}\p{N}'\s/.-]/gu, ' ').replace(/\s+/g, ' ').trim()
+  return foldDevanagari(text)
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/[^\p{L}\p{M}\p{N}'\s/.-]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
 }
 
-function firstUnnegatedMatch(text: string, re: RegExp): string | undefined {
-  const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g')
+/** The first match of `pattern` that is not negated, in the past or (for weak phrases) mild. */
+function firstPresent(text: string, pattern: Phrase | RegExp): string | undefined {
+  const p = phrase(pattern)
+  const global = new RegExp(p.re.source, p.re.flags.includes('g') ? p.re.flags : p.re.flags + 'g')
   for (const m of text.matchAll(global)) {
-    // near() patterns start with the character before the phrase; negation reads up to the phrase.
-    const start = m.index! + (m[0].length - m[0].replace(/^[^\p{L}]+/u, '').length)
+    // Patterns may start with the character before the phrase; negation reads up to the phrase.
+    const start = m.index! + (m[0].length - m[0].replace(/^[^\p{L}\p{N}]+/u, '').length)
+    const end = m.index! + m[0].length
     const before = text.slice(Math.max(0, start - 40), start)
-    const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 20)
+    const after = text.slice(end, end + 30)
     if (NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(after)) continue
-    if (HISTORY_BEFORE.test(before) && HISTORY_AFTER.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 40))) continue
-    return m[0]
+    if (HISTORY_BEFORE.test(before) && HISTORY_AFTER.test(text.slice(end, end + 40)) && !RECURRED.test(text.slice(end))) continue
+    if (p.weak && (MILD_BEFORE.test(before) || MILD_OR_PASSING.test(text))) continue
+    if (p.unless?.test(text)) continue
+    return m[0].trim()
   }
   return undefined
 }
 
-/** Every red flag in a patient's words, in a fixed order of severity. */
-export function detectRedFlags(text: string): RedFlag[] {
-  let t = normalise(text)
-  for (const idiom of IDIOMS) t = t.replace(idiom, ' ')
+// Symptoms that turn a reading into an emergency. Each list is matched with negation.
+const HIGH_SUGAR_SIGNS = re(
+  `\\bvomit\\w*|\\bthrowing up\\b|\\bthrew up\\b|\\bulti(?:yan|yaan)?\\b|उल्टी|\\bdrows\\w*|\\b(?:very |so |too )?sleepy\\b|\\b(?:bahut|zyada|itni) neend\\b|\\bneend (?:aa rahi|aati) (?:hai )?(?:bahut)?|बहुत नींद|नींद आ रही|\\bsust\\b|सुस्त|\\bletharg\\w*|\\bconfus\\w*|\\bdisoriented\\b|\\bnot making sense\\b|\\bulti[- ]?seedhi\\b|बहकी|उलझन|भ्रम|\\bsamajh (?:nahi|nahin|nhi) aa|समझ नहीं आ|\\bbreathing (?:fast|rapidly|rapid|heavily|heavy|deep|deeply|hard)\\b|\\b(?:fast|rapid|deep|heavy) breathing\\b|\\b(?:tez|tezi se) saans|\\bsaans tez|तेज सांस|सांस तेज|\\bbreathless\\b|\\bshort of breath\\b|\\bsaans (?:phool|fool|phul)|सांस फूल|\\b(?:stomach|abdominal|belly|tummy) (?:pain|ache)\\b|\\bpain in (?:my |the )?(?:stomach|abdomen|belly|tummy)\\b|\\bpet (?:me |mein |mai )?dard\\b|पेट (?:में )?दर्द|\\bfruity\\b|\\bketones? (?:positive|high|present|\\+)|\\b(?:positive|high|large|moderate) ketones?\\b|\\bbehosh\\b|बेहोश|\\bunconscious\\b|\\bfaint\\w*`,
+)
+const HYPERTENSIVE_SIGNS = re(
+  `\\bhead ?ache\\b|\\bhead (?:is )?(?:pounding|throbbing|bursting|splitting)\\b|\\b(?:sar|sir) ?(?:dard|me dard|mein dard)|\\b(?:sar|sir) (?:phat|fat|ghoom|bhaari|bhari)|सिरदर्द|(?:सिर|सर) (?:में )?(?:\\S+ )?(?:दर्द|फट|भारी)|\\bblur\\w*|\\bvision (?:is |has )?(?:blurred|blurry|blur|dim|gone|loss|problem|changed|change)|\\bcan(?:no|'|\\s?no)?t see\\b|\\bdhundh?la|धुंधला|\\b(?:aankhon|ankhon) ke (?:aage|samne) andhera|(?:आंखों|आंख) के (?:आगे|सामने) अंधेरा|\\bchest\\b|\\b(?:seene|seena|chhati|chhaati) (?:me |mein )?(?:dard|dabav|bhaari)|(?:सीने|छाती) (?:में )?(?:दर्द|दबाव|भारी)|\\bbreathless\\b|\\bshort(?:ness)? of breath\\b|\\bsaans (?:phool|fool|lene me|lene mein|nahi)|सांस (?:फूल|लेने में|नहीं)|\\bweak\\w*|\\bkamzori\\b|\\bkamjori\\b|कमजोरी|\\bnumb\\w*|\\bsunn\\b|सुन्न|\\bconfus\\w*|\\bslurr\\w*|\\b(?:bolne|bolna) (?:me |mein )?(?:dikkat|takleef)|बोलने में|\\bback pain\\b|\\bvomit\\w*|\\bulti\\b|उल्टी|\\bnausea\\w*|\\bji machal|\\bdizz\\w*|\\bchakkar\\b|चक्कर|\\bnose ?bleed\\w*|\\bnaak se khoon|नाक से खून|\\bseizure`,
+)
+const ALTERED_STATE = re(
+  `\\bconfus\\w*|\\bdisoriented\\b|\\bnot making sense\\b|\\bcan(?:no|'|\\s?no)?t think\\b|\\bdrows\\w*|\\bvery sleepy\\b|\\bunresponsive\\b|\\bnot (?:responding|answering|waking)\\b|\\bwon'?t wake\\b|\\bbehosh\\b|बेहोश|\\bhosh (?:nahi|nahin|nhi)|होश नहीं|\\bjawab (?:nahi|nahin|nhi) de|जवाब नहीं दे|\\bsamajh (?:nahi|nahin|nhi) aa|समझ नहीं आ|\\bulti[- ]?seedhi baat|\\b(?:bahki|behki|behek|bahak)\\w*|बहकी|\\bghabrahat\\b|घबराहट|\\bshaking and sweating\\b|\\bsweating and shaking\\b|\\bkaanp|कांप|\\bfaint\\w*|\\bchakkar kha|\\bseizure|\\bjhatke\\b|अंधेरा|\\bandhera\\b|\\bbhram\\b|भ्रम|उलझन`,
+)
+const LOW_SUGAR_WORDS = re(`\\blow sugar\\b|\\bsugar (?:is |was |has |went )?(?:very |too |bahut )?(?:low|down|kam|gir)\\b|\\bhypo\\b|\\bhypoglyc\\w*|शुगर (?:बहुत )?(?:कम|गिर|लो)`)
+const BREATHING_SIGNS = re(
+  `\\bbreathless\\w*|\\bshort(?:ness)? of breath\\b|\\bout of breath\\b|\\bcan(?:no|'|\\s?no)?t breathe?\\b|\\b(?:hard|difficult|difficulty|trouble) (?:to )?breath\\w*|\\b(?:saans|sans|saas) (?:phool|fool|phul|nahi|lene me|lene mein|ruk|atak)|सांस (?:फूल|नहीं|लेने में|रुक)|\\bghutan\\b|घुटन${E}|\\bgasping\\b`,
+)
+
+/** Red flags that need a reading and a symptom together (clinical.md §1.1, §1.2, §1.4, §2). */
+function readingFlags(text: string, r: StatedReadings): RedFlag[] {
   const flags: RedFlag[] = []
-  for (const [category, patterns] of Object.entries(PATTERNS) as [RedFlagCategory, RegExp[]][]) {
-    for (const re of patterns) {
-      const matched = firstUnnegatedMatch(t, re)
+  const symptom = (signs: RegExp) => firstPresent(text, signs)
+  // DKA / HHS: very high sugar (≥ 250 mg/dL, ADA level 2, or the meter's "HI") with vomiting,
+  // drowsiness, confusion, fast breathing or abdominal pain.
+  if ((r.glucose !== undefined && r.glucose >= 250) || r.glucoseMeterHigh) {
+    const sign = symptom(HIGH_SUGAR_SIGNS)
+    if (sign) flags.push({ category: 'high_sugar_emergency', matched: `sugar ${r.glucose ?? 'HI'} + ${sign}` })
+  }
+  // Hypertensive emergency (AHA): ≥ 180 systolic or ≥ 120 diastolic with a sign of organ damage.
+  if ((r.systolic !== undefined && r.systolic >= 180) || (r.diastolic !== undefined && r.diastolic >= 120)) {
+    const sign = symptom(HYPERTENSIVE_SIGNS)
+    if (sign) flags.push({ category: 'hypertensive_emergency', matched: `BP ${r.systolic}/${r.diastolic} + ${sign}` })
+  }
+  // Level 3 hypoglycaemia (ADA): low sugar with an altered state, whatever the number.
+  const low = (r.glucose !== undefined && r.glucose < 70 ? `sugar ${r.glucose}` : undefined) ?? firstPresent(text, LOW_SUGAR_WORDS)
+  if (low) {
+    const sign = symptom(ALTERED_STATE)
+    if (sign) flags.push({ category: 'low_sugar_confusion', matched: `${low} + ${sign}` })
+  }
+  // Oxygen 93 % and below with breathlessness (clinical.md §2). A low reading alone is logged by
+  // the vitals agent, whose reply and the caregiver alert already say to call 112 below 90 %.
+  if (r.spo2 !== undefined && r.spo2 <= 93) {
+    const sign = firstPresent(text, { re: BREATHING_SIGNS })
+    if (sign) flags.push({ category: 'low_oxygen', matched: `oxygen ${r.spo2} + ${sign}` })
+  }
+  return flags
+}
+
+const ORDER: RedFlagCategory[] = [
+  'chest_pain',
+  'stroke',
+  'sudden_severe_headache',
+  'breathing',
+  'low_oxygen',
+  'unconscious',
+  'seizure',
+  'bleeding',
+  'allergic_reaction',
+  'low_sugar_confusion',
+  'high_sugar_emergency',
+  'hypertensive_emergency',
+  'overdose',
+  'severe_abdominal_pain',
+  'head_injury',
+  'self_harm',
+]
+
+/** Every red flag in a patient's words, in a fixed order of severity, with the readings stated. */
+export function assessRedFlags(text: string): RedFlagAssessment {
+  let t = normalise(text)
+  for (const idiom of IDIOMS) t = t.replace(new RegExp(idiom.source, idiom.flags.includes('g') ? idiom.flags : idiom.flags + 'g'), ' ')
+  const readings = statedReadings(t)
+  const found = new Map<RedFlagCategory, string>()
+  for (const [category, phrases] of Object.entries(PATTERNS) as [RedFlagCategory, Phrase[]][]) {
+    for (const p of phrases) {
+      const matched = firstPresent(t, p)
       if (matched) {
-        flags.push({ category, matched })
+        found.set(category, matched)
         break
       }
     }
   }
-  const confused = CONFUSED.exec(t)
-  if (confused) {
-    const value = Number(SUGAR_NUMBER.exec(t)?.[1])
-    const low = LOW_SUGAR.exec(t)?.[0] ?? (value > 0 && value < 70 ? `sugar ${value}` : undefined)
-    if (low) flags.push({ category: 'low_sugar_confusion', matched: `${low} + ${confused[0]}` })
-  }
-  return flags
+  for (const f of readingFlags(t, readings)) if (!found.has(f.category)) found.set(f.category, f.matched)
+  // An overdose nobody calls an accident may be self-harm: the reply adds the crisis line.
+  if (found.has('overdose') && !found.has('self_harm') && !ACCIDENT.test(t)) found.set('self_harm', found.get('overdose')!)
+  const flags = ORDER.filter((c) => found.has(c)).map((category) => ({ category, matched: found.get(category)! }))
+  return { flags, readings }
+}
+
+/** Every red flag in a patient's words, in a fixed order of severity. */
+export function detectRedFlags(text: string): RedFlag[] {
+  return assessRedFlags(text).flags
 }
