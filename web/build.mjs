@@ -79,7 +79,16 @@ export async function buildWeb({ force = false, quiet = false } = {}) {
   return withLock(async () => {
     if (!force && isBuildCurrent(hash)) return false
     const { build } = await import('vite')
-    await build({ configFile: path.join(WEB, 'vite.config.ts'), logLevel: quiet ? 'warn' : 'info' })
+    // Always a production build: Vite follows NODE_ENV, which the test runner sets to "test"
+    // (that would give development JSX and no service worker).
+    const nodeEnv = process.env.NODE_ENV
+    process.env.NODE_ENV = 'production'
+    try {
+      await build({ configFile: path.join(WEB, 'vite.config.ts'), mode: 'production', logLevel: quiet ? 'warn' : 'info' })
+    } finally {
+      if (nodeEnv === undefined) delete process.env.NODE_ENV
+      else process.env.NODE_ENV = nodeEnv
+    }
     for (const file of listFiles(OUT)) {
       if (COMPRESSIBLE.test(file)) fs.writeFileSync(`${file}.gz`, zlib.gzipSync(fs.readFileSync(file), { level: 9 }))
     }

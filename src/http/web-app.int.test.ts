@@ -59,6 +59,12 @@ describe('the web app served beside the API', () => {
     expect(zlib.gunzipSync(Buffer.from(await gz.arrayBuffer())).equals(body)).toBe(true)
   })
 
+  it('Should be a production build even when the tests build it (NODE_ENV=test)', () => {
+    const code = fs.readFileSync(path.join(OUT, 'assets', asset), 'utf8')
+    expect(code).not.toMatch(/lineNumber:/)
+    expect(code).toMatch(/serviceWorker\.register\(/)
+  })
+
   it('Should serve the service worker and the manifest fresh on every load', async () => {
     const sw = await t.request('/sw.js')
     expect(sw.status).toBe(200)

@@ -56,6 +56,7 @@ export async function phoneContext(browser: Browser, baseURL: string, opts: { pe
   const page = await context.newPage()
   const problems: string[] = []
   page.on('console', (m) => {
+    if (process.env.E2E_CONSOLE) console.log(`[browser ${m.type()}] ${m.text()}`)
     if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text())
   })
   page.on('pageerror', (err) => problems.push(`page error: ${err.stack ?? err.message}`))
@@ -118,13 +119,37 @@ export const ZOOM_200 = { width: 640, height: 400 }
 /** At 200 % zoom nothing may need scrolling sideways (WCAG 1.4.10 reflow). */
 export async function expectReflow(page: Page, screen: string): Promise<void> {
   await page.setViewportSize(ZOOM_200)
+  // Charts follow their container through a ResizeObserver, a frame or two later.
+  await page.waitForTimeout(250)
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
   expect(overflow, `${screen} scrolls sideways at 200 % zoom`).toBeLessThanOrEqual(0)
 }
 
-/** Axe at both sizes, reflow at 200 % zoom and both screenshots: what every screen of the tests gets. */
+/**
+ * Text at 18 px or more, and every control a finger can hit at least 44×44 px (links inside a
+ * sentence are exempt, as in WCAG 2.5.8; a checkbox counts by its label).
+ */
+export async function expectLargeTargets(page: Page, screen: string): Promise<void> {
+  const { fontSize, small } = await page.evaluate(() => {
+    const targets = document.querySelectorAll<HTMLElement>(
+      'button, select, textarea, input:not([type=checkbox]):not([type=radio]), a.button, a.tel, a.tab, nav a, summary, label.check, label.option',
+    )
+    const small: string[] = []
+    for (const el of targets) {
+      const box = el.getBoundingClientRect()
+      if (box.width === 0 || box.height === 0 || el.closest('.visually-hidden, [hidden]')) continue
+      if (box.height < 44 - 0.5 || box.width < 44 - 0.5) small.push(`${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`)
+    }
+    return { fontSize: parseFloat(getComputedStyle(document.body).fontSize), small }
+  })
+  expect(fontSize, `${screen}: base font`).toBeGreaterThanOrEqual(18)
+  expect(small, `${screen}: tap targets under 44 px`).toEqual([])
+}
+
+/** Axe at both sizes, tap targets, reflow at 200 % zoom and both screenshots: what every screen of the tests gets. */
 export async function checkScreen(page: Page, name: string, opts: ShotOptions = {}): Promise<void> {
   await expectAccessible(page, `${name} (phone)`)
+  await expectLargeTargets(page, name)
   await screenshots(page, name, opts)
   await page.setViewportSize(DESKTOP)
   await expectAccessible(page, `${name} (desktop)`)

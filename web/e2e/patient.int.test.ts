@@ -223,7 +223,13 @@ describe.skipIf(needsChromium.missing)(`the patient's app in Chromium${needsChro
 
   it('Should keep only the app shell in the service worker’s cache, never an API response', async () => {
     const cached = await page.evaluate(async () => {
-      await navigator.serviceWorker.ready
+      const timeout = new Promise<never>((_, reject) =>
+        setTimeout(async () => {
+          const reg = await navigator.serviceWorker.getRegistration()
+          reject(new Error(`no active service worker: ${JSON.stringify({ reg: !!reg, installing: reg?.installing?.state, waiting: reg?.waiting?.state, active: reg?.active?.state })}`))
+        }, 10_000),
+      )
+      await Promise.race([navigator.serviceWorker.ready, timeout])
       const urls: string[] = []
       for (const name of await caches.keys()) for (const req of await (await caches.open(name)).keys()) urls.push(new URL(req.url).pathname)
       return urls

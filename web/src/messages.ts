@@ -27,6 +27,8 @@ export const en = {
   'emergency.call_14416': 'Call Tele-MANAS 14416',
 
   'state.loading': 'Loading…',
+  'state.load_failed': 'This screen could not be loaded. Check your connection.',
+  'action.retry': 'Try again',
   'error.network': 'Could not reach Podd. Check your connection and try again.',
   'error.role': 'This account type has no screens here.',
 
@@ -311,6 +313,7 @@ export const en = {
   'history.filter_alerts': 'Alerts',
   'history.empty': 'Nothing logged yet.',
   'history.edit_item': 'Edit {what}',
+  'history.corrected': 'corrected',
   'history.access_title': 'Who looked at your records',
   'history.access_intro': 'Every time a caregiver reads your records, it is written down here.',
   'history.access_empty': 'No caregiver has looked at your records.',
@@ -481,6 +484,8 @@ export const hi: Record<MessageKey, string> = {
   'emergency.call_14416': 'टेली-मानस 14416 पर कॉल करें',
 
   'state.loading': 'लोड हो रहा है…',
+  'state.load_failed': 'यह स्क्रीन लोड नहीं हो पाई। अपना इंटरनेट देखें।',
+  'action.retry': 'फिर कोशिश करें',
   'error.network': 'Podd से संपर्क नहीं हो पाया। अपना इंटरनेट देखें और फिर कोशिश करें।',
   'error.role': 'इस तरह के खाते के लिए यहाँ कोई स्क्रीन नहीं है।',
 
@@ -765,6 +770,7 @@ export const hi: Record<MessageKey, string> = {
   'history.filter_alerts': 'अलर्ट',
   'history.empty': 'अभी कुछ दर्ज नहीं है।',
   'history.edit_item': '{what} बदलें',
+  'history.corrected': 'ठीक किया गया',
   'history.access_title': 'आपके रिकॉर्ड किसने देखे',
   'history.access_intro': 'जब भी कोई देखभाल करने वाला आपके रिकॉर्ड पढ़ता है, यहाँ लिखा जाता है।',
   'history.access_empty': 'किसी देखभाल करने वाले ने आपके रिकॉर्ड नहीं देखे।',

@@ -7,15 +7,35 @@ export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P
   let loaded: ComponentType<P> | undefined
   let loading: Promise<void> | undefined
   return function LazyScreen(props: P) {
+    const [failed, setFailed] = useState(false)
     const [, setReady] = useState(false)
-    useEffect(() => {
-      if (loaded) return
+    const start = () => {
+      setFailed(false)
       loading ??= load().then((c) => void (loaded = c))
       let live = true
-      void loading.then(() => live && setReady(true))
+      loading.then(
+        () => live && setReady(true),
+        () => {
+          // Offline, or a new build replaced the chunk: the next attempt loads it again.
+          loading = undefined
+          if (live) setFailed(true)
+        },
+      )
       return () => void (live = false)
-    }, [])
+    }
+    useEffect(() => (loaded ? undefined : start()), [])
     const Loaded = loaded
-    return Loaded ? <Loaded {...props} /> : <p class="loading" role="status">{t('state.loading')}</p>
+    if (Loaded) return <Loaded {...props} />
+    if (failed) {
+      return (
+        <div class="form-error" role="alert">
+          <p>{t('state.load_failed')}</p>
+          <button type="button" class="button secondary" onClick={() => location.reload()}>
+            {t('action.retry')}
+          </button>
+        </div>
+      )
+    }
+    return <p class="loading" role="status">{t('state.loading')}</p>
   }
 }

@@ -50,7 +50,7 @@ function EventRow({ e, readOnly, onChanged }: { e: HealthEvent; readOnly: boolea
             {c.text}
           </span>
         ))}
-        <span class="event-source muted small">{t(`source.${e.source}` as MessageKey)}</span>
+        <span class="event-source muted small">{e.supersedes ? t('history.corrected') : t(`source.${e.source}` as MessageKey)}</span>
       </div>
       {!readOnly && !NOT_EDITABLE.has(e.kind) && (
         <button type="button" class="button secondary small" onClick={() => setEditing(true)} aria-label={t('history.edit_item', { what: text })}>
