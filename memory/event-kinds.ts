@@ -98,6 +98,10 @@ export const MedicationPayload = z
     instructions: optText(500),
     active: z.boolean().default(true),
     critical: z.boolean().optional().describe('Insulin, anticoagulant, anti-epileptic: a missed dose is urgent'),
+    missed_after_minutes: z.number().int().min(10).max(720).optional().describe('A dose not taken this long after its time is missed (default 60)'),
+    pill_count: z.number().int().min(0).max(10_000).optional().describe('Pills on hand at pill_count_at (or when this version was recorded)'),
+    pill_count_at: isoDateTime.optional(),
+    pills_per_dose: z.number().positive().max(20).optional().describe('For the refill estimate; default 1'),
   })
   .strict()
 
@@ -205,7 +209,7 @@ export const AlarmPayload = z
 
 export const NotificationPayload = z
   .object({
-    channel: z.enum(['in_app', 'email', 'sms', 'push', 'webhook']),
+    channel: z.enum(['in_app', 'email', 'sms', 'push', 'webhook', 'voice']),
     recipient_id: z.string().optional(),
     title: text(200),
     body: text(5000),

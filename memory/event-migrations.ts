@@ -156,4 +156,78 @@ export const eventMigrations: Record<string, Migration> = {
         )`.execute(db)
     },
   },
+  '005_care_reminders': {
+    async up(db: Kysely<any>) {
+      // Patient reminders, escalation and activity (src/care/care-tables.ts). Every table is
+      // keyed by the patient's id, so erasing a patient is one delete per table (PATIENT_TABLES).
+      // Due work of every kind (a medicine's next reminder, a repeat, a snooze, an appointment,
+      // an escalation step, an inactivity check): one row per patient and key, claimed with a lease.
+      await sql`
+        create table care_timers (
+          patient_id text not null,
+          key text not null,
+          kind text not null,
+          due_at timestamptz not null,
+          ref jsonb not null default '{}',
+          lease_until timestamptz,
+          primary key (patient_id, key)
+        )`.execute(db)
+      await sql`create index care_timers_due on care_timers (due_at)`.execute(db)
+      // What the patient was sent and what they answered. The primary key is the claim: the first
+      // reminder of a dose slot is `dose:<medication>:<slot>`, so of several schedulers exactly
+      // one inserts it and sends. `id` is the notification event's: the words are there, never here.
+      await sql`
+        create table care_reminders (
+          patient_id text not null,
+          claim_key text not null,
+          id uuid not null unique,
+          kind text not null,
+          medication_id text,
+          slot_at timestamptz,
+          status text not null check (status in ('open', 'answered', 'snoozed', 'missed', 'info')),
+          response text,
+          late boolean not null default false,
+          created_at timestamptz not null,
+          responded_at timestamptz,
+          primary key (patient_id, claim_key)
+        )`.execute(db)
+      await sql`create index care_reminders_list on care_reminders (patient_id, created_at desc, id desc)`.execute(db)
+      await sql`create index care_reminders_slot on care_reminders (patient_id, medication_id, slot_at)`.execute(db)
+      // One row per emergency alert being escalated; `step` only moves forward, one instance at a time.
+      await sql`
+        create table care_escalations (
+          alert_event_id uuid primary key,
+          patient_id text not null,
+          started_at timestamptz not null,
+          step integer not null default 0,
+          contacts_reached integer not null default 0,
+          status text not null check (status in ('active', 'acknowledged', 'exhausted')),
+          ended_at timestamptz
+        )`.execute(db)
+      await sql`create index care_escalations_patient on care_escalations (patient_id)`.execute(db)
+      // Heartbeats from the patient's app or device, one row per local day and device.
+      await sql`
+        create table care_heartbeats (
+          patient_id text not null,
+          day text not null,
+          device text not null,
+          app_version text not null,
+          count integer not null,
+          first_at timestamptz not null,
+          last_at timestamptz not null,
+          primary key (patient_id, day, device)
+        )`.execute(db)
+      // Deliveries go out again: an emergency repeats every few minutes (round 1, 2, …), and a
+      // patient's own reminders go out on their channels like alerts do.
+      await sql`alter table care_deliveries add column round integer not null default 0`.execute(db)
+      await sql`alter table care_deliveries drop constraint care_deliveries_item_event_id_caregiver_id_channel_key`.execute(db)
+      await sql`alter table care_deliveries add constraint care_deliveries_item_round
+        unique (item_event_id, caregiver_id, channel, round)`.execute(db)
+      await sql`alter table care_deliveries drop constraint care_deliveries_item_kind_check`.execute(db)
+      await sql`alter table care_deliveries add constraint care_deliveries_item_kind_check
+        check (item_kind in ('alert', 'summary', 'reminder'))`.execute(db)
+      // How far the reminder planner has read the event log (by seq), so a restart resumes there.
+      await sql`create table care_sync_marks (name text primary key, seq bigint not null)`.execute(db)
+    },
+  },
 }

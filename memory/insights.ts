@@ -191,7 +191,10 @@ const sameMedicine = (slot: Slot, dose: HealthEvent<'med_dose'>) =>
  * one; any other takes the nearest free slot of the same medicine within six hours.
  */
 export function matchDoses(slots: Slot[], doses: HealthEvent<'med_dose'>[]): void {
-  const ordered = [...doses].sort((a, b) => Number(!!b.payload.scheduled_for) - Number(!!a.payload.scheduled_for))
+  // Doses naming their slot go first; of those, what the patient said before a miss the
+  // scheduler recorded, so "I took it after all" wins the slot.
+  const rank = (d: HealthEvent<'med_dose'>) => (d.payload.scheduled_for ? 0 : 2) + (d.payload.status === 'missed' ? 1 : 0)
+  const ordered = [...doses].sort((a, b) => rank(a) - rank(b))
   for (const dose of ordered) {
     const target = dose.payload.scheduled_for ? new Date(dose.payload.scheduled_for).getTime() : new Date(dose.occurred_at).getTime()
     let best: Slot | undefined

@@ -97,10 +97,13 @@ export function zonedInstant(date: string, time: string, tz: string): Date {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number]
   const [hh, mm] = time.split(':').map(Number) as [number, number]
   const guess = Date.UTC(y, m - 1, d, hh, mm)
-  let instant = new Date(guess - offsetMinutes(new Date(guess), tz) * 60_000)
+  const first = guess - offsetMinutes(new Date(guess), tz) * 60_000
   // A second pass settles instants near an offset change.
-  instant = new Date(guess - offsetMinutes(instant, tz) * 60_000)
-  return instant
+  const second = guess - offsetMinutes(new Date(first), tz) * 60_000
+  // A wall time the change skips (02:30 on a spring-forward night) matches neither pass's
+  // offset; the offset before the gap puts it just after the gap (03:30), never an hour early.
+  if (localTime(new Date(second), tz) !== time) return new Date(Math.max(first, second))
+  return new Date(second)
 }
 
 /** The half-open instant range [start, end) of a local date. */

@@ -88,7 +88,24 @@ export const ConfigSchema = z
     TWILIO_AUTH_TOKEN: optionalString,
     TWILIO_FROM_NUMBER: optionalString,
     SCHEDULER_INTERVAL_SECONDS: int(60, 1),
+    SCHEDULER_TICK_MS: int(1000, 100, 60_000),
     NO_CHECKIN_HOUR: int(12, 0, 23),
+
+    VAPID_PUBLIC_KEY: optionalString,
+    VAPID_PRIVATE_KEY: optionalString,
+    VAPID_SUBJECT: z
+      .string()
+      .regex(/^(mailto:|https:\/\/)/, 'must be a mailto: or https: URL')
+      .default('mailto:care@podd.local'),
+    PUSH_ENDPOINT_HOSTS: z
+      .string()
+      .default('fcm.googleapis.com,updates.push.services.mozilla.com,push.services.mozilla.com,web.push.apple.com,notify.windows.com')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim().toLowerCase())
+          .filter(Boolean),
+      ),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === 'production' && !c.JWT_SECRET) {
@@ -97,6 +114,10 @@ export const ConfigSchema = z
         path: ['JWT_SECRET'],
         message: 'is required in production (at least 32 random characters)',
       })
+    }
+    if (!c.VAPID_PUBLIC_KEY !== !c.VAPID_PRIVATE_KEY) {
+      const missing = c.VAPID_PUBLIC_KEY ? 'VAPID_PRIVATE_KEY' : 'VAPID_PUBLIC_KEY'
+      ctx.addIssue({ code: 'custom', path: [missing], message: 'VAPID keys come as a pair: set both or neither' })
     }
     if (c.LLM_PROVIDER === 'openai' && !c.OPENAI_API_KEY && !c.OPENAI_BASE_URL) {
       ctx.addIssue({

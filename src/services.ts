@@ -75,6 +75,10 @@ export interface ServiceOptions {
   startScheduler?: boolean
   /** Delivery channels replacing the configured ones (tests). */
   careChannels?: CaregivingDeps['channels']
+  /** The HTTPS agent Web Push uses (tests trust a local push service's certificate). */
+  pushAgent?: CaregivingDeps['pushAgent']
+  /** A live bus shared by several service instances in one process (tests of PGlite instances). */
+  liveBus?: CaregivingDeps['bus']
 }
 
 export async function createServices(config: Config, opts: ServiceOptions = {}): Promise<Services> {
@@ -130,7 +134,21 @@ export async function createServices(config: Config, opts: ServiceOptions = {}):
   const care = new CareLinks(authDb, now)
   const preferences = new AccountPreferences(authDb, now)
   const models = createChatModels(config)
-  const caregiving = createCaregiving({ config, logger, metrics, events, eventDb, care, preferences, now, models, channels: opts.careChannels })
+  const caregiving = createCaregiving({
+    config,
+    logger,
+    metrics,
+    events,
+    eventDb,
+    authDb,
+    care,
+    preferences,
+    now,
+    models,
+    channels: opts.careChannels,
+    pushAgent: opts.pushAgent,
+    bus: opts.liveBus,
+  })
   onClose(() => caregiving.close())
   if (opts.startScheduler ?? true) caregiving.scheduler.start()
 

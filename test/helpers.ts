@@ -70,6 +70,23 @@ export interface TestApp {
   close: () => Promise<void>
 }
 
+/** A test app over services made elsewhere (another instance on the same database, a reopened one). */
+export function appOver(services: Services): TestApp {
+  const app = createApp(services)
+  return { app, services, config: services.config, request: requester(app), close: () => services.close() }
+}
+
+/** `request` of a test app: JSON bodies and bearer tokens made easy. */
+function requester(app: ReturnType<typeof createApp>): TestApp['request'] {
+  return (p, init = {}) => {
+    const { json, token, ...rest } = init
+    const headers = new Headers(rest.headers)
+    if (json !== undefined) headers.set('content-type', 'application/json')
+    if (token) headers.set('authorization', `Bearer ${token}`)
+    return Promise.resolve(app.request(p, { ...rest, headers, body: json !== undefined ? JSON.stringify(json) : rest.body }))
+  }
+}
+
 /** The full app over real stores in a temp dir, driven in-process through `app.request()`. */
 export async function createTestApp(env: Record<string, string> = {}, opts: ServiceOptions = {}): Promise<TestApp> {
   const config = testConfig(env)
@@ -80,15 +97,7 @@ export async function createTestApp(env: Record<string, string> = {}, opts: Serv
     app,
     services,
     config,
-    request: (p, init = {}) => {
-      const { json, token, ...rest } = init
-      const headers = new Headers(rest.headers)
-      if (json !== undefined) headers.set('content-type', 'application/json')
-      if (token) headers.set('authorization', `Bearer ${token}`)
-      return Promise.resolve(
-        app.request(p, { ...rest, headers, body: json !== undefined ? JSON.stringify(json) : rest.body }),
-      )
-    },
+    request: requester(app),
     close: async () => {
       await services.close()
       fs.rmSync(config.DATA_DIR, { recursive: true, force: true })

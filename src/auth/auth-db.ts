@@ -62,6 +62,16 @@ export interface CaregiverAccessLogTable {
   request_id: string | null
 }
 
+/** A browser's Web Push subscription (RFC 8030 endpoint and RFC 8291 keys) for an account. */
+export interface PushSubscriptionsTable {
+  id: string
+  user_id: string
+  endpoint: string
+  p256dh: string
+  auth: string
+  created_at: string
+}
+
 /** SQLite holds only auth data: accounts, credentials, tokens, roles, caregiver links, settings. */
 export interface AuthDatabase {
   users: UsersTable
@@ -70,6 +80,7 @@ export interface AuthDatabase {
   caregiver_links: CaregiverLinksTable
   account_settings: AccountSettingsTable
   caregiver_access_log: CaregiverAccessLogTable
+  push_subscriptions: PushSubscriptionsTable
 }
 
 export type AuthDb = Kysely<AuthDatabase>

@@ -78,4 +78,20 @@ export const authMigrations: Record<string, Migration> = {
         .execute()
     },
   },
+  '003_push_subscriptions': {
+    async up(db: Kysely<any>) {
+      // A browser's Web Push subscription belongs to the account signed in on it; an endpoint
+      // subscribed again by another account moves to it (a shared or handed-on device).
+      await db.schema
+        .createTable('push_subscriptions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('endpoint', 'text', (c) => c.notNull().unique())
+        .addColumn('p256dh', 'text', (c) => c.notNull())
+        .addColumn('auth', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute()
+      await db.schema.createIndex('push_subscriptions_user').on('push_subscriptions').column('user_id').execute()
+    },
+  },
 }

@@ -1,33 +1,35 @@
-import type { EventKind } from '../../memory/event-kinds.js'
-import type { EventStore, HealthEvent } from '../../memory/event-store.js'
-import {
-  DOSE_MATCH_WINDOW_MS,
-  MISSED_AFTER_MS,
-  doseStatus,
-  expectedSlots,
-  matchDoses,
-  patientTimezone,
-} from '../../memory/insights.js'
+import type { EventStore } from '../../memory/event-store.js'
+import { patientTimezone } from '../../memory/insights.js'
 import { addDays, dayRange, localDate, localTime } from '../../memory/local-time.js'
 import type { Logger } from '../logger.js'
+import type { ActivityService } from './activity/activity-service.js'
 import type { AlertService } from './alerts/alert-service.js'
-import { missedDoseAlert, noCheckinAlert } from './alerts/alert-rules.js'
+import { noCheckinAlert } from './alerts/alert-rules.js'
 import type { CareLinks } from './care-links.js'
 import type { CareMetrics } from './care-metrics.js'
-import type { CareDb, CareSummaryJobsTable } from './care-tables.js'
+import type { CareDb, CareSummaryJobsTable, TimerKind } from './care-tables.js'
 import type { Dispatcher } from './delivery/dispatcher.js'
 import type { InAppChannel } from './delivery/in-app-channel.js'
 import type { AccountPreferences, Preferences } from './preferences.js'
+import type { ReminderPlanner } from './reminders/reminder-planner.js'
+import type { Timer, TimerQueue } from './reminders/timers.js'
 import { CHECK_IN_KINDS, isPatientActivity } from './summaries/summary-facts.js'
 import type { SummaryService } from './summaries/summary-service.js'
 
-const HOUR = 3_600_000
 /** After downtime, daily summaries are caught up this many days back (and never before the link). */
 export const CATCH_UP_DAYS = 7
 /** A claimed summary job not done by then (its instance died) is claimed again. */
 export const SUMMARY_LEASE_MS = 10 * 60_000
-/** Doses missed longer ago than this (downtime) go to the summary, not to an alert now. */
-const MISSED_DOSE_LOOKBACK_MS = 12 * HOUR
+/** Due timers claimed at once; a round takes batches until none is left. */
+const TIMER_BATCH = 500
+
+/** What a batch of one kind of timer did. */
+export interface TimerOutcome {
+  reminded?: number
+  missed?: number
+  escalations?: number
+}
+export type TimerHandler = (timers: Timer[], now: Date) => Promise<TimerOutcome>
 
 export interface SchedulerDeps {
   events: EventStore
@@ -41,16 +43,35 @@ export interface SchedulerDeps {
   metrics: CareMetrics
   logger: Logger
   now: () => Date
+  /** How often a full round runs (summaries, check-ins, retries, the planner's sweep). */
   intervalMs: number
+  /** How often due timers are looked for (reminders, repeats, escalation steps). */
+  tickMs: number
   /** Local hour after which a patient with nothing logged that day raises "no check-in". */
   noCheckinHour: number
   /** Names this instance in the jobs it claims. */
   instanceId: string
+  timers: TimerQueue
+  planner: ReminderPlanner
+  activity: ActivityService
+  handlers: Record<TimerKind, TimerHandler>
 }
 
-export interface TickReport {
-  swept_alerts: number
+export interface TimerReport {
+  /** Due timers worked on. */
+  timers: number
+  /** Notifications sent to patients (dose, repeat, snoozed, appointment, refill reminders). */
+  reminders: number
+  /** Dose slots recorded missed. */
   missed_doses: number
+  /** Escalation steps taken. */
+  escalations: number
+}
+
+export interface TickReport extends TimerReport {
+  swept_alerts: number
+  /** Patients whose reminders the sweep of the event log planned again. */
+  planned: number
   no_checkins: number
   summaries: number
   deliveries: number
@@ -62,23 +83,27 @@ type TzOf = (patientId: string) => Promise<string>
 type Job = Pick<CareSummaryJobsTable, 'patient_id' | 'caregiver_id' | 'date' | 'status'> & { claimed_at: Date }
 
 /**
- * The care module's clock-driven work, one round per interval: missed doses and missed
- * check-ins become alerts, daily summaries that are due are generated and delivered (and the
- * days missed while down are caught up), and held or failed deliveries are sent. Each summary
- * job is claimed by inserting its (patient, caregiver, date) row, so of several instances on
- * one database exactly one generates it.
+ * The care module's one clock-driven loop. Every `tickMs` it works the due timers: dose
+ * reminders at their time, repeats, snoozes and misses, appointment and refill reminders,
+ * emergency escalation steps and inactivity checks (each timer claimed by one instance).
+ * Every `intervalMs` a full round also sweeps the event log for reminder changes a crash left
+ * unplanned, raises "no check-in" alerts, generates the daily summaries that are due (and the
+ * days missed while down), and sends held or failed deliveries. Each summary job is claimed
+ * by inserting its (patient, caregiver, date) row, so of several instances on one database
+ * exactly one generates it.
  */
 export class CareScheduler {
   private timer?: NodeJS.Timeout
   private running?: Promise<void>
-  /** Missed slots and check-in days already looked at, so a round does not ask the store again. */
+  private lastRound = -Infinity
+  /** Check-in days already looked at, so a round does not ask the store again. */
   private readonly seen = new Map<string, number>()
 
   constructor(private readonly deps: SchedulerDeps) {}
 
   start(): void {
     if (this.timer) return
-    this.timer = setInterval(() => void this.runOnce(), this.deps.intervalMs)
+    this.timer = setInterval(() => void this.runOnce(), this.deps.tickMs)
     this.timer.unref()
     // The first round at start-up catches up what was missed while the service was down.
     void this.runOnce()
@@ -90,16 +115,50 @@ export class CareScheduler {
     await this.running
   }
 
-  /** One round, unless one is still running; failures are logged and the next round tries again. */
+  /** A timer tick, or a full round when one is due; never two at once. Failures are logged and retried next time. */
   private runOnce(): Promise<void> {
-    this.running ??= this.tick()
+    if (this.running) return this.running
+    const now = this.deps.now()
+    const full = now.getTime() - this.lastRound >= this.deps.intervalMs
+    if (full) this.lastRound = now.getTime()
+    this.running = (full ? this.tick(now) : this.runTimers(now))
       .then(() => undefined)
       .catch((err) => this.deps.logger.error({ err }, 'care scheduler round failed'))
       .finally(() => (this.running = undefined))
     return this.running
   }
 
-  /** One round at `now` (tests call it with their clock). */
+  /**
+   * Works every timer due at `now`, in batches, each kind by its handler; a timer whose
+   * handler failed stays leased and comes back after the lease.
+   */
+  async runTimers(now = this.deps.now()): Promise<TimerReport> {
+    const report: TimerReport = { timers: 0, reminders: 0, missed_doses: 0, escalations: 0 }
+    for (;;) {
+      const batch = await this.deps.timers.claimDue(now, TIMER_BATCH)
+      const byKind = new Map<TimerKind, Timer[]>()
+      for (const t of batch) byKind.set(t.kind, [...(byKind.get(t.kind) ?? []), t])
+      const outcomes = await Promise.all(
+        [...byKind].map(([kind, timers]) =>
+          this.deps.handlers[kind](timers, now).catch((err) => {
+            this.deps.logger.error({ err, kind }, 'care timers failed')
+            return {} as TimerOutcome
+          }),
+        ),
+      )
+      report.timers += batch.length
+      for (const o of outcomes) {
+        report.reminders += o.reminded ?? 0
+        report.missed_doses += o.missed ?? 0
+        report.escalations += o.escalations ?? 0
+      }
+      if (batch.length < TIMER_BATCH) break
+    }
+    await this.deps.alerts.idle()
+    return report
+  }
+
+  /** One full round at `now` (tests call it with their clock). */
   async tick(now = this.deps.now()): Promise<TickReport> {
     const end = this.deps.metrics.tickDuration.startTimer()
     const links = await this.deps.care.listLiveLinks()
@@ -117,53 +176,27 @@ export class CareScheduler {
         return 0
       }
     }
+    const swept_alerts = await step('sweep', () => this.deps.alerts.sweepUndispatched(now))
+    const planned = await step('plan', () => this.deps.planner.sweep())
+    await step('inactivity', async () => {
+      await this.deps.activity.ensureTimers([...new Set(links.map((l) => l.patient_id))], now)
+      return 0
+    })
+    let timers: TimerReport = { timers: 0, reminders: 0, missed_doses: 0, escalations: 0 }
+    await step('timers', async () => ((timers = await this.runTimers(now)), 0))
     const report: TickReport = {
-      swept_alerts: await step('sweep', () => this.deps.alerts.sweepUndispatched(now)),
-      missed_doses: await step('missed_doses', () => this.missedDoses(links, now, tzOf)),
+      swept_alerts,
+      planned,
+      ...timers,
       no_checkins: await step('no_checkin', () => this.noCheckins(links, now, tzOf)),
       summaries: await step('summaries', () => this.dailySummaries(links, now, tzOf)),
       deliveries: await step('deliveries', () => this.deps.dispatcher.runDue()),
     }
     await step('in_app', async () => (await this.deps.dispatcher.flushWaiting(this.deps.inApp.connected()), 0))
     await this.deps.alerts.idle()
-    this.forgetBefore(now.getTime() - 2 * 24 * HOUR)
+    this.forgetBefore(now.getTime() - 2 * 24 * 3_600_000)
     end()
     return report
-  }
-
-  /** Scheduled doses an hour past their time with nothing logged, for patients with caregivers. */
-  private async missedDoses(links: Link[], now: Date, tzOf: TzOf): Promise<number> {
-    const { events, alerts } = this.deps
-    const linked = new Set(links.map((l) => l.patient_id))
-    let raised = 0
-    for (const patientId of await events.usersWithCurrent(['med_schedule'])) {
-      if (!linked.has(patientId)) continue
-      const tz = await tzOf(patientId)
-      const today = localDate(now, tz)
-      const plans = await events.scan(patientId, { kinds: ['medication', 'med_schedule'] })
-      const of = <K extends EventKind>(k: K) => plans.filter((e) => e.kind === k) as unknown as HealthEvent<K>[]
-      const slots = expectedSlots(of('med_schedule'), of('medication'), [addDays(today, -1), today], tz).filter((s) => {
-        const late = now.getTime() - s.at.getTime()
-        const recent = late > MISSED_AFTER_MS && late <= MISSED_AFTER_MS + MISSED_DOSE_LOOKBACK_MS
-        return recent && !this.seen.has(slotKey(patientId, s))
-      })
-      if (slots.length === 0) continue
-      const doses = await events.scan(patientId, {
-        kinds: ['med_dose'],
-        from: new Date(slots[0]!.at.getTime() - DOSE_MATCH_WINDOW_MS),
-        to: new Date(now.getTime() + 1),
-      })
-      matchDoses(slots, doses as unknown as HealthEvent<'med_dose'>[])
-      const critical = new Set(of('medication').filter((m) => m.payload.critical).map((m) => m.context_id))
-      for (const slot of slots) {
-        this.seen.set(slotKey(patientId, slot), slot.at.getTime())
-        if (doseStatus(slot, now) !== 'missed') continue
-        const dose = { ...slot, scheduled_for: slot.at.toISOString() }
-        const alert = await alerts.raise(patientId, missedDoseAlert(dose, critical.has(slot.medication_id), now))
-        if (alert) raised++
-      }
-    }
-    return raised
   }
 
   /** Patients with caregivers and nothing logged today by NO_CHECKIN_HOUR, local time. */
@@ -273,8 +306,6 @@ export class CareScheduler {
 }
 
 const jobKey = (patientId: string, caregiverId: string, date: string) => `${patientId}|${caregiverId}|${date}`
-const slotKey = (patientId: string, s: { medication_id: string; at: Date }) =>
-  `slot|${patientId}|${s.medication_id}|${s.at.toISOString()}`
 
 /**
  * The local dates (in the caregiver's zone) whose summary is due: today once the caregiver's

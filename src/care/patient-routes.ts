@@ -23,6 +23,36 @@ const GenerateSummaryBody = z
   .strict()
   .openapi('GenerateSummaryRequest')
 
+const HeartbeatBody = z
+  .strictObject({
+    app_version: z.string().regex(/^[0-9A-Za-z][0-9A-Za-z.+_-]{0,31}$/, 'Use a version such as 1.4.2').openapi({ example: '1.4.2' }),
+    device: z
+      .string()
+      .regex(/^[a-z][a-z0-9_-]{0,31}$/, 'Use a short device kind such as web, android, ios or watch')
+      .openapi({ example: 'web' }),
+  })
+  .openapi('Heartbeat')
+
+const ActivitySchema = z
+  .object({
+    patient_id: z.string(),
+    timezone: z.string(),
+    last_seen_at: z.iso.datetime().nullable(),
+    last_heartbeat: z.object({ at: z.iso.datetime(), device: z.string(), app_version: z.string() }).nullable(),
+    last_event: z.object({ kind: z.string(), occurred_at: z.iso.datetime(), recorded_at: z.iso.datetime() }).nullable(),
+    waking_hours_since_last_seen: z.number().nullable(),
+    heartbeats_by_day: z.array(
+      z.object({
+        date: z.iso.date(),
+        count: z.number().int(),
+        devices: z.array(
+          z.object({ device: z.string(), app_version: z.string(), count: z.number().int(), first_at: z.string(), last_at: z.string() }),
+        ),
+      }),
+    ),
+  })
+  .openapi('PatientActivity')
+
 const common = { tags: ['patients'], security: [{ Bearer: [] }] }
 const readErrors = errorResponses(400, 401, 403, 404)
 const CARE_NOTE = 'The patient, or a linked caregiver (each caregiver read is in the patient’s access log).'
@@ -86,6 +116,29 @@ const generateSummary = createRoute({
   },
 })
 
+const heartbeat = createRoute({
+  ...common,
+  method: 'post',
+  path: '/{id}/heartbeat',
+  summary: 'The patient’s app or device says it is in use (the web app sends one while open)',
+  description: 'Only the patient themself. Feeds `activity` and the caregivers’ inactivity alert.',
+  request: { params: PatientParam, body: jsonBody(HeartbeatBody) },
+  responses: {
+    200: jsonContent(z.object({ received_at: z.iso.datetime(), date: z.iso.date() }), 'Recorded, on the patient’s local date'),
+    ...errorResponses(400, 401, 403, 404),
+  },
+})
+
+const activity = createRoute({
+  ...common,
+  method: 'get',
+  path: '/{id}/activity',
+  summary: 'When the patient was last seen: last heartbeat, last event, heartbeats by day (7 days)',
+  description: CARE_NOTE,
+  request: { params: PatientParam },
+  responses: { 200: jsonContent(ActivitySchema, 'Activity'), ...readErrors },
+})
+
 /**
  * `/api/v1/patients/{id}/…`: what a linked caregiver may read of a patient (and the patient of
  * themself). Nothing here writes health data; writes to these paths are refused.
@@ -96,10 +149,22 @@ export function patientRoutes(s: Services): OpenAPIHono<AppEnv> {
   const refuse = () => {
     throw forbidden('Caregivers only read a patient’s data; the patient records their own through /api/v1/events')
   }
-  for (const path of ['/:id/events', '/:id/events/*', '/:id/insights', '/:id/alerts', '/:id/alerts/*']) {
+  for (const path of ['/:id/events', '/:id/events/*', '/:id/insights', '/:id/alerts', '/:id/alerts/*', '/:id/activity']) {
     app.on(['POST', 'PUT', 'PATCH', 'DELETE'], path, refuse)
   }
   app.on(['PUT', 'PATCH', 'DELETE'], ['/:id/summaries', '/:id/summaries/*'], refuse)
+
+  app.openapi(heartbeat, async (c) => {
+    const { id } = c.req.valid('param')
+    s.care.assertIsPatientSelf(c.get('user'), id)
+    return c.json(await s.caregiving.activity.heartbeat(id, c.req.valid('json'), s.caregiving.now()), 200)
+  })
+
+  app.openapi(activity, async (c) => {
+    const { id } = c.req.valid('param')
+    await s.care.assertCanRead(c.get('user'), id, 'activity', c.get('requestId'))
+    return c.json(await s.caregiving.activity.activity(id, s.caregiving.now()), 200)
+  })
 
   app.openapi(events, async (c) => {
     const { id } = c.req.valid('param')

@@ -42,11 +42,36 @@ describe('preferences over HTTP', () => {
       email: u.email,
       webhook_url: null,
       phone: null,
+      inactivity_hours: 8,
     })
   })
 
+  it('Should give a patient reminders in the app and by push, no e-mail and no quiet hours until they choose', async () => {
+    const u = await registerUser(t, 'patient')
+    expect(await read(u)).toMatchObject({
+      notifications: { email: false, sms: false, push: true, webhook: false },
+      quiet_hours: { enabled: false, start: '22:00', end: '07:00' },
+      language: 'en-IN',
+    })
+    const res = await patch(u, { notifications: { sms: true }, phone: '+919812345678', quiet_hours: { enabled: true }, language: 'hi-IN' })
+    expect(res.status).toBe(200)
+    expect(((await res.json()) as Json).preferences).toMatchObject({
+      notifications: { email: false, sms: true, push: true },
+      quiet_hours: { enabled: true, start: '22:00', end: '07:00' },
+      language: 'hi-IN',
+    })
+  })
+
+  it('Should take a caregiver’s inactivity hours between 1 and 48, or null for none', async () => {
+    const u = await registerUser(t, 'caregiver')
+    expect(((await (await patch(u, { inactivity_hours: 12 })).json()) as Json).preferences.inactivity_hours).toBe(12)
+    expect(((await (await patch(u, { inactivity_hours: null })).json()) as Json).preferences.inactivity_hours).toBeNull()
+    await expectInvalid(await patch(u, { inactivity_hours: 0 }), 'inactivity_hours')
+    await expectInvalid(await patch(u, { inactivity_hours: 2.5 }), 'inactivity_hours')
+  })
+
   it('Should merge a partial change into nested objects and keep earlier changes', async () => {
-    const u = await registerUser(t)
+    const u = await registerUser(t, 'caregiver')
     const res = await patch(u, {
       notifications: { sms: true },
       phone: '+919876543210',

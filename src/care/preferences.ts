@@ -77,6 +77,13 @@ const settings = {
     .string()
     .regex(/^\+[1-9]\d{6,14}$/, 'Use an E.164 number such as +919876543210')
     .nullable(),
+  inactivity_hours: z
+    .number()
+    .int()
+    .min(1)
+    .max(48)
+    .nullable()
+    .describe('Caregivers: alert after this many waking hours with no heartbeat and no event from the patient; null turns it off'),
 }
 
 export const PreferencesSchema = z
@@ -119,7 +126,21 @@ export const DEFAULT_PREFERENCES: Preferences = {
   email: null,
   webhook_url: null,
   phone: null,
+  inactivity_hours: 8,
 }
+
+/**
+ * A patient's own defaults: reminders in the app and by push, nothing by e-mail, and no quiet
+ * hours — a patient who asks for a 10 pm reminder gets it at 10 pm until they choose quiet
+ * hours themselves (then only their app shows what falls in them).
+ */
+export const PATIENT_DEFAULT_PREFERENCES: Preferences = {
+  ...DEFAULT_PREFERENCES,
+  notifications: { email: false, sms: false, push: true, webhook: false },
+  quiet_hours: { ...DEFAULT_PREFERENCES.quiet_hours, enabled: false },
+}
+
+const defaultsFor = (role: string) => (role === 'patient' ? PATIENT_DEFAULT_PREFERENCES : DEFAULT_PREFERENCES)
 
 function merge<T extends PreferencesPatch>(base: T, patch: PreferencesPatch): T {
   return {
@@ -142,15 +163,15 @@ export class AccountPreferences {
 
   /** The effective preferences, with `email` resolved to the account's e-mail when unset. */
   async getPreferences(userId: string): Promise<Preferences> {
-    const [email, stored] = await Promise.all([this.accountEmail(this.db, userId), this.stored(this.db, userId)])
-    return this.effective(merge(DEFAULT_PREFERENCES, stored), email)
+    const [account, stored] = await Promise.all([this.account(this.db, userId), this.stored(this.db, userId)])
+    return this.effective(merge(defaultsFor(account.role), stored), account.email)
   }
 
   async updatePreferences(userId: string, patch: PreferencesPatch): Promise<Preferences> {
     return this.db.transaction().execute(async (trx) => {
-      const email = await this.accountEmail(trx, userId)
+      const account = await this.account(trx, userId)
       const stored = merge(await this.stored(trx, userId), patch)
-      const checked = ConsistentPreferences.safeParse(merge(DEFAULT_PREFERENCES, stored))
+      const checked = ConsistentPreferences.safeParse(merge(defaultsFor(account.role), stored))
       if (!checked.success) throw validationError(checked.error, 'These preferences do not fit together')
       const update = { preferences: JSON.stringify(stored), updated_at: this.now().toISOString() }
       await trx
@@ -158,18 +179,24 @@ export class AccountPreferences {
         .values({ user_id: userId, ...update })
         .onConflict((oc) => oc.column('user_id').doUpdateSet(update))
         .execute()
-      return this.effective(checked.data, email)
+      return this.effective(checked.data, account.email)
     })
+  }
+
+  /** The account's name and role with its preferences, for addressing a message to it. */
+  async getRecipient(userId: string): Promise<{ name: string; role: string; prefs: Preferences }> {
+    const [account, stored] = await Promise.all([this.account(this.db, userId), this.stored(this.db, userId)])
+    return { name: account.name, role: account.role, prefs: this.effective(merge(defaultsFor(account.role), stored), account.email) }
   }
 
   private effective(prefs: Preferences, accountEmail: string): Preferences {
     return { ...prefs, email: prefs.email ?? accountEmail }
   }
 
-  private async accountEmail(db: AuthDb, userId: string): Promise<string> {
-    const user = await db.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirst()
+  private async account(db: AuthDb, userId: string): Promise<{ email: string; name: string; role: string }> {
+    const user = await db.selectFrom('users').select(['email', 'name', 'role']).where('id', '=', userId).executeTakeFirst()
     if (!user) throw notFound('Account')
-    return user.email
+    return user
   }
 
   /** What the user set. It was validated on the way in, so it is trusted on the way out. */

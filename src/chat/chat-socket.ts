@@ -23,9 +23,13 @@ function send(socket: WebSocket, frame: TurnFrame | Record<string, unknown>): vo
  * `/api/v1/ws`: many chat turns over one authenticated socket. The client sends
  * `{type:"chat", message, thread_id?}` and receives the same frames as the SSE stream, ending in
  * `done`; turns run one at a time, in order, and `{type:"cancel"}` stops the running one.
+ * A patient's socket also receives `{type:"notification", notification}` whenever a reminder
+ * is sent to them, whichever instance sent it.
  */
 export function chatSocket(s: Services, logger: Logger) {
   return (socket: WebSocket, user: AuthUser) => {
+    // A patient's reminders arrive on the same socket as `notification` frames (src/care).
+    if (user.role === 'patient') s.caregiving.patientSockets.add(user.id, socket)
     let queue = Promise.resolve()
     let running: AbortController | undefined
     socket.on('message', (data, isBinary) => {

@@ -1,3 +1,7 @@
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import { WebSocket } from 'ws'
 import type { Channel, DeliveryMessage, Recipient, SendOutcome } from '../../src/care/delivery/channel.js'
 import { DeliveryError } from '../../src/care/delivery/channel.js'
 import type { DeliveryChannel } from '../../src/care/care-tables.js'
@@ -90,5 +94,59 @@ export class RecordingChannel implements Channel {
   /** What was sent to one caregiver. */
   to(caregiver: Account): DeliveryMessage[] {
     return this.sent.filter((s) => s.to.id === caregiver.id).map((s) => s.message)
+  }
+}
+
+/** A WebSocket client that keeps every frame and hands them out by type, in order. */
+export interface SocketClient {
+  ws: WebSocket
+  frames: Json[]
+  /** The next frame of this type not yet taken (and matching `where`), waiting for it if needed. */
+  next(type: string, where?: (frame: Json) => boolean): Promise<Json>
+  close(): void
+}
+
+export function openSocket(url: string, token: string): Promise<SocketClient> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`${url}${url.includes('?') ? '&' : '?'}access_token=${token}`)
+    const frames: Json[] = []
+    const taken = new Set<Json>()
+    const waiting: { type: string; where: (f: Json) => boolean; resolve: (f: Json) => void }[] = []
+    const matches = (f: Json, type: string, where: (f: Json) => boolean) => f.type === type && !taken.has(f) && where(f)
+    ws.on('message', (data) => {
+      const frame = JSON.parse(String(data)) as Json
+      frames.push(frame)
+      const i = waiting.findIndex((w) => matches(frame, w.type, w.where))
+      if (i >= 0) {
+        taken.add(frame)
+        waiting.splice(i, 1)[0]!.resolve(frame)
+      }
+    })
+    const next = (type: string, where: (f: Json) => boolean = () => true) =>
+      new Promise<Json>((r) => {
+        const seen = frames.find((f) => matches(f, type, where))
+        if (seen) {
+          taken.add(seen)
+          return r(seen)
+        }
+        waiting.push({ type, where, resolve: r })
+      })
+    ws.once('open', () => resolve({ ws, frames, next, close: () => ws.close() }))
+    ws.once('error', reject)
+  })
+}
+
+/** The test app on a real listening socket (WebSocket upgrades need one); `ws(path)` is its URL. */
+export async function listen(t: TestApp): Promise<{ ws: (path: string) => string; close: () => Promise<void> }> {
+  const server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }) as Server
+  await new Promise((r) => server.once('listening', r))
+  t.services.attachServer(server)
+  const port = (server.address() as AddressInfo).port
+  return {
+    ws: (path) => `ws://127.0.0.1:${port}${path}`,
+    close: async () => {
+      server.closeAllConnections()
+      await new Promise((r) => server.close(r))
+    },
   }
 }

@@ -203,21 +203,26 @@ export function ageOn(dateOfBirth: string, date: string): number {
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0)
 }
 
-/** A scheduled dose with nothing logged an hour after its time (Medisafe Medfriend: 1 h). */
+/**
+ * A scheduled dose with nothing logged when its window closed: an hour after its time by
+ * default (Medisafe Medfriend: 1 h), the medicine's own delay when it has one.
+ */
 export function missedDoseAlert(
   dose: Pick<ExpectedDose, 'medication_id' | 'medication_name' | 'dosage' | 'time_of_day' | 'scheduled_for'>,
   critical: boolean,
   now: Date,
+  delayMinutes = 60,
 ): AlertCandidate {
   const tier: AlertTier = critical ? 'urgent' : 'attention'
   const what = `${dose.medication_name}${dose.dosage ? ` ${dose.dosage}` : ''}`
   const why = critical ? ' It is marked as a medicine that must not be missed.' : ''
+  const after = delayMinutes === 60 ? 'an hour' : `${delayMinutes} minutes`
   return {
     tier,
     condition: `missed_dose:${dose.medication_id}`,
     title: `Missed dose: ${what} at ${dose.time_of_day}`,
     message:
-      `The ${dose.time_of_day} dose of ${what} was not logged as taken an hour after its time.${why} ` +
+      `The ${dose.time_of_day} dose of ${what} was not logged as taken ${after} after its time.${why} ` +
       ADVICE[tier],
     occurred_at: now.toISOString(),
     windowMs: DEDUPE_WINDOW_MS[tier],

@@ -18,6 +18,12 @@ import {
   type VitalsScreen,
 } from './alert-rules.js'
 
+/** What happens to an emergency after its first delivery (repeats, the next contact), and how it stops. */
+export interface Escalation {
+  start(alert: HealthEvent<'alert'>): Promise<void>
+  onAlertVersion(alert: HealthEvent<'alert'>): Promise<void>
+}
+
 export interface AlertServiceDeps {
   events: EventStore
   db: CareDb
@@ -26,6 +32,7 @@ export interface AlertServiceDeps {
   metrics: CareMetrics
   logger: Logger
   now: () => Date
+  escalation?: Escalation
 }
 
 /** Alerts the scheduler sweeps when their listener never ran (a crash right after the append). */
@@ -61,7 +68,9 @@ export class AlertService {
   /** The hot path: runs after every append. Summaries and notifications are the care module's own output. */
   onAppended(event: HealthEvent): void {
     if (event.kind === 'alert') {
-      if (event.supersedes === null) this.track(this.dispatch(event as HealthEvent<'alert'>))
+      const alert = event as HealthEvent<'alert'>
+      if (alert.supersedes === null) this.track(this.dispatch(alert))
+      else if (this.deps.escalation) this.track(this.deps.escalation.onAlertVersion(alert))
       return
     }
     const screen = screenEvent(event, this.deps.now())
@@ -199,6 +208,7 @@ export class AlertService {
       if (!duplicate) this.deps.metrics.alerts.inc({ tier: alert.payload.tier })
     }
     await this.deps.dispatcher.planAlert(alert, { duplicate })
+    if (!duplicate) await this.deps.escalation?.start(alert)
   }
 
   private async handleReading(screen: VitalsScreen): Promise<void> {

@@ -37,8 +37,8 @@ describe('caregiver alerts', () => {
     await settle()
     return event
   }
-  /** Caregivers alerted at every tier, so each test sees what was raised. */
-  const everyTier = { alert_threshold: 'attention' }
+  /** Caregivers alerted at every tier, so each test sees what was raised (inactivity is tested elsewhere). */
+  const everyTier = { alert_threshold: 'attention', inactivity_hours: null }
 
   describe('tiers', () => {
     it('Should raise urgent for BP ≥ 180/120 without symptoms and emergency with them', async () => {
@@ -196,6 +196,10 @@ describe('caregiver alerts', () => {
       await reading(patient, { blood_pressure_systolic: 185, blood_pressure_diastolic: 100 })
       await reading(patient, { spo2: 86 })
       expect(email.to(caregiver).map((m) => m.tier)).toEqual(['emergency'])
+      // Acknowledged at once, so it is not repeated through the night (escalation is tested on its own).
+      const emergency = (await alertsOf(patient)).find((a) => a.payload.tier === 'emergency')!
+      await t.request(`/api/v1/alerts/${emergency.id}/ack`, { method: 'POST', token: caregiver.access_token })
+      await settle()
 
       const held = await careDb(t.services.eventDb.db)
         .selectFrom('care_deliveries')

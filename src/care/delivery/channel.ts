@@ -1,9 +1,23 @@
 import type { AlertTier } from '../../../memory/event-kinds.js'
 import type { DeliveryChannel } from '../care-tables.js'
 
-/** One alert or summary, rendered once for one caregiver in every form a channel needs. */
+/** What a Web Push message carries to the browser's service worker (encrypted end to end). */
+export interface PushPayload {
+  title: string
+  body: string
+  /** Replaces an earlier notification with the same tag on the device. */
+  tag: string
+  /** For the service worker: ids, kind and the actions it can answer with. */
+  data: Record<string, unknown>
+  actions?: { action: string; title: string }[]
+  urgency: 'very-low' | 'low' | 'normal' | 'high'
+  /** How long the push service may hold it for an offline device; stale reminders are worse than none. */
+  ttl_seconds: number
+}
+
+/** One alert, summary or reminder, rendered once for one recipient in every form a channel needs. */
 export interface DeliveryMessage {
-  kind: 'alert' | 'summary'
+  kind: 'alert' | 'summary' | 'reminder'
   tier?: AlertTier
   subject: string
   text: string
@@ -12,15 +26,20 @@ export interface DeliveryMessage {
   sms: string
   /** What a webhook receives and a socket is pushed: the event as the API shows it, and whose it is. */
   data: Record<string, unknown>
+  push: PushPayload
+  /** What a phone call says (TwiML <Say>), in `language`; only emergencies are called. */
+  voice?: { text: string; language: string }
 }
 
-/** Where a caregiver is reached, from their preferences. */
+/** Where a recipient (a caregiver, the patient, an emergency contact) is reached. */
 export interface Recipient {
   id: string
   name: string
   email: string | null
   phone: string | null
   webhook_url: string | null
+  /** BCP-47; what the message was written in. */
+  language?: string
 }
 
 /** sent: handed to the provider; waiting: stored for the caregiver's next connection (in-app). */

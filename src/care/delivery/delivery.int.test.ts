@@ -1,13 +1,11 @@
-import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { serve } from '@hono/node-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { WebSocket } from 'ws'
 import { createTestApp, registerUser, type TestApp } from '../../../test/helpers.js'
 import {
   MINUTE,
   TestClock,
   link,
+  listen,
+  openSocket,
   patientWithCaregiver,
   record,
   setPreferences,
@@ -29,7 +27,7 @@ describe('alert and summary delivery', () => {
   let smtp: SmtpInbox
   let hook: WebhookReceiver
   let twilio: TwilioFake
-  let server: Server
+  let server: Awaited<ReturnType<typeof listen>>
   let wsUrl: string
   // 10:00 in Asia/Kolkata.
   const clock = new TestClock(new Date('2025-04-01T04:30:00.000Z'))
@@ -45,14 +43,11 @@ describe('alert and summary delivery', () => {
       { SMTP_URL: smtp.url, SMTP_FROM: 'Podd <alerts@podd.test>', WEBHOOK_SIGNING_SECRET: SECRET },
       { now: clock.now, careChannels: { sms } },
     )
-    server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }) as Server
-    await new Promise((r) => server.once('listening', r))
-    t.services.attachServer(server)
-    wsUrl = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/care/ws`
+    server = await listen(t)
+    wsUrl = server.ws('/api/v1/care/ws')
   })
   afterAll(async () => {
-    server.closeAllConnections()
-    await new Promise((r) => server.close(r))
+    await server.close()
     await t.close()
     await Promise.all([smtp.close(), hook.close(), twilio.close()])
   })
@@ -181,7 +176,7 @@ describe('alert and summary delivery', () => {
     clock.set('2025-04-02T04:00:00.000Z') // 09:30 IST
     const { patient, caregiver } = await patientWithCaregiver(t, {
       caregiverName: 'Kiran',
-      caregiverPrefs: { daily_summary_time: '21:00' },
+      caregiverPrefs: { daily_summary_time: '21:00', inactivity_hours: null },
     })
     const med = await record(t, patient, 'medication', { name: 'Telmisartan', dosage: '40 mg' })
     await record(t, patient, 'med_schedule', { medication_id: med.context_id, time_of_day: '09:00' })
@@ -209,26 +204,7 @@ describe('alert and summary delivery', () => {
   })
 
   describe('in the app', () => {
-    const open = (token: string) =>
-      new Promise<{ ws: WebSocket; frames: Json[]; next: (type: string) => Promise<Json> }>((resolve, reject) => {
-        const ws = new WebSocket(`${wsUrl}?access_token=${token}`)
-        const frames: Json[] = []
-        const waiting: { type: string; resolve: (f: Json) => void }[] = []
-        ws.on('message', (data) => {
-          const frame = JSON.parse(String(data)) as Json
-          frames.push(frame)
-          const i = waiting.findIndex((w) => w.type === frame.type)
-          if (i >= 0) waiting.splice(i, 1)[0]!.resolve(frame)
-        })
-        const next = (type: string) =>
-          new Promise<Json>((r) => {
-            const seen = frames.findIndex((f) => f.type === type)
-            if (seen >= 0) return r(frames.splice(seen, 1)[0]!)
-            waiting.push({ type, resolve: r })
-          })
-        ws.once('open', () => resolve({ ws, frames, next }))
-        ws.once('error', reject)
-      })
+    const open = (token: string) => openSocket(wsUrl, token)
 
     it('Should push alerts to a connected caregiver, and what waited once they connect', async () => {
       clock.set('2025-04-05T05:00:00.000Z')

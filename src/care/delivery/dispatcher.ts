@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder, type Selectable } from 'kysely'
 import type { AlertTier } from '../../../memory/event-kinds.js'
 import { anyEvent, type EventStore, type HealthEvent } from '../../../memory/event-store.js'
-import { patientTimezone } from '../../../memory/insights.js'
+import { DEFAULT_TIMEZONE } from '../../../memory/insights.js'
 import { newId } from '../../../core/ids.js'
 import type { Logger } from '../../logger.js'
 import { admitsTier } from '../alerts/alert-rules.js'
@@ -9,7 +9,7 @@ import type { CareLinks } from '../care-links.js'
 import type { CareDatabase, CareDb, CareDeliveriesTable, DeliveryChannel } from '../care-tables.js'
 import type { CareMetrics } from '../care-metrics.js'
 import type { AccountPreferences, Preferences } from '../preferences.js'
-import { DeliveryError, type Channel, type DeliveryMessage } from './channel.js'
+import { DeliveryError, type Channel, type DeliveryMessage, type Recipient } from './channel.js'
 import { alertMessage, summaryMessage, type PatientRef } from './messages.js'
 import { inQuietHours, releaseTime } from './quiet-hours.js'
 
@@ -21,7 +21,21 @@ export const retryDelayMs = (attempts: number) => Math.min(30_000 * 2 ** (attemp
 const LEASE_MS = 2 * MINUTE
 const BATCH = 50
 
-type Row = Selectable<CareDeliveriesTable>
+export type DeliveryRow = Selectable<CareDeliveriesTable>
+type Row = DeliveryRow
+
+/** A delivery's recipient id for one of the patient's emergency contacts (they have no account). */
+export const contactRecipient = (contactEntity: string) => `contact:${contactEntity}`
+
+/** Who a delivery goes to, resolved just before each attempt. */
+interface Resolved {
+  recipient: Recipient
+  patient: PatientRef
+  /** Their preferences (an emergency contact has none: only emergencies reach them). */
+  prefs?: Preferences
+  /** The channels that may carry this delivery to them now. */
+  allowed: DeliveryChannel[]
+}
 
 export interface DispatcherDeps {
   db: CareDb
@@ -33,6 +47,18 @@ export interface DispatcherDeps {
   metrics: CareMetrics
   logger: Logger
   now: () => Date
+  /** A patient's reminder in every form (the reminders module renders its own). */
+  composeReminder?: (item: HealthEvent<'notification'>, row: Row, language: string) => Promise<DeliveryMessage | undefined>
+  /** Whether a delivery is no longer worth sending (an answered reminder, an acknowledged repeat). */
+  isStale?: (row: Row, item: HealthEvent) => Promise<boolean>
+  /** Told when in-app deliveries are left waiting for a caregiver's socket (another instance may hold it). */
+  onWaiting?: (caregiverIds: string[]) => void
+}
+
+/** An inactivity alert goes to the caregivers who chose to hear after exactly that many waking hours. */
+function wantsCondition(prefs: Preferences, condition: string): boolean {
+  const hours = condition.match(/^inactivity:(\d+)h$/)?.[1]
+  return hours === undefined || prefs.inactivity_hours === Number(hours)
 }
 
 const isDue = (now: Date) => (eb: ExpressionBuilder<CareDatabase, 'care_deliveries'>) =>
@@ -58,6 +84,7 @@ export class Dispatcher {
     if (n.email && prefs.email && channels.email) out.push('email')
     if (n.sms && prefs.phone && channels.sms) out.push('sms')
     if (n.webhook && prefs.webhook_url && channels.webhook) out.push('webhook')
+    if (n.push && channels.push) out.push('push')
     return out
   }
 
@@ -66,15 +93,16 @@ export class Dispatcher {
    * emergencies at once, the rest when the caregiver's quiet hours end. Only the first call for
    * an alert plans (also across instances); a duplicate is recorded and delivers nothing.
    */
-  async planAlert(alert: HealthEvent<'alert'>, opts: { duplicate?: boolean } = {}): Promise<void> {
+  async planAlert(alert: HealthEvent<'alert'>, opts: { duplicate?: boolean; caregiverIds?: string[] } = {}): Promise<void> {
     const { db, care, preferences } = this.deps
     const now = this.deps.now()
     const tier = alert.payload.tier
     const rows: Row[] = []
     if (!opts.duplicate) {
       for (const cg of await care.listLinkedCaregivers(alert.user_id)) {
+        if (opts.caregiverIds && !opts.caregiverIds.includes(cg.id)) continue
         const prefs = await preferences.getPreferences(cg.id)
-        if (!admitsTier(prefs.alert_threshold, tier)) continue
+        if (!admitsTier(prefs.alert_threshold, tier) || !wantsCondition(prefs, alert.payload.condition)) continue
         const due = tier === 'emergency' ? now : releaseTime(prefs, now)
         for (const channel of this.channelsFor(prefs)) {
           rows.push(this.newRow(anyEvent(alert), cg.id, channel, tier, due, now))
@@ -100,6 +128,56 @@ export class Dispatcher {
     })
     if (!planned || opts.duplicate) return
     if (rows.length) await this.runDue({ itemEventId: alert.id })
+  }
+
+  /**
+   * Round `round` of an emergency nobody has acknowledged: again to every linked caregiver on
+   * their channels, and to `escalateTo` (a caregiver's id or an emergency contact's
+   * `contact:` id) by SMS and a phone call. Planning a round twice plans it once.
+   */
+  async planAlertRound(alert: HealthEvent<'alert'>, round: number, escalateTo?: string): Promise<void> {
+    const now = this.deps.now()
+    const tier = alert.payload.tier
+    const rows: Row[] = []
+    for (const cg of await this.deps.care.listLinkedCaregivers(alert.user_id)) {
+      const prefs = await this.deps.preferences.getPreferences(cg.id)
+      if (!admitsTier(prefs.alert_threshold, tier)) continue
+      for (const channel of this.channelsFor(prefs)) rows.push(this.newRow(anyEvent(alert), cg.id, channel, tier, now, now, round))
+    }
+    if (escalateTo) {
+      for (const channel of ['sms', 'voice'] as const) {
+        if (this.deps.channels[channel]) rows.push(this.newRow(anyEvent(alert), escalateTo, channel, tier, now, now, round))
+      }
+    }
+    if (rows.length) await this.deps.db.insertInto('care_deliveries').values(rows).onConflict((oc) => oc.doNothing()).execute()
+    await this.runDue({ itemEventId: alert.id })
+  }
+
+  /**
+   * A patient's own reminder on their outward channels (in-app is the reminders module's
+   * own). `due` is later than now for one held by the patient's quiet hours.
+   */
+  async planReminder(notification: HealthEvent<'notification'>, channels: DeliveryChannel[], due: Date): Promise<void> {
+    const now = this.deps.now()
+    const rows = channels
+      .filter((ch) => ch !== 'in_app' && this.deps.channels[ch])
+      .map((ch) => this.newRow(anyEvent(notification), notification.user_id, ch, null, due, now))
+    if (rows.length === 0) return
+    await this.deps.db.insertInto('care_deliveries').values(rows).onConflict((oc) => oc.doNothing()).execute()
+    if (due <= now) await this.runDue({ itemEventId: notification.id })
+  }
+
+  /** Drops what is still pending of an item (an answered reminder, an acknowledged emergency's repeats). */
+  async cancelPending(itemEventIds: string[], reason: string, minRound = 0): Promise<number> {
+    if (itemEventIds.length === 0) return 0
+    const res = await this.deps.db
+      .updateTable('care_deliveries')
+      .set({ status: 'cancelled', last_error: reason, updated_at: this.deps.now() })
+      .where('item_event_id', 'in', itemEventIds)
+      .where('round', '>=', minRound)
+      .where('status', 'in', ['pending', 'waiting'])
+      .executeTakeFirst()
+    return Number(res.numUpdatedRows)
   }
 
   /** Plans a summary's delivery to its caregiver (held by their quiet hours) and sends what is due. */
@@ -157,20 +235,22 @@ export class Dispatcher {
 
   private newRow(
     item: HealthEvent,
-    caregiverId: string,
+    recipientId: string,
     channel: DeliveryChannel,
     tier: AlertTier | null,
     due: Date,
     now: Date,
+    round = 0,
   ): Row {
     return {
       id: newId(now.getTime()),
       patient_id: item.user_id,
-      caregiver_id: caregiverId,
+      caregiver_id: recipientId,
       channel,
-      item_kind: item.kind === 'alert' ? 'alert' : 'summary',
+      item_kind: item.kind === 'alert' ? 'alert' : item.kind === 'summary' ? 'summary' : 'reminder',
       item_event_id: item.id,
       tier,
+      round,
       status: 'pending',
       attempts: 0,
       next_attempt_at: due,
@@ -183,38 +263,75 @@ export class Dispatcher {
   }
 
   private async deliver(row: Row, now: Date): Promise<void> {
-    const { care, preferences, logger } = this.deps
+    const { logger } = this.deps
     try {
-      const link = await care.liveLink(row.patient_id, row.caregiver_id)
-      if (!link) return await this.settle(row, { status: 'cancelled', last_error: 'caregiver link ended' })
-      const prefs = await preferences.getPreferences(row.caregiver_id)
+      const who = await this.resolve(row)
+      if (typeof who === 'string') return await this.settle(row, { status: 'cancelled', last_error: who })
       const channel = this.deps.channels[row.channel]
-      if (!channel || !this.channelsFor(prefs).includes(row.channel)) {
+      if (!channel || !who.allowed.includes(row.channel)) {
         return await this.settle(row, { status: 'cancelled', last_error: 'channel turned off' })
-      }
-      // Quiet hours may have been changed since it was planned; waiting is not an attempt.
-      if (row.tier !== 'emergency' && inQuietHours(prefs, now)) {
-        const next_attempt_at = releaseTime(prefs, now)
-        return await this.settle(row, { status: 'pending', attempts: row.attempts - 1, next_attempt_at })
       }
       const item = await this.currentItem(row)
       if (!item) return await this.settle(row, { status: 'cancelled', last_error: 'item removed' })
-      const message = await this.compose(item, link.patient)
-      const recipient = { ...link.caregiver, email: prefs.email, phone: prefs.phone, webhook_url: prefs.webhook_url }
+      if (await this.deps.isStale?.(row, item)) return await this.settle(row, { status: 'cancelled', last_error: 'no longer needed' })
+      // Quiet hours may have been changed since it was planned; waiting is not an attempt.
+      if (who.prefs && row.tier !== 'emergency' && inQuietHours(who.prefs, now)) {
+        const next_attempt_at = releaseTime(who.prefs, now)
+        return await this.settle(row, { status: 'pending', attempts: row.attempts - 1, next_attempt_at })
+      }
+      const message = await this.compose(item, who, row, now)
+      if (!message) return await this.settle(row, { status: 'cancelled', last_error: 'nothing to send' })
       let outcome
       try {
-        outcome = await channel.send(recipient, message, { id: row.id, now })
+        outcome = await channel.send(who.recipient, message, { id: row.id, now })
       } catch (err) {
-        return await this.failed(row, message, link.caregiver.name, err, now)
+        return await this.failed(row, message, who.recipient.name, err, now)
       }
-      if (outcome === 'waiting') return await this.settle(row, { status: 'waiting', attempts: row.attempts - 1 })
+      if (outcome === 'waiting') {
+        await this.settle(row, { status: 'waiting', attempts: row.attempts - 1 })
+        return this.deps.onWaiting?.([row.caregiver_id])
+      }
       await this.settle(row, { status: 'sent', sent_at: now, last_error: null })
       this.deps.metrics.deliveries.inc({ channel: row.channel, outcome: 'sent' })
-      await this.audit(row, message, link.caregiver.name, 'sent')
+      await this.audit(row, message, who.recipient.name, 'sent')
     } catch (err) {
       // Our own failure (a store or a template), not the channel's: the lease lapses and it is tried again.
       logger.error({ err, delivery_id: row.id, channel: row.channel }, 'delivery could not be processed')
     }
+  }
+
+  /**
+   * The recipient of a delivery as they are now, or why it no longer goes out: a caregiver
+   * whose link ended, an emergency contact the patient removed. The one place each attempt
+   * checks who may receive what.
+   */
+  private async resolve(row: Row): Promise<Resolved | string> {
+    const { care, preferences, events } = this.deps
+    if (row.caregiver_id === row.patient_id) {
+      const { name, prefs } = await preferences.getRecipient(row.patient_id)
+      // A patient's quiet hours are theirs on the clock of their day: the profile's zone.
+      const timezone = await this.timezoneOf(row.patient_id)
+      const recipient = { id: row.patient_id, name, email: prefs.email, phone: prefs.phone, webhook_url: null, language: prefs.language }
+      return { recipient, patient: { id: row.patient_id, name }, prefs: { ...prefs, timezone }, allowed: this.channelsFor(prefs) }
+    }
+    if (row.caregiver_id.startsWith('contact:')) {
+      const entity = row.caregiver_id.slice('contact:'.length)
+      const page = await events.list(row.patient_id, { kinds: ['emergency_contact'], contextId: entity, limit: 1 })
+      const contact = page.events[0] as HealthEvent<'emergency_contact'> | undefined
+      if (!contact) return 'emergency contact removed'
+      const [{ name }, profile] = await Promise.all([preferences.getRecipient(row.patient_id), events.latest(row.patient_id, 'profile')])
+      const phone = contact.payload.phone.replace(/[ ()-]/g, '')
+      const recipient = { id: row.caregiver_id, name: contact.payload.name, email: null, phone, webhook_url: null, language: profile?.payload.language }
+      return { recipient, patient: { id: row.patient_id, name }, allowed: ['sms', 'voice'] }
+    }
+    const link = await care.liveLink(row.patient_id, row.caregiver_id)
+    if (!link) return 'caregiver link ended'
+    const prefs = await preferences.getPreferences(row.caregiver_id)
+    const recipient = { ...link.caregiver, email: prefs.email, phone: prefs.phone, webhook_url: prefs.webhook_url, language: prefs.language }
+    const allowed = this.channelsFor(prefs)
+    // An escalated emergency reaches a caregiver with a phone number by SMS and a call, whatever their toggles.
+    if (row.tier === 'emergency' && row.round > 0 && prefs.phone) allowed.push('sms', 'voice')
+    return { recipient, patient: link.patient, prefs, allowed }
   }
 
   private async failed(row: Row, message: DeliveryMessage, caregiverName: string, err: unknown, now: Date) {
@@ -243,9 +360,18 @@ export class Dispatcher {
       .execute()
   }
 
-  private async compose(item: HealthEvent, patient: PatientRef): Promise<DeliveryMessage> {
-    if (item.kind === 'summary') return summaryMessage(item as HealthEvent<'summary'>, patient)
-    return alertMessage(item as HealthEvent<'alert'>, patient, await patientTimezone(this.deps.events, item.user_id))
+  private async compose(item: HealthEvent, who: Resolved, row: Row, now: Date): Promise<DeliveryMessage | undefined> {
+    const language = who.recipient.language ?? 'en-IN'
+    if (item.kind === 'summary') return summaryMessage(item as HealthEvent<'summary'>, who.patient)
+    if (item.kind === 'notification') return this.deps.composeReminder?.(item as HealthEvent<'notification'>, row, language)
+    const minutesWaiting = Math.round((now.getTime() - new Date(item.occurred_at).getTime()) / 60_000)
+    const timezone = await this.timezoneOf(item.user_id)
+    return alertMessage(item as HealthEvent<'alert'>, who.patient, timezone, { round: row.round, minutesWaiting, language })
+  }
+
+  private async timezoneOf(patientId: string): Promise<string> {
+    const profile = await this.deps.events.latest(patientId, 'profile')
+    return profile?.payload.timezone ?? DEFAULT_TIMEZONE
   }
 
   /** The item as it is now: an acknowledged alert or a refreshed summary is a newer version of the one planned. */
@@ -271,7 +397,7 @@ export class Dispatcher {
     status: 'sent' | 'failed' | 'pending',
     error?: string,
   ): Promise<void> {
-    const what = row.item_kind === 'alert' ? 'Alert' : 'Daily summary'
+    const what = { alert: row.round ? 'Alert repeat' : 'Alert', summary: 'Daily summary', reminder: 'Reminder' }[row.item_kind]
     const verb = status === 'sent' ? 'sent to' : status === 'failed' ? 'could not be sent to' : 'not yet sent to'
     try {
       await this.deps.events.append(row.patient_id, {
@@ -281,7 +407,7 @@ export class Dispatcher {
         payload: {
           channel: row.channel,
           recipient_id: row.caregiver_id,
-          title: `${what} ${verb} ${caregiverName} (${row.channel.replace('_', '-')})`.slice(0, 200),
+          title: `${what} ${verb} ${caregiverName} (${row.channel === 'voice' ? 'phone call' : row.channel.replace('_', '-')})`.slice(0, 200),
           body: message.subject.slice(0, 5000),
           status,
           related_event_id: row.item_event_id,
