@@ -144,6 +144,17 @@ describe.skipIf(needsChromium.missing)(`the patient's app in Chromium${needsChro
     await page.getByText('126 mg/dL', { exact: true }).waitFor()
   })
 
+  it('Should delete an entry from History (a tombstone)', async () => {
+    await page.getByRole('link', { name: 'History' }).click()
+    await page.getByLabel('Show').selectOption('food')
+    await page.getByRole('button', { name: 'Edit Water 250 ml' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByRole('button', { name: 'Delete' }).click()
+    await dialog.getByRole('button', { name: 'Yes, delete it' }).click()
+    await page.getByText('Nothing logged yet.').waitFor()
+    expect(await page.getByText('Water 250 ml', { exact: true }).count()).toBe(0)
+  })
+
   it('Should chart a month of readings over their clinical bands', async () => {
     const day = (n: number, hour: number) => new Date(Date.now() - n * 86_400_000 - (new Date().getHours() - hour) * 3_600_000).toISOString()
     const wave = (n: number, size: number) => Math.round(size * Math.sin(n / 2.5))
@@ -188,7 +199,20 @@ describe.skipIf(needsChromium.missing)(`the patient's app in Chromium${needsChro
     await transcript.waitFor({ timeout: 45_000 })
     expect((await transcript.textContent())!.trim().length).toBeGreaterThan(0)
     await expect.poll(async () => ((await page.getByTestId('reply').first().textContent()) ?? '').replace('Podd is thinking…', '').trim().length, { timeout: 45_000 }).toBeGreaterThan(0)
-    await checkScreen(page, 'talk')
+    await checkScreen(page, 'talk', { keepScroll: true })
+  })
+
+  it('Should save the profile form', async () => {
+    await page.getByRole('link', { name: 'Profile' }).click()
+    await page.getByLabel('Date of birth').fill('1956-03-14')
+    await page.getByLabel('Height (cm)').fill('158')
+    await page.getByLabel('Health conditions').fill('diabetes, high blood pressure')
+    await page.getByRole('button', { name: 'Save profile' }).click()
+    await page.getByText('Profile saved').waitFor()
+    await page.reload()
+    await expect.poll(() => page.getByLabel('Health conditions').inputValue()).toBe('diabetes, high blood pressure')
+    expect(await page.getByLabel('Date of birth').inputValue()).toBe('1956-03-14')
+    expect(await page.getByLabel('Height (cm)').inputValue()).toBe('158')
   })
 
   it('Should show the profile with an invitation code for a caregiver', async () => {

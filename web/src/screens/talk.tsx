@@ -39,6 +39,10 @@ export function TalkScreen() {
   const press = useRef({ at: 0, started: false })
   const heardThisPress = useRef(false)
   const nextId = useRef(1)
+  const newest = useRef<HTMLLIElement>(null)
+  // The newest exchange comes into view as it is heard and answered.
+  const latest = turns.at(-1)
+  useEffect(() => newest.current?.scrollIntoView({ block: 'nearest' }), [latest?.id, latest?.reply])
 
   useEffect(() => {
     player.current.onIdle = () => setPhase((p) => (p === 'speaking' ? 'idle' : p))
@@ -199,8 +203,8 @@ export function TalkScreen() {
         )}
       </div>
       <ol class="talk-turns stack" reversed aria-label={t('talk.conversation')}>
-        {[...turns].reverse().map((turn) => (
-          <li key={turn.id} class="talk-turn">
+        {[...turns].reverse().map((turn, i) => (
+          <li key={turn.id} class="talk-turn" ref={i === 0 ? newest : undefined}>
             <p class="transcript">
               <span class="label">{t('talk.you_said')}</span> <span lang={langAttr(turn.transcript)} data-testid="transcript">{turn.transcript}</span>
             </p>
