@@ -1,4 +1,5 @@
 import type { StructuredToolInterface } from '@langchain/core/tools'
+import type { EventKind } from '../memory/event-kinds.js'
 import type { HealthEventStore } from '../memory/event-store.js'
 import type { Plan, PlanContext } from './plan.js'
 
@@ -28,6 +29,8 @@ export interface AgentDefinition<N extends string = string> {
   handles: string
   /** Its prompt, a Markdown file beside it, as a path from the project root. */
   prompt: string
+  /** The kinds of entry it writes, corrects and removes; a correction of one goes to this agent. */
+  kinds: EventKind[]
   /** Whether its prompt lists the patient's medicines. */
   needsMedicines: boolean
   tools(deps: AgentDeps): StructuredToolInterface[]

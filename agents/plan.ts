@@ -2,12 +2,27 @@
 export interface PlanContext {
   /** The patient's words for this agent, normalised (lower case, spoken numbers as digits). */
   text: string
+  /** The message also had parts for other agents: this agent may have nothing to say. */
+  shared?: boolean
+  /** The whole message, normalised, when `text` is only this agent's part of it. */
+  whole: string
   /** The patient's previous message, when Podd's last reply was a question to them. */
   answeringQuestion?: { question: string; previous: string }
   /** The patient's own medicine names. */
   medicines: string[]
   /** Names of the tools bound to the model: a parser only plans calls to these. */
   tools: Set<string>
+  /** This agent's entries from earlier turns of the conversation, oldest first. */
+  recent: RecentEntry[]
+}
+
+/** An entry as the agent's prompt lists it: what a correction or removal may refer to. */
+export interface RecentEntry {
+  id: string
+  kind: string
+  /** When it happened, ISO 8601. */
+  at: string
+  payload: Record<string, unknown>
 }
 
 export interface PlannedCall {

@@ -20,9 +20,17 @@ describe('agent registry', () => {
     expect(agent.tools({ store: new InMemoryEventStore() }).length).toBeGreaterThan(0)
   })
 
-  it('Should give every tool one owner, so a planner only ever plans its own agent', () => {
-    const names = AGENT_DEFINITIONS.flatMap((a) => a.tools({ store: new InMemoryEventStore() }).map((t) => t.name))
-    expect(new Set(names).size).toBe(names.length)
+  it("Should name each of an agent's tools once, and let every agent correct and remove its own entries", () => {
+    for (const agent of AGENT_DEFINITIONS) {
+      const names = agent.tools({ store: new InMemoryEventStore() }).map((t) => t.name)
+      expect(new Set(names).size).toBe(names.length)
+      expect(names).toEqual(expect.arrayContaining(['correct_entry', 'remove_entry']))
+    }
+  })
+
+  it('Should give every kind of entry one owner, who corrects it', () => {
+    const kinds = AGENT_DEFINITIONS.flatMap((a) => a.kinds)
+    expect(new Set(kinds).size).toBe(kinds.length)
   })
 
   it('Should keep tool schemas free of a user id (it comes from the verified token only)', () => {

@@ -17,4 +17,9 @@ export const AGENTS = AGENT_DEFINITIONS.map((a) => a.name) as [AgentName, ...Age
 /** The agent for what no lexicon claims: greetings, small talk, anything unclear. */
 export const FALLBACK_AGENT: AgentName = 'general'
 
+/** The agent that owns entries of a kind (writes, corrects and removes them), if any. */
+export function agentForKind(kind: string): AgentName | undefined {
+  return AGENT_DEFINITIONS.find((a) => (a.kinds as string[]).includes(kind))?.name
+}
+
 export type { AgentDefinition, AgentDeps, Lexicon, LexiconContext } from './agent-definition.js'

@@ -1,16 +1,31 @@
 /** The patient's words, made regular for the router and the offline planners. */
-import { wordsToDigits } from './numbers.js'
+import { halves, hindiNumbersToDigits, wordsToDigits } from './numbers.js'
 
 /** A string matched literally inside a RegExp. */
 export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
-/** Lower case, straight quotes, spoken numbers as digits, single spaces, "b p" as "bp". */
+/** Lower case, straight quotes, spoken numbers as digits, single spaces, "b p" as "bp", common typos mended. */
 export function normaliseText(text: string): string {
-  return wordsToDigits(text.replace(/[’‘]/g, "'").replace(/\bhundred\b/gi, (h, i, all: string) => (/\b(?:one|a|two)\s+$/i.test(all.slice(0, i)) ? h : 'one hundred')))
+  const spoken = text
+    .replace(/[’‘]/g, "'")
+    .replace(/\bhundred\b/gi, (h, i, all: string) => (/\b(?:one|a|two)\s+$/i.test(all.slice(0, i)) ? h : 'one hundred'))
     .toLowerCase()
-    .replace(/\bb\.? ?p\b/g, 'bp')
-    .replace(/\s+/g, ' ')
-    .trim()
+  const digits = halves(wordsToDigits(hindiNumbersToDigits(spoken)))
+  return mendTypos(digits.replace(/\bb\.? ?p\b/g, 'bp').replace(/\s+/g, ' ').trim())
+}
+
+/**
+ * Misspellings and run-together words patients type: "suger", "presure", "sugar147", "bp-134",
+ * and the letter o for a zero inside a number ("13o/85", "9o").
+ */
+export function mendTypos(t: string): string {
+  return t
+    .replace(/\b(?:suger|shugar|sugr|sugur|shugr|sugaar)\b/g, 'sugar')
+    .replace(/\b(?:presure|pressue|preasure|pressur|pressre)\b/g, 'pressure')
+    .replace(/\b(?:glucoze|glucos)\b/g, 'glucose')
+    .replace(/\b(sugar|glucose|bp|pulse|weight|temp|fbs|ppbs|rbs|pp|spo2)[-:]?(\d)/g, '$1 $2')
+    .replace(/\b(\d{1,2})o\b/g, '$10')
+    .replace(/\b(\d)o(\d)\b/g, '$10$2')
 }
 
 /** Splits a turn into clauses at commas, full stops and the words "and", "aur", "also", "then", "but". */

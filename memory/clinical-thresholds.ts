@@ -16,6 +16,7 @@ export const PLAUSIBLE = {
   spo2: { min: 50, max: 100 },
   blood_sugar: { min: 10, max: 800 }, // mg/dL; meters read LO/HI outside
   weight_kg: { min: 10, max: 300 },
+  hba1c: { min: 3, max: 20 }, // %; lab reports print 4–15
 } as const
 
 export interface PlausibilityIssue {

@@ -55,6 +55,8 @@ export const VitalsPayload = z
     temperature: z.number().optional(),
     spo2: z.number().optional(),
     weight_kg: z.number().optional(),
+    /** Glycated haemoglobin, % (a lab result: the average of the last 2–3 months). */
+    hba1c: z.number().optional(),
     reported: Reported.optional(),
     symptoms: z.array(text(100)).max(20).optional(),
     notes: optText(1000),

@@ -49,17 +49,37 @@ describe('medicines', () => {
     expect(matchMedicine('amlodipine', [medicine])).toBeUndefined()
   })
 
-  it('Should log a named dose against the slot nearest to when it was taken', async () => {
+  it('Should log a named dose against the dose whose window holds now, up to 90 minutes early', async () => {
     const { store, w } = await patientWith({ Metformin: ['08:00', '20:00'] })
-    const [dose] = await logDoses(store, w, { medication_name: 'metformin', status: 'taken', at: at('19:20'), now: NOW })
+    const { logged: [dose] } = await logDoses(store, w, { medication_name: 'metformin', status: 'taken', at: at('19:20'), now: NOW })
     expect(dose!.slot?.time_of_day).toBe('20:00')
     expect(dose!.event.payload).toMatchObject({ medication_name: 'Metformin', status: 'taken', scheduled_for: at('20:00').toISOString() })
   })
 
+  it('Should mark the overdue morning dose at 4 pm, never the evening one still ahead', async () => {
+    const { store, w } = await patientWith({ Metformin: ['08:00', '20:00'] })
+    const { logged: [dose] } = await logDoses(store, w, { medication_name: 'metformin', status: 'taken', at: at('16:23'), now: at('16:23') })
+    expect(dose!.slot?.time_of_day).toBe('08:00')
+  })
+
+  it('Should ask, not write, when the dose it would answer was already taken', async () => {
+    const { store, w } = await patientWith({ Metformin: ['08:00', '20:00'] })
+    await logDoses(store, w, { medication_name: 'metformin', status: 'taken', at: at('08:10'), now: at('08:10') })
+    const again = await logDoses(store, w, { medication_name: 'metformin', status: 'taken', at: at('11:00'), now: at('11:00') })
+    expect(again).toMatchObject({ logged: [], alreadyTaken: { time_of_day: '08:00', status: 'taken' } })
+  })
+
+  it('Should find the patient own medicine by its brand and keep the amount taken', async () => {
+    const { store, w } = await patientWith({ Metformin: ['08:00'] })
+    const { logged: [dose] } = await logDoses(store, w, { medication_name: 'Glycomet SR 500', status: 'taken', amount: 'half tablet', at: at('08:30'), now: at('08:30') })
+    expect(dose).toMatchObject({ known: true, name: 'Metformin' })
+    expect(dose!.event.payload.dosage).toBe('half tablet')
+  })
+
   it('Should log "my morning tablets" as every open morning dose', async () => {
     const { store, w } = await patientWith({ Metformin: ['08:00', '20:00'], Amlodipine: ['09:00'] })
-    const doses = await logDoses(store, w, { part_of_day: 'morning', status: 'taken', at: NOW, now: NOW })
-    expect(doses.map((d) => d.name).sort()).toEqual(['Amlodipine', 'Metformin'])
+    const { logged } = await logDoses(store, w, { part_of_day: 'morning', status: 'taken', at: NOW, now: NOW })
+    expect(logged.map((d) => d.name).sort()).toEqual(['Amlodipine', 'Metformin'])
   })
 
   it('Should ask which medicine when a bare dose could be several', async () => {
@@ -73,7 +93,7 @@ describe('medicines', () => {
 
   it('Should log a medicine not on the list by its name, saying it is unknown', async () => {
     const store = new InMemoryEventStore(() => NOW)
-    const [dose] = await logDoses(store, write(), { medication_name: 'Crocin', status: 'taken', at: NOW, now: NOW })
+    const { logged: [dose] } = await logDoses(store, write(), { medication_name: 'Crocin', status: 'taken', at: NOW, now: NOW })
     expect(dose).toMatchObject({ known: false, name: 'Crocin' })
   })
 })

@@ -1,9 +1,11 @@
 import { PoddError } from '../core/errors.js'
 import { levenshtein } from '../language/levenshtein.js'
+import { genericName } from '../language/medicine-names.js'
 import { DAYS_OF_WEEK, DOSE_STATUSES } from './event-kinds.js'
 import type { HealthEvent, HealthEventStore } from './event-store.js'
-import { DOSE_MATCH_WINDOW_MS, dosesToday, type ExpectedDose } from './insights.js'
-import { appendRecord, type RecordWrite } from './record-write.js'
+import { type ExpectedDose, insightsFor, patientToday } from './insights.js'
+import { localDate } from './local-time.js'
+import { appendRecord, correctRecord, type RecordWrite } from './record-write.js'
 
 /**
  * The patient's medicines: adding one, setting when it is taken, and logging doses against
@@ -25,12 +27,15 @@ export const normaliseName = (s: string) =>
     .replace(/\s+/g, ' ')
     .trim()
 
-/** The patient's medicine a name refers to: exact, a prefix ("metformin 500"), or a small typo. */
+/**
+ * The patient's medicine a name refers to: exact, a prefix ("metformin 500"), a brand of it
+ * ("Glycomet" for Metformin, "Telmisartan" for Telma 40), or a small typo ("metfromin").
+ */
 export function matchMedicine(name: string, medicines: Medication[]): Medication | undefined {
-  const n = normaliseName(name)
+  const n = normaliseName(genericName(name))
   if (!n) return undefined
   const scored = medicines.map((m) => {
-    const candidate = normaliseName(m.payload.name)
+    const candidate = normaliseName(genericName(m.payload.name))
     const first = candidate.split(' ')[0]!
     if (candidate === n || first === n) return { m, score: 0 }
     if (n.startsWith(candidate) || candidate.startsWith(n) || n.split(' ').includes(first)) return { m, score: 1 }
@@ -109,6 +114,8 @@ export interface DoseReport {
   medication_name?: string
   part_of_day?: PartOfDay
   status: DoseStatus
+  /** How much was taken when the patient says it ("half tablet", "10 units"); else the prescribed dose. */
+  amount?: string
   reason?: string
   /** When it was taken (or missed). */
   at: Date
@@ -125,6 +132,13 @@ export interface LoggedDose {
   known: boolean
 }
 
+/** What logging a report did: the doses written, or the dose already taken that it seems to repeat. */
+export interface DoseOutcome {
+  logged: LoggedDose[]
+  /** The medicine's last dose, already marked taken, with no other due: asked about, not written again. */
+  alreadyTaken?: ExpectedDose
+}
+
 /** A dose report that names no medicine Podd can pick: the patient is asked which one. */
 export class WhichMedicineError extends PoddError {
   override name = 'WhichMedicineError'
@@ -137,29 +151,62 @@ export class WhichMedicineError extends PoddError {
   }
 }
 
+/** A dose may be taken this long before its time and still be that dose. */
+export const EARLY_DOSE_MS = 90 * 60_000
+
 /**
- * Logs doses: a named medicine against its slot nearest to when it was taken (within the
- * window insights use, so "took my metformin" after dinner marks the evening dose and one at
- * 2 am marks none); no name, the open doses of that part of today ("all": every dose whose time
- * has come). Throws WhichMedicineError when it cannot tell which medicine is meant.
+ * The scheduled dose a report answers: the one whose window holds the time it was taken (from
+ * 90 minutes before its time), else the latest one still open before then (an overdue dose taken
+ * late). Never a dose still ahead: "took metformin" at 4 pm is the 8 am dose, not the 8 pm one.
  */
-export async function logDoses(store: HealthEventStore, w: RecordWrite, report: DoseReport): Promise<LoggedDose[]> {
+export function doseSlot(slots: ExpectedDose[], at: Date): ExpectedDose | undefined {
+  return slots
+    .filter((d) => d.status === 'due' || d.status === 'missed')
+    .filter((d) => Date.parse(d.scheduled_for) - EARLY_DOSE_MS <= at.getTime())
+    .sort((a, b) => Date.parse(b.scheduled_for) - Date.parse(a.scheduled_for))[0]
+}
+
+/** Parts of the day as patients use them: 8 pm is "raat" (night) as often as evening. */
+const PART_HOURS: Record<Exclude<PartOfDay, 'all'>, [number, number]> = { morning: [4, 12], afternoon: [12, 17], evening: [16, 22], night: [19, 28] }
+const inPart = (hhmm: string, part: Exclude<PartOfDay, 'all'>) => {
+  const h = Number(hhmm.slice(0, 2))
+  const [from, to] = PART_HOURS[part]
+  return (h >= from && h < to) || (h + 24 >= from && h + 24 < to)
+}
+
+/** Scheduled doses on the local day of an instant (today's for now). */
+async function dosesOn(store: HealthEventStore, userId: string, at: Date, now: Date): Promise<ExpectedDose[]> {
+  const { timezone } = await patientToday(store, userId, now)
+  const day = localDate(at, timezone)
+  return (await insightsFor(store, userId, { from: day, to: day, timezone }, now)).medication.doses
+}
+
+/**
+ * Logs doses: a named medicine against the dose it answers (doseSlot); no name, the open doses
+ * of that part of the day ("all": every dose whose time has come). A named dose whose last slot
+ * was already marked taken is asked about rather than written twice. Throws WhichMedicineError
+ * when it cannot tell which medicine is meant.
+ */
+export async function logDoses(store: HealthEventStore, w: RecordWrite, report: DoseReport): Promise<DoseOutcome> {
   const medicines = await activeMedicines(store, w.userId)
-  const { doses } = await dosesToday(store, w.userId, report.now)
+  const doses = await dosesOn(store, w.userId, report.at, report.now)
   const open = doses.filter((d) => d.status === 'due' || d.status === 'missed')
   let targets: { slot?: ExpectedDose; medicine?: Medication; name: string }[]
 
   if (report.medication_name) {
     const medicine = matchMedicine(report.medication_name, medicines)
-    const distance = (d: ExpectedDose) => Math.abs(Date.parse(d.scheduled_for) - report.at.getTime())
-    const slot = (medicine ? open.filter((d) => d.medication_id === medicine.context_id) : [])
-      .filter((d) => distance(d) <= DOSE_MATCH_WINDOW_MS)
-      .sort((a, b) => distance(a) - distance(b))[0]
+    const own = medicine ? doses.filter((d) => d.medication_id === medicine.context_id) : []
+    const ownInPart = report.part_of_day && report.part_of_day !== 'all' ? own.filter((d) => inPart(d.time_of_day, report.part_of_day as Exclude<PartOfDay, 'all'>)) : own
+    const slot = doseSlot(ownInPart, report.at) ?? (report.status !== 'taken' ? doseSlot(ownInPart, new Date(8.64e15)) : undefined)
+    if (!slot && report.status === 'taken') {
+      const taken = own.filter((d) => d.status === 'taken' && Date.parse(d.scheduled_for) - EARLY_DOSE_MS <= report.at.getTime()).at(-1)
+      if (taken) return { logged: [], alreadyTaken: taken }
+    }
     targets = [{ slot, medicine, name: medicine?.payload.name ?? report.medication_name }]
   } else {
     const part = report.part_of_day ?? (open.length === 1 ? 'all' : undefined)
     const chosen = part
-      ? open.filter((d) => (part === 'all' ? Date.parse(d.scheduled_for) <= report.now.getTime() + 60 * 60_000 : partOfDay(d.time_of_day) === part))
+      ? open.filter((d) => (part === 'all' ? Date.parse(d.scheduled_for) - EARLY_DOSE_MS <= report.at.getTime() : inPart(d.time_of_day, part)))
       : []
     if (chosen.length) {
       targets = chosen.map((slot) => ({ slot, medicine: medicines.find((m) => m.context_id === slot.medication_id), name: slot.medication_name }))
@@ -183,7 +230,7 @@ export async function logDoses(store: HealthEventStore, w: RecordWrite, report: 
           medication_id: t.medicine?.context_id,
           medication_name: t.name,
           status: report.status,
-          dosage: t.slot?.dosage ?? t.medicine?.payload.dosage ?? undefined,
+          dosage: report.amount ?? t.slot?.dosage ?? t.medicine?.payload.dosage ?? undefined,
           scheduled_for: t.slot?.scheduled_for,
           reason: report.reason,
         },
@@ -192,5 +239,50 @@ export async function logDoses(store: HealthEventStore, w: RecordWrite, report: 
     )
     logged.push({ event, name: t.name, slot: t.slot, known: !!t.medicine })
   }
-  return logged
+  return { logged }
+}
+
+export interface MedicineReschedule {
+  medication_name: string
+  /** The new local time, HH:MM. */
+  to: string
+  /** The time it moves from (HH:MM) or its part of the day ("evening"), when the medicine has several. */
+  from?: string
+}
+
+/** A reschedule that cannot tell which time moves, or of a medicine with no times set. */
+export class WhichScheduleError extends PoddError {
+  override name = 'WhichScheduleError'
+  constructor(message: string, readonly times: string[]) {
+    super('UNPROCESSABLE', message, { times })
+  }
+}
+
+/**
+ * Moves a medicine's reminder to a new time ("move my atorvastatin reminder to 9 pm"): a
+ * correction of its schedule, so the old time stays in the audit history and no second
+ * reminder appears. With several times, the one to move must be named.
+ */
+export async function rescheduleMedicine(
+  store: HealthEventStore,
+  w: RecordWrite,
+  input: MedicineReschedule,
+): Promise<{ medicine: Medication; from: string; schedule: HealthEvent<'med_schedule'> }> {
+  const medicine = matchMedicine(input.medication_name, await activeMedicines(store, w.userId))
+  if (!medicine) throw new WhichScheduleError(`${input.medication_name} is not in your medicine list`, [])
+  const schedules = ((await store.scan(w.userId, { kinds: ['med_schedule'] })) as unknown as HealthEvent<'med_schedule'>[]).filter(
+    (s) => s.payload.medication_id === medicine.context_id && s.payload.active,
+  )
+  const times = schedules.map((s) => s.payload.time_of_day)
+  const from = input.from
+  const chosen = from ? schedules.filter((s) => s.payload.time_of_day === from || partOfDay(s.payload.time_of_day) === from) : schedules
+  if (chosen.length !== 1) {
+    throw new WhichScheduleError(
+      schedules.length ? `which time of ${medicine.payload.name} should move? It is at ${times.join(' and ')}` : `${medicine.payload.name} has no reminder time yet`,
+      times,
+    )
+  }
+  const current = chosen[0]!
+  const schedule = (await correctRecord(store, w, current.id, { payload: { ...current.payload, time_of_day: input.to } })) as HealthEvent<'med_schedule'>
+  return { medicine, from: current.payload.time_of_day, schedule }
 }

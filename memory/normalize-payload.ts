@@ -117,7 +117,7 @@ export function normalizePayload<K extends EventKind>(kind: K, raw: unknown): No
   if (kind !== 'vitals') return { payload, flags: null }
 
   const vitals = payload as PayloadOf<'vitals'>
-  const measured = ['blood_pressure_systolic', 'heart_rate', 'blood_sugar', 'temperature', 'spo2', 'weight_kg'] as const
+  const measured = ['blood_pressure_systolic', 'heart_rate', 'blood_sugar', 'temperature', 'spo2', 'weight_kg', 'hba1c'] as const
   if (!measured.some((f) => vitals[f] !== undefined) && vitals.blood_pressure_diastolic === undefined) {
     throw new EventValidationError('Invalid vitals payload', [{ path: 'payload', message: 'give at least one measurement' }])
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { StructuredToolInterface } from '@langchain/core/tools'
 import type { AgentDefinition } from '../agents/agent-definition.js'
-import type { Plan } from '../agents/plan.js'
+import type { Plan, RecentEntry } from '../agents/plan.js'
 import type { HealthEvent } from '../memory/event-store.js'
 import { InMemoryEventStore } from '../memory/in-memory-event-store.js'
 import { normaliseText } from '../language/text.js'
@@ -42,9 +42,13 @@ export function agentTools(agent: AgentDefinition, store = new InMemoryEventStor
 }
 
 /** What an agent's offline planner makes of the patient's words. */
-export function plan(agent: AgentDefinition, text: string, opts: { medicines?: string[]; answering?: { question: string; previous: string } } = {}): Plan {
+export function plan(
+  agent: AgentDefinition,
+  text: string,
+  opts: { medicines?: string[]; answering?: { question: string; previous: string }; recent?: RecentEntry[] } = {},
+): Plan {
   const tools = new Set(agent.tools({ store: new InMemoryEventStore() }).map((t) => t.name))
-  return agent.plan({ text: normaliseText(text), medicines: opts.medicines ?? [], tools, answeringQuestion: opts.answering })
+  return agent.plan({ text: normaliseText(text), whole: normaliseText(text), medicines: opts.medicines ?? [], tools, answeringQuestion: opts.answering, recent: opts.recent ?? [] })
 }
 
 /** The first planned call's name and arguments, or the reply when nothing is called. */

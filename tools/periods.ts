@@ -37,3 +37,11 @@ export function spokenTime(instant: Date | string, tz: string): string {
 export function spokenDay(instant: Date | string, tz: string): string {
   return new Date(instant).toLocaleDateString('en-IN', { timeZone: tz, weekday: 'short', day: 'numeric', month: 'short' })
 }
+
+/** "today at 7:00 am", "yesterday at 9:30 pm", "Mon, 9 Jun at 8:00 am": when, as the patient would say it. */
+export function spokenWhen(instant: Date | string, now: Date, tz: string): string {
+  const day = localDate(instant, tz)
+  const today = localDate(now, tz)
+  const said = day === today ? 'today' : day === addDays(today, -1) ? 'yesterday' : day === addDays(today, 1) ? 'tomorrow' : spokenDay(instant, tz)
+  return `${said} at ${spokenTime(instant, tz)}`
+}

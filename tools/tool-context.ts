@@ -17,6 +17,11 @@ export interface TurnContext {
   written: HealthEvent[]
   /** The language of this turn's reply (language/patient-language.ts); English when unset. */
   replyLanguage?: ReplyLanguage
+  /**
+   * The patient's entries from earlier turns of this conversation, as they stand now, oldest
+   * first: what "no, make that 140" or "delete that" refers to.
+   */
+  recent?: HealthEvent[]
 }
 
 export class MissingTurnContextError extends Error {

@@ -38,6 +38,7 @@ export function parseWhen(text: string | undefined, now: Date, tz: string): Date
   }
   let t = text.toLowerCase()
   for (const [re, to] of HINGLISH_TIME) t = t.replace(re, to)
+  t = eveningHours(t.replace(/\b(\d{1,2})\.(\d{2})\b/g, '$1:$2'))
   const results = chrono.parse(t, { instant: now, timezone: offsetMinutes(now, tz) }, { forwardDate: false })
   const r = results[0]
   if (!r) return undefined
@@ -49,6 +50,12 @@ export function parseWhen(text: string | undefined, now: Date, tz: string): Date
   const step = WEEKDAY.test(t) ? 7 : 1
   while (date.getTime() > now.getTime() + FUTURE_SLACK_MS) date = new Date(date.getTime() - step * 86_400_000)
   return date
+}
+
+/** "last night at 9:30" is 9:30 pm: a bare hour said with an evening or a night is after noon. */
+function eveningHours(t: string): string {
+  if (!/\b(?:night|evening|tonight)\b/.test(t)) return t
+  return t.replace(/\bat (\d{1,2})(:\d{2})?\b(?!\s*(?:am|pm|a\.m\.|p\.m\.))/g, (m, h: string, mm: string | undefined) => (Number(h) >= 1 && Number(h) <= 11 ? `at ${h}${mm ?? ''} pm` : m))
 }
 
 /** When a logged thing happened: the time the patient named, or the turn's now when they named none. */

@@ -8,6 +8,7 @@ export const foodAgent = defineAgent({
   name: 'food',
   handles: 'meals, snacks, drinks, water, calories, diet.',
   prompt: 'agents/food/food-prompt.md',
+  kinds: ['food', 'water'],
   needsMedicines: false,
   tools: ({ store }) => foodTools(store),
   lexicon: foodLexicon,

@@ -1,5 +1,7 @@
 import { FOOD_NAMES } from './nutrition-table.js'
-import type { Plan, PlanContext } from '../plan.js'
+import type { EditIntent } from '../../language/edits.js'
+import { planEdit, splitDenial, type EditReading } from '../plan-edits.js'
+import type { Plan, PlanContext, RecentEntry } from '../plan.js'
 import { hindiNumber } from '../../language/numbers.js'
 import { escapeRegExp } from '../../language/text.js'
 import { whenPhrase } from '../../language/when-phrase.js'
@@ -92,9 +94,44 @@ function freeDescription(t: string): string | undefined {
   return d.length <= 80 ? d : undefined
 }
 
-/** Meals and water to log, a question about the day's food, or a question back. */
+const WATER_WORDS = /\b(?:water|pani|paani|glass|glasses|litres?|liters?|ml|bottles?)\b/
+
+/** A correction or removal of a meal or of water: which one, and what changes. */
+function readEdit(text: string, latest: RecentEntry | undefined, intent: EditIntent): EditReading {
+  const { said } = splitDenial(text)
+  const items = parseFoodItems(said)
+  const water = items.length === 0 && (WATER.test(text) || (latest?.kind === 'water' && !items.length) || (!latest && WATER_WORDS.test(text)))
+  if (intent === 'remove') {
+    if (water) return { kind: 'water' }
+    return items.length ? { kind: 'food', match: { items: items.map((i) => ({ name: i.name })) } } : { kind: latest?.kind === 'water' ? 'water' : 'food' }
+  }
+  if (water) {
+    const amount = /\d/.test(said) ? waterArgs(said) : {}
+    // "Make that 3": the amount in the unit first said.
+    const bare = /^\D*(\d+(?:\.\d+)?)\D*$/.exec(said)
+    if (!/\b(?:glass|glasses|cups?|litres?|liters?|l|ml|bottles?)\b/.test(said) && bare) return { kind: 'water', changes: { amount: Number(bare[1]) } }
+    return { kind: 'water', changes: amount.amount_ml !== undefined ? { amount_ml: amount.amount_ml } : { amount: amount.amount, unit: amount.unit } }
+  }
+  const changes: Record<string, unknown> = {}
+  const previous = (latest?.payload.items as { name: string; unit?: string }[] | undefined) ?? []
+  if (items.length) changes.items = items.map((i) => ({ name: i.name, ...(i.quantity !== undefined ? { quantity: i.quantity } : {}), ...(i.unit ? { unit: i.unit } : {}) }))
+  else {
+    // "Make it two cups": a quantity for the item of the meal just logged.
+    const m = /\b(\d+(?:\.\d+)?)\s*(cups?|glass(?:es)?|bowls?|katoris?|pieces?|plates?)?\b/.exec(said)
+    const unit = m?.[2]?.replace(/(?:es|s)$/, '')
+    const item = previous.find((i) => unit && i.unit === unit) ?? previous[0]
+    if (m && item) changes.items = [{ name: item.name, quantity: Number(m[1]), ...(unit ? { unit } : {}) }]
+  }
+  const meal = MEALS.find(([re]) => re.test(said))?.[1]
+  if (meal) changes.meal_type = meal
+  return { kind: 'food', changes }
+}
+
+/** Meals and water to log, a question about the day's food, a correction, or a question back. */
 export function planFood(ctx: PlanContext): Plan {
   const t = ctx.text
+  const edit = planEdit(ctx, readEdit)
+  if (edit) return edit
   if (ctx.tools.has('get_food_totals') && QUESTION.test(t)) {
     return { calls: [{ name: 'get_food_totals', args: /\byesterday|kal\b/.test(t) ? { day: 'yesterday' } : {} }] }
   }
@@ -118,6 +155,8 @@ export function planFood(ctx: PlanContext): Plan {
     if (when) args.when = when
     calls.push({ name: 'log_meal', args })
   } else if (mealType && calls.length === 0) {
+    // "We eat dinner early now" says when meals are, not that one was eaten: nothing to ask.
+    if (!/\b(?:had|have|ate|eaten|log|khaya|khayi|khaye|kiya|was|for|my)\b/.test(t) && ctx.shared) return { calls: [], reply: '' }
     return { calls: [], reply: `What did you have for ${mealType}?`, asked: true }
   }
   if (calls.length) return { calls }

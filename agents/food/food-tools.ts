@@ -1,8 +1,9 @@
 import { tool, type ToolRuntime } from '@langchain/core/tools'
 import { z } from 'zod'
-import { FoodItem, FoodPayload, MEAL_TYPES, WaterPayload } from '../../memory/event-kinds.js'
+import { FoodItem, FoodPayload, MEAL_TYPES, type PayloadOf, WaterPayload } from '../../memory/event-kinds.js'
 import type { HealthEventStore } from '../../memory/event-store.js'
 import { addDays, dayRange, localDate, localTime } from '../../memory/local-time.js'
+import { entryEditTools, type EntryEditor } from '../../tools/entry-edits.js'
 import { writeEvent, toolResult } from '../../tools/event-writer.js'
 import { VOLUME_UNITS } from '../../memory/units.js'
 import { estimateNutrition } from './nutrition-table.js'
@@ -34,35 +35,102 @@ async function dayTotals(store: HealthEventStore, userId: string, date: string, 
   }
 }
 
+const LogMealArgs = FoodPayload.pick({ meal_type: true, calories: true, protein_g: true, carbs_g: true, fat_g: true }).extend({
+  description: FoodPayload.shape.description.describe('What was eaten, in plain words'),
+  // Podd fills each item's calories from its food table.
+  items: z.array(FoodItem.omit({ calories: true })).max(30).optional(),
+  when: When,
+})
+const LogWaterArgs = z.object({
+  amount_ml: WaterPayload.shape.amount_ml.optional(),
+  amount: z.number().positive().max(20).optional(),
+  unit: z.enum(VOLUME_UNITS).optional(),
+  when: When,
+})
+type MealArgs = Omit<z.output<typeof LogMealArgs>, 'when'>
+type WaterArgs = Omit<z.output<typeof LogWaterArgs>, 'when'>
+
+/** A meal's payload: the model's own figures where it gave them, else estimates from the food table. */
+function mealPayload(input: MealArgs) {
+  const items = input.items ?? []
+  const estimate = estimateNutrition(items.length ? items : [{ name: input.description }])
+  const calories = input.calories ?? (estimate.matched.length ? estimate.calories : undefined)
+  const payload = {
+    description: input.description,
+    items: items.map((i) => ({
+      ...i,
+      calories: estimate.matched.find((m) => i.name.toLowerCase().includes(m.name) || m.name.includes(i.name.toLowerCase()))?.calories,
+    })),
+    meal_type: input.meal_type,
+    calories,
+    protein_g: input.protein_g ?? (estimate.matched.length ? estimate.protein_g : undefined),
+    carbs_g: input.carbs_g ?? (estimate.matched.length ? estimate.carbs_g : undefined),
+    fat_g: input.fat_g ?? (estimate.matched.length ? estimate.fat_g : undefined),
+    estimated: calories !== undefined,
+  }
+  return { payload, estimate }
+}
+
+const waterPayload = (input: WaterArgs) =>
+  input.amount_ml !== undefined ? { amount_ml: input.amount_ml } : { amount: input.amount ?? 1, unit: input.unit ?? 'glass' }
+
+/** "roti" and "rotis", "idli" and "idlis": the same food. */
+const sameFood = (a: string, b: string) => {
+  const stem = (s: string) => s.toLowerCase().trim().replace(/(?:e?s)$/, '')
+  return stem(a) === stem(b) || stem(a).startsWith(stem(b)) || stem(b).startsWith(stem(a))
+}
+
+const FoodChanges = LogMealArgs.omit({ when: true }).partial().extend(LogWaterArgs.omit({ when: true }).shape)
+
+/**
+ * Corrections of meals and water: an item said again replaces that item's quantity ("3 rotis not
+ * 2"), a new meal name moves it ("that was dinner"), and the calories are estimated again.
+ */
+const foodEditor: EntryEditor<typeof FoodChanges> = {
+  kinds: ['food', 'water'],
+  changes: FoodChanges,
+  revise(entry, changes) {
+    if (entry.kind === 'water') {
+      const p = entry.payload as PayloadOf<'water'>
+      const said = p.reported?.amount_ml
+      const unit = changes.unit ?? (said?.unit as WaterArgs['unit'] | undefined)
+      return waterPayload(changes.amount_ml !== undefined || changes.amount !== undefined ? { ...changes, unit } : { amount_ml: p.amount_ml })
+    }
+    const p = entry.payload as PayloadOf<'food'>
+    const items = p.items.map(({ calories: _c, ...i }) => ({ ...i }))
+    for (const change of changes.items ?? []) {
+      const same = items.find((i) => sameFood(i.name, change.name))
+      if (same) Object.assign(same, change, { name: same.name })
+      else items.push(change)
+    }
+    const describe = (i: (typeof items)[number]) => `${i.quantity && i.quantity !== 1 ? `${i.quantity} ` : ''}${i.unit ? `${i.unit} ` : ''}${i.name}`
+    const description = changes.description ?? (changes.items?.length ? items.map(describe).join(', ') : p.description)
+    return mealPayload({ description, items, meal_type: changes.meal_type ?? p.meal_type }).payload
+  },
+  describe(entry) {
+    if (entry.kind === 'water') return `${entry.payload.amount_ml} ml of water`
+    const p = entry.payload as PayloadOf<'food'>
+    return `${p.meal_type ? `${p.meal_type}: ` : ''}${p.description}${p.calories !== undefined ? ` (about ${kcal(p.calories)})` : ''}`
+  },
+  matches(entry, values) {
+    if (entry.kind === 'water') return values.amount_ml === undefined || Math.abs(entry.payload.amount_ml - values.amount_ml) < 1
+    const p = entry.payload as PayloadOf<'food'>
+    const named = [values.description, ...(values.items ?? []).map((i) => i.name)].filter((n): n is string => !!n)
+    return named.every((n) => p.description.toLowerCase().includes(n.toLowerCase()) || p.items.some((i) => sameFood(i.name, n))) && (!values.meal_type || p.meal_type === values.meal_type)
+  },
+}
+
 /** Tools of the food agent: meals, water, and the day's totals. */
 export function foodTools(store: HealthEventStore) {
   const logMeal = tool(
     async (input, runtime: ToolRuntime) => {
       const ctx = turnContext(runtime)
       const at = loggedAt(input.when, ctx)
-      const items = input.items ?? []
       const mealType = input.meal_type ?? mealTypeAt(localTime(at, ctx.timezone))
-      // The model's own figures win; the table fills what it left out, marked as an estimate.
-      const estimate = estimateNutrition(items.length ? items : [{ name: input.description }])
+      const { payload, estimate } = mealPayload({ ...input, meal_type: mealType })
+      const calories = payload.calories
       const hasModelCalories = input.calories !== undefined
-      const calories = input.calories ?? (estimate.matched.length ? estimate.calories : undefined)
-      const event = await writeEvent(store, runtime, {
-        kind: 'food',
-        occurred_at: at,
-        payload: {
-          description: input.description,
-          items: items.map((i) => ({
-            ...i,
-            calories: estimate.matched.find((m) => i.name.toLowerCase().includes(m.name) || m.name.includes(i.name.toLowerCase()))?.calories,
-          })),
-          meal_type: mealType,
-          calories,
-          protein_g: input.protein_g ?? (estimate.matched.length ? estimate.protein_g : undefined),
-          carbs_g: input.carbs_g ?? (estimate.matched.length ? estimate.carbs_g : undefined),
-          fat_g: input.fat_g ?? (estimate.matched.length ? estimate.fat_g : undefined),
-          estimated: calories !== undefined,
-        },
-      })
+      const event = await writeEvent(store, runtime, { kind: 'food', occurred_at: at, payload })
       const day = await dayTotals(store, ctx.userId, localDate(at, ctx.timezone), ctx.timezone)
       const cal = calories !== undefined ? ` (about ${kcal(calories)}${hasModelCalories ? '' : ', estimated'})` : ''
       const unknown = estimate.unknown.length && !hasModelCalories ? ` I couldn't estimate calories for ${estimate.unknown.join(', ')}.` : ''
@@ -77,12 +145,7 @@ export function foodTools(store: HealthEventStore) {
       description:
         'Log something the patient ate or drank (other than plain water): the dish, items with quantities, and the meal. ' +
         'Give calories and macros if you can estimate them; otherwise Podd estimates from its food table.',
-      schema: FoodPayload.pick({ meal_type: true, calories: true, protein_g: true, carbs_g: true, fat_g: true }).extend({
-        description: FoodPayload.shape.description.describe('What was eaten, in plain words'),
-        // Podd fills each item's calories from its food table.
-        items: z.array(FoodItem.omit({ calories: true })).max(30).optional(),
-        when: When,
-      }),
+      schema: LogMealArgs,
     },
   )
 
@@ -90,8 +153,7 @@ export function foodTools(store: HealthEventStore) {
     async (input, runtime: ToolRuntime) => {
       const ctx = turnContext(runtime)
       const at = loggedAt(input.when, ctx)
-      const payload = input.amount_ml !== undefined ? { amount_ml: input.amount_ml } : { amount: input.amount ?? 1, unit: input.unit ?? 'glass' }
-      const event = await writeEvent(store, runtime, { kind: 'water', occurred_at: at, payload })
+      const event = await writeEvent(store, runtime, { kind: 'water', occurred_at: at, payload: waterPayload(input) })
       const day = await dayTotals(store, ctx.userId, localDate(at, ctx.timezone), ctx.timezone)
       return toolResult(`Logged ${event.payload.amount_ml} ml of water. Water today: ${(day.water_ml / 1000).toFixed(1)} L.`, {
         event_id: event.id,
@@ -101,12 +163,7 @@ export function foodTools(store: HealthEventStore) {
     {
       name: 'log_water',
       description: 'Log plain water the patient drank, in millilitres or as a number of glasses/cups/litres.',
-      schema: z.object({
-        amount_ml: WaterPayload.shape.amount_ml.optional(),
-        amount: z.number().positive().max(20).optional(),
-        unit: z.enum(VOLUME_UNITS).optional(),
-        when: When,
-      }),
+      schema: LogWaterArgs,
     },
   )
 
@@ -135,7 +192,7 @@ export function foodTools(store: HealthEventStore) {
     },
   )
 
-  return [logMeal, logWater, foodTotals]
+  return [logMeal, logWater, foodTotals, ...entryEditTools(store, foodEditor)]
 }
 
 function dayBounds(date: string, tz: string) {

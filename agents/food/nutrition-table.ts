@@ -84,7 +84,7 @@ export const FOODS: FoodEntry[] = [
   F('tandoori chicken', ['chicken tikka', 'grilled chicken'], '2 pieces', 260, 30, 4, 14),
   F('fish curry', ['fish', 'machli', 'meen curry', 'fish fry'], '1 katori', 250, 22, 6, 15),
   F('mutton curry', ['mutton', 'lamb curry', 'gosht'], '1 katori', 350, 25, 6, 25),
-  F('samosa', ['samosas'], '1 piece', 260, 4, 28, 15),
+  F('samosa', ['samosas', 'samose', 'samosay'], '1 piece', 260, 4, 28, 15),
   F('pakora', ['pakoda', 'pakoras', 'pakodas', 'bhajji', 'bhaji'], '4 pieces', 200, 4, 18, 12),
   F('kachori', [], '1 piece', 190, 4, 20, 10),
   F('bread', ['toast', 'white bread', 'slice of bread', 'bread slice', 'slices of bread'], '1 slice', 75, 2.5, 14, 1),

@@ -8,6 +8,7 @@ export const generalAgent = defineAgent({
   name: 'general',
   handles: 'greetings, help, mood, sleep, exercise, symptoms, appointments, profile, and questions about their own history.',
   prompt: 'agents/general/general-prompt.md',
+  kinds: ['symptom', 'mood', 'sleep', 'exercise', 'profile', 'appointment', 'emergency_contact'],
   needsMedicines: false,
   tools: ({ store, recallTool }) => [...generalTools(store), ...(recallTool ? [recallTool] : [])],
   lexicon: generalLexicon,

@@ -1,4 +1,6 @@
-import type { Plan, PlanContext, PlannedCall } from '../plan.js'
+import type { EditIntent } from '../../language/edits.js'
+import { planEdit, splitDenial, type EditReading } from '../plan-edits.js'
+import type { Plan, PlanContext, PlannedCall, RecentEntry } from '../plan.js'
 import { whenPhrase } from '../../language/when-phrase.js'
 
 export const CAPABILITIES =
@@ -64,7 +66,8 @@ function profileArgs(t: string): Record<string, unknown> | undefined {
 
 function symptomCall(t: string): PlannedCall | undefined {
   const m = SYMPTOM_RE.exec(t)
-  if (!m) return undefined
+  // "No headache, feeling normal" reports its absence.
+  if (!m || /\b(?:no|not|without|koi nahi)\s+(?:\w+\s+)?$/.test(t.slice(Math.max(0, m.index - 20), m.index))) return undefined
   const args: Record<string, unknown> = { name: m[1] }
   const severity = SEVERITY.find(([re]) => re.test(t))?.[1]
   if (severity) args.severity = severity
@@ -83,7 +86,22 @@ function sleepCall(t: string): PlannedCall {
   if (/\b(?:badly|poorly|bad|restless|not well|couldn'?t sleep|could not sleep|disturbed|kam neend|neend nahi)\b/.test(t)) args.quality = 'poor'
   else if (/\b(?:very well|soundly|great|excellent)\b/.test(t)) args.quality = 'excellent'
   else if (/\b(?:well|good|fine|achhi)\b/.test(t)) args.quality = 'good'
-  if (!args.duration_hours && !args.quality) args.notes = t
+  // "Slept at 11 and woke up at 6": a bed time in the evening, a waking time in the morning.
+  const bed = /\b(?:slept|went to bed|sleep|so gaya|so gayi|soya|soyi)\b (?:at|around) (\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?/.exec(t)
+  const wake = /\b(?:woke(?: up)?|got up|uth(?:a|i)?)\b (?:at|around) (\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?/.exec(t)
+  const clock = (m: RegExpExecArray, evening: boolean) => {
+    let h = Number(m[1]) % 12
+    if (m[3] === 'pm' || (!m[3] && evening && h >= 6)) h += 12
+    return `${String(h).padStart(2, '0')}:${m[2] ?? '00'}`
+  }
+  if (bed) args.bed_time = clock(bed, true)
+  if (wake) args.wake_time = clock(wake, false)
+  if (bed && wake && !args.duration_hours) {
+    const [bh, bm] = (args.bed_time as string).split(':').map(Number)
+    const [wh, wm] = (args.wake_time as string).split(':').map(Number)
+    args.duration_hours = Math.round(((((wh! * 60 + wm!) - (bh! * 60 + bm!)) + 1440) % 1440) / 6) / 10
+  }
+  if (!args.duration_hours && !args.quality && !args.bed_time) args.notes = t
   return { name: 'log_sleep', args }
 }
 
@@ -103,10 +121,49 @@ function exerciseCall(t: string, activity: string): PlannedCall {
   return { name: 'log_exercise', args }
 }
 
-/** Small talk, symptoms, mood, sleep, exercise, profile changes and questions about the past. */
+/** A correction or removal of a symptom, mood, sleep or exercise entry. */
+function readEdit(text: string, latest: RecentEntry | undefined, intent: EditIntent): EditReading {
+  const { said } = splitDenial(text)
+  const symptom = SYMPTOM_RE.exec(text)?.[1]
+  // The entry just logged, when the words still read as one of its kind ("not that bad, say okay" after a mood).
+  const sameKind =
+    (latest?.kind === 'mood' && MOODS.some(([re]) => re.test(said))) ||
+    (latest?.kind === 'sleep' && SLEEP.test(said)) ||
+    (latest?.kind === 'exercise' && /\d/.test(said))
+  const kind = sameKind ? latest!.kind : symptom ? 'symptom' : SLEEP.test(text) ? 'sleep' : EXERCISE.test(text) ? 'exercise' : /\b(?:mood|feel|feeling)\b/.test(text) ? 'mood' : latest?.kind
+  if (intent === 'remove') return { kind, ...(symptom ? { match: { name: symptom } } : {}) }
+  const strip = (args: Record<string, unknown>) => {
+    const { when: _w, notes: _n, ...rest } = args
+    return rest
+  }
+  switch (kind) {
+    case 'sleep':
+      return { kind, changes: strip(sleepCall(said).args) }
+    case 'exercise': {
+      const activity = EXERCISE.exec(said)?.[1]
+      const changes = strip(activity ? exerciseCall(said, activity).args : exerciseCall(said, String(latest?.payload.activity ?? 'walk')).args)
+      if (!activity) delete changes.activity
+      return { kind, changes }
+    }
+    case 'mood': {
+      const mood = MOODS.find(([re]) => re.test(said))?.[1]
+      return { kind, changes: mood ? { mood } : {} }
+    }
+    case 'symptom': {
+      const severity = SEVERITY.find(([re]) => re.test(said))?.[1]
+      return { kind, changes: severity ? { severity } : {} }
+    }
+    default:
+      return {}
+  }
+}
+
+/** Small talk, symptoms, mood, sleep, exercise, profile changes, corrections and questions about the past. */
 export function planGeneral(ctx: PlanContext): Plan {
   const t = ctx.text
   const has = (name: string) => ctx.tools.has(name)
+  const edit = planEdit(ctx, readEdit)
+  if (edit) return edit
   if (GREETING.test(t) && t.split(' ').length <= 4) return { calls: [], reply: `Hello! ${CAPABILITIES}` }
   if (THANKS.test(t) && t.split(' ').length <= 6) return { calls: [], reply: "You're welcome! Take care." }
   if (BYE.test(t)) return { calls: [], reply: 'Goodbye, take care!' }

@@ -12,6 +12,7 @@ import {
 import type { HealthEventStore } from '../../memory/event-store.js'
 import { insightsFor } from '../../memory/insights.js'
 import { saveProfile } from '../../memory/profile-service.js'
+import { entryEditTools, type EntryEditor } from '../../tools/entry-edits.js'
 import { asToolError, toolResult, turnWrite, writeEvent } from '../../tools/event-writer.js'
 import { PeriodSchema, periodDates, spokenDay, spokenTime } from '../../tools/periods.js'
 import { turnContext } from '../../tools/tool-context.js'
@@ -30,6 +31,46 @@ const ProfileUpdate = ProfilePayload.partial().extend({
   language: language.unwrap().optional(),
   timezone: timezone.unwrap().optional(),
 })
+
+/** What a correction of a symptom, mood, sleep or exercise may change: those payloads' fields. */
+const DayChanges = z
+  .object({
+    ...SymptomPayload.omit({ started_at: true }).shape,
+    ...MoodPayload.pick({ mood: true, energy: true }).shape,
+    ...SleepPayload.shape,
+    ...ExercisePayload.omit({ calories_burned: true }).shape,
+  })
+  .partial()
+
+const FIELDS_OF: Record<string, string[]> = {
+  symptom: ['name', 'severity', 'body_part', 'duration', 'notes'],
+  mood: ['mood', 'energy', 'notes'],
+  sleep: ['duration_hours', 'quality', 'bed_time', 'wake_time', 'notes'],
+  exercise: ['activity', 'duration_minutes', 'intensity', 'steps', 'distance_km', 'notes'],
+}
+
+/** Corrections of the day's notes: the fields of the entry's own kind replace its values. */
+const dayEditor: EntryEditor<typeof DayChanges> = {
+  kinds: ['symptom', 'mood', 'sleep', 'exercise'],
+  changes: DayChanges,
+  revise(entry, changes) {
+    const own = Object.fromEntries(Object.entries(changes).filter(([k, v]) => v !== undefined && FIELDS_OF[entry.kind]?.includes(k)))
+    return { ...entry.payload, ...own }
+  },
+  describe(entry) {
+    const p = entry.payload
+    switch (entry.kind) {
+      case 'sleep':
+        return `sleep${p.duration_hours !== undefined ? ` ${p.duration_hours} hours` : ''}${p.quality ? ` (${p.quality})` : ''}`
+      case 'exercise':
+        return `${p.activity}${p.duration_minutes ? ` for ${p.duration_minutes} minutes` : ''}${p.steps ? `, ${p.steps} steps` : ''}`
+      case 'mood':
+        return `mood: ${String(p.mood).replace('_', ' ')}`
+      default:
+        return `${p.name}${p.severity ? ` (${p.severity})` : ''}`
+    }
+  },
+}
 
 /** Tools of the general agent: symptoms, mood, sleep, exercise, profile, appointments, summaries. */
 export function generalTools(store: HealthEventStore) {
@@ -182,5 +223,5 @@ export function generalTools(store: HealthEventStore) {
     },
   )
 
-  return [logSymptom, logMood, logSleep, logExercise, updateProfile, summary, addAppointment, addEmergencyContact]
+  return [logSymptom, logMood, logSleep, logExercise, updateProfile, summary, addAppointment, addEmergencyContact, ...entryEditTools(store, dayEditor)]
 }

@@ -8,6 +8,7 @@ export const medicationAgent = defineAgent({
   name: 'medication',
   handles: 'medicines, tablets, doses taken/missed/skipped, reminders, prescriptions.',
   prompt: 'agents/medication/medication-prompt.md',
+  kinds: ['medication', 'med_schedule', 'med_dose'],
   needsMedicines: true,
   tools: ({ store }) => medicationTools(store),
   lexicon: medicationLexicon,

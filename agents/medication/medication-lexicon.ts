@@ -1,8 +1,13 @@
 import type { Lexicon } from '../agent-definition.js'
 import { COMMON_DRUGS } from '../../language/medicine-names.js'
+import { levenshtein } from '../../language/levenshtein.js'
 import { escapeRegExp } from '../../language/text.js'
 
 const DRUG_WORDS = new RegExp(`\\b(?:${COMMON_DRUGS.map(escapeRegExp).join('|')})\\b`)
+const LONG_NAMES = COMMON_DRUGS.filter((d) => d.length >= 7 && !d.includes(' '))
+
+/** A word within two edits of a known medicine name: "metfromin", "telmisatran". */
+const misspeltMedicine = (clause: string) => clause.split(/\s+/).some((w) => w.length >= 7 && LONG_NAMES.some((d) => levenshtein(w, d) <= 2))
 
 /** Medicines, doses and reminders, the patient's own medicine names included. */
 export const medicationLexicon: Lexicon = {
@@ -15,8 +20,10 @@ export const medicationLexicon: Lexicon = {
   ],
   adjust(clause, scores, ctx) {
     if (ctx.medicineNames?.test(clause)) scores.medication = 1
+    else if ((scores.medication ?? 0) < 0.9 && misspeltMedicine(clause)) scores.medication = 0.9
     // "took my …" is a dose unless it is a walk or a reading.
-    if (/\b(?:took|taken|le li|le liya|li hai)\b/.test(clause) && (scores.general ?? 0) < 0.85 && (scores.vitals ?? 0) < 0.9) {
+    // ("taken at 7 am" after a reading says when it was measured.)
+    if (/\b(?:took|taken|le li|le liya|li hai)\b(?! (?:at|in|on|around|after|before)\b)/.test(clause) && (scores.general ?? 0) < 0.85 && (scores.vitals ?? 0) < 0.9) {
       scores.medication = Math.max(scores.medication ?? 0, 0.75)
     }
     // "BP ki dawai", "sugar tablets": a medicine for a condition, not a reading.

@@ -27,6 +27,38 @@ describe('medication planner', () => {
     expect(call('remind me to take amlodipine at 9 pm')).toEqual({ name: 'set_medication_schedule', args: { medication_name: 'Amlodipine', times: ['21:00'] } })
   })
 
+  it('Should set a medicine up in one sentence: strength, frequency, instructions and every time', () => {
+    expect(call('I take metformin 500 mg twice a day, at 8 am and 8 pm after food')).toEqual({
+      name: 'add_medication',
+      args: { name: 'Metformin', dosage: '500 mg', frequency: 'twice a day', instructions: 'after food', times: ['08:00', '20:00'] },
+    })
+    expect(call('I am on Telma 40, one tablet every morning at 7')).toMatchObject({ args: { name: 'Telmisartan (Telma)', dosage: '40 mg', times: ['07:00'] } })
+    expect(call('main roz subah 8 baje aur raat 8 baje metformin 500 leta hoon')).toMatchObject({ args: { times: ['08:00', '20:00'] } })
+    expect(call('vitamin D 60000 units once a week, sunday morning 9 am')).toMatchObject({ args: { days_of_week: ['7'], times: ['09:00'] } })
+    const two = plan(medicationAgent, 'I take pantoprazole 40 at 7 in the morning and metformin 500 three times a day at 8, 2 and 8').calls
+    expect(two.map((c) => [c.args.name, c.args.times])).toEqual([
+      ['Pantoprazole', ['07:00']],
+      ['Metformin', ['08:00', '14:00', '20:00']],
+    ])
+  })
+
+  it('Should keep the amount taken and find medicines by brand, kind or a typo', () => {
+    expect(call('took half tablet of amlodipine')).toMatchObject({ args: { medication_name: 'Amlodipine', amount: 'half tablet' } })
+    expect(call('gave myself 12 units lantus tonight')).toMatchObject({ name: 'log_dose', args: { medication_name: 'Lantus', amount: '12 units', status: 'taken' } })
+    expect(call('had my BP tablet', { medicines: ['Amlodipine', 'Metformin'] })).toMatchObject({ args: { medication_name: 'Amlodipine' } })
+    expect(call('telmisatran done', { medicines: ['Telmisartan'] })).toMatchObject({ args: { medication_name: 'Telmisartan', status: 'taken' } })
+  })
+
+  it('Should move a reminder, and read corrections and removals of a dose', () => {
+    expect(call('move my atorvastatin reminder to 9 pm', { medicines: ['Atorvastatin'] })).toEqual({
+      name: 'reschedule_medication',
+      args: { medication_name: 'Atorvastatin', to_time: '9 pm' },
+    })
+    const recent = [{ id: 'd1', kind: 'med_dose', at: '2025-06-11T03:00:00Z', payload: { medication_name: 'Amlodipine', status: 'taken' } }]
+    expect(call('no I skipped it today, my BP was low in the morning', { recent })).toMatchObject({ name: 'correct_entry', args: { changes: { status: 'skipped' } } })
+    expect(call('sorry I have not taken it yet, remove that', { recent })).toEqual({ name: 'remove_entry', args: { kind: 'med_dose' } })
+  })
+
   it('Should answer questions about today and the list', () => {
     expect(call('did i take my meds today?')).toEqual({ name: 'get_doses_today', args: {} })
     expect(call('what medicines do i take')).toEqual({ name: 'list_medications', args: {} })

@@ -1,13 +1,15 @@
 import { parseTimeOfDay } from '../../tools/when.js'
-import { COMMON_DRUGS } from '../../language/medicine-names.js'
-import type { Plan, PlanContext } from '../plan.js'
+import { COMMON_DRUGS, genericName, isOfClass, medicineClassNamed } from '../../language/medicine-names.js'
+import type { EditIntent } from '../../language/edits.js'
+import { planEdit, type EditReading } from '../plan-edits.js'
+import type { Plan, PlanContext, RecentEntry } from '../plan.js'
 import { escapeRegExp } from '../../language/text.js'
 import { whenPhrase } from '../../language/when-phrase.js'
 import { levenshtein } from '../../language/levenshtein.js'
 
-const MISSED = /\b(?:missed|miss|forgot|forgotten|bhool gaya|bhool gayi|bhul gaya|bhul gayi|nahi li|nahi liya|nahin li|didn'?t take|did not take|not taken|haven'?t taken)\b/
+const MISSED = /\b(?:missed|miss|forgot(?! to (?:tell|say|mention|log|add))|forgotten|bhool gaya|bhool gayi|bhul gaya|bhul gayi|nahi li|nahi liya|nahin li|didn'?t take|did not take|not taken|haven'?t taken)\b/
 const SKIPPED = /\b(?:skipped|skip kiya|skip ki|chhod di|chhod diya|chod di|not taking (?:it )?today|left out)\b/
-const TAKEN = /\b(?:took|taken|have taken|had|le li|le liya|li hai|liya hai|kha li|kha liya|khayi|done with|finished)\b/
+const TAKEN = /\b(?:took|taken|have taken|had|le li|le liya|li hai|liya hai|li thi|kha li|kha liya|khayi|done with|finished|gave myself|injected|lagaya|lagaye|lagai|lagayi|swallowed)\b/
 const GENERIC = /\b(?:medicine|medicines|medication|medications|meds|tablet|tablets|pill|pills|dose|doses|dawai|dawa|dava|goli|goliyan|capsules?)\b/
 const PARTS: [RegExp, string][] = [
   [/\b(?:morning|subah|breakfast)\b/, 'morning'],
@@ -76,47 +78,181 @@ export function medicineNamed(t: string, own: string[]): string | undefined {
   return undefined
 }
 
-/** Doses, schedules and new medicines to record, or a question about today's doses. */
+/** How much was taken, when the patient says it: "half tablet", "12 units", "2 tablets", "500 mg". */
+export function amountTaken(t: string): string | undefined {
+  const half = /\b(?:half|0\.5|aadhi|adhi)\s*(?:a\s+)?(?:tablet|tab|goli|pill)?\b/.exec(t)
+  if (half) return 'half tablet'
+  const units = /\b(\d+(?:\.\d+)?)\s*(units?|u|iu)\b/.exec(t)
+  if (units) return `${units[1]} units`
+  const tablets = /\b(\d+)\s*(?:\w+\s+)?(tablets?|tabs?|pills?|goli|goliyan|capsules?)\b/.exec(t)
+  if (tablets && Number(tablets[1]) > 0 && Number(tablets[1]) < 10) return `${tablets[1]} ${Number(tablets[1]) === 1 ? 'tablet' : 'tablets'}`
+  const strength = /\b(\d+(?:\.\d+)?)\s*(mg|mcg|g|ml)\b/.exec(t)
+  return strength ? `${strength[1]} ${strength[2]}` : undefined
+}
+
+/** A correction or removal of a dose: what happened, how much, why. */
+function readEdit(text: string, _latest: RecentEntry | undefined, intent: EditIntent): EditReading {
+  if (intent === 'remove') return { kind: 'med_dose' }
+  const changes: Record<string, unknown> = {}
+  const status = SKIPPED.test(text) ? 'skipped' : MISSED.test(text) ? 'missed' : TAKEN.test(text) ? 'taken' : undefined
+  if (status) changes.status = status
+  const amount = amountTaken(text)
+  if (amount) changes.dosage = amount
+  const reason = REASON.exec(text)?.[1] ?? /,\s*((?:my|i|it|the)\b.+)$/.exec(text)?.[1]
+  if (reason && status !== 'taken') changes.reason = reason
+  return { kind: 'med_dose', changes }
+}
+
+/** "Move my atorvastatin reminder to 9 pm": the medicine, the new time, and the old one if said. */
+function reschedule(t: string, medicines: string[]): Plan | undefined {
+  const name = medicineNamed(t, medicines)
+  const moving = /\b(?:move|change|shift|reschedule|push)\b.{0,40}\b(?:reminder|time|dose|alarm|tablet|medicine)\b.{0,30}\bto\b/.test(t)
+  if (!moving && !(name && /\b(?:move|change|shift|reschedule|push)\b.{0,40}\bto \d/.test(t))) return undefined
+  const to = /\bto\s+(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?|\d{1,2} baje|morning|evening|night|afternoon)\b/.exec(t)?.[1]
+  const from = /\bfrom\s+(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)\b/.exec(t)?.[1] ?? /\b(morning|afternoon|evening|night)\b/.exec(t.split(/\bto\b/)[0]!)?.[1]
+  if (!name || !to) return { calls: [], reply: 'Which medicine should move, and to what time?', asked: true }
+  return { calls: [{ name: 'reschedule_medication', args: { medication_name: name, to_time: to.replace('.', ':'), ...(from ? { from_time: from.replace('.', ':') } : {}) } }] }
+}
+
+/** Words that set a medicine up rather than report a dose: "I take", "doctor started me on", "leta hoon". */
+const SETUP =
+  /\b(?:i take|i am taking|i'm taking|i am on|i'm on|i have been taking|i also take|i will take|(?:i'?ve |i have )?started(?: taking)?|start taking|doctor (?:gave|has given|prescribed|started|put me on|added)|started (?:me )?on|new medicine|(?:please )?add|leta hoon|leti hoon|leta hu|leti hu|lete hain|leta hun|leti hun|shuru (?:ki|kiya|hui)|di hai|diya hai|prescribed)\b/
+const INSTRUCTIONS =
+  /\b(after (?:food|meals?|breakfast|lunch|dinner|eating)|before (?:food|meals?|breakfast|lunch|dinner)|with (?:food|meals?)|(?:on an? |on )?empty stomach|khane ke baad|khane se pehle|khali pet|at bedtime)\b/
+const WEEKDAYS: [RegExp, string][] = [
+  [/\bmondays?\b/, '1'], [/\btuesdays?\b/, '2'], [/\bwednesdays?\b/, '3'], [/\bthursdays?\b/, '4'], [/\bfridays?\b/, '5'], [/\bsaturdays?\b/, '6'], [/\bsundays?\b/, '7'],
+]
+const MORNING_WORDS = /\b(?:morning|subah|breakfast|am|a\.m\.)\b/
+const EVENING_WORDS = /\b(?:evening|night|raat|shaam|sham|bedtime|dinner|pm|p\.m\.|tonight)\b/
+
+/**
+ * The clock times in a setup or a reminder, as HH:MM: "8 am and 8 pm", "subah 8 baje aur raat
+ * 8 baje", "at 8, 2 and 8" (three times a day: each later than the one before), "9 in the
+ * morning", "7.30" before breakfast.
+ */
+export function clockTimes(t: string): string[] {
+  const times: string[] = []
+  let last = -1
+  for (const m of t.matchAll(/\b(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|baje|o'clock)?\b(?!\s*(?:mg|mcg|units?|iu|ml|tablets?|times|%|\/|hours?|mins?|minutes|days?|weeks?))/g)) {
+    const hour = Number(m[1])
+    const minute = m[2] ?? '00'
+    if (hour > 23 || (!m[2] && !m[3] && !/\b(?:at|around|by|,|and|aur|se)\s*$/.test(t.slice(Math.max(0, m.index! - 8), m.index)))) continue
+    const before = t.slice(Math.max(0, m.index! - 25), m.index)
+    const after = t.slice(m.index! + m[0].length, m.index! + m[0].length + 20)
+    let h = hour % 12
+    const suffix = m[3] ?? ''
+    if (/^p/.test(suffix)) h += 12
+    else if (/^a/.test(suffix)) h += 0
+    else if (EVENING_WORDS.test(before.split(/\b(?:and|aur|,)\b/).at(-1)!) || /^\s*(?:in the )?(?:evening|night|pm)\b/.test(after)) h += 12
+    else if (MORNING_WORDS.test(before.split(/\b(?:and|aur|,)\b/).at(-1)!) || /^\s*(?:in the )?morning\b/.test(after)) h += 0
+    else if (h * 60 + Number(minute) <= last || (h >= 1 && h <= 6 && !/before breakfast|empty stomach|khali pet/.test(t))) h += 12
+    const minutes = h * 60 + Number(minute)
+    times.push(`${String(h).padStart(2, '0')}:${minute}`)
+    last = minutes
+  }
+  return [...new Set(times)]
+}
+
+/** Each medicine a setup names, with the words about it (up to the next medicine). */
+function setupSegments(t: string, names: string[]): { name: string; words: string }[] {
+  const at = names
+    .map((name) => ({ name, index: t.search(new RegExp(`\\b${escapeRegExp(name.toLowerCase().split(/\s+/)[0]!)}`)) }))
+    .filter((x) => x.index >= 0)
+    .sort((a, b) => a.index - b.index)
+  // Words before the first name belong to it ("subah 8 baje … metformin"), as do those after the last.
+  return at.map((x, i) => ({ name: x.name, words: i === 0 ? t.slice(0, at[1]?.index ?? t.length) : t.slice(x.index, at[i + 1]?.index ?? t.length) }))
+}
+
+/** The name a medicine is stored under: its generic, with the brand the patient knows it by. */
+function storedName(said: string): string {
+  const first = said.toLowerCase().split(/\s+/)[0]!
+  const generic = genericName(first)
+  return generic !== first ? `${capital(generic)} (${capital(first)})` : capital(said)
+}
+
+/** "Metformin 500 mg twice a day at 8 am and 8 pm after food" → add_medication's arguments. */
+function setupArgs(name: string, words: string): Record<string, unknown> {
+  const args: Record<string, unknown> = { name: storedName(name) }
+  const after = new RegExp(`\\b${escapeRegExp(name.toLowerCase().split(/\s+/)[0]!)}\\w*(?:\\s+(?:sr|xr|er|od))?\\s+(\\d+(?:\\.\\d+)?)(?!\\s*(?:am|pm|baje|:|\\.\\d))\\b`).exec(words)
+  const dosage = DOSAGE.exec(words)?.[1] ?? (after ? `${after[1]} ${/levothyroxine|thyroxine/.test(genericName(name)) ? 'mcg' : /insulin/.test(genericName(name)) ? 'units' : 'mg'}` : undefined)
+  if (dosage) args.dosage = dosage.replace(/(\d)(mg|mcg|ml|units|iu)/, '$1 $2')
+  const frequency = FREQUENCY.exec(words)?.[1] ?? /\b(once a week|weekly|every (?:day|night|morning|evening)|roz|daily)\b/.exec(words)?.[1]
+  if (frequency) args.frequency = frequency
+  const instructions = INSTRUCTIONS.exec(words)?.[1]
+  if (instructions) args.instructions = instructions
+  const times = clockTimes(words.replace(DOSAGE, ' ').replace(after?.[0] ?? '\u0000', ' '))
+  if (times.length) args.times = times
+  const days = WEEKDAYS.filter(([re]) => re.test(words)).map(([, d]) => d)
+  if (days.length && days.length < 7) args.days_of_week = days
+  return args
+}
+
+/** Doses, schedules and new medicines to record, corrections, or a question about today's doses. */
 export function planMedication(ctx: PlanContext): Plan {
   const t = ctx.text
+  const moved = ctx.tools.has('reschedule_medication') ? reschedule(t, ctx.medicines) : undefined
+  if (moved) return moved
+  const edit = planEdit(ctx, readEdit)
+  if (edit) return edit
   if (QUERY_TODAY.test(t) && ctx.tools.has('get_doses_today')) return { calls: [{ name: 'get_doses_today', args: {} }] }
   if (QUERY_LIST.test(t) && !TAKEN.test(t) && ctx.tools.has('list_medications')) return { calls: [{ name: 'list_medications', args: {} }] }
 
   // "I take it at 8 am and 8 pm", after adding a medicine: "it" is the medicine just discussed.
+  const named = medicinesNamed(t, ctx.medicines)
   const name =
+    named[0] ??
     medicineNamed(t, ctx.medicines) ??
     (ctx.answeringQuestion && /\b(?:it|them|this|that|ise|use)\b/.test(t) ? medicineNamed(ctx.answeringQuestion.previous, ctx.medicines) : undefined)
-  const timed = [...t.matchAll(TIMES)].length > 0 && /\b(?:take|taking|have|lena|leta|leti)\b/.test(t) && ctx.answeringQuestion?.question.includes('reminder')
+  // "My BP tablet", "sugar ki goli": the patient's own medicines of that kind.
+  const cls = !name && GENERIC.test(t) ? medicineClassNamed(t) : undefined
+  const ofClass = cls ? ctx.medicines.filter((m) => isOfClass(m, cls)) : []
+
+  const statusOf = (x: string) =>
+    /\b(?:did take|have taken|i took)\b/.test(x) ? 'taken' : SKIPPED.test(x) ? 'skipped' : MISSED.test(x) ? 'missed' : TAKEN.test(x) ? 'taken' : undefined
+  const status = statusOf(t) ?? (name && /\bdone\b/.test(t) ? 'taken' : undefined)
+
+  // Setting a medicine up, in one sentence: "I take metformin 500 mg twice a day at 8 am and 8 pm".
+  const looksLikeSetup = SETUP.test(t) || (!status && name && (DOSAGE.test(t) || FREQUENCY.test(t)) && clockTimes(t).length > 0)
+  if (looksLikeSetup && (named.length || name) && ctx.tools.has('add_medication') && !(status && !SETUP.test(t))) {
+    // The whole message: "…, daily after lunch at 2 pm" may have gone to the food agent too.
+    const segments = setupSegments(ctx.whole, named.length ? named : [name!])
+    return { calls: segments.map(({ name: n, words }) => ({ name: 'add_medication', args: setupArgs(n, words) })) }
+  }
+
+  const timed = clockTimes(t).length > 0 && /\b(?:take|taking|have|lena|leta|leti)\b/.test(t) && ctx.answeringQuestion?.question.includes('reminder')
   if (SCHEDULE.test(t) || timed) {
-    const times = [...t.matchAll(TIMES)].map((m) => parseTimeOfDay(m[1]!)).filter(Boolean) as string[]
+    const times = clockTimes(t)
     const partTimes = times.length ? times : PARTS.filter(([re]) => re.test(t)).map(([, part]) => parseTimeOfDay(part)!).filter(Boolean)
     if (!name) return { calls: [], reply: 'Which medicine should I remind you about, and at what time?', asked: true }
     if (partTimes.length === 0) return { calls: [], reply: `At what time do you take ${name}? For example "9 pm".`, asked: true }
+    // "Atorvastatin ka reminder raat 9 baje kar do": a change of its time, not another one.
+    if (/\b(?:kar do|kardo|kar dijiye|karo|change|move|shift)\b/.test(t) && !/\b(?:also|another|extra|add|bhi)\b/.test(t) && ctx.tools.has('reschedule_medication')) {
+      return { calls: [{ name: 'reschedule_medication', args: { medication_name: name, to_time: partTimes[0] } }] }
+    }
     return { calls: [{ name: 'set_medication_schedule', args: { medication_name: name, times: [...new Set(partTimes)] } }] }
   }
-  if (ADD.test(t) && name && !TAKEN.test(t.replace(/\bstarted taking\b/, ''))) {
-    const args: Record<string, unknown> = { name }
-    const dosage = DOSAGE.exec(t)?.[1]
-    const frequency = FREQUENCY.exec(t)?.[1]
-    if (dosage) args.dosage = dosage
-    if (frequency) args.frequency = frequency
-    return { calls: [{ name: 'add_medication', args }] }
-  }
+
   // "I took my tablet" → "Which one?" → "amlodipine": the status comes from the question before.
-  const said = ctx.answeringQuestion ? `${t} ${ctx.answeringQuestion.previous}` : t
-  const statusOf = (x: string) => (SKIPPED.test(x) ? 'skipped' : MISSED.test(x) ? 'missed' : TAKEN.test(x) ? 'taken' : undefined)
-  const status = statusOf(t) ?? (name && /\bdone\b/.test(t) ? 'taken' : undefined) ?? (ctx.answeringQuestion && name ? statusOf(said) : undefined)
-  if (status && (name || GENERIC.test(t))) {
-    const base: Record<string, unknown> = { status }
-    const reason = REASON.exec(t)?.[1]
-    if (reason && status !== 'taken') base.reason = reason
+  const answered = ctx.answeringQuestion && name ? statusOf(`${t} ${ctx.answeringQuestion.previous}`) : undefined
+  const doseStatus = status ?? answered
+  if (doseStatus && (name || GENERIC.test(t))) {
+    const base: Record<string, unknown> = { status: doseStatus }
+    const reason = REASON.exec(ctx.whole)?.[1] ?? (doseStatus !== 'taken' ? /,\s*([^,]{6,})$/.exec(ctx.whole)?.[1] : undefined)
+    if (reason && doseStatus !== 'taken') base.reason = reason.trim()
+    const amount = amountTaken(t) ?? bareStrength(t, name)
+    if (amount) base.amount = amount
     const when = whenPhrase(t)
-    if (when && !/^(?:morning|afternoon|evening|night|in the (?:morning|evening))$/.test(when)) base.when = when
-    const names = medicinesNamed(t, ctx.medicines)
-    if (names.length > 1) return { calls: names.map((n) => ({ name: 'log_dose', args: { ...base, medication_name: n } })) }
+    if (when && !/^(?:morning|afternoon|evening|night|in the (?:morning|evening)|subah|raat|shaam|dopahar)$/.test(when)) base.when = when
+    const part = PARTS.find(([re]) => re.test(t))?.[1]
+    const names = named.length > 1 ? named : ofClass.length ? ofClass : []
+    if (names.length > 1 || (ofClass.length && !name)) {
+      return { calls: names.map((n) => ({ name: 'log_dose', args: { ...base, medication_name: n, ...(part ? { part_of_day: part } : {}) } })) }
+    }
     const args: Record<string, unknown> = { ...base }
-    if (name) args.medication_name = name
-    else args.part_of_day = PARTS.find(([re]) => re.test(t))?.[1] ?? 'all'
+    if (name) {
+      args.medication_name = name
+      if (part) args.part_of_day = part
+    } else args.part_of_day = part ?? 'all'
     return { calls: [{ name: 'log_dose', args }] }
   }
   if (name) {
@@ -127,4 +263,13 @@ export function planMedication(ctx: PlanContext): Plan {
     reply: 'I can note a dose you took or missed, add a medicine, set a reminder, or tell you what is due today. What would you like?',
     asked: true,
   }
+}
+
+/** "Thyronorm 50 taken", "Telma 40": a number right after the medicine's name is its strength. */
+function bareStrength(t: string, name: string | undefined): string | undefined {
+  if (!name) return undefined
+  const m = new RegExp(`\\b${escapeRegExp(name.toLowerCase().split(/\s+/)[0]!)}\\w*(?:\\s+(?:sr|xr|er|od))?\\s+(\\d+(?:\\.\\d+)?)\\b(?!\\s*(?:am|pm|baje|:))`).exec(t)
+  if (!m) return undefined
+  const generic = genericName(name)
+  return `${m[1]} ${/levothyroxine|thyroxine/.test(generic) ? 'mcg' : /insulin/.test(generic) ? 'units' : 'mg'}`
 }

@@ -1,15 +1,20 @@
 import { tool, type ToolRuntime } from '@langchain/core/tools'
 import { z } from 'zod'
-import { DOSE_STATUSES, MedicationPayload, MedSchedulePayload } from '../../memory/event-kinds.js'
+import { DOSE_STATUSES, MedDosePayload, MedicationPayload, MedSchedulePayload } from '../../memory/event-kinds.js'
 import type { HealthEvent, HealthEventStore } from '../../memory/event-store.js'
 import { dosesToday, type ExpectedDose } from '../../memory/insights.js'
-import { activeMedicines, addMedicine, logDoses, PARTS_OF_DAY, scheduleMedicine, WhichMedicineError } from '../../memory/medicines.js'
+import { activeMedicines, addMedicine, logDoses, PARTS_OF_DAY, rescheduleMedicine, scheduleMedicine, WhichMedicineError } from '../../memory/medicines.js'
+import { entryEditTools, type EntryEditor } from '../../tools/entry-edits.js'
+import { MEDICATION_REPLIES as SAY } from './medication-replies.js'
 import { asToolError, toolResult, turnWrite } from '../../tools/event-writer.js'
 import { spokenTime } from '../../tools/periods.js'
 import { turnContext } from '../../tools/tool-context.js'
 import { loggedAt, parseTimeOfDay } from '../../tools/when.js'
 
 const DOSE_WORDS: Record<string, string> = { taken: 'taken', missed: 'missed', skipped: 'skipped' }
+const spokenTimes = (times: string[]) => times.map((t) => spokenTime(`2026-01-01T${t}:00Z`, 'UTC')).join(' and ')
+const DAY_NAMES = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
+const spokenDays = (days: string[]) => (days.length === 7 ? 'every day' : `every ${days.map((d) => DAY_NAMES[Number(d)]).join(' and ')}`)
 const describeDose = (d: ExpectedDose, tz: string) =>
   `${d.medication_name}${d.dosage ? ` ${d.dosage}` : ''} at ${spokenTime(d.scheduled_for, tz)}: ${d.status === 'due' ? 'not taken yet' : d.status}`
 
@@ -20,24 +25,50 @@ function whichMedicine(err: WhichMedicineError, tz: string): Error {
   return new Error('which medicine? You have no medicines in your list yet; tell me its name')
 }
 
+const DoseChanges = MedDosePayload.pick({ status: true, dosage: true, reason: true }).partial()
+
+/** Corrections of doses: what happened ("I skipped it"), how much ("half a tablet"), and why. */
+const doseEditor: EntryEditor<typeof DoseChanges> = {
+  kinds: ['med_dose'],
+  changes: DoseChanges,
+  revise: (entry, changes) => ({ ...entry.payload, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) }),
+  describe(entry) {
+    const p = entry.payload as HealthEvent<'med_dose'>['payload']
+    return `${p.medication_name}${p.dosage ? ` ${p.dosage}` : ''} ${DOSE_WORDS[p.status]}`
+  },
+}
+
 /** Tools of the medication agent. None of them changes a dose: only the doctor does that. */
 export function medicationTools(store: HealthEventStore) {
   const addMedication = tool(
     async (input, runtime: ToolRuntime) => {
-      const { medicine, created } = await asToolError(() => addMedicine(store, turnWrite(runtime), input))
-      if (!created) return toolResult(`${medicine.payload.name} is already in your medicine list.`, { medication_id: medicine.context_id })
-      return toolResult(
-        `Added ${medicine.payload.name}${medicine.payload.dosage ? ` ${medicine.payload.dosage}` : ''} to your medicines. Would you like a reminder time for it?`,
-        { medication_id: medicine.context_id },
+      const { times: said, days_of_week, ...medicine } = input
+      const times = (said ?? []).map((t) => parseTimeOfDay(t))
+      const bad = (said ?? []).filter((_, i) => !times[i])
+      if (bad.length) throw new Error(`I could not read the time "${bad.join('", "')}"; say it like "9 pm" or "21:00"`)
+      const w = turnWrite(runtime)
+      const added = await asToolError(() => addMedicine(store, w, medicine))
+      const name = `${added.medicine.payload.name}${added.medicine.payload.dosage ? ` ${added.medicine.payload.dosage}` : ''}`
+      if (!times.length) {
+        return toolResult(added.created ? SAY.added(name) : SAY.alreadyListed(added.medicine.payload.name), { medication_id: added.medicine.context_id })
+      }
+      // One sentence, one setup: the medicine and its times ("metformin 500 twice a day at 8 and 8").
+      const { days } = await asToolError(() =>
+        scheduleMedicine(store, { ...w, key: w.key && `${w.key}:times` }, { medication_name: added.medicine.payload.name, times: times as string[], days_of_week }),
       )
+      return toolResult(SAY.addedWithTimes(name, spokenTimes(times as string[]), spokenDays(days)), { medication_id: added.medicine.context_id, times })
     },
     {
       name: 'add_medication',
-      description: "Add a medicine the patient takes to their list, with the dose and frequency their doctor gave.",
+      description:
+        "Add a medicine the patient takes to their list, with the dose and frequency their doctor gave, and its times when they say them " +
+        '("I take metformin 500 mg twice a day at 8 am and 8 pm after food" is one call). A brand is stored as its generic.',
       schema: MedicationPayload.pick({ name: true, dosage: true, frequency: true, instructions: true, critical: true }).extend({
         dosage: MedicationPayload.shape.dosage.describe('As prescribed, e.g. "500 mg"'),
         frequency: MedicationPayload.shape.frequency.describe('e.g. "twice daily"'),
         instructions: MedicationPayload.shape.instructions.describe('e.g. "after food"'),
+        times: z.array(z.string().min(1).max(30)).max(6).optional().describe('Times of day it is taken, e.g. ["8 am", "20:00"]'),
+        days_of_week: MedSchedulePayload.shape.days_of_week.unwrap().optional().describe('"1" = Monday … "7" = Sunday; omit for daily'),
       }),
     },
   )
@@ -50,9 +81,7 @@ export function medicationTools(store: HealthEventStore) {
       const { medicine, days } = await asToolError(() =>
         scheduleMedicine(store, turnWrite(runtime), { ...input, times: times as string[] }),
       )
-      const spoken = times.map((t) => spokenTime(`2026-01-01T${t}:00Z`, 'UTC')).join(' and ')
-      const every = days.length === 7 ? 'every day' : `on days ${days.join(', ')} (1 = Monday)`
-      return toolResult(`Done: I'll remind you to take ${medicine.payload.name} at ${spoken} ${every}.`, {
+      return toolResult(SAY.scheduled(medicine.payload.name, spokenTimes(times as string[]), spokenDays(days)), {
         medication_id: medicine.context_id,
         times,
       })
@@ -73,15 +102,21 @@ export function medicationTools(store: HealthEventStore) {
     async (input, runtime: ToolRuntime) => {
       const ctx = turnContext(runtime)
       const { when, ...report } = input
-      const logged = await asToolError(() =>
+      const outcome = await asToolError(() =>
         logDoses(store, turnWrite(runtime), { ...report, at: loggedAt(when, ctx), now: ctx.now }).catch((err: unknown) => {
           throw err instanceof WhichMedicineError ? whichMedicine(err, ctx.timezone) : err
         }),
       )
+      if (outcome.alreadyTaken) {
+        const d = outcome.alreadyTaken
+        return toolResult(SAY.alreadyTaken(d.medication_name, spokenTime(d.scheduled_for, ctx.timezone)), { count: 0 })
+      }
+      const logged = outcome.logged
       const names = logged.map((d) => `${d.name}${d.slot ? ` (${spokenTime(d.slot.scheduled_for, ctx.timezone)} dose)` : ''}`)
+      const amount = input.amount ? ` (${input.amount})` : ''
       const unknown = input.medication_name && !logged[0]?.known
       return toolResult(
-        `Marked ${names.join(', ')} as ${DOSE_WORDS[input.status]}.` +
+        `Marked ${names.join(', ')}${amount} as ${DOSE_WORDS[input.status]}.` +
           (unknown ? ` ${input.medication_name} is not in your medicine list; would you like me to add it?` : ''),
         { count: logged.length },
       )
@@ -90,11 +125,12 @@ export function medicationTools(store: HealthEventStore) {
       name: 'log_dose',
       description:
         'Record that the patient took, missed or skipped a medicine: by name, or by part of day for "my morning tablets" ' +
-        '(every open dose of that part of today).',
+        '(every open dose of that part of today). Podd picks the scheduled dose it answers (never one still ahead).',
       schema: z.object({
-        medication_name: MedicationPayload.shape.name.optional(),
+        medication_name: MedicationPayload.shape.name.optional().describe('As the patient said it; a brand ("Glycomet") finds its generic'),
         part_of_day: z.enum(PARTS_OF_DAY).optional().describe('For "morning tablets", "night medicines", or "all" open doses'),
         status: z.enum(DOSE_STATUSES),
+        amount: MedDosePayload.shape.dosage.describe('How much was taken when the patient says it: "half tablet", "10 units", "2 tablets"'),
         reason: z.string().max(300).optional().describe('Why it was missed or skipped, in the patient\'s words'),
         when: z.string().max(100).optional().describe('When it was taken, in the patient\'s words; omit for now'),
       }),
@@ -134,5 +170,30 @@ export function medicationTools(store: HealthEventStore) {
     { name: 'get_doses_today', description: "Today's scheduled doses and whether each was taken (\"did I take my meds today?\").", schema: z.object({}) },
   )
 
-  return [addMedication, setSchedule, logDose, listMedications, today]
+  const reschedule = tool(
+    async (input, runtime: ToolRuntime) => {
+      const to = parseTimeOfDay(input.to_time)
+      // "My evening metformin": the part of the day names the time that moves.
+      const part = PARTS_OF_DAY.find((p) => p !== 'all' && input.from_time?.trim().toLowerCase() === p)
+      const from = part ?? (input.from_time ? parseTimeOfDay(input.from_time) : undefined)
+      if (!to) throw new Error(`I could not read the time "${input.to_time}"; say it like "9 pm" or "21:00"`)
+      const moved = await asToolError(() => rescheduleMedicine(store, turnWrite(runtime), { medication_name: input.medication_name, to, from }))
+      const spoken = (hhmm: string) => spokenTime(`2026-01-01T${hhmm}:00Z`, 'UTC')
+      return toolResult(`Done: your ${moved.medicine.payload.name} reminder moved from ${spoken(moved.from)} to ${spoken(to)}.`, {
+        medication_id: moved.medicine.context_id,
+        time: to,
+      })
+    },
+    {
+      name: 'reschedule_medication',
+      description: 'Move a medicine\'s reminder to another time ("move my atorvastatin reminder to 9 pm"). Name the old time when it has several.',
+      schema: z.object({
+        medication_name: MedicationPayload.shape.name,
+        to_time: z.string().min(1).max(30).describe('The new time, e.g. "9 pm"'),
+        from_time: z.string().max(30).optional().describe('The time it moves from, when the medicine has several'),
+      }),
+    },
+  )
+
+  return [addMedication, setSchedule, logDose, listMedications, today, reschedule, ...entryEditTools(store, doseEditor)]
 }

@@ -8,6 +8,7 @@ export const vitalsAgent = defineAgent({
   name: 'vitals',
   handles: 'readings of blood pressure, pulse, blood sugar, temperature, oxygen (SpO2), weight, and questions about past readings.',
   prompt: 'agents/vitals/vitals-prompt.md',
+  kinds: ['vitals'],
   needsMedicines: false,
   tools: ({ store }) => vitalsTools(store),
   lexicon: vitalsLexicon,

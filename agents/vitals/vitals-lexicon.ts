@@ -18,6 +18,9 @@ export const vitalsLexicon: Lexicon = {
     [/\b(?:readings?|vitals)\b/, 0.7],
     [/\b(?:what|how)\b.{0,20}\b(?:temperature|temp|fever|bp|blood pressure|sugar|pulse|weight|oxygen|spo2)\b/, 0.9],
     [/\b(?:thermometer)\b[^.,]{0,15}\d/, 1],
+    [/\b(?:hba1c|a1c|hb a1c)\b/, 1],
+    [/\b(?:fasting|fbs|ppbs|rbs|pp|random)\b[^.,]{0,20}\d{2,3}/, 1],
+    [/\b(?:after|before) (?:breakfast|lunch|dinner|food|meal|eating)\b[^.,]{0,10}\b\d{2,3}\b/, 1],
   ],
   adjust(clause, scores) {
     // Sugar with a meal word is a reading ("sugar after lunch 180"), not food.

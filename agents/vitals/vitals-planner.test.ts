@@ -16,6 +16,47 @@ describe('vitals planner', () => {
     expect(call(text)).toEqual({ name: 'log_vitals', args: expect.objectContaining(args) })
   })
 
+  it.each([
+    ['sugar 45 minutes after lunch was 160', { blood_sugar: 160, blood_sugar_context: 'after_meal' }],
+    ['checked sugar 2 hours after breakfast: 182', { blood_sugar: 182, blood_sugar_context: 'after_meal' }],
+    ['I am 72 years old and my sugar after dinner was 190', { blood_sugar: 190 }],
+    ['in room 204 of the clinic they checked my BP 150/92', { blood_pressure_systolic: 150, blood_pressure_diastolic: 92 }],
+    ['pp sugar 2 hr 176', { blood_sugar: 176, blood_sugar_context: 'after_meal' }],
+    ['FBS 126', { blood_sugar: 126, blood_sugar_context: 'fasting' }],
+    ['HbA1c came 7.4%', { hba1c: 7.4 }],
+    ['oxygen 0.95 on the clip', { spo2: 95 }],
+    ['bp 13o/85', { blood_pressure_systolic: 130, blood_pressure_diastolic: 85 }],
+    ['khane ke 45 minute baad sugar 168 thi', { blood_sugar: 168, blood_sugar_context: 'after_meal' }],
+    ['sugar ek sau chalis thi', { blood_sugar: 140 }],
+  ])('Should never take a duration, time, age or count for the reading in "%s"', (text, args) => {
+    expect(plan(vitalsAgent, text).calls).toEqual([{ name: 'log_vitals', args: expect.objectContaining(args) }])
+  })
+
+  it('Should log each of several readings said together', () => {
+    expect(plan(vitalsAgent, 'fasting 110, after breakfast 165').calls.map((c) => c.args)).toEqual([
+      { blood_sugar: 110, blood_sugar_context: 'fasting' },
+      { blood_sugar: 165, blood_sugar_context: 'after_meal' },
+    ])
+    expect(plan(vitalsAgent, 'took BP twice, 5 minutes apart: 142/90 and then 136/88').calls).toHaveLength(2)
+  })
+
+  it('Should confirm a worrying number said with doubt before logging it', () => {
+    for (const text of ['sugar 350 or 35, the meter screen is not clear', 'BP showing 200/130?? maybe machine error, I feel ok']) {
+      expect(plan(vitalsAgent, text)).toMatchObject({ calls: [], asked: true, reply: expect.stringMatching(/haven't logged it/) })
+    }
+    expect(plan(vitalsAgent, 'my sugar 45 minutes after lunch')).toMatchObject({ calls: [], asked: true })
+  })
+
+  it('Should read a correction against the entry just logged', () => {
+    const recent = [{ id: 'e1', kind: 'vitals', at: '2025-06-11T13:00:00Z', payload: { heart_rate: 98 } }]
+    expect(plan(vitalsAgent, 'no no 89, I swapped the digits', { recent }).calls).toEqual([{ name: 'correct_entry', args: { changes: { heart_rate: 89 } } }])
+    const sugar = [{ id: 'e2', kind: 'vitals', at: '2025-06-11T13:00:00Z', payload: { blood_sugar: 210, blood_sugar_context: 'after_meal' } }]
+    expect(plan(vitalsAgent, 'that was fasting, not after food', { recent: sugar }).calls).toEqual([{ name: 'correct_entry', args: { changes: { blood_sugar_context: 'fasting' } } }])
+    expect(plan(vitalsAgent, "remove yesterday's 150/95, the cuff was loose").calls).toEqual([
+      { name: 'remove_entry', args: { match: { blood_pressure_systolic: 150, blood_pressure_diastolic: 95 }, day: 'yesterday' } },
+    ])
+  })
+
   it('Should confirm a BP whose slash was lost instead of guessing', () => {
     expect(call('bp 15090')).toEqual({ reply: expect.stringMatching(/^Did you mean BP 150\/90\?/) })
     expect(call('yes', { answering: { question: 'did you mean bp 150/90? please confirm', previous: 'bp 15090' } })).toEqual({

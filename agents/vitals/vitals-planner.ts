@@ -1,13 +1,19 @@
-import type { Plan, PlanContext } from '../plan.js'
+import { normalizePayload } from '../../memory/normalize-payload.js'
+import { negatedNumbers } from '../../language/edits.js'
 import { whenPhrase } from '../../language/when-phrase.js'
+import { entryDay, planEdit, splitDenial, type EditReading } from '../plan-edits.js'
+import type { Plan, PlanContext, RecentEntry } from '../plan.js'
+import { VITALS_REPLIES as SAY } from './vitals-replies.js'
+import { vitalsPayload } from './vitals-payload.js'
 
 const METRIC_WORDS: [RegExp, string][] = [
   [/\b(?:bp|blood pressure|pressure)\b/, 'blood_pressure'],
-  [/\b(?:sugar|glucose|bsl|rbs|fbs)\b/, 'blood_sugar'],
+  [/\b(?:hba1c|a1c)\b/, 'hba1c'],
+  [/\b(?:sugar|glucose|bsl|rbs|fbs|ppbs)\b/, 'blood_sugar'],
   [/\b(?:pulse|heart ?rate)\b/, 'heart_rate'],
   [/\b(?:temperature|temp|fever|bukhar)\b/, 'temperature'],
   [/\b(?:spo2|oxygen|saturation)\b/, 'spo2'],
-  [/\b(?:weight|wazan|vajan)\b/, 'weight'],
+  [/\b(?:weight|wazan|vajan|wajan)\b/, 'weight'],
 ]
 
 const PERIOD_WORDS: [RegExp, string][] = [
@@ -21,117 +27,236 @@ const PERIOD_WORDS: [RegExp, string][] = [
 
 const QUESTION = /\?|^(?:what|how|show|tell|list|was|were|did|is|are|kya|kitna|kitni)\b|\b(?:what was|what were|what is|what's|how (?:was|is|are|were)|show me|tell me|history|trend|average|kya tha|kitna tha|kitni thi)\b/
 
+/** Contexts of a sugar reading, lab shorthand included (FBS fasting, PPBS/PP after a meal, RBS random). */
 const SUGAR_CONTEXTS: [RegExp, string][] = [
   [/\b(?:fasting|empty stomach|khali pet|khaali pet|before breakfast|fbs)\b/, 'fasting'],
-  [/\b(?:after (?:lunch|dinner|breakfast|food|meal|meals|eating|khana)|post ?(?:meal|prandial|lunch|dinner)|pp|ppbs|khane ke baad|after)\b/, 'after_meal'],
+  [/\b(?:after (?:lunch|dinner|breakfast|food|meal|meals|eating|khana)|post ?(?:meal|prandial|lunch|dinner)|pp|ppbs|khane? (?:ke )?(?:\S+ )?baad|after)\b/, 'after_meal'],
   [/\b(?:before (?:lunch|dinner|food|meal|eating)|khane se pehle)\b/, 'before_meal'],
   [/\b(?:bedtime|before bed|before sleeping|sone se pehle)\b/, 'bedtime'],
   [/\b(?:random|rbs)\b/, 'random'],
 ]
+const SUGAR_LABEL = /\b(?:sugar|glucose|bsl|fbs|ppbs|rbs|pp|fasting|random|after (?:breakfast|lunch|dinner|food|meal|meals|eating)|before (?:breakfast|lunch|dinner|food|meal)|post ?meal)\b/g
 
-const SYMPTOMS = /\b(?:dizzy|dizziness|chakkar|headache|sir dard|blurred vision|breathless|short of breath|weak|weakness|sweating|shaking|palpitations|nausea|tired)\b/g
+const SYMPTOMS = /\b(?:dizzy|dizziness|chakkar|headache|sir dard|blurred vision|breathless|short of breath|weak|weakness|sweating|sweaty|shaking|shaky|palpitations|nausea|tired)\b/g
+const NEGATED = /\b(?:no|not|without|nahi|nahin|koi)\s+(?:\w+\s+)?$/
 
-const num = (s: string | undefined) => (s === undefined ? undefined : Number(s))
+/** Words that say a number may be misread ("350 or 35", "maybe machine error", "dikh nahi raha"). */
+const DOUBT = /\b(?:maybe|shayad|not clear|unclear|not sure|can'?t read|cannot read|could not read|dikh nahi|machine error|error|faulty|galat machine)\b|\?\?|\b\d+(?:\.\d+)? (?:or|ya) \d+/
 
-/** Numbers, units and context of the readings in a patient's words. */
-export function parseReadings(t: string): Record<string, unknown> {
-  const args: Record<string, unknown> = {}
-  const bp =
-    /(?:\b(?:bp|blood pressure|pressure)\b[^0-9]{0,25})?\b(\d{2,3})\s*(?:\/|over|by|upon|on)\s*(\d{2,3})\b/.exec(t) ??
-    /\b(?:bp|blood pressure|pressure)\b[^0-9]{0,15}(\d{2,3})[ ,-]+(\d{2,3})\b/.exec(t)
-  if (bp && Number(bp[1]) > Number(bp[2])) {
-    args.blood_pressure_systolic = num(bp[1])
-    args.blood_pressure_diastolic = num(bp[2])
+/**
+ * Durations, times of day, ages, counts and room numbers hidden, so "sugar 45 minutes after
+ * lunch was 160" reads 160, never 45: a number next to another number is a reading only when
+ * nothing says it is something else.
+ */
+export function maskNonReadings(t: string): string {
+  return t
+    .replace(/\b\d+(?:\.\d+)?\s*(?:minutes?|mins?|min|hours?|hrs?|hr|h|ghante|ghanta|ghnte|days?|weeks?|months?|years?(?: old)?|yrs?|saal|din)\b/g, ' · ')
+    .replace(/\b(?:at|around|@)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'clock|baje)?(?!\s*(?:\/|over|kg|lbs?|mg|%|bpm|mmol|f\b|c\b|degrees?))/g, ' · ')
+    .replace(/\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'clock|baje)\b/g, ' · ')
+    .replace(/\b\d+\s*(?:tablets?|pills?|steps|times|glasses|rotis?|idlis?|units)\b/g, ' · ')
+    .replace(/\b(?:room|ward|bed|floor|no\.|number)\s*\d+\b/g, ' · ')
+    .replace(/\b(?:twice|thrice|once)\b/g, ' · ')
+    .replace(/\s+/g, ' ')
+}
+
+export type Reading = Record<string, unknown>
+
+interface SugarValue {
+  value: number
+  index: number
+  context?: string
+}
+
+function sugarValues(t: string): SugarValue[] {
+  const found: SugarValue[] = []
+  for (const label of t.matchAll(SUGAR_LABEL)) {
+    const from = label.index! + label[0].length
+    const m = /^[^0-9/]{0,25}?(\d{1,3}(?:\.\d+)?)\b(?!\s*(?:\/|over|by|kg|%|bpm|\d))/.exec(t.slice(from))
+    if (!m) continue
+    const index = from + m.index + m[0].length - m[1]!.length
+    if (found.some((f) => f.index === index)) continue
+    found.push({ value: Number(m[1]), index })
+  }
+  found.sort((a, b) => a.index - b.index)
+  // Each value's context is the last one said since the previous value; a lone value may have it after.
+  let start = 0
+  for (const f of found) {
+    const before = t.slice(start, f.index)
+    f.context = SUGAR_CONTEXTS.map(([re, c]) => ({ c, at: before.search(re) })).filter((x) => x.at >= 0).sort((a, b) => b.at - a.at)[0]?.c
+    start = f.index + String(f.value).length
+  }
+  if (found.length === 1 && !found[0]!.context) found[0]!.context = SUGAR_CONTEXTS.find(([re]) => re.test(t))?.[1]
+  return found
+}
+
+/** The readings in a patient's words, one per measurement taken (two BPs are two readings). */
+export function parseReadings(text: string): Reading[] {
+  const t = maskNonReadings(text)
+  const readings: Reading[] = []
+  const first: Reading = {}
+
+  const bps = [...t.matchAll(/(?:\b(?:bp|blood pressure|pressure)\b[^0-9]{0,25})?\b(\d{2,3})\s*(?:\/|over|by|upon)\s*(\d{2,3})\b/g)]
+  const bare = bps.length ? undefined : /\b(?:bp|blood pressure|pressure)\b[^0-9]{0,15}(\d{2,3})[ ,-]+(\d{2,3})\b(?![ ,-]+\d)/.exec(t)
+  for (const m of bare ? [bare] : bps) {
+    if (Number(m[1]) <= Number(m[2])) continue
+    const target = first.blood_pressure_systolic === undefined ? first : {}
+    target.blood_pressure_systolic = Number(m[1])
+    target.blood_pressure_diastolic = Number(m[2])
+    if (target !== first) readings.push(target)
   }
   const pulse = /\b(?:pulse|heart ?rate|hr)\b[^0-9]{0,12}(\d{2,3})\b/.exec(t) ?? /\b(\d{2,3})\s*bpm\b/.exec(t)
-  if (pulse) args.heart_rate = num(pulse[1])
+  if (pulse) first.heart_rate = Number(pulse[1])
 
-  const sugar = /\b(?:sugar|glucose|bsl|rbs|fbs|ppbs)\b[^0-9/]{0,20}(\d{1,3}(?:\.\d+)?)\b(?!\s*(?:\/|over|kg|%|bpm))/.exec(t)
-  if (sugar) {
-    const value = Number(sugar[1])
-    args.blood_sugar = value
+  const a1c = /\b(?:hba1c|hb a1c|a1c|glycated|glycosylated)\b[^0-9]{0,20}(\d{1,2}(?:\.\d)?)\s*%?/.exec(t)
+  if (a1c) first.hba1c = Number(a1c[1])
+
+  for (const [i, s] of sugarValues(a1c ? t.replace(a1c[0], ' ') : t).entries()) {
+    const target = i === 0 ? first : {}
+    target.blood_sugar = s.value
     // A value under 35 is almost certainly mmol/L (clinical.md §1.6).
-    if (/\bmmol/.test(t) || (value < 35 && /\./.test(sugar[1]!))) args.blood_sugar_unit = 'mmol/L'
-    else if (value < 35 && !/\bmg/.test(t)) args.blood_sugar_unit = 'mmol/L'
-    const context = SUGAR_CONTEXTS.find(([re]) => re.test(t))
-    if (context) args.blood_sugar_context = context[1]
+    if (/\bmmol/.test(t) || (s.value < 35 && !/\bmg/.test(t))) target.blood_sugar_unit = 'mmol/L'
+    if (s.context) target.blood_sugar_context = s.context
+    if (target !== first) readings.push(target)
   }
 
   const temp =
     /\b(?:temperature|temp|fever|bukhar|bukhaar|tapman|thermometer)\b[^0-9]{0,20}(\d{2,3}(?:\.\d+)?)\s*(?:°\s*|degrees?\s*|deg\s*)?(f|c|fahrenheit|celsius)?\b/.exec(t) ??
     /\b(\d{2,3}(?:\.\d+)?)\s*(?:°\s*|degrees?\s*)(f|c|fahrenheit|celsius)?\b/.exec(t)
   if (temp) {
-    args.temperature = Number(temp[1])
+    first.temperature = Number(temp[1])
     const unit = temp[2]?.[0]
-    if (unit === 'f') args.temperature_unit = 'F'
-    else if (unit === 'c') args.temperature_unit = 'C'
+    if (unit === 'f') first.temperature_unit = 'F'
+    else if (unit === 'c') first.temperature_unit = 'C'
   }
 
-  const spo2 = /\b(?:spo2|sp02|oxygen|saturation|o2|sats?)\b[^0-9]{0,15}(\d{2,3})\b/.exec(t) ?? /\b(\d{2,3})\s*%\s*(?:oxygen|spo2|saturation)\b/.exec(t)
-  if (spo2 && Number(spo2[1]) <= 100) args.spo2 = num(spo2[1])
+  const spo2 = /\b(?:spo2|sp02|oxygen|saturation|o2|sats?)\b[^0-9]{0,15}(0?\.\d{2}|\d{2,3})\b/.exec(t) ?? /\b(\d{2,3})\s*%\s*(?:oxygen|spo2|saturation)\b/.exec(t)
+  if (spo2) {
+    // "0.95 on the clip" is a fraction of 1.
+    const value = Number(spo2[1]) < 1 ? Math.round(Number(spo2[1]) * 100) : Number(spo2[1])
+    if (value <= 100) first.spo2 = value
+  }
 
   const weight =
-    /\b(?:weight|weigh|weighed|wt|wazan|vajan)\b[^0-9]{0,15}(\d{2,3}(?:\.\d+)?)\s*(kg|kgs|kilos?|kilograms?|lbs?|pounds?)?\b/.exec(t) ??
+    /\b(?:weight|weigh|weighed|wt|wazan|vajan|wajan)\b[^0-9]{0,15}(\d{2,3}(?:\.\d+)?)\s*(kg|kgs|kilos?|kilograms?|lbs?|pounds?)?\b/.exec(t) ??
     /\b(\d{2,3}(?:\.\d+)?)\s*(kg|kgs|kilos?|kilograms?|lbs?|pounds?)\b/.exec(t)
   if (weight) {
-    args.weight = Number(weight[1])
-    if (weight[2] && /^(?:lb|pound)/.test(weight[2])) args.weight_unit = 'lb'
+    first.weight = Number(weight[1])
+    if (weight[2] && /^(?:lb|pound)/.test(weight[2])) first.weight_unit = 'lb'
   }
 
-  const symptoms = [...new Set(t.match(SYMPTOMS) ?? [])]
-  if (symptoms.length && Object.keys(args).length) args.symptoms = symptoms
-  const when = whenPhrase(t)
-  if (when && Object.keys(args).length) args.when = when
-  return args
+  if (Object.keys(first).length) readings.unshift(first)
+  if (readings.length === 0) return []
+  const symptoms = [...new Set([...text.matchAll(SYMPTOMS)].filter((m) => !NEGATED.test(text.slice(Math.max(0, m.index! - 20), m.index))).map((m) => m[0]))]
+  if (symptoms.length) readings[0]!.symptoms = symptoms
+  const when = whenPhrase(text)
+  if (when) for (const r of readings) r.when = when
+  return readings
 }
 
-const YES = /^(?:yes|yeah|yep|yup|haan|han|ha|ji|correct|right|sahi|exactly|that'?s right)\b/
+const measured = (r: Reading) => Object.keys(r).some((k) => k !== 'when' && k !== 'symptoms')
+
+/** Whether a reading would raise an alert (urgent or critical, or a re-check). */
+function alarming(r: Reading): boolean {
+  try {
+    const { flags } = normalizePayload('vitals', vitalsPayload(r))
+    return !!flags && (flags.needs_recheck || flags.severity === 'urgent' || flags.severity === 'critical')
+  } catch {
+    return false
+  }
+}
+
+const YES = /^(?:yes|yeah|yep|yup|haan|han|ha|ji|correct|right|sahi|exactly|that'?s right|हाँ|हां|जी)\b/
 
 /**
  * A reply to Podd's question: "yes" to "did you mean 150/90?" confirms that reading, and a bare
  * number answering "what was the reading?" belongs to the metric asked about.
  */
-function answerToQuestion(ctx: PlanContext): Record<string, unknown> {
+function answerToQuestion(ctx: PlanContext): Reading[] {
   const asked = ctx.answeringQuestion
-  if (!asked) return {}
-  const meant = /did you mean (bp \d{2,3}\/\d{2,3})/.exec(asked.question)?.[1]
+  if (!asked) return []
+  const meant = /did you mean (bp \d{2,3}\/\d{2,3}|sugar \d{1,3})/.exec(asked.question)?.[1]
   if (meant && YES.test(ctx.text)) return parseReadings(meant)
-  if (!/\d/.test(ctx.text)) return {}
-  const metric = METRIC_WORDS.find(([re]) => re.test(asked.previous))?.[0]
-  return metric ? parseReadings(`${metric.source.includes('sugar') ? 'sugar' : metric.source.includes('bp') ? 'bp' : metric.source.includes('pulse') ? 'pulse' : metric.source.includes('temperature') ? 'temperature' : metric.source.includes('spo2') ? 'spo2' : 'weight'} ${ctx.text}`) : {}
+  if (!/\d/.test(ctx.text)) return []
+  const metric = METRIC_WORDS.find(([re]) => re.test(asked.previous) || re.test(asked.question))?.[1]
+  const word: Record<string, string> = { blood_pressure: 'bp', hba1c: 'hba1c', blood_sugar: 'sugar', heart_rate: 'pulse', temperature: 'temperature', spo2: 'spo2', weight: 'weight' }
+  return metric ? parseReadings(`${word[metric]} ${ctx.text}`) : []
 }
 
-/** Readings to log, a question about past readings, or a request for the numbers. */
+/** The readings named in a correction, read against the entry meant ("no, make that 140"). */
+function readEdit(text: string, latest: RecentEntry | undefined): EditReading {
+  const { said, denied } = splitDenial(text)
+  const day = entryDay(said)
+  const wrong = parseReadings(denied)[0] ?? {}
+  const reading: EditReading = { day }
+  const fixTime = /\b(?:was|took|measured|checked|it was|that was)\b.*\b(?:yesterday|last night|this morning|in the morning|at \d|kal)\b/.test(said) || /\b(?:today|aaj)\b/.test(denied)
+  const said2 = fixTime ? said : said.replace(/\b(?:this morning|yesterday'?s?|today'?s?)\b/g, ' ')
+  // The last reading said is the one meant: "126/98?? no sorry 126/78".
+  let changes: Reading = { ...(parseReadings(said2).at(-1) ?? {}) }
+  delete changes.when
+  delete changes.symptoms
+  const p = latest?.payload ?? {}
+  if (!measured(changes)) {
+    // A bare number is the entry's own measurement: "no, make that 140".
+    const denials = negatedNumbers(text)
+    const numbers = [...maskNonReadings(said2).matchAll(/\b\d{2,3}(?:\.\d+)?\b/g)].map((m) => Number(m[0])).filter((n) => !denials.includes(n))
+    const fields = ['blood_sugar', 'heart_rate', 'spo2', 'weight_kg', 'temperature', 'hba1c'].filter((f) => p[f] !== undefined)
+    if (numbers.length === 1 && fields.length === 1) {
+      const field = fields[0] === 'weight_kg' ? 'weight' : fields[0]!
+      changes = { [field]: numbers[0] }
+    }
+  }
+  // "That was fasting, not after food", "that was in pounds, not kg".
+  const context = SUGAR_CONTEXTS.find(([re]) => re.test(said2))?.[1]
+  if (context && p.blood_sugar !== undefined && !changes.blood_sugar_context) changes.blood_sugar_context = context
+  if (/\b(?:pounds?|lbs?)\b/.test(said) && p.weight_kg !== undefined) changes.weight_unit = 'lb'
+  if (/\bmmol\b/.test(said) && p.blood_sugar !== undefined) changes.blood_sugar_unit = 'mmol/L'
+  if (/\b(?:fahrenheit|°f)\b/.test(said) && p.temperature !== undefined) changes.temperature_unit = 'F'
+  if (fixTime) reading.when = whenPhrase(said)
+  if (measured(changes)) reading.changes = changes
+  const named = { ...wrong }
+  delete named.when
+  delete named.symptoms
+  if (/\bfasting (?:one|reading|sugar)\b/.test(said) && reading.changes?.blood_sugar !== undefined) named.blood_sugar_context = 'fasting'
+  if (Object.keys(named).length) reading.match = named
+  return reading
+}
+
+/** What to remove: the entry the words name ("yesterday's 150/95"), else the latest. */
+function readRemoval(text: string): EditReading {
+  const named = parseReadings(text)[0] ?? {}
+  delete named.when
+  delete named.symptoms
+  return { day: entryDay(text), ...(measured(named) ? { match: named } : {}) }
+}
+
+/** Readings to log, a question about past readings, a correction, or a request for the numbers. */
 export function planVitals(ctx: PlanContext): Plan {
   const t = ctx.text
-  let readings = parseReadings(t)
-  if (Object.keys(readings).filter((k) => k !== 'when').length === 0) readings = answerToQuestion(ctx)
+  const edit = planEdit(ctx, (text, latest, intent) => (intent === 'remove' ? readRemoval(text) : readEdit(text, latest)))
+  if (edit) return edit
+
+  let readings = parseReadings(t).filter(measured)
+  if (readings.length === 0) readings = answerToQuestion(ctx).filter(measured)
   // "BP 15090": the slash was lost; read it back instead of guessing (clinical.md §1.6).
   const run = /\b(?:bp|blood pressure|pressure)\b\D{0,10}(\d{2,3})(\d{2,3})\b/.exec(t)
-  if (!readings.blood_pressure_systolic && run && Number(run[1]) > Number(run[2])) {
-    return { calls: [], reply: `Did you mean BP ${run[1]}/${run[2]}? Please confirm, or send the reading like "BP 150/90".`, asked: true }
+  if (readings.length === 0 && run && Number(run[1]) > Number(run[2])) {
+    return { calls: [], reply: SAY.runTogether(`${run[1]}/${run[2]}`), asked: true }
   }
-  const hasReading = Object.keys(readings).some((k) => k !== 'when' && k !== 'symptoms')
-  if (hasReading && ctx.tools.has('log_vitals')) return { calls: [{ name: 'log_vitals', args: readings }] }
-
   const metric = METRIC_WORDS.find(([re]) => re.test(t))?.[1]
-  if (ctx.tools.has('get_vitals_history') && (QUESTION.test(t) || /\b(?:readings?|vitals)\b/.test(t))) {
+  const asking = QUESTION.test(t) || /\b(?:readings?|vitals)\b/.test(t)
+  if (readings.length && !(asking && /^(?:what|how|show|tell|list|did|is|kya)\b/.test(t)) && ctx.tools.has('log_vitals')) {
+    // A worrying number said with doubt is confirmed before it is logged or alerts anyone.
+    if (DOUBT.test(t) && readings.some(alarming)) return { calls: [], reply: SAY.doubtful, asked: true }
+    return { calls: readings.map((args) => ({ name: 'log_vitals', args })) }
+  }
+
+  if (ctx.tools.has('get_vitals_history') && asking) {
     const period = PERIOD_WORDS.find(([re]) => re.test(t))?.[1]
     const args: Record<string, unknown> = {}
-    if (metric) args.metric = metric
+    if (metric && metric !== 'hba1c') args.metric = metric
     if (period) args.period = period
     return { calls: [{ name: 'get_vitals_history', args }] }
   }
-  if (metric) {
-    const examples: Record<string, string> = {
-      blood_pressure: '"BP 130/85"',
-      blood_sugar: '"sugar 140 fasting"',
-      heart_rate: '"pulse 72"',
-      temperature: '"temperature 100.2 F"',
-      spo2: '"oxygen 96"',
-      weight: '"weight 68 kg"',
-    }
-    return { calls: [], reply: `What was the reading? You can say it like ${examples[metric]}.`, asked: true }
-  }
-  return { calls: [], reply: 'I can log your blood pressure, sugar, pulse, temperature, oxygen and weight. What was the reading?', asked: true }
+  if (metric) return { calls: [], reply: SAY.whatReading(metric), asked: true }
+  return { calls: [], reply: SAY.whatCanLog, asked: true }
 }

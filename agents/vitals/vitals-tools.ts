@@ -4,6 +4,9 @@ import type { VitalsFlags } from '../../memory/clinical-thresholds.js'
 import { type PayloadOf, VitalsPayload } from '../../memory/event-kinds.js'
 import type { HealthEvent, HealthEventStore } from '../../memory/event-store.js'
 import { dayRange } from '../../memory/local-time.js'
+import { adviceFor } from './vitals-replies.js'
+import { vitalsPayload } from './vitals-payload.js'
+import { entryEditTools, payloadHas, type EntryEditor } from '../../tools/entry-edits.js'
 import { writeEvent, toolResult } from '../../tools/event-writer.js'
 import { PeriodSchema, periodDates, spokenDay, spokenTime } from '../../tools/periods.js'
 import { turnContext } from '../../tools/tool-context.js'
@@ -13,51 +16,6 @@ const METRICS = ['blood_pressure', 'blood_sugar', 'heart_rate', 'temperature', '
 type Metric = (typeof METRICS)[number]
 
 type Vitals = PayloadOf<'vitals'>
-
-/** What to do about a reading, in plain words; never a change of medicine. */
-export function adviceFor(flags: VitalsFlags): string[] {
-  const advice: string[] = []
-  if (flags.blood_pressure?.category === 'crisis') {
-    advice.push(
-      'That is very high. Please sit quietly for 5 minutes and measure again. ' +
-        'Do you have chest pain, shortness of breath, back pain, numbness, weakness, blurred vision or difficulty speaking? ' +
-        'If you do, call 112 or 108 now.',
-    )
-  } else if (flags.blood_pressure?.category === 'stage_2') {
-    advice.push('That is high. Rest for 5 minutes and measure again; if it stays this high, tell your doctor.')
-  } else if (flags.blood_pressure?.category === 'hypotension') {
-    advice.push('Sit or lie down, drink some water, and measure again. If you feel faint or dizzy, tell someone near you.')
-  }
-  if (flags.blood_sugar?.category === 'level_2_low') {
-    advice.push(
-      'This is dangerously low. Take 15–20 g of fast sugar now (half a glass of fruit juice or 3 teaspoons of sugar in water) ' +
-        'and check again in 15 minutes. If you feel confused or very drowsy, call 112 or 108.',
-    )
-  } else if (flags.blood_sugar?.category === 'level_1_low') {
-    advice.push('Take 15 g of fast sugar (half a glass of juice or 3 teaspoons of sugar in water) and check again in 15 minutes.')
-  } else if (flags.blood_sugar?.category === 'very_high') {
-    advice.push(
-      'That is very high. Drink water and check again. If you are vomiting, confused or breathless, get medical care now, ' +
-        'and tell your doctor about this reading today.',
-    )
-  } else if (flags.blood_sugar?.category === 'high') {
-    advice.push('Drink water, check again in a while, and mention it to your doctor if it stays high.')
-  }
-  if (flags.spo2?.category === 'critical' || flags.spo2?.category === 'low') {
-    advice.push(
-      'Sit still with warm hands and measure again. If you are breathless, your lips look blue or it stays below 92%, call 112 or 108.',
-    )
-  }
-  if (flags.heart_rate?.category === 'very_high' || flags.heart_rate?.category === 'very_low') {
-    advice.push('Rest for a few minutes and measure again. If you feel faint, have chest pain or are breathless, call 112 or 108.')
-  }
-  if (flags.temperature?.category === 'high_fever' || flags.temperature?.category === 'very_high_fever') {
-    advice.push('Drink fluids and call your doctor today. With a stiff neck, confusion, a rash or breathing trouble, get care now.')
-  } else if (flags.temperature?.category === 'fever') {
-    advice.push('Rest and drink plenty of fluids, and check your temperature again in a few hours.')
-  }
-  return advice
-}
 
 /** "BP 150/95: high blood pressure (stage 2)". */
 export function describeReading(p: Vitals, flags: VitalsFlags | null): string[] {
@@ -80,6 +38,7 @@ export function describeReading(p: Vitals, flags: VitalsFlags | null): string[] 
     const said = p.reported?.weight_kg ? ` (${p.reported.weight_kg.value} ${p.reported.weight_kg.unit})` : ''
     parts.push(`weight ${p.weight_kg} kg${said}`)
   }
+  if (p.hba1c !== undefined) parts.push(`HbA1c ${p.hba1c}%`)
   return parts
 }
 
@@ -110,19 +69,77 @@ const METRIC_WORDS: Record<Metric, string> = {
   weight: 'weight',
 }
 
+/** A reading as the patient said it: the payload's fields, weight and units in their words. */
+const LogVitalsArgs = VitalsPayload.pick({
+  blood_pressure_systolic: true,
+  blood_pressure_diastolic: true,
+  heart_rate: true,
+  blood_sugar: true,
+  blood_sugar_context: true,
+  temperature: true,
+  spo2: true,
+  hba1c: true,
+  symptoms: true,
+  notes: true,
+}).extend({
+  blood_sugar_unit: z.enum(['mg/dL', 'mmol/L']).optional(),
+  temperature_unit: z.enum(['C', 'F']).optional(),
+  weight: VitalsPayload.shape.weight_kg.describe('In the unit the patient said (weight_unit)'),
+  weight_unit: z.enum(['kg', 'lb']).optional(),
+  hba1c: VitalsPayload.shape.hba1c.describe('HbA1c (A1c) from a lab report, in %'),
+  symptoms: VitalsPayload.shape.symptoms.describe('Symptoms the patient mentioned with the reading'),
+  when: z.string().max(100).optional().describe("When it was measured, in the patient's words; omit for now"),
+})
+type ReadingArgs = Omit<z.output<typeof LogVitalsArgs>, 'when'>
+
+/** The value the patient said for a field (before any unit conversion). */
+const saidValue = (p: Vitals, field: 'blood_sugar' | 'temperature' | 'weight_kg') => (p.reported?.[field]?.value as number | undefined) ?? p[field]
+
+/**
+ * Corrections of readings: the fields given replace the entry's; a unit alone ("that was in
+ * pounds") re-reads the number the patient said in that unit.
+ */
+const ReadingChanges = LogVitalsArgs.omit({ when: true })
+const vitalsEditor: EntryEditor<typeof ReadingChanges> = {
+  kinds: ['vitals'],
+  changes: ReadingChanges,
+  revise(entry, changes) {
+    const p = entry.payload as Vitals
+    const { reported, ...current } = p
+    const kept: Record<string, unknown> = { ...current }
+    const keptReported: Record<string, unknown> = { ...reported }
+    const fresh: Partial<ReadingArgs> = { ...changes }
+    const redo = (field: 'blood_sugar' | 'temperature' | 'weight_kg', value: number | undefined, unit: string | undefined) => {
+      if (value === undefined && unit === undefined) return
+      delete kept[field]
+      delete keptReported[field]
+      const said = value ?? saidValue(p, field)
+      if (field === 'weight_kg') Object.assign(fresh, { weight: said })
+      else Object.assign(fresh, { [field]: said })
+    }
+    redo('blood_sugar', changes.blood_sugar, changes.blood_sugar_unit)
+    redo('temperature', changes.temperature, changes.temperature_unit)
+    redo('weight_kg', changes.weight, changes.weight_unit)
+    const payload = { ...kept, ...vitalsPayload(fresh) }
+    if (Object.keys(keptReported).length) payload.reported = keptReported
+    return payload
+  },
+  describe: (entry) => describeReading(entry.payload as Vitals, entry.flags).join(', '),
+  matches(entry, values) {
+    const p = entry.payload as Vitals
+    const said = { ...p, blood_sugar: saidValue(p, 'blood_sugar'), temperature: saidValue(p, 'temperature'), weight: saidValue(p, 'weight_kg') }
+    const { blood_sugar_unit: _u, temperature_unit: _t, weight_unit: _w, ...named } = values
+    return payloadHas(said, named)
+  },
+}
+
 /** Tools of the vitals agent: record readings and read them back. */
 export function vitalsTools(store: HealthEventStore) {
   const logVitals = tool(
     async (input, runtime: ToolRuntime) => {
       const ctx = turnContext(runtime)
-      const { when, blood_sugar_unit, temperature_unit, weight, weight_unit, ...fields } = input
-      const payload: Record<string, unknown> = { ...fields }
-      if (weight !== undefined) payload.weight_kg = weight
-      const units: Record<string, string> = {}
-      if (blood_sugar_unit) units.blood_sugar = blood_sugar_unit
-      if (temperature_unit) units.temperature = temperature_unit
-      if (weight_unit) units.weight_kg = weight_unit
-      if (Object.keys(units).length) payload.units = units
+      const { when, ...reading } = input
+      const payload = vitalsPayload(reading)
       const event = await writeEvent(store, runtime, {
         kind: 'vitals',
         occurred_at: loggedAt(when, ctx),
@@ -141,24 +158,7 @@ export function vitalsTools(store: HealthEventStore) {
       description:
         'Record a reading: blood pressure (both numbers), pulse, blood sugar (with its context), temperature, SpO2 or weight. ' +
         'Give the numbers as the patient said them and name the unit when it is not mg/dL, °C or kg; Podd converts and classifies.',
-      schema: VitalsPayload.pick({
-        blood_pressure_systolic: true,
-        blood_pressure_diastolic: true,
-        heart_rate: true,
-        blood_sugar: true,
-        blood_sugar_context: true,
-        temperature: true,
-        spo2: true,
-        symptoms: true,
-        notes: true,
-      }).extend({
-        blood_sugar_unit: z.enum(['mg/dL', 'mmol/L']).optional(),
-        temperature_unit: z.enum(['C', 'F']).optional(),
-        weight: VitalsPayload.shape.weight_kg.describe('In the unit the patient said (weight_unit)'),
-        weight_unit: z.enum(['kg', 'lb']).optional(),
-        symptoms: VitalsPayload.shape.symptoms.describe('Symptoms the patient mentioned with the reading'),
-        when: z.string().max(100).optional().describe('When it was measured, in the patient\'s words; omit for now'),
-      }),
+      schema: LogVitalsArgs,
     },
   )
 
@@ -205,5 +205,5 @@ export function vitalsTools(store: HealthEventStore) {
     },
   )
 
-  return [logVitals, history]
+  return [logVitals, history, ...entryEditTools(store, vitalsEditor)]
 }

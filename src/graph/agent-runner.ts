@@ -7,7 +7,7 @@ import type { Logger } from '../logger.js'
 import type { ChatModels } from './chat-models.js'
 import { graphContext, type GraphContext } from './graph-context.js'
 import type { OfflineChatModel } from './offline-model/offline-chat-model.js'
-import { FOCUS_MARKER, MEDICINES_MARKER } from './offline-model/prompt-markers.js'
+import { FOCUS_MARKER, MEDICINES_MARKER, RECENT_MARKER } from './offline-model/prompt-markers.js'
 import { messageText } from './message-text.js'
 import { loadPrompt } from './prompts.js'
 import type { ReplyLanguage } from '../../language/patient-language.js'
@@ -87,6 +87,11 @@ export class AgentRunner {
       replyInstruction(ctx),
     ]
     if (this.definition.needsMedicines) lines.push(`${MEDICINES_MARKER}${ctx.medicines.length ? ctx.medicines.join('; ') : 'none'}`)
+    const own = (ctx.recent ?? []).filter((e) => (this.definition.kinds as string[]).includes(e.kind))
+    if (own.length) {
+      const entries = own.map((e) => ({ id: e.id, kind: e.kind, at: e.occurred_at, payload: e.payload }))
+      lines.push(`${RECENT_MARKER}${JSON.stringify(entries)}`)
+    }
     if (focus) {
       lines.push('The message also covers things other agents handle; act only on your part.')
       lines.push(`${FOCUS_MARKER}${focus}`)

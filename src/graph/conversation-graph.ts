@@ -3,7 +3,7 @@ import type { RunnableConfig } from '@langchain/core/runnables'
 import type { BaseCheckpointSaver, LangGraphRunnableConfig } from '@langchain/langgraph'
 import { Annotation, Command, END, messagesStateReducer, Send, START, StateGraph } from '@langchain/langgraph'
 import { z } from 'zod'
-import { anyEvent, type EventStore } from '../../memory/event-store.js'
+import { anyEvent, type EventStore, type HealthEvent } from '../../memory/event-store.js'
 import type { Logger } from '../logger.js'
 import type { AgentRunner } from './agent-runner.js'
 import type { ChatModels } from './chat-models.js'
@@ -14,10 +14,14 @@ import { loadPrompt } from './prompts.js'
 import { CONFIDENT, classifyIntent } from './router/classify-intent.js'
 import { replyLanguage, type ReplyLanguage } from '../../language/patient-language.js'
 import { checkSafety, type RecentRedFlag } from './safety/safety-check.js'
-import { AGENT_DEFINITIONS, AGENTS, FALLBACK_AGENT, type AgentName } from '../../agents/registry.js'
+import { AGENT_DEFINITIONS, AGENTS, agentForKind, FALLBACK_AGENT, type AgentName } from '../../agents/registry.js'
+import { editIntent } from '../../language/edits.js'
+import { normaliseText } from '../../language/text.js'
 
 /** Messages kept in a thread's checkpoint: its history lives in chat events, this is the window. */
 const THREAD_WINDOW = 24
+/** Entries a thread remembers for "no, make that 140" and "delete that". */
+const ENTRY_WINDOW = 12
 
 export interface AgentReply {
   agent: AgentName | 'safety' | 'policy'
@@ -47,6 +51,8 @@ export const ConversationState = Annotation.Root({
   language: Annotation<ReplyLanguage | null>({ reducer: (_, update) => update, default: () => null }),
   /** The thread's last red flag: "it was just acidity" after it still gets advice to be checked. */
   lastRedFlag: Annotation<RecentRedFlag | null>({ reducer: (_, update) => update, default: () => null }),
+  /** Ids of the entries this thread wrote, oldest first: what a correction or removal refers to. */
+  entries: Annotation<string[]>({ reducer: (_, update) => update.slice(-ENTRY_WINDOW), default: () => [] }),
   reply: Annotation<string>({ reducer: (_, update) => update, default: () => '' }),
 })
 type State = typeof ConversationState.State
@@ -58,6 +64,24 @@ function routerPrompt(): string {
   return loadPrompt('router')
     .replace('{{agents}}', AGENT_DEFINITIONS.map((a) => `- ${a.name}: ${a.handles}`).join('\n'))
     .replace('{{fallback}}', FALLBACK_AGENT)
+}
+
+/** Ends like a question or opens with a question word: asks rather than answers. */
+function isQuestion(text: string): boolean {
+  return /[?？]\s*$/.test(text.trim()) || /^(?:what|when|how|which|who|why|did|do|does|is|are|was|were|can|could|should|kya|kab|kitna|kitni|kaise|kaun)\b/i.test(text.trim())
+}
+
+/**
+ * Which agent corrects or removes: one the message names that owns an entry of this thread
+ * ("sorry typo, it was 136/92"), else the owner of the thread's newest entry ("no, make that
+ * 140"), else the one the message names ("remove yesterday's 150/95").
+ */
+function editingAgent(named: AgentName[], recent: HealthEvent[], onlyIfOwned: boolean): AgentName | undefined {
+  const owners = recent.map((e) => agentForKind(e.kind)).filter((a): a is AgentName => !!a)
+  const owner = named.find((a) => owners.includes(a))
+  // Words that only may point back ("it was 2 rotis") go where they say when no entry of theirs is near.
+  if (onlyIfOwned) return owner ?? (named.length ? undefined : owners.at(-1))
+  return owner ?? owners.at(-1) ?? named[0]
 }
 
 export interface ConversationGraphDeps {
@@ -135,13 +159,22 @@ export function buildConversationGraph(deps: ConversationGraphDeps) {
     if (hit) {
       return new Command({ goto: 'finish', update: { routes: [hit.agent], replies: [{ agent: 'policy', text: hit.reply, asked: false }] } })
     }
+    ctx.recent = await thisThreadsEntries(ctx.userId, state.entries)
     const classified = classifyIntent(text, { medicineNames: ctx.medicines })
+    const edit = editIntent(normaliseText(text))
+    if (edit) {
+      // "No, make that 140", "delete that": the agent of the entry meant, and only that one.
+      const agent = editingAgent(classified.routes, ctx.recent, edit === 'refer')
+      if (agent) return new Command({ goto: [new Send(agent, { messages: state.messages })], update: { routes: [agent] } })
+    }
     let routes = classified.routes
     let focus = classified.focus
-    // A short reply right after an agent's question answers it ("it was 145 after lunch").
-    // Greetings and small talk are never taken as answers.
+    // A short reply right after an agent's question answers it ("it was 145 after lunch"). A
+    // question, or words that clearly mean something else, start a new subject instead: a
+    // pending question never traps the thread. Greetings and small talk are never answers.
     const short = text.trim().split(/\s+/).length <= 8
-    if (state.pending && !routes.includes(state.pending) && !routes.includes(FALLBACK_AGENT) && short && classified.confidence < 0.95) {
+    const newSubject = routes.length > 0 && (isQuestion(text) || classified.confidence >= 0.95)
+    if (state.pending && !routes.includes(state.pending) && !routes.includes(FALLBACK_AGENT) && short && !newSubject) {
       routes = [state.pending]
       focus = {}
     } else if (routes.length === 0 || classified.confidence < CONFIDENT) {
@@ -164,6 +197,13 @@ export function buildConversationGraph(deps: ConversationGraphDeps) {
     })
   }
 
+  /** The thread's entries as they stand now, oldest first (corrected ones by their new version). */
+  async function thisThreadsEntries(userId: string, ids: string[]): Promise<HealthEvent[]> {
+    if (ids.length === 0) return []
+    const current = await store.getMany(userId, ids)
+    return ids.map((id) => current.find((e) => e.id === id)).filter((e): e is HealthEvent => !!e)
+  }
+
   function agentNode(agent: AgentName) {
     return async (input: { messages: BaseMessage[]; focus?: string }, config: RunnableConfig) => {
       const { reply, asked } = await agents[agent].run(input, config)
@@ -171,7 +211,9 @@ export function buildConversationGraph(deps: ConversationGraphDeps) {
     }
   }
 
-  async function finish(state: State) {
+  async function finish(state: State, config: RunnableConfig) {
+    const ctx = graphContext(config)
+    const entries = ctx.written.filter((e) => agentForKind(e.kind)).map((e) => e.id)
     const order = (r: AgentReply) => (r.agent === 'safety' || r.agent === 'policy' ? -1 : AGENTS.indexOf(r.agent))
     const replies = [...state.replies].sort((a, b) => order(a) - order(b))
     const reply = replies.map((r) => r.text).filter(Boolean).join('\n\n')
@@ -179,6 +221,7 @@ export function buildConversationGraph(deps: ConversationGraphDeps) {
     return {
       reply,
       pending: askers.length === 1 ? (askers[0]!.agent as AgentName) : null,
+      entries: [...state.entries, ...entries],
       messages: [new AIMessage({ content: reply })],
     }
   }

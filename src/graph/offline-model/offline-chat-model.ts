@@ -4,9 +4,9 @@ import { BaseChatModel, type BindToolsInput } from '@langchain/core/language_mod
 import { AIMessage, AIMessageChunk, type BaseMessage, isAIMessage, isHumanMessage, isSystemMessage, isToolMessage, type ToolMessage } from '@langchain/core/messages'
 import { ChatGenerationChunk, type ChatResult } from '@langchain/core/outputs'
 import { messageText } from '../message-text.js'
-import type { Plan, PlanContext } from '../../../agents/plan.js'
+import type { Plan, PlanContext, RecentEntry } from '../../../agents/plan.js'
 import { normaliseText } from '../../../language/text.js'
-import { FOCUS_MARKER, MEDICINES_MARKER } from './prompt-markers.js'
+import { FOCUS_MARKER, MEDICINES_MARKER, RECENT_MARKER } from './prompt-markers.js'
 
 /** An agent's offline planner: the patient's words → its tool calls, or a reply. */
 export type Planner = (ctx: PlanContext) => Plan
@@ -24,6 +24,17 @@ function markedLine(messages: BaseMessage[], marker: string): string | undefined
     if (line) return line.slice(marker.length).trim()
   }
   return undefined
+}
+
+/** The entries listed after RECENT_MARKER (JSON), or none. */
+function recentEntries(line: string | undefined): RecentEntry[] {
+  if (!line) return []
+  try {
+    const parsed = JSON.parse(line) as unknown
+    return Array.isArray(parsed) ? (parsed as RecentEntry[]) : []
+  } catch {
+    return []
+  }
 }
 
 function toolNameOf(t: BindToolsInput): string | undefined {
@@ -92,11 +103,14 @@ export class OfflineChatModel extends BaseChatModel {
     const focus = markedLine(messages, FOCUS_MARKER)
     const ctx: PlanContext = {
       text: normaliseText(focus || human),
+      shared: !!focus,
+      whole: normaliseText(human),
       medicines: (markedLine(messages, MEDICINES_MARKER) ?? '')
         .split(/\s*;\s*/)
         .map((s) => s.trim())
         .filter((s) => s && s !== 'none'),
       tools: this.toolNames,
+      recent: recentEntries(markedLine(messages, RECENT_MARKER)),
     }
     const asked = messages.slice(0, humanIndex).findLast((m) => isAIMessage(m) && !(m as AIMessage).tool_calls?.length)
     const askedIndex = asked ? messages.lastIndexOf(asked) : -1

@@ -5,3 +5,4 @@
  */
 export const FOCUS_MARKER = 'The part of the message for you: '
 export const MEDICINES_MARKER = "The patient's medicines: "
+export const RECENT_MARKER = "The patient's entries earlier in this conversation, oldest first (JSON): "

@@ -15,8 +15,8 @@ describe('classifyIntent', () => {
   })
 
   it("Should know the patient's own medicine names", () => {
-    expect(classifyIntent('had my zyloric').routes).not.toEqual(['medication'])
-    expect(classifyIntent('had my zyloric', { medicineNames: ['Zyloric'] }).routes).toEqual(['medication'])
+    expect(classifyIntent('had my sporlac').routes).not.toEqual(['medication'])
+    expect(classifyIntent('had my sporlac', { medicineNames: ['Sporlac'] }).routes).toEqual(['medication'])
   })
 
   it('Should give each agent its own words of a multi-intent turn', () => {

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+import { normaliseText } from './text.js'
+
+describe('numbers as patients say them', () => {
+  it.each([
+    ['sugar ek sau chalis thi', 'sugar 140 thi'],
+    ['ek sau assi', '180'],
+    ['do sau das', '210'],
+    ['sugar sau se upar', 'sugar 100 se upar'],
+    ['dedh sau', '150'],
+    ['dhai ghante', '2.5 ghante'],
+    ['saadhe chhe ghante soya', '6.5 ghante soya'],
+    ['aadhi goli li', '0.5 goli li'],
+    ['teen glass pani', '3 glass pani'],
+    ['sugar assi thi', 'sugar 80 thi'],
+    ['BP one twenty over eighty', 'bp 120 over 80'],
+    ['it was six and a half hours', 'it was 6.5 hours'],
+    ['half litre only', '0.5 litre only'],
+  ])('Should read %j as %j', (said, read) => expect(normaliseText(said)).toBe(read))
+
+  it.each(['do you have a minute', 'main saath mein gaya', 'the fasting one from this morning', '3 idli only, one i left'])(
+    'Should leave everyday words alone in %j',
+    (said) => expect(normaliseText(said)).toBe(said),
+  )
+
+  it('Should mend typed slips in readings', () => {
+    expect(normaliseText('bp 13o/85')).toBe('bp 130/85')
+    expect(normaliseText('suger 150 after food')).toBe('sugar 150 after food')
+    expect(normaliseText('sugar147 pp')).toBe('sugar 147 pp')
+    expect(normaliseText('presure 150 by 95')).toBe('pressure 150 by 95')
+  })
+})

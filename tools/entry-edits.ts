@@ -1,0 +1,163 @@
+import { tool, type ToolRuntime } from '@langchain/core/tools'
+import { z } from 'zod'
+import { PoddError } from '../core/errors.js'
+import { correctEvent, removeEvent } from '../memory/event-edits.js'
+import type { EventKind } from '../memory/event-kinds.js'
+import type { HealthEvent, HealthEventStore } from '../memory/event-store.js'
+import { addDays, dayRange, localDate, localTime, zonedInstant } from '../memory/local-time.js'
+import { asToolError, toolResult, turnWrite } from './event-writer.js'
+import { spokenDay, spokenTime, spokenWhen } from './periods.js'
+import { turnContext, type TurnContext } from './tool-context.js'
+import { parseWhen } from './when.js'
+
+/**
+ * Corrections and removals by chat ("no, make that 140", "delete the gulab jamun entry"), for
+ * any agent over its own kinds. The entry meant is the one named (by id from the recent list,
+ * or by its wrong values and day), else the patient's latest entry of that kind in this
+ * conversation; when that is not clear the tool asks instead of guessing. The change goes
+ * through the store's correction or tombstone (memory/event-edits.ts): never a new copy.
+ */
+export interface EntryEditor<C extends z.ZodObject = z.ZodObject> {
+  /** The kinds this agent may correct or remove. */
+  kinds: [EventKind, ...EventKind[]]
+  /** The fields of a change, in the agent's logging form (its log tool's arguments). */
+  changes: C
+  /** The corrected payload: the entry with the change applied (units converted, totals redone). */
+  revise(entry: HealthEvent, changes: Partial<z.output<C>>): Record<string, unknown>
+  /** The entry in a few words, as the patient would say it ("BP 146/92"). */
+  describe(entry: HealthEvent): string
+  /** Whether an entry has these values (the wrong ones the patient names, "not 121"). */
+  matches?(entry: HealthEvent, values: Partial<z.output<C>>): boolean
+}
+
+export class WhichEntryError extends PoddError {
+  override name = 'WhichEntryError'
+  constructor(message: string) {
+    super('UNPROCESSABLE', message)
+  }
+}
+
+const Day = z
+  .string()
+  .regex(/^(today|yesterday|\d{4}-\d{2}-\d{2})$/)
+  .optional()
+  .describe('The day of the entry meant, when it is not from this conversation: "today", "yesterday" or YYYY-MM-DD')
+
+/** How far back an entry named by its values is looked for when no day is given. */
+const LOOKBACK_DAYS = 7
+
+/** Shallow equality of the values named against an entry's payload (numbers within half a unit). */
+export function payloadHas(payload: Record<string, unknown>, values: Record<string, unknown>): boolean {
+  return Object.entries(values).every(([field, want]) => {
+    if (want === undefined) return true
+    const got = payload[field]
+    if (typeof want === 'number' && typeof got === 'number') return Math.abs(want - got) < 0.5
+    if (typeof want === 'string' && typeof got === 'string') return got.toLowerCase().includes(want.toLowerCase())
+    return want === got
+  })
+}
+
+async function findEntry<C extends z.ZodObject>(
+  store: HealthEventStore,
+  ctx: TurnContext,
+  editor: EntryEditor<C>,
+  target: { entry_id?: string; kind?: EventKind; match?: Record<string, unknown>; day?: string },
+): Promise<HealthEvent> {
+  const kinds = target.kind ? [target.kind] : editor.kinds
+  const describeAll = (es: HealthEvent[]) => es.map((e) => `${editor.describe(e)} (${spokenDay(e.occurred_at, ctx.timezone)} ${spokenTime(e.occurred_at, ctx.timezone)})`).join('; ')
+  if (target.entry_id) {
+    const entry = await store.get(ctx.userId, target.entry_id)
+    if (entry && kinds.includes(entry.kind)) return entry
+  }
+  const recent = (ctx.recent ?? []).filter((e) => kinds.includes(e.kind))
+  const named = target.match && Object.values(target.match).some((v) => v !== undefined) ? target.match : undefined
+  if (!named && !target.day && recent.length) return recent.at(-1)!
+
+  const today = localDate(ctx.now, ctx.timezone)
+  const day = target.day === 'today' ? today : target.day === 'yesterday' ? addDays(today, -1) : target.day
+  const from = dayRange(day ?? addDays(today, -LOOKBACK_DAYS), ctx.timezone).start
+  const to = day ? dayRange(day, ctx.timezone).end : undefined
+  const stored = await store.scan(ctx.userId, { kinds, from, to })
+  const has = (e: HealthEvent) => !named || (editor.matches ? editor.matches(e, named as never) : payloadHas(e.payload, named))
+  const candidates = stored.filter(has)
+  const inThread = candidates.filter((c) => recent.some((r) => r.id === c.id))
+  if (inThread.length) return inThread.at(-1)!
+  if (candidates.length === 1) return candidates[0]!
+  // Nothing named and nothing in this conversation: the latest of the last day, if it is the only one.
+  if (!named && !day) {
+    const lastDay = candidates.filter((e) => ctx.now.getTime() - Date.parse(e.occurred_at) < 24 * 3_600_000)
+    if (lastDay.length === 1) return lastDay[0]!
+  }
+  if (candidates.length === 0) throw new WhichEntryError(`I could not find that entry${day ? ` on ${day}` : ''}; which one do you mean?`)
+  throw new WhichEntryError(`which entry do you mean? ${describeAll(candidates.slice(-5))}`)
+}
+
+/**
+ * The corrected time of an entry: "yesterday morning" for one logged at 7 am today keeps its
+ * 7 am on the day named; a clock time ("at 9.30") is taken as said.
+ */
+function newTime(words: string, entry: HealthEvent, ctx: TurnContext): Date | undefined {
+  const at = parseWhen(words, ctx.now, ctx.timezone)
+  if (!at || /\d/.test(words)) return at
+  const kept = zonedInstant(localDate(at, ctx.timezone), localTime(entry.occurred_at, ctx.timezone), ctx.timezone)
+  return kept.getTime() <= ctx.now.getTime() ? kept : at
+}
+
+/** The correct_entry and remove_entry tools of one agent, over its own kinds. */
+export function entryEditTools<C extends z.ZodObject>(store: HealthEventStore, editor: EntryEditor<C>) {
+  const Target = {
+    entry_id: z.string().max(64).optional().describe('The id of the entry meant, from the recent entries listed to you'),
+    kind: z.enum(editor.kinds).optional(),
+    match: editor.changes.partial().optional().describe('The values of the entry meant as the patient names them, e.g. its wrong value'),
+    day: Day,
+  }
+
+  const correct = tool(
+    async (input, runtime: ToolRuntime) => {
+      const ctx = turnContext(runtime)
+      const entry = await findEntry(store, ctx, editor, input)
+      const payload = editor.revise(entry, (input.changes ?? {}) as never)
+      const at = input.when ? newTime(input.when, entry, ctx) : undefined
+      if (input.when && !at) throw new Error(`I could not read the time "${input.when}"`)
+      const fixed = await asToolError(() => correctEvent(store, turnWrite(runtime), entry.id, { payload, occurred_at: at }))
+      const when = at ? `, ${spokenWhen(at, ctx.now, ctx.timezone)}` : ''
+      return toolResult(`Corrected: ${editor.describe(fixed)}${when} (it was ${editor.describe(entry)}).`, {
+        event_id: fixed.id,
+        corrected: entry.id,
+        flags: fixed.flags,
+      })
+    },
+    {
+      name: 'correct_entry',
+      description:
+        'Correct an entry the patient logged ("no, make that 140", "it was 3 rotis not 2", "that was yesterday"): the latest ' +
+        'of its kind in this conversation unless they name another. Give only what changes. Never log a new copy instead.',
+      schema: z.object({
+        ...Target,
+        changes: editor.changes.partial().optional().describe('The corrected values, in the same form as when logging'),
+        when: z.string().max(100).optional().describe('The corrected time, in the patient\'s words, if the time was wrong'),
+      }),
+    },
+  )
+
+  const remove = tool(
+    async (input, runtime: ToolRuntime) => {
+      const ctx = turnContext(runtime)
+      const entry = await findEntry(store, ctx, editor, input)
+      await asToolError(() => removeEvent(store, turnWrite(runtime), entry.id))
+      return toolResult(
+        `Removed ${editor.describe(entry)} (${spokenDay(entry.occurred_at, ctx.timezone)} ${spokenTime(entry.occurred_at, ctx.timezone)}) from your record.`,
+        { removed: entry.id },
+      )
+    },
+    {
+      name: 'remove_entry',
+      description:
+        'Remove an entry the patient says is wrong or was not theirs ("delete that", "remove yesterday\'s 150/95"): the latest ' +
+        'of its kind in this conversation unless they name another. It stays in the audit history.',
+      schema: z.object(Target),
+    },
+  )
+
+  return [correct, remove]
+}
