@@ -5,6 +5,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { expect } from 'vitest'
 import type { Config } from '../../src/config.js'
 import { startServer, type RunningServer } from '../../src/server.js'
+import type { ServiceOptions } from '../../src/services.js'
 import { testConfig } from '../../test/helpers.js'
 import { buildWeb } from '../build.mjs'
 
@@ -33,10 +34,10 @@ export function launch(extraArgs: string[] = []): Promise<Browser> {
 }
 
 /** Builds the web app if its sources changed, then starts a real server on a temp data dir. */
-export async function startAppServer(env: Record<string, string> = {}): Promise<{ server: RunningServer; config: Config; close: () => Promise<void> }> {
+export async function startAppServer(env: Record<string, string> = {}, opts: ServiceOptions = {}): Promise<{ server: RunningServer; config: Config; close: () => Promise<void> }> {
   await buildWeb({ quiet: true })
   const config = testConfig(env)
-  const server = await startServer(config)
+  const server = await startServer(config, opts)
   return {
     server,
     config,

@@ -356,7 +356,7 @@ export const en = {
   'notify.turn_on': 'Turn on notifications',
 
   'live.reminders': 'Reminders',
-  'live.snooze': 'In {n} minutes',
+  'live.snooze': 'Remind me in {n} min',
   'live.responded_taken': 'Marked as taken',
   'live.responded_skip': 'Marked as skipped',
   'live.responded_snooze': 'Podd will remind you again',
@@ -813,7 +813,7 @@ export const hi: Record<MessageKey, string> = {
   'notify.turn_on': 'सूचनाएँ चालू करें',
 
   'live.reminders': 'रिमाइंडर',
-  'live.snooze': '{n} मिनट बाद',
+  'live.snooze': '{n} मिनट बाद याद दिलाएँ',
   'live.responded_taken': 'ली हुई दर्ज की',
   'live.responded_skip': 'छोड़ी हुई दर्ज की',
   'live.responded_snooze': 'Podd आपको फिर याद दिलाएगा',

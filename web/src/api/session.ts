@@ -120,7 +120,12 @@ export async function token(): Promise<string | null> {
   return (await refresh()) ? accessToken : null
 }
 
+/** Work that needs the session one last time (forgetting this browser's push subscription). */
+const beforeSignOut: (() => Promise<void>)[] = []
+export const onSignOut = (task: () => Promise<void>) => void beforeSignOut.push(task)
+
 export async function signOut(): Promise<void> {
+  await Promise.all(beforeSignOut.map((task) => task().catch(() => undefined)))
   try {
     await post('/logout', undefined, { 'X-CSRF-Token': csrfToken() })
   } finally {

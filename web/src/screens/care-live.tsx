@@ -1,6 +1,7 @@
 import { signal } from '@preact/signals'
 import { useEffect } from 'preact/hooks'
 import { liveSocket } from '../api/live'
+import { subscribePush } from '../api/push'
 import { notify } from '../components/notices'
 import { t } from '../i18n'
 import { showBrowserNotification } from './patient-live'
@@ -45,6 +46,7 @@ export function CareLive() {
       },
       (open) => (careSocketOpen.value = open),
     )
+    void subscribePush()
     return () => {
       stop()
       liveAlerts.value = []

@@ -1,6 +1,7 @@
 import { signal } from '@preact/signals'
 import { useEffect, useState } from 'preact/hooks'
 import { api, ApiError } from '../api/client'
+import { subscribePush } from '../api/push'
 import { liveSocket } from '../api/live'
 import type { User } from '../api/session'
 import type { AppNotification } from '../api/types'
@@ -21,8 +22,12 @@ export const pending = signal<AppNotification[]>([])
 
 export type PermissionState = NotificationPermission | 'unsupported'
 export const notificationPermission = (): PermissionState => ('Notification' in window ? Notification.permission : 'unsupported')
+/** Asks the browser, and once allowed, subscribes it to Web Push where the server offers it. */
 export async function requestNotifications(): Promise<PermissionState> {
-  return 'Notification' in window ? Notification.requestPermission() : 'unsupported'
+  if (!('Notification' in window)) return 'unsupported'
+  const permission = await Notification.requestPermission()
+  if (permission === 'granted') void subscribePush()
+  return permission
 }
 
 /** A browser notification, when allowed and the page is not in front (the card shows it otherwise). */
@@ -41,18 +46,28 @@ function add(n: AppNotification) {
   showBrowserNotification(n.title, n.body, n.id)
 }
 
+type Answer = 'taken' | 'skip' | 'snooze'
+
+/** Answers a reminder (from its card, or from a button on the system notification). */
+async function answer(id: string, action: Answer, minutes?: number): Promise<boolean> {
+  try {
+    await api(`/notifications/${id}/respond`, { json: { action, ...(minutes ? { minutes } : {}) } })
+    pending.value = pending.value.filter((p) => p.id !== id)
+    notify(t(`live.responded_${action}`))
+    return true
+  } catch (err) {
+    notify(errorText(err), 'error')
+    return false
+  }
+}
+
+const isAnswer = (a: unknown): a is Answer => a === 'taken' || a === 'skip' || a === 'snooze'
+
 function NotificationCard({ n }: { n: AppNotification }) {
   const [busy, setBusy] = useState(false)
-  const respond = async (action: 'taken' | 'skip' | 'snooze', minutes?: number) => {
+  const respond = async (action: Answer, minutes?: number) => {
     setBusy(true)
-    try {
-      await api(`/notifications/${n.id}/respond`, { json: { action, ...(minutes ? { minutes } : {}) } })
-      pending.value = pending.value.filter((p) => p.id !== n.id)
-      notify(t(`live.responded_${action}`))
-    } catch (err) {
-      notify(errorText(err), 'error')
-      setBusy(false)
-    }
+    if (!(await answer(n.id, action, minutes))) setBusy(false)
   }
   const actions = n.actions ?? []
   return (
@@ -60,10 +75,11 @@ function NotificationCard({ n }: { n: AppNotification }) {
       <div class="live-head">
         <Icon name={n.kind === 'dose_reminder' ? 'pill' : 'bell'} />
         <strong lang={langAttr(n.title)}>{n.title}</strong>
-        <span class="muted small">{formatTime(n.created_at)}</span>
       </div>
-      <p lang={langAttr(n.body)}>{n.body}</p>
-      <div class="actions">
+      <p>
+        <span class="muted small">{formatTime(n.created_at)}</span> <span lang={langAttr(n.body)}>{n.body}</span>
+      </p>
+      <div class="live-actions">
         {actions.includes('taken') && (
           <button type="button" class="button primary" disabled={busy} onClick={() => void respond('taken')}>
             <Icon name="check" /> {t('action.taken')}
@@ -111,9 +127,25 @@ export function PatientLive({ user }: { user: User }) {
       })
     void beat()
     heartbeat = setInterval(beat, HEARTBEAT_MS)
+
+    // A button tapped on a push notification: the service worker hands the answer over, or opens
+    // the app with it in the address.
+    const url = new URL(location.href)
+    const id = url.searchParams.get('respond')
+    const action = url.searchParams.get('action')
+    if (id && isAnswer(action)) {
+      history.replaceState(null, '', url.pathname)
+      void answer(id, action)
+    }
+    const fromWorker = (e: MessageEvent) => {
+      if (e.data?.type === 'notification-action' && isAnswer(e.data.action)) void answer(String(e.data.id), e.data.action)
+    }
+    navigator.serviceWorker?.addEventListener('message', fromWorker)
+    void subscribePush()
     return () => {
       stop()
       clearInterval(heartbeat)
+      navigator.serviceWorker?.removeEventListener('message', fromWorker)
       pending.value = []
     }
   }, [user.id])
