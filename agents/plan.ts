@@ -1,3 +1,5 @@
+import type { ReplyLanguage } from '../language/patient-language.js'
+
 /** What the offline model's parsers read and what they decide. */
 export interface PlanContext {
   /** The patient's words for this agent, normalised (lower case, spoken numbers as digits). */
@@ -14,6 +16,8 @@ export interface PlanContext {
   tools: Set<string>
   /** This agent's entries from earlier turns of the conversation, oldest first. */
   recent: RecentEntry[]
+  /** The language of the reply (English when unset): planners say their own words in it. */
+  language?: ReplyLanguage
 }
 
 /** An entry as the agent's prompt lists it: what a correction or removal may refer to. */

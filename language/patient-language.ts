@@ -83,3 +83,19 @@ export function replyLanguage(input: { message: string; profileLanguage?: string
 }
 
 export const isHindi = (language: ReplyLanguage): boolean => language !== 'en'
+
+/**
+ * The line that tells a model the turn's reply language. An LLM reads it as an instruction; the
+ * offline model reads the same line back (`instructedLanguage`), so both see the same prompt.
+ */
+export const REPLY_INSTRUCTIONS: Record<ReplyLanguage, string> = {
+  en: 'Reply in English.',
+  hi: 'Reply in Hindi, in Devanagari script.',
+  'hi-Latn': 'Reply in Hindi written in Latin letters (romanised Hindi, as the patient writes), not in Devanagari.',
+}
+
+/** The reply language a prompt's lines ask for; English when none does. */
+export function instructedLanguage(lines: string[]): ReplyLanguage {
+  for (const language of REPLY_LANGUAGES) if (lines.some((l) => l.trim() === REPLY_INSTRUCTIONS[language])) return language
+  return 'en'
+}

@@ -18,6 +18,19 @@ export function foldDevanagari(text: string): string {
     .normalize('NFC')
 }
 
+/**
+ * Text as lexicons read it: lower case, Devanagari folded, straight quotes, punctuation as spaces
+ * (apostrophes, hyphens, slashes and dots kept, for "can't", "ulti-seedhi", "140/90", "3.1").
+ */
+export function matchable(text: string): string {
+  return foldDevanagari(text)
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/[^\p{L}\p{M}\p{N}'\s/.-]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
 export const hasDevanagari = (text: string): boolean => /\p{Script=Devanagari}/u.test(text)
 
 /** Share of the letters that are Devanagari (0 when there are none). */

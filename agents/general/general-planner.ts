@@ -2,10 +2,10 @@ import type { EditIntent } from '../../language/edits.js'
 import { planEdit, splitDenial, type EditReading } from '../plan-edits.js'
 import type { Plan, PlanContext, PlannedCall, RecentEntry } from '../plan.js'
 import { whenPhrase } from '../../language/when-phrase.js'
+import { say } from '../../language/localise.js'
+import { GENERAL_TEXTS } from './general-texts.js'
+import { isGeneralHealthQuestion } from './health-answers.js'
 
-export const CAPABILITIES =
-  'I can log your meals and water, blood pressure, sugar and other readings, medicines and doses, symptoms, mood, ' +
-  'sleep and exercise, remind you about medicines, and answer questions like "what was my BP yesterday?".'
 
 const GREETING = /^(?:hi|hii+|hello|hey|namaste|namaskar|vanakkam|good (?:morning|afternoon|evening))\b/
 const THANKS = /\b(?:thanks|thank you|thank u|thx|dhanyavaad|dhanyavad|shukriya)\b/
@@ -164,16 +164,17 @@ export function planGeneral(ctx: PlanContext): Plan {
   const has = (name: string) => ctx.tools.has(name)
   const edit = planEdit(ctx, readEdit)
   if (edit) return edit
-  if (GREETING.test(t) && t.split(' ').length <= 4) return { calls: [], reply: `Hello! ${CAPABILITIES}` }
-  if (THANKS.test(t) && t.split(' ').length <= 6) return { calls: [], reply: "You're welcome! Take care." }
-  if (BYE.test(t)) return { calls: [], reply: 'Goodbye, take care!' }
-  if (HELP.test(t)) return { calls: [], reply: CAPABILITIES }
+  const language = ctx.language ?? 'en'
+  if (GREETING.test(t) && t.split(' ').length <= 4) return { calls: [], reply: say(GENERAL_TEXTS.hello, language) }
+  if (THANKS.test(t) && t.split(' ').length <= 6) return { calls: [], reply: say(GENERAL_TEXTS.thanks, language) }
+  if (BYE.test(t)) return { calls: [], reply: say(GENERAL_TEXTS.bye, language) }
+  if (HELP.test(t)) return { calls: [], reply: say(GENERAL_TEXTS.capabilities, language) }
 
   // "What did the doctor say about salt?" searches the history; "the doctor said cut salt" is a
   // statement, kept as this chat turn (and so remembered), not a search.
   if (RECALL.test(t) && QUESTION.test(t) && has('recall')) return { calls: [{ name: 'recall', args: { query: t } }] }
   if (/\b(?:doctor|dr)\b.{0,20}\b(?:said|told|advised|asked)\b/.test(t) && !QUESTION.test(t)) {
-    return { calls: [], reply: "I've noted what your doctor said; you can ask me about it any time." }
+    return { calls: [], reply: say(GENERAL_TEXTS.doctor_noted, language) }
   }
   if (SUMMARY.test(t) && has('get_health_summary')) {
     const period = /\bweek\b/.test(t) ? 'last_7_days' : /\bmonth\b/.test(t) ? 'last_30_days' : /\byesterday\b/.test(t) ? 'yesterday' : /\btoday|day\b/.test(t) ? 'today' : 'last_7_days'
@@ -183,7 +184,7 @@ export function planGeneral(ctx: PlanContext): Plan {
     const phone = PHONE.exec(t)?.[1]
     const name = /\b(?:is|add|save)\s+([a-z]+(?: [a-z]+)?)\b/.exec(t.replace(EMERGENCY_CONTACT, ''))?.[1]
     if (phone && name) return { calls: [{ name: 'add_emergency_contact', args: { name: name.replace(/\b\w/g, (c) => c.toUpperCase()), phone } }] }
-    return { calls: [], reply: "Whom should I save as your emergency contact? Tell me their name and phone number.", asked: true }
+    return { calls: [], reply: say(GENERAL_TEXTS.ask_emergency_contact, language), asked: true }
   }
   if (APPOINTMENT.test(t) && has('add_appointment')) {
     const when = /\b(?:on|at|next|tomorrow|this)\b.+$/.exec(t)?.[0]
@@ -191,13 +192,14 @@ export function planGeneral(ctx: PlanContext): Plan {
   }
 
   // A question about sleep, walking or a symptom asks for information; it is not something to log.
+  // General health questions get the curated answers (or "your doctor can answer that").
+  if (has('health_info') && isGeneralHealthQuestion(t)) {
+    return { calls: [{ name: 'health_info', args: { question: t } }] }
+  }
   if (QUESTION.test(t)) {
     if (ABOUT_ME.test(t) && has('recall')) return { calls: [{ name: 'recall', args: { query: t } }] }
     if (ABOUT_ME.test(t) && has('get_health_summary')) return { calls: [{ name: 'get_health_summary', args: { period: /\bmonth\b/.test(t) ? 'last_30_days' : 'last_7_days' } }] }
-    return {
-      calls: [],
-      reply: "That's a good question for your doctor; I can't give medical advice on Podd's offline model. " + CAPABILITIES,
-    }
+    if (has('health_info')) return { calls: [{ name: 'health_info', args: { question: t } }] }
   }
 
   const calls: PlannedCall[] = []
@@ -213,8 +215,5 @@ export function planGeneral(ctx: PlanContext): Plan {
     if (mood) calls.push({ name: 'log_mood', args: { mood, notes: t } })
   }
   if (calls.length) return { calls }
-  return {
-    calls: [],
-    reply: `I'm running on Podd's built-in offline model, so I understand simple messages best. ${CAPABILITIES} Could you say it another way?`,
-  }
+  return { calls: [], reply: say(GENERAL_TEXTS.not_understood, language) }
 }

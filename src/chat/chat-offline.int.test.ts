@@ -102,6 +102,24 @@ describe('chat over HTTP on the offline model', () => {
     expect(body.model).toMatchObject({ provider: 'offline', llm_calls: 0 })
   })
 
+  it("Should answer in the patient's language and still advise a check today when an emergency 'was just acidity'", async () => {
+    const p = await registerUser(t)
+    const say = async (message: string, thread_id?: string) =>
+      (await (await t.request('/api/v1/chat', { method: 'POST', json: { message, thread_id }, token: p.access_token })).json()) as Json
+    const first = await say('सीने में दबाव है और पसीना आ रहा है')
+    expect(first).toMatchObject({ emergency: true, events: [expect.objectContaining({ kind: 'alert', payload: expect.objectContaining({ tier: 'emergency' }) })] })
+    expect(first.reply).toMatch(/^यह आपात स्थिति हो सकती है। अभी 112 या 108/)
+    const second = await say('शायद एसिडिटी थी, अब ठीक हूँ', first.thread_id)
+    expect(second).toMatchObject({ emergency: false, events: [] })
+    expect(second.reply).toMatch(/आज ही डॉक्टर या अस्पताल में जाँच/)
+    const salt = await say('namak kitna khana chahiye?', first.thread_id)
+    expect(salt).toMatchObject({ routes: ['general'], events: [] })
+    expect(salt.reply).toMatch(/^Poore din mein namak 5 gram se kam/)
+    const stop = await say('I want to stop my metformin, it upsets my stomach')
+    expect(stop.reply).toMatch(/please don't stop or change it on your own/)
+    expect(stop.events).toEqual([])
+  })
+
   it('Should store each turn as chat events and list the threads', async () => {
     const p = await registerUser(t)
     const first = (await (await t.request('/api/v1/chat', { method: 'POST', json: { message: 'log my dinner' }, token: p.access_token })).json()) as Json

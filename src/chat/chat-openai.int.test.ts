@@ -120,4 +120,27 @@ describe('chat through ChatOpenAI and a local OpenAI-compatible server', () => {
     expect(body.model.llm_calls).toBe(2)
     expect(fake.requests[0]!.tool_choice).toMatchObject({ function: { name: 'route' } })
   })
+
+  it('Should answer a red flag with the fixed Hindi text and no LLM call, and tell the LLM the reply language', async () => {
+    const body = (await (await chat('मुझे अब जीने का मन नहीं करता')).json()) as Json
+    expect(body).toMatchObject({ emergency: true, routes: [], model: { llm_calls: 0 } })
+    expect(body.reply).toContain('14416')
+    expect(body.reply).toMatch(/[\u0900-\u097F]/)
+    expect(fake.requests).toEqual([])
+
+    fake.script({ tool_calls: [{ name: 'log_symptom', arguments: { name: 'सिर दर्द' } }] }, { content: 'सिर दर्द दर्ज कर लिया।' })
+    await chat('सुबह से सिर में दर्द है')
+    const agentCall = fake.requests.find((r) => String(r.messages[0]!.content).startsWith("You are Podd's"))
+    expect(agentCall!.messages[0]!.content).toContain('Reply in Hindi, in Devanagari script.')
+  })
+
+  it('Should answer a general health question through health_info, the curated answer reaching the LLM', async () => {
+    fake.script({ tool_calls: [{ name: 'health_info', arguments: { question: 'how much salt can I have?' } }] }, { content: 'Under 5 g a day (WHO).' })
+    const body = (await (await chat('how much salt can I have in a day?')).json()) as Json
+    expect(body).toMatchObject({ routes: ['general'], reply: 'Under 5 g a day (WHO).', events: [] })
+    expect(fake.requests[0]!.tools!.map((t) => t.function.name)).toContain('health_info')
+    const toolMessage = fake.requests[1]!.messages.find((m) => m.role === 'tool')
+    expect(String(toolMessage?.content)).toContain('5 g a day')
+    expect(String(toolMessage?.content)).toContain('who.int')
+  })
 })

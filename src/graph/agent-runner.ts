@@ -10,7 +10,7 @@ import type { OfflineChatModel } from './offline-model/offline-chat-model.js'
 import { FOCUS_MARKER, MEDICINES_MARKER, RECENT_MARKER } from './offline-model/prompt-markers.js'
 import { messageText } from './message-text.js'
 import { loadPrompt } from './prompts.js'
-import type { ReplyLanguage } from '../../language/patient-language.js'
+import { REPLY_INSTRUCTIONS } from '../../language/patient-language.js'
 
 /** Tool rounds an agent may take in one turn before it must answer. */
 const MAX_STEPS = 4
@@ -28,18 +28,12 @@ const LANGUAGE_NAMES: Record<string, string> = {
   gu: 'Gujarati', pa: 'Punjabi', od: 'Odia', or: 'Odia', ur: 'Urdu', as: 'Assamese',
 }
 
-/** How the model is told the turn's reply language (language/patient-language.ts). */
-const REPLY_IN: Record<ReplyLanguage, string> = {
-  en: 'Reply in English.',
-  hi: 'Reply in Hindi, in Devanagari script.',
-  'hi-Latn': 'Reply in Hindi written in Latin letters (romanised Hindi, as the patient writes), not in Devanagari.',
-}
 
 /** The reply-language line: Podd's own texts are English or Hindi; an LLM can also answer in the profile's other language. */
 function replyInstruction(ctx: GraphContext): string {
   const other = LANGUAGE_NAMES[ctx.language.split('-')[0]!]
   if ((ctx.replyLanguage ?? 'en') === 'en' && other) return `Reply in ${other}.`
-  return REPLY_IN[ctx.replyLanguage ?? 'en']
+  return REPLY_INSTRUCTIONS[ctx.replyLanguage ?? 'en']
 }
 
 /** Why the configured LLM failed, in a word for the response and the metrics. */

@@ -153,14 +153,22 @@ export function buildConversationGraph(deps: ConversationGraphDeps) {
   async function router(state: State, config: RunnableConfig) {
     const ctx = graphContext(config)
     const text = lastHumanText(state.messages)
+    ctx.recent = await thisThreadsEntries(ctx.userId, state.entries)
     // What Podd always declines (dose changes, other patients' data, injections, diagnoses) is
     // answered here with fixed words, before any agent or model sees it.
-    const hit = checkGuards(text, { medicineNames: ctx.medicines, language: ctx.replyLanguage })
-    if (hit) {
-      return new Command({ goto: 'finish', update: { routes: [hit.agent], replies: [{ agent: 'policy', text: hit.reply, asked: false }] } })
-    }
-    ctx.recent = await thisThreadsEntries(ctx.userId, state.entries)
+    const guard = { medicineNames: ctx.medicines, language: ctx.replyLanguage }
+    const hit = checkGuards(text, guard)
     const classified = classifyIntent(text, { medicineNames: ctx.medicines })
+    if (hit) {
+      // The rest of the turn still counts: "BP 100/65, should I skip my amlodipine?" logs the
+      // reading. Only clauses with a clear agent of their own that no guard declines go on.
+      const beside = classified.clauses.filter((c) => c.agent && c.score >= CONFIDENT && c.agent !== hit.agent && !checkGuards(c.text, guard))
+      const agents = AGENTS.filter((a) => beside.some((c) => c.agent === a))
+      const update = { routes: AGENTS.filter((a) => a === hit.agent || agents.includes(a)), replies: [{ agent: 'policy' as const, text: hit.reply, asked: false }] }
+      if (agents.length === 0) return new Command({ goto: 'finish', update })
+      const focusOf = (a: AgentName) => beside.filter((c) => c.agent === a).map((c) => c.text).join(', ')
+      return new Command({ goto: agents.map((a) => new Send(a, { messages: state.messages, focus: focusOf(a) })), update })
+    }
     const edit = editIntent(normaliseText(text))
     if (edit) {
       // "No, make that 140", "delete that": the agent of the entry meant, and only that one.

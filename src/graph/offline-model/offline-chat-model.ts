@@ -7,6 +7,7 @@ import { messageText } from '../message-text.js'
 import type { Plan, PlanContext, RecentEntry } from '../../../agents/plan.js'
 import { normaliseText } from '../../../language/text.js'
 import { FOCUS_MARKER, MEDICINES_MARKER, RECENT_MARKER } from './prompt-markers.js'
+import { instructedLanguage } from '../../../language/patient-language.js'
 
 /** An agent's offline planner: the patient's words → its tool calls, or a reply. */
 export type Planner = (ctx: PlanContext) => Plan
@@ -111,6 +112,7 @@ export class OfflineChatModel extends BaseChatModel {
         .filter((s) => s && s !== 'none'),
       tools: this.toolNames,
       recent: recentEntries(markedLine(messages, RECENT_MARKER)),
+      language: instructedLanguage(messages.filter((m) => isSystemMessage(m)).flatMap((m) => messageText(m).split('\n'))),
     }
     const asked = messages.slice(0, humanIndex).findLast((m) => isAIMessage(m) && !(m as AIMessage).tool_calls?.length)
     const askedIndex = asked ? messages.lastIndexOf(asked) : -1

@@ -32,6 +32,14 @@ const DOSE_CHANGE: RegExp[] = [
   /\b(?:which|what) (?:medicine|medicines|tablet|tablets|antibiotic|antibiotics|drug|pill|pills|painkiller|dawai|dawa|goli) (?:should|can|do|must) i\b/,
   /\b(?:can|should|may|could) i (?:take|have|use) (?:\d+|two|three|four|five|extra|double|more|another) (?:\w+ ){0,2}(?:tablets?|pills?|paracetamol|dolo|crocin|doses?|units|capsules?)\b/,
   /\b(?:kaun si|konsi|kya) (?:dawai|dawa|goli) (?:lu|loon|lena chahiye|leni chahiye|khau|khaun)\b/,
+  // "how many extra units of insulin should I take", "can I take 1 more metformin"
+  new RegExp(`\\bhow (?:much|many) (?:\\w+ ){0,2}${MED_WORDS}\\b.{0,30}\\b(?:should|can|do|must) i\\b`),
+  /\b(?:should|can|could|may) i (?:take|have) (?:1|one|2|two|an?) (?:more|extra|additional)\b/,
+  // "insulin ke 2 unit badha doon", "ek goli aur le loon", "दवा आधी कर दूँ"
+  /\b(?:insulin|dawai|dawa|goli|dose|units?|tablet)\b.{0,25}\b(?:badha|badhaa|badhau|ghata|ghataa|kam kar|double kar|aadhi kar|adhi kar)\w*/,
+  /\b(?:ek|do|1|2) (?:goli|tablet|dose|unit)\w* (?:aur|extra|zyada) (?:le|lu|loon|kha|khaun|khau)\b|\b(?:ek|do|1|2) (?:aur|extra|zyada) (?:goli|tablet|dose|unit)\w* (?:le|lu|loon|kha|khaun|khau)\b/,
+  /(?:दवा|दवाई|गोली|खुराक|इंसुलिन)(?: \S+){0,2} (?:आधी|आधा|दोगुनी|दोगुना|डबल|कम|ज्यादा) (?:कर|करूं|करूँ|कर दूं|कर दूँ|कर लूं)/u,
+  /(?:एक|दो|1|2) (?:गोली|टैबलेट|खुराक|यूनिट) (?:और|ज्यादा|एक्स्ट्रा) (?:ले|खा)|(?:एक|दो|1|2) (?:और|ज्यादा|एक्स्ट्रा) (?:गोली|टैबलेट|खुराक|यूनिट) (?:ले|खा)/u,
 ]
 
 /** Generic-name endings of everyday chronic medicines, for "I want to stop my amlodipine". */

@@ -1,4 +1,4 @@
-import { foldDevanagari } from '../../../language/script.js'
+import { foldDevanagari, matchable } from '../../../language/script.js'
 import { statedReadings, type StatedReadings } from './stated-readings.js'
 
 /**
@@ -240,15 +240,8 @@ const HISTORY_AFTER =
 /** "had chest pain yesterday and it is back again": the past event is not over. */
 const RECURRED = /\b(?:again|still|came back|comes back|is back|returned|phir se|fir se|abhi bhi|ab bhi)\b/
 
-/** Lower case, Devanagari folded, curly quotes straight, punctuation as spaces (hyphens, slashes and dots kept). */
-export function normalise(text: string): string {
-  return foldDevanagari(text)
-    .toLowerCase()
-    .replace(/[’‘]/g, "'")
-    .replace(/[^\p{L}\p{M}\p{N}'\s/.-]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-}
+/** Lower case, Devanagari folded, punctuation as spaces (language/script.ts). */
+export const normalise = matchable
 
 /** The first match of `pattern` that is not negated, in the past or (for weak phrases) mild. */
 function firstPresent(text: string, pattern: Phrase | RegExp): string | undefined {
