@@ -1,10 +1,18 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { parseMasterKey } from '../memory/encryption/master-key.js'
+import { PatientKeys } from '../memory/encryption/patient-keys.js'
+import { openAuthDb, type AuthDb } from '../src/auth/auth-db.js'
+import { SqliteWrappedKeyStore } from '../src/auth/data-key-store.js'
 
 export const ROOT = path.resolve(import.meta.dirname, '..')
+
+/** The master key of every benchmark's data (the server processes get it too). */
+export const BENCH_DATA_ENCRYPTION_KEY = randomBytes(32).toString('base64')
 
 export interface ServerProcess {
   url: string
@@ -47,6 +55,7 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
       ...process.env,
       NODE_ENV: 'production',
       JWT_SECRET: 'bench-secret-bench-secret-bench-secret-1234',
+      DATA_ENCRYPTION_KEY: BENCH_DATA_ENCRYPTION_KEY,
       HOST: '127.0.0.1',
       PORT: String(port),
       LOG_LEVEL: 'info',
@@ -117,4 +126,14 @@ export async function registerBenchUser(url: string, i: number | string, role = 
     name: `Bench ${i}`,
     role,
   })
+}
+
+/**
+ * Patients' data keys as the service keeps them (wrapped in the auth SQLite of `dataDir`, under
+ * a random master key), so benchmarks pay what encryption at rest costs.
+ */
+export async function benchKeys(dataDir: string): Promise<{ keys: PatientKeys; authDb: AuthDb }> {
+  const authDb = await openAuthDb(dataDir)
+  const keys = new PatientKeys(new SqliteWrappedKeyStore(authDb), { master: parseMasterKey(BENCH_DATA_ENCRYPTION_KEY) })
+  return { keys, authDb }
 }

@@ -12,6 +12,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import type { PatientKeys } from '../memory/encryption/patient-keys.js'
 import { openEventDb, type EventDbHandle } from '../memory/event-db.js'
 import { EventStore, type AppendInput } from '../memory/event-store.js'
 import { HashedNgramEmbedder } from '../memory/recall/hashed-ngram-embedder.js'
@@ -20,7 +21,7 @@ import { PineconeIndex } from '../memory/recall/pinecone-index.js'
 import { RecallService } from '../memory/recall/recall-service.js'
 import type { VectorIndex } from '../memory/recall/vector-index.js'
 import { startFakePinecone } from '../test/fakes/pinecone-server.js'
-import { fmt, summarise } from './bench-lib.js'
+import { benchKeys, fmt, summarise } from './bench-lib.js'
 
 const BIG_PATIENT_MEMORIES = 5_000
 const PATIENTS = 1_000
@@ -134,8 +135,8 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
 const line = (label: string, s: ReturnType<typeof summarise>) =>
   `  ${label.padEnd(34)} p50 ${fmt(s.p50)}  p95 ${fmt(s.p95)}  max ${fmt(s.max)}  (n=${s.n})`
 
-async function bigPatient(handle: EventDbHandle, index: VectorIndex, label: string, searches: number): Promise<void> {
-  const store = new EventStore(handle.db)
+async function bigPatient(handle: EventDbHandle, keys: PatientKeys, index: VectorIndex, label: string, searches: number): Promise<void> {
+  const store = new EventStore(handle.db, keys)
   const recall = new RecallService(store, index, new HashedNgramEmbedder())
   const user = `bench-big-${label}`
   const r = rng(42)
@@ -176,9 +177,9 @@ async function bigPatient(handle: EventDbHandle, index: VectorIndex, label: stri
   await recall.close()
 }
 
-async function manyPatients(handle: EventDbHandle): Promise<void> {
-  const store = new EventStore(handle.db)
-  const index = new LocalVectorIndex(handle.db)
+async function manyPatients(handle: EventDbHandle, keys: PatientKeys): Promise<void> {
+  const store = new EventStore(handle.db, keys)
+  const index = new LocalVectorIndex(handle.db, keys)
   const recall = new RecallService(store, index, new HashedNgramEmbedder())
   const r = rng(1)
   const users = Array.from({ length: PATIENTS }, (_, i) => `bench-patient-${i}`)
@@ -209,14 +210,16 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podd-recall-bench-'))
   try {
     const local = await openEventDb({ pgliteDir: path.join(dir, 'events') })
-    await bigPatient(local, new LocalVectorIndex(local.db), 'local index (PGlite on disk)', SEARCHES)
-    await manyPatients(local)
+    const { keys, authDb } = await benchKeys(dir)
+    await bigPatient(local, keys, new LocalVectorIndex(local.db, keys), 'local index (PGlite on disk)', SEARCHES)
+    await manyPatients(local, keys)
     await local.close()
 
     const pinecone = await startFakePinecone({ dimension: 2048 })
     const db = await openEventDb({})
-    const index = new PineconeIndex({ apiKey: pinecone.apiKey, indexHost: pinecone.url, maxRetries: 0 })
-    await bigPatient(db, index, 'Pinecone SDK → fake server', 100)
+    const index = new PineconeIndex({ apiKey: pinecone.apiKey, indexHost: pinecone.url, maxRetries: 0, keys })
+    await bigPatient(db, keys, index, 'Pinecone SDK → fake server', 100)
+    await authDb.destroy()
     await db.close()
     await pinecone.close()
   } finally {

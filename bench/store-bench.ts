@@ -14,7 +14,8 @@ import type { EventKind } from '../memory/event-kinds.js'
 import { EventStore, type AppendInput } from '../memory/event-store.js'
 import { insightsFor } from '../memory/insights.js'
 import { addDays, localDate } from '../memory/local-time.js'
-import { fmt, registerBenchUser, rssOf, startServerProcess, summarise } from './bench-lib.js'
+import type { PatientKeys } from '../memory/encryption/patient-keys.js'
+import { benchKeys, fmt, registerBenchUser, rssOf, startServerProcess, summarise } from './bench-lib.js'
 
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 1000)
 const EVENTS_PER_PATIENT = Number(process.env.BENCH_EVENTS ?? 100)
@@ -43,8 +44,8 @@ async function timed<T>(fn: () => Promise<T>): Promise<number> {
   return performance.now() - t
 }
 
-async function runOn(name: string, handle: EventDbHandle) {
-  const store = new EventStore(handle.db)
+async function runOn(name: string, handle: EventDbHandle, keys: PatientKeys) {
+  const store = new EventStore(handle.db, keys)
   const now = Date.now()
   const patients = Array.from({ length: PATIENTS }, (_, i) => `bench-patient-${i}`)
 
@@ -93,7 +94,8 @@ async function runOn(name: string, handle: EventDbHandle) {
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'podd-store-bench-'))
   const pglite = await openEventDb({ pgliteDir: path.join(dataDir, 'events') })
-  await runOn('PGlite (on disk)', pglite)
+  const { keys, authDb } = await benchKeys(dataDir)
+  await runOn('PGlite (on disk)', pglite, keys)
   await pglite.close()
 
   // The same data under a server process: its RSS is what a deployment pays.
@@ -109,12 +111,16 @@ async function main() {
   }
 
   const url = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL
-  if (!url) return console.log('\nPostgreSQL: set DATABASE_URL or TEST_DATABASE_URL to measure it too')
+  if (!url) {
+    await authDb.destroy()
+    return console.log('\nPostgreSQL: set DATABASE_URL or TEST_DATABASE_URL to measure it too')
+  }
   const schema = `podd_bench_${randomBytes(4).toString('hex')}`
   const postgres = await openEventDb({ databaseUrl: url, schema })
   try {
-    await runOn('PostgreSQL', postgres)
+    await runOn('PostgreSQL', postgres, keys)
   } finally {
+    await authDb.destroy()
     await postgres.close()
     const client = new pg.Client({ connectionString: url })
     await client.connect()

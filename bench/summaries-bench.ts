@@ -12,7 +12,7 @@ import { openEventDb } from '../memory/event-db.js'
 import type { EventKind } from '../memory/event-kinds.js'
 import { EventStore, type HealthEvent } from '../memory/event-store.js'
 import { addDays, zonedInstant } from '../memory/local-time.js'
-import { openAuthDb, type AuthDb } from '../src/auth/auth-db.js'
+import type { AuthDb } from '../src/auth/auth-db.js'
 import { screenEvent } from '../src/care/alerts/alert-rules.js'
 import { AlertService } from '../src/care/alerts/alert-service.js'
 import { CareLinks } from '../src/care/care-links.js'
@@ -25,7 +25,7 @@ import { SummaryService } from '../src/care/summaries/summary-service.js'
 import { Metrics } from '../src/metrics.js'
 import { newId } from '../core/ids.js'
 import { createLogger } from '../src/logger.js'
-import { fmt, summarise } from './bench-lib.js'
+import { benchKeys, fmt, summarise } from './bench-lib.js'
 
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 1000)
 const DAYS = Number(process.env.BENCH_DAYS ?? 30)
@@ -266,9 +266,9 @@ async function benchAlerts(db: CareDb, store: EventStore, authDb: AuthDb, patien
 
 async function main() {
   const handle = await openEventDb({})
-  const store = new EventStore(handle.db, now)
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'podd-summaries-bench-'))
-  const authDb = await openAuthDb(dataDir)
+  const { keys, authDb } = await benchKeys(dataDir)
+  const store = new EventStore(handle.db, keys, now)
   try {
     const patients = Array.from({ length: PATIENTS }, () => newId())
     const caregiver = newId()

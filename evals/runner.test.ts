@@ -5,6 +5,7 @@ import type { ConversationService, TurnInput, TurnResult } from '../src/graph/tu
 import { EvalCaseSchema, type EvalCase, type EvalCaseInput } from './dataset-schema.js'
 import type { Judge } from './judge.js'
 import { runCases, seedCase, type EvalWorker } from './runner.js'
+import { ephemeralPatientKeys } from '../memory/encryption/patient-keys.js'
 
 const NOW = new Date('2025-06-11T14:00:00Z') // 19:30 IST
 const clock = () => NOW
@@ -13,7 +14,7 @@ let db: EventDbHandle
 let store: EventStore
 beforeAll(async () => {
   db = await openEventDb({})
-  store = new EventStore(db.db, clock)
+  store = new EventStore(db.db, ephemeralPatientKeys(), clock)
 })
 afterAll(() => db.close())
 

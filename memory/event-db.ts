@@ -16,7 +16,6 @@ const PGLITE_VERSION: string = JSON.parse(
 ).version
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>
-type Json<T> = ColumnType<T, string, string>
 
 export interface HealthEventsTable {
   seq: Generated<string>
@@ -25,7 +24,12 @@ export interface HealthEventsTable {
   kind: string
   context_id: string
   event_kind: 'fact' | 'action'
-  payload: Json<Record<string, unknown>>
+  /** Only in rows written before encryption at rest (sealed by the start-up migration); null otherwise. */
+  payload: ColumnType<Record<string, unknown> | null, string | null, string | null>
+  /** The payload JSON sealed with the patient's data key (memory/encryption), the event's id and kind as associated data. */
+  sealed: Buffer | null
+  /** Keyed hashes of the payload fields queries filter on (event-lookup-tags.ts). */
+  lookup_tags: string[] | null
   flags: ColumnType<Record<string, unknown> | null, string | null, string | null>
   occurred_at: Timestamp
   recorded_at: Timestamp

@@ -230,4 +230,18 @@ export const eventMigrations: Record<string, Migration> = {
       await sql`create table care_sync_marks (name text primary key, seq bigint not null)`.execute(db)
     },
   },
+  '006_encryption_at_rest': {
+    async up(db: Kysely<any>) {
+      // Payloads are sealed with the patient's data key (memory/encryption); `payload` stays only
+      // for rows written before, until the start-up migration seals them (encrypt-legacy.ts).
+      await sql`alter table health_events add column sealed bytea`.execute(db)
+      await sql`alter table health_events alter column payload drop not null`.execute(db)
+      await sql`alter table health_events add constraint health_events_payload_present
+        check (payload is not null or sealed is not null)`.execute(db)
+      // What a query filters on inside a payload (a chat's thread, a summary's date) as keyed hashes.
+      await sql`alter table health_events add column lookup_tags text[]`.execute(db)
+      // Recall vectors are sealed too (a hashed word vector gives its words away to a dictionary).
+      await sql`alter table recall_vectors add column sealed boolean not null default false`.execute(db)
+    },
+  },
 }

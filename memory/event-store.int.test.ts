@@ -4,6 +4,7 @@ import type { EventKind } from './event-kinds.js'
 import { EventConflictError, EventNotFoundError, EventStore, type HealthEventStore, InvalidCursorError } from './event-store.js'
 import { InMemoryEventStore } from './in-memory-event-store.js'
 import { EventValidationError } from './normalize-payload.js'
+import { ephemeralPatientKeys } from './encryption/patient-keys.js'
 
 const MED_ID = 'medication:01a1ffaf-43b2-7000-8a56-c10473a73a91'
 let userSeq = 0
@@ -46,7 +47,7 @@ const STORES: { name: string; open(): Promise<{ store: HealthEventStore; close()
     name: engine.name,
     async open() {
       const handle = await engine.open()
-      return { store: new EventStore(handle.db), close: () => handle.close() }
+      return { store: new EventStore(handle.db, ephemeralPatientKeys()), close: () => handle.close() }
     },
   })),
   { name: 'memory', open: async () => ({ store: new InMemoryEventStore(), close: async () => {} }) },

@@ -2,8 +2,10 @@ import { sql, type Insertable, type Selectable } from 'kysely'
 import { ConflictError, NotFoundError, PoddError } from '../core/errors.js'
 import { UUID_RE, newId } from '../core/ids.js'
 import type { VitalsFlags } from './clinical-thresholds.js'
+import { DataKeyMissingError, type DataKey, type PatientKeys } from './encryption/patient-keys.js'
 import type { EventDb, HealthEventsTable } from './event-db.js'
 import { eventKindOf, type EventKind, type EventSource, type PayloadOf } from './event-kinds.js'
+import { lookupTagsFor, lookupTagsOf } from './event-lookup-tags.js'
 import { EventValidationError, normalizePayload } from './normalize-payload.js'
 
 /**
@@ -58,7 +60,10 @@ export interface ListQuery {
   from?: string | Date
   to?: string | Date
   contextId?: string
-  /** Top-level payload fields that must equal these strings (e.g. a chat's thread_id). */
+  /**
+   * Top-level payload fields that must equal these strings (e.g. a chat's thread_id). Payloads
+   * are sealed: only the fields in LOOKUP_FIELDS (event-lookup-tags.ts) can be filtered on.
+   */
   payloadEquals?: Record<string, string>
   /** 1–500, default 50. */
   limit?: number
@@ -89,14 +94,44 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000
 
 type Row = Selectable<HealthEventsTable>
 
-function toEvent(row: Row): HealthEvent {
+/** What a write reads back: everything but the sealed payload, which the writer has in clear. */
+const WRITTEN_COLUMNS = [
+  'seq',
+  'id',
+  'user_id',
+  'kind',
+  'context_id',
+  'event_kind',
+  'flags',
+  'occurred_at',
+  'recorded_at',
+  'source',
+  'supersedes',
+  'tombstone',
+  'idempotency_key',
+] as const
+type WrittenRow = Pick<Row, (typeof WRITTEN_COLUMNS)[number]>
+
+/** What a sealed payload is bound to: the event it belongs to. */
+export const payloadAad = (id: string, kind: string) => `event|${id}|${kind}`
+
+/**
+ * The event a row holds. The payload is opened with the patient's key, unless the caller
+ * already has it (the row it just wrote) or the row predates encryption.
+ */
+function toEvent(row: Row | WrittenRow, key: DataKey | undefined, known?: Record<string, unknown>): HealthEvent {
+  let payload = known ?? ('payload' in row ? row.payload : undefined)
+  if (!known && 'sealed' in row && row.sealed) {
+    if (!key) throw new DataKeyMissingError(`events of account ${row.user_id} are sealed but no data key exists for it`)
+    payload = JSON.parse(key.open(row.sealed, payloadAad(row.id, row.kind)).toString('utf8'))
+  }
   return {
     id: row.id,
     user_id: row.user_id,
     kind: row.kind as EventKind,
     context_id: row.context_id,
     event_kind: row.event_kind,
-    payload: row.payload as never,
+    payload: payload as never,
     flags: (row.flags as VitalsFlags | null) ?? null,
     occurred_at: new Date(row.occurred_at).toISOString(),
     recorded_at: new Date(row.recorded_at).toISOString(),
@@ -139,6 +174,15 @@ export function toDate(value: string | Date | undefined, now: Date): Date {
 
 const invalidTime = (message: string) => new EventValidationError(`occurred_at ${message}`, [{ path: 'occurred_at', message }])
 
+/** The sealed columns of a new row: the payload under the patient's key, and its lookup tags. */
+function sealedColumns(key: DataKey, id: string, kind: EventKind, payload: Record<string, unknown>) {
+  return {
+    payload: null,
+    sealed: key.seal(JSON.stringify(payload), payloadAad(id, kind)),
+    lookup_tags: lookupTagsOf(key, kind, payload),
+  }
+}
+
 /**
  * What the rest of Podd reads and writes health events through: the store below, or its
  * in-memory twin (in-memory-event-store.ts) in unit tests of tools, planners and services.
@@ -151,7 +195,8 @@ export type HealthEventStore = Pick<
 /**
  * The health event store: append-only, per patient, over Kysely's Postgres SQL (PGlite or
  * PostgreSQL). Every method takes the patient's user id; nothing reads across patients.
- * Corrections and removals are new events; reads return the current view.
+ * Corrections and removals are new events; reads return the current view. Payloads are sealed
+ * with the patient's own data key (`keys`); ids, kinds, times and flags stay in clear columns.
  */
 export class EventStore {
   private readonly listeners = new Set<AppendListener>()
@@ -160,6 +205,8 @@ export class EventStore {
 
   constructor(
     private readonly db: EventDb,
+    /** Each patient's data key: what seals their payloads (shared with recall and checkpoints). */
+    readonly keys: PatientKeys,
     private readonly now: () => Date = () => new Date(),
     private readonly onListenerError: (err: unknown) => void = () => {},
   ) {
@@ -180,6 +227,8 @@ export class EventStore {
 
   async append<K extends EventKind>(userId: string, input: AppendInput<K>): Promise<{ event: HealthEvent<K>; created: boolean }> {
     const { payload, flags } = normalizePayload(input.kind, input.payload)
+    // No await when the key is cached: appends arriving together must reach the batcher together.
+    const key = this.keys.cached(userId) ?? (await this.keys.forWrite(userId))
     const now = this.now()
     const id = newId(now.getTime())
     const row = {
@@ -188,7 +237,7 @@ export class EventStore {
       kind: input.kind,
       context_id: input.context_id ?? `${input.kind}:${id}`,
       event_kind: eventKindOf(input.kind),
-      payload: JSON.stringify(payload),
+      ...sealedColumns(key, id, input.kind, payload),
       flags: flags ? JSON.stringify(flags) : null,
       occurred_at: toDate(input.occurred_at, now),
       recorded_at: now,
@@ -199,23 +248,23 @@ export class EventStore {
     }
     const inserted = await this.batcher.insert(row)
     if (inserted) {
-      const event = toEvent(inserted)
+      const event = toEvent(inserted, key, payload)
       this.emit(event)
       return { event: event as unknown as HealthEvent<K>, created: true }
     }
-    const replayed = await this.replay(userId, input.idempotency_key!, input.kind, payload)
+    const replayed = await this.replay(userId, key, input.idempotency_key!, input.kind, payload)
     return { event: replayed as unknown as HealthEvent<K>, created: false }
   }
 
   /** The event first written under an idempotency key; a different event under it is a conflict. */
-  private async replay(userId: string, key: string, kind: EventKind, payload: unknown): Promise<HealthEvent> {
+  private async replay(userId: string, key: DataKey, idempotencyKey: string, kind: EventKind, payload: unknown): Promise<HealthEvent> {
     const row = await this.db
       .selectFrom('health_events')
       .selectAll()
       .where('user_id', '=', userId)
-      .where('idempotency_key', '=', key)
+      .where('idempotency_key', '=', idempotencyKey)
       .executeTakeFirstOrThrow()
-    const event = toEvent(row)
+    const event = toEvent(row, key)
     if (event.kind !== kind || !sameJson(event.payload, payload)) {
       throw new EventConflictError('This idempotency key was already used for a different event')
     }
@@ -225,25 +274,30 @@ export class EventStore {
   /** The current version of an event, or undefined when it does not exist, is another patient's, or was replaced. */
   async get(userId: string, id: string): Promise<HealthEvent | undefined> {
     if (!isUuid(id)) return undefined
+    const key = await this.keys.forRead(userId)
     const row = await this.current(userId).where('e.id', '=', id).executeTakeFirst()
-    return row ? toEvent(row) : undefined
+    return row ? toEvent(row, key) : undefined
   }
 
   /** The current versions of several events of a patient, in one query (missing ids are left out). */
   async getMany(userId: string, ids: string[]): Promise<HealthEvent[]> {
     const valid = ids.filter(isUuid)
     if (valid.length === 0) return []
-    return (await this.current(userId).where('e.id', 'in', valid).execute()).map(toEvent)
+    const key = await this.keys.forRead(userId)
+    return (await this.current(userId).where('e.id', 'in', valid).execute()).map((r) => toEvent(r, key))
   }
 
   async list(userId: string, q: ListQuery = {}): Promise<EventPage> {
     const limit = Math.min(Math.max(q.limit ?? DEFAULT_PAGE, 1), MAX_PAGE)
     const desc = (q.order ?? 'desc') === 'desc'
+    const key = await this.keys.forRead(userId)
     let query = this.current(userId)
     if (q.kinds?.length) query = query.where('e.kind', 'in', q.kinds)
     if (q.contextId) query = query.where('e.context_id', '=', q.contextId)
-    for (const [field, value] of Object.entries(q.payloadEquals ?? {})) {
-      query = query.where(sql<string>`e.payload->>${field}`, '=', value)
+    if (q.payloadEquals && Object.keys(q.payloadEquals).length) {
+      // Without a key nothing of this patient is sealed, so nothing can carry the tags.
+      if (!key) return { events: [], next_cursor: null }
+      query = query.where(sql<boolean>`e.lookup_tags @> ${lookupTagsFor(key, q.payloadEquals)}::text[]`)
     }
     if (q.from) query = query.where('e.occurred_at', '>=', new Date(q.from))
     if (q.to) query = query.where('e.occurred_at', '<', new Date(q.to))
@@ -256,7 +310,7 @@ export class EventStore {
       .orderBy('e.id', desc ? 'desc' : 'asc')
       .limit(limit + 1)
       .execute()
-    const events = rows.slice(0, limit).map(toEvent)
+    const events = rows.slice(0, limit).map((r) => toEvent(r, key))
     return { events, next_cursor: rows.length > limit ? encodeCursor(events.at(-1)!) : null }
   }
 
@@ -284,14 +338,16 @@ export class EventStore {
     const target = await this.get(userId, id)
     if (!target) throw await this.missing(userId, id)
     const { payload, flags } = normalizePayload(target.kind, input.payload)
+    const key = await this.keys.forWrite(userId)
     const now = this.now()
+    const versionId = newId(now.getTime())
     const row = {
-      id: newId(now.getTime()),
+      id: versionId,
       user_id: userId,
       kind: target.kind,
       context_id: target.context_id,
       event_kind: target.event_kind,
-      payload: JSON.stringify(payload),
+      ...sealedColumns(key, versionId, target.kind, payload),
       flags: flags ? JSON.stringify(flags) : null,
       occurred_at: input.occurred_at ? toDate(input.occurred_at, now) : new Date(target.occurred_at),
       recorded_at: now,
@@ -300,7 +356,7 @@ export class EventStore {
       tombstone: false,
       idempotency_key: input.idempotency_key ?? null,
     }
-    const event = toEvent(await this.insertSuperseding(row))
+    const event = toEvent(await this.insertSuperseding(row), key, payload)
     this.emit(event)
     return event
   }
@@ -309,14 +365,16 @@ export class EventStore {
   async remove(userId: string, id: string, opts: { source: EventSource }): Promise<void> {
     const target = await this.get(userId, id)
     if (!target) throw await this.missing(userId, id)
+    const key = await this.keys.forWrite(userId)
     const now = this.now()
+    const tombstoneId = newId(now.getTime())
     await this.insertSuperseding({
-      id: newId(now.getTime()),
+      id: tombstoneId,
       user_id: userId,
       kind: target.kind,
       context_id: target.context_id,
       event_kind: 'action',
-      payload: JSON.stringify({}),
+      ...sealedColumns(key, tombstoneId, target.kind, {}),
       flags: null,
       occurred_at: now,
       recorded_at: now,
@@ -330,6 +388,7 @@ export class EventStore {
 
   /** Every version of an entity, oldest first, tombstones included: the audit trail. */
   async history(userId: string, contextId: string): Promise<HistoricalEvent[]> {
+    const key = await this.keys.forRead(userId)
     const rows = await this.db
       .selectFrom('health_events')
       .selectAll()
@@ -337,7 +396,7 @@ export class EventStore {
       .where('context_id', '=', contextId)
       .orderBy('seq', 'asc')
       .execute()
-    return rows.map((r) => ({ ...toEvent(r), tombstone: r.tombstone }))
+    return rows.map((r) => ({ ...toEvent(r, key), tombstone: r.tombstone }))
   }
 
   /** Users with current events of these kinds: for the care scheduler's explicit cross-patient scans. */
@@ -366,9 +425,9 @@ export class EventStore {
       )
   }
 
-  private async insertSuperseding(row: Insertable<HealthEventsTable>): Promise<Row> {
+  private async insertSuperseding(row: Insertable<HealthEventsTable>): Promise<WrittenRow> {
     try {
-      return await this.db.insertInto('health_events').values(row).returningAll().executeTakeFirstOrThrow()
+      return await this.db.insertInto('health_events').values(row).returning(WRITTEN_COLUMNS).executeTakeFirstOrThrow()
     } catch (err) {
       if (isUniqueViolation(err)) throw new EventConflictError('This event was changed at the same time; read it again')
       throw err
@@ -401,7 +460,7 @@ export class EventStore {
 type NewRow = Insertable<HealthEventsTable> & { id: string }
 interface Pending {
   row: NewRow
-  resolve: (row: Row | undefined) => void
+  resolve: (row: WrittenRow | undefined) => void
   reject: (err: unknown) => void
 }
 
@@ -419,7 +478,7 @@ class AppendBatcher {
 
   constructor(private readonly db: EventDb) {}
 
-  insert(row: NewRow): Promise<Row | undefined> {
+  insert(row: NewRow): Promise<WrittenRow | undefined> {
     return new Promise((resolve, reject) => {
       this.queue.push({ row, resolve, reject })
       if (!this.running) {
@@ -440,16 +499,20 @@ class AppendBatcher {
         if (batch.length === 1) batch[0]!.reject(err)
         else for (const p of batch) await this.write([p.row]).then((r) => p.resolve(r[0]), p.reject)
       }
+      // Writers just resolved append again within this turn of the event loop: wait for the turn to
+      // end so their rows go out together. Otherwise the one that comes back first goes alone, and
+      // the batches stay split (1 + 19 instead of 20) for as long as the writers keep writing.
+      if (this.queue.length < batch.length) await new Promise<void>((resolve) => setImmediate(resolve))
     }
     this.running = false
   }
 
-  private write(rows: NewRow[]): Promise<Row[]> {
+  private write(rows: NewRow[]): Promise<WrittenRow[]> {
     return this.db
       .insertInto('health_events')
       .values(rows)
       .onConflict((oc) => oc.columns(['user_id', 'idempotency_key']).where('idempotency_key', 'is not', null).doNothing())
-      .returningAll()
+      .returning(WRITTEN_COLUMNS)
       .execute()
   }
 }

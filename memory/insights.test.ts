@@ -5,6 +5,7 @@ import { EventStore, type HealthEvent } from './event-store.js'
 import { computeInsights, dosesToday, insightsFor } from './insights.js'
 import { dayRange, localDate, localTime, zonedInstant } from './local-time.js'
 import { normalizePayload } from './normalize-payload.js'
+import { ephemeralPatientKeys } from './encryption/patient-keys.js'
 
 const TZ = 'Asia/Kolkata'
 let n = 0
@@ -161,7 +162,7 @@ describe('insights over the store', () => {
   let store: EventStore
   beforeAll(async () => {
     handle = await openEventDb({})
-    store = new EventStore(handle.db)
+    store = new EventStore(handle.db, ephemeralPatientKeys())
   })
   afterAll(() => handle.close())
 

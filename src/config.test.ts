@@ -28,7 +28,17 @@ describe('loadConfig', () => {
   it('Should refuse to start in production without a JWT secret', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError)
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/)
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).NODE_ENV).toBe('production')
+    const key = 'q0vYbX3D4pXc8N1kqkJ0lJ2lqI3wQ7m9V5Yk7a0Hh1M='
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATA_ENCRYPTION_KEY: key }).NODE_ENV).toBe('production')
+  })
+
+  it('Should require a master data key in production and refuse one that is not 32 bytes', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toThrow(/DATA_ENCRYPTION_KEY: is required/)
+    expect(() => loadConfig({ DATA_ENCRYPTION_KEY: 'too short' })).toThrow(/DATA_ENCRYPTION_KEY: must be 32 random bytes/)
+    // 31 bytes in base64 is refused, not padded.
+    expect(() => loadConfig({ DATA_ENCRYPTION_KEY: Buffer.alloc(31, 7).toString('base64') })).toThrow(/DATA_ENCRYPTION_KEY/)
+    expect(() => loadConfig({ DATA_ENCRYPTION_KEY_PREVIOUS: 'zz'.repeat(32) })).toThrow(/DATA_ENCRYPTION_KEY_PREVIOUS/)
+    expect(loadConfig({ DATA_ENCRYPTION_KEY: 'ab'.repeat(32) }).DATA_ENCRYPTION_KEY).toBe('ab'.repeat(32))
   })
 
   it('Should choose the OpenAI-compatible model only when one is configured', () => {

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
+import { parseMasterKey } from '../memory/encryption/master-key.js'
 
 /**
  * Every setting Podd reads from the environment, parsed once at start-up.
@@ -33,6 +34,19 @@ const bool = z
   .default('false')
   .transform((v) => v === 'true' || v === '1' || v === 'yes')
 
+/** A master key as text; checked here so a mistyped one stops the start with the variable's name. */
+const masterKey = z
+  .string()
+  .optional()
+  .superRefine((v, ctx) => {
+    if (v === undefined) return
+    try {
+      parseMasterKey(v)
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: (err as Error).message })
+    }
+  })
+
 const int = (def: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
   z.coerce.number().int().min(min).max(max).default(def)
 
@@ -58,6 +72,8 @@ export const ConfigSchema = z
     LOGIN_THROTTLE_WINDOW_SECONDS: int(900, 1),
 
     DATABASE_URL: optionalUrl,
+    DATA_ENCRYPTION_KEY: optionalString.pipe(masterKey),
+    DATA_ENCRYPTION_KEY_PREVIOUS: optionalString.pipe(masterKey),
 
     LLM_PROVIDER: z.enum(['offline', 'openai']).optional(),
     OPENAI_API_KEY: optionalString,
@@ -118,6 +134,13 @@ export const ConfigSchema = z
     if (!c.VAPID_PUBLIC_KEY !== !c.VAPID_PRIVATE_KEY) {
       const missing = c.VAPID_PUBLIC_KEY ? 'VAPID_PRIVATE_KEY' : 'VAPID_PUBLIC_KEY'
       ctx.addIssue({ code: 'custom', path: [missing], message: 'VAPID keys come as a pair: set both or neither' })
+    }
+    if (c.NODE_ENV === 'production' && !c.DATA_ENCRYPTION_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATA_ENCRYPTION_KEY'],
+        message: 'is required in production: 32 random bytes in base64 (openssl rand -base64 32); keep a copy apart from backups',
+      })
     }
     if (c.LLM_PROVIDER === 'openai' && !c.OPENAI_API_KEY && !c.OPENAI_BASE_URL) {
       ctx.addIssue({

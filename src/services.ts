@@ -1,6 +1,7 @@
 import type { Server } from 'node:http'
 import type { MiddlewareHandler } from 'hono'
 import { openAuthDb, type AuthDb } from './auth/auth-db.js'
+import { createPatientKeys } from './auth/data-encryption-key.js'
 import { AuthService } from './auth/auth-service.js'
 import { LoginThrottle } from './auth/login-throttle.js'
 import { requireAuth } from './auth/require-auth.js'
@@ -12,12 +13,14 @@ import path from 'node:path'
 import type { Config } from './config.js'
 import { openEventDb, type EventDbHandle } from '../memory/event-db.js'
 import { EventStore } from '../memory/event-store.js'
+import type { PatientKeys } from '../memory/encryption/patient-keys.js'
+import { purgeOldVersions, sealLegacyEvents, sealLegacyVectors } from '../memory/encryption/seal-legacy-rows.js'
 import { createRecall } from '../memory/recall/create-recall.js'
 import type { RecallService } from '../memory/recall/recall-service.js'
 import { makeRecallTool } from '../agents/general/recall-tool.js'
 import { createChatModels } from './graph/chat-models.js'
-import { EventDbCheckpointSaver } from './graph/event-db-saver.js'
-import { Conversation } from './graph/conversation-service.js'
+import { EventDbCheckpointSaver, patientKeyCipher } from './graph/event-db-saver.js'
+import { Conversation, patientOfGraphThread } from './graph/conversation-service.js'
 import { WebSocketRoutes } from './http/websockets.js'
 import type { AppEnv } from './http/app-env.js'
 import { Metrics } from './metrics.js'
@@ -47,6 +50,10 @@ export interface Services {
   /** The health event database (PGlite or PostgreSQL) and the store over it. */
   eventDb: EventDbHandle
   events: EventStore
+  /** Each patient's data key (wrapped in the auth database): what seals their health data. */
+  keys: PatientKeys
+  /** The conversations' LangGraph checkpoints (sealed with the patient's key). */
+  checkpointer: EventDbCheckpointSaver
   /** Search over each patient's own history (chat and the words of events), kept in step with the store. */
   recall: RecallService
   /** Patient turns through the LangGraph conversation, by chat and voice. */
@@ -96,7 +103,21 @@ export async function createServices(config: Config, opts: ServiceOptions = {}):
     opts.eventDb ??
     (await openEventDb({ databaseUrl: config.DATABASE_URL, pgliteDir: path.join(config.DATA_DIR, 'events') }))
   if (!opts.eventDb) onClose(() => eventDb.close())
-  const events = new EventStore(eventDb.db, now, (err) => logger.error({ err }, 'event listener failed'))
+  const keys = createPatientKeys(config, authDb, logger, now)
+  const { underPrevious } = await keys.assertMasterKeys()
+  if (underPrevious) logger.warn('some data keys are still wrapped under the previous master key: run npm run keys:rotate')
+  const checkpointer = new EventDbCheckpointSaver(eventDb.db, undefined, patientKeyCipher(keys, patientOfGraphThread))
+  // Data written before encryption at rest is sealed once, before anything reads it.
+  const sealed = {
+    events: await sealLegacyEvents(eventDb.db, keys),
+    vectors: await sealLegacyVectors(eventDb.db, keys),
+    checkpoints: await checkpointer.sealUnsealed(),
+  }
+  if (sealed.events + sealed.vectors + sealed.checkpoints) {
+    await purgeOldVersions(eventDb.db, ['health_events', 'recall_vectors', 'conversation_checkpoints', 'conversation_blobs', 'conversation_writes'])
+    logger.info(sealed, 'sealed data written before encryption at rest')
+  }
+  const events = new EventStore(eventDb.db, keys, now, (err) => logger.error({ err }, 'event listener failed'))
   const recall = createRecall(config, events, eventDb, {
     onError: (err, userId) => logger.warn({ err, userId }, 'recall indexing failed; npm run recall:reindex repairs it'),
   })
@@ -120,7 +141,7 @@ export async function createServices(config: Config, opts: ServiceOptions = {}):
   const conversation = new Conversation({
     store: events,
     models: createChatModels(config),
-    checkpointer: new EventDbCheckpointSaver(eventDb.db),
+    checkpointer,
     recallTool: makeRecallTool(recall),
     logger,
     metrics,
@@ -167,6 +188,8 @@ export async function createServices(config: Config, opts: ServiceOptions = {}):
     auth,
     eventDb,
     events,
+    keys,
+    checkpointer,
     recall,
     conversation,
     sockets,

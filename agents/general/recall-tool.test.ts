@@ -7,6 +7,7 @@ import { RecallService } from '../../memory/recall/recall-service.js'
 import { userSays } from '../../memory/recall/recall-test-helpers.js'
 import { makeRecallTool } from './recall-tool.js'
 import type { TurnContext } from '../../tools/tool-context.js'
+import { ephemeralPatientKeys } from '../../memory/encryption/patient-keys.js'
 
 describe('recall tool', () => {
   let handle: EventDbHandle
@@ -23,8 +24,8 @@ describe('recall tool', () => {
 
   beforeAll(async () => {
     handle = await openEventDb({})
-    store = new EventStore(handle.db)
-    recall = new RecallService(store, new LocalVectorIndex(handle.db), new HashedNgramEmbedder())
+    store = new EventStore(handle.db, ephemeralPatientKeys())
+    recall = new RecallService(store, new LocalVectorIndex(handle.db, store.keys), new HashedNgramEmbedder())
     recall.start()
     recallTool = makeRecallTool(recall)
     await store.append('asha', {

@@ -1,3 +1,4 @@
+import type { PatientKeys } from '../encryption/patient-keys.js'
 import type { EventDbHandle } from '../event-db.js'
 import type { EventStore } from '../event-store.js'
 import type { Embedder } from './embedder.js'
@@ -44,12 +45,12 @@ export function embedderFor(config: RecallConfig): Embedder {
 }
 
 /** Pinecone when PINECONE_API_KEY and PINECONE_INDEX_HOST are set, else the local index in the event store. */
-export function vectorIndexFor(config: RecallConfig, eventDb: EventDbHandle): VectorIndex {
+export function vectorIndexFor(config: RecallConfig, eventDb: EventDbHandle, keys: PatientKeys): VectorIndex {
   const { PINECONE_API_KEY: apiKey, PINECONE_INDEX_HOST: indexHost } = config
-  if (!apiKey && !indexHost) return new LocalVectorIndex(eventDb.db)
+  if (!apiKey && !indexHost) return new LocalVectorIndex(eventDb.db, keys)
   if (!apiKey) throw new RecallConfigError('PINECONE_INDEX_HOST is set but PINECONE_API_KEY is not')
   if (!indexHost) throw new RecallConfigError('PINECONE_API_KEY is set but PINECONE_INDEX_HOST (the index host) is not')
-  return new PineconeIndex({ apiKey, indexHost, controllerHost: config.PINECONE_CONTROLLER_HOST })
+  return new PineconeIndex({ apiKey, indexHost, controllerHost: config.PINECONE_CONTROLLER_HOST, keys })
 }
 
 /**
@@ -65,5 +66,5 @@ export function createRecall(
   eventDb: EventDbHandle,
   opts: RecallIndexerOptions = {},
 ): RecallService {
-  return new RecallService(events, vectorIndexFor(config, eventDb), embedderFor(config), opts)
+  return new RecallService(events, vectorIndexFor(config, eventDb, events.keys), embedderFor(config), opts)
 }

@@ -1,4 +1,5 @@
 import { sql, type QueryCreator, type Kysely } from 'kysely'
+import { DataKeyMissingError, type PatientKeys } from '../encryption/patient-keys.js'
 import type { EventDb } from '../event-db.js'
 import type { EventKind } from '../event-kinds.js'
 import { decodePacked, encodePacked, packVector } from './packed-vector.js'
@@ -12,7 +13,9 @@ interface RecallTables {
     embedder: string
     kind: string
     occurred_at: Date | string
+    /** The packed vector, sealed with the patient's data key when `sealed` (every row written now). */
     vector: Buffer
+    sealed: boolean
   }
   recall_versions: { user_id: string; version: string }
 }
@@ -32,6 +35,9 @@ export interface LocalVectorIndexOptions {
 
 const INSERT_CHUNK = 500
 
+/** What a sealed vector is bound to: its event. */
+export const vectorAad = (eventId: string) => `recall-vector|${eventId}`
+
 /**
  * Recall's default index: each patient's vectors in the event-store database (PGlite or
  * PostgreSQL, table `recall_vectors`), searched exactly. A patient has at most thousands of
@@ -42,6 +48,9 @@ const INSERT_CHUNK = 500
  * moves the patient's version (`recall_versions`) in the same transaction, and a search reads
  * that version first (one primary-key lookup) and reloads on a mismatch. This process's own
  * writes patch its cached copy instead, so a chatting patient's next search does not reload.
+ *
+ * Vectors are sealed with the patient's data key: a hashed word vector is a list of which
+ * words (hashes anyone can compute) were said, so in clear it would give the words away.
  */
 export class LocalVectorIndex implements VectorIndex {
   readonly name = 'local'
@@ -50,13 +59,18 @@ export class LocalVectorIndex implements VectorIndex {
   private cachedBytes = 0
   private readonly cacheLimit: number
 
-  constructor(db: EventDb, opts: LocalVectorIndexOptions = {}) {
+  constructor(
+    db: EventDb,
+    private readonly keys: PatientKeys,
+    opts: LocalVectorIndexOptions = {},
+  ) {
     this.db = db as unknown as Kysely<RecallTables>
     this.cacheLimit = opts.cacheBytes ?? 128 * 1024 * 1024
   }
 
   async upsert(userId: string, embedderId: string, vectors: MemoryVector[]): Promise<void> {
     if (vectors.length === 0) return
+    const key = await this.keys.forWrite(userId)
     const rows: PatientRow[] = vectors.map((v) => ({
       eventId: v.eventId,
       kind: v.kind,
@@ -70,7 +84,8 @@ export class LocalVectorIndex implements VectorIndex {
         embedder: embedderId,
         kind: r.kind,
         occurred_at: new Date(r.at),
-        vector: encodePacked(r.vector),
+        vector: key.seal(encodePacked(r.vector), vectorAad(r.eventId)),
+        sealed: true,
       }))
     const insertVectors = (db: Pick<Kysely<RecallTables>, 'insertInto'>, chunk: PatientRow[]) =>
       db
@@ -82,6 +97,7 @@ export class LocalVectorIndex implements VectorIndex {
             kind: eb.ref('excluded.kind'),
             occurred_at: eb.ref('excluded.occurred_at'),
             vector: eb.ref('excluded.vector'),
+            sealed: eb.ref('excluded.sealed'),
           })),
         )
     // The usual write (one turn's memories) is one statement; a reindex batch a transaction.
@@ -162,15 +178,17 @@ export class LocalVectorIndex implements VectorIndex {
     }
     // Read after the version: a write landing in between leaves a copy newer than its version,
     // which the next search reloads; an older copy is never taken for current.
+    const key = await this.keys.forRead(userId)
     const rows = await this.db
       .selectFrom('recall_vectors')
-      .select(['event_id', 'kind', 'occurred_at', 'vector'])
+      .select(['event_id', 'kind', 'occurred_at', 'vector', 'sealed'])
       .where('user_id', '=', userId)
       .where('embedder', '=', embedderId)
       .execute()
     let vectors: PatientVectors | undefined
     for (const r of rows) {
-      const vector = decodePacked(r.vector)
+      if (r.sealed && !key) throw new DataKeyMissingError(`recall vectors of account ${userId} are sealed but no data key exists for it`)
+      const vector = decodePacked(r.sealed ? key!.open(r.vector, vectorAad(r.event_id)) : r.vector)
       vectors ??= new PatientVectors(vector.dims)
       vectors.set({ eventId: r.event_id, kind: r.kind as EventKind, at: new Date(r.occurred_at).getTime(), vector })
     }

@@ -8,6 +8,7 @@ import { LocalVectorIndex } from './local-vector-index.js'
 import { OpenAIEmbedder } from './openai-embedder.js'
 import { PineconeIndex } from './pinecone-index.js'
 import { RecallService } from './recall-service.js'
+import { ephemeralPatientKeys } from '../encryption/patient-keys.js'
 
 // Recall reads the service's settings by their variable names; with the defaults src/config.ts gives them.
 const recallSettings = (env: RecallConfig): RecallConfig => ({ LLM_TIMEOUT_MS: 20_000, ...env })
@@ -36,8 +37,8 @@ describe('OpenAI-compatible embeddings (fake server, real client)', () => {
   })
 
   it('Should find a paraphrase when the embedder knows meanings', async () => {
-    const store = new EventStore((await sharedEventDb()).db)
-    const recall = new RecallService(store, new LocalVectorIndex((await sharedEventDb()).db), embedderFor(config()))
+    const store = new EventStore((await sharedEventDb()).db, ephemeralPatientKeys())
+    const recall = new RecallService(store, new LocalVectorIndex((await sharedEventDb()).db, store.keys), embedderFor(config()))
     recall.start()
     const user = `openai-${process.pid}`
     const salt = await store.append(user, { kind: 'chat', payload: { role: 'user', text: 'Dr Rao said cut salt', thread_id: 't' }, source: 'chat' })
@@ -60,14 +61,14 @@ describe('recall from configuration', () => {
   it('Should default to the offline embedder and the local index', async () => {
     const config = recallSettings({})
     expect(embedderFor(config)).toBeInstanceOf(HashedNgramEmbedder)
-    expect(vectorIndexFor(config, await db())).toBeInstanceOf(LocalVectorIndex)
+    expect(vectorIndexFor(config, await db(), ephemeralPatientKeys())).toBeInstanceOf(LocalVectorIndex)
   })
 
   it('Should use Pinecone when its key and index host are set, and refuse half a configuration', async () => {
     const pinecone = recallSettings({ PINECONE_API_KEY: 'pc', PINECONE_INDEX_HOST: 'https://recall-abc.svc.pinecone.io' })
-    expect(vectorIndexFor(pinecone, await db())).toBeInstanceOf(PineconeIndex)
-    expect(() => vectorIndexFor(recallSettings({ PINECONE_API_KEY: 'pc' }), {} as never)).toThrow(/PINECONE_INDEX_HOST/)
-    expect(() => vectorIndexFor(recallSettings({ PINECONE_INDEX_HOST: 'https://x.pinecone.io' }), {} as never)).toThrow(/PINECONE_API_KEY/)
+    expect(vectorIndexFor(pinecone, await db(), ephemeralPatientKeys())).toBeInstanceOf(PineconeIndex)
+    expect(() => vectorIndexFor(recallSettings({ PINECONE_API_KEY: 'pc' }), {} as never, ephemeralPatientKeys())).toThrow(/PINECONE_INDEX_HOST/)
+    expect(() => vectorIndexFor(recallSettings({ PINECONE_INDEX_HOST: 'https://x.pinecone.io' }), {} as never, ephemeralPatientKeys())).toThrow(/PINECONE_API_KEY/)
   })
 
   it('Should refuse an embeddings model with no endpoint to call', () => {

@@ -4,9 +4,11 @@ import { sharedEventDb } from '../../test/helpers.js'
 import { startFakePinecone, type FakePinecone } from '../../test/fakes/pinecone-server.js'
 import { anyEvent, EventStore } from '../event-store.js'
 import { HashedNgramEmbedder } from './hashed-ngram-embedder.js'
-import { PineconeIndex } from './pinecone-index.js'
+import { PineconeIndex, snippetAad } from './pinecone-index.js'
 import { RecallService } from './recall-service.js'
 import { userSays } from './recall-test-helpers.js'
+import { SealedDataError } from '../encryption/aes-gcm.js'
+import { ephemeralPatientKeys } from '../encryption/patient-keys.js'
 
 let userSeq = 0
 const newUser = () => `pc-${process.pid}-${userSeq++}`
@@ -20,8 +22,8 @@ describe('recall on Pinecone (fake server, real SDK)', () => {
 
   beforeAll(async () => {
     pinecone = await startFakePinecone({ dimension: embedder.dimensions })
-    index = new PineconeIndex({ apiKey: pinecone.apiKey, indexHost: pinecone.url, controllerHost: pinecone.url, maxRetries: 1 })
-    store = new EventStore((await sharedEventDb()).db)
+    store = new EventStore((await sharedEventDb()).db, ephemeralPatientKeys())
+    index = new PineconeIndex({ apiKey: pinecone.apiKey, indexHost: pinecone.url, controllerHost: pinecone.url, maxRetries: 1, keys: store.keys })
     recall = new RecallService(store, index, embedder, { retryDelaysMs: [] })
     recall.start()
   })
@@ -42,9 +44,15 @@ describe('recall on Pinecone (fake server, real SDK)', () => {
       event_id: event.id,
       kind: 'chat',
       occurred_at: new Date(event.occurred_at).getTime() / 1000,
-      snippet: 'Dr Rao said cut salt to 5 g a day',
+      snippet: expect.any(String),
       embedder: embedder.id,
     })
+    // Pinecone holds the words sealed with the patient's key, bound to the event.
+    const sealed = Buffer.from(String(record?.metadata?.snippet), 'base64')
+    expect(sealed.toString('latin1')).not.toContain('salt')
+    const key = (await store.keys.forRead(user))!
+    expect(key.open(sealed, snippetAad(event.id)).toString()).toBe('Dr Rao said cut salt to 5 g a day')
+    expect(() => key.open(sealed, snippetAad('another-event'))).toThrow(SealedDataError)
     expect(record?.values).toHaveLength(2048)
     const results = await recall.search(user, { query: 'what did the doctor say about salt' })
     expect(results.map((r) => r.event.id)).toEqual([event.id])
@@ -156,7 +164,7 @@ describe('recall on Pinecone (fake server, real SDK)', () => {
   })
 
   it('Should refuse a wrong API key with the SDK error', async () => {
-    const wrong = new PineconeIndex({ apiKey: 'wrong', indexHost: pinecone.url, maxRetries: 0 })
+    const wrong = new PineconeIndex({ apiKey: 'wrong', indexHost: pinecone.url, maxRetries: 0, keys: store.keys })
     await expect(wrong.query('x', embedder.id, { vector: await embedder.embedQuery('salt'), topK: 1 })).rejects.toBeInstanceOf(
       Errors.PineconeAuthorizationError,
     )

@@ -1,4 +1,5 @@
 import { Errors, Pinecone, type Index } from '@pinecone-database/pinecone'
+import type { PatientKeys } from '../encryption/patient-keys.js'
 import type { EventKind } from '../event-kinds.js'
 import type { MemoryVector, VectorIndex, VectorMatch, VectorQuery } from './vector-index.js'
 
@@ -9,6 +10,7 @@ export type RecallMetadata = {
   kind: string
   /** Epoch seconds (fractional), a number so that range filters work. */
   occurred_at: number
+  /** The remembered words, sealed with the patient's data key (base64): Pinecone never holds them readable. */
   snippet: string
   embedder: string
 }
@@ -23,7 +25,12 @@ export interface PineconeIndexOptions {
   maxRetries?: number
   /** Prefix of each patient's namespace. Default `patient-`. */
   namespacePrefix?: string
+  /** Patients' data keys: snippets are sealed with them before they leave for Pinecone. */
+  keys: PatientKeys
 }
+
+/** What a sealed snippet is bound to: its event. */
+export const snippetAad = (eventId: string) => `recall-snippet|${eventId}`
 
 // Pinecone's limits: 1,000 ids per delete; 2 MB per upsert, about 100 records of 2,048 dimensions.
 const UPSERT_CHUNK = 100
@@ -57,6 +64,7 @@ export class PineconeIndex implements VectorIndex {
 
   async upsert(userId: string, embedderId: string, vectors: MemoryVector[]): Promise<void> {
     const ns = this.patient(userId)
+    const key = await this.opts.keys.forWrite(userId)
     for (let i = 0; i < vectors.length; i += UPSERT_CHUNK) {
       await ns.upsert({
         records: vectors.slice(i, i + UPSERT_CHUNK).map((v) => ({
@@ -67,7 +75,7 @@ export class PineconeIndex implements VectorIndex {
             event_id: v.eventId,
             kind: v.kind,
             occurred_at: v.occurredAt.getTime() / 1000,
-            snippet: v.snippet,
+            snippet: key.seal(v.snippet, snippetAad(v.eventId)).toString('base64'),
             embedder: embedderId,
           },
         })),

@@ -5,6 +5,7 @@ import { HashedNgramEmbedder } from './hashed-ngram-embedder.js'
 import { LocalVectorIndex } from './local-vector-index.js'
 import { LABELLED_PATIENTS, type LabelledQuestion } from './recall-labelled-set.js'
 import { RecallService } from './recall-service.js'
+import { ephemeralPatientKeys } from '../encryption/patient-keys.js'
 
 /**
  * Recall@5 of the offline embedder on the labelled set, through the whole path (store,
@@ -24,8 +25,8 @@ describe('recall quality on the labelled set (offline embedder)', () => {
 
   beforeAll(async () => {
     handle = await openEventDb({})
-    const store = new EventStore(handle.db)
-    recall = new RecallService(store, new LocalVectorIndex(handle.db), new HashedNgramEmbedder())
+    const store = new EventStore(handle.db, ephemeralPatientKeys())
+    recall = new RecallService(store, new LocalVectorIndex(handle.db, store.keys), new HashedNgramEmbedder())
     recall.start()
     for (const [i, patient] of LABELLED_PATIENTS.entries()) {
       const user = `labelled-${i}`

@@ -47,7 +47,7 @@ const OVERFETCH = 10
  * before the index has caught up.
  *
  * @example
- * const recall = new RecallService(events, new LocalVectorIndex(eventDb.db), new HashedNgramEmbedder())
+ * const recall = new RecallService(events, new LocalVectorIndex(eventDb.db, events.keys), new HashedNgramEmbedder())
  * recall.start()
  * const results = await recall.search(userId, { query: 'what did the doctor say about salt' })
  */

@@ -7,6 +7,7 @@ import { HashedNgramEmbedder } from './hashed-ngram-embedder.js'
 import { LocalVectorIndex } from './local-vector-index.js'
 import { RecallService } from './recall-service.js'
 import { userSays } from './recall-test-helpers.js'
+import { ephemeralPatientKeys } from '../encryption/patient-keys.js'
 
 let userSeq = 0
 const newUser = () => `recall-${process.pid}-${userSeq++}`
@@ -19,8 +20,8 @@ describe.each(eventEngines())('recall with the local index on $name', (engine) =
 
   beforeAll(async () => {
     handle = await engine.open()
-    store = new EventStore(handle.db)
-    recall = new RecallService(store, new LocalVectorIndex(handle.db), new HashedNgramEmbedder(), { retryDelaysMs: [] })
+    store = new EventStore(handle.db, ephemeralPatientKeys())
+    recall = new RecallService(store, new LocalVectorIndex(handle.db, store.keys), new HashedNgramEmbedder(), { retryDelaysMs: [] })
     recall.start()
   })
   afterAll(async () => {
@@ -112,7 +113,7 @@ describe.each(eventEngines())('recall with the local index on $name', (engine) =
 
   it('Should keep a second process current: its cache reloads when another process writes', async () => {
     const user = newUser()
-    const other = new LocalVectorIndex(handle.db)
+    const other = new LocalVectorIndex(handle.db, store.keys)
     const elsewhere = new RecallService(store, other, new HashedNgramEmbedder())
     await say(user, 'the physio gave me a cat-cow stretch')
     await recall.whenIdle()
@@ -131,7 +132,7 @@ describe.each(eventEngines())('recall with the local index on $name', (engine) =
     await say(a, 'a note about the cardiology review')
     await say(b, 'a note about the eye check-up')
     await recall.whenIdle()
-    const small = new LocalVectorIndex(handle.db, { cacheBytes: 1 })
+    const small = new LocalVectorIndex(handle.db, store.keys, { cacheBytes: 1 })
     const searching = new RecallService(store, small, new HashedNgramEmbedder())
     expect(await searching.search(a, { query: 'cardiology' })).toHaveLength(1)
     expect(small.cacheStats.patients).toBe(1)
@@ -145,7 +146,7 @@ describe.each(eventEngines())('recall with the local index on $name', (engine) =
     await say(user, 'the pharmacist said to take thyroxine on an empty stomach')
     await store.append(user, { kind: 'food', payload: { description: 'poha with peanuts' }, source: 'api' })
     await recall.whenIdle()
-    const index = new LocalVectorIndex(handle.db)
+    const index = new LocalVectorIndex(handle.db, store.keys)
     const smaller = new RecallService(store, index, new HashedNgramEmbedder({ dimensions: 512 }))
     // Vectors of another embedder are never compared with this one's queries.
     expect(await smaller.search(user, { query: 'thyroxine' })).toEqual([])
@@ -165,7 +166,7 @@ describe.each(eventEngines())('recall with the local index on $name', (engine) =
       embedDocuments: () => Promise.reject(new Error('embedder down')),
       embedQuery: () => Promise.reject(new Error('embedder down')),
     }
-    const failing = new RecallService(store, new LocalVectorIndex(handle.db), broken, {
+    const failing = new RecallService(store, new LocalVectorIndex(handle.db, store.keys), broken, {
       retryDelaysMs: [1],
       onError: (err) => failures.push(err),
     })

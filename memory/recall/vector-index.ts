@@ -5,7 +5,7 @@ export interface MemoryVector {
   eventId: string
   kind: EventKind
   occurredAt: Date
-  /** The words that were embedded (cut short); Pinecone keeps them as metadata. */
+  /** The words that were embedded (cut short); Pinecone keeps them, sealed, as metadata. */
   snippet: string
   values: Float32Array
 }

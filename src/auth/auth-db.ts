@@ -72,7 +72,32 @@ export interface PushSubscriptionsTable {
   created_at: string
 }
 
-/** SQLite holds only auth data: accounts, credentials, tokens, roles, caregiver links, settings. */
+/**
+ * Each patient's data key, wrapped under the master key (memory/encryption/patient-keys.ts).
+ * Kept here, apart from the event store, so that deleting one small row shreds the patient's
+ * data in every copy of the event store (its WAL, replicas and backups).
+ */
+export interface PatientDataKeysTable {
+  user_id: string
+  wrapped: Buffer
+  master_key_id: string
+  created_at: string
+}
+
+/**
+ * What is left of an erased account: its id and when it was erased, nothing personal. The row
+ * is also the erase job: `step` says how far it got, so a restart finishes it.
+ */
+export interface AccountErasuresTable {
+  user_id: string
+  role: 'patient' | 'caregiver' | 'admin'
+  requested_at: string
+  key_destroyed_at: string | null
+  rows_deleted_at: string | null
+  completed_at: string | null
+}
+
+/** SQLite holds only auth data: accounts, credentials, tokens, roles, caregiver links, settings, data keys. */
 export interface AuthDatabase {
   users: UsersTable
   refresh_tokens: RefreshTokensTable
@@ -81,6 +106,8 @@ export interface AuthDatabase {
   account_settings: AccountSettingsTable
   caregiver_access_log: CaregiverAccessLogTable
   push_subscriptions: PushSubscriptionsTable
+  patient_data_keys: PatientDataKeysTable
+  account_erasures: AccountErasuresTable
 }
 
 export type AuthDb = Kysely<AuthDatabase>
@@ -93,6 +120,9 @@ export async function openAuthDb(dataDir: string): Promise<AuthDb> {
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
+  // Deleted rows are overwritten, not left in free pages: an erased account's data key and
+  // e-mail must not survive in the file (erasure also checkpoints the WAL).
+  sqlite.pragma('secure_delete = ON')
   const db = new Kysely<AuthDatabase>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
   await migrate(db, authMigrations)
   return db
@@ -119,7 +149,8 @@ function withStatementCache(sqlite: Database.Database, max = 500) {
 }
 
 async function migrate(db: Kysely<any>, migrations: Record<string, Migration>): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+  // Engineers add migrations side by side; a data dir that ran a later one still accepts an earlier one.
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true })
   const { error, results } = await migrator.migrateToLatest()
   const failed = results?.find((r) => r.status === 'Error')
   if (error || failed) {

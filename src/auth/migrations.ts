@@ -94,4 +94,26 @@ export const authMigrations: Record<string, Migration> = {
       await db.schema.createIndex('push_subscriptions_user').on('push_subscriptions').column('user_id').execute()
     },
   },
+  '004_data_keys_and_erasures': {
+    async up(db: Kysely<any>) {
+      // No foreign key to users: a key is destroyed on purpose, first, when an account is erased.
+      await db.schema
+        .createTable('patient_data_keys')
+        .addColumn('user_id', 'text', (c) => c.primaryKey())
+        .addColumn('wrapped', 'blob', (c) => c.notNull())
+        .addColumn('master_key_id', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute()
+      await db.schema.createIndex('patient_data_keys_master').on('patient_data_keys').column('master_key_id').execute()
+      await db.schema
+        .createTable('account_erasures')
+        .addColumn('user_id', 'text', (c) => c.primaryKey())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('requested_at', 'text', (c) => c.notNull())
+        .addColumn('key_destroyed_at', 'text')
+        .addColumn('rows_deleted_at', 'text')
+        .addColumn('completed_at', 'text')
+        .execute()
+    },
+  },
 }

@@ -8,6 +8,7 @@ import type { ChatModels } from './chat-models.js'
 import { Conversation, ThreadNotFoundError } from './conversation-service.js'
 import { EventDbCheckpointSaver } from './event-db-saver.js'
 import { OfflineChatModel } from './offline-model/offline-chat-model.js'
+import { ephemeralPatientKeys } from '../../memory/encryption/patient-keys.js'
 
 let store: EventStore
 let checkpointer: EventDbCheckpointSaver
@@ -16,7 +17,7 @@ const patient = () => `graph-patient-${n++}`
 
 beforeAll(async () => {
   const db = await sharedEventDb()
-  store = new EventStore(db.db)
+  store = new EventStore(db.db, ephemeralPatientKeys())
   checkpointer = new EventDbCheckpointSaver(db.db)
 })
 

@@ -38,7 +38,14 @@ export interface ThreadSummary {
 }
 
 /** A thread's LangGraph id: namespaced by its patient, so no one can resume another's thread. */
-const graphThreadId = (userId: string, threadId: string) => `${userId}:${threadId}`
+export const graphThreadId = (userId: string, threadId: string) => `${userId}:${threadId}`
+
+/** The patient a LangGraph thread id belongs to (checkpoints are sealed with their key). */
+export function patientOfGraphThread(graphThread: string): string {
+  const at = graphThread.indexOf(':')
+  if (at <= 0) throw new Error('a conversation thread id names its patient first')
+  return graphThread.slice(0, at)
+}
 
 /**
  * Runs patient turns through the conversation graph, by chat or voice, whole or streamed.

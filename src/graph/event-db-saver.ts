@@ -18,6 +18,7 @@ import {
   writesSortKey,
 } from '@langchain/langgraph-checkpoint'
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely'
+import { DataKeyMissingError, type PatientKeys } from '../../memory/encryption/patient-keys.js'
 
 interface CheckpointsTable {
   thread_id: string
@@ -60,8 +61,45 @@ interface SaverTables {
 
 interface Row extends CheckpointsTable {
   writes: [string, string, string, string, string, number][] | null
-  blobs: [string, string, string | null][] | null
-  parent_sends: [string, string][] | null
+  /** channel, version, type, blob */
+  blobs: [string, string, string, string | null][] | null
+  /** type, value, task id, idx */
+  parent_sends: [string, string, string, number][] | null
+}
+
+/**
+ * Seals the serialised checkpoint, channel values and pending writes of a thread (they hold
+ * the conversation's messages) with a key chosen by thread id, binding each to its row by the
+ * associated data. Metadata and ids stay clear: lookups use them.
+ */
+export interface CheckpointCipher {
+  seal(threadId: string, bytes: Uint8Array, aad: string): Promise<Uint8Array>
+  open(threadId: string, bytes: Uint8Array, aad: string): Promise<Uint8Array>
+}
+
+/** A sealed value's `type` column: the serialiser's type behind this prefix (older rows have none). */
+const SEALED = 'sealed:'
+
+/** The cipher of Podd's threads: each is sealed with its patient's data key (`patientOf` reads the id). */
+export function patientKeyCipher(keys: PatientKeys, patientOf: (threadId: string) => string): CheckpointCipher {
+  return {
+    async seal(threadId, bytes, aad) {
+      return (await keys.forWrite(patientOf(threadId))).seal(Buffer.from(bytes), aad)
+    },
+    async open(threadId, bytes, aad) {
+      const patient = patientOf(threadId)
+      const key = await keys.forRead(patient)
+      if (!key) throw new DataKeyMissingError(`checkpoints of account ${patient} are sealed but no data key exists for it`)
+      return key.open(bytes, aad)
+    },
+  }
+}
+
+const aad = {
+  checkpoint: (thread: string, ns: string, id: string) => `checkpoint|${thread}|${ns}|${id}`,
+  blob: (thread: string, ns: string, channel: string, version: string) => `blob|${thread}|${ns}|${channel}|${version}`,
+  write: (thread: string, ns: string, checkpointId: string, taskId: string, idx: number) =>
+    `write|${thread}|${ns}|${checkpointId}|${taskId}|${idx}`,
 }
 
 /**
@@ -74,9 +112,27 @@ interface Row extends CheckpointsTable {
 export class EventDbCheckpointSaver extends BaseCheckpointSaver {
   private readonly db: Kysely<SaverTables>
 
-  constructor(db: Kysely<any>, serde?: SerializerProtocol) {
+  constructor(
+    db: Kysely<any>,
+    serde?: SerializerProtocol,
+    private readonly cipher?: CheckpointCipher,
+  ) {
     super(serde)
     this.db = db as Kysely<SaverTables>
+  }
+
+  /** Serialises a value, sealed when a cipher is set. */
+  private async dump(threadId: string, value: unknown, bind: string): Promise<[string, Uint8Array]> {
+    const [type, bytes] = await this.serde.dumpsTyped(value)
+    if (!this.cipher) return [type, bytes]
+    return [SEALED + type, await this.cipher.seal(threadId, bytes, bind)]
+  }
+
+  /** Reads a value back, opening it first when it was sealed. */
+  private async load(threadId: string, type: string, bytes: Uint8Array, bind: string): Promise<unknown> {
+    if (!type.startsWith(SEALED)) return this.serde.loadsTyped(type, bytes)
+    if (!this.cipher) throw new Error('a sealed checkpoint cannot be read by a saver without a cipher')
+    return this.serde.loadsTyped(type.slice(SEALED.length), await this.cipher.open(threadId, bytes, bind))
   }
 
   /**
@@ -101,7 +157,7 @@ export class EventDbCheckpointSaver extends BaseCheckpointSaver {
       .select(
         // Checkpoints older than format 4 kept pending sends as writes of their parent.
         sql<Row['parent_sends']>`(
-          select json_agg(json_build_array(w.type, encode(w.value, 'base64')) order by w.task_path, w.task_id, w.idx)
+          select json_agg(json_build_array(w.type, encode(w.value, 'base64'), w.task_id, w.idx) order by w.task_path, w.task_id, w.idx)
           from conversation_writes w
           where w.thread_id = c.thread_id and w.checkpoint_ns = c.checkpoint_ns
             and w.checkpoint_id = c.parent_checkpoint_id and w.channel = ${TASKS}
@@ -111,7 +167,7 @@ export class EventDbCheckpointSaver extends BaseCheckpointSaver {
         // A key lookup per channel, not a join over every blob the thread ever stored: `offset 0`
         // keeps the planner (without statistics on PGlite) from flattening it into a hash join.
         sql<Row['blobs']>`(
-          select json_agg(json_build_array(v.key, b.type, encode(b.blob, 'base64')))
+          select json_agg(json_build_array(v.key, v.value, b.type, encode(b.blob, 'base64')))
           from jsonb_each_text(c.channel_versions) v
           cross join lateral (
             select b.type, b.blob from conversation_blobs b
@@ -127,16 +183,26 @@ export class EventDbCheckpointSaver extends BaseCheckpointSaver {
     const writes = [...(row.writes ?? [])]
       .map((w) => ({ w, key: writesSortKey(w[4], w[0], w[5]) }))
       .sort((a, b) => compareWritesSortKeys(a.key, b.key))
+    const { thread_id: thread, checkpoint_ns: ns } = row
     const pendingWrites: CheckpointPendingWrite[] = await Promise.all(
-      writes.map(async ({ w: [taskId, channel, type, value] }) => [taskId, channel, await this.serde.loadsTyped(type, Buffer.from(value, 'base64'))]),
+      writes.map(async ({ w: [taskId, channel, type, value, , idx] }) => {
+        const bind = aad.write(thread, ns, row.checkpoint_id, taskId, idx)
+        return [taskId, channel, await this.load(thread, type, Buffer.from(value, 'base64'), bind)] as CheckpointPendingWrite
+      }),
     )
-    const checkpoint = (await this.serde.loadsTyped(row.type, row.checkpoint)) as Checkpoint
+    const checkpoint = (await this.load(thread, row.type, row.checkpoint, aad.checkpoint(thread, ns, row.checkpoint_id))) as Checkpoint
     const values: Record<string, unknown> = {}
-    for (const [channel, type, blob] of row.blobs ?? []) {
-      if (type !== 'empty' && blob !== null) values[channel] = await this.serde.loadsTyped(type, Buffer.from(blob, 'base64'))
+    for (const [channel, version, type, blob] of row.blobs ?? []) {
+      if (type === 'empty' || blob === null) continue
+      values[channel] = await this.load(thread, type, Buffer.from(blob, 'base64'), aad.blob(thread, ns, channel, version))
     }
     if (checkpoint.v < 4 && row.parent_checkpoint_id) {
-      values[TASKS] = await Promise.all((row.parent_sends ?? []).map(([type, v]) => this.serde.loadsTyped(type, Buffer.from(v, 'base64'))))
+      const parent = row.parent_checkpoint_id
+      values[TASKS] = await Promise.all(
+        (row.parent_sends ?? []).map(([type, v, taskId, idx]) =>
+          this.load(thread, type, Buffer.from(v, 'base64'), aad.write(thread, ns, parent, taskId, idx)),
+        ),
+      )
       const versions = Object.values(checkpoint.channel_versions)
       checkpoint.channel_versions = {
         ...checkpoint.channel_versions,
@@ -188,10 +254,11 @@ export class EventDbCheckpointSaver extends BaseCheckpointSaver {
     const threadId = config.configurable?.thread_id
     if (threadId === undefined) throw new Error('Cannot save a checkpoint without configurable.thread_id')
     const checkpointNs = config.configurable?.checkpoint_ns ?? ''
+    const thread = String(threadId)
     const { channel_values: values, ...rest } = copyCheckpoint(checkpoint)
-    const [type, bytes] = await this.serde.dumpsTyped({ ...rest, channel_values: {} })
+    const [type, bytes] = await this.dump(thread, { ...rest, channel_values: {} }, aad.checkpoint(thread, checkpointNs, checkpoint.id))
     const row = {
-      thread_id: String(threadId),
+      thread_id: thread,
       checkpoint_ns: checkpointNs,
       checkpoint_id: checkpoint.id,
       parent_checkpoint_id: config.configurable?.checkpoint_id ?? null,
@@ -204,8 +271,9 @@ export class EventDbCheckpointSaver extends BaseCheckpointSaver {
     const blobs = await Promise.all(
       Object.entries(newVersions).map(async ([channel, version]) => {
         const value = values[channel]
-        const [blobType, blob] = value === undefined ? ['empty', null] : await this.serde.dumpsTyped(value)
-        return { thread_id: row.thread_id, checkpoint_ns: checkpointNs, channel, version: String(version), type: blobType, blob }
+        const bind = aad.blob(thread, checkpointNs, channel, String(version))
+        const [blobType, blob] = value === undefined ? ['empty', null] : await this.dump(thread, value, bind)
+        return { thread_id: thread, checkpoint_ns: checkpointNs, channel, version: String(version), type: blobType, blob }
       }),
     )
     const upsert = (qb: Pick<Kysely<SaverTables>, 'insertInto'>) =>
@@ -232,15 +300,18 @@ export class EventDbCheckpointSaver extends BaseCheckpointSaver {
       throw new Error('Cannot save writes without configurable.thread_id and checkpoint_id')
     }
     if (writes.length === 0) return
+    const thread = String(c.thread_id)
+    const ns = c.checkpoint_ns ?? ''
     const rows = await Promise.all(
       writes.map(async ([channel, value], i) => {
-        const [type, bytes] = await this.serde.dumpsTyped(value)
+        const idx = WRITES_IDX_MAP[channel] ?? i
+        const [type, bytes] = await this.dump(thread, value, aad.write(thread, ns, c.checkpoint_id, taskId, idx))
         return {
-          thread_id: String(c.thread_id),
-          checkpoint_ns: c.checkpoint_ns ?? '',
+          thread_id: thread,
+          checkpoint_ns: ns,
           checkpoint_id: c.checkpoint_id,
           task_id: taskId,
-          idx: WRITES_IDX_MAP[channel] ?? i,
+          idx,
           channel,
           type,
           value: bytes,
@@ -267,5 +338,62 @@ export class EventDbCheckpointSaver extends BaseCheckpointSaver {
     await this.db.deleteFrom('conversation_writes').where('thread_id', '=', threadId).execute()
     await this.db.deleteFrom('conversation_blobs').where('thread_id', '=', threadId).execute()
     await this.db.deleteFrom('conversation_checkpoints').where('thread_id', '=', threadId).execute()
+  }
+
+  /**
+   * Seals what was stored before the saver had a cipher (run once at start-up); returns how many
+   * values it sealed. Rows already sealed are left alone, so it is safe to run every time.
+   */
+  async sealUnsealed(): Promise<number> {
+    const cipher = this.cipher
+    if (!cipher) return 0
+    type AnyRow = Record<string, any>
+    const tables: { table: keyof SaverTables; value: string; key: string[]; bind: (r: AnyRow) => string }[] = [
+      {
+        table: 'conversation_checkpoints',
+        value: 'checkpoint',
+        key: ['thread_id', 'checkpoint_ns', 'checkpoint_id'],
+        bind: (r) => aad.checkpoint(r.thread_id, r.checkpoint_ns, r.checkpoint_id),
+      },
+      {
+        table: 'conversation_blobs',
+        value: 'blob',
+        key: ['thread_id', 'checkpoint_ns', 'channel', 'version'],
+        bind: (r) => aad.blob(r.thread_id, r.checkpoint_ns, r.channel, r.version),
+      },
+      {
+        table: 'conversation_writes',
+        value: 'value',
+        key: ['thread_id', 'checkpoint_ns', 'checkpoint_id', 'task_id', 'idx'],
+        bind: (r) => aad.write(r.thread_id, r.checkpoint_ns, r.checkpoint_id, r.task_id, r.idx),
+      },
+    ]
+    const db = this.db as Kysely<any>
+    let sealed = 0
+    for (const t of tables) {
+      const rows = await db
+        .selectFrom(t.table)
+        .selectAll()
+        .where(sql<boolean>`type not like ${SEALED + '%'} and type <> 'empty'`)
+        .where(t.value, 'is not', null)
+        .execute()
+      for (const r of rows as AnyRow[]) {
+        const value = await cipher.seal(r.thread_id, r[t.value], t.bind(r))
+        let update = db.updateTable(t.table).set({ type: SEALED + r.type, [t.value]: value })
+        for (const column of t.key) update = update.where(column, '=', r[column])
+        await update.execute()
+        sealed++
+      }
+    }
+    return sealed
+  }
+
+  /** Deletes every thread whose id starts with `prefix` (all of a patient's threads, when erasing them). */
+  async deleteThreadsWithPrefix(prefix: string): Promise<void> {
+    if (!prefix) throw new Error('refusing to delete every thread')
+    // starts_with, not a range or LIKE: collation-proof and free of wildcard escaping.
+    for (const table of ['conversation_writes', 'conversation_blobs', 'conversation_checkpoints'] as const) {
+      await this.db.deleteFrom(table).where(sql<boolean>`starts_with(thread_id, ${prefix})`).execute()
+    }
   }
 }

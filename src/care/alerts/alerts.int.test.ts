@@ -128,7 +128,7 @@ describe('caregiver alerts', () => {
   it('Should deliver, on the next round, an alert appended by an instance that stopped before its listener ran', async () => {
     const { patient, caregiver } = await patientWithCaregiver(t, { caregiverPrefs: everyTier })
     // Another store over the same database, with no listener: the process that wrote it died.
-    const orphan = new EventStore(t.services.eventDb.db, clock.now)
+    const orphan = new EventStore(t.services.eventDb.db, t.services.keys, clock.now)
     await orphan.append(patient.id, {
       kind: 'alert',
       source: 'chat',
