@@ -399,6 +399,16 @@ export class EventStore {
     return rows.map((r) => ({ ...toEvent(r, key), tombstone: r.tombstone }))
   }
 
+  /**
+   * Deletes every event of a patient, history and tombstones included: only for erasing the
+   * account, after their data key was destroyed (so even copies elsewhere are unreadable).
+   * The one exception to append-only.
+   */
+  async deleteAllOf(userId: string): Promise<number> {
+    const result = await this.db.deleteFrom('health_events').where('user_id', '=', userId).executeTakeFirst()
+    return Number(result.numDeletedRows)
+  }
+
   /** Users with current events of these kinds: for the care scheduler's explicit cross-patient scans. */
   async usersWithCurrent(kinds: EventKind[]): Promise<string[]> {
     const rows = await this.db

@@ -17,8 +17,9 @@ describe('the service process', () => {
     const dataDir = tempDir()
     const started = await startServiceProcess({ DATA_DIR: dataDir })
     child = started.child
-    const secretFile = path.join(dataDir, 'jwt-secret')
-    expect(fs.statSync(secretFile).mode & 0o777).toBe(0o600)
+    for (const secret of ['jwt-secret', 'data-encryption-key']) {
+      expect(fs.statSync(path.join(dataDir, secret)).mode & 0o777).toBe(0o600)
+    }
 
     // Registration hashes with argon2, so it is still running when the signal arrives.
     const inFlight = fetch(`${started.url}/api/v1/auth/register`, {

@@ -20,7 +20,8 @@ import type { RecallService } from '../memory/recall/recall-service.js'
 import { makeRecallTool } from '../agents/general/recall-tool.js'
 import { createChatModels } from './graph/chat-models.js'
 import { EventDbCheckpointSaver, patientKeyCipher } from './graph/event-db-saver.js'
-import { Conversation, patientOfGraphThread } from './graph/conversation-service.js'
+import { Conversation, graphThreadId, patientOfGraphThread } from './graph/conversation-service.js'
+import { AccountErasure } from './privacy/account-erasure.js'
 import { WebSocketRoutes } from './http/websockets.js'
 import type { AppEnv } from './http/app-env.js'
 import { Metrics } from './metrics.js'
@@ -54,6 +55,8 @@ export interface Services {
   keys: PatientKeys
   /** The conversations' LangGraph checkpoints (sealed with the patient's key). */
   checkpointer: EventDbCheckpointSaver
+  /** Erasing accounts for good (DELETE /auth/me), as jobs a restart finishes. */
+  erasure: AccountErasure
   /** Search over each patient's own history (chat and the words of events), kept in step with the store. */
   recall: RecallService
   /** Patient turns through the LangGraph conversation, by chat and voice. */
@@ -173,6 +176,24 @@ export async function createServices(config: Config, opts: ServiceOptions = {}):
   onClose(() => caregiving.close())
   if (opts.startScheduler ?? true) caregiving.scheduler.start()
 
+  const erasure = new AccountErasure({
+    authDb,
+    eventDb: eventDb.db,
+    keys,
+    events,
+    recall,
+    deleteThreads: (prefix) => checkpointer.deleteThreadsWithPrefix(prefix),
+    threadPrefixOf: (userId) => graphThreadId(userId, ''),
+    tokens,
+    logger,
+    now,
+    secondPassAfterMs: keys.cacheTtlMs + 60_000,
+  })
+  // Tokens of accounts erased a moment before a restart stay void; unfinished erasures finish.
+  await erasure.revokeRecentTokens(config.ACCESS_TOKEN_TTL_SECONDS * 1000)
+  if (opts.startScheduler ?? true) erasure.start(config.SCHEDULER_INTERVAL_SECONDS * 1000)
+  onClose(() => erasure.stop())
+
   const readiness: ReadinessCheck[] = [
     { name: 'auth_db', check: async () => void (await authDb.selectFrom('users').select('id').limit(1).execute()) },
     { name: 'event_store', check: async () => void (await eventDb.db.selectFrom('health_events').select('id').limit(1).execute()) },
@@ -190,6 +211,7 @@ export async function createServices(config: Config, opts: ServiceOptions = {}):
     events,
     keys,
     checkpointer,
+    erasure,
     recall,
     conversation,
     sockets,

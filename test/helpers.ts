@@ -77,7 +77,7 @@ export function appOver(services: Services): TestApp {
 }
 
 /** `request` of a test app: JSON bodies and bearer tokens made easy. */
-function requester(app: ReturnType<typeof createApp>): TestApp['request'] {
+export function requester(app: ReturnType<typeof createApp>): TestApp['request'] {
   return (p, init = {}) => {
     const { json, token, ...rest } = init
     const headers = new Headers(rest.headers)

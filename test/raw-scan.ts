@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { sql } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { EventDbHandle } from '../memory/event-db.js'
 
 /**
@@ -47,4 +47,18 @@ export function filesContaining(dir: string, texts: string[]): string[] {
   }
   walk(dir)
   return hits
+}
+
+/** Rows of every table of the auth database (SQLite) that contain one of the texts. */
+export async function authRowsContaining(db: Kysely<any>, texts: string[]): Promise<string[]> {
+  const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db)
+  const found: string[] = []
+  for (const { name } of tables.rows) {
+    const rows = await db.selectFrom(name).selectAll().execute()
+    for (const row of rows) {
+      const text = JSON.stringify(row, (_k, v) => (Buffer.isBuffer(v) || v instanceof Uint8Array ? Buffer.from(v).toString('hex') : v))
+      if (texts.some((t) => forms(t).some((f) => text.toLowerCase().includes(f.toLowerCase())))) found.push(`${name}: ${text.slice(0, 200)}`)
+    }
+  }
+  return found
 }

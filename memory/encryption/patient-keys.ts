@@ -116,6 +116,11 @@ export class PatientKeys {
     this.ttlMs = opts.cacheTtlMs ?? 60_000
   }
 
+  /** How long an unwrapped key is used before it is read from the store again. */
+  get cacheTtlMs(): number {
+    return this.ttlMs
+  }
+
   get masterKeyId(): string {
     return this.opts.master.id
   }
@@ -161,6 +166,11 @@ export class PatientKeys {
   /** The patient's key, or undefined when they never had one (so nothing of theirs is sealed). */
   async forRead(userId: string): Promise<DataKey | undefined> {
     return this.load(userId, false)
+  }
+
+  /** Drops a patient's key from the cache (it was destroyed in the key store by its owner). */
+  forget(userId: string): void {
+    this.cache.delete(userId)
   }
 
   /** Destroys the patient's key: from here on, nothing sealed under it can be read again. */

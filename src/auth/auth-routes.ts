@@ -84,6 +84,39 @@ const me = createRoute({
   responses: { 200: jsonContent(z.object({ user: PublicUserSchema }), 'The account'), ...errorResponses(401) },
 })
 
+const EraseBody = z
+  .object({ password: z.string().min(1).max(256).describe('The account’s password, entered again') })
+  .strict()
+  .openapi('EraseAccountRequest')
+
+const ErasureSchema = z
+  .object({
+    erasure: z.object({
+      account_id: z.string(),
+      requested_at: z.string(),
+      status: z
+        .enum(['deleting', 'completed'])
+        .describe('`deleting` while the last pass over the stored rows is pending; nothing is readable either way'),
+    }),
+  })
+  .openapi('AccountErasure')
+
+const eraseMe = createRoute({
+  method: 'delete',
+  path: '/me',
+  tags: ['auth'],
+  summary: 'Erase this account and all its data for good (the right to be forgotten)',
+  description:
+    'The password is entered again. For a patient, their data key is destroyed first (after which ' +
+    'nothing of theirs can be read, from backups either), then every row is deleted: events, ' +
+    'conversations, recall memories, caregiver links and invitations, deliveries, tokens and the ' +
+    'account. Caregivers lose access at once. Only a record of the account id and the time is ' +
+    'kept. For a caregiver, the account, links and deliveries go. There is no undo.',
+  security: [{ Bearer: [] }],
+  request: { body: jsonBody(EraseBody) },
+  responses: { 202: jsonContent(ErasureSchema, 'Erased; the last pass over stored rows may still be pending'), ...errorResponses(400, 401, 403, 429) },
+})
+
 export function authRoutes(s: Services): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
 
@@ -103,6 +136,12 @@ export function authRoutes(s: Services): OpenAPIHono<AppEnv> {
     const user = await s.auth.getUser(c.get('user').id)
     if (!user) throw notFound('Account')
     return c.json({ user }, 200)
+  })
+
+  app.openapi(eraseMe, async (c) => {
+    const ip = clientIp(c, s.config.TRUST_PROXY)
+    const user = await s.auth.confirmPassword(c.get('user').id, c.req.valid('json').password, ip)
+    return c.json({ erasure: await s.erasure.erase(user) }, 202)
   })
 
   return app

@@ -1,5 +1,5 @@
 import type { AuthUser, Role } from './auth-user.js'
-import { ValidationError, conflict, tooManyRequests, unauthorized } from '../../core/errors.js'
+import { ValidationError, conflict, forbidden, tooManyRequests, unauthorized } from '../../core/errors.js'
 import { newId } from '../../core/ids.js'
 import type { AuthDb, UsersTable } from './auth-db.js'
 import type { LoginThrottle } from './login-throttle.js'
@@ -132,6 +132,22 @@ export class AuthService {
       .where('token_hash', '=', hashToken(token))
       .where('revoked_at', 'is', null)
       .execute()
+  }
+
+  /**
+   * Checks the signed-in account's password again before something that cannot be undone
+   * (erasing the account). Wrong passwords count against the same throttle as logins.
+   */
+  async confirmPassword(userId: string, password: string, ip: string): Promise<PublicUser> {
+    const user = await this.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst()
+    if (!user) throw unauthorized('This account no longer exists')
+    const wait = this.throttle.retryAfter(user.email, ip)
+    if (wait > 0) throw tooManyRequests(wait)
+    if (!(await verifyPassword(user.password_hash, password))) {
+      this.throttle.recordFailure(user.email, ip)
+      throw forbidden('The password is not right')
+    }
+    return toPublic(user)
   }
 
   async getUser(id: string): Promise<PublicUser | undefined> {

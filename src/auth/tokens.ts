@@ -30,8 +30,10 @@ export class TokenService {
   private readonly key: Promise<webcrypto.CryptoKey>
   // Tokens already verified, until they expire. An HMAC check through WebCrypto costs ~200 µs,
   // and a client sends the same token with every request for its whole 15-minute life.
-  private readonly verified = new Map<string, { user: AuthUser; expMs: number }>()
+  private readonly verified = new Map<string, { user: AuthUser; expMs: number; iatMs: number }>()
   private static readonly CACHE_SIZE = 10_000
+  /** Accounts whose tokens issued before a time are void (erased accounts, reset passwords). */
+  private readonly revoked = new Map<string, number>()
 
   constructor(
     secret: Uint8Array,
@@ -63,15 +65,41 @@ export class TokenService {
     return Buffer.from(mac).toString('base64url')
   }
 
-  /** The verified caller, or undefined for any token that is not ours, altered or expired. */
+  /**
+   * Voids every access token of this account issued before `at` (at the latest, they would expire
+   * on their own within the token lifetime, after which the entry is dropped). Held in memory:
+   * other instances learn of it only from what the account's gone rows refuse.
+   */
+  revokeIssuedBefore(userId: string, at: Date): void {
+    const now = Date.now()
+    for (const [id, until] of this.revoked) if (until + this.accessTtlSeconds * 1000 < now) this.revoked.delete(id)
+    if (this.revoked.get(userId) === Infinity) return
+    // `iat` has whole seconds: a token of the same second as `at` is kept, so a login right after a
+    // password reset works (the cost: one issued in the second before it does too).
+    const second = Math.floor(at.getTime() / 1000) * 1000
+    this.revoked.set(userId, Math.max(this.revoked.get(userId) ?? 0, second))
+  }
+
+  /** Voids every access token of an account that no longer exists (erased): none can be issued again. */
+  revokeAll(userId: string): void {
+    this.revoked.set(userId, Infinity)
+  }
+
+  private isRevoked(v: { user: AuthUser; iatMs: number }): boolean {
+    const before = this.revoked.get(v.user.id)
+    return before !== undefined && v.iatMs < before
+  }
+
+  /** The verified caller, or undefined for any token that is not ours, altered, expired or revoked. */
   async verifyAccessToken(token: string): Promise<AuthUser | undefined> {
     const hit = this.verified.get(token)
     if (hit) {
-      if (hit.expMs > Date.now()) return hit.user
+      if (hit.expMs > Date.now() && !this.isRevoked(hit)) return hit.user
       this.verified.delete(token)
+      if (hit.expMs > Date.now()) return undefined
     }
     const user = await this.verifyWithJose(token)
-    if (user) {
+    if (user && !this.isRevoked(user)) {
       if (this.verified.size >= TokenService.CACHE_SIZE) this.verified.delete(this.verified.keys().next().value!)
       this.verified.set(token, user)
       return user.user
@@ -79,7 +107,7 @@ export class TokenService {
     return undefined
   }
 
-  private async verifyWithJose(token: string): Promise<{ user: AuthUser; expMs: number } | undefined> {
+  private async verifyWithJose(token: string): Promise<{ user: AuthUser; expMs: number; iatMs: number } | undefined> {
     try {
       const { payload } = await jwtVerify(token, await this.key, {
         algorithms: [ALG],
@@ -89,7 +117,7 @@ export class TokenService {
       })
       const role = payload.role
       if (typeof payload.sub !== 'string' || !ROLES.includes(role as Role)) return undefined
-      return { user: { id: payload.sub, role: role as Role }, expMs: payload.exp! * 1000 }
+      return { user: { id: payload.sub, role: role as Role }, expMs: payload.exp! * 1000, iatMs: payload.iat! * 1000 }
     } catch (err) {
       if (err instanceof joseErrors.JOSEError || err instanceof TypeError) return undefined
       throw err

@@ -6,7 +6,7 @@ import { openEventDb, type EventDbHandle } from '../../memory/event-db.js'
 import { EventStore } from '../../memory/event-store.js'
 import { eventEngines } from '../../test/event-engines.js'
 import { link, record, setProfile } from '../../test/fakes/care-fixtures.js'
-import { createTestApp, registerUser, sharedEventDb, tempDir, testConfig, type TestApp } from '../../test/helpers.js'
+import { createTestApp, registerUser, requester, sharedEventDb, tempDir, testConfig, type TestApp } from '../../test/helpers.js'
 import { filesContaining, rowsContaining } from '../../test/raw-scan.js'
 import { createApp } from '../app.js'
 import { emptyCheckpoint } from '@langchain/langgraph-checkpoint'
@@ -25,7 +25,8 @@ const canaries = () => {
 }
 
 /** A patient's day through the public API: chat turns, events, a correction, a summary and its alert. */
-async function liveADay(t: TestApp, words: ReturnType<typeof canaries>) {
+async function liveADay(app: Pick<TestApp, 'request' | 'services'>, words: ReturnType<typeof canaries>) {
+  const t = app as TestApp
   const patient = await registerUser(t, 'patient', 'Asha')
   const caregiver = await registerUser(t, 'caregiver', 'Ravi')
   await setProfile(t, patient, { timezone: 'Asia/Kolkata' })
@@ -129,14 +130,16 @@ describe('encryption at rest on disk (PGlite data dir)', () => {
     const dataDir = tempDir()
     const config = testConfig({ DATA_DIR: dataDir })
     let services = await createServices(config, { startScheduler: false })
-    let t: TestApp = { app: createApp(services), services, config, request: requester(() => t.app), close: async () => {} }
+    let app = createApp(services)
+    let t = { services, request: requester(app) }
     const day = await liveADay(t, words)
     await services.close()
     expect(filesContaining(dataDir, Object.values(words))).toEqual([])
     // The data dir's own key file is what makes it readable again; the data is all there.
     expect(fs.existsSync(path.join(dataDir, 'data-encryption-key'))).toBe(true)
     services = await createServices(config, { startScheduler: false })
-    t = { app: createApp(services), services, config, request: requester(() => t.app), close: async () => {} }
+    app = createApp(services)
+    t = { services, request: requester(app) }
     try {
       const res = await t.request(`/api/v1/threads/${day.thread}/messages`, { token: day.patient.access_token })
       expect(JSON.stringify(await res.json())).toContain(words.chat)
@@ -197,63 +200,6 @@ describe('encryption at rest on disk (PGlite data dir)', () => {
       await services.close()
     }
     expect(filesContaining(path.join(dataDir, 'events'), Object.values(words))).toEqual([])
-    fs.rmSync(dataDir, { recursive: true, force: true })
-  })
-})
-
-function requester(app: () => TestApp['app']): TestApp['request'] {
-  return (p, init = {}) => {
-    const { json, token, ...rest } = init
-    const headers = new Headers(rest.headers)
-    if (json !== undefined) headers.set('content-type', 'application/json')
-    if (token) headers.set('authorization', `Bearer ${token}`)
-    return Promise.resolve(app().request(p, { ...rest, headers, body: json !== undefined ? JSON.stringify(json) : rest.body }))
-  }
-}
-
-describe('master key rotation (npm run keys:rotate)', () => {
-  it('Should re-wrap every data key under the new master key, and refuse to start with a key that cannot read the data', async () => {
-    const dataDir = tempDir()
-    const [oldKey, newKey] = [randomBytes(32).toString('base64'), randomBytes(32).toString('hex')]
-    const eventDb = await sharedEventDb()
-    const start = (env: Record<string, string>) => createServices(testConfig({ DATA_DIR: dataDir, ...env }), { eventDb, startScheduler: false })
-
-    let services = await start({ DATA_ENCRYPTION_KEY: oldKey })
-    const patients = ['rot-a', 'rot-b', 'rot-c']
-    for (const p of patients) await services.events.append(p, { kind: 'symptom', payload: { name: `rotation ${p}` }, source: 'api' })
-    await services.close()
-
-    // The new key alone cannot unwrap the old keys: the service says so instead of starting.
-    await expect(start({ DATA_ENCRYPTION_KEY: newKey })).rejects.toThrow(MasterKeyMismatchError)
-    // With the old one as previous it serves (and new patients get keys under the new one).
-    services = await start({ DATA_ENCRYPTION_KEY: newKey, DATA_ENCRYPTION_KEY_PREVIOUS: oldKey })
-    expect((await services.events.list('rot-b')).events[0]?.payload.name).toBe('rotation rot-b')
-    await services.events.append('rot-d', { kind: 'symptom', payload: { name: 'rotation rot-d' }, source: 'api' })
-
-    const config = testConfig({ DATA_DIR: dataDir, DATA_ENCRYPTION_KEY: newKey, DATA_ENCRYPTION_KEY_PREVIOUS: oldKey })
-    expect(await rotateDataKeys(config, services.logger)).toEqual({ rewrapped: 3 })
-    expect(await rotateDataKeys(config, services.logger)).toEqual({ rewrapped: 0 })
-    await services.close()
-
-    services = await start({ DATA_ENCRYPTION_KEY: newKey })
-    for (const p of [...patients, 'rot-d']) expect((await services.events.list(p)).events[0]?.payload.name).toBe(`rotation ${p}`)
-    await services.close()
-    await expect(start({ DATA_ENCRYPTION_KEY: oldKey })).rejects.toThrow(MasterKeyMismatchError)
-    fs.rmSync(dataDir, { recursive: true, force: true })
-  })
-
-  it('Should take the generated development key as the previous one when a key is configured later', async () => {
-    const dataDir = tempDir()
-    const eventDb = await sharedEventDb()
-    let services = await createServices(testConfig({ DATA_DIR: dataDir }), { eventDb, startScheduler: false })
-    await services.events.append('dev-a', { kind: 'symptom', payload: { name: 'from dev' }, source: 'api' })
-    await services.close()
-    const config = testConfig({ DATA_DIR: dataDir, DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64') })
-    expect(await rotateDataKeys(config, createLogger({ level: 'silent' }))).toEqual({ rewrapped: 1 })
-    fs.rmSync(path.join(dataDir, 'data-encryption-key'))
-    services = await createServices(config, { eventDb, startScheduler: false })
-    expect((await services.events.list('dev-a')).events[0]?.payload.name).toBe('from dev')
-    await services.close()
     fs.rmSync(dataDir, { recursive: true, force: true })
   })
 })
