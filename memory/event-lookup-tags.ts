@@ -33,12 +33,17 @@ export function lookupTagsOf(key: DataKey, kind: EventKind, payload: Record<stri
   return tags.length ? tags : null
 }
 
-/** The tags an event must carry to match `field = value` for each filter. */
-export function lookupTagsFor(key: DataKey, equals: Record<string, string>): string[] {
-  return Object.entries(equals).map(([field, value]) => {
+/** Refuses a filter on a payload field without lookup tags (every store, so tests meet it too). */
+export function assertFilterable(equals: Record<string, string>): void {
+  for (const field of Object.keys(equals)) {
     if (!FILTERABLE.has(field)) {
       throw new UnfilterableFieldError(`payload field ${field} cannot be filtered on; add it to LOOKUP_FIELDS`)
     }
-    return key.tag(tagText(field, value))
-  })
+  }
+}
+
+/** The tags an event must carry to match `field = value` for each filter. */
+export function lookupTagsFor(key: DataKey, equals: Record<string, string>): string[] {
+  assertFilterable(equals)
+  return Object.entries(equals).map(([field, value]) => key.tag(tagText(field, value)))
 }

@@ -4,6 +4,7 @@ import type { EventKind } from './event-kinds.js'
 import { EventConflictError, EventNotFoundError, EventStore, type HealthEventStore, InvalidCursorError } from './event-store.js'
 import { InMemoryEventStore } from './in-memory-event-store.js'
 import { EventValidationError } from './normalize-payload.js'
+import { UnfilterableFieldError } from './event-lookup-tags.js'
 import { ephemeralPatientKeys } from './encryption/patient-keys.js'
 
 const MED_ID = 'medication:01a1ffaf-43b2-7000-8a56-c10473a73a91'
@@ -382,5 +383,32 @@ describe.each(STORES)('event store on $name', (engine) => {
     offRemove()
     expect(appended).toEqual([event.id, corrected.id])
     expect(removed).toEqual([corrected.id])
+  })
+
+  describe('payload filters', () => {
+    it('Should find events by the fields queries filter on, follow corrections and refuse other fields', async () => {
+      const user = newUser()
+      const chat = (thread_id: string, text: string) => store.append(user, { kind: 'chat', payload: { role: 'user', text, thread_id }, source: 'chat' })
+      await chat('t-1', 'first')
+      await chat('t-2', 'second')
+      await chat('t-1', 'third')
+      const inThread = await store.list(user, { kinds: ['chat'], payloadEquals: { thread_id: 't-1' }, order: 'asc' })
+      expect(inThread.events.map((e) => e.payload.text)).toEqual(['first', 'third'])
+
+      const summary = (date: string, caregiver_id: string) =>
+        store.append(user, { kind: 'summary', payload: { date, caregiver_id, headline: 'ok', narrative: 'calm', facts: {}, generated_by: 'template' }, source: 'system' })
+      const mine = await summary('2026-11-20', 'cg-1')
+      await summary('2026-11-20', 'cg-2')
+      await summary('2026-11-21', 'cg-1')
+      const found = await store.list(user, { kinds: ['summary'], payloadEquals: { date: '2026-11-20', caregiver_id: 'cg-1' } })
+      expect(found.events.map((e) => e.id)).toEqual([mine.event.id])
+      // A correction is found by its new values, not its old ones.
+      const moved = await store.correct(user, mine.event.id, { payload: { ...mine.event.payload, date: '2026-11-19' }, source: 'system' })
+      expect((await store.list(user, { kinds: ['summary'], payloadEquals: { date: '2026-11-19' } })).events.map((e) => e.id)).toEqual([moved.id])
+      expect((await store.list(user, { kinds: ['summary'], payloadEquals: { date: '2026-11-20', caregiver_id: 'cg-1' } })).events).toEqual([])
+      // Another patient's equal values are not theirs.
+      expect((await store.list(newUser(), { kinds: ['chat'], payloadEquals: { thread_id: 't-1' } })).events).toEqual([])
+      await expect(store.list(user, { kinds: ['chat'], payloadEquals: { text: 'first' } })).rejects.toThrow(UnfilterableFieldError)
+    })
   })
 })

@@ -5,7 +5,7 @@ import type { VitalsFlags } from './clinical-thresholds.js'
 import { DataKeyMissingError, type DataKey, type PatientKeys } from './encryption/patient-keys.js'
 import type { EventDb, HealthEventsTable } from './event-db.js'
 import { eventKindOf, type EventKind, type EventSource, type PayloadOf } from './event-kinds.js'
-import { lookupTagsFor, lookupTagsOf } from './event-lookup-tags.js'
+import { assertFilterable, lookupTagsFor, lookupTagsOf } from './event-lookup-tags.js'
 import { EventValidationError, normalizePayload } from './normalize-payload.js'
 
 /**
@@ -296,7 +296,7 @@ export class EventStore {
     if (q.contextId) query = query.where('e.context_id', '=', q.contextId)
     if (q.payloadEquals && Object.keys(q.payloadEquals).length) {
       // Without a key nothing of this patient is sealed, so nothing can carry the tags.
-      if (!key) return { events: [], next_cursor: null }
+      if (!key) return (assertFilterable(q.payloadEquals), { events: [], next_cursor: null })
       query = query.where(sql<boolean>`e.lookup_tags @> ${lookupTagsFor(key, q.payloadEquals)}::text[]`)
     }
     if (q.from) query = query.where('e.occurred_at', '>=', new Date(q.from))

@@ -22,6 +22,7 @@ import {
   toDate,
 } from './event-store.js'
 import { normalizePayload } from './normalize-payload.js'
+import { assertFilterable } from './event-lookup-tags.js'
 
 interface Row extends HealthEvent {
   seq: number
@@ -107,6 +108,7 @@ export class InMemoryEventStore implements HealthEventStore {
     const after = q.cursor ? decodeCursor(q.cursor) : undefined
     const from = q.from ? new Date(q.from).getTime() : -Infinity
     const to = q.to ? new Date(q.to).getTime() : Infinity
+    assertFilterable(q.payloadEquals ?? {})
     const rows = this.currentRows(userId)
       .filter((r) => !q.kinds?.length || q.kinds.includes(r.kind))
       .filter((r) => !q.contextId || r.context_id === q.contextId)
