@@ -10,6 +10,7 @@ import { createServices, type ServiceOptions, type Services } from '../src/servi
 import { openEventDb, type EventDbHandle } from '../memory/event-db.js'
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing'
+export const TEST_DATA_ENCRYPTION_KEY = 'dGVzdC1tYXN0ZXIta2V5LW9mLXRoaXJ0eS10d28tYiE='
 
 export function tempDir(prefix = 'podd-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix))
@@ -24,6 +25,8 @@ export function testConfig(env: Record<string, string> = {}): Config {
     LOG_LEVEL: 'silent',
     DATA_DIR: tempDir(),
     JWT_SECRET: TEST_JWT_SECRET,
+    // Production refuses to start without a master key; elsewhere one is generated in the data dir.
+    ...(env.NODE_ENV === 'production' ? { DATA_ENCRYPTION_KEY: TEST_DATA_ENCRYPTION_KEY } : {}),
     ...env,
   })
 }
