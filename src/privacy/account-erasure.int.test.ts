@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import webpush from 'web-push'
 import { PatientErasedError } from '../../memory/encryption/patient-keys.js'
 import type { EventDbHandle } from '../../memory/event-db.js'
 import { eventEngines } from '../../test/event-engines.js'
@@ -30,6 +31,15 @@ async function patientWithHistory(app: Pick<TestApp, 'request' | 'services'>, wo
   const today = t.services.caregiving.now().toISOString().slice(0, 10)
   await t.request(`/api/v1/patients/${patient.id}/summaries`, { method: 'POST', token: caregiver.access_token, json: { date: today } })
   await t.request(`/api/v1/patients/${patient.id}/events`, { token: caregiver.access_token })
+  // Reminders: a medicine on a schedule (care's timers and reminders), a heartbeat, a Web Push subscription.
+  const metformin = await record(t, patient, 'medication', { name: 'Metformin', dosage: '500 mg' })
+  await record(t, patient, 'med_schedule', { medication_id: metformin.context_id, time_of_day: '08:00' })
+  await t.request(`/api/v1/patients/${patient.id}/heartbeat`, { method: 'POST', token: patient.access_token, json: { device: 'phone', app_version: '1.0' } })
+  if (t.services.config.VAPID_PUBLIC_KEY) {
+    const keys = { p256dh: Buffer.alloc(65, 4).toString('base64url'), auth: Buffer.alloc(16, 1).toString('base64url') }
+    const sub = await t.request('/api/v1/push/subscriptions', { method: 'POST', token: patient.access_token, json: { endpoint: `https://fcm.googleapis.com/fcm/send/${patient.id}`, keys } })
+    expect(sub.status).toBeLessThan(300)
+  }
   await t.services.caregiving.idle()
   await t.services.recall.whenIdle()
   return { patient, caregiver }
@@ -47,8 +57,15 @@ describe.each(eventEngines())('erasing an account on $name', (engine) => {
   beforeAll(async () => {
     handle = await engine.open()
     pinecone = await startFakePinecone({ dimension: 2048 })
+    const vapid = webpush.generateVAPIDKeys()
     t = await createTestApp(
-      { PINECONE_API_KEY: pinecone.apiKey, PINECONE_INDEX_HOST: pinecone.url, PINECONE_CONTROLLER_HOST: pinecone.url },
+      {
+        PINECONE_API_KEY: pinecone.apiKey,
+        PINECONE_INDEX_HOST: pinecone.url,
+        PINECONE_CONTROLLER_HOST: pinecone.url,
+        VAPID_PUBLIC_KEY: vapid.publicKey,
+        VAPID_PRIVATE_KEY: vapid.privateKey,
+      },
       { eventDb: handle, now: clock.now },
     )
   })
@@ -73,7 +90,11 @@ describe.each(eventEngines())('erasing an account on $name', (engine) => {
     const { patient, caregiver } = await patientWithHistory(t, words)
     const namespace = `patient-${patient.id}`
     expect(pinecone.namespaces.get(namespace)?.size).toBeGreaterThan(0)
-    expect(await rowsContaining(handle, [patient.id])).not.toEqual([])
+    const before = await rowsContaining(handle, [patient.id])
+    for (const table of ['health_events', 'conversation_checkpoints', 'care_deliveries', 'care_timers', 'care_heartbeats']) {
+      expect(before.some((r) => r.startsWith(`${table}:`)), table).toBe(true)
+    }
+    expect((await authRowsContaining(t.services.authDb, [patient.id])).some((r) => r.startsWith('push_subscriptions:'))).toBe(true)
 
     const res = await erase(t, patient)
     expect(res.status).toBe(202)

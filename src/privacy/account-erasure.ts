@@ -6,18 +6,19 @@ import type { RecallService } from '../../memory/recall/recall-service.js'
 import type { AccountErasuresTable, AuthDb } from '../auth/auth-db.js'
 import type { Role } from '../auth/auth-user.js'
 import type { TokenService } from '../auth/tokens.js'
+import { PATIENT_TABLES } from '../care/care-tables.js'
 import type { Logger } from '../logger.js'
 import { PeriodicTask } from '../periodic-task.js'
 
 /**
- * Tables of the event-store database that hold a row per patient or per caregiver (besides the
- * events, checkpoints and recall vectors, which have their own deletes). A module that adds such
- * a table adds it here, so erasing an account reaches it.
+ * Tables of the event-store database with rows of an account (besides the events, checkpoints
+ * and recall vectors, which have their own deletes): care's patient tables, which care lists in
+ * PATIENT_TABLES, and the two that also name a caregiver.
  */
-export const PERSONAL_EVENT_DB_TABLES: { table: string; patientColumn?: string; caregiverColumn?: string }[] = [
-  { table: 'care_summary_jobs', patientColumn: 'patient_id', caregiverColumn: 'caregiver_id' },
-  { table: 'care_alert_dispatch', patientColumn: 'patient_id' },
-  { table: 'care_deliveries', patientColumn: 'patient_id', caregiverColumn: 'caregiver_id' },
+const ACCOUNT_ROWS: { table: string; column: string }[] = [
+  ...PATIENT_TABLES,
+  { table: 'care_summary_jobs', column: 'caregiver_id' },
+  { table: 'care_deliveries', column: 'caregiver_id' },
 ]
 
 export interface AccountErasureDeps {
@@ -164,10 +165,6 @@ export class AccountErasure {
     await this.deps.deleteThreads(this.deps.threadPrefixOf(userId))
     await recall.deletePatient(userId)
     const db = eventDb as unknown as Kysely<any>
-    for (const { table, patientColumn, caregiverColumn } of PERSONAL_EVENT_DB_TABLES) {
-      for (const column of [patientColumn, caregiverColumn]) {
-        if (column) await db.deleteFrom(table).where(column, '=', userId).execute()
-      }
-    }
+    for (const { table, column } of ACCOUNT_ROWS) await db.deleteFrom(table).where(column, '=', userId).execute()
   }
 }
