@@ -26,4 +26,19 @@ describe('general planner', () => {
   it('Should greet without logging', () => {
     expect(plan(generalAgent, 'namaste')).toMatchObject({ calls: [], reply: expect.stringMatching(/^Hello!/) })
   })
+
+  it('Should read Hindi negation: poor sleep, a low mood, a pain that has gone', () => {
+    expect(call('neend achhi nahi aayi')).toEqual({ name: 'log_sleep', args: { quality: 'poor' } })
+    expect(call('raat ko neend theek se nahi aayi, sirf 4 ghante soya')).toEqual({ name: 'log_sleep', args: { duration_hours: 4, quality: 'poor' } })
+    expect(call('kal raat achhi neend aayi')).toEqual({ name: 'log_sleep', args: { quality: 'good' } })
+    expect(call('aaj mann theek nahi hai')).toMatchObject({ name: 'log_mood', args: { mood: 'bad' } })
+    expect(plan(generalAgent, 'ghutne ka dard ab nahi hai')).toMatchObject({ calls: [], reply: expect.stringMatching(/eased/) })
+  })
+
+  it("Should answer in the turn's language", () => {
+    const p = generalAgent.plan({ text: 'namaste', whole: 'namaste', medicines: [], tools: new Set(), recent: [], language: 'hi' })
+    expect(p.reply).toMatch(/^नमस्ते!/)
+    const q = generalAgent.plan({ text: 'kuch bhi', whole: 'kuch bhi', medicines: [], tools: new Set(), recent: [], language: 'hi-Latn' })
+    expect(q.reply).toMatch(/^Maaf kijiye/)
+  })
 })

@@ -13,7 +13,7 @@ const BYE = /^(?:bye|good ?night|see you|ok bye|tata)\b/
 const HELP = /\b(?:help|what can you do|how do i use|how to use|what do you do)\b/
 
 const SYMPTOM_RE =
-  /\b(headache|migraine|sir dard|sar dard|(?:knee|back|joint|stomach|neck|shoulder|leg|body|ear|tooth|throat|foot|hip) (?:pain|ache)|pain in (?:my )?\w+|(?:\w+ )?ache|stomach ?ache|pet (?:me |mein )?dard|body ache|cough|khansi|cold|runny nose|sore throat|fever|bukhar|dizzy|dizziness|chakkar|nausea|vomiting|ulti|tired|tiredness|fatigue|thakan|weakness|kamzori|itching|rash|swelling(?: in (?:my )?\w+)?|constipation|diarrh(?:o)?ea|loose motions?|acidity|heartburn|gas|bloating|cramps?|numbness|tingling|insomnia|breathless(?:ness)?)\b/
+  /\b(headache|migraine|(?:ghutne|ghutno|kamar|peeth|pair|pairon|haath|gardan|kandhe|daant|kaan|pet|sir|sar|jodon|badan) (?:ka |ki |ke |mein |me |mai )?dard|sir dard|sar dard|(?:knee|back|joint|stomach|neck|shoulder|leg|body|ear|tooth|throat|foot|hip) (?:pain|ache)|pain in (?:my )?\w+|(?:\w+ )?ache|stomach ?ache|pet (?:me |mein )?dard|body ache|cough|khansi|cold|runny nose|sore throat|fever|bukhar|dizzy|dizziness|chakkar|nausea|vomiting|ulti|tired|tiredness|fatigue|thakan|weakness|kamzori|itching|rash|swelling(?: in (?:my )?\w+)?|constipation|diarrh(?:o)?ea|loose motions?|acidity|heartburn|gas|bloating|cramps?|numbness|tingling|insomnia|breathless(?:ness)?)\b/
 const SEVERITY: [RegExp, string][] = [
   [/\b(?:severe|very bad|terrible|unbearable|bahut zyada|bahut tez|extreme)\b/, 'severe'],
   [/\b(?:moderate|quite|bad|bahut)\b/, 'moderate'],
@@ -24,12 +24,12 @@ const BODY_PART = /\b(knee|back|head|stomach|chest|joint|neck|shoulder|leg|arm|h
 
 const MOODS: [RegExp, string][] = [
   [/\b(?:very (?:sad|low|depressed|upset)|hopeless|miserable|terrible|awful|very bad)\b/, 'very_bad'],
-  [/\b(?:sad|low|down|upset|anxious|worried|stressed|lonely|depressed|irritated|angry|udaas|udas|pareshan|not (?:good|great|well)|bad)\b/, 'bad'],
+  [/\b(?:sad|low|down|upset|anxious|worried|stressed|lonely|depressed|irritated|angry|udaas|udas|pareshan|not (?:good|great|well)|bad)\b|\b(?:theek|thik|achha|accha|acha|sahi|khush)\s+(?:nahi|nahin|nhi)\b|\b(?:mann|man)\s+(?:nahi|nahin|nhi)\s+lag/, 'bad'],
   [/\b(?:very (?:happy|good)|excellent|wonderful|fantastic|great|amazing|bahut khush)\b/, 'very_good'],
   [/\b(?:happy|good|better|cheerful|khush|relaxed|calm|well)\b/, 'good'],
   [/\b(?:okay|ok|fine|alright|theek|thik|so so|normal)\b/, 'neutral'],
 ]
-const MOOD_CONTEXT = /\b(?:feel|feeling|felt|mood|i am|i'm|im|today is|day was|lag raha|mehsoos)\b/
+const MOOD_CONTEXT = /\b(?:feel|feeling|felt|mood|i am|i'm|im|today is|day was|lag raha|mehsoos|mann|jee)\b/
 
 const SLEEP = /\b(?:slept|sleep|sleeping|neend|nind|soya|soyi|so gaya|so gayi|woke up)\b/
 const EXERCISE = /\b(walk(?:ed|ing)?|yoga|exercis(?:e|ed|ing)|gym|cycl(?:ed|ing)|swim(?:ming)?|swam|jog(?:ged|ging)?|ran|running|workout|stretching|pranayam|steps)\b/
@@ -64,10 +64,17 @@ function profileArgs(t: string): Record<string, unknown> | undefined {
   return Object.keys(args).length ? args : undefined
 }
 
+/** "Ghutne ka dard ab nahi hai", "the headache is gone": it has passed, nothing to log. */
+function symptomGone(t: string): boolean {
+  const m = SYMPTOM_RE.exec(t)
+  return !!m && /^\s*(?:\S+\s+){0,2}?(?:(?:ab|abhi|bilkul)\s+)?(?:nahi|nahin|nhi)\s+(?:hai|he|raha|rahi|rha|rhi)\b|^\s*(?:is |has )?(?:gone|went away|no more|not there)\b/.test(t.slice(m.index + m[0].length))
+}
+
 function symptomCall(t: string): PlannedCall | undefined {
   const m = SYMPTOM_RE.exec(t)
   // "No headache, feeling normal" reports its absence.
   if (!m || /\b(?:no|not|without|koi nahi)\s+(?:\w+\s+)?$/.test(t.slice(Math.max(0, m.index - 20), m.index))) return undefined
+  if (symptomGone(t)) return undefined
   const args: Record<string, unknown> = { name: m[1] }
   const severity = SEVERITY.find(([re]) => re.test(t))?.[1]
   if (severity) args.severity = severity
@@ -83,7 +90,9 @@ function sleepCall(t: string): PlannedCall {
   const args: Record<string, unknown> = {}
   const hours = /(\d+(?:\.\d+)?)\s*(?:hours?|hrs?|ghante|ghanta)\b/.exec(t)?.[1]
   if (hours) args.duration_hours = Number(hours)
-  if (/\b(?:badly|poorly|bad|restless|not well|couldn'?t sleep|could not sleep|disturbed|kam neend|neend nahi)\b/.test(t)) args.quality = 'poor'
+  // Negation first: "neend achhi nahi aayi" is poor sleep, not good sleep.
+  const notGood = /\b(?:achhi|acchi|achchi|achi|theek|thik|sahi|good|well)\s+(?:se\s+)?(?:nahi|nahin|nhi|na)\b|\b(?:nahi|nahin|nhi)\s+(?:aayi|aai|aaya|soya|soyi|so paya|so payi|so paaya|so paayi)\b/
+  if (notGood.test(t) || /\b(?:badly|poorly|bad|restless|not well|couldn'?t sleep|could not sleep|disturbed|kam neend|neend nahi)\b/.test(t)) args.quality = 'poor'
   else if (/\b(?:very well|soundly|great|excellent)\b/.test(t)) args.quality = 'excellent'
   else if (/\b(?:well|good|fine|achhi)\b/.test(t)) args.quality = 'good'
   // "Slept at 11 and woke up at 6": a bed time in the evening, a waking time in the morning.
@@ -215,5 +224,6 @@ export function planGeneral(ctx: PlanContext): Plan {
     if (mood) calls.push({ name: 'log_mood', args: { mood, notes: t } })
   }
   if (calls.length) return { calls }
+  if (symptomGone(t)) return { calls: [], reply: say(GENERAL_TEXTS.symptom_gone, language) }
   return { calls: [], reply: say(GENERAL_TEXTS.not_understood, language) }
 }

@@ -28,6 +28,11 @@ export const GENERAL_TEXTS = defineTexts({
     hi: 'आपातकालीन संपर्क के लिए किसे सेव करूँ? उनका नाम और फ़ोन नंबर बताइए।',
     'hi-Latn': 'Emergency contact ke liye kise save karoon? Unka naam aur phone number bataiye.',
   },
+  symptom_gone: {
+    en: "Good to hear it has eased. Tell me if it comes back.",
+    hi: 'अच्छा हुआ कि अब आराम है। अगर यह फिर से हो तो मुझे बताइए।',
+    'hi-Latn': 'Achha hua ki ab aaraam hai. Agar yeh phir se ho to mujhe bataiye.',
+  },
   /** A message no agent understood: brief and specific, never about the model. */
   not_understood: {
     en: 'Sorry, I didn\'t understand that. Could you say it another way? For example a reading ("sugar 140 after lunch"), a meal, a medicine you took, or a question about your history.',

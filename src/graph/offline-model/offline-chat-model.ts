@@ -6,8 +6,12 @@ import { ChatGenerationChunk, type ChatResult } from '@langchain/core/outputs'
 import { messageText } from '../message-text.js'
 import type { Plan, PlanContext, RecentEntry } from '../../../agents/plan.js'
 import { normaliseText } from '../../../language/text.js'
+import { romaniseHindi } from '../../../language/romanise.js'
 import { FOCUS_MARKER, MEDICINES_MARKER, RECENT_MARKER } from './prompt-markers.js'
 import { instructedLanguage } from '../../../language/patient-language.js'
+
+/** The patient's words as the planners read them: Devanagari in Latin letters, then normalised. */
+const read = (text: string) => normaliseText(romaniseHindi(text))
 
 /** An agent's offline planner: the patient's words → its tool calls, or a reply. */
 export type Planner = (ctx: PlanContext) => Plan
@@ -103,9 +107,9 @@ export class OfflineChatModel extends BaseChatModel {
     const human = humanIndex >= 0 ? messageText(messages[humanIndex]!) : ''
     const focus = markedLine(messages, FOCUS_MARKER)
     const ctx: PlanContext = {
-      text: normaliseText(focus || human),
+      text: read(focus || human),
       shared: !!focus,
-      whole: normaliseText(human),
+      whole: read(human),
       medicines: (markedLine(messages, MEDICINES_MARKER) ?? '')
         .split(/\s*;\s*/)
         .map((s) => s.trim())
@@ -118,7 +122,7 @@ export class OfflineChatModel extends BaseChatModel {
     const askedIndex = asked ? messages.lastIndexOf(asked) : -1
     if (asked && messageText(asked).includes('?')) {
       const previous = messages.slice(0, askedIndex).findLast((m) => isHumanMessage(m))
-      ctx.answeringQuestion = { question: normaliseText(messageText(asked)), previous: previous ? normaliseText(messageText(previous)) : '' }
+      ctx.answeringQuestion = { question: read(messageText(asked)), previous: previous ? read(messageText(previous)) : '' }
     }
     const plan = this.planner(ctx)
     if (plan.calls.length) {

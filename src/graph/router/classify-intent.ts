@@ -1,4 +1,5 @@
 import { AGENT_DEFINITIONS, type AgentName, type LexiconContext } from '../../../agents/registry.js'
+import { romaniseHindi } from '../../../language/romanise.js'
 import { escapeRegExp, normaliseText, splitClauses } from '../../../language/text.js'
 
 /**
@@ -35,7 +36,8 @@ function scoreClause(clause: string, ctx: LexiconContext): Record<AgentName, num
 
 /** Routes a patient's words to the agents that should act on them. */
 export function classifyIntent(text: string, opts: { medicineNames?: string[] } = {}): Classification {
-  const normalised = normaliseText(text)
+  // Devanagari is read as the same words in Latin letters (language/romanise.ts).
+  const normalised = normaliseText(romaniseHindi(text))
   const names = (opts.medicineNames ?? []).map((n) => n.toLowerCase().trim()).filter((n) => n.length >= 3)
   const medicineNames = names.length ? new RegExp(`\\b(?:${names.map(escapeRegExp).join('|')})\\b`) : undefined
   const clauses: ClauseIntent[] = splitClauses(normalised).map((c) => {
