@@ -93,6 +93,8 @@ describe.skipIf(needsChromium.missing)(`the caregiver's app in Chromium${needsCh
     await caregiver.getByRole('link', { name: 'Open Ramesh Iyer' }).click()
     await caregiver.getByRole('heading', { name: 'Today at a glance' }).waitFor()
     await expect.poll(() => caregiver.locator('.status-grid').textContent()).toMatch(/192\/124/)
+    // The patient's app has been open (heartbeat) and logged a reading: they were active today.
+    expect(await caregiver.locator('.status-grid').textContent()).toMatch(/Last active\s*\d/)
     const summary = caregiver.locator('section', { has: caregiver.getByRole('heading', { name: 'Daily summary' }) })
     await summary.getByRole('button', { name: 'Show summary' }).click()
     await summary.getByRole('button', { name: 'Make the summary now' }).click()

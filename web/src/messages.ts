@@ -323,6 +323,7 @@ export const en = {
   'resource.insights': 'trends',
   'resource.alerts': 'alerts',
   'resource.summaries': 'daily summaries',
+  'resource.activity': 'activity (when Podd was last open)',
 
   'profile.title': 'Your profile',
   'profile.about': 'About you',
@@ -397,6 +398,8 @@ export const en = {
   'care.none': 'None',
   'care.no_reading_week': 'No reading this week',
   'care.doses_today': 'Medicines today',
+  'care.last_seen': 'Last active',
+  'care.never_seen': 'Not yet',
   'care.doses_value': '{taken} of {scheduled} taken, {missed} missed',
   'care.link_title': 'Link with someone',
   'care.code_label': 'Invitation code',
@@ -780,6 +783,7 @@ export const hi: Record<MessageKey, string> = {
   'resource.insights': 'रुझान',
   'resource.alerts': 'अलर्ट',
   'resource.summaries': 'रोज़ के सारांश',
+  'resource.activity': 'गतिविधि (Podd आख़िरी बार कब खुला)',
 
   'profile.title': 'आपकी प्रोफ़ाइल',
   'profile.about': 'आपके बारे में',
@@ -854,6 +858,8 @@ export const hi: Record<MessageKey, string> = {
   'care.none': 'कोई नहीं',
   'care.no_reading_week': 'इस हफ़्ते कोई माप नहीं',
   'care.doses_today': 'आज की दवाइयाँ',
+  'care.last_seen': 'आख़िरी बार सक्रिय',
+  'care.never_seen': 'अभी नहीं',
   'care.doses_value': '{scheduled} में से {taken} ली, {missed} छूटी',
   'care.link_title': 'किसी से जुड़ें',
   'care.code_label': 'निमंत्रण कोड',

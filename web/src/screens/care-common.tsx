@@ -80,8 +80,15 @@ export function AlertCard({ item, showPatient = true }: { item: AlertItem; showP
   )
 }
 
-/** Today at a glance: the latest readings of the week, doses today, open alerts. */
-export function PatientStatus({ insights, openAlerts }: { insights: Insights; openAlerts: number }) {
+/** When the patient last opened Podd or logged anything; null where the server does not say. */
+export const lastSeen = (patientId: string) =>
+  api<{ last_seen_at: string | null }>(`/patients/${patientId}/activity`).then(
+    (a) => a.last_seen_at,
+    () => undefined,
+  )
+
+/** Today at a glance: the latest readings of the week, doses today, open alerts, when last active. */
+export function PatientStatus({ insights, openAlerts, seenAt }: { insights: Insights; openAlerts: number; seenAt?: string | null }) {
   const bp = insights.vitals.blood_pressure.latest
   const sugar = insights.vitals.blood_sugar.latest
   const today = insights.days.at(-1)
@@ -119,6 +126,12 @@ export function PatientStatus({ insights, openAlerts }: { insights: Insights; op
           )}
         </dd>
       </div>
+      {seenAt !== undefined && (
+        <div>
+          <dt>{t('care.last_seen')}</dt>
+          <dd>{seenAt ? formatDateTime(seenAt) : t('care.never_seen')}</dd>
+        </div>
+      )}
       <div>
         <dt>{t('care.doses_today')}</dt>
         <dd>

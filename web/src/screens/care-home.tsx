@@ -6,24 +6,26 @@ import { errorText, notify } from '../components/notices'
 import { t } from '../i18n'
 import { useLoad } from '../lib/use-load'
 import { useTitle } from '../lib/use-title'
-import { AlertCard, linkedPatients, loadAlerts, mergeAlerts, PatientStatus, type AlertItem } from './care-common'
+import { AlertCard, lastSeen, linkedPatients, loadAlerts, mergeAlerts, PatientStatus, type AlertItem } from './care-common'
 import { careSocketOpen, liveAlerts } from './care-live'
 
 interface PatientOverview {
   person: LinkedPerson
   insights: Insights | null
   alerts: AlertItem[]
+  seenAt: string | null | undefined
 }
 
 async function overview(): Promise<PatientOverview[]> {
   const people = await linkedPatients()
   return Promise.all(
     people.map(async (person) => {
-      const [insights, alerts] = await Promise.all([
+      const [insights, alerts, seenAt] = await Promise.all([
         api<Insights>(`/patients/${person.id}/insights`).catch(() => null),
         loadAlerts(person).catch(() => []),
+        lastSeen(person.id),
       ])
-      return { person, insights, alerts }
+      return { person, insights, alerts, seenAt }
     }),
   )
 }
@@ -113,10 +115,10 @@ export function CareHome() {
         </section>
       )}
       <ul class="patient-cards">
-        {people.map(({ person, insights }) => (
+        {people.map(({ person, insights, seenAt }) => (
           <li key={person.id} class="card patient-card">
             <h2>{person.name}</h2>
-            {insights ? <PatientStatus insights={insights} openAlerts={openFor(person.id)} /> : <p class="muted">{t('care.status_unavailable')}</p>}
+            {insights ? <PatientStatus insights={insights} openAlerts={openFor(person.id)} seenAt={seenAt} /> : <p class="muted">{t('care.status_unavailable')}</p>}
             <a class="button secondary" href={`/care/patients/${person.id}`}>
               {t('care.open_patient', { name: person.name })}
             </a>

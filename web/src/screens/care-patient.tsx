@@ -6,7 +6,7 @@ import { langAttr, t, type MessageKey } from '../i18n'
 import { localDate } from '../lib/format'
 import { useLoad } from '../lib/use-load'
 import { useTitle } from '../lib/use-title'
-import { AlertCard, linkedPatients, loadAlerts, mergeAlerts, PatientStatus } from './care-common'
+import { AlertCard, lastSeen, linkedPatients, loadAlerts, mergeAlerts, PatientStatus } from './care-common'
 import { liveAlerts, summaryArrived } from './care-live'
 import { HistoryView } from './history'
 import { TrendsView } from './trends'
@@ -99,8 +99,8 @@ function DailySummary({ patientId }: { patientId: string }) {
 
 function Overview({ patient }: { patient: { id: string; name: string } }) {
   const data = useLoad(async () => {
-    const [insights, alerts] = await Promise.all([api<Insights>(`/patients/${patient.id}/insights`), loadAlerts(patient, 50)])
-    return { insights, alerts }
+    const [insights, alerts, seenAt] = await Promise.all([api<Insights>(`/patients/${patient.id}/insights`), loadAlerts(patient, 50), lastSeen(patient.id)])
+    return { insights, alerts, seenAt }
   }, [patient.id])
   const arrived = liveAlerts.value.filter((a) => a.patient.id === patient.id).length
   useEffect(() => void (arrived && data.reload()), [arrived])
@@ -111,7 +111,7 @@ function Overview({ patient }: { patient: { id: string; name: string } }) {
       <section class="card" aria-labelledby="status-heading">
         <h2 id="status-heading">{t('care.status_title')}</h2>
         {data.error && <p class="form-error">{data.error}</p>}
-        {data.data && <PatientStatus insights={data.data.insights} openAlerts={open.length} />}
+        {data.data && <PatientStatus insights={data.data.insights} openAlerts={open.length} seenAt={data.data.seenAt} />}
       </section>
       <section class="card" aria-labelledby="palerts-heading">
         <h2 id="palerts-heading">{t('care.alerts_title')}</h2>
