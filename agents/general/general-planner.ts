@@ -221,7 +221,9 @@ export function planGeneral(ctx: PlanContext): Plan {
   if (symptom && has('log_symptom') && !SLEEP.test(t)) calls.push(symptom)
   if (calls.length === 0 && MOOD_CONTEXT.test(t) && has('log_mood')) {
     const mood = MOODS.find(([re]) => re.test(t))?.[1]
-    if (mood) calls.push({ name: 'log_mood', args: { mood, notes: t } })
+    // "No headache, feeling normal" denies symptoms; "normal" there is not a mood to log.
+    const denial = mood === 'neutral' && SYMPTOM_RE.test(t)
+    if (mood && !denial) calls.push({ name: 'log_mood', args: { mood, notes: t } })
   }
   if (calls.length) return { calls }
   if (symptomGone(t)) return { calls: [], reply: say(GENERAL_TEXTS.symptom_gone, language) }

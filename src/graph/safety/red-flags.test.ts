@@ -99,6 +99,22 @@ const RED_FLAGS: [string, RedFlagCategory][] = [
   ['sugar bahut low ho gayi hai aur behki behki baatein kar rahe hain', 'low_sugar_confusion'],
   ['gala sooj raha hai aur saans lene mein dikkat', 'allergic_reaction'],
   ['खून की उल्टी हुई है', 'bleeding'],
+  ['seena dab raha hai', 'chest_pain'],
+  ['दिल का दौरा पड़ रहा है', 'chest_pain'],
+  ['achanak ek aankh se dikhna band ho gaya', 'stroke'],
+  ['papa ki aawaz saaf nahi aa rahi', 'stroke'],
+  ['दम फूल रहा है', 'breathing'],
+  ['saans ghut rahi hai', 'breathing'],
+  ['papa uth nahi rahe, aankh nahi khol rahe', 'unconscious'],
+  ['होश में नहीं हैं', 'unconscious'],
+  ['sugar 40 hai aur papa hosh mein nahi', 'low_sugar_confusion'],
+  ['शुगर HI दिखा रहा है और बहुत सुस्ती है', 'high_sugar_emergency'],
+  ['bp 200/110 hai aur sar mein bahut dard', 'hypertensive_emergency'],
+  ['bachhe ne saari goliyan kha li', 'overdose'],
+  ['pet mein bahut zor ka dard', 'severe_abdominal_pain'],
+  ['पेट फट रहा है दर्द से', 'severe_abdominal_pain'],
+  ['neend ki goliyan kha ke hamesha ke liye so jaunga', 'self_harm'],
+  ['I feel like ending my life', 'self_harm'],
 ]
 
 const LOOK_ALIKES = [
@@ -155,6 +171,10 @@ const LOOK_ALIKES = [
   'getting fit with daily walks',
   'I had a fit of laughter',
   'sugar kam thi to ek toffee kha li, ab theek hoon',
+  'maine subah ki saari goliyan le li',
+  'daura pe gaye hain papa',
+  'dam phool gaya tha seedhi chadh ke, ab theek hai',
+  'dabba kholne mein haath mein dard',
 ]
 
 describe('red-flag detection', () => {
@@ -182,6 +202,7 @@ describe('red-flag detection', () => {
   it('Should treat an overdose nobody calls an accident as a possible self-harm too', () => {
     expect(detectRedFlags('took all my sleeping pills at once').map((f) => f.category)).toEqual(['overdose', 'self_harm'])
     expect(detectRedFlags('took my whole week of tablets at once by mistake').map((f) => f.category)).toEqual(['overdose'])
+    expect(detectRedFlags('bachhe ne saari goliyan kha li').map((f) => f.category)).toEqual(['overdose'])
   })
 
   it('Should read the numbers in the message as readings only when they are readings', () => {

@@ -73,7 +73,7 @@ const CHEST_EN = 'chest'
 const CHEST_PAIN_EN =
   'pain|pains|ache|aches|aching|hurts?|hurting|tight|tightness|pressure|heavy|heaviness|discomfort|burning|crushing|squeezing|paining'
 const CHEST_IN = 'seene|sine|seena|sina|chhati|chhaati|chati|chaati|chhate|chhatit|chhatiyat|dil'
-const PAIN_IN = 'dard|dukh|dukhta|dukhti|dukhtay|dukhat|dukhte|dukhavo|jalan|bhaari|bhari|bhaaripan|dabav|dabaav|dabaw|jakdan|jakdan'
+const PAIN_IN = 'dard|dukh|dukhta|dukhti|dukhtay|dukhat|dukhte|dukhavo|jalan|bhaari|bhari|bhaaripan|dabav|dabaav|dabaw|dab|dabb|jakdan|jakad|jakda'
 const DIE_IN =
   'mar (?:jaana|jana|jaun|jau|jaaun|jaunga|jaungi|jaata|jaati)|marna (?:hai|chahta|chahti|chahte|chaunda|chaundi)|mar jaana chahta|mar jaana chahti'
 const PILLS = 'pills|tablets|tabs|medicines|capsules|goliyan|goliya|goli|dawaiyan|dawai|dawa|दवाइयां|दवाई|दवा|गोलियां|गोली'
@@ -118,6 +118,9 @@ const PATTERNS: Record<Exclude<RedFlagCategory, 'low_sugar_confusion' | 'high_su
     re(`(?:मुंह|चेहरा)(?:\\s+\\S+){0,3}\\s+(?:टेढा|लटक)|(?:हाथ|पैर|बांह) (?:में )?(?:कमजोरी|सुन्न)|(?:हाथ|बांह) (?:नहीं )?(?:उठ|हिल) (?:नहीं )?(?:रहा|पा)|एक तरफ (?:\\S+ )?(?:कमजोरी|सुन्न|लटक)`),
     re(`(?:बोलने|बोलना) (?:में )?(?:दिक्कत|तकलीफ|परेशानी)|बोल नहीं पा|(?:जुबान|आवाज|ज़ुबान) (?:लडखडा|अटक)|लकवा`),
     re(`\\blakwa\\b|\\blakva\\b|\\bpakshaghat\\b`),
+    // Sudden loss of sight (BE-FAST "eyes") and speech that is suddenly unclear.
+    re(`\\bsudden(?:ly)? (?:can(?:no|'|\\s?no)?t see|went blind|lost (?:my |his |her )?(?:sight|vision))|\\b(?:dikhna|dikhai dena|dikhayi dena|dikhai dena) band|\\bnazar (?:chali gayi|band ho)`),
+    re(`दिखना बंद|दिखाई देना बंद|(?:आवाज|जुबान) (?:साफ|ठीक) नहीं|\\b(?:aawaz|awaaz|awaz|aavaaz|zuban|zubaan|jubaan) (?:saaf|sahi|theek|thik) (?:nahi|nahin|nhi)`),
   ].map(phrase),
   sudden_severe_headache: [
     re(`\\bworst headache\\b|\\bthunderclap\\b|\\bsudden (?:severe|terrible|excruciating|very bad) headache\\b|\\bheadache like (?:something|a bomb|an explosion)`),
@@ -137,7 +140,8 @@ const PATTERNS: Record<Exclude<RedFlagCategory, 'low_sugar_confusion' | 'high_su
     weak(re(`\\b(?:saans|sans|saas) (?:phool|fool|phul)`)),
     re(`\\b(?:saans|sans|saas) (?:ruk|atak)`),
     near('(?:saans|sans|saas) (?:lene|lena)|saans|sans', 'dikkat|takleef|taklif|pareshani|problem|mushkil', 3),
-    re(`\\bdam ghut|\\bghutan\\b`),
+    re(`\\bdam ghut|\\bghutan\\b|\\b(?:saans|sans|saas) ghut|\\bhaanf|हांफ|सांस घुट`),
+    weak(re(`\\bdam (?:phool|fool|phul)|दम फूल`)),
     re(`(?:सांस) (?:नहीं|नही) (?:आ|ले|हो)|(?:सांस) (?:रुक|अटक)|सांस लेने में (?:\\S+ )?(?:तकलीफ|दिक्कत|परेशानी|मुश्किल)|दम घुट|घुटन${E}|होंठ (?:\\S+ )?नीले`),
     weak(re(`सांस फूल`)),
     re(`\\bmoochu (?:vida mudiyala|mutti|thinaral)\\b|\\bswasa (?:adatam ledu|kashtam)\\b`),
@@ -148,14 +152,15 @@ const PATTERNS: Record<Exclude<RedFlagCategory, 'low_sugar_confusion' | 'high_su
     re(`\\b(?:fell|fallen) (?:down )?and (?:is )?not (?:moving|responding|waking)\\b`),
     re(`\\bbehosh\\b|\\bbehoshi\\b|\\bhosh (?:nahi|nahin|nhi|kho)\\b|\\bchakkar (?:kha ke|khake|khakar) gir`),
     re(`\\bhila(?:ne|te|ya|ya to|ne par|ne pe)?\\s+(?:bhi\\s+)?(?:\\S+\\s+){0,3}?(?:(?:nahi|nahin|nhi) (?:uth|jaag|hil|jawab)|jawab (?:nahi|nahin|nhi))`),
+    re(`\\baankh(?:ein|en|e)? (?:nahi|nahin|nhi) khol|\\bhosh (?:me|mein|mai) (?:nahi|nahin|nhi)\\b|\\bbesudh\\b|आंख(?:ें|े)? नहीं खोल|होश में नहीं|बेसुध`),
     re(`बेहोश|होश (?:नहीं|खो)|हिलाने (?:पर|पे) (?:भी )?(?:\\S+ )?(?:नहीं उठ|जवाब नहीं|होश नहीं)`),
     re(`\\bmayakkam\\b|\\bajnan\\b|\\bsoddhu\\b|\\bgyan nei\\b`),
   ].map(phrase),
   seizure: [
     re(`\\bseizure|\\bconvulsion|\\bconvulsing\\b|\\bfits?\\b(?= (?:again|now|started|attack))|\\b(?:having|had|getting) (?:a fit(?! of)|fits)\\b|\\bfitting\\b|\\bepileptic (?:attack|fit)\\b`),
     re(`\\b(?:whole )?body (?:is |keeps )?(?:jerking|shaking uncontrollably|convulsing)\\b|\\bjerking (?:all over|uncontrollably)\\b`),
-    re(`\\bmirgi\\b|\\bdaura pad|\\bdaure pad|\\bjhatke (?:aa|de|lag|maar)`),
-    re(`मिर्गी|दौरा पड|झटके (?:आ|दे|लग)|मुंह से झाग`),
+    re(`\\bmirgi\\b|(?<!dil ka )\\bdaura pad|(?<!dil ka )\\bdaure pad|\\bjhatke (?:aa|de|lag|maar)`),
+    re(`मिर्गी|(?<!दिल का )दौरा पड|झटके (?:आ|दे|लग)|मुंह से झाग`),
   ].map(phrase),
   bleeding: [
     re(`\\b(?:severe|heavy|lot of|lots of|won'?t stop|not stopping|uncontrolled|profuse) bleeding\\b|\\bbleeding (?:heavily|a lot|badly)\\b`),
@@ -179,14 +184,17 @@ const PATTERNS: Record<Exclude<RedFlagCategory, 'low_sugar_confusion' | 'high_su
     { re: re(`\\b(?:all|all of|saari|sari|sab|bahut saari)\\b(?:\\s+\\S+){0,4}?\\s+(?:${PILLS})\\b.{0,20}\\b(?:at once|together|in one go|ek saath|ek sath|ek baar mein|ek hi baar)\\b.{0,30}\\b(?:took|taken|swallowed|kha li|kha liya|kha liye|kha lee|le li|le liya|kha gaye|kha gayi|kha gaya)`), unless: re(ROUTINE_DOSES) },
     re(`\\b(?:whole|entire|full) (?:bottle|strip|packet|pack|box|week|week's|month|month's)\\b(?:\\s+\\S+){0,4}?\\s+(?:of )?(?:\\S+ )?(?:${PILLS})\\b|\\b(?:week|weeks|month)'?s?(?: worth)? of (?:\\S+ )?(?:${PILLS})\\b.{0,20}\\b(?:at once|together|in one go)`),
     re(`\\b(?:took|taken|swallowed|ate|kha li|kha liya|kha liye)\\b.{0,20}\\b(?:[1-9]\\d)\\s+(?:${PILLS})\\b`),
+    // A child who got at the medicines.
+    re(`\\b(?:child|baby|toddler|kid|grandson|granddaughter|bachche|bachhe|bacche|bachcha|baccha|pota|poti|nati|natin)\\b.{0,30}\\b(?:swallowed|ate|took|kha li|kha liya|kha gaya|kha gayi|nigal)\\b.{0,30}\\b(?:${PILLS})\\b|\\b(?:child|baby|toddler|kid|grandson|granddaughter|bachche|bachhe|bacche|bachcha|baccha|pota|poti|nati|natin)\\b.{0,30}\\b(?:saari|sari|sab|bahut|all|many|some)\\b.{0,15}\\b(?:${PILLS})\\b.{0,15}\\b(?:swallowed|ate|took|kha li|kha liya|kha gaya|kha gayi|nigal)`),
+    re(`(?:बच्चे|बच्चा|पोते|पोती|नाती)(?:\\s+\\S+){0,5}\\s+(?:${PILLS})(?:\\s+\\S+){0,2}\\s+(?:खा ली|खा लीं|खा गया|खा गई|निगल)`),
     { re: re(`(?:सारी|सब|पूरी|बहुत सारी) (?:\\S+ )?(?:${PILLS}) (?:\\S+ )?(?:एक साथ|एक बार में)|(?:पूरी|पूरा) (?:पत्ता|शीशी|बोतल|डिब्बा)`), unless: re(ROUTINE_DOSES) },
     re(`${B}(?:${POISON})${E}.{0,30}(?:pi li|pi liya|pee li|kha li|kha liya|drank|swallowed|ate|took|पी ली|पी लिया|खा ली|खा लिया|पी गई|पी गया|खा गई|खा गया)|\\b(?:drank|swallowed|ate|took)\\b.{0,20}${B}(?:${POISON})${E}`),
   ].map(phrase),
   severe_abdominal_pain: [
     near('unbearable|severe|excruciating|terrible|worst|intense|extreme|agonising|agonizing', 'stomach|abdomen|abdominal|belly|tummy', 4),
     re(`\\b(?:stomach|belly|abdomen|tummy) (?:is |feels |has become |became )?(?:hard|rigid|stiff|tight) (?:as|like) (?:a )?(?:board|stone|rock|wood)\\b`),
-    re(`\\bpet\\b(?:\\s+\\S+){0,6}?\\s+(?:sahan|sehan|sahen|bardasht|bardaasht) (?:nahi|nahin|nhi)|\\bpet (?:me|mein|mai) (?:bahut )?(?:tez|bhayanak|bhayankar|asahniy|asahneey|asahaniya) dard|\\bpet (?:patthar|pathar) (?:jaisa|jaise|ki tarah)`),
-    re(`पेट (?:में )?(?:बहुत )?(?:असहनीय|तेज|भयानक|भयंकर) दर्द|पेट(?:\\s+\\S+){0,6}?\\s+(?:सहन|बर्दाश्त) नहीं|पेट (?:\\S+ )?पत्थर (?:जैसा|की तरह)`),
+    re(`\\bpet\\b(?:\\s+\\S+){0,6}?\\s+(?:sahan|sehan|sahen|bardasht|bardaasht) (?:nahi|nahin|nhi)|\\bpet (?:me|mein|mai) (?:bahut )?(?:tez|bhayanak|bhayankar|asahniy|asahneey|asahaniya) dard|\\bpet (?:patthar|pathar) (?:jaisa|jaise|ki tarah)|\\bpet (?:me |mein |mai )?(?:bahut )?(?:zor|jor|zoron|joron) (?:ka|se) dard|\\bpet phat`),
+    re(`पेट (?:में )?(?:बहुत )?(?:असहनीय|तेज|भयानक|भयंकर) दर्द|पेट(?:\\s+\\S+){0,6}?\\s+(?:सहन|बर्दाश्त) नहीं|पेट (?:\\S+ )?पत्थर (?:जैसा|की तरह)|पेट फट|पेट (?:में )?(?:बहुत )?(?:जोर|जोरों) (?:का|से) दर्द`),
   ].map(phrase),
   head_injury: [
     re(`\\b(?:fell|fall|fallen|slipped|tripped)\\b.{0,40}\\b(?:hit|hurt|banged|bumped|struck|injured|cut) (?:my |his |her |the )?head\\b`),
@@ -195,7 +203,7 @@ const PATTERNS: Record<Exclude<RedFlagCategory, 'low_sugar_confusion' | 'high_su
     re(`गिर (?:गया|गई|गए|गयी|पडा|पडी|पडे)(?:\\s+\\S+){0,6}?\\s+(?:सिर|सर) (?:पर|पे|में) चोट|(?:सिर|सर) (?:पर|पे) चोट|गिर (?:गया|गई|गए|गयी|पडा|पडी|पडे)(?:\\s+\\S+){0,5}?\\s+(?:उठ नहीं|उठा नहीं|खडे नहीं|खडी नहीं)`),
   ].map(phrase),
   self_harm: [
-    re(`\\b(?:kill|hurt|harm|cut) (?:my ?self|myself)\\b|\\bsuicid|\\bend (?:my life|it all)\\b`),
+    re(`\\b(?:kill|hurt|harm|cut) (?:my ?self|myself)\\b|\\bsuicid|\\bend(?:ing)? (?:my life|it all)\\b|\\bnever wake up\\b|\\bhamesha ke liye so (?:ja|jau|jaun|jaunga|jaungi)|हमेशा के लिए सो जा`),
     re(`\\b(?:want|wanna|going|plan|planning|thinking of|thinking about) (?:\\S+ ){0,8}?to (?:die|end it|end everything|end my life)\\b|\\bto end it (?:all|tonight|today|now)\\b`),
     re(`\\bdon'?t want to (?:live|be alive|wake up|be here)\\b|\\bno (?:reason|point) (?:to|in) (?:live|living|going on)\\b|\\bwish i (?:was|were) dead\\b|\\bwish i could die\\b`),
     re(`\\bbetter off (?:dead|without me)\\b|\\btake my (?:own )?life\\b|\\bnot worth living\\b|\\btired of (?:living|life)\\b|\\bcan'?t go on\\b|\\bi(?:'m| am) (?:just |only )?a burden\\b`),
@@ -219,12 +227,16 @@ const IDIOMS = [
 ]
 
 /** An accidental overdose is a medical emergency; any other is also a possible self-harm. */
-const ACCIDENT = re(`\\bby mistake\\b|\\baccident(?:al|ally)?\\b|\\bgalti se\\b|\\bgalati se\\b|\\bbhool se\\b|\\bbhul se\\b|\\banjaane (?:me|mein)\\b|गलती से|भूल से|अनजाने में`)
+const ACCIDENT = re(
+  `\\bby mistake\\b|\\baccident(?:al|ally)?\\b|\\bgalti se\\b|\\bgalati se\\b|\\bbhool se\\b|\\bbhul se\\b|\\banjaane (?:me|mein)\\b|गलती से|भूल से|अनजाने में|` +
+    // A small child who got at the medicines did not mean to.
+    `\\b(?:child|baby|toddler|kid|bachche|bachhe|bacche|bachcha|baccha)\\b|बच्चे|बच्चा`,
+)
 
 /** "a bit breathless climbing stairs", "saans phool gayi thi, theek ho gaya": mild or passing, not an emergency. */
 const MILD_BEFORE = re(`(?:\\ba bit|\\ba little|\\bslightly|\\blittle|\\bthoda|\\bthodi|\\bhalka|\\bhalki|\\bzara|थोडा|थोडी|हल्का|हल्की)\\s+(?:\\S+\\s+)?$`)
 const MILD_OR_PASSING = re(
-  `\\b(?:fine|ok|okay|better|normal|alright) (?:after|on|with|once)\\b|\\b(?:settled|went away|goes away|passed off|subsided)\\b|\\bafter (?:resting|a rest|sitting)\\b|\\b(?:theek|thik|normal) ho (?:gaya|gayi|gya|gyi|jata|jaati)\\b|(?:ठीक|नॉर्मल) हो (?:गया|गई|जाता|जाती)`,
+  `\\b(?:fine|ok|okay|better|normal|alright) (?:after|on|with|once)\\b|\\bab (?:theek|thik|sahi|normal)\\b|अब ठीक|\\b(?:settled|went away|goes away|passed off|subsided)\\b|\\bafter (?:resting|a rest|sitting)\\b|\\b(?:theek|thik|normal) ho (?:gaya|gayi|gya|gyi|jata|jaati)\\b|(?:ठीक|नॉर्मल) हो (?:गया|गई|जाता|जाती)`,
 )
 
 /** "no chest pain", "without chest pain", "not sure but chest pain": only the first is negated. */
@@ -264,13 +276,13 @@ function firstPresent(text: string, pattern: Phrase | RegExp): string | undefine
 
 // Symptoms that turn a reading into an emergency. Each list is matched with negation.
 const HIGH_SUGAR_SIGNS = re(
-  `\\bvomit\\w*|\\bthrowing up\\b|\\bthrew up\\b|\\bulti(?:yan|yaan)?\\b|उल्टी|\\bdrows\\w*|\\b(?:very |so |too )?sleepy\\b|\\b(?:bahut|zyada|itni) neend\\b|\\bneend (?:aa rahi|aati) (?:hai )?(?:bahut)?|बहुत नींद|नींद आ रही|\\bsust\\b|सुस्त|\\bletharg\\w*|\\bconfus\\w*|\\bdisoriented\\b|\\bnot making sense\\b|\\bulti[- ]?seedhi\\b|बहकी|उलझन|भ्रम|\\bsamajh (?:nahi|nahin|nhi) aa|समझ नहीं आ|\\bbreathing (?:fast|rapidly|rapid|heavily|heavy|deep|deeply|hard)\\b|\\b(?:fast|rapid|deep|heavy) breathing\\b|\\b(?:tez|tezi se) saans|\\bsaans tez|तेज सांस|सांस तेज|\\bbreathless\\b|\\bshort of breath\\b|\\bsaans (?:phool|fool|phul)|सांस फूल|\\b(?:stomach|abdominal|belly|tummy) (?:pain|ache)\\b|\\bpain in (?:my |the )?(?:stomach|abdomen|belly|tummy)\\b|\\bpet (?:me |mein |mai )?dard\\b|पेट (?:में )?दर्द|\\bfruity\\b|\\bketones? (?:positive|high|present|\\+)|\\b(?:positive|high|large|moderate) ketones?\\b|\\bbehosh\\b|बेहोश|\\bunconscious\\b|\\bfaint\\w*`,
+  `\\bvomit\\w*|\\bthrowing up\\b|\\bthrew up\\b|\\bulti(?:yan|yaan)?\\b|उल्टी|\\bdrows\\w*|\\b(?:very |so |too )?sleepy\\b|\\b(?:bahut|zyada|itni) neend\\b|\\bneend (?:aa rahi|aati) (?:hai )?(?:bahut)?|बहुत नींद|नींद आ रही|\\bsust\\b|\\bsusti\\b|सुस्त|\\bletharg\\w*|\\bconfus\\w*|\\bdisoriented\\b|\\bnot making sense\\b|\\bulti[- ]?seedhi\\b|बहकी|उलझन|भ्रम|\\bsamajh (?:nahi|nahin|nhi) aa|समझ नहीं आ|\\bbreathing (?:fast|rapidly|rapid|heavily|heavy|deep|deeply|hard)\\b|\\b(?:fast|rapid|deep|heavy) breathing\\b|\\b(?:tez|tezi se) saans|\\bsaans tez|तेज सांस|सांस तेज|\\bbreathless\\b|\\bshort of breath\\b|\\bsaans (?:phool|fool|phul)|सांस फूल|\\b(?:stomach|abdominal|belly|tummy) (?:pain|ache)\\b|\\bpain in (?:my |the )?(?:stomach|abdomen|belly|tummy)\\b|\\bpet (?:me |mein |mai )?dard\\b|पेट (?:में )?दर्द|\\bfruity\\b|\\bketones? (?:positive|high|present|\\+)|\\b(?:positive|high|large|moderate) ketones?\\b|\\bbehosh\\b|बेहोश|\\bunconscious\\b|\\bfaint\\w*`,
 )
 const HYPERTENSIVE_SIGNS = re(
-  `\\bhead ?ache\\b|\\bhead (?:is )?(?:pounding|throbbing|bursting|splitting)\\b|\\b(?:sar|sir) ?(?:dard|me dard|mein dard)|\\b(?:sar|sir) (?:phat|fat|ghoom|bhaari|bhari)|सिरदर्द|(?:सिर|सर) (?:में )?(?:\\S+ )?(?:दर्द|फट|भारी)|\\bblur\\w*|\\bvision (?:is |has )?(?:blurred|blurry|blur|dim|gone|loss|problem|changed|change)|\\bcan(?:no|'|\\s?no)?t see\\b|\\bdhundh?la|धुंधला|\\b(?:aankhon|ankhon) ke (?:aage|samne) andhera|(?:आंखों|आंख) के (?:आगे|सामने) अंधेरा|\\bchest\\b|\\b(?:seene|seena|chhati|chhaati) (?:me |mein )?(?:dard|dabav|bhaari)|(?:सीने|छाती) (?:में )?(?:दर्द|दबाव|भारी)|\\bbreathless\\b|\\bshort(?:ness)? of breath\\b|\\bsaans (?:phool|fool|lene me|lene mein|nahi)|सांस (?:फूल|लेने में|नहीं)|\\bweak\\w*|\\bkamzori\\b|\\bkamjori\\b|कमजोरी|\\bnumb\\w*|\\bsunn\\b|सुन्न|\\bconfus\\w*|\\bslurr\\w*|\\b(?:bolne|bolna) (?:me |mein )?(?:dikkat|takleef)|बोलने में|\\bback pain\\b|\\bvomit\\w*|\\bulti\\b|उल्टी|\\bnausea\\w*|\\bji machal|\\bdizz\\w*|\\bchakkar\\b|चक्कर|\\bnose ?bleed\\w*|\\bnaak se khoon|नाक से खून|\\bseizure`,
+  `\\bhead ?ache\\b|\\bhead (?:is )?(?:pounding|throbbing|bursting|splitting)\\b|\\b(?:sar|sir) ?(?:(?:me|mein|mai) )?(?:(?:bahut|bohot|tez|bahut tez|zor ka) )?dard|\\b(?:sar|sir) (?:phat|fat|ghoom|bhaari|bhari)|सिरदर्द|(?:सिर|सर) (?:में )?(?:\\S+ )?(?:दर्द|फट|भारी)|\\bblur\\w*|\\bvision (?:is |has )?(?:blurred|blurry|blur|dim|gone|loss|problem|changed|change)|\\bcan(?:no|'|\\s?no)?t see\\b|\\bdhundh?la|धुंधला|\\b(?:aankhon|ankhon) ke (?:aage|samne) andhera|(?:आंखों|आंख) के (?:आगे|सामने) अंधेरा|\\bchest\\b|\\b(?:seene|seena|chhati|chhaati) (?:me |mein )?(?:dard|dabav|bhaari)|(?:सीने|छाती) (?:में )?(?:दर्द|दबाव|भारी)|\\bbreathless\\b|\\bshort(?:ness)? of breath\\b|\\bsaans (?:phool|fool|lene me|lene mein|nahi)|सांस (?:फूल|लेने में|नहीं)|\\bweak\\w*|\\bkamzori\\b|\\bkamjori\\b|कमजोरी|\\bnumb\\w*|\\bsunn\\b|सुन्न|\\bconfus\\w*|\\bslurr\\w*|\\b(?:bolne|bolna) (?:me |mein )?(?:dikkat|takleef)|बोलने में|\\bback pain\\b|\\bvomit\\w*|\\bulti\\b|उल्टी|\\bnausea\\w*|\\bji machal|\\bdizz\\w*|\\bchakkar\\b|चक्कर|\\bnose ?bleed\\w*|\\bnaak se khoon|नाक से खून|\\bseizure`,
 )
 const ALTERED_STATE = re(
-  `\\bconfus\\w*|\\bdisoriented\\b|\\bnot making sense\\b|\\bcan(?:no|'|\\s?no)?t think\\b|\\bdrows\\w*|\\bvery sleepy\\b|\\bunresponsive\\b|\\bnot (?:responding|answering|waking)\\b|\\bwon'?t wake\\b|\\bbehosh\\b|बेहोश|\\bhosh (?:nahi|nahin|nhi)|होश नहीं|\\bjawab (?:nahi|nahin|nhi) de|जवाब नहीं दे|\\bsamajh (?:nahi|nahin|nhi) aa|समझ नहीं आ|\\bulti[- ]?seedhi baat|\\b(?:bahki|behki|behek|bahak)\\w*|बहकी|\\bghabrahat\\b|घबराहट|\\bshaking and sweating\\b|\\bsweating and shaking\\b|\\bkaanp|कांप|\\bfaint\\w*|\\bchakkar kha|\\bseizure|\\bjhatke\\b|अंधेरा|\\bandhera\\b|\\bbhram\\b|भ्रम|उलझन`,
+  `\\bconfus\\w*|\\bdisoriented\\b|\\bnot making sense\\b|\\bcan(?:no|'|\\s?no)?t think\\b|\\bdrows\\w*|\\bvery sleepy\\b|\\bunresponsive\\b|\\bnot (?:responding|answering|waking)\\b|\\bwon'?t wake\\b|\\bbehosh\\b|बेहोश|\\bhosh (?:(?:me|mein|mai) )?(?:nahi|nahin|nhi)|होश (?:में )?नहीं|\\bjawab (?:nahi|nahin|nhi) de|जवाब नहीं दे|\\bsamajh (?:nahi|nahin|nhi) aa|समझ नहीं आ|\\bulti[- ]?seedhi baat|\\b(?:bahki|behki|behek|bahak)\\w*|बहकी|\\bghabrahat\\b|घबराहट|\\bshaking and sweating\\b|\\bsweating and shaking\\b|\\bkaanp|कांप|\\bfaint\\w*|\\bchakkar kha|\\bseizure|\\bjhatke\\b|अंधेरा|\\bandhera\\b|\\bbhram\\b|भ्रम|उलझन`,
 )
 const LOW_SUGAR_WORDS = re(`\\blow sugar\\b|\\bsugar (?:is |was |has |went )?(?:very |too |bahut )?(?:low|down|kam|gir)\\b|\\bhypo\\b|\\bhypoglyc\\w*|शुगर (?:बहुत )?(?:कम|गिर|लो)`)
 const BREATHING_SIGNS = re(

@@ -76,7 +76,10 @@ export function statedReadings(text: string): StatedReadings {
   const glucose = numberAfter(text, GLUCOSE_WORD, 40, (n) => (mmol ? n >= 1 && n < 35 : n >= 20 && n <= 1000))
   if (glucose !== undefined) readings.glucose = mmol ? Math.round(glucose * 18) : glucose
   // A glucometer shows "HI" above its range (usually 500–600 mg/dL).
-  if (/(?:meter|glucometer|machine|reading|मीटर)\s+(?:shows|showing|says|is|pe|par|mein|me|में|पर)?\s*(?:hi|हाई)(?![\p{L}\p{M}])/u.test(text)) {
+  if (
+    /(?:meter|glucometer|machine|reading|मीटर)\s+(?:shows|showing|says|is|pe|par|mein|me|में|पर)?\s*(?:hi|हाई)(?![\p{L}\p{M}])/u.test(text) ||
+    /(?:sugar|glucose|शुगर)\s+(?:hi|हाई)\s+(?:dikha|dikh|aa|likha|show|दिखा|आ|लिखा)/u.test(text)
+  ) {
     readings.glucoseMeterHigh = true
   }
   const spo2 = numberAfter(text, SPO2_WORD, 25, (n) => n >= 50 && n <= 100)
