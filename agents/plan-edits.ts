@@ -41,6 +41,8 @@ export function planEdit(ctx: PlanContext, read: (text: string, latest: RecentEn
   if (!intent) return undefined
   const latest = ctx.recent.at(-1)
   const reading = read(ctx.text, latest, intent) ?? {}
+  // "Actually, sugar 180 after lunch" with nothing logged to correct is simply a new entry.
+  if (!latest && !reading.match && !reading.day && intent !== 'remove') return undefined
   const target: Record<string, unknown> = {}
   if (reading.kind) target.kind = reading.kind
   if (reading.match && Object.keys(reading.match).length) target.match = reading.match

@@ -31,7 +31,8 @@ export function mendTypos(t: string): string {
 /** Splits a turn into clauses at commas, full stops and the words "and", "aur", "also", "then", "but". */
 export function splitClauses(text: string): string[] {
   return text
-    .split(/\s*(?:,|;|\.(?!\d)|\?|!|\band then\b|\band\b|\baur\b|\balso\b|\bthen\b|\bplus\b|\bbut\b|\bor\b(?= i\b)|&)\s*/)
+    // A question keeps its mark ("is it ok to eat a mango today?"), so its clause still reads as one.
+    .split(/\s*(?:,|;|\.(?!\d)|(?<=\?)|!|\band then\b|\band\b|\baur\b|\balso\b|\bthen\b|\bplus\b|\bbut\b|\bor\b(?= i\b)|&)\s*/)
     .map((c) => c.trim())
     .filter((c) => c.length > 0)
 }

@@ -82,6 +82,26 @@ export interface Insights {
 
 const round1 = (v: number) => Math.round(v * 10) / 10
 
+/** Which way a series of readings went, from its first to its last (oldest first). */
+export interface Trend {
+  direction: 'up' | 'down' | 'steady'
+  first: { value: number; at: string }
+  last: { value: number; at: string }
+  change: number
+}
+
+/**
+ * The trend of a series, first reading to last: "steady" when the change is within `noise`
+ * (a meter's or a scale's own wobble), so one reading's jitter is not called a trend.
+ */
+export function trendOf(series: { value: number; at: string }[], noise: number): Trend | null {
+  if (series.length < 2) return null
+  const first = series[0]!
+  const last = series.at(-1)!
+  const change = round1(last.value - first.value)
+  return { direction: Math.abs(change) <= noise ? 'steady' : change > 0 ? 'up' : 'down', first, last, change }
+}
+
 function numericStats(values: { value: number; at: string; category?: string }[]): NumericStats {
   const categories: Record<string, number> = {}
   for (const v of values) if (v.category) categories[v.category] = (categories[v.category] ?? 0) + 1

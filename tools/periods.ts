@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { addDays, localDate } from '../memory/local-time.js'
 
-export const PERIODS = ['today', 'yesterday', 'this_week', 'last_7_days', 'last_30_days', 'this_month'] as const
+export const PERIODS = ['today', 'yesterday', 'this_week', 'last_7_days', 'last_14_days', 'last_28_days', 'last_30_days', 'this_month'] as const
 export type Period = (typeof PERIODS)[number]
 export const PeriodSchema = z.enum(PERIODS)
 
@@ -21,6 +21,10 @@ export function periodDates(period: Period, now: Date, tz: string): { from: stri
     }
     case 'last_7_days':
       return { from: addDays(today, -6), to: today, label: 'over the last 7 days' }
+    case 'last_14_days':
+      return { from: addDays(today, -13), to: today, label: 'over the last 2 weeks' }
+    case 'last_28_days':
+      return { from: addDays(today, -27), to: today, label: 'over the last 4 weeks' }
     case 'last_30_days':
       return { from: addDays(today, -29), to: today, label: 'over the last 30 days' }
     case 'this_month':

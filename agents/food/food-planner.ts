@@ -1,6 +1,8 @@
 import { FOOD_NAMES } from './nutrition-table.js'
 import type { EditIntent } from '../../language/edits.js'
+import { whyNotARecord } from '../../language/not-a-record.js'
 import { planEdit, splitDenial, type EditReading } from '../plan-edits.js'
+import { FOOD_REPLIES as SAY } from './food-texts.js'
 import type { Plan, PlanContext, RecentEntry } from '../plan.js'
 import { hindiNumber } from '../../language/numbers.js'
 import { escapeRegExp } from '../../language/text.js'
@@ -132,11 +134,24 @@ export function planFood(ctx: PlanContext): Plan {
   const t = ctx.text
   const edit = planEdit(ctx, readEdit)
   if (edit) return edit
-  if (ctx.tools.has('get_food_totals') && QUESTION.test(t)) {
-    return { calls: [{ name: 'get_food_totals', args: /\byesterday|kal\b/.test(t) ? { day: 'yesterday' } : {} }] }
+  // "Can I have one gulab jamun?", "kya main rasgulla kha sakta hoon?": asking, not eating.
+  if (/\b(?:can i|could i|may i|should i|is it ok|is it okay|is it safe|are .{1,20} ok|kha sakta|kha sakti|kha sakte|pi sakta|pi sakti|allowed)\b/.test(t)) {
+    return { calls: [], reply: SAY.askedNotEaten }
   }
+  if (ctx.tools.has('get_food_totals') && QUESTION.test(t)) {
+    const period = /\b(?:this week|is hafte|iss hafte)\b/.test(t) ? 'this_week' : /\b(?:last|past) (?:7 days|week)\b/.test(t) ? 'last_7_days' : undefined
+    return { calls: [{ name: 'get_food_totals', args: period ? { period } : /\b(?:yesterday|kal)\b/.test(t) ? { day: 'yesterday' } : {} }] }
+  }
+  // "Can I have one gulab jamun?", "planning to have idli tomorrow": nothing was eaten yet.
+  const why = whyNotARecord(t)
+  if (why) return { calls: [], reply: why === 'plan' ? SAY.later : SAY.askedNotEaten }
   const calls: Plan['calls'] = []
-  if (WATER.test(t) && ctx.tools.has('log_water')) calls.push({ name: 'log_water', args: waterArgs(t) })
+  // "2 glasses" answering "how much water?" is water.
+  const water = WATER.test(t) || (!!ctx.answeringQuestion && /water|pani/.test(ctx.answeringQuestion.question) && /\d/.test(t))
+  if (water && ctx.tools.has('log_water')) {
+    if (!/\d|\b(?:a|an|one|half|ek|do|teen) (?:glass|cup|bottle|litre|liter)/.test(t)) return { calls: [], reply: SAY.howMuchWater, asked: true }
+    calls.push({ name: 'log_water', args: waterArgs(t) })
+  }
 
   const items = parseFoodItems(t)
   let mealType = MEALS.find(([re]) => re.test(t))?.[1]

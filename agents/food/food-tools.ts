@@ -5,6 +5,8 @@ import type { HealthEventStore } from '../../memory/event-store.js'
 import { addDays, dayRange, localDate, localTime } from '../../memory/local-time.js'
 import { entryEditTools, type EntryEditor } from '../../tools/entry-edits.js'
 import { writeEvent, toolResult } from '../../tools/event-writer.js'
+import { PeriodSchema, periodDates } from '../../tools/periods.js'
+import { insightsFor } from '../../memory/insights.js'
 import { VOLUME_UNITS } from '../../memory/units.js'
 import { estimateNutrition } from './nutrition-table.js'
 import { turnContext } from '../../tools/tool-context.js'
@@ -170,8 +172,19 @@ export function foodTools(store: HealthEventStore) {
   const foodTotals = tool(
     async (input, runtime: ToolRuntime) => {
       const ctx = turnContext(runtime)
+      if (input.period && input.period !== 'today' && input.period !== 'yesterday') {
+        // A period: the insights' totals, the same sums the summary and the API give.
+        const period = periodDates(input.period, ctx.now, ctx.timezone)
+        const { nutrition, days } = await insightsFor(store, ctx.userId, { from: period.from, to: period.to, timezone: ctx.timezone }, ctx.now)
+        const meals = days.reduce((a, d) => a + d.meals, 0)
+        return toolResult(
+          `${period.label[0]!.toUpperCase()}${period.label.slice(1)} you drank ${(nutrition.total_water_ml / 1000).toFixed(1)} L of water in all (${nutrition.total_water_ml} ml, about ${(nutrition.mean_daily_water_ml / 1000).toFixed(1)} L a day)` +
+            ` and logged ${meals} meal${meals === 1 ? '' : 's'}, about ${kcal(nutrition.total_calories)} (${kcal(nutrition.mean_daily_calories)} a day).`,
+          { period, ...nutrition, meals },
+        )
+      }
       const today = localDate(ctx.now, ctx.timezone)
-      const date = input.day === 'yesterday' ? addDays(today, -1) : input.day === 'today' || !input.day ? today : input.day
+      const date = input.period === 'yesterday' ? addDays(today, -1) : input.day === 'yesterday' ? addDays(today, -1) : input.day === 'today' || !input.day ? today : input.day
       const day = await dayTotals(store, ctx.userId, date, ctx.timezone)
       const meals = day.meals
       const label = date === today ? 'Today' : date === addDays(today, -1) ? 'Yesterday' : `On ${date}`
@@ -185,9 +198,10 @@ export function foodTools(store: HealthEventStore) {
     },
     {
       name: 'get_food_totals',
-      description: "The patient's meals, calories and water for a day.",
+      description: "The patient's meals, calories and water for a day, or their totals over a period (\"how much water this week?\").",
       schema: z.object({
         day: z.string().regex(/^(today|yesterday|\d{4}-\d{2}-\d{2})$/).optional().describe('"today", "yesterday" or YYYY-MM-DD'),
+        period: PeriodSchema.optional().describe('Totals over a period instead of one day'),
       }),
     },
   )

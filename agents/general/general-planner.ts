@@ -1,5 +1,7 @@
 import type { EditIntent } from '../../language/edits.js'
+import { whyNotARecord } from '../../language/not-a-record.js'
 import { planEdit, splitDenial, type EditReading } from '../plan-edits.js'
+import { GENERAL_REPLIES as SAY } from './general-texts.js'
 import type { Plan, PlanContext, PlannedCall, RecentEntry } from '../plan.js'
 import { whenPhrase } from '../../language/when-phrase.js'
 import { say } from '../../language/localise.js'
@@ -130,6 +132,35 @@ function exerciseCall(t: string, activity: string): PlannedCall {
   return { name: 'log_exercise', args }
 }
 
+const DAY_PERIODS: [RegExp, string][] = [
+  [/\b(?:yesterday|kal|last night)\b/, 'yesterday'],
+  [/\b(?:this week|is hafte|iss hafte)\b/, 'this_week'],
+  [/\b(?:last|past) (?:7 days|week)\b/, 'last_7_days'],
+  [/\b(?:this month)\b/, 'this_month'],
+  [/\b(?:today|aaj)\b/, 'today'],
+]
+
+/**
+ * A question about the patient's own sleep, exercise, symptoms, mood or appointments ("how did I
+ * sleep this week?", "when is my next appointment?"), read from the record, never logged.
+ */
+function dayQuestion(t: string): Plan | undefined {
+  if (!QUESTION.test(t) || !/\b(?:i|my|me|maine|mera|meri|mujhe|agla|agli)\b/.test(t)) return undefined
+  const period = DAY_PERIODS.find(([re]) => re.test(t))?.[1]
+  const last = /\b(?:when|kab)\b.{0,30}\b(?:last|latest|aakhri|pichli)\b|\bwhen did i last\b/.test(t)
+  const args = (topic: string, extra: Record<string, unknown> = {}) => ({
+    calls: [{ name: 'get_day_history', args: { topic, ...(period ? { period } : {}), ...(last ? { question: 'last' } : {}), ...extra } }],
+  })
+  if (APPOINTMENT.test(t) || /\bappointment|doctor visit|checkup\b/.test(t)) return args('appointments')
+  // "How did I sleep last night?": the latest night noted, whichever day it was logged on.
+  if (SLEEP.test(t)) return /\blast night\b/.test(t) ? { calls: [{ name: 'get_day_history', args: { topic: 'sleep', question: 'last', period: 'last_7_days' } }] } : args('sleep')
+  const exercise = EXERCISE.exec(t)
+  if (exercise) return args('exercise', /\bsteps\b/.test(t) ? {} : { activity: exercise[1]!.replace(/(?:ed|ing)$/, '').replace(/^ran$/, 'run') })
+  if (/\bsymptoms?\b/.test(t) || (last && SYMPTOM_RE.test(t))) return args('symptoms')
+  if (/\bmood\b/.test(t)) return args('mood')
+  return undefined
+}
+
 /** A correction or removal of a symptom, mood, sleep or exercise entry. */
 function readEdit(text: string, latest: RecentEntry | undefined, intent: EditIntent): EditReading {
   const { said } = splitDenial(text)
@@ -178,6 +209,11 @@ export function planGeneral(ctx: PlanContext): Plan {
   if (THANKS.test(t) && t.split(' ').length <= 6) return { calls: [], reply: say(GENERAL_TEXTS.thanks, language) }
   if (BYE.test(t)) return { calls: [], reply: say(GENERAL_TEXTS.bye, language) }
   if (HELP.test(t)) return { calls: [], reply: say(GENERAL_TEXTS.capabilities, language) }
+  const history = dayQuestion(t)
+  if (history && has('get_day_history')) return history
+  if (QUESTION.test(t) && /\b(?:my name|conditions|allergies|allergic|on record|my profile|date of birth|my age|my height)\b/.test(t) && has('get_profile')) {
+    return { calls: [{ name: 'get_profile', args: {} }] }
+  }
 
   // "What did the doctor say about salt?" searches the history; "the doctor said cut salt" is a
   // statement, kept as this chat turn (and so remembered), not a search.
@@ -197,6 +233,8 @@ export function planGeneral(ctx: PlanContext): Plan {
   }
   if (APPOINTMENT.test(t) && has('add_appointment')) {
     const when = /\b(?:on|at|next|tomorrow|this)\b.+$/.exec(t)?.[0]
+    // "Next week" is not a day: ask which, rather than saving a guessed one.
+    if (when && !/\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\btomorrow\b|\d/.test(when)) return { calls: [], reply: SAY.whichDay, asked: true }
     if (when) return { calls: [{ name: 'add_appointment', args: { title: 'Doctor appointment', when, notes: t } }] }
   }
 
@@ -211,6 +249,8 @@ export function planGeneral(ctx: PlanContext): Plan {
     if (has('health_info')) return { calls: [{ name: 'health_info', args: { question: t } }] }
   }
 
+  // "I'm going to walk 30 minutes in the evening": not done yet, so not logged.
+  if (whyNotARecord(t) === 'plan') return { calls: [], reply: SAY.later }
   const calls: PlannedCall[] = []
   const profile = profileArgs(t)
   if (profile && has('update_profile')) calls.push({ name: 'update_profile', args: profile })

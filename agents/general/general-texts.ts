@@ -1,4 +1,5 @@
 import { defineTexts } from '../../language/localise.js'
+import type { PayloadOf } from '../../memory/event-kinds.js'
 
 const CAPABILITIES = {
   en:
@@ -33,6 +34,18 @@ export const GENERAL_TEXTS = defineTexts({
     hi: 'अच्छा हुआ कि अब आराम है। अगर यह फिर से हो तो मुझे बताइए।',
     'hi-Latn': 'Achha hua ki ab aaraam hai. Agar yeh phir se ho to mujhe bataiye.',
   },
+  /** Someone else's numbers: Podd keeps records only for the patient (the router says it, without a model). */
+  others_records: {
+    en:
+      "I can only keep health records for you, so I haven't noted that. If they would like Podd too, they can have their own " +
+      'account and invite you as their caregiver. If they feel unwell, please help them contact their doctor.',
+    hi:
+      'मैं सिर्फ़ आपके लिए ही सेहत का रिकॉर्ड रख सकता हूँ, इसलिए मैंने इसे नहीं लिखा। अगर वे भी Podd चाहें, तो उनका अपना खाता बन सकता है ' +
+      'और वे आपको देखभाल करने वाले के रूप में जोड़ सकते हैं। अगर उनकी तबीयत ठीक नहीं है, तो उन्हें डॉक्टर से संपर्क करने में मदद करें।',
+    'hi-Latn':
+      'Main sirf aapke liye hi sehat ka record rakh sakta hoon, isliye maine ise nahi likha. Agar ve bhi Podd chahein, to unka apna ' +
+      'account ban sakta hai aur ve aapko caregiver ke roop mein jod sakte hain. Agar unki tabiyat theek nahi hai, to unhe doctor se baat karne mein madad karein.',
+  },
   /** A message no agent understood: brief and specific, never about the model. */
   not_understood: {
     en: 'Sorry, I didn\'t understand that. Could you say it another way? For example a reading ("sugar 140 after lunch"), a meal, a medicine you took, or a question about your history.',
@@ -41,3 +54,29 @@ export const GENERAL_TEXTS = defineTexts({
       'Maaf kijiye, main samajh nahi paaya. Kya aap ise doosre tareeke se keh sakte hain? Jaise koi reading ("khane ke baad sugar 140"), khana, li hui dawa, ya apne itihaas ke baare mein sawaal.',
   },
 })
+
+/** The general agent's sentences around its tools' facts (English; to join the catalogue above in every language). */
+export const GENERAL_REPLIES = {
+  whichDay: 'Which day and time is the appointment? For example "Tuesday 10 am".',
+  later: "Good plan! Tell me once you've done it and I'll log it.",
+  noProfile: "I don't have your profile yet. You can tell me your name, conditions and allergies.",
+  profile: (p: PayloadOf<'profile'>) =>
+    [
+      p.name ? `Your name is ${p.name}.` : '',
+      p.medical_conditions.length ? `Conditions on record: ${p.medical_conditions.join(', ')}.` : 'No conditions on record.',
+      p.allergies.length ? `Allergies: ${p.allergies.join(', ')}.` : '',
+      p.dietary_preferences ? `Diet: ${p.dietary_preferences}.` : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+  noAppointments: 'You have no upcoming appointments saved. Tell me when you book one and I will remember it.',
+  nextAppointment: (title: string, doctor: string | undefined, when: string, location: string | undefined, more: number) =>
+    `Your next appointment is ${title}${doctor ? ` with ${doctor}` : ''}, ${when}${location ? ` at ${location}` : ''}.` +
+    (more ? ` You have ${more} more after it.` : ''),
+  nothing: (topic: string, period: string) => `You have no ${topic === 'symptoms' ? 'symptoms' : topic} noted ${period}.`,
+  lastOf: (topic: string, what: string, when: string) => `The last ${topic === 'symptoms' ? 'symptom' : topic} you noted was ${what}, ${when}.`,
+  listOf: (topic: string, period: string, items: string[]) => `Your ${topic} ${period}: ${items.join('; ')}.`,
+  sleepAverage: (avg: number, min: number, max: number) => `On average you slept ${avg} hours a night (from ${min} to ${max} hours).`,
+  exerciseTotals: (sessions: number, minutes: number, steps: number) =>
+    `In all: ${sessions} session${sessions === 1 ? '' : 's'}${minutes ? `, ${minutes} minutes` : ''}${steps ? `, ${steps} steps` : ''}.`,
+}

@@ -31,3 +31,19 @@ describe('general tools', () => {
     expect(answer.message).toBe('Saved: Eye check-up on Mon, 16 Jun at 10:00 am.')
   })
 })
+
+describe('day history', () => {
+  it('Should answer sleep, walks and the next appointment from the record', async () => {
+    const { tool } = agentTools(generalAgent)
+    const ctx = turn('gita')
+    await callTool(tool('log_sleep'), { duration_hours: 5, when: 'monday 7 am' }, ctx)
+    await callTool(tool('log_sleep'), { duration_hours: 7, when: 'today 7 am' }, ctx)
+    await callTool(tool('log_exercise'), { activity: 'walk', duration_minutes: 30, steps: 4000, when: 'sunday 6 pm' }, ctx)
+    const sleep = await callTool(tool('get_day_history'), { topic: 'sleep' }, ctx)
+    expect(sleep.message).toMatch(/On average you slept 6 hours a night \(from 5 to 7 hours\)/)
+    expect((await callTool(tool('get_day_history'), { topic: 'exercise', question: 'last', activity: 'walk' }, ctx)).message).toMatch(/walk for 30 minutes, 4000 steps, Sun, 8 Jun/)
+    expect((await callTool(tool('get_day_history'), { topic: 'appointments' }, ctx)).message).toMatch(/no upcoming appointments/)
+    await callTool(tool('add_appointment'), { title: 'Eye check-up', doctor: 'Dr Iyer', when: 'friday 11 am' }, ctx)
+    expect((await callTool(tool('get_day_history'), { topic: 'appointments' }, ctx)).message).toBe('Your next appointment is Eye check-up with Dr Iyer, Fri, 13 Jun at 11:00 am.')
+  })
+})

@@ -9,12 +9,14 @@ import {
   SleepPayload,
   SymptomPayload,
 } from '../../memory/event-kinds.js'
-import type { HealthEventStore } from '../../memory/event-store.js'
+import type { HealthEvent, HealthEventStore } from '../../memory/event-store.js'
+import { dayRange } from '../../memory/local-time.js'
 import { insightsFor } from '../../memory/insights.js'
 import { saveProfile } from '../../memory/profile-service.js'
 import { entryEditTools, type EntryEditor } from '../../tools/entry-edits.js'
 import { asToolError, toolResult, turnWrite, writeEvent } from '../../tools/event-writer.js'
-import { PeriodSchema, periodDates, spokenDay, spokenTime } from '../../tools/periods.js'
+import { PeriodSchema, periodDates, spokenDay, spokenTime, spokenWhen } from '../../tools/periods.js'
+import { GENERAL_REPLIES as SAY } from './general-texts.js'
 import { turnContext } from '../../tools/tool-context.js'
 import { loggedAt, parseFutureWhen } from '../../tools/when.js'
 
@@ -223,5 +225,70 @@ export function generalTools(store: HealthEventStore) {
     },
   )
 
-  return [logSymptom, logMood, logSleep, logExercise, updateProfile, summary, addAppointment, addEmergencyContact, ...entryEditTools(store, dayEditor)]
+  const getProfile = tool(
+    async (_input, runtime: ToolRuntime) => {
+      const ctx = turnContext(runtime)
+      const profile = await store.latest(ctx.userId, 'profile')
+      if (!profile) return toolResult(SAY.noProfile, { profile: null })
+      return toolResult(SAY.profile(profile.payload), { profile: profile.payload })
+    },
+    { name: 'get_profile', description: "What Podd has on record about the patient: name, conditions, allergies, diet, language.", schema: z.object({}) },
+  )
+
+  const dayHistory = tool(
+    async (input, runtime: ToolRuntime) => {
+      const ctx = turnContext(runtime)
+      if (input.topic === 'appointments') {
+        const upcoming = ((await store.scan(ctx.userId, { kinds: ['appointment'] })) as unknown as HealthEvent<'appointment'>[])
+          .filter((a) => a.payload.status === 'scheduled' && Date.parse(a.payload.scheduled_for) >= ctx.now.getTime())
+          .sort((a, b) => Date.parse(a.payload.scheduled_for) - Date.parse(b.payload.scheduled_for))
+        if (upcoming.length === 0) return toolResult(SAY.noAppointments, { appointments: [] })
+        const next = upcoming[0]!.payload
+        return toolResult(SAY.nextAppointment(next.title, next.doctor, spokenWhen(next.scheduled_for, ctx.now, ctx.timezone), next.location, upcoming.length - 1), {
+          appointments: upcoming.map((a) => a.payload),
+        })
+      }
+      const kind = ({ sleep: 'sleep', exercise: 'exercise', symptoms: 'symptom', mood: 'mood' } as const)[input.topic]
+      const latest = input.question === 'last'
+      const period = periodDates(input.period ?? (latest ? 'last_30_days' : 'last_7_days'), ctx.now, ctx.timezone)
+      const events = await store.scan(ctx.userId, {
+        kinds: [kind],
+        from: dayRange(period.from, ctx.timezone).start,
+        to: dayRange(period.to, ctx.timezone).end,
+      })
+      const rows = input.activity ? events.filter((e) => String(e.payload.activity ?? '').includes(input.activity!)) : events
+      if (rows.length === 0) return toolResult(SAY.nothing(input.topic, period.label), { count: 0 })
+      const day = (e: HealthEvent) => spokenDay(e.occurred_at, ctx.timezone)
+      if (latest) {
+        const last = rows.at(-1)!
+        return toolResult(SAY.lastOf(input.topic, dayEditor.describe(last), spokenWhen(last.occurred_at, ctx.now, ctx.timezone)), { at: last.occurred_at })
+      }
+      const listed = rows.slice(-10).map((e) => `${day(e)}: ${dayEditor.describe(e)}`)
+      const parts = [SAY.listOf(input.topic, period.label, listed)]
+      if (kind === 'sleep') {
+        const hours = rows.map((e) => e.payload.duration_hours).filter((h): h is number => typeof h === 'number')
+        if (hours.length) parts.push(SAY.sleepAverage(Math.round((hours.reduce((a, b) => a + b, 0) / hours.length) * 10) / 10, Math.min(...hours), Math.max(...hours)))
+      }
+      if (kind === 'exercise') {
+        const sum = (f: string) => rows.reduce((a, e) => a + (Number(e.payload[f]) || 0), 0)
+        parts.push(SAY.exerciseTotals(rows.length, sum('duration_minutes'), sum('steps')))
+      }
+      return toolResult(parts.join(' '), { count: rows.length })
+    },
+    {
+      name: 'get_day_history',
+      description:
+        "Answer a question about the patient's own sleep, exercise, symptoms, mood or appointments from the record: how they slept " +
+        'this week, how many steps or minutes they walked, when they last walked, which symptoms they noted, when the next ' +
+        'appointment is. Answer only from what it returns, with its dates and numbers.',
+      schema: z.object({
+        topic: z.enum(['sleep', 'exercise', 'symptoms', 'mood', 'appointments']),
+        period: PeriodSchema.optional().describe('Default: the last 7 days (30 for "last")'),
+        question: z.enum(['list', 'last']).optional().describe('last: when it last happened; default: list and totals'),
+        activity: z.string().max(50).optional().describe('Only this activity, e.g. "walk"'),
+      }),
+    },
+  )
+
+  return [logSymptom, logMood, logSleep, logExercise, updateProfile, summary, addAppointment, addEmergencyContact, getProfile, dayHistory, ...entryEditTools(store, dayEditor)]
 }

@@ -59,9 +59,15 @@ describe('medication planner', () => {
     expect(call('sorry I have not taken it yet, remove that', { recent })).toEqual({ name: 'remove_entry', args: { kind: 'med_dose' } })
   })
 
-  it('Should answer questions about today and the list', () => {
-    expect(call('did i take my meds today?')).toEqual({ name: 'get_doses_today', args: {} })
+  it('Should answer questions about doses and the list from the record, never logging a dose', () => {
+    expect(call('did i take my meds today?')).toEqual({ name: 'get_dose_history', args: { question: 'doses', period: 'today' } })
     expect(call('what medicines do i take')).toEqual({ name: 'list_medications', args: {} })
+    expect(call('when did I last take atorvastatin?', { medicines: ['Atorvastatin'] })).toEqual({
+      name: 'get_dose_history',
+      args: { question: 'last_taken', medication_name: 'Atorvastatin' },
+    })
+    expect(call('did I take my insulin last night?')).toMatchObject({ name: 'get_dose_history', args: { period: 'yesterday', part_of_day: 'night' } })
+    expect(plan(medicationAgent, 'if someone took two extra metformin by mistake, what happens?')).toMatchObject({ calls: [], reply: expect.stringMatching(/doctor or pharmacist/) })
   })
 
   it('Should ask rather than guess when a medicine is named without what happened', () => {

@@ -1,7 +1,9 @@
 import { parseTimeOfDay } from '../../tools/when.js'
 import { COMMON_DRUGS, genericName, isOfClass, medicineClassNamed } from '../../language/medicine-names.js'
 import type { EditIntent } from '../../language/edits.js'
+import { whyNotARecord } from '../../language/not-a-record.js'
 import { planEdit, type EditReading } from '../plan-edits.js'
+import { MEDICATION_REPLIES as SAY } from './medication-texts.js'
 import type { Plan, PlanContext, RecentEntry } from '../plan.js'
 import { escapeRegExp } from '../../language/text.js'
 import { whenPhrase } from '../../language/when-phrase.js'
@@ -18,7 +20,7 @@ const PARTS: [RegExp, string][] = [
   [/\b(?:night|raat|bedtime|dinner)\b/, 'night'],
 ]
 const QUERY_TODAY = /\b(?:did i take|have i taken|did i miss|meds today|medicines today|dawai li kya|dawai le li kya|kya maine|doses today|taken today|what (?:is|are) (?:left|due|pending))\b/
-const QUERY_LIST = /\b(?:what (?:medicines|meds|tablets|medications)|which (?:medicines|meds|tablets)|list (?:my )?(?:medicines|meds|medications)|my medicines|my medications|my meds)\b/
+const QUERY_LIST = /\b(?:what (?:medicines|meds|tablets|medications)|which (?:medicines|meds|tablets|medications)|list (?:my )?(?:medicines|meds|medications)|(?:what are|show me|tell me|read me) my (?:medicines|medications|meds|tablets))\b/
 const SCHEDULE = /\b(?:remind me|reminder|reminders|schedule|set (?:a |an )?(?:alarm|time))\b/
 const ADD = /\b(?:add|added|new medicine|started (?:on|taking)?|start taking|prescribed|doctor (?:gave|prescribed|started|put me on))\b/
 const DOSAGE = /\b(\d+(?:\.\d+)?\s*(?:mg|mcg|g|ml|units|iu))\b/
@@ -187,6 +189,40 @@ function setupArgs(name: string, words: string): Record<string, unknown> {
   return args
 }
 
+const ASKING = /[?？]\s*$|^(?:when|what|which|did|have|has|how|do|does|kab|kya|kitni|kitne|kaunsi|konsi)\b|\b(?:kya|kab)\b.*\?$/
+const DOSE_PERIODS: [RegExp, string][] = [
+  [/\b(?:yesterday|kal|last night)\b/, 'yesterday'],
+  [/\b(?:this week|is hafte|iss hafte)\b/, 'this_week'],
+  [/\b(?:last|past) (?:7 days|week)\b/, 'last_7_days'],
+  [/\b(?:this month)\b/, 'this_month'],
+  [/\b(?:today|aaj|this morning|tonight)\b/, 'today'],
+]
+
+/**
+ * A question about the patient's own doses: when a medicine was last taken, what time it is
+ * taken, or what was taken and missed over a period. Never logged as a dose.
+ */
+function doseQuestion(t: string, medicines: string[]): Plan | undefined {
+  if (!ASKING.test(t)) return undefined
+  if (whyNotARecord(t) === 'hypothetical') return { calls: [], reply: SAY.askedNotTaken }
+  const name = medicineNamed(t, medicines)
+  const args: Record<string, unknown> = {}
+  if (name) args.medication_name = name
+  if (/\b(?:when|kab)\b.{0,30}\b(?:last|latest|aakhri|pichli)\b|\blast (?:took|taken|take)\b|\bwhen was my last\b/.test(t)) {
+    return { calls: [{ name: 'get_dose_history', args: { question: 'last_taken', ...args } }] }
+  }
+  if (/\b(?:what|which) time\b|\bat what time\b|\bkab (?:leni|lena|leta|leti|khani)\b|\bwhen do i take\b/.test(t) && name) {
+    return { calls: [{ name: 'get_dose_history', args: { question: 'times', ...args } }] }
+  }
+  const period = DOSE_PERIODS.find(([re]) => re.test(t))?.[1]
+  const aboutDoses = /\b(?:miss|missed|skip|skipped|chhooti|chhuti|chuti|bhool|forgot|take|took|taken|li thi|le li|li kya|li hai|tablets|medicines?|meds|doses?|dawai|dawa|goli|insulin)\b/.test(t)
+  if (aboutDoses && (period || /\b(?:how many|kitni|kitne)\b/.test(t) || name)) {
+    const part = /\b(?:night|raat|tonight|last night)\b/.test(t) ? 'night' : PARTS.find(([re]) => re.test(t))?.[1]
+    return { calls: [{ name: 'get_dose_history', args: { question: 'doses', ...args, ...(period ? { period } : {}), ...(part ? { part_of_day: part } : {}) } }] }
+  }
+  return undefined
+}
+
 /** Doses, schedules and new medicines to record, corrections, or a question about today's doses. */
 export function planMedication(ctx: PlanContext): Plan {
   const t = ctx.text
@@ -194,8 +230,10 @@ export function planMedication(ctx: PlanContext): Plan {
   if (moved) return moved
   const edit = planEdit(ctx, readEdit)
   if (edit) return edit
-  if (QUERY_TODAY.test(t) && ctx.tools.has('get_doses_today')) return { calls: [{ name: 'get_doses_today', args: {} }] }
   if (QUERY_LIST.test(t) && !TAKEN.test(t) && ctx.tools.has('list_medications')) return { calls: [{ name: 'list_medications', args: {} }] }
+  const question = doseQuestion(t, ctx.medicines)
+  if (question && ctx.tools.has('get_dose_history')) return question
+  if (QUERY_TODAY.test(t) && ctx.tools.has('get_doses_today')) return { calls: [{ name: 'get_doses_today', args: {} }] }
 
   // "I take it at 8 am and 8 pm", after adding a medicine: "it" is the medicine just discussed.
   const named = medicinesNamed(t, ctx.medicines)
@@ -235,6 +273,9 @@ export function planMedication(ctx: PlanContext): Plan {
   // "I took my tablet" → "Which one?" → "amlodipine": the status comes from the question before.
   const answered = ctx.answeringQuestion && name ? statusOf(`${t} ${ctx.answeringQuestion.previous}`) : undefined
   const doseStatus = status ?? answered
+  // "If someone took two extra metformin, what happens?": asked, not taken; never a dose.
+  const why = whyNotARecord(ctx.whole)
+  if (doseStatus && why && why !== 'other_person') return { calls: [], reply: why === 'plan' ? SAY.later : SAY.askedNotTaken }
   if (doseStatus && (name || GENERIC.test(t))) {
     const base: Record<string, unknown> = { status: doseStatus }
     const reason = REASON.exec(ctx.whole)?.[1] ?? (doseStatus !== 'taken' ? /,\s*([^,]{6,})$/.exec(ctx.whole)?.[1] : undefined)
@@ -252,7 +293,9 @@ export function planMedication(ctx: PlanContext): Plan {
     if (name) {
       args.medication_name = name
       if (part) args.part_of_day = part
-    } else args.part_of_day = part ?? 'all'
+    } else if (part) args.part_of_day = part
+    // "My tablets", "all my medicines": every dose whose time has come; "my tablet" alone may be any one of them.
+    else if (!/\b(?:tablet|pill|capsule|dose|medicine|goli)\b(?!s)/.test(t) || /\b(?:all|sab|sari|saari)\b/.test(t)) args.part_of_day = 'all'
     return { calls: [{ name: 'log_dose', args }] }
   }
   if (name) {

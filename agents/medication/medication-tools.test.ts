@@ -47,3 +47,18 @@ describe('medication tools', () => {
     expect(today.message).toMatch(/taken 0 of 1 doses\. Amlodipine at 7:00 am: missed\. If you missed a dose, ask your doctor or pharmacist/)
   })
 })
+
+describe('dose history', () => {
+  it('Should say when a medicine was last taken and which doses were missed', async () => {
+    let clock = new Date('2025-06-09T00:00:00Z')
+    const { tool } = agentTools(medicationAgent, new InMemoryEventStore(() => clock))
+    await callTool(tool('add_medication'), { name: 'Metformin', dosage: '500 mg', times: ['8 am', '8 pm'] }, turn('anil', clock))
+    clock = NOW
+    const ctx = turn('anil', NOW)
+    await callTool(tool('log_dose'), { medication_name: 'Glycomet', status: 'taken', when: 'yesterday 8:10 am' }, ctx)
+    expect((await callTool(tool('get_dose_history'), { question: 'last_taken', medication_name: 'metformin' }, ctx)).message).toBe('You last took Metformin yesterday at 8:10 am.')
+    const yesterday = await callTool(tool('get_dose_history'), { question: 'doses', period: 'yesterday' }, ctx)
+    expect(yesterday.message).toMatch(/^Yesterday you took 1 of 2 doses\. You missed 1 dose\. Missed or skipped: Metformin 8:00 pm \(missed\)/)
+    expect((await callTool(tool('get_dose_history'), { question: 'times', medication_name: 'Metformin' }, ctx)).message).toBe('You take Metformin at 8:00 am and 8:00 pm.')
+  })
+})

@@ -2,12 +2,13 @@ import { tool, type ToolRuntime } from '@langchain/core/tools'
 import { z } from 'zod'
 import { DOSE_STATUSES, MedDosePayload, MedicationPayload, MedSchedulePayload } from '../../memory/event-kinds.js'
 import type { HealthEvent, HealthEventStore } from '../../memory/event-store.js'
-import { dosesToday, type ExpectedDose } from '../../memory/insights.js'
-import { activeMedicines, addMedicine, logDoses, PARTS_OF_DAY, rescheduleMedicine, scheduleMedicine, WhichMedicineError } from '../../memory/medicines.js'
+import { dosesToday, type ExpectedDose, insightsFor } from '../../memory/insights.js'
+import { dayRange } from '../../memory/local-time.js'
+import { activeMedicines, addMedicine, logDoses, matchMedicine, PARTS_OF_DAY, partOfDay, rescheduleMedicine, scheduleMedicine, WhichMedicineError } from '../../memory/medicines.js'
 import { entryEditTools, type EntryEditor } from '../../tools/entry-edits.js'
-import { MEDICATION_REPLIES as SAY } from './medication-replies.js'
+import { MEDICATION_REPLIES as SAY } from './medication-texts.js'
 import { asToolError, toolResult, turnWrite } from '../../tools/event-writer.js'
-import { spokenTime } from '../../tools/periods.js'
+import { PeriodSchema, periodDates, spokenDay, spokenTime, spokenWhen } from '../../tools/periods.js'
 import { turnContext } from '../../tools/tool-context.js'
 import { loggedAt, parseTimeOfDay } from '../../tools/when.js'
 
@@ -170,6 +171,75 @@ export function medicationTools(store: HealthEventStore) {
     { name: 'get_doses_today', description: "Today's scheduled doses and whether each was taken (\"did I take my meds today?\").", schema: z.object({}) },
   )
 
+  const doseHistory = tool(
+    async (input, runtime: ToolRuntime) => {
+      const ctx = turnContext(runtime)
+      const medicines = await activeMedicines(store, ctx.userId)
+      const medicine = input.medication_name ? matchMedicine(input.medication_name, medicines) : undefined
+      if (input.medication_name && !medicine) return toolResult(SAY.notListed(input.medication_name), {})
+      const mine = (d: { medication_id?: string; medication_name: string }) =>
+        !medicine || d.medication_id === medicine.context_id || matchMedicine(d.medication_name, [medicine]) !== undefined
+      const name = medicine?.payload.name
+
+      if (input.question === 'last_taken') {
+        const taken = ((await store.scan(ctx.userId, { kinds: ['med_dose'] })) as unknown as HealthEvent<'med_dose'>[])
+          .filter((d) => d.payload.status === 'taken' && mine(d.payload))
+          .at(-1)
+        return toolResult(taken ? SAY.lastTaken(taken.payload.medication_name, spokenWhen(taken.occurred_at, ctx.now, ctx.timezone)) : SAY.neverTaken(name), {
+          taken_at: taken?.occurred_at ?? null,
+        })
+      }
+      if (input.question === 'times') {
+        const schedules = ((await store.scan(ctx.userId, { kinds: ['med_schedule'] })) as unknown as HealthEvent<'med_schedule'>[]).filter(
+          (s) => s.payload.active && (!medicine || s.payload.medication_id === medicine.context_id),
+        )
+        const times = schedules.map((s) => s.payload.time_of_day).sort()
+        return toolResult(times.length ? SAY.takesAt(name ?? 'your medicines', spokenTimes(times)) : SAY.noTimes(name), { times })
+      }
+      const period = periodDates(input.period ?? 'today', ctx.now, ctx.timezone)
+      const insights = await insightsFor(store, ctx.userId, { from: period.from, to: period.to, timezone: ctx.timezone }, ctx.now)
+      const doses = insights.medication.doses
+        .filter(mine)
+        .filter((d) => !input.part_of_day || input.part_of_day === 'all' || partOfDay(d.time_of_day) === input.part_of_day || (input.part_of_day === 'night' && partOfDay(d.time_of_day) === 'evening'))
+      if (doses.length === 0) {
+        // No schedule to hold them against: the doses logged in the period, as they were logged.
+        const logged = ((await store.scan(ctx.userId, { kinds: ['med_dose'], from: dayRange(period.from, ctx.timezone).start, to: dayRange(period.to, ctx.timezone).end })) as unknown as HealthEvent<'med_dose'>[]).filter((d) => mine(d.payload))
+        if (logged.length === 0) return toolResult(SAY.noDoses(name, period.label), { doses: [] })
+        const count = (st: string) => logged.filter((d) => d.payload.status === st)
+        const said = (d: HealthEvent<'med_dose'>) => `${d.payload.medication_name} ${spokenDay(d.occurred_at, ctx.timezone)} ${spokenTime(d.occurred_at, ctx.timezone)}`
+        const missedLogged = [...count('missed'), ...count('skipped')]
+        return toolResult(
+          [SAY.loggedCounts(period.label, count('taken').length, missedLogged.length), missedLogged.length ? SAY.missedList(missedLogged.map(said)) : ''].filter(Boolean).join(' '),
+          { taken: count('taken').length, missed: missedLogged.length },
+        )
+      }
+      const oneDay = period.from === period.to
+      const at = (d: ExpectedDose) => `${oneDay ? '' : `${spokenDay(d.scheduled_for, ctx.timezone)} `}${spokenTime(d.scheduled_for, ctx.timezone)}`
+      const missed = doses.filter((d) => d.status === 'missed' || d.status === 'skipped')
+      const taken = doses.filter((d) => d.status === 'taken')
+      const due = doses.filter((d) => d.status === 'due')
+      const parts = [SAY.tookOf(period.label, taken.length, doses.length - due.length)]
+      if (missed.length) parts.push(SAY.missedCount(missed.length), SAY.missedList(missed.map((d) => `${d.medication_name} ${at(d)} (${d.status})`)))
+      else if (taken.length === doses.length - due.length) parts.push(SAY.noneMissed)
+      if (taken.length && doses.length <= 4) parts.push(SAY.takenList(taken.map((d) => `${d.medication_name} ${at(d)}`)))
+      if (due.length) parts.push(SAY.stillDue(due.map((d) => `${d.medication_name} ${at(d)}`)))
+      return toolResult(parts.join(' '), { doses, missed: missed.length, taken: taken.length })
+    },
+    {
+      name: 'get_dose_history',
+      description:
+        'Answer a question about the patient\'s own doses from the record: when they last took a medicine, what time they take it, ' +
+        'or which doses they took or missed over a period ("did I miss any medicine yesterday?", "did I take my insulin last night?", ' +
+        '"how many doses did I miss this week?"). Answer only from what it returns.',
+      schema: z.object({
+        question: z.enum(['last_taken', 'times', 'doses']).describe('last_taken: when it was last taken; times: its times; doses: taken and missed in a period'),
+        medication_name: MedicationPayload.shape.name.optional(),
+        period: PeriodSchema.optional().describe('For doses; default today'),
+        part_of_day: z.enum(PARTS_OF_DAY).optional(),
+      }),
+    },
+  )
+
   const reschedule = tool(
     async (input, runtime: ToolRuntime) => {
       const to = parseTimeOfDay(input.to_time)
@@ -195,5 +265,5 @@ export function medicationTools(store: HealthEventStore) {
     },
   )
 
-  return [addMedication, setSchedule, logDose, listMedications, today, reschedule, ...entryEditTools(store, doseEditor)]
+  return [addMedication, setSchedule, logDose, listMedications, today, doseHistory, reschedule, ...entryEditTools(store, doseEditor)]
 }

@@ -16,16 +16,19 @@ export const vitalsLexicon: Lexicon = {
     [/\b\d{2,3}(?:\.\d)?\s*(?:kg|kgs|kilos?|lbs?|pounds)\b/, 0.9],
     [/\b(?:mmhg|mg\/dl|mmol)\b/, 1],
     [/\b(?:readings?|vitals)\b/, 0.7],
-    [/\b(?:what|how)\b.{0,20}\b(?:temperature|temp|fever|bp|blood pressure|sugar|pulse|weight|oxygen|spo2)\b/, 0.9],
+    [/\b(?:what|how|when|which)\b.{0,35}\b(?:temperature|temp|bp|blood pressure|sugar|pulse|weight|oxygen|spo2|hba1c)\b/, 0.9],
     [/\b(?:thermometer)\b[^.,]{0,15}\d/, 1],
     [/\b(?:hba1c|a1c|hb a1c)\b/, 1],
+    // Questions in Hinglish: "meri sugar kam ho rahi hai?", "kitni baar sugar check ki?".
+    [/\b(?:sugar|bp|pressure|pulse|weight|wajan|wazan)\b.{0,30}\b(?:kya|kitna|kitni|kaisi|kaisa|kam|zyada|badh)\b|\b(?:kitni baar|meri|mera)\b.{0,20}\b(?:sugar|bp|pressure)\b/, 0.9],
     [/\b(?:fasting|fbs|ppbs|rbs|pp|random)\b[^.,]{0,20}\d{2,3}/, 1],
     [/\b(?:after|before) (?:breakfast|lunch|dinner|food|meal|eating)\b[^.,]{0,10}\b\d{2,3}\b/, 1],
   ],
   adjust(clause, scores) {
     // Sugar with a meal word is a reading ("sugar after lunch 180"), not food.
     if (scores.vitals! >= 0.9 && /\b(?:after|before|fasting|post)\b/.test(clause)) scores.food = Math.min(scores.food ?? 0, 0.5)
-    // A fever with a number is a reading; without one it is a symptom.
-    if (/\b(?:fever|bukhar)\b/.test(clause) && scores.vitals! < 1) scores.vitals = 0.4
+    // A fever with a number is a reading, and so is a question about one; else it is a symptom.
+    if (/\b(?:when|kab|how high|highest|last)\b.{0,30}\b(?:fever|bukhar)\b/.test(clause)) scores.vitals = Math.max(scores.vitals ?? 0, 0.9)
+    else if (/\b(?:fever|bukhar)\b/.test(clause) && scores.vitals! < 1) scores.vitals = 0.4
   },
 }

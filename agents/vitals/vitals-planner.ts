@@ -3,7 +3,9 @@ import { negatedNumbers } from '../../language/edits.js'
 import { whenPhrase } from '../../language/when-phrase.js'
 import { entryDay, planEdit, splitDenial, type EditReading } from '../plan-edits.js'
 import type { Plan, PlanContext, RecentEntry } from '../plan.js'
-import { VITALS_REPLIES as SAY } from './vitals-replies.js'
+import { whyNotARecord } from '../../language/not-a-record.js'
+import { adviceFor, VITALS_REPLIES as SAY } from './vitals-texts.js'
+import { describeReading } from './vitals-tools.js'
 import { vitalsPayload } from './vitals-payload.js'
 
 const METRIC_WORDS: [RegExp, string][] = [
@@ -17,12 +19,24 @@ const METRIC_WORDS: [RegExp, string][] = [
 ]
 
 const PERIOD_WORDS: [RegExp, string][] = [
-  [/\b(?:yesterday|kal)\b/, 'yesterday'],
+  [/\b(?:yesterday|kal|last night)\b/, 'yesterday'],
   [/\b(?:today|aaj|this morning|tonight)\b/, 'today'],
-  [/\bthis week\b/, 'this_week'],
+  [/\b(?:this week|is hafte|iss hafte|is week)\b/, 'this_week'],
   [/\b(?:last|past) (?:7 days|week|seven days)\b/, 'last_7_days'],
+  [/\b(?:last|past) (?:2|two) weeks\b|\b14 days\b/, 'last_14_days'],
+  [/\b(?:last|past) (?:4|four) weeks\b|\b28 days\b/, 'last_28_days'],
   [/\bthis month\b/, 'this_month'],
   [/\b(?:last|past) (?:30 days|month|thirty days)\b/, 'last_30_days'],
+]
+
+/** What a question about readings asks for: the last one, an average, a trend… (default: list them). */
+const STATS: [RegExp, string][] = [
+  [/\b(?:average|avg|mean|ausat)\b/, 'average'],
+  [/\b(?:highest|maximum|max|peak|sabse zyada)\b/, 'highest'],
+  [/\b(?:lowest|minimum|min|sabse kam)\b/, 'lowest'],
+  [/\b(?:how many times|how often|kitni (?:baar|bar|bar)|kitne baar|count)\b/, 'count'],
+  [/\b(?:trend|getting better|getting worse|improving|better|worse|changed|change|lost|gained|kam ho rah\w*|badh rah\w*|going (?:up|down))\b/, 'trend'],
+  [/\b(?:latest|aakhri|akhri|pichla|pichli|most recent|current)\b|\blast\b(?! (?:\d+|two|four|seven|thirty)? ?(?:week|weeks|month|days|night))|^what'?s my\b|^what is my\b/, 'last'],
 ]
 
 const QUESTION = /\?|^(?:what|how|show|tell|list|was|were|did|is|are|kya|kitna|kitni)\b|\b(?:what was|what were|what is|what's|how (?:was|is|are|were)|show me|tell me|history|trend|average|kya tha|kitna tha|kitni thi)\b/
@@ -155,6 +169,16 @@ export function parseReadings(text: string): Reading[] {
 
 const measured = (r: Reading) => Object.keys(r).some((k) => k !== 'when' && k !== 'symptoms')
 
+/** A reading as it would be classified, without logging it: "BP 150/90: high blood pressure (stage 2)". */
+function describeSaid(r: Reading): string {
+  try {
+    const { payload, flags } = normalizePayload('vitals', vitalsPayload(r))
+    return [describeReading(payload, flags).join(', '), ...(flags ? adviceFor(flags) : [])].join('. ')
+  } catch {
+    return 'that number'
+  }
+}
+
 /** Whether a reading would raise an alert (urgent or critical, or a re-check). */
 function alarming(r: Reading): boolean {
   try {
@@ -229,6 +253,24 @@ function readRemoval(text: string): EditReading {
   return { day: entryDay(text), ...(measured(named) ? { match: named } : {}) }
 }
 
+/** What a question about past readings asks: which metric, period, statistic, sugar context and unit. */
+export function historyArgs(t: string, metric: string | undefined): Record<string, unknown> {
+  const args: Record<string, unknown> = {}
+  if (metric) args.metric = metric
+  const period = PERIOD_WORDS.find(([re]) => re.test(t))?.[1]
+  if (period) args.period = period
+  let stat = STATS.find(([re]) => re.test(t))?.[1]
+  // "When did I last have fever?": the last reading that was out of range.
+  if (/\b(?:when|kab)\b/.test(t) && /\b(?:fever|bukhar|high|low)\b/.test(t)) stat = 'last_high'
+  if (stat && !(stat === 'last' && period)) args.stat = stat
+  if (/\bfasting\b|\bfbs\b|khali pet/.test(t)) args.context = 'fasting'
+  else if (/\b(?:after (?:food|meal|meals|lunch|dinner|breakfast)|pp|ppbs)\b/.test(t)) args.context = 'after_meal'
+  if (/\bmmol\b/.test(t)) args.unit = 'mmol/L'
+  else if (/\b(?:fahrenheit|in f)\b/.test(t)) args.unit = 'F'
+  else if (/\b(?:pounds|lbs?)\b/.test(t)) args.unit = 'lb'
+  return args
+}
+
 /** Readings to log, a question about past readings, a correction, or a request for the numbers. */
 export function planVitals(ctx: PlanContext): Plan {
   const t = ctx.text
@@ -244,19 +286,23 @@ export function planVitals(ctx: PlanContext): Plan {
   }
   const metric = METRIC_WORDS.find(([re]) => re.test(t))?.[1]
   const asking = QUESTION.test(t) || /\b(?:readings?|vitals)\b/.test(t)
+  // "Is 150/90 high?", "what would happen if my sugar went to 400?", "I will check my BP after my bath":
+  // numbers asked about or planned are read back, never logged.
+  const why = whyNotARecord(t)
+  if (why && (readings.length || why === 'plan')) {
+    if (why === 'plan') return { calls: [], reply: SAY.later }
+    return { calls: [], reply: SAY.wouldBe(readings.map((r) => describeSaid(r)).join(', ')) }
+  }
+  if (why === 'question' && /\b(?:normal|target|ideal|should (?:it|my \w+) be)\b/.test(t) && !/\bmy\b/.test(t)) {
+    return { calls: [], reply: metric === 'blood_pressure' ? SAY.bpTargets : SAY.sugarTargets }
+  }
   if (readings.length && !(asking && /^(?:what|how|show|tell|list|did|is|kya)\b/.test(t)) && ctx.tools.has('log_vitals')) {
     // A worrying number said with doubt is confirmed before it is logged or alerts anyone.
     if (DOUBT.test(t) && readings.some(alarming)) return { calls: [], reply: SAY.doubtful, asked: true }
     return { calls: readings.map((args) => ({ name: 'log_vitals', args })) }
   }
 
-  if (ctx.tools.has('get_vitals_history') && asking) {
-    const period = PERIOD_WORDS.find(([re]) => re.test(t))?.[1]
-    const args: Record<string, unknown> = {}
-    if (metric && metric !== 'hba1c') args.metric = metric
-    if (period) args.period = period
-    return { calls: [{ name: 'get_vitals_history', args }] }
-  }
+  if (ctx.tools.has('get_vitals_history') && asking) return { calls: [{ name: 'get_vitals_history', args: historyArgs(t, metric) }] }
   if (metric) return { calls: [], reply: SAY.whatReading(metric), asked: true }
   return { calls: [], reply: SAY.whatCanLog, asked: true }
 }

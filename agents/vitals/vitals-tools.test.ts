@@ -32,3 +32,20 @@ describe('vitals tools', () => {
     expect(answer.message).toBe('Your blood pressure yesterday: 142/90 at 9:00 am (high blood pressure (stage 2)).')
   })
 })
+
+describe('vitals history', () => {
+  it('Should answer the last, the average, the highest, the count and the trend, with dates', async () => {
+    const { tool } = agentTools(vitalsAgent)
+    const ctx = turn('hari')
+    for (const [value, when] of [[168, 'monday 7 am'], [150, 'tuesday 7 am'], [124, 'today 7 am']] as const) {
+      await callTool(tool('log_vitals'), { blood_sugar: value, blood_sugar_context: 'fasting', when }, ctx)
+    }
+    const ask = async (args: Record<string, unknown>) => (await callTool(tool('get_vitals_history'), { metric: 'blood_sugar', ...args }, ctx)).message
+    expect(await ask({ stat: 'last' })).toMatch(/^Your last blood sugar was 124 mg\/dL fasting, today at 7:00 am\./)
+    expect(await ask({ stat: 'average', context: 'fasting' })).toMatch(/average fasting blood sugar over the last 7 days was 147 mg\/dL \(from 3 readings\)/)
+    expect(await ask({ stat: 'highest' })).toMatch(/highest blood sugar over the last 7 days was 168 mg\/dL/)
+    expect(await ask({ stat: 'count' })).toMatch(/checked your blood sugar 3 times/)
+    expect(await ask({ stat: 'trend' })).toMatch(/has come down, getting better: from 168 .* to 124 .*, a change of 44 mg\/dL/)
+    expect(await ask({ stat: 'last', unit: 'mmol/L' })).toMatch(/6\.9 mmol\/L/)
+  })
+})

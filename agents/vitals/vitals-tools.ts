@@ -3,16 +3,18 @@ import { z } from 'zod'
 import type { VitalsFlags } from '../../memory/clinical-thresholds.js'
 import { type PayloadOf, VitalsPayload } from '../../memory/event-kinds.js'
 import type { HealthEvent, HealthEventStore } from '../../memory/event-store.js'
+import { trendOf } from '../../memory/insights.js'
 import { dayRange } from '../../memory/local-time.js'
-import { adviceFor } from './vitals-replies.js'
+import { MGDL_PER_MMOLL } from '../../memory/units.js'
+import { adviceFor, VITALS_REPLIES as SAY } from './vitals-texts.js'
 import { vitalsPayload } from './vitals-payload.js'
 import { entryEditTools, payloadHas, type EntryEditor } from '../../tools/entry-edits.js'
 import { writeEvent, toolResult } from '../../tools/event-writer.js'
-import { PeriodSchema, periodDates, spokenDay, spokenTime } from '../../tools/periods.js'
+import { PeriodSchema, periodDates, spokenDay, spokenTime, spokenWhen } from '../../tools/periods.js'
 import { turnContext } from '../../tools/tool-context.js'
 import { loggedAt } from '../../tools/when.js'
 
-const METRICS = ['blood_pressure', 'blood_sugar', 'heart_rate', 'temperature', 'spo2', 'weight'] as const
+const METRICS = ['blood_pressure', 'blood_sugar', 'heart_rate', 'temperature', 'spo2', 'weight', 'hba1c'] as const
 type Metric = (typeof METRICS)[number]
 
 type Vitals = PayloadOf<'vitals'>
@@ -42,22 +44,50 @@ export function describeReading(p: Vitals, flags: VitalsFlags | null): string[] 
   return parts
 }
 
-function readingOf(e: HealthEvent<'vitals'>, metric: Metric): string | undefined {
+function readingOf(e: HealthEvent<'vitals'>, metric: Metric, unit?: 'mmol/L' | 'F' | 'lb'): string | undefined {
   const p = e.payload
   switch (metric) {
     case 'blood_pressure':
       return p.blood_pressure_systolic !== undefined ? `${p.blood_pressure_systolic}/${p.blood_pressure_diastolic}` : undefined
-    case 'blood_sugar':
-      return p.blood_sugar !== undefined ? `${p.blood_sugar} mg/dL${p.blood_sugar_context ? ` ${p.blood_sugar_context.replace('_', ' ')}` : ''}` : undefined
+    case 'blood_sugar': {
+      if (p.blood_sugar === undefined) return undefined
+      const value = unit === 'mmol/L' ? `${(p.blood_sugar / MGDL_PER_MMOLL).toFixed(1)} mmol/L` : `${p.blood_sugar} mg/dL`
+      return `${value}${p.blood_sugar_context ? ` ${p.blood_sugar_context.replace('_', ' ')}` : ''}`
+    }
     case 'heart_rate':
       return p.heart_rate !== undefined ? `${p.heart_rate} bpm` : undefined
     case 'temperature':
-      return p.temperature !== undefined ? `${p.temperature}°C` : undefined
+      if (p.temperature === undefined) return undefined
+      return unit === 'F' ? `${Math.round((p.temperature * 9) / 5 * 10 + 320) / 10}°F` : `${p.temperature}°C${p.reported?.temperature ? ` (${p.reported.temperature.value}${p.reported.temperature.unit})` : ''}`
     case 'spo2':
       return p.spo2 !== undefined ? `${p.spo2}%` : undefined
     case 'weight':
-      return p.weight_kg !== undefined ? `${p.weight_kg} kg` : undefined
+      if (p.weight_kg === undefined) return undefined
+      return unit === 'lb' ? `${Math.round((p.weight_kg / 0.45359237) * 10) / 10} lb` : `${p.weight_kg} kg`
+    case 'hba1c':
+      return p.hba1c !== undefined ? `${p.hba1c}%` : undefined
   }
+}
+
+/** The number a trend or a highest is judged on (systolic for BP). */
+function primaryValue(e: HealthEvent<'vitals'>, metric: Metric): number | undefined {
+  const p = e.payload
+  return metric === 'blood_pressure' ? p.blood_pressure_systolic : metric === 'weight' ? p.weight_kg : p[metric as 'blood_sugar' | 'heart_rate' | 'temperature' | 'spo2' | 'hba1c']
+}
+
+/** Changes within these are a meter's or a scale's own wobble, not a trend. */
+const NOISE: Record<Metric, number> = { blood_pressure: 4, blood_sugar: 8, heart_rate: 5, temperature: 0.3, spo2: 1, weight: 0.3, hba1c: 0.2 }
+
+function averageOf(rows: HealthEvent<'vitals'>[], metric: Metric, unit?: 'mmol/L' | 'F' | 'lb'): string {
+  const mean = (xs: number[]) => Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10
+  if (metric === 'blood_pressure') {
+    return `${Math.round(mean(rows.map((e) => e.payload.blood_pressure_systolic!)))}/${Math.round(mean(rows.map((e) => e.payload.blood_pressure_diastolic!)))}`
+  }
+  const values = rows.map((e) => primaryValue(e, metric)!)
+  const avg = mean(values)
+  if (metric === 'blood_sugar') return unit === 'mmol/L' ? `${(avg / MGDL_PER_MMOLL).toFixed(1)} mmol/L` : `${Math.round(avg)} mg/dL`
+  const units: Record<string, string> = { heart_rate: ' bpm', temperature: '°C', spo2: '%', weight: ' kg', hba1c: '%' }
+  return `${avg}${units[metric] ?? ''}`
 }
 
 const METRIC_WORDS: Record<Metric, string> = {
@@ -67,6 +97,7 @@ const METRIC_WORDS: Record<Metric, string> = {
   temperature: 'temperature',
   spo2: 'oxygen level',
   weight: 'weight',
+  hba1c: 'HbA1c',
 }
 
 /** A reading as the patient said it: the payload's fields, weight and units in their words. */
@@ -165,13 +196,18 @@ export function vitalsTools(store: HealthEventStore) {
   const history = tool(
     async (input, runtime: ToolRuntime) => {
       const ctx = turnContext(runtime)
-      const period = periodDates(input.period ?? 'last_7_days', ctx.now, ctx.timezone)
+      const stat = input.stat ?? 'list'
+      // "Last" looks back a month unless a period is named.
+      const period = periodDates(input.period ?? (stat === 'last' || stat === 'last_high' ? 'last_30_days' : 'last_7_days'), ctx.now, ctx.timezone)
       const from = dayRange(period.from, ctx.timezone).start
       const to = dayRange(period.to, ctx.timezone).end
-      const events = (await store.scan(ctx.userId, { kinds: ['vitals'], from, to })) as unknown as HealthEvent<'vitals'>[]
+      const events = ((await store.scan(ctx.userId, { kinds: ['vitals'], from, to })) as unknown as HealthEvent<'vitals'>[]).filter(
+        (e) => !input.context || e.payload.blood_sugar_context === input.context,
+      )
       const metrics: Metric[] = input.metric ? [input.metric] : METRICS.filter((m) => events.some((e) => readingOf(e, m)))
+      const what = (m: Metric) => `${input.context ? `${input.context.replace('_', ' ')} ` : ''}${METRIC_WORDS[m]}`
       if (metrics.length === 0 || events.length === 0) {
-        return toolResult(`You have no ${input.metric ? METRIC_WORDS[input.metric] + ' ' : ''}readings ${period.label}.`, { readings: [] })
+        return toolResult(SAY.noReadings(input.metric ? what(input.metric) : undefined, period.label), { readings: [] })
       }
       const oneDay = period.from === period.to
       const lines: string[] = []
@@ -179,28 +215,66 @@ export function vitalsTools(store: HealthEventStore) {
       for (const metric of metrics) {
         const rows = events.filter((e) => readingOf(e, metric))
         if (rows.length === 0) {
-          lines.push(`No ${METRIC_WORDS[metric]} readings ${period.label}.`)
+          lines.push(SAY.noReadings(what(metric), period.label))
           continue
         }
+        const shown = (e: HealthEvent<'vitals'>) => readingOf(e, metric, input.unit)!
+        const when = (e: HealthEvent<'vitals'>) =>
+          oneDay ? spokenTime(e.occurred_at, ctx.timezone) : `${spokenDay(e.occurred_at, ctx.timezone)} ${spokenTime(e.occurred_at, ctx.timezone)}`
+        const flagOf = (e: HealthEvent<'vitals'>) =>
+          metric === 'blood_pressure' ? e.flags?.blood_pressure : metric === 'heart_rate' ? e.flags?.heart_rate : e.flags?.[metric as 'blood_sugar' | 'temperature' | 'spo2']
         const said = rows.map((e) => {
-          const when = oneDay ? spokenTime(e.occurred_at, ctx.timezone) : `${spokenDay(e.occurred_at, ctx.timezone)} ${spokenTime(e.occurred_at, ctx.timezone)}`
-          const flag = metric === 'blood_pressure' ? e.flags?.blood_pressure : metric === 'heart_rate' ? e.flags?.heart_rate : e.flags?.[metric as 'blood_sugar' | 'temperature' | 'spo2']
+          const flag = flagOf(e)
           readings.push({ metric, value: readingOf(e, metric), at: e.occurred_at, category: flag?.category ?? null })
-          return `${readingOf(e, metric)} at ${when}${flag && flag.category !== 'normal' ? ` (${flag.label})` : ''}`
+          return `${shown(e)} at ${when(e)}${flag && flag.category !== 'normal' ? ` (${flag.label})` : ''}`
         })
-        const shown = said.slice(-8)
-        lines.push(
-          `Your ${METRIC_WORDS[metric]} ${period.label}: ${shown.join('; ')}${said.length > shown.length ? ` (and ${said.length - shown.length} earlier)` : ''}.`,
-        )
+        const series = rows.map((e) => ({ value: primaryValue(e, metric)!, at: e.occurred_at }))
+        const pick = (which: 'max' | 'min') => rows[series.findIndex((x) => x.value === Math[which](...series.map((v) => v.value)))]!
+        const ago = (e: HealthEvent<'vitals'>) => spokenWhen(e.occurred_at, ctx.now, ctx.timezone)
+        switch (stat) {
+          case 'last':
+            lines.push(SAY.last(what(metric), shown(rows.at(-1)!), ago(rows.at(-1)!)))
+            continue
+          case 'last_high': {
+            const high = rows.filter((e) => { const f = flagOf(e); return f && f.category !== 'normal' }).at(-1)
+            lines.push(high ? SAY.lastHigh(what(metric), shown(high), ago(high), flagOf(high)!.label) : SAY.noneHigh(what(metric), period.label))
+            continue
+          }
+          case 'highest':
+            lines.push(SAY.highest(what(metric), period.label, shown(pick('max')), ago(pick('max'))))
+            break
+          case 'lowest':
+            lines.push(SAY.lowest(what(metric), period.label, shown(pick('min')), ago(pick('min'))))
+            break
+          case 'count':
+            lines.push(SAY.count(what(metric), period.label, rows.length))
+            break
+          case 'average':
+            lines.push(SAY.average(what(metric), period.label, averageOf(rows, metric, input.unit), rows.length))
+            break
+          case 'trend': {
+            const t = trendOf(series, NOISE[metric])
+            if (t) lines.push(SAY.trend(what(metric), t.direction, shown(rows[0]!), when(rows[0]!), shown(rows.at(-1)!), when(rows.at(-1)!), metric, Math.abs(t.change)))
+            break
+          }
+        }
+        const listed = said.slice(-8)
+        lines.push(SAY.list(what(metric), period.label, listed, said.length - listed.length))
       }
       return toolResult(lines.join(' '), { period, readings })
     },
     {
       name: 'get_vitals_history',
-      description: "Read the patient's own readings for a period, e.g. \"what was my BP yesterday\", \"my sugar this week\".",
+      description:
+        "Answer a question about the patient's own readings from the record, with dates and numbers: what they were (\"my BP " +
+        'yesterday"), the last one, the average, the highest or lowest, how many, the trend ("is my fasting sugar getting ' +
+        'better?"), or the last high one ("when did I last have fever?"). Answer only from what it returns.',
       schema: z.object({
         metric: z.enum(METRICS).optional().describe('Leave out for every kind of reading'),
-        period: PeriodSchema.optional().describe('Default: the last 7 days'),
+        period: PeriodSchema.optional().describe('Default: the last 7 days (30 for "last")'),
+        stat: z.enum(['list', 'last', 'last_high', 'average', 'highest', 'lowest', 'count', 'trend']).optional().describe('Default: list them'),
+        context: VitalsPayload.shape.blood_sugar_context.describe('Only sugar readings of this context, e.g. fasting'),
+        unit: z.enum(['mmol/L', 'F', 'lb']).optional().describe('Show sugar, temperature or weight in this unit'),
       }),
     },
   )

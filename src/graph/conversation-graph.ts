@@ -15,7 +15,10 @@ import { CONFIDENT, classifyIntent } from './router/classify-intent.js'
 import { replyLanguage, type ReplyLanguage } from '../../language/patient-language.js'
 import { checkSafety, type RecentRedFlag } from './safety/safety-check.js'
 import { AGENT_DEFINITIONS, AGENTS, agentForKind, FALLBACK_AGENT, type AgentName } from '../../agents/registry.js'
+import { GENERAL_TEXTS } from '../../agents/general/general-texts.js'
 import { editIntent } from '../../language/edits.js'
+import { say } from '../../language/localise.js'
+import { whyNotARecord } from '../../language/not-a-record.js'
 import { normaliseText } from '../../language/text.js'
 
 /** Messages kept in a thread's checkpoint: its history lives in chat events, this is the window. */
@@ -76,12 +79,13 @@ function isQuestion(text: string): boolean {
  * ("sorry typo, it was 136/92"), else the owner of the thread's newest entry ("no, make that
  * 140"), else the one the message names ("remove yesterday's 150/95").
  */
-function editingAgent(named: AgentName[], recent: HealthEvent[], onlyIfOwned: boolean): AgentName | undefined {
+function editingAgent(named: AgentName[], recent: HealthEvent[], onlyIfOwned: boolean, namesItsEntry: boolean): AgentName | undefined {
   const owners = recent.map((e) => agentForKind(e.kind)).filter((a): a is AgentName => !!a)
   const owner = named.find((a) => owners.includes(a))
   // Words that only may point back ("it was 2 rotis") go where they say when no entry of theirs is near.
   if (onlyIfOwned) return owner ?? (named.length ? undefined : owners.at(-1))
-  return owner ?? owners.at(-1) ?? named[0]
+  // A message that clearly names its kind ("delete yesterday's BP 150/95") goes to that kind's agent.
+  return owner ?? (namesItsEntry ? named[0] : owners.at(-1)) ?? named[0]
 }
 
 export interface ConversationGraphDeps {
@@ -169,10 +173,18 @@ export function buildConversationGraph(deps: ConversationGraphDeps) {
       const focusOf = (a: AgentName) => beside.filter((c) => c.agent === a).map((c) => c.text).join(', ')
       return new Command({ goto: agents.map((a) => new Send(a, { messages: state.messages, focus: focusOf(a) })), update })
     }
-    const edit = editIntent(normaliseText(text))
+    const normalised = normaliseText(text)
+    const edit = editIntent(normalised)
+    // "My wife's BP is 150/90": someone else's numbers are never written to this patient's record.
+    if (!edit && whyNotARecord(normalised) === 'other_person') {
+      return new Command({
+        goto: 'finish',
+        update: { routes: [FALLBACK_AGENT], replies: [{ agent: 'policy', text: say(GENERAL_TEXTS.others_records, ctx.replyLanguage ?? 'en'), asked: false }] },
+      })
+    }
     if (edit) {
       // "No, make that 140", "delete that": the agent of the entry meant, and only that one.
-      const agent = editingAgent(classified.routes, ctx.recent, edit === 'refer')
+      const agent = editingAgent(classified.routes, ctx.recent, edit === 'refer', classified.confidence >= 0.9 && /\d/.test(normalised))
       if (agent) return new Command({ goto: [new Send(agent, { messages: state.messages })], update: { routes: [agent] } })
     }
     let routes = classified.routes

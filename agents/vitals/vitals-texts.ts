@@ -22,6 +22,37 @@ export const VITALS_REPLIES = {
       } as Record<string, string>)[metric]
     }.`,
   whatCanLog: 'I can log your blood pressure, sugar, pulse, temperature, oxygen, weight and HbA1c. What was the reading?',
+  wouldBe: (described: string) => `That would be ${described}. I haven't logged it; if it is your own reading, tell me and I'll note it.`,
+  later: "All right. Tell me the reading when you've measured it and I'll note it.",
+  // ADA Standards of Care (targets for most adults with diabetes) and the AHA BP categories, as in clinical.md.
+  sugarTargets:
+    'For most adults with diabetes the target is 80–130 mg/dL before meals (fasting) and below 180 mg/dL one to two hours after ' +
+    'a meal; without diabetes, sugar after a meal usually stays below 140 mg/dL. Your doctor may set targets of your own.',
+  bpTargets:
+    'Blood pressure below 120/80 is normal; 130/80 or above is high. Many doctors aim for below 130/80 for people with diabetes ' +
+    'or heart disease, but your doctor sets your own target.',
+  noReadings: (what: string | undefined, period: string) => `You have no ${what ? `${what} ` : ''}readings ${period}.`,
+  last: (what: string, value: string, when: string) => `Your last ${what} was ${value}, ${when}.`,
+  lastHigh: (what: string, value: string, when: string, label: string) => `The last time your ${what} was out of range was ${when}: ${value} (${label}).`,
+  noneHigh: (what: string, period: string) => `Your ${what} has not been out of range ${period}.`,
+  highest: (what: string, period: string, value: string, when: string) => `Your highest ${what} ${period} was ${value}, ${when}.`,
+  lowest: (what: string, period: string, value: string, when: string) => `Your lowest ${what} ${period} was ${value}, ${when}.`,
+  count: (what: string, period: string, n: number) => `You checked your ${what} ${n} time${n === 1 ? '' : 's'} ${period}.`,
+  average: (what: string, period: string, value: string, n: number) => `Your average ${what} ${period} was ${value} (from ${n} reading${n === 1 ? '' : 's'}).`,
+  trend: (what: string, direction: 'up' | 'down' | 'steady', first: string, firstWhen: string, last: string, lastWhen: string, metric: string, change: number) => {
+    // Lower is better for BP, sugar and pulse; for weight "down" is only a change.
+    const judged = metric === 'blood_pressure' || metric === 'blood_sugar' || metric === 'hba1c'
+    const way =
+      direction === 'steady'
+        ? 'has stayed about the same'
+        : direction === 'down'
+          ? `has come down${judged ? ', getting better' : ''}`
+          : `has gone up${judged ? ', which is worse' : ''}`
+    const unit = metric === 'weight' ? ' kg' : metric === 'blood_sugar' ? ' mg/dL' : metric === 'blood_pressure' ? ' mmHg' : ''
+    return `Your ${what} ${way}: from ${first} (${firstWhen}) to ${last} (${lastWhen})${direction === 'steady' ? '' : `, a change of ${change}${unit}`}.`
+  },
+  list: (what: string, period: string, readings: string[], earlier: number) =>
+    `Your ${what} ${period}: ${readings.join('; ')}${earlier > 0 ? ` (and ${earlier} earlier)` : ''}.`,
 }
 
 /** What to do about a reading, in plain words; never a change of medicine. */

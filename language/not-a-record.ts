@@ -1,0 +1,38 @@
+/**
+ * Words that mention health facts without being the patient's own record of them: a question
+ * ("can I have one gulab jamun?", "is 150/90 high?"), a hypothetical ("if someone took two
+ * extra metformin…"), a plan ("I'm going to walk in the evening"), or another person's
+ * numbers ("my wife's BP is 150/90", "log for my mother: 180/110"). None of them is logged.
+ * Works on normalised text (lower case, numbers as digits).
+ */
+
+export type NotARecord = 'other_person' | 'question' | 'hypothetical' | 'plan'
+
+const PEOPLE =
+  '(?:mother|mom|mum|mummy|father|dad|daddy|papa|wife|husband|son|daughter|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|' +
+  'friend|neighbou?r|brother|sister|uncle|aunt|aunty|cousin|mother-in-law|father-in-law|maa|mummy ji|pitaji|beti|beta|bete|pati|patni|bhai|behen|bahan|' +
+  'didi|dadi|dada|nani|nana|sasur|saas|pota|poti|bachche|bacche|padosi|dost)'
+
+/** Another person's health facts: "my wife's BP", "for my mother", "my son weighs", "beti ka sugar". */
+const OTHER_PERSON = [
+  new RegExp(`\\b${PEOPLE}(?:'s| ka| ki| ke)\\b`),
+  new RegExp(`\\b(?:for|of) (?:my |meri |mere |mera )?${PEOPLE}\\b`),
+  new RegExp(`\\b(?:my|meri|mere|mera|our)\\s+${PEOPLE}\\s+(?:weighs|took|takes|had|has|is having|was|is|checked|measured|got)\\b`),
+  new RegExp(`^${PEOPLE}\\s+(?:has|had|took|weighs|is)\\b`),
+  /\b(?:मेरी माँ|मेरे पिता|मेरे पति|मेरी पत्नी|मेरी बेटी|मेरा बेटा|माँ का|पति की|पत्नी का|बेटी का|बेटे का|उनका|उनकी)\b|(?:माँ|पति|पत्नी|बेटी|बेटे|भाई|बहन) (?:का|की|के)/,
+]
+/** Something the patient could log: a number, a reading, a medicine, a symptom. */
+const HEALTH_FACT = /\d|\b(?:bp|sugar|pressure|weight|weighs|fever|pulse|tablet|medicine|dawai|goli|chest pain|headache|took|bukhar)\b|बीपी|शुगर/
+
+const QUESTION = /[?？]\s*$|^(?:is|are|can|could|should|would|will|shall|may|what|how|which|why|when|where|who|do|does|kya|kaise|kitna|kitni|kitne|kab)\b|\b(?:right|ok|okay|theek|sahi) ?\?$|\b(?:is it ok|is it okay|is it safe|safe to|allowed to|kha sakta|kha sakti|kha sakte|le sakta|le sakti|pi sakta|pi sakti)\b/
+const HYPOTHETICAL = /\b(?:if|suppose|supposing|what if|agar|in case)\b/
+const PLAN = /\b(?:going to|gonna|planning|plan to|i will|i'll|i shall|will (?:go|walk|check|take|eat|have|measure)|tomorrow|jaunga|jaungi|jaoonga|karunga|karungi|lunga|lungi|khaunga|khaungi|later today|in a while)\b|जाऊँगा|जाऊंगी|जाऊँगी|करूँगा|लूँगा|लूँगी|लूंगा|खाऊँगा/
+
+/** Why these words are not the patient's own record, or undefined when they may be logged. */
+export function whyNotARecord(text: string): NotARecord | undefined {
+  if (OTHER_PERSON.some((re) => re.test(text)) && HEALTH_FACT.test(text)) return 'other_person'
+  if (HYPOTHETICAL.test(text) && (QUESTION.test(text) || /\b(?:what happens|kya hoga|kya karna)\b/.test(text))) return 'hypothetical'
+  if (QUESTION.test(text)) return 'question'
+  if (PLAN.test(text) && !/\b(?:took|taken|had|ate|was|were|did|done|le li|kha li|khaya|piya)\b/.test(text)) return 'plan'
+  return undefined
+}
