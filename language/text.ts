@@ -32,7 +32,7 @@ export function mendTypos(t: string): string {
 export function splitClauses(text: string): string[] {
   return text
     // A question keeps its mark ("is it ok to eat a mango today?"), so its clause still reads as one.
-    .split(/\s*(?:,|;|\.(?!\d)|(?<=\?)|!|\band then\b|\band\b|\baur\b|\balso\b|\bthen\b|\bplus\b|\bbut\b|\bor\b(?= i\b)|&)\s*/)
+    .split(/\s*(?:,|;|\.(?!\d)|(?<=\?)(?!\?)|!|\band then\b|\band\b|\baur\b|\balso\b|\bthen\b|\bplus\b|\bbut\b|\bor\b(?= i\b)|&)\s*/)
     .map((c) => c.trim())
     .filter((c) => c.length > 0)
 }

@@ -418,7 +418,11 @@ const OWN_HISTORY = re(
   `\\b(?:did i|have i|had i|i have had|i drank|i ate|i slept|i walked|i took|was my|were my|what was|how was|show me|list my|` +
     `my (?:next|last|latest|average|readings?|history|numbers|records?|reports?|appointments?|schedule|reminders?|doses?)|next appointment|` +
     `how (?:is|are|has|have|was|were) my|what(?:'s| is| are| was| were) my|am i on|my current|which (?:medicines?|tablets?) (?:am i|do i)|my \\w+ (?:this|last|yesterday)|(?:this|last|past) (?:week|month)|yesterday|kal (?:ka|ki|ke)|pichhle (?:hafte|mahine)|` +
-    `what did (?:the |my )?(?:doctor|dr)|(?:doctor|dr) (?:ne )?(?:kya )?(?:kaha|bola|said|told)|maine|mera (?:kitna|kya)|kitna (?:piya|khaya|soya|chala))\\b|मैंने|मेरा (?:कितना|क्या)|डॉक्टर ने`,
+    `what did (?:the |my )?(?:doctor|dr)|(?:doctor|dr) (?:ne )?(?:kya )?(?:kaha|bola|said|told)|maine|mera (?:kitna|kya)|kitna (?:piya|khaya|soya|chala)|` +
+    // The patient's own numbers and doses ("is my fasting sugar getting better?", "kal mera sugar kitna tha?",
+    // "what time do I take atorvastatin?"): their history, answered from the record by the agent that keeps it.
+    `(?:my|mera|meri|mere) (?:\\w+ ){0,2}(?:sugar|bp|blood pressure|pressure|pulse|weight|wajan|wazan|oxygen|spo2|hba1c|readings?)\\b.{0,25}\\b(?:was|were|tha|thi|getting|improving|kam ho|badh|kitna|kitni|kya tha|kaisi rahi|trend|average)\\b|` +
+    `do i take|what time do i|kitni (?:baar|bar)|is hafte|iss hafte|aaj (?:ka|ki) (?:bp|sugar)|kal (?:mera|meri) (?:bp|sugar))\\b|मैंने|मेरा (?:कितना|क्या)|डॉक्टर ने`,
 )
 
 /** "should I", "can I", "is it safe", "kya … chahiye": a question asking for advice or knowledge. */

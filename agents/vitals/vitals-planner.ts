@@ -293,7 +293,7 @@ export function planVitals(ctx: PlanContext): Plan {
     if (why === 'plan') return { calls: [], reply: SAY.later }
     return { calls: [], reply: SAY.wouldBe(readings.map((r) => describeSaid(r)).join(', ')) }
   }
-  if (why === 'question' && /\b(?:normal|target|ideal|should (?:it|my \w+) be)\b/.test(t) && !/\bmy\b/.test(t)) {
+  if (why === 'question' && (/\b(?:normal|target|ideal)\b/.test(t) || /\bshould (?:it|my (?:\w+ ){1,2})be\b/.test(t)) && readings.length === 0) {
     return { calls: [], reply: metric === 'blood_pressure' ? SAY.bpTargets : SAY.sugarTargets }
   }
   if (readings.length && !(asking && /^(?:what|how|show|tell|list|did|is|kya)\b/.test(t)) && ctx.tools.has('log_vitals')) {
