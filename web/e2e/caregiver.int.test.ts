@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { checkScreen, launch, needsChromium, phoneContext, registerInApp, startAppServer, uniqueEmail, writeAxeReport } from './browser.js'
+import { checkScreen, launch, needsChromium, PASSWORD, phoneContext, registerInApp, startAppServer, uniqueEmail, writeAxeReport } from './browser.js'
 
 /**
  * A caregiver and a patient in two browser contexts against one real server: the caregiver links
@@ -14,6 +14,7 @@ describe.skipIf(needsChromium.missing)(`the caregiver's app in Chromium${needsCh
   let caregiver: Page
   const problems: string[][] = []
   let code = ''
+  const caregiverEmail = uniqueEmail('priya')
 
   beforeAll(async () => {
     app = await startAppServer()
@@ -40,7 +41,7 @@ describe.skipIf(needsChromium.missing)(`the caregiver's app in Chromium${needsCh
   })
 
   it('Should register a caregiver, refuse a wrong code and link with the right one', async () => {
-    await registerInApp(caregiver, { name: 'Priya Iyer', email: uniqueEmail('priya'), role: 'caregiver' })
+    await registerInApp(caregiver, { name: 'Priya Iyer', email: caregiverEmail, role: 'caregiver' })
     await caregiver.getByRole('heading', { name: 'Nobody linked yet' }).waitFor()
     await caregiver.getByLabel('Invitation code').fill('AAAA-BBBB-CCCC')
     await caregiver.getByRole('button', { name: 'Link', exact: true }).click()
@@ -130,6 +131,22 @@ describe.skipIf(needsChromium.missing)(`the caregiver's app in Chromium${needsCh
     await patient.getByText('No caregiver is linked yet.').waitFor()
     await caregiver.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click()
     await caregiver.getByRole('heading', { name: 'Nobody linked yet' }).waitFor()
+  })
+
+  it('Should erase the caregiver’s account with the password entered again', async () => {
+    await caregiver.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click()
+    await caregiver.getByRole('button', { name: 'Delete my account and all my data' }).click()
+    await caregiver.getByLabel('Password').fill('not my password at all')
+    await caregiver.getByRole('button', { name: 'Delete everything for good' }).click()
+    await caregiver.getByText('That password is not right. Nothing was deleted.').waitFor()
+    await caregiver.getByLabel('Password').fill(PASSWORD)
+    await caregiver.getByRole('button', { name: 'Delete everything for good' }).click()
+    await caregiver.waitForURL('**/sign-in')
+    await caregiver.getByText('Your account and its data were deleted.').waitFor()
+    await caregiver.getByLabel('Email').fill(caregiverEmail)
+    await caregiver.getByLabel('Password').fill(PASSWORD)
+    await caregiver.getByRole('button', { name: 'Sign in' }).click()
+    await caregiver.getByText('That e-mail and password do not match').waitFor()
   })
 
   it('Should have broken no Content-Security-Policy rule and thrown no page error', () => {

@@ -5,7 +5,7 @@ import { t, type MessageKey } from '../i18n'
 import { describeEvent } from '../lib/describe'
 import { toLocalInput } from '../lib/format'
 import { Dialog } from './dialog'
-import { errorText, formErrorText, notify } from './notices'
+import { errorText, FormError, formErrorText, notify } from './notices'
 
 interface Field {
   key: string
@@ -141,11 +141,7 @@ export function EditEventDialog({ event, onClose, onChanged }: { event: HealthEv
           <span>{t('field.when')}</span>
           <input type="datetime-local" value={when} onInput={(e) => setWhen(e.currentTarget.value)} />
         </label>
-        {error && (
-          <p class="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError text={error} />
         <div class="actions">
           <button class="button primary" type="submit" disabled={busy}>
             {t('action.save')}

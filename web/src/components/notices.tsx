@@ -45,3 +45,12 @@ export function formErrorText(err: unknown): string {
   const issues = err instanceof ApiError ? (err.details?.issues as { message: string }[] | undefined) : undefined
   return issues?.length ? issues.map((i) => i.message).join('; ') : errorText(err)
 }
+
+/** A form's error, announced as it appears; nothing when there is none. */
+export function FormError({ text }: { text: string }) {
+  return text ? (
+    <p class="form-error" role="alert">
+      {text}
+    </p>
+  ) : null
+}

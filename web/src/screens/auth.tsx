@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks'
 import { currentUser, register, SessionError, signIn } from '../api/session'
-import { errorText } from '../components/notices'
+import { errorText, FormError } from '../components/notices'
 import { t } from '../i18n'
 import { navigate } from '../router'
 import { useTitle } from '../lib/use-title'
@@ -101,11 +101,7 @@ export function AuthScreen({ mode }: { mode: 'sign-in' | 'register' }) {
           {registering && <p id="password-hint" class="hint">{t('auth.password_hint')}</p>}
           {fieldErrors.password && <p id="password-error" class="field-error">{fieldErrors.password}</p>}
         </div>
-        {error && (
-          <p class="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError text={error} />
         <button class="button primary wide" type="submit" disabled={busy}>
           {registering ? t('auth.create_account') : t('auth.sign_in')}
         </button>

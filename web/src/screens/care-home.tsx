@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks'
 import { api, ApiError } from '../api/client'
 import type { Insights, LinkedPerson } from '../api/types'
 import { Icon } from '../components/icons'
-import { errorText, notify } from '../components/notices'
+import { errorText, FormError, notify } from '../components/notices'
 import { t } from '../i18n'
 import { useLoad } from '../lib/use-load'
 import { useTitle } from '../lib/use-title'
@@ -59,11 +59,7 @@ function LinkForm({ onLinked }: { onLinked: () => void }) {
       <p id="code-hint" class="hint">
         {t('care.code_hint')}
       </p>
-      {error && (
-        <p class="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError text={error} />
       <button class="button primary" type="submit" disabled={busy || !code.trim()}>
         {t('care.link')}
       </button>

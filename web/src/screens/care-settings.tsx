@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks'
 import { api } from '../api/client'
 import { AccountCard } from '../components/account'
 import type { Preferences } from '../api/types'
-import { formErrorText, notify } from '../components/notices'
+import { FormError, formErrorText, notify } from '../components/notices'
 import { t, type MessageKey } from '../i18n'
 import { useLoad } from '../lib/use-load'
 import { useTitle } from '../lib/use-title'
@@ -159,11 +159,7 @@ export function CareSettings() {
           </div>
         </section>
 
-        {error && (
-          <p class="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError text={error} />
         <button class="button primary" type="submit" disabled={busy}>
           {t('prefs.save')}
         </button>

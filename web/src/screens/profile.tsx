@@ -4,7 +4,7 @@ import { currentUser } from '../api/session'
 import { AccountCard } from '../components/account'
 import type { LinkedPerson } from '../api/types'
 import { Icon } from '../components/icons'
-import { errorText, formErrorText, notify } from '../components/notices'
+import { errorText, FormError, formErrorText, notify } from '../components/notices'
 import { t, type MessageKey } from '../i18n'
 import { formatDateTime, timeZone } from '../lib/format'
 import { useLoad } from '../lib/use-load'
@@ -155,11 +155,7 @@ function ProfileForm() {
           </select>
         </label>
       </div>
-      {error && (
-        <p class="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError text={error} />
       <button class="button primary" type="submit" disabled={busy}>
         {t('profile.save')}
       </button>

@@ -3,7 +3,7 @@ import { api, newKey } from '../api/client'
 import { currentUser } from '../api/session'
 import type { Dose, HealthEvent, Insights } from '../api/types'
 import { Icon, type IconName } from '../components/icons'
-import { errorText, formErrorText, notify } from '../components/notices'
+import { errorText, FormError, formErrorText, notify } from '../components/notices'
 import { langAttr, locale, t, type MessageKey } from '../i18n'
 import { categoriesOf, categoryText, describeEvent } from '../lib/describe'
 import { formatNumber, formatTime, localDate, timeZone } from '../lib/format'
@@ -192,11 +192,7 @@ function QuickLog({ onLogged }: { onLogged: () => void }) {
               {numberField('water', 'field.water_ml')}
             </>
           )}
-          {error && (
-            <p class="form-error" role="alert">
-              {error}
-            </p>
-          )}
+          <FormError text={error} />
           <button class="button primary" type="submit" disabled={busy}>
             {t('quick.save')}
           </button>
