@@ -11,7 +11,7 @@ RUN npm run build && npm prune --omit=dev
 # Run: the offline speech tools, the compiled service, a non-root user and a data volume.
 FROM node:22-bookworm-slim
 RUN apt-get update \
-  && apt-get install -y --no-install-recommends espeak-ng pocketsphinx pocketsphinx-en-us sox ffmpeg tini \
+  && apt-get install -y --no-install-recommends espeak-ng pocketsphinx pocketsphinx-en-us sox ffmpeg tini fonts-dejavu-core fonts-noto-core \
   && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 ENV NODE_ENV=production PORT=8080 DATA_DIR=/data

@@ -10,6 +10,7 @@ import { voiceSocket } from './voice/voice-socket.js'
 import { eventsRoutes } from './events/events-routes.js'
 import { memoryRoutes } from './memory-search/memory-routes.js'
 import { careRoutes } from './care/care-routes.js'
+import { exportRoutes } from './export/export-routes.js'
 import { careSocket } from './care/care-socket.js'
 import type { AppEnv } from './http/app-env.js'
 import { docsRoutes } from './http/docs-routes.js'
@@ -63,6 +64,7 @@ export function createApp(s: Services): OpenAPIHono<AppEnv> {
   app.route('/api/v1', voiceRoutes(s))
   s.sockets.route('/api/v1/voice/stream', voiceSocket(s))
   app.route('/api/v1', careRoutes(s))
+  app.route('/api/v1', exportRoutes(s))
   s.sockets.route('/api/v1/care/ws', careSocket(s))
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })

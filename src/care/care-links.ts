@@ -8,7 +8,7 @@ import { decodeCursor, encodeCursor } from './cursor.js'
 import { hashInvitationCode, newInvitationCode } from './invitation-code.js'
 
 /** What a caregiver may read of a patient's data; each read is written to the access log. */
-export const CARE_RESOURCES = ['events', 'insights', 'alerts', 'summaries', 'activity'] as const
+export const CARE_RESOURCES = ['events', 'insights', 'alerts', 'summaries', 'activity', 'report'] as const
 export type CareResource = (typeof CARE_RESOURCES)[number]
 
 export const INVITATION_TTL_MS = 72 * 3_600_000
