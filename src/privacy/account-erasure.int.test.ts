@@ -150,7 +150,8 @@ describe.each(eventEngines())('erasing an account on $name', (engine) => {
   })
 })
 
-describe('erasure on disk', () => {
+// A PGlite data dir on disk is initialised (initdb) per test: slow on a busy machine.
+describe('erasure on disk', { timeout: 120_000 }, () => {
   it('Should leave nothing of the patient in any file of the data dir (SQLite, PGlite, their WALs)', async () => {
     const dataDir = tempDir()
     const words = { name: canary('Zenobia'), chat: canary('knee') }

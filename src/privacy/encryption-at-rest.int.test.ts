@@ -124,7 +124,8 @@ describe.each(eventEngines())('encryption at rest on $name', (engine) => {
   })
 })
 
-describe('encryption at rest on disk (PGlite data dir)', () => {
+// A PGlite data dir on disk is initialised (initdb) per test: slow on a busy machine.
+describe('encryption at rest on disk (PGlite data dir)', { timeout: 120_000 }, () => {
   it('Should leave no canary in any file of the data dir, and read it all back after a restart', async () => {
     const words = canaries()
     const dataDir = tempDir()
