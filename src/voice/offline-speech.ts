@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import type { Logger } from '../logger.js'
 import { findBinary, hasPocketsphinx, runTool, ToolError, withTempDir } from './binaries.js'
@@ -17,6 +18,10 @@ import type {
   TranscribeOptions,
   Transcription,
 } from './speech-provider.js'
+import type { GrammarVocabulary } from './offline/health-grammar.js'
+import { OfflineRecognizer } from './offline/offline-recognizer.js'
+import { SearchFileCache } from './offline/search-files.js'
+import { tidyTranscript } from './offline/transcript.js'
 import { VadSttStream } from './vad-stt-stream.js'
 import { durationSeconds, encodeWav, parseWav, type Pcm16Audio } from './wav.js'
 
@@ -36,7 +41,19 @@ export interface OfflineSpeechOptions {
   espeakPath?: string | null
   /** pocketsphinx_continuous's path; null when it is not to be used. Found on PATH (with its model) by default. */
   pocketsphinxPath?: string | null
+  /** pocketsphinx_batch's path (the same Debian package); found beside pocketsphinx_continuous by default. */
+  pocketsphinxBatchPath?: string | null
+  /** Where compiled grammars are kept (one per medicine list). Default: a folder in the OS temp dir. */
+  grammarDir?: string
+  /**
+   * Confidence (0-1) at and above which an offline transcript is acted on; below it the patient
+   * is asked to say it again and nothing is written.
+   */
+  confidenceThreshold?: number
 }
+
+/** Below this, a transcript is not acted on (see OfflineRecognizer for how confidence is measured). */
+export const DEFAULT_CONFIDENCE_THRESHOLD = 0.5
 
 export const STT_UNAVAILABLE_MESSAGE =
   'Speech recognition is not available: install pocketsphinx and pocketsphinx-en-us, or set SARVAM_API_KEY'
@@ -44,7 +61,8 @@ export const TTS_UNAVAILABLE_MESSAGE = 'Speech synthesis is not available: insta
 
 /**
  * Speech without a network: espeak-ng speaks (robotic but intelligible, 16 languages) and
- * PocketSphinx listens (US English only, a 2015-era model: expect many word errors).
+ * PocketSphinx listens (US English only, a 2015-era model) with a grammar of what patients say
+ * to Podd, red-flag keyphrase spotting beside it, and a confidence on every transcript.
  */
 export class OfflineSpeechProvider implements SpeechProvider {
   readonly name = 'offline' as const
@@ -53,6 +71,7 @@ export class OfflineSpeechProvider implements SpeechProvider {
   private readonly toolTimeoutMs: number
   private readonly espeak: string | undefined
   private readonly pocketsphinx: string | undefined
+  private readonly recognizer: OfflineRecognizer | undefined
 
   constructor(
     private readonly logger: Logger,
@@ -68,6 +87,20 @@ export class OfflineSpeechProvider implements SpeechProvider {
           ? findBinary('pocketsphinx_continuous')
           : undefined
         : (opts.pocketsphinxPath ?? undefined)
+    const batch =
+      opts.pocketsphinxBatchPath === undefined ? findBinary('pocketsphinx_batch') : (opts.pocketsphinxBatchPath ?? undefined)
+    if (this.pocketsphinx && batch) {
+      const dir = opts.grammarDir ?? path.join(os.tmpdir(), 'podd-speech-grammars')
+      this.recognizer = new OfflineRecognizer({
+        batch,
+        continuous: this.pocketsphinx,
+        files: new SearchFileCache(dir, this.espeak, logger),
+        threshold: opts.confidenceThreshold ?? DEFAULT_CONFIDENCE_THRESHOLD,
+        timeoutMs: this.toolTimeoutMs,
+      })
+    } else {
+      this.pocketsphinx = undefined
+    }
   }
 
   availability(): SpeechAvailability {
@@ -84,10 +117,10 @@ export class OfflineSpeechProvider implements SpeechProvider {
     const started = performance.now()
     try {
       this.checkSttLanguage(opts.language)
-      const text = await this.recognize(speechPcm(input, 'offline'), opts.signal)
+      const heard = await this.recognize(speechPcm(input, 'offline'), opts.vocabulary, opts.signal)
       // PocketSphinx detects nothing: it only ever hears English.
       const language = isAutoDetect(opts.language) ? null : 'en-IN'
-      return { text, language, provider: 'offline', ms: elapsedMs(started) }
+      return { ...heard, language, provider: 'offline', ms: elapsedMs(started) }
     } catch (err) {
       throw this.failure('transcribe', err, opts.signal)
     }
@@ -124,7 +157,8 @@ export class OfflineSpeechProvider implements SpeechProvider {
       maxUtteranceSeconds: this.opts.maxUtteranceSeconds ?? 30,
       recognize: async (audio) => {
         try {
-          return { text: await this.recognize(audio), language, provider: 'offline' }
+          const vocabulary = await opts.vocabulary?.()
+          return { ...(await this.recognize(audio, vocabulary)), language, provider: 'offline' }
         } catch (err) {
           throw this.failure('stt_stream', err)
         }
@@ -172,18 +206,16 @@ export class OfflineSpeechProvider implements SpeechProvider {
     return lang.code === 'en-IN' ? this.englishVoice : lang.espeakVoice
   }
 
-  private async recognize(audio: Pcm16Audio, signal?: AbortSignal): Promise<string> {
-    return withTempDir(async (dir) => {
-      const file = path.join(dir, 'speech.wav')
-      await fs.writeFile(file, encodeWav(audio))
-      const timeoutMs = this.toolTimeoutMs + Math.ceil(durationSeconds(audio) * 2000)
-      const { stdout } = await runTool(this.pocketsphinx!, ['-infile', file, '-logfn', '/dev/null'], {
-        timeoutMs,
-        signal,
-      })
-      // One line per utterance it found; none when it heard nothing.
-      return stdout.toString('utf8').split('\n').map((l) => l.trim()).filter(Boolean).join(' ')
-    })
+  /** What was heard, with its confidence; an empty text when nothing was, or when it was not understood. */
+  private async recognize(
+    audio: Pcm16Audio,
+    vocabulary: GrammarVocabulary = { medicines: [] },
+    signal?: AbortSignal,
+  ): Promise<{ text: string; confidence: number; rejected?: boolean }> {
+    const heard = await this.recognizer!.recognize(audio, vocabulary, signal)
+    if (heard.accepted) return { text: tidyTranscript(heard.text), confidence: heard.confidence }
+    // Nothing at all (silence, a click) is nothing heard; words too unsure to act on are a rejection.
+    return heard.bestGuess ? { text: '', confidence: heard.confidence, rejected: true } : { text: '', confidence: 0 }
   }
 
   private async speak(text: string, voice: string, signal?: AbortSignal): Promise<Pcm16Audio> {

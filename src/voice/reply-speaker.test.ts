@@ -45,10 +45,10 @@ describe('ReplySpeaker', () => {
     for (const w of ['Logged ', 'BP ', '140/90. ', 'That ', 'is ']) speaker.frame(token('vitals', w))
     // The turn is not done, and the first sentence is already audio.
     await until(() => heard.length === 1)
-    expect(heard).toEqual(['Logged BP 140 over 90.'])
+    expect(heard).toEqual(['Logged BP one forty over ninety.'])
     speaker.frame(token('vitals', 'high.'))
     const result = await speaker.finish('Logged BP 140/90. That is high.')
-    expect(heard).toEqual(['Logged BP 140 over 90.', 'That is high.'])
+    expect(heard).toEqual(['Logged BP one forty over ninety.', 'That is high.'])
     expect(said.every((s) => s.language === 'en-IN' && s.speaker === 'ritu')).toBe(true)
     expect(result.sentences).toBe(2)
     expect(result.firstAudioAt).toBeGreaterThanOrEqual(result.firstSentenceAt!)
@@ -62,7 +62,31 @@ describe('ReplySpeaker', () => {
     speaker.frame(token('food', 'Logged your lunch. '))
     speaker.frame(token('food', 'About 380 kcal.'))
     await speaker.finish('Logged your lunch. About 380 kcal.\n\nLogged sugar 120 mg/dL.')
-    expect(heard).toEqual(['Logged your lunch.', 'About 380 kilocalories.', 'Logged sugar 120 milligrams per decilitre.'])
+    // Each agent's first sentence, in the reply's order: both things logged are heard.
+    expect(heard).toEqual(['Logged your lunch.', 'Logged sugar one twenty milligrams per decilitre.'])
+  })
+
+  it('keeps a long reply to what suits speech, and says all of it when asked for more', async () => {
+    const long =
+      "I'm running on the offline model. I can log meals, water, readings, medicines, doses, symptoms, mood, sleep and exercise, and remind you. Could you say it another way?"
+    const { speech } = recordingSpeech()
+    const short = speakerFor(speech)
+    short.speaker.frame(route(['general']))
+    short.speaker.frame(token('general', long))
+    await short.speaker.finish(long)
+    expect(short.heard).toEqual(["I'm running on the offline model.", 'Could you say it another way?'])
+
+    const heard: string[] = []
+    const all = new ReplySpeaker({
+      speech,
+      language: 'en-IN',
+      transcript: 'tell me more',
+      signal: new AbortController().signal,
+      onAudio: (wav) => heard.push(wav.toString()),
+    })
+    all.frame(route(['general']))
+    await all.finish(long)
+    expect(heard).toHaveLength(3)
   })
 
   it('speaks an emergency as the fixed text, whatever else was streamed', async () => {
@@ -73,7 +97,7 @@ describe('ReplySpeaker', () => {
     speaker.frame(token('general', 'Generated words. '))
     speaker.frame(token('safety', fixed))
     await speaker.finish(fixed)
-    expect(heard.join(' ')).toBe(fixed)
+    expect(heard.join(' ')).toBe('This could be a medical emergency. Call one one two or one zero eight for an ambulance now.')
   })
 
   it('when the stream and the final reply differ, speaks what of the reply was not said', async () => {

@@ -1,7 +1,8 @@
 import type { AgentName, TurnFrame } from '../graph/turn-types.js'
 import { AsyncQueue } from './async-queue.js'
 import { spokenLanguage } from './languages.js'
-import { sentencesFrom, splitSentences } from './sentences.js'
+import { sentencesFrom } from './sentences.js'
+import { spokenSentences } from './spoken-reply.js'
 import { speakable } from './speakable.js'
 import type { SpeechProvider } from './speech-provider.js'
 
@@ -11,6 +12,8 @@ export interface ReplySpeakerOptions {
   language: string | null
   /** The patient's preferred voice. */
   speaker?: string
+  /** What the patient said: asking for more ("tell me more") lifts the two-sentence limit. */
+  transcript?: string
   /** Barge-in or disconnect: stops synthesis and playback. */
   signal: AbortSignal
   /** One sentence's audio (16 kHz mono WAV), in order, as soon as it is ready. */
@@ -29,11 +32,12 @@ export interface SpokenReply {
 }
 
 /**
- * Speaks a turn while it is being written. Tokens of the agent whose words come first in the
- * reply are cut into sentences and synthesised as each one completes; agents running in
- * parallel interleave their tokens, so the others are left to the end. When the turn is done
- * its final reply is the authority: whatever of it was not spoken yet is spoken then. So a
- * fixed emergency text is spoken exactly as written, and nothing generated replaces it.
+ * Speaks a turn while it is being written. The first sentence of the agent whose words come
+ * first in the reply is synthesised as soon as it completes; agents running in parallel
+ * interleave their tokens, so the others are left to the end. When the turn is done its final
+ * reply is the authority: of what suits speech (spoken-reply.ts: two short sentences, the whole
+ * text for an emergency), whatever was not spoken yet is spoken then. So a fixed emergency text is
+ * spoken exactly as written, and nothing generated replaces it.
  */
 export class ReplySpeaker {
   private readonly tokens = new AsyncQueue<string>()
@@ -42,6 +46,7 @@ export class ReplySpeaker {
   private readonly submittedAt: number[] = []
   private readonly pumping: Promise<void>
   private live: AgentName | 'safety' | undefined
+  private emergency = false
   private playing: Promise<void> | undefined
   private readonly result: SpokenReply = { sentences: 0, ttsMs: 0 }
 
@@ -51,7 +56,10 @@ export class ReplySpeaker {
 
   /** Feeds a frame of the turn; only routes and tokens matter here. */
   frame(frame: TurnFrame): void {
-    if (frame.type === 'route') this.live ??= frame.emergency ? 'safety' : frame.routes[0]
+    if (frame.type === 'route') {
+      this.live ??= frame.emergency ? 'safety' : frame.routes[0]
+      this.emergency ||= frame.emergency
+    }
     else if (frame.type === 'token' && frame.agent === this.live) this.tokens.push(frame.text)
   }
 
@@ -59,7 +67,10 @@ export class ReplySpeaker {
   async finish(reply: string): Promise<SpokenReply> {
     this.tokens.end()
     await this.pumping
-    for (const s of unspoken(splitSentences(reply), this.spoken)) this.say(s)
+    const plan = spokenSentences(reply, { emergency: this.emergency, transcript: this.opts.transcript })
+    // The first sentence went out whole while the reply was written; the plan may have shortened it.
+    if (this.spoken.length && plan.length && !plan.includes(this.spoken[0]!)) plan.shift()
+    for (const s of unspoken(plan, this.spoken)) this.say(s)
     this.sentences.end()
     await this.played()
     return this.result
@@ -91,7 +102,8 @@ export class ReplySpeaker {
   private async pump(): Promise<void> {
     for await (const s of sentencesFrom(this.tokens)) {
       if (this.sentences.isEnded) return
-      this.say(s)
+      // Only the first sentence goes out early; the rest waits for the whole reply to be known.
+      if (this.emergency || this.spoken.length === 0) this.say(s)
     }
   }
 

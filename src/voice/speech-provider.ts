@@ -1,3 +1,4 @@
+import type { GrammarVocabulary } from './offline/health-grammar.js'
 import type { SpeechProviderError, SpeechProviderName } from './speech-errors.js'
 import type { Pcm16Audio } from './wav.js'
 
@@ -9,10 +10,23 @@ export type SpeechInput = Pcm16Audio | { wav: Buffer }
 export interface TranscribeOptions {
   /** BCP-47 code such as `hi-IN`; undefined or `unknown` asks the provider to detect it. */
   language?: string
+  /** The patient's own words (their medicine names), for a recogniser that listens with a grammar. */
+  vocabulary?: GrammarVocabulary
   signal?: AbortSignal
 }
 
-export interface Transcription {
+/** How sure a recogniser is of what it heard, for those that can say (the offline one). */
+export interface Confidence {
+  /** 0-1, from the decoder's scores. Absent when the provider gives none (Sarvam). */
+  confidence?: number
+  /**
+   * Speech was heard but not understood well enough to act on: `text` is empty, nothing may be
+   * written, and the patient is asked to say it again.
+   */
+  rejected?: boolean
+}
+
+export interface Transcription extends Confidence {
   /** What was heard; empty when nothing was. */
   text: string
   /** The language spoken (Sarvam's code, e.g. `hi-IN`), or null when the provider did not say. */
@@ -38,7 +52,7 @@ export interface Synthesis {
   ms: number
 }
 
-export interface StreamTranscript {
+export interface StreamTranscript extends Confidence {
   text: string
   language: string | null
   provider: SpeechProviderName
@@ -46,6 +60,8 @@ export interface StreamTranscript {
 
 export interface SttStreamOptions {
   language?: string
+  /** The patient's own words, read again for every utterance (a medicine added mid-call counts). */
+  vocabulary?: () => Promise<GrammarVocabulary>
   /** Only 16 kHz is accepted: resample before streaming. */
   sampleRate?: 16_000
   /** The final transcript of one utterance (never empty: silence and noise produce none). */
@@ -54,6 +70,11 @@ export interface SttStreamOptions {
   onSpeechEnd?: () => void
   /** An utterance ended and nothing recognisable was in it (noise, a cough): no transcript follows. */
   onNothingHeard?: () => void
+  /**
+   * Speech was heard but not understood well enough to act on (a rejected transcript): the
+   * patient should be asked to say it again. Without this callback it counts as nothing heard.
+   */
+  onNotUnderstood?: (t: StreamTranscript) => void
   /** The stream failed and is closed; nothing more will be delivered. Called at most once. */
   onError: (err: SpeechProviderError) => void
 }

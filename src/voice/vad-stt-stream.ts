@@ -105,7 +105,8 @@ export class VadSttStream implements SttStream {
     try {
       const t = await this.settings.recognize(audio)
       if (!this.deliver) return
-      if (t.text) this.opts.onTranscript(t)
+      if (t.rejected && this.opts.onNotUnderstood) this.opts.onNotUnderstood(t)
+      else if (t.text && !t.rejected) this.opts.onTranscript(t)
       else this.opts.onNothingHeard?.()
     } catch (err) {
       const e =

@@ -56,8 +56,11 @@ export interface TurnHeaderFields {
   reply: string
   routes: readonly string[]
   emergency: boolean
+  /** Empty when no turn ran (the speech was not understood) and none was asked for. */
   threadId: string
   eventIds: readonly string[]
+  understood: boolean
+  confidence: number | undefined
   timings: VoiceTimings
 }
 
@@ -73,6 +76,8 @@ export const TURN_HEADERS = [
   'X-Podd-Emergency',
   'X-Podd-Thread-Id',
   'X-Podd-Event-Ids',
+  'X-Podd-Understood',
+  'X-Podd-Confidence',
   'X-Podd-Timings',
   'X-Podd-Truncated',
   'Server-Timing',
@@ -96,6 +101,8 @@ export function turnHeaders(f: TurnHeaderFields): Record<string, string> {
     'X-Podd-Emergency': String(f.emergency),
     'X-Podd-Thread-Id': f.threadId,
     'X-Podd-Event-Ids': f.eventIds.slice(0, MAX_EVENT_IDS).join(','),
+    'X-Podd-Understood': String(f.understood),
+    'X-Podd-Confidence': f.confidence === undefined ? '' : String(f.confidence),
     'X-Podd-Timings': JSON.stringify(t),
     'Server-Timing': `stt;dur=${t.stt_ms}, graph;dur=${t.graph_ms}, tts;dur=${t.tts_ms}, total;dur=${t.total_ms}`,
   }

@@ -30,13 +30,17 @@ const Timings = z
 
 const VoiceTurnResponse = z
   .object({
-    transcript: z.string().describe('What was heard'),
+    transcript: z.string().describe('What was heard; empty when it was not understood'),
+    understood: z
+      .boolean()
+      .describe('False when speech was heard but not understood well enough to act on: nothing was written and the reply asks the patient to say it again'),
+    confidence: z.number().nullable().describe("The recogniser's confidence, 0-1 (offline recognition only; null for Sarvam)"),
     language: z.string().nullable().describe('The language heard (detected or as asked); null when unknown'),
     reply: z.string(),
     routes: z.array(z.enum(AGENTS)),
     events: z.array(HealthEventSchema).describe('Events written this turn, with source "voice"'),
     emergency: z.boolean().describe('A red flag: the reply is the fixed emergency text'),
-    thread_id: z.string(),
+    thread_id: z.string().nullable().describe('The thread of the turn; null when no turn ran and none was given'),
     audio: z
       .object({ mime_type: z.literal('audio/wav'), sample_rate: z.number(), data: z.string().describe('base64') })
       .nullable()
@@ -168,22 +172,25 @@ export function voiceRoutes(s: Services): OpenAPIHono<AppEnv> {
       if (signal.aborted) throw new PoddError('BAD_REQUEST', 'The request was cancelled by the client')
       throw err
     }
-    return format === 'json' ? jsonReply(c, s, outcome) : await audioReply(c, s, outcome, format)
+    const threadId = outcome.turn?.thread_id ?? params.thread_id ?? null
+    return format === 'json' ? jsonReply(c, s, outcome, threadId) : await audioReply(c, s, outcome, format, threadId)
   })
   return app
 }
 
-function jsonReply(c: Context<AppEnv>, s: Services, o: VoiceTurnOutcome) {
+function jsonReply(c: Context<AppEnv>, s: Services, o: VoiceTurnOutcome, threadId: string | null) {
   const unspoken = o.speechError ?? (o.speech ? undefined : s.speech.availability().tts.message)
   return c.json(
     {
       transcript: o.transcription.text,
+      understood: o.turn !== undefined,
+      confidence: o.transcription.confidence ?? null,
       language: o.transcription.language,
-      reply: o.turn.reply,
-      routes: o.turn.routes,
-      events: o.turn.events,
-      emergency: o.turn.emergency,
-      thread_id: o.turn.thread_id,
+      reply: o.reply,
+      routes: o.turn?.routes ?? [],
+      events: o.turn?.events ?? [],
+      emergency: o.turn?.emergency ?? false,
+      thread_id: threadId,
       audio: o.speech
         ? { mime_type: o.speech.mimeType, sample_rate: o.speech.sampleRate, data: o.speech.audio.toString('base64') }
         : null,
@@ -202,22 +209,30 @@ function jsonReply(c: Context<AppEnv>, s: Services, o: VoiceTurnOutcome) {
   )
 }
 
-async function audioReply(c: Context<AppEnv>, s: Services, o: VoiceTurnOutcome, format: Exclude<ReplyFormat, 'json'>) {
+async function audioReply(
+  c: Context<AppEnv>,
+  s: Services,
+  o: VoiceTurnOutcome,
+  format: Exclude<ReplyFormat, 'json'>,
+  threadId: string | null,
+) {
   if (!o.speech) {
     // The turn is done and stays done: the error says so, so the client shows the reply instead of retrying.
     const err = o.speechError!
-    const done = { turn_completed: true, thread_id: o.turn.thread_id, transcript: o.transcription.text, reply: o.turn.reply }
+    const done = { turn_completed: o.turn !== undefined, thread_id: threadId, transcript: o.transcription.text, reply: o.reply }
     throw new PoddError(err.code, err.message, { ...err.details, ...done }, { retryAfterSeconds: err.retryAfterSeconds })
   }
   const body = format === 'mp3' ? await wavToMp3(o.speech.audio, { signal: c.req.raw.signal }) : o.speech.audio
   const headers = turnHeaders({
     transcript: o.transcription.text,
     language: o.transcription.language,
-    reply: o.turn.reply,
-    routes: o.turn.routes,
-    emergency: o.turn.emergency,
-    threadId: o.turn.thread_id,
-    eventIds: o.turn.events.map((e) => e.id),
+    reply: o.reply,
+    routes: o.turn?.routes ?? [],
+    emergency: o.turn?.emergency ?? false,
+    threadId: threadId ?? '',
+    eventIds: o.turn?.events.map((e) => e.id) ?? [],
+    understood: o.turn !== undefined,
+    confidence: o.transcription.confidence,
     timings: o.timings,
   })
   const origin = c.req.header('origin')

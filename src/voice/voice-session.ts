@@ -10,7 +10,8 @@ import { PcmChunker } from './speech-input.js'
 import type { StreamTranscript, SttStream } from './speech-provider.js'
 import { assertSpeechAvailable } from './speech.js'
 import { msBetween, observeVoiceTimings } from './voice-metrics.js'
-import { listeningLanguage, voicePrefs, type VoicePrefs } from './voice-turn.js'
+import { notUnderstoodReply } from './not-understood.js'
+import { listeningLanguage, patientVocabulary, voicePrefs, type VoicePrefs } from './voice-turn.js'
 import { stripWavHeader } from './wav.js'
 
 export interface StartOptions {
@@ -126,6 +127,7 @@ export class VoiceSession {
     const stt = await this.s.speech.openStream({
       language,
       sampleRate: SPEECH_SAMPLE_RATE,
+      vocabulary: () => patientVocabulary(this.s, this.userId),
       onSpeechStart: () => {
         this.inSpeech = true
         this.send({ type: 'speech_start' })
@@ -136,6 +138,7 @@ export class VoiceSession {
         this.send({ type: 'no_speech' })
       },
       onTranscript: (t) => this.heard(t),
+      onNotUnderstood: (t) => this.notUnderstood(t),
       onError: (err) => {
         this.stt = undefined
         this.failed = true
@@ -170,6 +173,36 @@ export class VoiceSession {
     this.turns = this.turns.then(() => this.runTurn(t, endedAt, heardAt))
   }
 
+  /** Heard but not understood: nothing is written; the patient is asked, in their language, to say it again. */
+  private notUnderstood(t: StreamTranscript): void {
+    this.speechEnds.shift()
+    const reply = notUnderstoodReply(this.prefs!.language)
+    this.send({ type: 'not_understood', confidence: t.confidence ?? null, reply })
+    this.turns = this.turns.then(() => this.sayOnly(reply))
+  }
+
+  private async sayOnly(reply: string): Promise<void> {
+    if (this.closed) return
+    const abort = new AbortController()
+    this.running = abort
+    let audioStarted = false
+    const speaker = new ReplySpeaker({
+      speech: this.s.speech,
+      language: this.prefs!.language,
+      speaker: this.prefs!.speaker,
+      signal: abort.signal,
+      onAudio: (wav) => {
+        if (!audioStarted) this.send(AUDIO_START)
+        audioStarted = true
+        this.sendAudio(wav)
+      },
+    })
+    const spoken = await speaker.finish(reply).finally(() => (this.running = undefined))
+    if (audioStarted) this.send({ type: 'audio_end', ...(abort.signal.aborted ? { interrupted: true } : {}) })
+    if (abort.signal.aborted) return this.send({ type: 'interrupted' })
+    if (spoken.error) this.sendError(spoken.error)
+  }
+
   private async runTurn(t: StreamTranscript, endedAt: number, heardAt: number): Promise<void> {
     if (this.closed) return
     const abort = new AbortController()
@@ -182,6 +215,7 @@ export class VoiceSession {
       speech: this.s.speech,
       language: t.language ?? prefs.language,
       speaker: prefs.speaker,
+      transcript: t.text,
       signal: abort.signal,
       onAudio: (wav) => {
         if (!audioStarted) this.send(AUDIO_START)

@@ -20,7 +20,10 @@
  * Server → client, for each utterance
  * - `{type:"ready", language, sample_rate, provider}` once the recogniser listens.
  * - `{type:"speech_start"}`, `{type:"speech_end"}`: the recogniser's VAD.
- * - `{type:"transcript", text, language}`, or `{type:"no_speech"}` when nothing was recognised.
+ * - `{type:"transcript", text, language}`, or `{type:"no_speech"}` when nothing was recognised, or
+ *   `{type:"not_understood", confidence, reply}` when speech was heard but not understood well
+ *   enough to act on (offline recognition): nothing is written, no turn runs, and the reply
+ *   ("Sorry, I didn't catch that…" in the patient's language) is spoken as audio frames.
  * - the turn's frames, as on the chat socket: `route`, `token`, `event`, `done` (the TurnResult).
  * - `{type:"audio_start", mime_type:"audio/pcm", encoding:"s16le", sample_rate:16000, channels:1}`,
  *   binary frames of that PCM (≤ 1 s each) a sentence at a time while the reply is still being

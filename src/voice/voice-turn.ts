@@ -3,7 +3,10 @@ import { PoddError } from '../../core/errors.js'
 import type { Services } from '../services.js'
 import { isAutoDetect, resolveLanguage, spokenLanguage } from './languages.js'
 import { speakable } from './speakable.js'
+import { notUnderstoodReply } from './not-understood.js'
+import type { GrammarVocabulary } from './offline/health-grammar.js'
 import type { SpeechProvider, Synthesis, Transcription } from './speech-provider.js'
+import { spokenReply } from './spoken-reply.js'
 import { msBetween, observeVoiceTimings, type VoiceTimings } from './voice-metrics.js'
 import type { Pcm16Audio } from './wav.js'
 
@@ -17,6 +20,19 @@ export async function voicePrefs(s: Pick<Services, 'events'>, userId: string): P
   const profile = await s.events.latest(userId, 'profile')
   const language = resolveLanguage(profile?.payload.language ?? 'en-IN')?.code ?? 'en-IN'
   return { language, speaker: profile?.payload.preferred_voice }
+}
+
+// A grammar listens for this many of the patient's medicines at most (the newest).
+const MAX_VOCABULARY_MEDICINES = 40
+
+/** The patient's own words a recogniser should listen for: the names of the medicines they take. */
+export async function patientVocabulary(s: Pick<Services, 'events'>, userId: string): Promise<GrammarVocabulary> {
+  const medicines = await s.events.scan(userId, { kinds: ['medication'], max: 500 })
+  const names = medicines
+    .filter((m) => (m.payload as { active?: boolean }).active !== false)
+    .map((m) => (m.payload as { name?: unknown }).name)
+    .filter((n): n is string => typeof n === 'string' && n.trim() !== '')
+  return { medicines: [...new Set(names)].slice(-MAX_VOCABULARY_MEDICINES) }
 }
 
 /**
@@ -53,7 +69,10 @@ export interface VoiceTurnRequest {
 
 export interface VoiceTurnOutcome {
   transcription: Transcription
-  turn: TurnResult
+  /** The conversation turn; absent when the speech was not understood well enough to act on. */
+  turn?: TurnResult
+  /** What Podd says: the turn's reply, or the request to say it again. */
+  reply: string
   speech?: Synthesis
   /** The turn ran (and what it logged stands) but its reply could not be spoken. */
   speechError?: PoddError
@@ -70,29 +89,35 @@ export const NOTHING_HEARD = 'No speech was recognised in the audio; speak close
 export async function runVoiceTurn(s: Services, req: VoiceTurnRequest): Promise<VoiceTurnOutcome> {
   const { speech } = s
   const sttStart = performance.now()
-  const transcription = await speech.transcribe(req.audio, { language: req.language, signal: req.signal })
+  const vocabulary = await patientVocabulary(s, req.userId)
+  const transcription = await speech.transcribe(req.audio, { language: req.language, vocabulary, signal: req.signal })
   const text = transcription.text.trim()
-  if (!text) throw new PoddError('UNPROCESSABLE', NOTHING_HEARD, { provider: speech.name })
+  if (!text && !transcription.rejected) throw new PoddError('UNPROCESSABLE', NOTHING_HEARD, { provider: speech.name })
 
   const graphStart = performance.now()
-  const turn = await s.conversation.run({
-    userId: req.userId,
-    message: text,
-    threadId: req.threadId,
-    source: 'voice',
-    signal: req.signal,
-    requestId: req.requestId,
-  })
+  // Heard but not understood: nothing is written, not even to the thread; the patient is asked again.
+  const turn = transcription.rejected
+    ? undefined
+    : await s.conversation.run({
+        userId: req.userId,
+        message: text,
+        threadId: req.threadId,
+        source: 'voice',
+        signal: req.signal,
+        requestId: req.requestId,
+      })
+  const reply = turn?.reply ?? notUnderstoodReply(req.prefs.language)
 
   const ttsStart = performance.now()
   let synthesis: Synthesis | undefined
   let speechError: PoddError | undefined
   if (req.speak) {
-    // The reply is spoken as written: for an emergency, the fixed text the graph returned.
-    const language = spokenLanguage(turn.reply, transcription.language ?? req.prefs.language)
+    // An emergency's fixed text is spoken whole; any other reply as much as suits speech.
+    const language = spokenLanguage(reply, turn ? (transcription.language ?? req.prefs.language) : req.prefs.language)
+    const spoken = spokenReply(reply, { emergency: turn?.emergency, transcript: text })
     try {
       const opts = { language, speaker: req.prefs.speaker, signal: req.signal }
-      synthesis = await speech.synthesize(speakable(turn.reply), opts)
+      synthesis = await speech.synthesize(speakable(spoken), opts)
     } catch (err) {
       if (!(err instanceof PoddError)) throw err
       speechError = err
@@ -106,5 +131,5 @@ export async function runVoiceTurn(s: Services, req: VoiceTurnRequest): Promise<
     total_ms: msBetween(req.receivedAt, end),
   }
   observeVoiceTimings(s.metrics, timings)
-  return { transcription, turn, speech: synthesis, speechError, timings }
+  return { transcription, turn, reply, speech: synthesis, speechError, timings }
 }

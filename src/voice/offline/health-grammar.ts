@@ -1,0 +1,209 @@
+import { COMMON_DRUGS } from '../../../language/medicine-names.js'
+import { FOODS } from '../../../agents/food/nutrition-table.js'
+import { numberWords } from '../spoken-numbers.js'
+import { dictionaryText, pronounce } from './pronunciations.js'
+
+/**
+ * The JSGF grammar the offline recogniser listens with: what patients say to Podd (readings,
+ * doses, water, meals, questions, answers to reminders, emergencies), with numbers spoken every
+ * common way. A general language model hears almost nothing of this on a 2015 acoustic model;
+ * a grammar that knows what can be said hears most of it.
+ */
+
+export interface GrammarVocabulary {
+  /** The patient's own medicine names, as they wrote them ("Telma 40", "Glycomet-GP 1"). */
+  medicines: string[]
+}
+
+/** Words as the grammar and dictionary spell them: lower case letters and apostrophes. */
+export function grammarWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/(\d+(?:\.\d+)?)/g, (n) => ` ${numberText(n)} `)
+    .replace(/[^a-z'\s]+/g, ' ')
+    .split(/\s+/)
+    .map((w) => w.replace(/^'+|'+$/g, ''))
+    .filter(Boolean)
+}
+
+function numberText(n: string): string {
+  const [whole, decimals] = n.split('.')
+  const words = numberWords(Number(whole))
+  return decimals ? `${words} point ${decimals.split('').map((d) => numberWords(Number(d))).join(' ')}` : words
+}
+
+/** A medicine name as a grammar phrase: "Glycomet-GP 1" → "glycomet g p one". At most four words. */
+export function medicinePhrase(name: string): string | undefined {
+  const words = grammarWords(name)
+    .flatMap((w) => (/^[bcdfghjklmnpqrstvwxz]{2,3}$/.test(w) ? w.split('') : [w]))
+    .slice(0, 4)
+  return words.length ? words.join(' ') : undefined
+}
+
+const alt = (items: Iterable<string>) => [...new Set(items)].join(' | ')
+
+// Fixed rules. Every copy of a rule in the compiled grammar costs the decoder a tree of its words
+// for each place it is used, so big word lists (numbers, foods, medicines) appear in as few places
+// as possible: one reading rule for every metric, one list of foods with a loop, and so on. The
+// grammar over-generates ("pulse ninety over sixty") and the conversation's parser sorts it out.
+const NUMBERS = `
+<digit> = one | two | three | four | five | six | seven | eight | nine;
+<teen> = ten | eleven | twelve | thirteen | fourteen | fifteen | sixteen | seventeen | eighteen | nineteen;
+<tens> = twenty | thirty | forty | fifty | sixty | seventy | eighty | ninety;
+<n99> = <digit> | <teen> | <tens> [<digit>];
+<num> = zero | <n99> | [a | one | two] hundred [and] [<n99>] | (one | two) (<tens> [<digit>] | <teen> | oh <digit>);
+<dec> = <num> [point <digit> [<digit>]];
+<decimal> = point <digit> [<digit>];
+<tempvalue> = ((ninety | eighty) [<digit>] | [a | one] hundred [and] [<digit> | ten] | one oh <digit> | (thirty | forty) [<digit>]) [<decimal>] [<tempunit>];
+<tempunit> = degrees | degree | degrees fahrenheit | degree fahrenheit | fahrenheit | degrees celsius | celsius;
+<oxyvalue> = (fifty | sixty | seventy | eighty | ninety) [<digit>] | [a | one] hundred;
+`
+
+const READINGS = `
+<is> = is | was | is about | was about | is around | was around | came | came to | came out | showed | of | at;
+<now> = today | now | just now | right now | this morning | this afternoon | this evening | tonight | yesterday | last night | in the morning | in the evening | at night | at bedtime;
+<my> = my | the | his | her;
+<bpname> = blood pressure | b p | pressure;
+<sugarname> = sugar | blood sugar | glucose | blood glucose | sugar level | glucose level;
+<pulsename> = pulse | heart rate | pulse rate | heartbeat;
+<tempname> = temperature | temp | fever | body temperature;
+<oxyname> = oxygen | oxygen level | oxygen saturation | s p o two | saturation | sats;
+<metricname> = <bpname> | <sugarname> | <pulsename> | <tempname> | <oxyname> | weight;
+<meal> = breakfast | lunch | dinner | food | meals | a meal | eating | tea;
+<sugarwhen> = fasting | on an empty stomach | empty stomach | after <meal> | two hours after <meal> | before <meal> | random | at bedtime | post meal;
+<unit> = m g per d l | milligrams | mmol | millimoles | kilos | kilo | kilograms | k g | kgs | pounds | pound | beats per minute | b p m | per minute;
+<sugarlead> = [<my>] [fasting | random] <sugarname> [level] [<now> | <sugarwhen>] [<is>];
+<otherlead> = [<my>] (<pulsename> | weight) [<now>] [<is>] | i weigh;
+<templead> = [<my>] <tempname> [<now>] [<is>] | i have (a fever | fever) [of];
+<oxylead> = [<my>] <oxyname> [level] [<now>] [<is>];
+<readings> = [[<my>] <bpname> [reading] [<now>] [<is>]] <num> (over | by | upon | slash) <num> [<now>]
+           | (<sugarlead> | <otherlead>) <dec> [<unit>] [<sugarwhen>] [<now>]
+           | <templead> <tempvalue> [<now>]
+           | <oxylead> <oxyvalue> [percent] [<now>];
+`
+
+const DOSES = `
+<one> = tablet | pill | capsule | dose | shot | injection | puff | unit;
+<many> = tablets | pills | capsules | doses | puffs | units;
+<medword> = <med> | medicine | medicines | medication | tablet | tablets | pills | dose | morning dose | evening dose | night dose | b p tablet | b p medicine | sugar tablet | sugar medicine;
+<took> = took | have taken | had | just took | already took | took all | just had | gave;
+<missed> = missed | forgot | forgot to take | skipped | didn't take | did not take | haven't taken | have not taken | couldn't take;
+<amount> = (a | an | one | half a | half of a | one and a half) <one> [of] | (half | <num>) <many> [of];
+<dose> = i (<took> | <missed>) [<amount>] [my] <medword> [<num> (milligram | milligrams | m g | units)] [<now>] [(after | before | with) <meal>]
+       | [my] <med> [is] (taken | done) [<now>]
+       | i took (it | them) [<now>];
+`
+
+const INTAKE = `
+<count> = a | an | one | two | three | four | five | six | half | half a | some | a few;
+<vessel> = glass | glasses | cup | cups | bottle | bottles | litre | litres | liter | liters | tumbler | bowl | bowls | plate | plates | piece | pieces | katori | slice | slices;
+<mealname> = breakfast | lunch | dinner | a snack | snacks;
+<item> = [<count> [<vessel> [of]] | <vessel> of] <food>;
+<intake> = ([for <mealname>] i (had | ate | have had | have eaten | just had | just ate | am having | took) | [for] [my] <mealname> (was | i had | i ate)) <item> [(and | with) <item>] [for <mealname>] [<now>]
+         | [i (drank | had | have had | just drank)] [<count>] [<vessel> of] water [<now>];
+`
+
+const QUESTIONS = `
+<period> = today | yesterday | this week | last week | this month | last month | this morning | last night | recently;
+<question> = what (was | is | were) my [last | latest | average] (<metricname> | readings | reading | vitals) [<period>]
+           | (how is | how was | show me | tell me | show) my (<metricname> | readings | vitals) [<period>]
+           | (did i take | have i taken) my (<med> | medicine | medicines | tablets | dose | morning dose | evening dose) [<period>]
+           | when (is | should i take) my next (dose | medicine | tablet)
+           | what (medicines | tablets | pills) (do i take | do i have | are due | should i take) [<period>]
+           | how much water did i (drink | have) [<period>]
+           | what did i eat [<period>]
+           | how many calories did i (eat | have) [<period>]
+           | is my <metricname> (normal | okay | high | low) [<period>];
+`
+
+const ANSWERS = `
+<answer> = yes | yeah | yes please | yes i did | yes i took it | yes taken | i took it | taken | done | already taken | no | no i didn't | not yet | no not yet | skip | skip it | skip this dose | skip today | snooze | snooze it | remind me later | later | remind me in ten minutes | remind me in half an hour | okay | ok | thank you | thanks | hello | hi | good morning | good evening | good night | bye;
+`
+
+const SYMPTOMS = `
+<severity> = a little | a bit | very | really | quite | slightly | mild | severe | bad | terrible;
+<complaint> = headache | a headache | fever | a fever | cough | a cough | cold | a cold | stomach ache | back pain | knee pain | joint pain | body pain | body ache | nausea | acidity | gas | a rash | itching | loose motions | diarrhea | constipation | a sore throat | sore throat;
+<feeling> = dizzy | tired | weak | sleepy | okay | fine | good | better | worse | sick | unwell | nauseous | anxious | sad | low;
+<symptom> = i (have | have got | am having | got) [<severity>] <complaint> [<now>] [since yesterday | for two days | for three days]
+          | i (feel | am feeling | am) [<severity>] <feeling> [<now>] [[and] [have] [<severity>] <complaint>];
+`
+
+const EMERGENCIES = `
+<who> = i | he | she | my mother | my father | my husband | my wife | my son | my daughter | mom | dad;
+<be> = am | is | was | has | have;
+<crisis> = [i have] [severe | bad | sudden | very bad] chest pain
+         | [i have] [severe | bad] pain in my chest
+         | my chest (hurts | is tight | feels tight | feels heavy)
+         | [i think] <who> <be> having a (heart attack | stroke | seizure | fit)
+         | <who> (can't | cannot | can not | is not able to | am not able to) breathe [properly]
+         | <who> (<be>) short of breath
+         | <who> [<be>] (unconscious | fainted | collapsed | not responding | passed out | not waking up)
+         | my face is drooping
+         | <who> (can't | cannot) (move | feel) (my | his | her) (arm | leg | hand)
+         | <who> <be> bleeding [heavily | a lot | badly]
+         | the bleeding (won't | will not | does not) stop
+         | <who> <be> vomiting blood
+         | i want to (kill myself | die | end my life)
+         | i (feel like | am going to) (killing myself | kill myself)
+         | i don't want to live [anymore]
+         | i took all my (pills | tablets)
+         | help me | please help | call an ambulance;
+<emergency> = <crisis> [and <crisis>] [and (i am | i'm) sweating | and sweating];
+`
+
+export interface CompiledGrammar {
+  /** JSGF text for `-jsgf`. */
+  jsgf: string
+  /** The dictionary for `-dict`: every word of the grammar and nothing else. */
+  dictionary: string
+  /** Words left out because nothing could pronounce them. */
+  unpronounceable: string[]
+}
+
+/**
+ * The grammar for one patient: their medicine names beside the common ones, and every food Podd's
+ * nutrition table knows (its own spelling first: of "sambar", "sambhar" and "sambaar", which
+ * sound the same, only the first is kept, so a transcript spells a food as the table does).
+ */
+export async function compileHealthGrammar(vocabulary: GrammarVocabulary, espeak: string | undefined): Promise<CompiledGrammar> {
+  const phrases = (names: string[]) => [...new Set(names.map(medicinePhrase).filter((m): m is string => !!m))]
+  const medicines = phrases([...vocabulary.medicines, ...COMMON_DRUGS])
+  // Aliases of three letters or fewer ("mor", "seb", "nan") sound like half the words of the grammar.
+  const foods = phrases(FOODS.flatMap((f) => [f.name, ...f.aliases.filter((a) => a.length > 3)]))
+  const fixed = [NUMBERS, READINGS, DOSES, INTAKE, QUESTIONS, ANSWERS, SYMPTOMS, EMERGENCIES, HEAD].join('\n')
+  const words = new Set([...jsgfWords(fixed), ...[...medicines, ...foods].flatMap((p) => p.split(' '))])
+  const { dictionary, unknown } = await pronounce(words, espeak)
+  const sayable = (p: string) => p.split(' ').every((w) => dictionary.has(w))
+  const distinct = (list: string[]) => {
+    const seen = new Set<string>()
+    return list.filter((p) => {
+      if (!sayable(p)) return false
+      const sound = p.split(' ').map((w) => dictionary.get(w)![0]).join(' | ')
+      if (seen.has(sound)) return false
+      seen.add(sound)
+      return true
+    })
+  }
+  const rules = [`<med> = ${alt(distinct(medicines))};`, `<food> = ${alt(distinct(foods))};`, fixed]
+  const jsgf = ['#JSGF V1.0;', 'grammar podd;', ...rules].join('\n')
+  const used = jsgfWords(jsgf)
+  for (const w of [...dictionary.keys()]) if (!used.has(w)) dictionary.delete(w)
+  return { jsgf, dictionary: dictionaryText(dictionary), unpronounceable: unknown }
+}
+
+const HEAD = `
+public <utterance> = [<lead>] (<readings> | <dose> | <intake> | <question> | <answer> | <symptom> | <emergency>) [please | thank you | thanks];
+<lead> = okay | ok | so | well | yes | no | hello | hi;
+`
+
+/** Every word a JSGF text can produce (its terminals). */
+export function jsgfWords(jsgf: string): Set<string> {
+  const body = jsgf
+    .split('\n')
+    .filter((l) => !l.startsWith('#') && !l.startsWith('grammar '))
+    .join(' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\bpublic\b/g, ' ')
+    .replace(/[=;|()[\]*+]/g, ' ')
+  return new Set(body.split(/\s+/).filter(Boolean))
+}

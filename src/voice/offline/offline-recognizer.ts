@@ -1,0 +1,135 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import { withTempDir } from '../binaries.js'
+import { durationSeconds, encodeWav, type Pcm16Audio } from '../wav.js'
+import type { GrammarVocabulary } from './health-grammar.js'
+import type { SearchFileCache } from './search-files.js'
+import { decodeBatch, spotKeyphrases, type Decoding, type Spotted } from './sphinx.js'
+
+/**
+ * Offline recognition of one utterance, as three searches of the same audio run side by side:
+ * the patient's grammar, a free phone loop (the best any words could fit the sound), and red-flag
+ * keyphrases. The grammar's transcript is trusted in proportion to how close its acoustic score
+ * comes to the phone loop's; below the threshold the general language model is tried, gated the
+ * same way. A spotted red flag is passed on even when nothing else was understood.
+ */
+
+export type Decoder = 'grammar' | 'general' | 'keyphrase'
+
+export interface Recognition {
+  /** What to act on: the accepted transcript, with any red flag it missed in front; '' when rejected. */
+  text: string
+  /** 0-1, from the decoder's scores: how well the words chosen explain the sound. */
+  confidence: number
+  /** False when nothing was understood well enough to act on. */
+  accepted: boolean
+  /** Which search the text came from; undefined when rejected. */
+  decoder?: Decoder
+  /** The best guess, accepted or not (for logs at debug level and for evals, never acted on). */
+  bestGuess: string
+  /** Red-flag phrases spotted in the audio. */
+  redFlags: string[]
+  /** Milliseconds spent in each search (wall clock; they overlap). */
+  ms: { grammar: number; phones: number; keyphrases: number; general?: number }
+}
+
+export interface RecognizerSettings {
+  batch: string
+  continuous: string
+  files: SearchFileCache
+  /** Confidence at and above which a transcript is acted on. */
+  threshold: number
+  /** Time limit per search, on top of twice the audio's length. */
+  timeoutMs: number
+}
+
+/**
+ * Acoustic log-likelihood ratio per frame (log base 1.0001, as PocketSphinx scores) at which
+ * confidence is one half, and how quickly it moves around that point. Calibrated on synthetic
+ * speech in noise (bench/voice-confidence.ts): sentences the grammar covers score around -3 to
+ * -7 a frame, sentences it does not cover around -10 to -16.
+ */
+const LLR_MIDPOINT = -8
+const LLR_SCALE = 1.5
+
+/** Confidence from a search's acoustic score and the phone loop's over the same frames. */
+export function confidenceOf(words: Decoding, phones: Decoding): number {
+  if (!words.text || words.frames <= 0) return 0
+  const llr = (totalAscr(words) - totalAscr(phones)) / words.frames
+  return 1 / (1 + Math.exp(-(llr - LLR_MIDPOINT) / LLR_SCALE))
+}
+
+function totalAscr(d: Decoding): number {
+  return d.segments.reduce((sum, s) => sum + s.ascr, 0)
+}
+
+export class OfflineRecognizer {
+  constructor(private readonly settings: RecognizerSettings) {}
+
+  async recognize(audio: Pcm16Audio, vocabulary: GrammarVocabulary, signal?: AbortSignal): Promise<Recognition> {
+    const { batch, continuous, threshold } = this.settings
+    const files = await this.settings.files.forVocabulary(vocabulary)
+    const timeoutMs = this.settings.timeoutMs + Math.ceil(durationSeconds(audio) * 2000)
+    const opts = { timeoutMs, signal }
+    return withTempDir(async (dir) => {
+      const wav = path.join(dir, 'utt.wav')
+      await fs.writeFile(wav, encodeWav(audio))
+      const timed = async <T>(run: () => Promise<T>): Promise<[T, number]> => {
+        const started = performance.now()
+        const value = await run()
+        return [value, Math.round(performance.now() - started)]
+      }
+      // Each search reads the same file; batch writes its results beside it under its own name.
+      const copy = async (name: string) => {
+        const file = path.join(dir, `${name}.wav`)
+        await fs.link(wav, file)
+        return file
+      }
+      const [grammarWav, phonesWav] = await Promise.all([copy('grammar'), copy('phones')])
+      const [[grammar, grammarMs], [phones, phonesMs], [spotted, keyphraseMs]] = await Promise.all([
+        timed(() => decodeBatch(batch, grammarWav, { kind: 'grammar', ...files.grammar }, opts)),
+        timed(() => decodeBatch(batch, phonesWav, { kind: 'grammar', ...files.phoneLoop }, opts)),
+        timed(() => spotKeyphrases(continuous, wav, files.keyphrases.kws, files.keyphrases.dict, opts)),
+      ])
+      const ms: Recognition['ms'] = { grammar: grammarMs, phones: phonesMs, keyphrases: keyphraseMs }
+      let best = { text: grammar.text, confidence: confidenceOf(grammar, phones), decoder: 'grammar' as Decoder }
+      if (best.confidence < threshold) {
+        // Free speech the grammar does not cover: the general model, held to the same standard.
+        const [general, generalMs] = await timed(async () =>
+          decodeBatch(batch, await copy('general'), { kind: 'language-model' }, opts),
+        )
+        ms.general = generalMs
+        const confidence = confidenceOf(general, phones)
+        if (confidence > best.confidence) best = { text: general.text, confidence, decoder: 'general' }
+      }
+      return decide(best, spotted, threshold, ms)
+    })
+  }
+}
+
+/** The red flags spotted that the accepted words do not already say (the safety node reads those). */
+export function missingRedFlags(spotted: Spotted[], text: string): string[] {
+  const said = ` ${text} `
+  return [...new Set(spotted.map((s) => s.phrase))].filter((p) => !said.includes(` ${p} `))
+}
+
+function decide(
+  best: { text: string; confidence: number; decoder: Decoder },
+  spotted: Spotted[],
+  threshold: number,
+  ms: Recognition['ms'],
+): Recognition {
+  const redFlags = [...new Set(spotted.map((s) => s.phrase))]
+  const accepted = best.text !== '' && best.confidence >= threshold
+  const heard = accepted ? best.text : ''
+  const flags = missingRedFlags(spotted, heard)
+  const base = { confidence: round(best.confidence), bestGuess: best.text, redFlags, ms }
+  if (flags.length) {
+    // The red flags go first: the safety node reads "heart attack" at the start of a message.
+    const text = [flags.join(', '), heard].filter(Boolean).join('. ')
+    return { ...base, text, accepted: true, decoder: accepted ? best.decoder : 'keyphrase' }
+  }
+  return accepted ? { ...base, text: heard, accepted, decoder: best.decoder } : { ...base, text: '', accepted: false }
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000

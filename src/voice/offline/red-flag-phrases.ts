@@ -1,0 +1,48 @@
+/**
+ * Red-flag phrases the offline recogniser spots anywhere in an utterance (PocketSphinx keyphrase
+ * search), beside the grammar: a spoken emergency must reach the safety node even when the rest
+ * of the sentence is not understood. Each phrase is written so that the safety node's own
+ * detector (src/graph/safety/red-flags.ts) raises it on its own; a test holds them together.
+ *
+ * Thresholds are the decoder's detection thresholds: longer phrases need smaller ones. They lean
+ * towards false alarms (an emergency answer to a routine sentence) over misses.
+ */
+export interface RedFlagPhrase {
+  phrase: string
+  threshold: number
+}
+
+export const RED_FLAG_PHRASES: readonly RedFlagPhrase[] = [
+  { phrase: 'chest pain', threshold: 1e-30 },
+  { phrase: 'pain in my chest', threshold: 1e-40 },
+  { phrase: 'heart attack', threshold: 1e-30 },
+  { phrase: "can't breathe", threshold: 1e-30 },
+  { phrase: 'cannot breathe', threshold: 1e-30 },
+  { phrase: 'short of breath', threshold: 1e-35 },
+  { phrase: 'difficulty breathing', threshold: 1e-35 },
+  { phrase: 'stroke', threshold: 1e-15 },
+  { phrase: 'unconscious', threshold: 1e-20 },
+  { phrase: 'fainted', threshold: 1e-15 },
+  { phrase: 'passed out', threshold: 1e-25 },
+  { phrase: 'collapsed', threshold: 1e-20 },
+  { phrase: 'not responding', threshold: 1e-30 },
+  { phrase: 'seizure', threshold: 1e-20 },
+  { phrase: 'bleeding heavily', threshold: 1e-30 },
+  { phrase: 'bleeding a lot', threshold: 1e-35 },
+  { phrase: 'vomiting blood', threshold: 1e-30 },
+  { phrase: 'face is drooping', threshold: 1e-35 },
+  { phrase: 'suicide', threshold: 1e-20 },
+  { phrase: 'kill myself', threshold: 1e-30 },
+  { phrase: 'end my life', threshold: 1e-35 },
+  { phrase: 'want to die', threshold: 1e-35 },
+]
+
+/** The `-kws` file: `phrase /threshold/` a line. */
+export function keyphraseFile(phrases: readonly RedFlagPhrase[] = RED_FLAG_PHRASES): string {
+  return `${phrases.map((p) => `${p.phrase} /${p.threshold.toExponential(0)}/`).join('\n')}\n`
+}
+
+/** Every word of the phrases, for the dictionary. */
+export function keyphraseWords(phrases: readonly RedFlagPhrase[] = RED_FLAG_PHRASES): string[] {
+  return [...new Set(phrases.flatMap((p) => p.phrase.split(' ')))]
+}
