@@ -3,6 +3,7 @@ import { joinAudio, requires, silence, speechLike, tone } from '../../test/fakes
 import { FakeSarvamServer } from '../../test/fakes/sarvam-server.js'
 import { capturingLogger, createTestApp, registerUser, type TestApp } from '../../test/helpers.js'
 import { speakable } from './speakable.js'
+import { spokenReply } from './spoken-reply.js'
 import { durationSeconds, encodeWav, parseWav } from './wav.js'
 
 let fake: FakeSarvamServer
@@ -76,10 +77,10 @@ describe('POST /api/v1/voice/turn with Sarvam', () => {
     const [stt] = fake.requestsTo('stt')
     expect(stt!.fields).toMatchObject({ model: 'saaras:v3', language_code: 'en-IN' })
     expect(parseWav(stt!.file!.bytes)).toMatchObject({ sampleRate: 16_000, channels: 1 })
-    // The reply is spoken as it should be heard, "140 over 90".
+    // The reply is spoken as it should be heard, "one forty over ninety", and as much as suits speech.
     const [tts] = fake.requestsTo('tts')
-    expect(tts!.json).toMatchObject({ text: speakable(body.reply), language_code: 'en-IN', speaker: 'shubh' })
-    expect(tts!.json!.text).toContain('140 over 90')
+    expect(tts!.json).toMatchObject({ text: speakable(spokenReply(body.reply)), language_code: 'en-IN', speaker: 'shubh' })
+    expect(tts!.json!.text).toContain('one forty over ninety')
 
     expect(body.audio!.mime_type).toBe('audio/wav')
     const audio = parseWav(Buffer.from(body.audio!.data, 'base64'))
@@ -150,7 +151,8 @@ describe('POST /api/v1/voice/turn with Sarvam', () => {
     const body = (await res.json()) as VoiceTurnJson
     expect(body.emergency).toBe(true)
     expect(body.reply).toMatch(/^This could be a medical emergency\. Call 112 or 108/)
-    expect(fake.requestsTo('tts').map((r) => r.json!.text)).toEqual([body.reply])
+    // Whole, however long: every sentence of it is a step to take. Only the numbers are said as words.
+    expect(fake.requestsTo('tts').map((r) => r.json!.text)).toEqual([speakable(body.reply)])
     expect(body.events.map((e) => [e.kind, e.source])).toEqual([['alert', 'voice']])
   })
 
