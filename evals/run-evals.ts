@@ -13,6 +13,9 @@ import { renderHtml } from './report-html.js'
 import { renderTerminal } from './report-terminal.js'
 import { createServiceWorker, evalConfig } from './service-worker.js'
 import { DEFAULT_THRESHOLDS_FILE, loadThresholds } from './thresholds-schema.js'
+import { audioDatasetNames, loadAudioDataset } from './voice-audio/audio-dataset.js'
+import { availableVoices } from './voice-audio/spoken-audio.js'
+import { renderVoiceAudioReport, runVoiceAudio, voiceAudioReport } from './voice-audio/voice-audio-eval.js'
 
 /** A fixed "now" keeps runs comparable: "yesterday" is the same weekday in every run. */
 export const DEFAULT_NOW = '2025-06-11T14:00:00Z'
@@ -20,7 +23,12 @@ export const DEFAULT_NOW = '2025-06-11T14:00:00Z'
 const USAGE = `Usage: npm run eval -- [options]
 
   --model offline|openai   the model behind the graph (default: as configured, offline without an LLM)
-  --dataset name…          sets to run: routing queries safety refusals multi-turn voice (default: all)
+  --dataset name…          sets to run: routing queries safety refusals multi-turn voice (default: all);
+                           or a spoken set from evals/audio-datasets (voice-audio, voice-audio-fresh), run as
+                           audio through the offline voice turn (not part of the default run)
+  --voices list|all        spoken sets: espeak-ng voices (default: en-us, en-gb, en-gb-x-rp, en-029 taking turns
+                           case by case, plus mbrola voices when installed); "all" speaks every case in every voice
+  --snr list               spoken sets: noise levels in dB SNR, or "clean" (default 20,10)
   --filter text            only cases whose id contains text, or tagged text
   --repeat N               run every case N times and report flaky cases (default 1)
   --concurrency N          parallel workers, each with its own in-memory store (default 2 offline, 4 openai)
@@ -83,6 +91,8 @@ export async function main(argv: string[], io: Io = PROCESS_IO): Promise<number>
         now: { type: 'string' },
         'datasets-dir': { type: 'string' },
         'no-judge': { type: 'boolean' },
+        voices: { type: 'string' },
+        snr: { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -110,6 +120,11 @@ export async function main(argv: string[], io: Io = PROCESS_IO): Promise<number>
     const now = o.now === 'real' ? new Date() : new Date(o.now ?? DEFAULT_NOW)
     if (Number.isNaN(now.getTime())) throw new UsageError('--now must be an ISO date-time or "real"')
 
+    const audio = names.filter((n) => audioDatasetNames().includes(n))
+    if (audio.length) {
+      if (audio.length !== names.length) throw new UsageError('spoken sets (voice-audio…) run on their own, not with chat sets')
+      return await runSpokenEval(audio, { ...o, now }, io)
+    }
     const datasets = loadDatasets(names, o['datasets-dir'] ?? DATASET_DIR)
     if (selectCases(datasets, o.filter).length === 0) throw new UsageError(`no case matches --filter ${o.filter}`)
     const thresholds = loadThresholds(o.thresholds ?? DEFAULT_THRESHOLDS_FILE)
@@ -148,6 +163,39 @@ export async function main(argv: string[], io: Io = PROCESS_IO): Promise<number>
     else io.stderr.write(`eval failed: ${(err as Error).stack ?? err}\n`)
     return EXIT_USAGE
   }
+}
+
+/** `--dataset voice-audio`: the spoken cases as audio through the offline voice turn, gated. */
+async function runSpokenEval(
+  names: string[],
+  o: { voices?: string; snr?: string; concurrency?: string; filter?: string; out?: string; quiet?: boolean; now: Date },
+  io: Io,
+): Promise<number> {
+  const datasets = names.map((n) => loadAudioDataset(n))
+  const known = await availableVoices()
+  const voices = !o.voices || o.voices === 'all' ? known : o.voices.split(',').map((v) => v.trim()).filter(Boolean)
+  const snrs = (o.snr ?? '20,10').split(',').map((v) => (v.trim() === 'clean' ? null : Number(v)))
+  if (snrs.some((v) => v !== null && !Number.isFinite(v))) throw new UsageError('--snr takes numbers of dB, or "clean"')
+  const opts = {
+    datasets,
+    // The offline model and offline speech, whatever the shell has set: this measures the embedded default.
+    config: evalConfig('offline', {}),
+    voices,
+    snrs,
+    allVoices: o.voices === 'all',
+    // Each turn runs three decoders side by side: two turns at a time keep two cores busy.
+    concurrency: positiveInt('concurrency', o.concurrency, 2),
+    now: o.now,
+    filter: o.filter,
+  }
+  const progress = o.quiet ? undefined : createProgress(io.stderr)
+  const started = performance.now()
+  const turns = await runVoiceAudio({ ...opts, onProgress: progress?.update })
+  progress?.finish()
+  const report = voiceAudioReport(opts, turns, performance.now() - started)
+  if (o.out) write(o.out, `${JSON.stringify(report, null, 1)}\n`)
+  io.stdout.write(`${renderVoiceAudioReport(report)}\n`)
+  return report.gate.passed ? 0 : 1
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

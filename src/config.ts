@@ -92,6 +92,10 @@ export const ConfigSchema = z
     SARVAM_TTS_SPEAKER: z.string().default('shubh'),
     VOICE_MAX_SECONDS: int(30, 1, 300),
     VOICE_MAX_BYTES: int(10 * 1024 * 1024, 1024),
+    /** Where offline recognition keeps compiled grammars (default: DATA_DIR/speech-grammars). */
+    VOICE_GRAMMAR_DIR: optionalString,
+    /** Offline recognition: confidence (0-1) below which a transcript is not acted on. */
+    VOICE_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.5),
 
     PINECONE_API_KEY: optionalString,
     PINECONE_INDEX_HOST: optionalUrl,

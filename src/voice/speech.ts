@@ -1,3 +1,4 @@
+import path from 'node:path'
 import type { Config } from '../config.js'
 import { PoddError } from '../../core/errors.js'
 import type { Logger } from '../logger.js'
@@ -26,7 +27,12 @@ export function createSpeech(config: Config, logger: Logger): SpeechProvider {
       log,
     )
   }
-  return new OfflineSpeechProvider(log, { maxUtteranceSeconds: config.VOICE_MAX_SECONDS })
+  return new OfflineSpeechProvider(log, {
+    maxUtteranceSeconds: config.VOICE_MAX_SECONDS,
+    // Beside the patients' data: a compiled grammar holds the medicine names it listens for.
+    grammarDir: config.VOICE_GRAMMAR_DIR ?? path.join(config.DATA_DIR, 'speech-grammars'),
+    confidenceThreshold: config.VOICE_MIN_CONFIDENCE,
+  })
 }
 
 /** For a route: a 503 saying what to install or configure when speech `kind` cannot work here. */

@@ -60,64 +60,73 @@ const NUMBERS = `
 `
 
 const READINGS = `
-<is> = is | was | is about | was about | is around | was around | came | came to | came out | showed | of | at;
-<now> = today | now | just now | right now | this morning | this afternoon | this evening | tonight | yesterday | last night | in the morning | in the evening | at night | at bedtime;
+<is> = is | was | is about | was about | is around | was around | came | came to | came out | it is | it was | it came | it came to | is showing | was showing | shows | showed | of | at;
+<now> = today | now | just now | right now | this morning | today morning | this afternoon | this evening | tonight | yesterday | last night | in the morning | in the evening | at night | at bedtime;
 <my> = my | the | his | her;
 <bpname> = blood pressure | b p | pressure;
-<sugarname> = sugar | blood sugar | glucose | blood glucose | sugar level | glucose level;
+<sugarname> = sugar | blood sugar | glucose | blood glucose | sugar level | glucose level | p p sugar | fasting sugar | fasting blood sugar | fasting glucose | random sugar;
 <pulsename> = pulse | heart rate | pulse rate | heartbeat;
 <tempname> = temperature | temp | fever | body temperature;
-<oxyname> = oxygen | oxygen level | oxygen saturation | s p o two | saturation | sats;
+<oxyname> = oxygen | oxygen level | oxygen saturation | s p o two | saturation | sats | the oximeter | oximeter;
 <metricname> = <bpname> | <sugarname> | <pulsename> | <tempname> | <oxyname> | weight;
 <meal> = breakfast | lunch | dinner | food | meals | a meal | eating | tea;
-<sugarwhen> = fasting | on an empty stomach | empty stomach | after <meal> | two hours after <meal> | before <meal> | random | at bedtime | post meal;
+<sugarwhen> = fasting | on an empty stomach | empty stomach | on empty stomach | after <meal> | two hours after <meal> | before <meal> | random | at bedtime | post meal | p p;
 <unit> = m g per d l | milligrams | mmol | millimoles | kilos | kilo | kilograms | k g | kgs | pounds | pound | beats per minute | b p m | per minute;
-<sugarlead> = [<my>] [fasting | random] <sugarname> [level] [<now> | <sugarwhen>] [<is>];
-<otherlead> = [<my>] (<pulsename> | weight) [<now>] [<is>] | i weigh;
-<templead> = [<my>] <tempname> [<now>] [<is>] | i have (a fever | fever) [of];
-<oxylead> = [<my>] <oxyname> [level] [<now>] [<is>];
-<readings> = [[<my>] <bpname> [reading] [<now>] [<is>]] <num> (over | by | upon | slash) <num> [<now>]
-           | (<sugarlead> | <otherlead>) <dec> [<unit>] [<sugarwhen>] [<now>]
-           | <templead> <tempvalue> [<now>]
-           | <oxylead> <oxyvalue> [percent] [<now>];
+<checked> = i checked | i just checked | i measured | i took;
+<sugarlead> = [<checked>] [<my>] [<sugarwhen>] <sugarname> [level | reading] [<now>] [<sugarwhen>] [<is>];
+<otherlead> = [<checked>] [<my>] (<pulsename> | weight) [reading] [<now>] [<is>] | i weigh | i am;
+<templead> = [<checked>] [<my>] <tempname> [<now>] [<is>] | i have (a fever | fever) [of];
+<oxylead> = [<checked>] [<my>] <oxyname> [level | reading] [<now>] [<is>];
+<reading> = [[<checked>] [<my>] <bpname> [reading] [<now>] [<is>]] <num> (over | by | upon | slash) <num>
+          | upper <num> lower <num>
+          | (<sugarlead> | <otherlead>) <dec> [<unit>] [<sugarwhen>]
+          | <templead> <tempvalue>
+          | <oxylead> <oxyvalue> [percent];
+<readings> = <reading> [[and] [<my>] <pulsename> [<is>] <num>] [<now>] [and (my breathing is normal | i have no chest pain | i am fine | i am feeling fine)];
 `
 
 const DOSES = `
 <one> = tablet | pill | capsule | dose | shot | injection | puff | unit;
 <many> = tablets | pills | capsules | doses | puffs | units;
-<medword> = <med> | medicine | medicines | medication | tablet | tablets | pills | dose | morning dose | evening dose | night dose | b p tablet | b p medicine | sugar tablet | sugar medicine;
-<took> = took | have taken | had | just took | already took | took all | just had | gave;
+<medword> = <med> | medicine | medicines | medication | tablet | tablets | pills | dose | morning dose | evening dose | night dose | morning tablets | night tablets | b p tablet | b p medicine | sugar tablet | sugar medicine | thyroid tablet;
+<took> = took | have taken | had | just took | already took | took all | just had | gave | did take;
 <missed> = missed | forgot | forgot to take | skipped | didn't take | did not take | haven't taken | have not taken | couldn't take;
-<amount> = (a | an | one | half a | half of a | one and a half) <one> [of] | (half | <num>) <many> [of];
-<dose> = i (<took> | <missed>) [<amount>] [my] <medword> [<num> (milligram | milligrams | m g | units)] [<now>] [(after | before | with) <meal>]
-       | [my] <med> [is] (taken | done) [<now>]
-       | i took (it | them) [<now>];
+<amount> = (a | an | one | half | half a | half of a | one and a half) <one> [of] | (half | <num>) <many> [of];
+<doseline> = [[i] (<took> | <missed>) [<amount>] | my] [my] <medword> [and [my] <med>] [<num> [milligram | milligrams | m g | units]] [all] [taken | done | is taken | are taken]
+           | i took (it | them) [all];
+<dose> = <doseline> [<now>] [on time] [(after | before | with) <meal>] [on [an] empty stomach] [with [warm] water];
 `
 
 const INTAKE = `
 <count> = a | an | one | two | three | four | five | six | half | half a | some | a few;
-<vessel> = glass | glasses | cup | cups | bottle | bottles | litre | litres | liter | liters | tumbler | bowl | bowls | plate | plates | piece | pieces | katori | slice | slices;
-<mealname> = breakfast | lunch | dinner | a snack | snacks;
-<item> = [<count> [<vessel> [of]] | <vessel> of] <food>;
-<intake> = ([for <mealname>] i (had | ate | have had | have eaten | just had | just ate | am having | took) | [for] [my] <mealname> (was | i had | i ate)) <item> [(and | with) <item>] [for <mealname>] [<now>]
-         | [i (drank | had | have had | just drank)] [<count>] [<vessel> of] water [<now>];
+<size> = small | big | large | full;
+<vessel> = glass | glasses | cup | cups | bottle | bottles | litre | litres | liter | liters | millilitres | ml | tumbler | bowl | bowls | plate | plates | piece | pieces | katori | slice | slices;
+<mealname> = breakfast | lunch | dinner | a snack | snacks | evening snacks;
+<item> = [<count> [<size>] [<vessel> [of]] | [a] <size> <vessel> of | <vessel> of | <num> <vessel> of] <food>;
+<eat> = [i] (had | ate | have had | have eaten | just had | just ate | am having | took | drank | have drunk);
+<intake> = [[for <mealname>] <eat> | [for] [my] <mealname> (was | i had | i ate) | <mealname> <eat>] <item> [(and | with) <item>] [(and | with) <item>] [for <mealname>] [<now>]
+         | [<eat>] [<count> | <num>] [<size>] [<vessel> of] water [<now> | since morning];
 `
 
 const QUESTIONS = `
 <period> = today | yesterday | this week | last week | this month | last month | this morning | last night | recently;
-<question> = what (was | is | were) my [last | latest | average] (<metricname> | readings | reading | vitals) [<period>]
+<question> = what (was | is | were) my [last | latest | average] [fasting] (<metricname> | readings | reading | vitals) [reading] [<period>]
            | (how is | how was | show me | tell me | show) my (<metricname> | readings | vitals) [<period>]
-           | (did i take | have i taken) my (<med> | medicine | medicines | tablets | dose | morning dose | evening dose) [<period>]
-           | when (is | should i take) my next (dose | medicine | tablet)
-           | what (medicines | tablets | pills) (do i take | do i have | are due | should i take) [<period>]
+           | (did i take | have i taken | when did i last take | when should i take) my <medword> [<period>]
+           | did i miss any (tablets | medicines | doses) [<period>]
+           | when is my next (dose | medicine | tablet)
+           | what (medicines | tablets | pills) (do i take | do i have | are due | should i take) [<now> | <period>]
            | how much water did i (drink | have) [<period>]
-           | what did i eat [<period>]
+           | what did i eat [for <mealname>] [<period>]
            | how many calories did i (eat | have) [<period>]
            | is my <metricname> (normal | okay | high | low) [<period>];
 `
 
 const ANSWERS = `
-<answer> = yes | yeah | yes please | yes i did | yes i took it | yes taken | i took it | taken | done | already taken | no | no i didn't | not yet | no not yet | skip | skip it | skip this dose | skip today | snooze | snooze it | remind me later | later | remind me in ten minutes | remind me in half an hour | okay | ok | thank you | thanks | hello | hi | good morning | good evening | good night | bye;
+<answer> = [yes | yeah | okay | ok] (i [have] [already] (took | taken) (it | the insulin | the tablet) [at <num>] | taken | done | already taken)
+         | yes | yeah | yes please | yes i did | no | no i didn't | not yet | no not yet | not now [i will take it [after <meal> | later]]
+         | skip | skip it | skip this dose | skip it today | skip today | snooze | snooze it | remind me later | later | remind me in <num> minutes | remind me in half an hour
+         | okay | ok | thank you | thanks | thank you very much | hello | hi | good morning | good evening | good night | bye;
 `
 
 const SYMPTOMS = `
@@ -192,8 +201,8 @@ export async function compileHealthGrammar(vocabulary: GrammarVocabulary, espeak
 }
 
 const HEAD = `
-public <utterance> = [<lead>] (<readings> | <dose> | <intake> | <question> | <answer> | <symptom> | <emergency>) [please | thank you | thanks];
-<lead> = okay | ok | so | well | yes | no | hello | hi;
+public <utterance> = [<lead>] [<lead>] (<readings> | <dose> | <intake> | <question> | <answer> | <symptom> | <emergency>) [please | thank you | thanks];
+<lead> = okay | ok | so | well | hello | hi | uh | um | sorry | today | today morning | this morning | just now | yesterday | good morning | good evening | and;
 `
 
 /** Every word a JSGF text can produce (its terminals). */

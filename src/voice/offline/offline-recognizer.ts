@@ -45,22 +45,34 @@ export interface RecognizerSettings {
 
 /**
  * Acoustic log-likelihood ratio per frame (log base 1.0001, as PocketSphinx scores) at which
- * confidence is one half, and how quickly it moves around that point. Calibrated on synthetic
- * speech in noise (bench/voice-confidence.ts): sentences the grammar covers score around -3 to
- * -7 a frame, sentences it does not cover around -10 to -16.
+ * confidence is one half, and how quickly it moves around that point. Measured on espeak-ng
+ * speech: words the grammar covers score about 0 to -5 a frame against the phone loop, tones and
+ * speech it does not cover -9 to -25.
  */
-const LLR_MIDPOINT = -8
+const LLR_MIDPOINT = -7
 const LLR_SCALE = 1.5
 
-/** Confidence from a search's acoustic score and the phone loop's over the same frames. */
-export function confidenceOf(words: Decoding, phones: Decoding): number {
-  if (!words.text || words.frames <= 0) return 0
-  const llr = (totalAscr(words) - totalAscr(phones)) / words.frames
-  return 1 / (1 + Math.exp(-(llr - LLR_MIDPOINT) / LLR_SCALE))
-}
+const FILLER = /^(?:<s>|<\/s>|<sil>|\[[A-Z_]+\]|\(NULL\))$/
 
-function totalAscr(d: Decoding): number {
-  return d.segments.reduce((sum, s) => sum + s.ascr, 0)
+/**
+ * Confidence from a search's acoustic score and the phone loop's over the frames of its words
+ * (silence is left out: every search fits it equally well, and it would dilute the difference).
+ */
+export function confidenceOf(words: Decoding, phones: Decoding): number {
+  if (!words.text) return 0
+  let frames = 0
+  let ratio = 0
+  for (const w of words.segments) {
+    if (FILLER.test(w.word)) continue
+    frames += w.endFrame - w.startFrame + 1
+    ratio += w.ascr
+    for (const p of phones.segments) {
+      const overlap = Math.min(w.endFrame, p.endFrame) - Math.max(w.startFrame, p.startFrame) + 1
+      if (overlap > 0) ratio -= (p.ascr * overlap) / (p.endFrame - p.startFrame + 1)
+    }
+  }
+  if (frames === 0) return 0
+  return 1 / (1 + Math.exp(-(ratio / frames - LLR_MIDPOINT) / LLR_SCALE))
 }
 
 export class OfflineRecognizer {

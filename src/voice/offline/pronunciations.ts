@@ -73,7 +73,24 @@ export function loadCmudict(file = CMUDICT_PATH): Dictionary {
  */
 export async function espeakPronunciations(espeak: string, words: string[], voice = 'en-us'): Promise<Dictionary> {
   const out: Dictionary = new Map()
-  if (words.length === 0) return out
+  // Every patient's grammar shares most words: each is asked of espeak-ng once per process.
+  const known = (w: string) => SPOKEN.get(`${voice}|${w}`)
+  const asked = words.filter((w) => known(w) === undefined)
+  if (asked.length) {
+    for (const [w, prons] of await askEspeak(espeak, asked, voice)) SPOKEN.set(`${voice}|${w}`, prons)
+    for (const w of asked) if (!SPOKEN.has(`${voice}|${w}`)) SPOKEN.set(`${voice}|${w}`, null)
+  }
+  for (const w of words) {
+    const prons = known(w)
+    if (prons) out.set(w, prons)
+  }
+  return out
+}
+
+const SPOKEN = new Map<string, string[] | null>()
+
+async function askEspeak(espeak: string, words: string[], voice: string): Promise<Dictionary> {
+  const out: Dictionary = new Map()
   const ipa = async (input: string) => {
     const args = ['-q', '-v', voice, '--ipa', '-b', '1', '--stdin']
     return (await runTool(espeak, args, { input, timeoutMs: 20_000 })).stdout.toString('utf8')

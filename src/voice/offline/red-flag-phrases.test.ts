@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest'
+import { detectRedFlags } from '../../graph/safety/red-flags.js'
+import { loadCmudict } from './pronunciations.js'
+import { keyphraseFile, RED_FLAG_PHRASES } from './red-flag-phrases.js'
+import { missingRedFlags } from './offline-recognizer.js'
+
+describe('red-flag keyphrases', () => {
+  it("each one is raised by the safety node's own detector, alone or before other words", () => {
+    for (const { phrase } of RED_FLAG_PHRASES) {
+      expect(detectRedFlags(phrase), phrase).not.toEqual([])
+      expect(detectRedFlags(`${phrase}. my sugar is one forty`), phrase).not.toEqual([])
+    }
+  })
+
+  it('covers the emergencies the issue names', () => {
+    const phrases = RED_FLAG_PHRASES.map((p) => p.phrase).join(' | ')
+    for (const w of ['chest pain', "can't breathe", 'heart attack', 'stroke', 'unconscious', 'fainted', 'seizure', 'bleeding', 'suicide', 'kill myself']) {
+      expect(phrases).toContain(w)
+    }
+  })
+
+  it('uses words the recogniser can pronounce, in the decoder\'s file format', () => {
+    const cmu = loadCmudict()
+    for (const { phrase } of RED_FLAG_PHRASES) for (const w of phrase.split(' ')) expect(cmu.has(w), w).toBe(true)
+    expect(keyphraseFile([{ phrase: 'chest pain', threshold: 1e-30 }])).toBe('chest pain /1e-30/\n')
+  })
+
+  it('adds a spotted red flag only when the words heard do not already say it', () => {
+    const spotted = [{ phrase: 'chest pain', startSeconds: 0.5, endSeconds: 1, probability: 0.8 }]
+    // "no chest pain" was heard: the safety node reads the negation itself.
+    expect(missingRedFlags(spotted, 'i have no chest pain today')).toEqual([])
+    expect(missingRedFlags(spotted, 'my sugar is one forty')).toEqual(['chest pain'])
+    expect(missingRedFlags(spotted, '')).toEqual(['chest pain'])
+  })
+})
