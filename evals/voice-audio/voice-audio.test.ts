@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest'
+import { DatasetError } from '../dataset-schema.js'
+import { audioDatasetNames, loadAudioDataset, parseAudioDataset } from './audio-dataset.js'
+import { renditionFor } from './spoken-audio.js'
+import { intentHandled, werText } from './voice-audio-eval.js'
+
+const header = '{"$dataset": "voice-audio", "version": 2}'
+const line = (o: Record<string, unknown>) =>
+  JSON.stringify({ id: 'va-x', source: 'voice', intent: 'reading', turns: [{ message: 'pulse seventy two', expect: {} }], tags: [], ...o })
+
+describe('spoken eval sets', () => {
+  it('reads a case: a chat eval case with its intent', () => {
+    const d = parseAudioDataset(`${header}\n${line({})}\n`, 'voice-audio.jsonl')
+    expect(d).toMatchObject({ name: 'voice-audio', version: 2, cases: [{ id: 'va-x', intent: 'reading', source: 'voice' }] })
+  })
+
+  it('names every problem with its line', () => {
+    const bad = `${header}\n${line({ intent: 'chitchat' })}\n${line({ id: 'Bad Id' })}\nnot json\n`
+    const err = (() => {
+      try {
+        parseAudioDataset(bad, 'voice-audio.jsonl')
+      } catch (e) {
+        return e as DatasetError
+      }
+    })()
+    expect(err).toBeInstanceOf(DatasetError)
+    expect(err!.problems.join('\n')).toMatch(/:2: intent must be one of[\s\S]*:3: id:[\s\S]*:4: not valid JSON/)
+  })
+
+  it('finds the development and held-out sets; the development set loads', () => {
+    expect(audioDatasetNames()).toEqual(expect.arrayContaining(['voice-audio', 'voice-audio-fresh']))
+    const dev = loadAudioDataset('voice-audio')
+    expect(dev.cases.length).toBeGreaterThanOrEqual(150)
+    expect(dev.cases.filter((c) => c.intent === 'emergency').length).toBeGreaterThanOrEqual(30)
+    expect(() => loadAudioDataset('voice-audio-nope')).toThrow(/unknown audio dataset/)
+  })
+
+  it('speaks a case the same way every run, voices taking turns', () => {
+    const voices = ['en-us', 'en-gb', 'en-gb-x-rp', 'en-029']
+    const a = renditionFor('va-x', 5, voices, 20)
+    expect(renditionFor('va-x', 5, voices, 20)).toEqual(a)
+    expect(a.voice).toBe('en-gb')
+    expect(a.wordsPerMinute).toBeGreaterThanOrEqual(140)
+    expect(a.wordsPerMinute).toBeLessThanOrEqual(200)
+    expect(renditionFor('va-x', 5, voices, 10).voice).toBe('en-gb-x-rp')
+  })
+
+  it('compares words, not spellings of letters said one by one', () => {
+    expect(werText('B.P. one forty, over ninety!')).toBe('bp one forty over ninety')
+    expect(werText('s p o two ninety five')).toBe('spo2 ninety five')
+  })
+
+  it('judges intent by what Podd did', () => {
+    const ok = { rejected: false, emergency: false }
+    expect(intentHandled('reading', { ...ok, kinds: ['vitals', 'chat'] })).toBe(true)
+    expect(intentHandled('reading', { ...ok, kinds: ['food'] })).toBe(false)
+    expect(intentHandled('question', { ...ok, kinds: [] })).toBe(true)
+    expect(intentHandled('question', { rejected: true, emergency: false, kinds: [] })).toBe(false)
+    expect(intentHandled('emergency', { ...ok, emergency: true, kinds: ['alert'] })).toBe(true)
+    expect(intentHandled('other', { rejected: true, emergency: false, kinds: [] })).toBe(true)
+    expect(intentHandled('other', { ...ok, emergency: true, kinds: [] })).toBe(false)
+    expect(intentHandled('answer', { ...ok, kinds: ['med_dose'] })).toBe(true)
+  })
+})
