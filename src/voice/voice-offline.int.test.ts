@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { espeakWav, joinAudio, listen, requires, silence, speechLike, VoiceClient } from '../../test/fakes/audio-fixtures.js'
+import { espeakWav, joinAudio, listen, requires, silence, VoiceClient } from '../../test/fakes/audio-fixtures.js'
 import { capturingLogger, createTestApp, registerUser, type TestApp } from '../../test/helpers.js'
 import { OfflineSpeechProvider } from './offline-speech.js'
 import { toMono16k } from './resample.js'
@@ -7,6 +7,12 @@ import type { SpeechProvider } from './speech-provider.js'
 import { durationSeconds, encodeWav, parseWav } from './wav.js'
 
 const both = requires('espeak-ng', 'pocketsphinx')
+
+/** Speech played backwards: it sounds like talk, and is no words at all. */
+function backwards(text: string) {
+  const audio = toMono16k(parseWav(espeakWav(text)))
+  return { ...audio, samples: audio.samples.slice().reverse() }
+}
 const SAID = 'my blood pressure is one forty over ninety'
 
 let t: TestApp
@@ -108,15 +114,17 @@ describe('voice offline: espeak-ng speaks, PocketSphinx listens', () => {
   })
 
   it.skipIf(both.missing)(`speech it cannot understand writes nothing and asks to hear it again${both.note}`, async () => {
-    const mumble = new Uint8Array(encodeWav(joinAudio(silence(0.3), speechLike(2.5), silence(0.5))))
-    const res = await post(mumble)
+    const mumble = new Uint8Array(encodeWav(joinAudio(silence(0.3), backwards('i took my metformin after lunch today'), silence(0.5))))
+    const fresh = (await registerUser(t)).access_token
+    const res = await post(mumble, { authorization: `Bearer ${fresh}` })
     expect(res.status).toBe(200)
     const body = (await res.json()) as Turn
     expect(body).toMatchObject({ understood: false, transcript: '', events: [], routes: [], emergency: false, thread_id: null })
     expect(body.reply).toBe("Sorry, I didn't catch that. Please say it again.")
     expect(body.confidence).toBeLessThan(0.5)
     expect(durationSeconds(parseWav(Buffer.from(body.audio.data, 'base64')))).toBeGreaterThan(1)
-    const events = (await (await t.request('/api/v1/events', { token })).json()) as { events: unknown[] }
+    // Not even the conversation: no chat message, no thread.
+    const events = (await (await t.request('/api/v1/events', { token: fresh })).json()) as { events: unknown[] }
     expect(events.events).toEqual([])
   })
 
@@ -125,7 +133,7 @@ describe('voice offline: espeak-ng speaks, PocketSphinx listens', () => {
     try {
       c.send({ type: 'start', language: 'en-IN' })
       await c.next('ready')
-      await c.stream(joinAudio(silence(0.3), speechLike(2.5), silence(1.2)))
+      await c.stream(joinAudio(silence(0.3), backwards('i took my metformin after lunch today'), silence(1.2)))
       const frame = await c.next('not_understood', 1, 60_000)
       expect(frame.reply).toBe("Sorry, I didn't catch that. Please say it again.")
       await c.next('audio_end', 1, 30_000)

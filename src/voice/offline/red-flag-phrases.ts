@@ -5,7 +5,9 @@
  * detector (src/graph/safety/red-flags.ts) raises it on its own; a test holds them together.
  *
  * Thresholds are the decoder's detection thresholds: longer phrases need smaller ones. They lean
- * towards false alarms (an emergency answer to a routine sentence) over misses.
+ * towards false alarms (an emergency answer to a routine sentence) over misses, but not so far
+ * that noise makes them fire: "end my life" is left to the grammar and the safety node, because
+ * "and my …" starts half the sentences patients say.
  */
 export interface RedFlagPhrase {
   phrase: string
@@ -14,12 +16,12 @@ export interface RedFlagPhrase {
 
 export const RED_FLAG_PHRASES: readonly RedFlagPhrase[] = [
   { phrase: 'chest pain', threshold: 1e-30 },
-  { phrase: 'pain in my chest', threshold: 1e-40 },
+  { phrase: 'pain in my chest', threshold: 1e-30 },
   { phrase: 'heart attack', threshold: 1e-30 },
   { phrase: "can't breathe", threshold: 1e-30 },
   { phrase: 'cannot breathe', threshold: 1e-30 },
-  { phrase: 'short of breath', threshold: 1e-35 },
-  { phrase: 'difficulty breathing', threshold: 1e-35 },
+  { phrase: 'short of breath', threshold: 1e-30 },
+  { phrase: 'difficulty breathing', threshold: 1e-30 },
   { phrase: 'stroke', threshold: 1e-15 },
   { phrase: 'unconscious', threshold: 1e-20 },
   { phrase: 'fainted', threshold: 1e-15 },
@@ -28,13 +30,12 @@ export const RED_FLAG_PHRASES: readonly RedFlagPhrase[] = [
   { phrase: 'not responding', threshold: 1e-30 },
   { phrase: 'seizure', threshold: 1e-20 },
   { phrase: 'bleeding heavily', threshold: 1e-30 },
-  { phrase: 'bleeding a lot', threshold: 1e-35 },
+  { phrase: 'bleeding a lot', threshold: 1e-30 },
   { phrase: 'vomiting blood', threshold: 1e-30 },
-  { phrase: 'face is drooping', threshold: 1e-35 },
+  { phrase: 'face is drooping', threshold: 1e-30 },
   { phrase: 'suicide', threshold: 1e-20 },
   { phrase: 'kill myself', threshold: 1e-30 },
-  { phrase: 'end my life', threshold: 1e-35 },
-  { phrase: 'want to die', threshold: 1e-35 },
+  { phrase: 'want to die', threshold: 1e-30 },
 ]
 
 /** The `-kws` file: `phrase /threshold/` a line. */
