@@ -35,8 +35,10 @@ export function placeholders(entry: Localised<any>, language: ReplyLanguage): st
     {},
     {
       get: (_t, key) => {
-        if (typeof key === 'string') used.add(key)
-        return typeof key === 'string' ? `<${key}>` : undefined
+        if (typeof key !== 'string') return undefined
+        used.add(key)
+        // Reads as text ("<name>") and as a list (of one), so templates that join or map work too.
+        return Object.assign([`<${key}>`], { toString: () => `<${key}>` })
       },
     },
   )

@@ -23,7 +23,7 @@ const VOCABULARY: Record<string, string> = {
   इडली: 'idli', डोसा: 'dosa', पराठा: 'paratha', खिचडी: 'khichdi', चाय: 'chai', कॉफी: 'coffee', दूध: 'doodh', छाछ: 'chhachh', लस्सी: 'lassi',
   पानी: 'paani', गिलास: 'glass', कप: 'cup', कटोरी: 'katori', प्लेट: 'plate', चम्मच: 'chammach', फल: 'fruit', केला: 'kela', सेब: 'seb',
   आम: 'aam', मिठाई: 'mithai', चीनी: 'cheeni', गुड: 'gur', अंडा: 'anda', अंडे: 'ande', पनीर: 'paneer', बिस्कुट: 'biscuit', नमकीन: 'namkeen',
-  पिया: 'piya', पी: 'pi', पीया: 'piya',
+  पिया: 'piya', पी: 'pi', पीया: 'piya', स्नैक: 'snack', लीटर: 'litre',
   // medicines
   दवा: 'dawa', दवाई: 'dawai', दवाएं: 'dawaiyan', दवाइयां: 'dawaiyan', गोली: 'goli', गोलियां: 'goliyan', इंसुलिन: 'insulin', इन्सुलिन: 'insulin',
   इंजेक्शन: 'injection', टीका: 'injection', खुराक: 'dose', डोज: 'dose', लगाई: 'lagayi', लगाया: 'lagaya', मेटफॉर्मिन: 'metformin', मेटफार्मिन: 'metformin',

@@ -6,6 +6,7 @@ import type { EventKind } from '../memory/event-kinds.js'
 import type { HealthEvent, HealthEventStore } from '../memory/event-store.js'
 import { addDays, dayRange, localDate, localTime, zonedInstant } from '../memory/local-time.js'
 import { asToolError, toolResult, turnWrite } from './event-writer.js'
+import { defineTexts, say, type ReplyLanguage } from '../language/localise.js'
 import { spokenDay, spokenTime, spokenWhen } from './periods.js'
 import { turnContext, type TurnContext } from './tool-context.js'
 import { parseWhen } from './when.js'
@@ -17,6 +18,20 @@ import { parseWhen } from './when.js'
  * conversation; when that is not clear the tool asks instead of guessing. The change goes
  * through the store's correction or tombstone (memory/event-edits.ts): never a new copy.
  */
+/** What a correction or removal says, in every reply language. */
+const EDIT_TEXTS = defineTexts({
+  corrected: {
+    en: (p: { now: string; was: string }) => `Corrected: ${p.now} (it was ${p.was}).`,
+    hi: (p: { now: string; was: string }) => `सुधार दिया: ${p.now} (पहले ${p.was} था)।`,
+    'hi-Latn': (p: { now: string; was: string }) => `Sudhaar diya: ${p.now} (pehle ${p.was} tha).`,
+  },
+  removed: {
+    en: (p: { entry: string }) => `Removed ${p.entry} from your record.`,
+    hi: (p: { entry: string }) => `आपके रिकॉर्ड से हटा दिया: ${p.entry}।`,
+    'hi-Latn': (p: { entry: string }) => `Aapke record se hata diya: ${p.entry}.`,
+  },
+})
+
 export interface EntryEditor<C extends z.ZodObject = z.ZodObject> {
   /** The kinds this agent may correct or remove. */
   kinds: [EventKind, ...EventKind[]]
@@ -25,7 +40,8 @@ export interface EntryEditor<C extends z.ZodObject = z.ZodObject> {
   /** The corrected payload: the entry with the change applied (units converted, totals redone). */
   revise(entry: HealthEvent, changes: Partial<z.output<C>>): Record<string, unknown>
   /** The entry in a few words, as the patient would say it ("BP 146/92"). */
-  describe(entry: HealthEvent): string
+  /** The entry in words, in the reply language (English when not given). */
+  describe(entry: HealthEvent, language?: ReplyLanguage): string
   /** Whether an entry has these values (the wrong ones the patient names, "not 121"). */
   matches?(entry: HealthEvent, values: Partial<z.output<C>>): boolean
 }
@@ -121,7 +137,8 @@ export function entryEditTools<C extends z.ZodObject>(store: HealthEventStore, e
       if (input.when && !at) throw new Error(`I could not read the time "${input.when}"`)
       const fixed = await asToolError(() => correctEvent(store, turnWrite(runtime), entry.id, { payload, occurred_at: at }))
       const when = at ? `, ${spokenWhen(at, ctx.now, ctx.timezone)}` : ''
-      return toolResult(`Corrected: ${editor.describe(fixed)}${when} (it was ${editor.describe(entry)}).`, {
+      const language = ctx.replyLanguage ?? 'en'
+      return toolResult(say(EDIT_TEXTS.corrected, language, { now: editor.describe(fixed, language) + when, was: editor.describe(entry, language) }), {
         event_id: fixed.id,
         corrected: entry.id,
         flags: fixed.flags,
@@ -146,7 +163,9 @@ export function entryEditTools<C extends z.ZodObject>(store: HealthEventStore, e
       const entry = await findEntry(store, ctx, editor, input)
       await asToolError(() => removeEvent(store, turnWrite(runtime), entry.id))
       return toolResult(
-        `Removed ${editor.describe(entry)} (${spokenDay(entry.occurred_at, ctx.timezone)} ${spokenTime(entry.occurred_at, ctx.timezone)}) from your record.`,
+        say(EDIT_TEXTS.removed, ctx.replyLanguage ?? 'en', {
+          entry: `${editor.describe(entry, ctx.replyLanguage)} (${spokenDay(entry.occurred_at, ctx.timezone)} ${spokenTime(entry.occurred_at, ctx.timezone)})`,
+        }),
         { removed: entry.id },
       )
     },

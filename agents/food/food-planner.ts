@@ -3,6 +3,8 @@ import type { EditIntent } from '../../language/edits.js'
 import { whyNotARecord } from '../../language/not-a-record.js'
 import { planEdit, splitDenial, type EditReading } from '../plan-edits.js'
 import { FOOD_REPLIES as SAY } from './food-texts.js'
+import { say } from '../../language/localise.js'
+import { FOOD_TEXTS, mealName } from './food-texts.js'
 import type { Plan, PlanContext, RecentEntry } from '../plan.js'
 import { hindiNumber } from '../../language/numbers.js'
 import { escapeRegExp } from '../../language/text.js'
@@ -172,8 +174,8 @@ export function planFood(ctx: PlanContext): Plan {
   } else if (mealType && calls.length === 0) {
     // "We eat dinner early now" says when meals are, not that one was eaten: nothing to ask.
     if (!/\b(?:had|have|ate|eaten|log|khaya|khayi|khaye|kiya|was|for|my)\b/.test(t) && ctx.shared) return { calls: [], reply: '' }
-    return { calls: [], reply: `What did you have for ${mealType}?`, asked: true }
+    return { calls: [], reply: say(FOOD_TEXTS.whatForMeal, ctx.language ?? 'en', { meal: mealName(mealType, ctx.language ?? 'en') }), asked: true }
   }
   if (calls.length) return { calls }
-  return { calls: [], reply: 'What did you eat or drink? For example: "2 roti and dal for lunch" or "2 glasses of water".', asked: true }
+  return { calls: [], reply: say(FOOD_TEXTS.whatEaten, ctx.language ?? 'en'), asked: true }
 }

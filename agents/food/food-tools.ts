@@ -1,5 +1,7 @@
 import { tool, type ToolRuntime } from '@langchain/core/tools'
 import { z } from 'zod'
+import { say } from '../../language/localise.js'
+import { FOOD_TEXTS, mealName } from './food-texts.js'
 import { FoodItem, FoodPayload, MEAL_TYPES, type PayloadOf, WaterPayload } from '../../memory/event-kinds.js'
 import type { HealthEventStore } from '../../memory/event-store.js'
 import { addDays, dayRange, localDate, localTime } from '../../memory/local-time.js'
@@ -134,11 +136,18 @@ export function foodTools(store: HealthEventStore) {
       const hasModelCalories = input.calories !== undefined
       const event = await writeEvent(store, runtime, { kind: 'food', occurred_at: at, payload })
       const day = await dayTotals(store, ctx.userId, localDate(at, ctx.timezone), ctx.timezone)
-      const cal = calories !== undefined ? ` (about ${kcal(calories)}${hasModelCalories ? '' : ', estimated'})` : ''
-      const unknown = estimate.unknown.length && !hasModelCalories ? ` I couldn't estimate calories for ${estimate.unknown.join(', ')}.` : ''
-      const when = localDate(at, ctx.timezone) === localDate(ctx.now, ctx.timezone) ? 'today' : 'that day'
+      const language = ctx.replyLanguage ?? 'en'
       return toolResult(
-        `Logged your ${mealType}: ${input.description}${cal}.${unknown} Total ${when}: ${kcal(day.calories)} over ${day.count} meal${day.count === 1 ? '' : 's'}.`,
+        say(FOOD_TEXTS.mealLogged, language, {
+          meal: mealName(mealType, language),
+          description: input.description,
+          calories: calories !== undefined ? kcal(calories) : undefined,
+          estimated: !hasModelCalories,
+          unknown: hasModelCalories ? [] : estimate.unknown,
+          today: localDate(at, ctx.timezone) === localDate(ctx.now, ctx.timezone),
+          dayCalories: kcal(day.calories),
+          count: day.count,
+        }),
         { event_id: event.id, meal_type: mealType, calories: calories ?? null, day_calories: day.calories },
       )
     },
@@ -157,7 +166,7 @@ export function foodTools(store: HealthEventStore) {
       const at = loggedAt(input.when, ctx)
       const event = await writeEvent(store, runtime, { kind: 'water', occurred_at: at, payload: waterPayload(input) })
       const day = await dayTotals(store, ctx.userId, localDate(at, ctx.timezone), ctx.timezone)
-      return toolResult(`Logged ${event.payload.amount_ml} ml of water. Water today: ${(day.water_ml / 1000).toFixed(1)} L.`, {
+      return toolResult(say(FOOD_TEXTS.waterLogged, ctx.replyLanguage ?? 'en', { ml: event.payload.amount_ml, dayMl: day.water_ml }), {
         event_id: event.id,
         day_water_ml: day.water_ml,
       })
@@ -187,12 +196,16 @@ export function foodTools(store: HealthEventStore) {
       const date = input.period === 'yesterday' ? addDays(today, -1) : input.day === 'yesterday' ? addDays(today, -1) : input.day === 'today' || !input.day ? today : input.day
       const day = await dayTotals(store, ctx.userId, date, ctx.timezone)
       const meals = day.meals
-      const label = date === today ? 'Today' : date === addDays(today, -1) ? 'Yesterday' : `On ${date}`
-      const list = meals.map((m) => `${m.payload.meal_type ?? 'meal'}: ${m.payload.description}`).join('; ')
+      const language = ctx.replyLanguage ?? 'en'
+      const list = meals.map((m) => `${mealName(m.payload.meal_type, language)}: ${m.payload.description}`).join('; ')
       return toolResult(
-        day.count
-          ? `${label} you had ${day.count} meal${day.count === 1 ? '' : 's'} (${list}), about ${kcal(day.calories)}, and ${(day.water_ml / 1000).toFixed(1)} L of water.`
-          : `${label} you have not logged any meals${day.water_ml ? `, and ${(day.water_ml / 1000).toFixed(1)} L of water` : ''}.`,
+        say(FOOD_TEXTS.totals, language, {
+          day: date === today ? 'today' : date === addDays(today, -1) ? 'yesterday' : date,
+          count: day.count,
+          list,
+          calories: kcal(day.calories),
+          waterMl: day.water_ml,
+        }),
         { date, calories: day.calories, meals: day.count, water_ml: day.water_ml },
       )
     },

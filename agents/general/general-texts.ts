@@ -13,6 +13,26 @@ const CAPABILITIES = {
     'dawa ki yaad dila sakta hoon, aur "kal mera BP kitna tha?" jaise sawaalon ke jawab de sakta hoon.',
 }
 
+const SEVERITY: Record<string, { hi: string; 'hi-Latn': string }> = {
+  mild: { hi: 'हल्का', 'hi-Latn': 'halka' },
+  moderate: { hi: 'मध्यम', 'hi-Latn': 'madhyam' },
+  severe: { hi: 'तेज़', 'hi-Latn': 'tez' },
+}
+const QUALITY: Record<string, { hi: string; 'hi-Latn': string }> = {
+  poor: { hi: 'खराब', 'hi-Latn': 'kharab' },
+  fair: { hi: 'ठीक-ठाक', 'hi-Latn': 'theek-thaak' },
+  good: { hi: 'अच्छी', 'hi-Latn': 'achhi' },
+  excellent: { hi: 'बहुत अच्छी', 'hi-Latn': 'bahut achhi' },
+}
+const ACTIVITY: Record<string, { hi: string; 'hi-Latn': string }> = {
+  walk: { hi: 'सैर', 'hi-Latn': 'walk' },
+  yoga: { hi: 'योग', 'hi-Latn': 'yoga' },
+  run: { hi: 'दौड़', 'hi-Latn': 'daud' },
+  cycle: { hi: 'साइकिल', 'hi-Latn': 'cycling' },
+  swim: { hi: 'तैराकी', 'hi-Latn': 'tairaaki' },
+  exercise: { hi: 'कसरत', 'hi-Latn': 'kasrat' },
+}
+
 /** The general agent's own words (the offline planner's replies), in every reply language. */
 export const GENERAL_TEXTS = defineTexts({
   capabilities: CAPABILITIES,
@@ -28,6 +48,61 @@ export const GENERAL_TEXTS = defineTexts({
     en: 'Whom should I save as your emergency contact? Tell me their name and phone number.',
     hi: 'आपातकालीन संपर्क के लिए किसे सेव करूँ? उनका नाम और फ़ोन नंबर बताइए।',
     'hi-Latn': 'Emergency contact ke liye kise save karoon? Unka naam aur phone number bataiye.',
+  },
+  symptomNoted: {
+    en: (p: { name: string; severity?: string; severe: boolean }) =>
+      `Noted: ${p.name}${p.severity ? ` (${p.severity})` : ''}.` +
+      (p.severe ? ' Because it is severe, please contact your doctor today; if it is sudden or very bad, call 112 or 108.' : ' Tell me if it gets worse.'),
+    hi: (p: { name: string; severity?: string; severe: boolean }) =>
+      `नोट किया: ${p.name}${p.severity ? ` (${SEVERITY[p.severity]?.hi ?? p.severity})` : ''}।` +
+      (p.severe ? ' यह तेज़ है, इसलिए आज ही अपने डॉक्टर से संपर्क करें; अगर अचानक हुआ है या बहुत ज़्यादा है, तो 112 या 108 पर कॉल करें।' : ' बढ़े तो मुझे बताइए।'),
+    'hi-Latn': (p: { name: string; severity?: string; severe: boolean }) =>
+      `Note kiya: ${p.name}${p.severity ? ` (${SEVERITY[p.severity]?.['hi-Latn'] ?? p.severity})` : ''}.` +
+      (p.severe ? ' Yeh tez hai, isliye aaj hi apne doctor se sampark karein; agar achanak hua hai ya bahut zyada hai, to 112 ya 108 par call karein.' : ' Badhe to mujhe bataiye.'),
+  },
+  moodNoted: {
+    en: (p: { low: boolean }) =>
+      p.low
+        ? "I've noted how you're feeling. I'm sorry it's a hard day. Talking to someone you trust can help, and Tele-MANAS (14416) is there 24x7 if you want to talk."
+        : "I've noted how you're feeling. Thank you for telling me.",
+    hi: (p: { low: boolean }) =>
+      p.low
+        ? 'मैंने नोट कर लिया कि आप कैसा महसूस कर रहे हैं। मुझे दुख है कि आज का दिन मुश्किल है। किसी भरोसेमंद व्यक्ति से बात करना मदद कर सकता है, और बात करनी हो तो Tele-MANAS (14416) 24 घंटे उपलब्ध है।'
+        : 'मैंने नोट कर लिया कि आप कैसा महसूस कर रहे हैं। बताने के लिए धन्यवाद।',
+    'hi-Latn': (p: { low: boolean }) =>
+      p.low
+        ? 'Maine note kar liya ki aap kaisa mehsoos kar rahe hain. Mujhe dukh hai ki aaj ka din mushkil hai. Kisi bharosemand vyakti se baat karna madad kar sakta hai, aur baat karni ho to Tele-MANAS (14416) 24 ghante uplabdh hai.'
+        : 'Maine note kar liya ki aap kaisa mehsoos kar rahe hain. Batane ke liye dhanyavaad.',
+  },
+  sleepLogged: {
+    en: (p: { hours?: number; quality?: string }) => `Logged your sleep${p.hours !== undefined ? `: ${p.hours} hours` : ''}${p.quality ? ` (${p.quality})` : ''}.`,
+    hi: (p: { hours?: number; quality?: string }) =>
+      `आपकी नींद दर्ज की${p.hours !== undefined ? `: ${p.hours} घंटे` : ''}${p.quality ? ` (${QUALITY[p.quality]?.hi ?? p.quality})` : ''}।`,
+    'hi-Latn': (p: { hours?: number; quality?: string }) =>
+      `Aapki neend darj ki${p.hours !== undefined ? `: ${p.hours} ghante` : ''}${p.quality ? ` (${QUALITY[p.quality]?.['hi-Latn'] ?? p.quality})` : ''}.`,
+  },
+  exerciseLogged: {
+    en: (p: { activity: string; minutes?: number; steps?: number }) =>
+      `Logged ${p.activity}${p.minutes ? ` for ${p.minutes} minutes` : ''}${p.steps ? `, ${p.steps} steps` : ''}. Well done!`,
+    hi: (p: { activity: string; minutes?: number; steps?: number }) =>
+      `दर्ज किया: ${ACTIVITY[p.activity]?.hi ?? p.activity}${p.minutes ? `, ${p.minutes} मिनट` : ''}${p.steps ? `, ${p.steps} कदम` : ''}। बहुत बढ़िया!`,
+    'hi-Latn': (p: { activity: string; minutes?: number; steps?: number }) =>
+      `Darj kiya: ${ACTIVITY[p.activity]?.['hi-Latn'] ?? p.activity}${p.minutes ? `, ${p.minutes} minute` : ''}${p.steps ? `, ${p.steps} kadam` : ''}. Bahut badhiya!`,
+  },
+  profileUpdated: {
+    en: (p: { changed: string }) => `Updated your profile (${p.changed}).`,
+    hi: (p: { changed: string }) => `आपकी प्रोफ़ाइल अपडेट कर दी (${p.changed})।`,
+    'hi-Latn': (p: { changed: string }) => `Aapki profile update kar di (${p.changed}).`,
+  },
+  appointmentSaved: {
+    en: (p: { title: string; day: string; time: string }) => `Saved: ${p.title} on ${p.day} at ${p.time}.`,
+    hi: (p: { title: string; day: string; time: string }) => `सेव किया: ${p.title}, ${p.day} को ${p.time} बजे।`,
+    'hi-Latn': (p: { title: string; day: string; time: string }) => `Save kiya: ${p.title}, ${p.day} ko ${p.time} baje.`,
+  },
+  contactSaved: {
+    en: (p: { name: string; phone: string }) => `Saved ${p.name} (${p.phone}) as an emergency contact.`,
+    hi: (p: { name: string; phone: string }) => `${p.name} (${p.phone}) को आपातकालीन संपर्क के रूप में सेव किया।`,
+    'hi-Latn': (p: { name: string; phone: string }) => `${p.name} (${p.phone}) ko emergency contact ke roop mein save kiya.`,
   },
   symptom_gone: {
     en: "Good to hear it has eased. Tell me if it comes back.",

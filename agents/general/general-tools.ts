@@ -1,5 +1,7 @@
 import { tool, type ToolRuntime } from '@langchain/core/tools'
 import { z } from 'zod'
+import { say } from '../../language/localise.js'
+import { GENERAL_TEXTS } from './general-texts.js'
 import {
   AppointmentPayload,
   EmergencyContactPayload,
@@ -82,11 +84,9 @@ export function generalTools(store: HealthEventStore) {
       const { when, ...payload } = input
       const event = await writeEvent(store, runtime, { kind: 'symptom', occurred_at: loggedAt(when, ctx), payload })
       const severe = event.payload.severity === 'severe'
-      return toolResult(
-        `Noted: ${event.payload.name}${event.payload.severity ? ` (${event.payload.severity})` : ''}.` +
-          (severe ? ' Because it is severe, please contact your doctor today; if it is sudden or very bad, call 112 or 108.' : ' Tell me if it gets worse.'),
-        { event_id: event.id },
-      )
+      return toolResult(say(GENERAL_TEXTS.symptomNoted, ctx.replyLanguage ?? 'en', { name: event.payload.name, severity: event.payload.severity, severe }), {
+        event_id: event.id,
+      })
     },
     {
       name: 'log_symptom',
@@ -103,12 +103,7 @@ export function generalTools(store: HealthEventStore) {
     async (input, runtime: ToolRuntime) => {
       const event = await writeEvent(store, runtime, { kind: 'mood', payload: input })
       const low = event.payload.mood === 'bad' || event.payload.mood === 'very_bad'
-      return toolResult(
-        low
-          ? "I've noted how you're feeling. I'm sorry it's a hard day. Talking to someone you trust can help, and Tele-MANAS (14416) is there 24x7 if you want to talk."
-          : "I've noted how you're feeling. Thank you for telling me.",
-        { event_id: event.id },
-      )
+      return toolResult(say(GENERAL_TEXTS.moodNoted, turnContext(runtime).replyLanguage ?? 'en', { low }), { event_id: event.id })
     },
     {
       name: 'log_mood',
@@ -123,10 +118,7 @@ export function generalTools(store: HealthEventStore) {
       const { when, ...payload } = input
       const event = await writeEvent(store, runtime, { kind: 'sleep', occurred_at: loggedAt(when, ctx), payload })
       const p = event.payload
-      return toolResult(
-        `Logged your sleep${p.duration_hours !== undefined ? `: ${p.duration_hours} hours` : ''}${p.quality ? ` (${p.quality})` : ''}.`,
-        { event_id: event.id },
-      )
+      return toolResult(say(GENERAL_TEXTS.sleepLogged, ctx.replyLanguage ?? 'en', { hours: p.duration_hours, quality: p.quality }), { event_id: event.id })
     },
     {
       name: 'log_sleep',
@@ -142,10 +134,9 @@ export function generalTools(store: HealthEventStore) {
       const { when, ...payload } = input
       const event = await writeEvent(store, runtime, { kind: 'exercise', occurred_at: loggedAt(when, ctx), payload })
       const p = event.payload
-      return toolResult(
-        `Logged ${p.activity}${p.duration_minutes ? ` for ${p.duration_minutes} minutes` : ''}${p.steps ? `, ${p.steps} steps` : ''}. Well done!`,
-        { event_id: event.id },
-      )
+      return toolResult(say(GENERAL_TEXTS.exerciseLogged, ctx.replyLanguage ?? 'en', { activity: p.activity, minutes: p.duration_minutes, steps: p.steps }), {
+        event_id: event.id,
+      })
     },
     {
       name: 'log_exercise',
@@ -158,7 +149,7 @@ export function generalTools(store: HealthEventStore) {
     async (input, runtime: ToolRuntime) => {
       const event = await asToolError(() => saveProfile(store, turnWrite(runtime), input, 'merge'))
       const changed = Object.keys(input).map((k) => k.replace(/_/g, ' ')).join(', ')
-      return toolResult(`Updated your profile (${changed}).`, { profile: event.payload })
+      return toolResult(say(GENERAL_TEXTS.profileUpdated, turnContext(runtime).replyLanguage ?? 'en', { changed }), { profile: event.payload })
     },
     {
       name: 'update_profile',
@@ -202,7 +193,10 @@ export function generalTools(store: HealthEventStore) {
         kind: 'appointment',
         payload: { title: input.title, doctor: input.doctor, location: input.location, notes: input.notes, scheduled_for: at.toISOString() },
       })
-      return toolResult(`Saved: ${event.payload.title} on ${spokenDay(at, ctx.timezone)} at ${spokenTime(at, ctx.timezone)}.`, { event_id: event.id })
+      return toolResult(
+        say(GENERAL_TEXTS.appointmentSaved, ctx.replyLanguage ?? 'en', { title: event.payload.title, day: spokenDay(at, ctx.timezone), time: spokenTime(at, ctx.timezone) }),
+        { event_id: event.id },
+      )
     },
     {
       name: 'add_appointment',
@@ -216,7 +210,9 @@ export function generalTools(store: HealthEventStore) {
   const addEmergencyContact = tool(
     async (input, runtime: ToolRuntime) => {
       const event = await writeEvent(store, runtime, { kind: 'emergency_contact', payload: input })
-      return toolResult(`Saved ${event.payload.name} (${event.payload.phone}) as an emergency contact.`, { event_id: event.id })
+      return toolResult(say(GENERAL_TEXTS.contactSaved, turnContext(runtime).replyLanguage ?? 'en', { name: event.payload.name, phone: event.payload.phone }), {
+        event_id: event.id,
+      })
     },
     {
       name: 'add_emergency_contact',

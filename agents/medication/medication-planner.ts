@@ -4,6 +4,8 @@ import type { EditIntent } from '../../language/edits.js'
 import { whyNotARecord } from '../../language/not-a-record.js'
 import { planEdit, type EditReading } from '../plan-edits.js'
 import { MEDICATION_REPLIES as SAY } from './medication-texts.js'
+import { say, type ReplyLanguage } from '../../language/localise.js'
+import { MEDICATION_TEXTS } from './medication-texts.js'
 import type { Plan, PlanContext, RecentEntry } from '../plan.js'
 import { escapeRegExp } from '../../language/text.js'
 import { whenPhrase } from '../../language/when-phrase.js'
@@ -106,13 +108,13 @@ function readEdit(text: string, _latest: RecentEntry | undefined, intent: EditIn
 }
 
 /** "Move my atorvastatin reminder to 9 pm": the medicine, the new time, and the old one if said. */
-function reschedule(t: string, medicines: string[]): Plan | undefined {
+function reschedule(t: string, medicines: string[], language: ReplyLanguage = 'en'): Plan | undefined {
   const name = medicineNamed(t, medicines)
   const moving = /\b(?:move|change|shift|reschedule|push)\b.{0,40}\b(?:reminder|time|dose|alarm|tablet|medicine)\b.{0,30}\bto\b/.test(t)
   if (!moving && !(name && /\b(?:move|change|shift|reschedule|push)\b.{0,40}\bto \d/.test(t))) return undefined
   const to = /\bto\s+(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?|\d{1,2} baje|morning|evening|night|afternoon)\b/.exec(t)?.[1]
   const from = /\bfrom\s+(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)\b/.exec(t)?.[1] ?? /\b(morning|afternoon|evening|night)\b/.exec(t.split(/\bto\b/)[0]!)?.[1]
-  if (!name || !to) return { calls: [], reply: 'Which medicine should move, and to what time?', asked: true }
+  if (!name || !to) return { calls: [], reply: say(MEDICATION_TEXTS.whichToMove, language), asked: true }
   return { calls: [{ name: 'reschedule_medication', args: { medication_name: name, to_time: to.replace('.', ':'), ...(from ? { from_time: from.replace('.', ':') } : {}) } }] }
 }
 
@@ -226,7 +228,7 @@ function doseQuestion(t: string, medicines: string[]): Plan | undefined {
 /** Doses, schedules and new medicines to record, corrections, or a question about today's doses. */
 export function planMedication(ctx: PlanContext): Plan {
   const t = ctx.text
-  const moved = ctx.tools.has('reschedule_medication') ? reschedule(t, ctx.medicines) : undefined
+  const moved = ctx.tools.has('reschedule_medication') ? reschedule(t, ctx.medicines, ctx.language) : undefined
   if (moved) return moved
   const edit = planEdit(ctx, readEdit)
   if (edit) return edit
@@ -261,8 +263,8 @@ export function planMedication(ctx: PlanContext): Plan {
   if (SCHEDULE.test(t) || timed) {
     const times = clockTimes(t)
     const partTimes = times.length ? times : PARTS.filter(([re]) => re.test(t)).map(([, part]) => parseTimeOfDay(part)!).filter(Boolean)
-    if (!name) return { calls: [], reply: 'Which medicine should I remind you about, and at what time?', asked: true }
-    if (partTimes.length === 0) return { calls: [], reply: `At what time do you take ${name}? For example "9 pm".`, asked: true }
+    if (!name) return { calls: [], reply: say(MEDICATION_TEXTS.whichToRemind, ctx.language ?? 'en'), asked: true }
+    if (partTimes.length === 0) return { calls: [], reply: say(MEDICATION_TEXTS.whatTime, ctx.language ?? 'en', { name }), asked: true }
     // "Atorvastatin ka reminder raat 9 baje kar do": a change of its time, not another one.
     if (/\b(?:kar do|kardo|kar dijiye|karo|change|move|shift)\b/.test(t) && !/\b(?:also|another|extra|add|bhi)\b/.test(t) && ctx.tools.has('reschedule_medication')) {
       return { calls: [{ name: 'reschedule_medication', args: { medication_name: name, to_time: partTimes[0] } }] }
@@ -299,11 +301,11 @@ export function planMedication(ctx: PlanContext): Plan {
     return { calls: [{ name: 'log_dose', args }] }
   }
   if (name) {
-    return { calls: [], reply: `Did you take ${name}, miss it, or would you like a reminder for it?`, asked: true }
+    return { calls: [], reply: say(MEDICATION_TEXTS.tookMissOrRemind, ctx.language ?? 'en', { name }), asked: true }
   }
   return {
     calls: [],
-    reply: 'I can note a dose you took or missed, add a medicine, set a reminder, or tell you what is due today. What would you like?',
+    reply: say(MEDICATION_TEXTS.whatCanDo, ctx.language ?? 'en'),
     asked: true,
   }
 }

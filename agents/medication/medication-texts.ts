@@ -1,3 +1,5 @@
+import { defineTexts, type ReplyLanguage } from '../../language/localise.js'
+
 /**
  * What the medication agent says in its own words, in one place so it can be put in the
  * patient's language. None of it advises a change of dose: only the doctor does that.
@@ -29,3 +31,107 @@ export const MEDICATION_REPLIES = {
   takenList: (doses: string[]) => `Taken: ${doses.join('; ')}.`,
   stillDue: (doses: string[]) => `Still to come: ${doses.join('; ')}.`,
 }
+
+/**
+ * The medication agent's words in every reply language: doses marked, medicines added and
+ * scheduled, and the planner's questions. English comes from medication-replies.ts where it is
+ * kept; the Hindi says the same. None of it advises a change of dose.
+ */
+
+type Days = { days: string[] }
+const DAY_NAMES: Record<ReplyLanguage, string[]> = {
+  en: ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+  hi: ['', 'सोमवार', 'मंगलवार', 'बुधवार', 'गुरुवार', 'शुक्रवार', 'शनिवार', 'रविवार'],
+  'hi-Latn': ['', 'Somvaar', 'Mangalvaar', 'Budhvaar', 'Guruvaar', 'Shukravaar', 'Shanivaar', 'Ravivaar'],
+}
+
+/** "every day", "every Monday and Thursday" in a language. */
+export function spokenDays(days: string[], language: ReplyLanguage): string {
+  const names = days.map((d) => DAY_NAMES[language][Number(d)])
+  if (language === 'hi') return days.length === 7 ? 'रोज़' : `हर ${names.join(' और ')}`
+  if (language === 'hi-Latn') return days.length === 7 ? 'roz' : `har ${names.join(' aur ')}`
+  return days.length === 7 ? 'every day' : `every ${names.join(' and ')}`
+}
+
+/** "8:00 am and 8:00 pm" in a language. */
+const joinTimes = (times: string[], language: ReplyLanguage) => times.join(language === 'hi' ? ' और ' : language === 'hi-Latn' ? ' aur ' : ' and ')
+
+type Status = 'taken' | 'missed' | 'skipped'
+const STATUS: Record<Status, Record<ReplyLanguage, string>> = {
+  taken: { en: 'taken', hi: 'ली गई', 'hi-Latn': 'li gayi' },
+  missed: { en: 'missed', hi: 'छूट गई', 'hi-Latn': 'chhoot gayi' },
+  skipped: { en: 'skipped', hi: 'नहीं ली गई', 'hi-Latn': 'nahi li gayi' },
+}
+
+export const MEDICATION_TEXTS = defineTexts({
+  /** One dose in a confirmation: "Metformin (8:00 pm dose)". */
+  dose: {
+    en: (p: { name: string; time?: string }) => `${p.name}${p.time ? ` (${p.time} dose)` : ''}`,
+    hi: (p: { name: string; time?: string }) => `${p.name}${p.time ? ` (${p.time} की खुराक)` : ''}`,
+    'hi-Latn': (p: { name: string; time?: string }) => `${p.name}${p.time ? ` (${p.time} ki khurak)` : ''}`,
+  },
+  marked: {
+    en: (p: { doses: string; amount: string; status: Status }) => `Marked ${p.doses}${p.amount} as ${STATUS[p.status].en}.`,
+    hi: (p: { doses: string; amount: string; status: Status }) => `दर्ज किया: ${p.doses}${p.amount} ${STATUS[p.status].hi}।`,
+    'hi-Latn': (p: { doses: string; amount: string; status: Status }) => `Darj kiya: ${p.doses}${p.amount} ${STATUS[p.status]['hi-Latn']}.`,
+  },
+  notListed: {
+    en: (p: { name: string }) => `${p.name} is not in your medicine list; would you like me to add it?`,
+    hi: (p: { name: string }) => `${p.name} आपकी दवाओं की सूची में नहीं है; क्या मैं इसे जोड़ दूँ?`,
+    'hi-Latn': (p: { name: string }) => `${p.name} aapki dawaiyon ki list mein nahi hai; kya main ise jod doon?`,
+  },
+  added: {
+    en: (p: { name: string }) => MEDICATION_REPLIES.added(p.name),
+    hi: (p: { name: string }) => `${p.name} आपकी दवाओं में जोड़ दी। क्या इसके लिए याद दिलाने का समय रखूँ?`,
+    'hi-Latn': (p: { name: string }) => `${p.name} aapki dawaiyon mein jod di. Kya iske liye yaad dilaane ka samay rakhoon?`,
+  },
+  alreadyListed: {
+    en: (p: { name: string }) => MEDICATION_REPLIES.alreadyListed(p.name),
+    hi: (p: { name: string }) => `${p.name} पहले से आपकी दवाओं की सूची में है।`,
+    'hi-Latn': (p: { name: string }) => `${p.name} pehle se aapki dawaiyon ki list mein hai.`,
+  },
+  addedWithTimes: {
+    en: (p: { name: string; times: string[] } & Days) => MEDICATION_REPLIES.addedWithTimes(p.name, joinTimes(p.times, 'en'), spokenDays(p.days, 'en')),
+    hi: (p: { name: string; times: string[] } & Days) => `${p.name} आपकी दवाओं में जोड़ दी, और ${spokenDays(p.days, 'hi')} ${joinTimes(p.times, 'hi')} पर याद दिलाऊँगा।`,
+    'hi-Latn': (p: { name: string; times: string[] } & Days) =>
+      `${p.name} aapki dawaiyon mein jod di, aur ${spokenDays(p.days, 'hi-Latn')} ${joinTimes(p.times, 'hi-Latn')} par yaad dilaaunga.`,
+  },
+  scheduled: {
+    en: (p: { name: string; times: string[] } & Days) => MEDICATION_REPLIES.scheduled(p.name, joinTimes(p.times, 'en'), spokenDays(p.days, 'en')),
+    hi: (p: { name: string; times: string[] } & Days) => `ठीक है: मैं आपको ${spokenDays(p.days, 'hi')} ${joinTimes(p.times, 'hi')} पर ${p.name} लेने की याद दिलाऊँगा।`,
+    'hi-Latn': (p: { name: string; times: string[] } & Days) =>
+      `Theek hai: main aapko ${spokenDays(p.days, 'hi-Latn')} ${joinTimes(p.times, 'hi-Latn')} par ${p.name} lene ki yaad dilaaunga.`,
+  },
+  alreadyTaken: {
+    en: (p: { name: string; time: string }) => MEDICATION_REPLIES.alreadyTaken(p.name, p.time),
+    hi: (p: { name: string; time: string }) => `आपने आज की ${p.time} वाली ${p.name} पहले ही ली हुई दर्ज की है। क्या आपने एक और खुराक ली, या आपका मतलब वही थी?`,
+    'hi-Latn': (p: { name: string; time: string }) =>
+      `Aapne aaj ki ${p.time} wali ${p.name} pehle hi li hui darj ki hai. Kya aapne ek aur khurak li, ya aapka matlab wahi thi?`,
+  },
+  tookMissOrRemind: {
+    en: (p: { name: string }) => `Did you take ${p.name}, miss it, or would you like a reminder for it?`,
+    hi: (p: { name: string }) => `क्या आपने ${p.name} ले ली, वह छूट गई, या उसके लिए याद दिलाऊँ?`,
+    'hi-Latn': (p: { name: string }) => `Kya aapne ${p.name} le li, woh chhoot gayi, ya uske liye yaad dilaaoon?`,
+  },
+  whichToRemind: {
+    en: 'Which medicine should I remind you about, and at what time?',
+    hi: 'किस दवा के लिए और किस समय याद दिलाऊँ?',
+    'hi-Latn': 'Kis dawa ke liye aur kis samay yaad dilaaoon?',
+  },
+  whatTime: {
+    en: (p: { name: string }) => `At what time do you take ${p.name}? For example "9 pm".`,
+    hi: (p: { name: string }) => `आप ${p.name} किस समय लेते हैं? जैसे "रात 9 बजे"।`,
+    'hi-Latn': (p: { name: string }) => `Aap ${p.name} kis samay lete hain? Jaise "raat 9 baje".`,
+  },
+  whichToMove: {
+    en: 'Which medicine should move, and to what time?',
+    hi: 'किस दवा का समय बदलना है, और किस समय पर?',
+    'hi-Latn': 'Kis dawa ka samay badalna hai, aur kis samay par?',
+  },
+  whatCanDo: {
+    en: 'I can note a dose you took or missed, add a medicine, set a reminder, or tell you what is due today. What would you like?',
+    hi: 'मैं आपकी ली हुई या छूटी हुई खुराक दर्ज कर सकता हूँ, दवा जोड़ सकता हूँ, याद दिलाने का समय रख सकता हूँ, या बता सकता हूँ कि आज कौन सी दवा बाकी है। आप क्या चाहेंगे?',
+    'hi-Latn':
+      'Main aapki li hui ya chhooti hui khurak darj kar sakta hoon, dawa jod sakta hoon, yaad dilaane ka samay rakh sakta hoon, ya bata sakta hoon ki aaj kaun si dawa baaki hai. Aap kya chahenge?',
+  },
+})

@@ -7,15 +7,15 @@ import { dayRange } from '../../memory/local-time.js'
 import { activeMedicines, addMedicine, logDoses, matchMedicine, PARTS_OF_DAY, partOfDay, rescheduleMedicine, scheduleMedicine, WhichMedicineError } from '../../memory/medicines.js'
 import { entryEditTools, type EntryEditor } from '../../tools/entry-edits.js'
 import { MEDICATION_REPLIES as SAY } from './medication-texts.js'
+import { say } from '../../language/localise.js'
+import { MEDICATION_TEXTS } from './medication-texts.js'
 import { asToolError, toolResult, turnWrite } from '../../tools/event-writer.js'
 import { PeriodSchema, periodDates, spokenDay, spokenTime, spokenWhen } from '../../tools/periods.js'
 import { turnContext } from '../../tools/tool-context.js'
 import { loggedAt, parseTimeOfDay } from '../../tools/when.js'
 
 const DOSE_WORDS: Record<string, string> = { taken: 'taken', missed: 'missed', skipped: 'skipped' }
-const spokenTimes = (times: string[]) => times.map((t) => spokenTime(`2026-01-01T${t}:00Z`, 'UTC')).join(' and ')
-const DAY_NAMES = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
-const spokenDays = (days: string[]) => (days.length === 7 ? 'every day' : `every ${days.map((d) => DAY_NAMES[Number(d)]).join(' and ')}`)
+const spokenTimes = (times: string[]) => times.map((t) => spokenTime(`2026-01-01T${t}:00Z`, 'UTC'))
 const describeDose = (d: ExpectedDose, tz: string) =>
   `${d.medication_name}${d.dosage ? ` ${d.dosage}` : ''} at ${spokenTime(d.scheduled_for, tz)}: ${d.status === 'due' ? 'not taken yet' : d.status}`
 
@@ -43,6 +43,7 @@ const doseEditor: EntryEditor<typeof DoseChanges> = {
 export function medicationTools(store: HealthEventStore) {
   const addMedication = tool(
     async (input, runtime: ToolRuntime) => {
+      const language = turnContext(runtime).replyLanguage ?? 'en'
       const { times: said, days_of_week, ...medicine } = input
       const times = (said ?? []).map((t) => parseTimeOfDay(t))
       const bad = (said ?? []).filter((_, i) => !times[i])
@@ -51,13 +52,14 @@ export function medicationTools(store: HealthEventStore) {
       const added = await asToolError(() => addMedicine(store, w, medicine))
       const name = `${added.medicine.payload.name}${added.medicine.payload.dosage ? ` ${added.medicine.payload.dosage}` : ''}`
       if (!times.length) {
-        return toolResult(added.created ? SAY.added(name) : SAY.alreadyListed(added.medicine.payload.name), { medication_id: added.medicine.context_id })
+        const text = added.created ? say(MEDICATION_TEXTS.added, language, { name }) : say(MEDICATION_TEXTS.alreadyListed, language, { name: added.medicine.payload.name })
+        return toolResult(text, { medication_id: added.medicine.context_id })
       }
       // One sentence, one setup: the medicine and its times ("metformin 500 twice a day at 8 and 8").
       const { days } = await asToolError(() =>
         scheduleMedicine(store, { ...w, key: w.key && `${w.key}:times` }, { medication_name: added.medicine.payload.name, times: times as string[], days_of_week }),
       )
-      return toolResult(SAY.addedWithTimes(name, spokenTimes(times as string[]), spokenDays(days)), { medication_id: added.medicine.context_id, times })
+      return toolResult(say(MEDICATION_TEXTS.addedWithTimes, language, { name, times: spokenTimes(times as string[]), days }), { medication_id: added.medicine.context_id, times })
     },
     {
       name: 'add_medication',
@@ -82,7 +84,7 @@ export function medicationTools(store: HealthEventStore) {
       const { medicine, days } = await asToolError(() =>
         scheduleMedicine(store, turnWrite(runtime), { ...input, times: times as string[] }),
       )
-      return toolResult(SAY.scheduled(medicine.payload.name, spokenTimes(times as string[]), spokenDays(days)), {
+      return toolResult(say(MEDICATION_TEXTS.scheduled, turnContext(runtime).replyLanguage ?? 'en', { name: medicine.payload.name, times: spokenTimes(times as string[]), days }), {
         medication_id: medicine.context_id,
         times,
       })
@@ -102,6 +104,7 @@ export function medicationTools(store: HealthEventStore) {
   const logDose = tool(
     async (input, runtime: ToolRuntime) => {
       const ctx = turnContext(runtime)
+      const language = ctx.replyLanguage ?? 'en'
       const { when, ...report } = input
       const outcome = await asToolError(() =>
         logDoses(store, turnWrite(runtime), { ...report, at: loggedAt(when, ctx), now: ctx.now }).catch((err: unknown) => {
@@ -110,15 +113,15 @@ export function medicationTools(store: HealthEventStore) {
       )
       if (outcome.alreadyTaken) {
         const d = outcome.alreadyTaken
-        return toolResult(SAY.alreadyTaken(d.medication_name, spokenTime(d.scheduled_for, ctx.timezone)), { count: 0 })
+        return toolResult(say(MEDICATION_TEXTS.alreadyTaken, language, { name: d.medication_name, time: spokenTime(d.scheduled_for, ctx.timezone) }), { count: 0 })
       }
       const logged = outcome.logged
-      const names = logged.map((d) => `${d.name}${d.slot ? ` (${spokenTime(d.slot.scheduled_for, ctx.timezone)} dose)` : ''}`)
+      const doses = logged.map((d) => say(MEDICATION_TEXTS.dose, language, { name: d.name, time: d.slot ? spokenTime(d.slot.scheduled_for, ctx.timezone) : undefined })).join(', ')
       const amount = input.amount ? ` (${input.amount})` : ''
       const unknown = input.medication_name && !logged[0]?.known
       return toolResult(
-        `Marked ${names.join(', ')}${amount} as ${DOSE_WORDS[input.status]}.` +
-          (unknown ? ` ${input.medication_name} is not in your medicine list; would you like me to add it?` : ''),
+        say(MEDICATION_TEXTS.marked, language, { doses, amount, status: input.status }) +
+          (unknown ? ` ${say(MEDICATION_TEXTS.notListed, language, { name: input.medication_name! })}` : ''),
         { count: logged.length },
       )
     },
@@ -194,7 +197,7 @@ export function medicationTools(store: HealthEventStore) {
           (s) => s.payload.active && (!medicine || s.payload.medication_id === medicine.context_id),
         )
         const times = schedules.map((s) => s.payload.time_of_day).sort()
-        return toolResult(times.length ? SAY.takesAt(name ?? 'your medicines', spokenTimes(times)) : SAY.noTimes(name), { times })
+        return toolResult(times.length ? SAY.takesAt(name ?? 'your medicines', spokenTimes(times).join(' and ')) : SAY.noTimes(name), { times })
       }
       const period = periodDates(input.period ?? 'today', ctx.now, ctx.timezone)
       const insights = await insightsFor(store, ctx.userId, { from: period.from, to: period.to, timezone: ctx.timezone }, ctx.now)

@@ -4,8 +4,7 @@ import { whenPhrase } from '../../language/when-phrase.js'
 import { entryDay, planEdit, splitDenial, type EditReading } from '../plan-edits.js'
 import type { Plan, PlanContext, RecentEntry } from '../plan.js'
 import { whyNotARecord } from '../../language/not-a-record.js'
-import { adviceFor, VITALS_REPLIES as SAY } from './vitals-texts.js'
-import { describeReading } from './vitals-tools.js'
+import { adviceFor, describeReading, MEANT_READING, say, VITALS_REPLIES as SAY, VITALS_TEXTS } from './vitals-texts.js'
 import { vitalsPayload } from './vitals-payload.js'
 
 const METRIC_WORDS: [RegExp, string][] = [
@@ -198,7 +197,7 @@ const YES = /^(?:yes|yeah|yep|yup|haan|han|ha|ji|correct|right|sahi|exactly|that
 function answerToQuestion(ctx: PlanContext): Reading[] {
   const asked = ctx.answeringQuestion
   if (!asked) return []
-  const meant = /did you mean (bp \d{2,3}\/\d{2,3}|sugar \d{1,3})/.exec(asked.question)?.[1]
+  const meant = MEANT_READING.exec(asked.question)?.[1]
   if (meant && YES.test(ctx.text)) return parseReadings(meant)
   if (!/\d/.test(ctx.text)) return []
   const metric = METRIC_WORDS.find(([re]) => re.test(asked.previous) || re.test(asked.question))?.[1]
@@ -282,7 +281,7 @@ export function planVitals(ctx: PlanContext): Plan {
   // "BP 15090": the slash was lost; read it back instead of guessing (clinical.md §1.6).
   const run = /\b(?:bp|blood pressure|pressure)\b\D{0,10}(\d{2,3})(\d{2,3})\b/.exec(t)
   if (readings.length === 0 && run && Number(run[1]) > Number(run[2])) {
-    return { calls: [], reply: SAY.runTogether(`${run[1]}/${run[2]}`), asked: true }
+    return { calls: [], reply: say(VITALS_TEXTS.runTogether, ctx.language ?? 'en', { bp: `${run[1]}/${run[2]}` }), asked: true }
   }
   const metric = METRIC_WORDS.find(([re]) => re.test(t))?.[1]
   const asking = QUESTION.test(t) || /\b(?:readings?|vitals)\b/.test(t)
@@ -298,11 +297,11 @@ export function planVitals(ctx: PlanContext): Plan {
   }
   if (readings.length && !(asking && /^(?:what|how|show|tell|list|did|is|kya)\b/.test(t)) && ctx.tools.has('log_vitals')) {
     // A worrying number said with doubt is confirmed before it is logged or alerts anyone.
-    if (DOUBT.test(t) && readings.some(alarming)) return { calls: [], reply: SAY.doubtful, asked: true }
+    if (DOUBT.test(t) && readings.some(alarming)) return { calls: [], reply: say(VITALS_TEXTS.doubtful, ctx.language ?? 'en'), asked: true }
     return { calls: readings.map((args) => ({ name: 'log_vitals', args })) }
   }
 
   if (ctx.tools.has('get_vitals_history') && asking) return { calls: [{ name: 'get_vitals_history', args: historyArgs(t, metric) }] }
-  if (metric) return { calls: [], reply: SAY.whatReading(metric), asked: true }
-  return { calls: [], reply: SAY.whatCanLog, asked: true }
+  if (metric) return { calls: [], reply: say(VITALS_TEXTS.whatReading, ctx.language ?? 'en', { metric }), asked: true }
+  return { calls: [], reply: say(VITALS_TEXTS.whatCanLog, ctx.language ?? 'en'), asked: true }
 }

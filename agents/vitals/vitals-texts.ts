@@ -1,4 +1,6 @@
-import type { VitalsFlags } from '../../memory/clinical-thresholds.js'
+import type { Flag, VitalsFlags } from '../../memory/clinical-thresholds.js'
+import type { PayloadOf } from '../../memory/event-kinds.js'
+import { defineTexts, say, type ReplyLanguage } from '../../language/localise.js'
 
 /**
  * What the vitals agent says in its own words (the offline planner's questions and the advice
@@ -100,3 +102,229 @@ export function adviceFor(flags: VitalsFlags): string[] {
   return advice
 }
 
+/**
+ * The vitals agent's words in every reply language: the confirmation of a reading, its clinical
+ * label, the advice that goes with it and the planner's questions. English comes from the
+ * agent's replies (vitals-replies.ts); the Hindi says the same, in Devanagari and in Latin letters.
+ */
+
+type Vitals = PayloadOf<'vitals'>
+type Triple = Record<ReplyLanguage, string>
+
+const CONTEXTS: Record<string, Triple> = {
+  fasting: { en: 'fasting', hi: 'खाली पेट', 'hi-Latn': 'khaali pet' },
+  before_meal: { en: 'before meal', hi: 'खाने से पहले', 'hi-Latn': 'khane se pehle' },
+  after_meal: { en: 'after meal', hi: 'खाने के बाद', 'hi-Latn': 'khane ke baad' },
+  bedtime: { en: 'bedtime', hi: 'सोने से पहले', 'hi-Latn': 'sone se pehle' },
+  random: { en: 'random', hi: 'कभी भी', 'hi-Latn': 'kabhi bhi' },
+}
+
+/** The clinical labels of memory/clinical-thresholds.ts, by metric and category. */
+const LABELS: Record<string, Record<string, Omit<Triple, 'en'>>> = {
+  blood_pressure: {
+    normal: { hi: 'सामान्य बीपी', 'hi-Latn': 'normal BP' },
+    elevated: { hi: 'थोड़ा बढ़ा हुआ बीपी', 'hi-Latn': 'thoda badha hua BP' },
+    stage_1: { hi: 'हाई बीपी (स्टेज 1)', 'hi-Latn': 'high BP (stage 1)' },
+    stage_2: { hi: 'हाई बीपी (स्टेज 2)', 'hi-Latn': 'high BP (stage 2)' },
+    crisis: { hi: 'बहुत ज़्यादा बीपी (क्राइसिस की सीमा)', 'hi-Latn': 'bahut zyada BP (crisis ki seema)' },
+    hypotension: { hi: 'लो बीपी', 'hi-Latn': 'low BP' },
+  },
+  blood_sugar: {
+    normal: { hi: 'शुगर सही सीमा में', 'hi-Latn': 'sugar sahi seema mein' },
+    above_target: { hi: 'शुगर लक्ष्य से ऊपर', 'hi-Latn': 'sugar lakshya se upar' },
+    high: { hi: 'हाई शुगर', 'hi-Latn': 'high sugar' },
+    very_high: { hi: 'बहुत ज़्यादा शुगर', 'hi-Latn': 'bahut zyada sugar' },
+    level_1_low: { hi: 'लो शुगर (लेवल 1)', 'hi-Latn': 'low sugar (level 1)' },
+    level_2_low: { hi: 'खतरनाक रूप से लो शुगर (लेवल 2)', 'hi-Latn': 'khatarnaak roop se low sugar (level 2)' },
+  },
+  temperature: {
+    normal: { hi: 'सामान्य तापमान', 'hi-Latn': 'normal taapmaan' },
+    fever: { hi: 'बुखार', 'hi-Latn': 'bukhar' },
+    high_fever: { hi: 'तेज़ बुखार', 'hi-Latn': 'tez bukhar' },
+    very_high_fever: { hi: 'बहुत तेज़ बुखार', 'hi-Latn': 'bahut tez bukhar' },
+    hypothermia: { hi: 'शरीर का तापमान कम', 'hi-Latn': 'shareer ka taapmaan kam' },
+  },
+  spo2: {
+    normal: { hi: 'सामान्य ऑक्सीजन', 'hi-Latn': 'normal oxygen' },
+    below_normal: { hi: 'ऑक्सीजन सामान्य से थोड़ा कम', 'hi-Latn': 'oxygen normal se thoda kam' },
+    low: { hi: 'कम ऑक्सीजन', 'hi-Latn': 'kam oxygen' },
+    critical: { hi: 'खतरनाक रूप से कम ऑक्सीजन', 'hi-Latn': 'khatarnaak roop se kam oxygen' },
+  },
+  heart_rate: {
+    normal: { hi: 'सामान्य पल्स', 'hi-Latn': 'normal pulse' },
+    low: { hi: 'धीमी पल्स', 'hi-Latn': 'dheemi pulse' },
+    very_low: { hi: 'बहुत धीमी पल्स', 'hi-Latn': 'bahut dheemi pulse' },
+    high: { hi: 'तेज़ पल्स', 'hi-Latn': 'tez pulse' },
+    very_high: { hi: 'बहुत तेज़ पल्स', 'hi-Latn': 'bahut tez pulse' },
+  },
+}
+
+/** A flag's label in a language (the store's English label when there is no translation). */
+export function flagLabel(metric: string, flag: Flag | undefined, language: ReplyLanguage): string | undefined {
+  if (!flag) return undefined
+  if (language === 'en') return flag.label
+  return LABELS[metric]?.[flag.category]?.[language] ?? flag.label
+}
+
+const NAMES: Record<string, Triple> = {
+  bp: { en: 'BP', hi: 'बीपी', 'hi-Latn': 'BP' },
+  pulse: { en: 'pulse', hi: 'पल्स', 'hi-Latn': 'pulse' },
+  sugar: { en: 'sugar', hi: 'शुगर', 'hi-Latn': 'sugar' },
+  temperature: { en: 'temperature', hi: 'तापमान', 'hi-Latn': 'taapmaan' },
+  oxygen: { en: 'oxygen', hi: 'ऑक्सीजन', 'hi-Latn': 'oxygen' },
+  weight: { en: 'weight', hi: 'वज़न', 'hi-Latn': 'wazan' },
+}
+
+/** "BP 150/95: high blood pressure (stage 2)", each reading of a payload, in a language. */
+export function describeReading(p: Vitals, flags: VitalsFlags | null, language: ReplyLanguage = 'en'): string[] {
+  const parts: string[] = []
+  const n = (k: string) => NAMES[k]![language]
+  const label = (metric: string, flag: Flag | undefined) => {
+    const l = flagLabel(metric, flag, language)
+    return l ? `: ${l}` : ''
+  }
+  if (p.blood_pressure_systolic !== undefined) {
+    parts.push(`${n('bp')} ${p.blood_pressure_systolic}/${p.blood_pressure_diastolic}${label('blood_pressure', flags?.blood_pressure)}`)
+  }
+  if (p.heart_rate !== undefined) parts.push(`${n('pulse')} ${p.heart_rate}${label('heart_rate', flags?.heart_rate)}`)
+  if (p.blood_sugar !== undefined) {
+    const context = p.blood_sugar_context ? ` ${CONTEXTS[p.blood_sugar_context]?.[language] ?? p.blood_sugar_context.replace('_', ' ')}` : ''
+    const said = p.reported?.blood_sugar ? ` (${p.reported.blood_sugar.value} ${p.reported.blood_sugar.unit})` : ''
+    parts.push(`${n('sugar')}${context} ${p.blood_sugar} mg/dL${said}${label('blood_sugar', flags?.blood_sugar)}`)
+  }
+  if (p.temperature !== undefined) {
+    const said = p.reported?.temperature ? ` (${p.reported.temperature.value}${p.reported.temperature.unit})` : ''
+    parts.push(`${n('temperature')} ${p.temperature}°C${said}${label('temperature', flags?.temperature)}`)
+  }
+  if (p.spo2 !== undefined) parts.push(`${n('oxygen')} ${p.spo2}%${label('spo2', flags?.spo2)}`)
+  if (p.weight_kg !== undefined) {
+    const said = p.reported?.weight_kg ? ` (${p.reported.weight_kg.value} ${p.reported.weight_kg.unit})` : ''
+    parts.push(`${n('weight')} ${p.weight_kg} kg${said}`)
+  }
+  if (p.hba1c !== undefined) parts.push(`HbA1c ${p.hba1c}%`)
+  return parts
+}
+
+/** The advice of vitals-replies.ts (`adviceFor`), said in Hindi: same order, same numbers. */
+const ADVICE: Record<string, Omit<Triple, 'en'>> = {
+  bp_crisis: {
+    hi:
+      'यह बहुत ज़्यादा है। कृपया 5 मिनट शांत बैठें और फिर से नापें। क्या सीने में दर्द, साँस फूलना, पीठ दर्द, सुन्नपन, कमज़ोरी, धुंधला दिखना या बोलने में दिक्कत है? ' +
+      'अगर है, तो अभी 112 या 108 पर कॉल करें।',
+    'hi-Latn':
+      'Yeh bahut zyada hai. Kripya 5 minute shaant baithein aur phir se naapein. Kya seene mein dard, saans phoolna, peeth dard, sunnpan, kamzori, dhundhla dikhna ya bolne mein dikkat hai? ' +
+      'Agar hai, to abhi 112 ya 108 par call karein.',
+  },
+  bp_stage_2: {
+    hi: 'यह हाई है। 5 मिनट आराम करके फिर से नापें; अगर इतना ही रहे, तो अपने डॉक्टर को बताएं।',
+    'hi-Latn': 'Yeh high hai. 5 minute aaraam karke phir se naapein; agar itna hi rahe, to apne doctor ko bataayein.',
+  },
+  bp_low: {
+    hi: 'बैठ जाएं या लेट जाएं, थोड़ा पानी पिएं, और फिर से नापें। अगर बेहोशी या चक्कर लगे, तो पास में किसी को बताएं।',
+    'hi-Latn': 'Baith jaayein ya let jaayein, thoda paani piyein, aur phir se naapein. Agar behoshi ya chakkar lage, to paas mein kisi ko bataayein.',
+  },
+  sugar_level_2_low: {
+    hi: 'यह खतरनाक रूप से कम है। अभी 15–20 ग्राम जल्दी असर करने वाली चीनी लें (आधा गिलास फलों का जूस या पानी में 3 चम्मच चीनी) और 15 मिनट में फिर जाँचें। अगर उलझन या बहुत सुस्ती लगे, तो 112 या 108 पर कॉल करें।',
+    'hi-Latn':
+      'Yeh khatarnaak roop se kam hai. Abhi 15–20 gram jaldi asar karne wali cheeni lein (aadha glass fruit juice ya paani mein 3 chammach cheeni) aur 15 minute mein phir jaanchein. Agar uljhan ya bahut susti lage, to 112 ya 108 par call karein.',
+  },
+  sugar_level_1_low: {
+    hi: '15 ग्राम जल्दी असर करने वाली चीनी लें (आधा गिलास जूस या पानी में 3 चम्मच चीनी) और 15 मिनट में फिर जाँचें।',
+    'hi-Latn': '15 gram jaldi asar karne wali cheeni lein (aadha glass juice ya paani mein 3 chammach cheeni) aur 15 minute mein phir jaanchein.',
+  },
+  sugar_very_high: {
+    hi: 'यह बहुत ज़्यादा है। पानी पिएं और फिर जाँचें। अगर उल्टी, उलझन या साँस फूल रही हो, तो अभी डॉक्टरी मदद लें, और आज ही अपने डॉक्टर को यह रीडिंग बताएं।',
+    'hi-Latn':
+      'Yeh bahut zyada hai. Paani piyein aur phir jaanchein. Agar ulti, uljhan ya saans phool rahi ho, to abhi doctori madad lein, aur aaj hi apne doctor ko yeh reading bataayein.',
+  },
+  sugar_high: {
+    hi: 'पानी पिएं, थोड़ी देर में फिर जाँचें, और अगर ऊपर ही रहे तो अपने डॉक्टर को बताएं।',
+    'hi-Latn': 'Paani piyein, thodi der mein phir jaanchein, aur agar upar hi rahe to apne doctor ko bataayein.',
+  },
+  spo2_low: {
+    hi: 'गरम हाथों के साथ शांत बैठकर फिर से नापें। अगर साँस फूल रही हो, होंठ नीले दिखें या यह 92% से नीचे रहे, तो 112 या 108 पर कॉल करें।',
+    'hi-Latn': 'Garam haathon ke saath shaant baithkar phir se naapein. Agar saans phool rahi ho, honth neele dikhein ya yeh 92% se neeche rahe, to 112 ya 108 par call karein.',
+  },
+  pulse_extreme: {
+    hi: 'कुछ मिनट आराम करके फिर से नापें। अगर बेहोशी लगे, सीने में दर्द हो या साँस फूले, तो 112 या 108 पर कॉल करें।',
+    'hi-Latn': 'Kuch minute aaraam karke phir se naapein. Agar behoshi lage, seene mein dard ho ya saans phoole, to 112 ya 108 par call karein.',
+  },
+  high_fever: {
+    hi: 'पानी और तरल चीज़ें पिएं और आज ही अपने डॉक्टर को फ़ोन करें। गर्दन में अकड़न, उलझन, दाने या साँस की तकलीफ़ हो तो अभी मदद लें।',
+    'hi-Latn': 'Paani aur taral cheezein piyein aur aaj hi apne doctor ko phone karein. Gardan mein akdan, uljhan, daane ya saans ki takleef ho to abhi madad lein.',
+  },
+  fever: {
+    hi: 'आराम करें, खूब पानी पिएं, और कुछ घंटों में फिर से तापमान देखें।',
+    'hi-Latn': 'Aaraam karein, khoob paani piyein, aur kuch ghanton mein phir se taapmaan dekhein.',
+  },
+}
+
+/** Which advice applies, in the same order as `adviceFor`. */
+function adviceKeys(flags: VitalsFlags): string[] {
+  const keys: string[] = []
+  const bp = flags.blood_pressure?.category
+  if (bp === 'crisis') keys.push('bp_crisis')
+  else if (bp === 'stage_2') keys.push('bp_stage_2')
+  else if (bp === 'hypotension') keys.push('bp_low')
+  const sugar = flags.blood_sugar?.category
+  if (sugar === 'level_2_low' || sugar === 'level_1_low' || sugar === 'very_high' || sugar === 'high') keys.push(`sugar_${sugar}`)
+  if (flags.spo2?.category === 'critical' || flags.spo2?.category === 'low') keys.push('spo2_low')
+  if (flags.heart_rate?.category === 'very_high' || flags.heart_rate?.category === 'very_low') keys.push('pulse_extreme')
+  const temp = flags.temperature?.category
+  if (temp === 'high_fever' || temp === 'very_high_fever') keys.push('high_fever')
+  else if (temp === 'fever') keys.push('fever')
+  return keys
+}
+
+/** What to do about a reading, in the patient's language; never a change of medicine. */
+export function readingAdvice(flags: VitalsFlags, language: ReplyLanguage): string[] {
+  if (language === 'en') return adviceFor(flags)
+  return adviceKeys(flags).map((k) => ADVICE[k]![language])
+}
+
+const EXAMPLES: Record<string, Triple> = {
+  blood_pressure: { en: '"BP 130/85"', hi: '"बीपी 130/85"', 'hi-Latn': '"BP 130/85"' },
+  blood_sugar: { en: '"sugar 140 fasting"', hi: '"खाली पेट शुगर 140"', 'hi-Latn': '"khaali pet sugar 140"' },
+  heart_rate: { en: '"pulse 72"', hi: '"पल्स 72"', 'hi-Latn': '"pulse 72"' },
+  temperature: { en: '"temperature 100.2 F"', hi: '"बुखार 100.2 F"', 'hi-Latn': '"bukhar 100.2 F"' },
+  spo2: { en: '"oxygen 96"', hi: '"ऑक्सीजन 96"', 'hi-Latn': '"oxygen 96"' },
+  weight: { en: '"weight 68 kg"', hi: '"वज़न 68 किलो"', 'hi-Latn': '"wazan 68 kilo"' },
+  hba1c: { en: '"HbA1c 7.2"', hi: '"HbA1c 7.2"', 'hi-Latn': '"HbA1c 7.2"' },
+}
+
+export const VITALS_TEXTS = defineTexts({
+  logged: {
+    en: (p: { parts: string }) => `Logged ${p.parts}.`,
+    hi: (p: { parts: string }) => `दर्ज कर लिया: ${p.parts}।`,
+    'hi-Latn': (p: { parts: string }) => `Darj kar liya: ${p.parts}.`,
+  },
+  runTogether: {
+    en: (p: { bp: string }) => VITALS_REPLIES.runTogether(p.bp),
+    hi: (p: { bp: string }) => `क्या आपका मतलब बीपी ${p.bp} था? कृपया पुष्टि करें, या रीडिंग ऐसे भेजें: "बीपी 150/90"।`,
+    'hi-Latn': (p: { bp: string }) => `Kya aapka matlab BP ${p.bp} tha? Kripya pushti karein, ya reading aise bhejein: "BP 150/90".`,
+  },
+  doubtful: {
+    en: VITALS_REPLIES.doubtful,
+    hi:
+      'यह नंबर चिंता की बात होगा, और लगता है आपको इस पर पक्का भरोसा नहीं है, इसलिए मैंने अभी इसे दर्ज नहीं किया। क्या आप फिर से नापकर जो नंबर दिखे वह बता सकते हैं? ' +
+      'तबीयत ठीक न लगे तो अपने डॉक्टर को, या आपात स्थिति में 112 / 108 पर कॉल करें।',
+    'hi-Latn':
+      'Yeh number chinta ki baat hoga, aur lagta hai aapko is par pakka bharosa nahi hai, isliye maine abhi ise darj nahi kiya. Kya aap phir se naapkar jo number dikhe woh bata sakte hain? ' +
+      'Tabiyat theek na lage to apne doctor ko, ya emergency mein 112 / 108 par call karein.',
+  },
+  whatReading: {
+    en: (p: { metric: string }) => VITALS_REPLIES.whatReading(p.metric),
+    hi: (p: { metric: string }) => `रीडिंग कितनी थी? आप ऐसे बता सकते हैं: ${EXAMPLES[p.metric]?.hi ?? EXAMPLES.blood_sugar!.hi}।`,
+    'hi-Latn': (p: { metric: string }) => `Reading kitni thi? Aap aise bata sakte hain: ${EXAMPLES[p.metric]?.['hi-Latn'] ?? EXAMPLES.blood_sugar!['hi-Latn']}.`,
+  },
+  whatCanLog: {
+    en: VITALS_REPLIES.whatCanLog,
+    hi: 'मैं आपका बीपी, शुगर, पल्स, तापमान, ऑक्सीजन, वज़न और HbA1c दर्ज कर सकता हूँ। रीडिंग कितनी थी?',
+    'hi-Latn': 'Main aapka BP, sugar, pulse, taapmaan, oxygen, wazan aur HbA1c darj kar sakta hoon. Reading kitni thi?',
+  },
+})
+
+/** The reading a "did you mean …?" question proposed, in any reply language ("bp 150/90"). */
+export const MEANT_READING = /(?:did you mean|kya aapka matlab|kya aapka matalab) (bp \d{2,3}\/\d{2,3}|sugar \d{1,3})/
+
+export { say }

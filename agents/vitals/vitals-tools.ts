@@ -1,12 +1,11 @@
 import { tool, type ToolRuntime } from '@langchain/core/tools'
 import { z } from 'zod'
-import type { VitalsFlags } from '../../memory/clinical-thresholds.js'
 import { type PayloadOf, VitalsPayload } from '../../memory/event-kinds.js'
 import type { HealthEvent, HealthEventStore } from '../../memory/event-store.js'
 import { trendOf } from '../../memory/insights.js'
 import { dayRange } from '../../memory/local-time.js'
 import { MGDL_PER_MMOLL } from '../../memory/units.js'
-import { adviceFor, VITALS_REPLIES as SAY } from './vitals-texts.js'
+import { describeReading, readingAdvice, say, VITALS_REPLIES as SAY, VITALS_TEXTS } from './vitals-texts.js'
 import { vitalsPayload } from './vitals-payload.js'
 import { entryEditTools, payloadHas, type EntryEditor } from '../../tools/entry-edits.js'
 import { writeEvent, toolResult } from '../../tools/event-writer.js'
@@ -18,31 +17,6 @@ const METRICS = ['blood_pressure', 'blood_sugar', 'heart_rate', 'temperature', '
 type Metric = (typeof METRICS)[number]
 
 type Vitals = PayloadOf<'vitals'>
-
-/** "BP 150/95: high blood pressure (stage 2)". */
-export function describeReading(p: Vitals, flags: VitalsFlags | null): string[] {
-  const parts: string[] = []
-  if (p.blood_pressure_systolic !== undefined) {
-    parts.push(`BP ${p.blood_pressure_systolic}/${p.blood_pressure_diastolic}${flags?.blood_pressure ? `: ${flags.blood_pressure.label}` : ''}`)
-  }
-  if (p.heart_rate !== undefined) parts.push(`pulse ${p.heart_rate}${flags?.heart_rate ? `: ${flags.heart_rate.label}` : ''}`)
-  if (p.blood_sugar !== undefined) {
-    const ctx = p.blood_sugar_context ? ` ${p.blood_sugar_context.replace('_', ' ')}` : ''
-    const said = p.reported?.blood_sugar ? ` (${p.reported.blood_sugar.value} ${p.reported.blood_sugar.unit})` : ''
-    parts.push(`sugar${ctx} ${p.blood_sugar} mg/dL${said}${flags?.blood_sugar ? `: ${flags.blood_sugar.label}` : ''}`)
-  }
-  if (p.temperature !== undefined) {
-    const said = p.reported?.temperature ? ` (${p.reported.temperature.value}${p.reported.temperature.unit})` : ''
-    parts.push(`temperature ${p.temperature}°C${said}${flags?.temperature ? `: ${flags.temperature.label}` : ''}`)
-  }
-  if (p.spo2 !== undefined) parts.push(`oxygen ${p.spo2}%${flags?.spo2 ? `: ${flags.spo2.label}` : ''}`)
-  if (p.weight_kg !== undefined) {
-    const said = p.reported?.weight_kg ? ` (${p.reported.weight_kg.value} ${p.reported.weight_kg.unit})` : ''
-    parts.push(`weight ${p.weight_kg} kg${said}`)
-  }
-  if (p.hba1c !== undefined) parts.push(`HbA1c ${p.hba1c}%`)
-  return parts
-}
 
 function readingOf(e: HealthEvent<'vitals'>, metric: Metric, unit?: 'mmol/L' | 'F' | 'lb'): string | undefined {
   const p = e.payload
@@ -155,7 +129,7 @@ const vitalsEditor: EntryEditor<typeof ReadingChanges> = {
     if (Object.keys(keptReported).length) payload.reported = keptReported
     return payload
   },
-  describe: (entry) => describeReading(entry.payload as Vitals, entry.flags).join(', '),
+  describe: (entry, language) => describeReading(entry.payload as Vitals, entry.flags, language).join(', '),
   matches(entry, values) {
     const p = entry.payload as Vitals
     const said = { ...p, blood_sugar: saidValue(p, 'blood_sugar'), temperature: saidValue(p, 'temperature'), weight: saidValue(p, 'weight_kg') }
@@ -176,9 +150,10 @@ export function vitalsTools(store: HealthEventStore) {
         occurred_at: loggedAt(when, ctx),
         payload,
       })
-      const described = describeReading(event.payload, event.flags)
-      const advice = event.flags ? adviceFor(event.flags) : []
-      return toolResult([`Logged ${described.join(', ')}.`, ...advice].join(' '), {
+      const language = ctx.replyLanguage ?? 'en'
+      const described = describeReading(event.payload, event.flags, language)
+      const advice = event.flags ? readingAdvice(event.flags, language) : []
+      return toolResult([say(VITALS_TEXTS.logged, language, { parts: described.join(', ') }), ...advice].join(' '), {
         event_id: event.id,
         flags: event.flags,
         needs_recheck: event.flags?.needs_recheck ?? false,

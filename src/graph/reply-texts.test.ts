@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest'
+import { FOOD_TEXTS } from '../../agents/food/food-texts.js'
+import { GENERAL_TEXTS } from '../../agents/general/general-texts.js'
+import { HEALTH_INFO_TEXTS } from '../../agents/general/health-answers.js'
+import { MEDICATION_TEXTS } from '../../agents/medication/medication-texts.js'
+import { VITALS_TEXTS } from '../../agents/vitals/vitals-texts.js'
+import { placeholders, type Localised } from '../../language/localise.js'
+import { GUARD_TEXTS } from './policy/guards.js'
+import { SAFETY_TEXTS } from './safety/emergency-text.js'
+
+/** Every catalogue of reply texts, by name: what the patient reads, in each language. */
+const CATALOGUES: Record<string, Record<string, Localised<any>>> = {
+  safety: SAFETY_TEXTS,
+  guards: GUARD_TEXTS,
+  vitals: VITALS_TEXTS,
+  food: FOOD_TEXTS,
+  medication: MEDICATION_TEXTS,
+  general: GENERAL_TEXTS,
+  health: HEALTH_INFO_TEXTS,
+}
+
+const entries = Object.entries(CATALOGUES).flatMap(([name, texts]) => Object.entries(texts).map(([id, entry]) => [`${name}.${id}`, entry] as const))
+
+/** A rendering with stand-in values, for the script checks. */
+function sample(entry: Localised<any>, language: 'en' | 'hi' | 'hi-Latn'): string {
+  const t = entry[language]
+  if (typeof t === 'string') return t
+  const stand = new Proxy({}, { get: (_o, k) => (k === 'days' ? ['1', '2', '3', '4', '5', '6', '7'] : k === 'times' || k === 'unknown' ? [] : k === 'status' ? 'taken' : k === 'count' ? 2 : 'X') })
+  return t(stand)
+}
+
+describe('reply catalogues', () => {
+  it.each(entries)('%s fills in the same values in every language', (_id, entry) => {
+    expect(placeholders(entry, 'hi')).toEqual(placeholders(entry, 'en'))
+    expect(placeholders(entry, 'hi-Latn')).toEqual(placeholders(entry, 'en'))
+  })
+
+  it.each(entries)('%s is Devanagari in Hindi and Latin letters in romanised Hindi', (_id, entry) => {
+    expect(sample(entry, 'hi')).toMatch(/\p{Script=Devanagari}/u)
+    expect(sample(entry, 'hi-Latn')).not.toMatch(/\p{Script=Devanagari}/u)
+    expect(sample(entry, 'en')).not.toMatch(/\p{Script=Devanagari}/u)
+  })
+})
