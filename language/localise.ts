@@ -37,8 +37,9 @@ export function placeholders(entry: Localised<any>, language: ReplyLanguage): st
       get: (_t, key) => {
         if (typeof key !== 'string') return undefined
         used.add(key)
-        // Reads as text ("<name>") and as a list (of one), so templates that join or map work too.
-        return Object.assign([`<${key}>`], { toString: () => `<${key}>` })
+        // Reads as text ("<name>") and as a list (of one), so templates that trim, join or map work too.
+        const list = [`<${key}>`]
+        return Object.assign(new String(`<${key}>`), { map: list.map.bind(list), join: list.join.bind(list), some: list.some.bind(list) })
       },
     },
   )

@@ -3,6 +3,7 @@
 const WHEN_PHRASES = [
   /\b(?:yesterday|today|tonight|this|last)(?: (?:morning|afternoon|evening|night))?\b/,
   /\b\d+(?:\.\d+)? (?:hours?|hrs?|minutes?|mins?|days?) ago\b/,
+  /\b\d+(?:\.\d+)? (?:ghante|ghanta|ghanton|minute|minat|min|din) (?:pehle|pahle|pehele)\b/,
   /\b(?:an|a|half an|one) (?:hour|minute) ago\b/,
   /\bat \d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)?\b(?! ?(?:mg|kg|bpm|%|\/))/,
   /\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)\b/,
@@ -25,4 +26,8 @@ export function whenPhrase(text: string): string | undefined {
     .map((f) => f.text)
     .filter((t, i, all) => !all.some((o, j) => j !== i && o.includes(t) && o !== t))
     .join(' ')
+    // "2 ghante pehle" is "2 hours ago" to the tools that read the time.
+    .replace(/\b(\d+(?:\.\d+)?) (ghante|ghanta|ghanton|minute|minat|min|din) (?:pehle|pahle|pehele)\b/, (_m, n: string, unit: string) =>
+      `${n} ${/^gh/.test(unit) ? 'hours' : unit === 'din' ? 'days' : 'minutes'} ago`,
+    )
 }

@@ -6,10 +6,10 @@ export const generalLexicon: Lexicon = {
   patterns: [
     [/^(?:hi|hello|hey|namaste|namaskar|good (?:morning|afternoon|evening|night)|thanks|thank you|thank u|ok|okay|bye)\b/, 0.9],
     [/\b(?:help|what can you do|how do i|how to use)\b/, 0.8],
-    [/\b(?:headache|sir dard|sar dard|pain|ache|aching|dard|cough|khansi|cold|sneez\w*|dizzy|dizziness|chakkar|nausea|vomit\w*|tired|thakan|weak|weakness|itch\w*|rash|swelling|sore|cramps?|constipation|diarrh\w*|loose motion|acidity|gas|fever|bukhar)\b/, 0.8],
+    [/\b(?:headache|sir dard|sar dard|pain|ache|aching|dard|cough|khansi|cold|sneez\w*|dizzy|dizziness|chakkar|nausea|vomit\w*|tired|thakan|weak|weakness|itch\w*|rash|swelling|sore|cramps?|constipation|diarrh\w*|loose motion|acidity|gas|fever|bukhar|soojan|sujan|sooj\w*|dast|zukam|jukam|khujli)\b/, 0.8],
     [/\b(?:mood|happy|sad|upset|anxious|anxiety|worried|stress|stressed|lonely|depressed|low|down|udaas|udas|khush|feeling (?:good|great|better|fine|bad|low))\b/, 0.75],
     [/\b(?:sleep|slept|neend|nind|insomnia|woke up|nap)\b/, 0.85],
-    [/\b(?:walk|walked|walking|yoga|exercise|exercised|gym|cycling|cycled|swim|swam|jog|jogged|run|ran|steps|workout)\b/, 0.85],
+    [/\b(?:walk|walked|walking|yoga|exercise|exercised|gym|cycling|cycled|swim|swam|jog|jogged|run|ran|steps|workout|sair|tehel\w*|tahal\w*|kasrat|vyayam)\b/, 0.85],
     [/\b(?:my name|allergic|allergy|allergies|born|birthday|date of birth|height|vegetarian|vegan|language|time ?zone|profile|reply in|speak in)\b/, 0.85],
     [/\b(?:appointment|check-?up|doctor visit|visit the doctor|emergency contact)\b/, 0.85],
     [/\b(?:doctor said|doctor told|remember|did i (?:say|mention|tell)|when did|last time|history|summary|how was my|how am i doing|report)\b/, 0.75],

@@ -15,7 +15,7 @@ const BYE = /^(?:bye|good ?night|see you|ok bye|tata)\b/
 const HELP = /\b(?:help|what can you do|how do i use|how to use|what do you do)\b/
 
 const SYMPTOM_RE =
-  /\b(headache|migraine|(?:ghutne|ghutno|kamar|peeth|pair|pairon|haath|gardan|kandhe|daant|kaan|pet|sir|sar|jodon|badan) (?:ka |ki |ke |mein |me |mai )?dard|sir dard|sar dard|(?:knee|back|joint|stomach|neck|shoulder|leg|body|ear|tooth|throat|foot|hip) (?:pain|ache)|pain in (?:my )?\w+|(?:\w+ )?ache|stomach ?ache|pet (?:me |mein )?dard|body ache|cough|khansi|cold|runny nose|sore throat|fever|bukhar|dizzy|dizziness|chakkar|nausea|vomiting|ulti|tired|tiredness|fatigue|thakan|weakness|kamzori|itching|rash|swelling(?: in (?:my )?\w+)?|constipation|diarrh(?:o)?ea|loose motions?|acidity|heartburn|gas|bloating|cramps?|numbness|tingling|insomnia|breathless(?:ness)?)\b/
+  /\b(headache|migraine|(?:ghutne|ghutno|kamar|peeth|pair|pairon|haath|gardan|kandhe|daant|kaan|pet|sir|sar|jodon|badan) (?:ka |ki |ke |mein |me |mai )?dard|sir dard|sar dard|(?:knee|back|joint|stomach|neck|shoulder|leg|body|ear|tooth|throat|foot|hip) (?:pain|ache)|pain in (?:my )?\w+|(?:\w+ )?ache|stomach ?ache|pet (?:me |mein )?dard|body ache|cough|khansi|cold|runny nose|sore throat|fever|bukhar|dizzy|dizziness|chakkar|nausea|vomiting|ulti|tired|tiredness|fatigue|thakan|weakness|kamzori|itching|rash|swelling(?: in (?:my )?\w+)?|constipation|diarrh(?:o)?ea|loose motions?|soojan|sujan|sooj\w*|dast|zukam|jukam|khujli|jalan|acidity|heartburn|gas|bloating|cramps?|numbness|tingling|insomnia|breathless(?:ness)?)\b/
 const SEVERITY: [RegExp, string][] = [
   [/\b(?:severe|very bad|terrible|unbearable|bahut zyada|bahut tez|extreme)\b/, 'severe'],
   [/\b(?:moderate|quite|bad|bahut)\b/, 'moderate'],
@@ -34,7 +34,7 @@ const MOODS: [RegExp, string][] = [
 const MOOD_CONTEXT = /\b(?:feel|feeling|felt|mood|i am|i'm|im|today is|day was|lag raha|mehsoos|mann|jee)\b/
 
 const SLEEP = /\b(?:slept|sleep|sleeping|neend|nind|soya|soyi|so gaya|so gayi|woke up)\b/
-const EXERCISE = /\b(walk(?:ed|ing)?|yoga|exercis(?:e|ed|ing)|gym|cycl(?:ed|ing)|swim(?:ming)?|swam|jog(?:ged|ging)?|ran|running|workout|stretching|pranayam|steps)\b/
+const EXERCISE = /\b(walk(?:ed|ing)?|yoga|exercis(?:e|ed|ing)|gym|cycl(?:ed|ing)|swim(?:ming)?|swam|jog(?:ged|ging)?|ran|running|workout|stretching|pranayam|steps|sair|tehel\w*|tahal\w*|tehl[aie]|kasrat|vyayam)\b/
 const SUMMARY = /\b(?:summary|how was my (?:day|week|month)|how am i doing|overview|report|how have i been)\b/
 const RECALL = /\b(?:doctor (?:say|said|tell|told|advise|advised|mention)|what did (?:i|the|my)\b.{0,40}\b(?:say|said|tell|told|mention|advise)|when did (?:my|i|the)|remember|did i (?:mention|say|tell)|last time|what did i say)\b/
 const APPOINTMENT = /\b(?:appointment|check-?up|follow-?up|doctor visit|visit (?:the )?doctor|see (?:the )?doctor|test at|blood test)\b/
@@ -66,6 +66,9 @@ function profileArgs(t: string): Record<string, unknown> | undefined {
   return Object.keys(args).length ? args : undefined
 }
 
+/** Hindi symptom words a doctor reading the record may not know, kept in English (the patient's words stay in the notes). */
+const HINDI_SYMPTOMS: Record<string, string> = { soojan: 'swelling', sujan: 'swelling', dast: 'diarrhoea', zukam: 'cold', jukam: 'cold', khujli: 'itching' }
+
 /** "Ghutne ka dard ab nahi hai", "the headache is gone": it has passed, nothing to log. */
 function symptomGone(t: string): boolean {
   const m = SYMPTOM_RE.exec(t)
@@ -77,7 +80,7 @@ function symptomCall(t: string): PlannedCall | undefined {
   // "No headache, feeling normal" reports its absence.
   if (!m || /\b(?:no|not|without|koi nahi)\s+(?:\w+\s+)?$/.test(t.slice(Math.max(0, m.index - 20), m.index))) return undefined
   if (symptomGone(t)) return undefined
-  const args: Record<string, unknown> = { name: m[1] }
+  const args: Record<string, unknown> = { name: HINDI_SYMPTOMS[m[1]!] ?? (/^sooj/.test(m[1]!) ? 'swelling' : m[1]) }
   const severity = SEVERITY.find(([re]) => re.test(t))?.[1]
   if (severity) args.severity = severity
   const part = BODY_PART.exec(t)?.[1]
@@ -117,10 +120,10 @@ function sleepCall(t: string): PlannedCall {
 }
 
 function exerciseCall(t: string, activity: string): PlannedCall {
-  const base = activity.replace(/(?:ed|ing)$/, '').replace(/^ran$|^runn$/, 'run').replace(/^swam$/, 'swim').replace(/^jogg$/, 'jog')
+  const base = /^(?:sair|teh|tah)/.test(activity) ? 'walk' : /^(?:kasrat|vyayam)$/.test(activity) ? 'exercise' : activity.replace(/(?:ed|ing)$/, '').replace(/^ran$|^runn$/, 'run').replace(/^swam$/, 'swim').replace(/^jogg$/, 'jog')
   const args: Record<string, unknown> = { activity: base === 'step' ? 'walk' : base }
-  const minutes = /(\d+)\s*(?:minutes?|mins?)\b/.exec(t)?.[1]
-  const hours = /(\d+(?:\.\d+)?)\s*(?:hours?|hrs?)\b/.exec(t)?.[1]
+  const minutes = /(\d+)\s*(?:minutes?|mins?|minat)\b/.exec(t)?.[1]
+  const hours = /(\d+(?:\.\d+)?)\s*(?:hours?|hrs?|ghante|ghanta)\b/.exec(t)?.[1]
   if (minutes) args.duration_minutes = Number(minutes)
   else if (hours) args.duration_minutes = Math.round(Number(hours) * 60)
   const steps = /(\d[\d,]*)\s*steps\b/.exec(t)?.[1]

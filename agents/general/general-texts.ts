@@ -1,3 +1,4 @@
+import { sayClock } from '../../language/clock.js'
 import { defineTexts } from '../../language/localise.js'
 import type { PayloadOf } from '../../memory/event-kinds.js'
 
@@ -31,6 +32,27 @@ const ACTIVITY: Record<string, { hi: string; 'hi-Latn': string }> = {
   cycle: { hi: 'साइकिल', 'hi-Latn': 'cycling' },
   swim: { hi: 'तैराकी', 'hi-Latn': 'tairaaki' },
   exercise: { hi: 'कसरत', 'hi-Latn': 'kasrat' },
+}
+
+/** The periods of tools/periods.ts, as Hindi says them. */
+const PERIODS: Record<string, { hi: string; 'hi-Latn': string }> = {
+  today: { hi: 'आज', 'hi-Latn': 'Aaj' },
+  yesterday: { hi: 'कल', 'hi-Latn': 'Kal' },
+  this_week: { hi: 'इस हफ़्ते', 'hi-Latn': 'Is hafte' },
+  last_7_days: { hi: 'पिछले 7 दिनों में', 'hi-Latn': 'Pichhle 7 dinon mein' },
+  last_30_days: { hi: 'पिछले 30 दिनों में', 'hi-Latn': 'Pichhle 30 dinon mein' },
+  this_month: { hi: 'इस महीने', 'hi-Latn': 'Is mahine' },
+}
+
+type Summary = {
+  period: string
+  label: string
+  bp?: { count: number; mean: string; latest: string }
+  sugar?: { count: number; min: number; max: number }
+  doses?: { taken: number; due: number }
+  kcal?: number
+  water?: string
+  gapDays?: number
 }
 
 /** The general agent's own words (the offline planner's replies), in every reply language. */
@@ -85,9 +107,49 @@ export const GENERAL_TEXTS = defineTexts({
     en: (p: { activity: string; minutes?: number; steps?: number }) =>
       `Logged ${p.activity}${p.minutes ? ` for ${p.minutes} minutes` : ''}${p.steps ? `, ${p.steps} steps` : ''}. Well done!`,
     hi: (p: { activity: string; minutes?: number; steps?: number }) =>
-      `दर्ज किया: ${ACTIVITY[p.activity]?.hi ?? p.activity}${p.minutes ? `, ${p.minutes} मिनट` : ''}${p.steps ? `, ${p.steps} कदम` : ''}। बहुत बढ़िया!`,
+      `आपकी ${ACTIVITY[p.activity]?.hi ?? p.activity} दर्ज कर ली है${p.minutes ? `, ${p.minutes} मिनट` : ''}${p.steps ? `, ${p.steps} कदम` : ''}। बहुत अच्छा किया!`,
     'hi-Latn': (p: { activity: string; minutes?: number; steps?: number }) =>
-      `Darj kiya: ${ACTIVITY[p.activity]?.['hi-Latn'] ?? p.activity}${p.minutes ? `, ${p.minutes} minute` : ''}${p.steps ? `, ${p.steps} kadam` : ''}. Bahut badhiya!`,
+      `Aapki ${ACTIVITY[p.activity]?.['hi-Latn'] ?? p.activity} darj kar li hai${p.minutes ? `, ${p.minutes} minute` : ''}${p.steps ? `, ${p.steps} kadam` : ''}. Bahut achha kiya!`,
+  },
+  swellingAdvice: {
+    en: 'Swelling in the feet or legs can mean fluid is building up. Tell your doctor soon, especially if your weight is going up or you get breathless; if you are very breathless, call 112 or 108.',
+    hi: 'पैरों या टांगों में सूजन का मतलब शरीर में पानी रुकना हो सकता है। जल्दी अपने डॉक्टर को बताएं, खासकर अगर वज़न बढ़ रहा हो या साँस फूलती हो; साँस बहुत फूले तो 112 या 108 पर कॉल करें।',
+    'hi-Latn':
+      'Pairon ya taangon mein soojan ka matlab shareer mein paani rukna ho sakta hai. Jaldi apne doctor ko bataayein, khaas kar agar wazan badh raha ho ya saans phoolti ho; saans bahut phoole to 112 ya 108 par call karein.',
+  },
+  summary: {
+    en: (p: Summary) => {
+      const parts: string[] = []
+      if (p.bp) parts.push(`${p.bp.count} blood pressure reading${p.bp.count > 1 ? 's' : ''} averaging ${p.bp.mean}, latest ${p.bp.latest}`)
+      if (p.sugar) parts.push(`${p.sugar.count} sugar reading${p.sugar.count > 1 ? 's' : ''} from ${p.sugar.min} to ${p.sugar.max} mg/dL`)
+      if (p.doses) parts.push(`${p.doses.taken} of ${p.doses.due} doses taken`)
+      if (p.kcal) parts.push(`about ${p.kcal} kcal a day`)
+      if (p.water) parts.push(`${p.water} L of water a day`)
+      if (p.gapDays) parts.push(`no readings for the last ${p.gapDays} days`)
+      return parts.length ? `${p.label[0]!.toUpperCase()}${p.label.slice(1)}: ${parts.join('; ')}.` : `Nothing logged ${p.label} yet.`
+    },
+    hi: (p: Summary) => {
+      const parts: string[] = []
+      if (p.bp) parts.push(`बीपी की ${p.bp.count} रीडिंग, औसत ${p.bp.mean}, आखिरी ${p.bp.latest}`)
+      if (p.sugar) parts.push(`शुगर की ${p.sugar.count} रीडिंग, ${p.sugar.min} से ${p.sugar.max} mg/dL`)
+      if (p.doses) parts.push(`${p.doses.due} में से ${p.doses.taken} खुराक ली गईं`)
+      if (p.kcal) parts.push(`रोज़ लगभग ${p.kcal} kcal`)
+      if (p.water) parts.push(`रोज़ ${p.water} लीटर पानी`)
+      if (p.gapDays) parts.push(`पिछले ${p.gapDays} दिनों से कोई रीडिंग नहीं`)
+      const when = PERIODS[p.period]?.hi ?? p.label
+      return parts.length ? `${when}: ${parts.join('; ')}।` : `${when} अभी तक कुछ दर्ज नहीं हुआ।`
+    },
+    'hi-Latn': (p: Summary) => {
+      const parts: string[] = []
+      if (p.bp) parts.push(`BP ki ${p.bp.count} reading, ausat ${p.bp.mean}, aakhri ${p.bp.latest}`)
+      if (p.sugar) parts.push(`sugar ki ${p.sugar.count} reading, ${p.sugar.min} se ${p.sugar.max} mg/dL`)
+      if (p.doses) parts.push(`${p.doses.due} mein se ${p.doses.taken} khurak li gayi`)
+      if (p.kcal) parts.push(`roz lagbhag ${p.kcal} kcal`)
+      if (p.water) parts.push(`roz ${p.water} litre paani`)
+      if (p.gapDays) parts.push(`pichhle ${p.gapDays} dinon se koi reading nahi`)
+      const when = PERIODS[p.period]?.['hi-Latn'] ?? p.label
+      return parts.length ? `${when}: ${parts.join('; ')}.` : `${when} abhi tak kuch darj nahi hua hai.`
+    },
   },
   profileUpdated: {
     en: (p: { changed: string }) => `Updated your profile (${p.changed}).`,
@@ -96,8 +158,8 @@ export const GENERAL_TEXTS = defineTexts({
   },
   appointmentSaved: {
     en: (p: { title: string; day: string; time: string }) => `Saved: ${p.title} on ${p.day} at ${p.time}.`,
-    hi: (p: { title: string; day: string; time: string }) => `सेव किया: ${p.title}, ${p.day} को ${p.time} बजे।`,
-    'hi-Latn': (p: { title: string; day: string; time: string }) => `Save kiya: ${p.title}, ${p.day} ko ${p.time} baje.`,
+    hi: (p: { title: string; day: string; time: string }) => `मैंने सेव कर लिया है: ${p.title}, ${p.day} को ${sayClock(p.time, 'hi')}।`,
+    'hi-Latn': (p: { title: string; day: string; time: string }) => `Maine save kar liya hai: ${p.title}, ${p.day} ko ${sayClock(p.time, 'hi-Latn')}.`,
   },
   contactSaved: {
     en: (p: { name: string; phone: string }) => `Saved ${p.name} (${p.phone}) as an emergency contact.`,

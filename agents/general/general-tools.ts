@@ -84,7 +84,12 @@ export function generalTools(store: HealthEventStore) {
       const { when, ...payload } = input
       const event = await writeEvent(store, runtime, { kind: 'symptom', occurred_at: loggedAt(when, ctx), payload })
       const severe = event.payload.severity === 'severe'
-      return toolResult(say(GENERAL_TEXTS.symptomNoted, ctx.replyLanguage ?? 'en', { name: event.payload.name, severity: event.payload.severity, severe }), {
+      const language = ctx.replyLanguage ?? 'en'
+      // Swollen feet or legs can be fluid building up (heart failure): worth the doctor's attention.
+      const said = `${event.payload.name} ${event.payload.body_part ?? ''} ${event.payload.notes ?? ''}`
+      const swelling = /swell|soojan|sujan|sooj|सूजन|o?edema/i.test(said) && /\b(?:feet|foot|ankles?|legs?|pair|pairon|paon|pair?o)\b|पैर|टांग/i.test(said)
+      const noted = say(GENERAL_TEXTS.symptomNoted, language, { name: event.payload.name, severity: event.payload.severity, severe })
+      return toolResult(swelling && !severe ? `${noted} ${say(GENERAL_TEXTS.swellingAdvice, language)}` : noted, {
         event_id: event.id,
       })
     },
@@ -163,18 +168,19 @@ export function generalTools(store: HealthEventStore) {
       const ctx = turnContext(runtime)
       const period = periodDates(input.period ?? 'last_7_days', ctx.now, ctx.timezone)
       const i = await insightsFor(store, ctx.userId, { from: period.from, to: period.to, timezone: ctx.timezone }, ctx.now)
-      const parts: string[] = []
       const bp = i.vitals.blood_pressure
-      if (bp.count) parts.push(`${bp.count} blood pressure reading${bp.count > 1 ? 's' : ''} averaging ${bp.mean!.systolic}/${bp.mean!.diastolic}, latest ${bp.latest!.systolic}/${bp.latest!.diastolic}`)
       const sugar = i.vitals.blood_sugar
-      if (sugar.count) parts.push(`${sugar.count} sugar reading${sugar.count > 1 ? 's' : ''} from ${sugar.min} to ${sugar.max} mg/dL`)
-      if (i.medication.scheduled) parts.push(`${i.medication.taken} of ${i.medication.scheduled - i.medication.due} doses taken`)
-      if (i.nutrition.total_calories) parts.push(`about ${i.nutrition.mean_daily_calories} kcal a day`)
-      if (i.nutrition.total_water_ml) parts.push(`${(i.nutrition.mean_daily_water_ml / 1000).toFixed(1)} L of water a day`)
-      if (i.missing_readings.current_streak_days > 1) parts.push(`no readings for the last ${i.missing_readings.current_streak_days} days`)
-      return toolResult(parts.length ? `${period.label[0]!.toUpperCase()}${period.label.slice(1)}: ${parts.join('; ')}.` : `Nothing logged ${period.label} yet.`, {
-        period,
+      const text = say(GENERAL_TEXTS.summary, ctx.replyLanguage ?? 'en', {
+        period: input.period ?? 'last_7_days',
+        label: period.label,
+        bp: bp.count ? { count: bp.count, mean: `${bp.mean!.systolic}/${bp.mean!.diastolic}`, latest: `${bp.latest!.systolic}/${bp.latest!.diastolic}` } : undefined,
+        sugar: sugar.count ? { count: sugar.count, min: sugar.min!, max: sugar.max! } : undefined,
+        doses: i.medication.scheduled ? { taken: i.medication.taken, due: i.medication.scheduled - i.medication.due } : undefined,
+        kcal: i.nutrition.total_calories ? i.nutrition.mean_daily_calories : undefined,
+        water: i.nutrition.total_water_ml ? (i.nutrition.mean_daily_water_ml / 1000).toFixed(1) : undefined,
+        gapDays: i.missing_readings.current_streak_days > 1 ? i.missing_readings.current_streak_days : undefined,
       })
+      return toolResult(text, { period })
     },
     {
       name: 'get_health_summary',

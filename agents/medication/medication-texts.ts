@@ -1,3 +1,4 @@
+import { sayClock } from '../../language/clock.js'
 import { defineTexts, type ReplyLanguage } from '../../language/localise.js'
 
 /**
@@ -54,7 +55,8 @@ export function spokenDays(days: string[], language: ReplyLanguage): string {
 }
 
 /** "8:00 am and 8:00 pm" in a language. */
-const joinTimes = (times: string[], language: ReplyLanguage) => times.join(language === 'hi' ? ' और ' : language === 'hi-Latn' ? ' aur ' : ' and ')
+const joinTimes = (times: string[], language: ReplyLanguage) =>
+  times.map((t) => sayClock(t, language)).join(language === 'hi' ? ' और ' : language === 'hi-Latn' ? ' aur ' : ' and ')
 
 type Status = 'taken' | 'missed' | 'skipped'
 const STATUS: Record<Status, Record<ReplyLanguage, string>> = {
@@ -67,13 +69,13 @@ export const MEDICATION_TEXTS = defineTexts({
   /** One dose in a confirmation: "Metformin (8:00 pm dose)". */
   dose: {
     en: (p: { name: string; time?: string }) => `${p.name}${p.time ? ` (${p.time} dose)` : ''}`,
-    hi: (p: { name: string; time?: string }) => `${p.name}${p.time ? ` (${p.time} की खुराक)` : ''}`,
-    'hi-Latn': (p: { name: string; time?: string }) => `${p.name}${p.time ? ` (${p.time} ki khurak)` : ''}`,
+    hi: (p: { name: string; time?: string }) => `${p.name}${p.time ? ` (${sayClock(p.time, 'hi')} की खुराक)` : ''}`,
+    'hi-Latn': (p: { name: string; time?: string }) => `${p.name}${p.time ? ` (${sayClock(p.time, 'hi-Latn')} ki khurak)` : ''}`,
   },
   marked: {
     en: (p: { doses: string; amount: string; status: Status }) => `Marked ${p.doses}${p.amount} as ${STATUS[p.status].en}.`,
-    hi: (p: { doses: string; amount: string; status: Status }) => `दर्ज किया: ${p.doses}${p.amount} ${STATUS[p.status].hi}।`,
-    'hi-Latn': (p: { doses: string; amount: string; status: Status }) => `Darj kiya: ${p.doses}${p.amount} ${STATUS[p.status]['hi-Latn']}.`,
+    hi: (p: { doses: string; amount: string; status: Status }) => `मैंने आपकी दवा दर्ज कर ली है: ${p.doses}${p.amount} ${STATUS[p.status].hi}।`,
+    'hi-Latn': (p: { doses: string; amount: string; status: Status }) => `Maine aapki dawa darj kar li hai: ${p.doses}${p.amount} ${STATUS[p.status]['hi-Latn']}.`,
   },
   notListed: {
     en: (p: { name: string }) => `${p.name} is not in your medicine list; would you like me to add it?`,
@@ -104,9 +106,9 @@ export const MEDICATION_TEXTS = defineTexts({
   },
   alreadyTaken: {
     en: (p: { name: string; time: string }) => MEDICATION_REPLIES.alreadyTaken(p.name, p.time),
-    hi: (p: { name: string; time: string }) => `आपने आज की ${p.time} वाली ${p.name} पहले ही ली हुई दर्ज की है। क्या आपने एक और खुराक ली, या आपका मतलब वही थी?`,
+    hi: (p: { name: string; time: string }) => `आपने आज की ${sayClock(p.time, 'hi')} वाली ${p.name} पहले ही ली हुई दर्ज की है। क्या आपने एक और खुराक ली, या आपका मतलब वही थी?`,
     'hi-Latn': (p: { name: string; time: string }) =>
-      `Aapne aaj ki ${p.time} wali ${p.name} pehle hi li hui darj ki hai. Kya aapne ek aur khurak li, ya aapka matlab wahi thi?`,
+      `Aapne aaj ki ${sayClock(p.time, 'hi-Latn')} wali ${p.name} pehle hi li hui darj ki hai. Kya aapne ek aur khurak li, ya aapka matlab wahi thi?`,
   },
   tookMissOrRemind: {
     en: (p: { name: string }) => `Did you take ${p.name}, miss it, or would you like a reminder for it?`,

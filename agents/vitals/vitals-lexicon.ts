@@ -16,6 +16,8 @@ export const vitalsLexicon: Lexicon = {
     [/\b\d{2,3}(?:\.\d)?\s*(?:kg|kgs|kilos?|lbs?|pounds)\b/, 0.9],
     [/\b(?:mmhg|mg\/dl|mmol)\b/, 1],
     [/\b(?:readings?|vitals)\b/, 0.7],
+    // A reading's name alone ("sugar", "शुगर") starts a reading: the planner asks for the number.
+    [/^(?:(?:my|meri|mera) )?(?:sugar|bp|pulse|oxygen|spo2|weight|wazan|wajan|temperature|temp)$/, 0.8],
     [/\b(?:what|how|when|which)\b.{0,35}\b(?:temperature|temp|bp|blood pressure|sugar|pulse|weight|oxygen|spo2|hba1c)\b/, 0.9],
     [/\b(?:thermometer)\b[^.,]{0,15}\d/, 1],
     [/\b(?:hba1c|a1c|hb a1c)\b/, 1],

@@ -7,6 +7,8 @@ import { VITALS_TEXTS } from '../../agents/vitals/vitals-texts.js'
 import { placeholders, type Localised } from '../../language/localise.js'
 import { GUARD_TEXTS } from './policy/guards.js'
 import { SAFETY_TEXTS } from './safety/emergency-text.js'
+import { messageLanguage } from '../../language/patient-language.js'
+import { devanagariShare } from '../../language/script.js'
 
 /** Every catalogue of reply texts, by name: what the patient reads, in each language. */
 const CATALOGUES: Record<string, Record<string, Localised<any>>> = {
@@ -30,14 +32,20 @@ function sample(entry: Localised<any>, language: 'en' | 'hi' | 'hi-Latn'): strin
 }
 
 describe('reply catalogues', () => {
-  it.each(entries)('%s fills in the same values in every language', (_id, entry) => {
-    expect(placeholders(entry, 'hi')).toEqual(placeholders(entry, 'en'))
-    expect(placeholders(entry, 'hi-Latn')).toEqual(placeholders(entry, 'en'))
+  it.each(entries)('%s says in Hindi every value it says in English', (_id, entry) => {
+    expect(placeholders(entry, 'hi')).toEqual(expect.arrayContaining(placeholders(entry, 'en')))
+    expect(placeholders(entry, 'hi-Latn')).toEqual(expect.arrayContaining(placeholders(entry, 'en')))
   })
 
   it.each(entries)('%s is Devanagari in Hindi and Latin letters in romanised Hindi', (_id, entry) => {
     expect(sample(entry, 'hi')).toMatch(/\p{Script=Devanagari}/u)
     expect(sample(entry, 'hi-Latn')).not.toMatch(/\p{Script=Devanagari}/u)
     expect(sample(entry, 'en')).not.toMatch(/\p{Script=Devanagari}/u)
+  })
+
+  it.each(entries)('%s reads as Hindi in both scripts and as English in English', (_id, entry) => {
+    expect(devanagariShare(sample(entry, 'hi'))).toBeGreaterThanOrEqual(0.5)
+    expect(messageLanguage(sample(entry, 'hi-Latn'))).toBe('hi-Latn')
+    expect(messageLanguage(sample(entry, 'en'))).not.toBe('hi-Latn')
   })
 })
