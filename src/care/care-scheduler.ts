@@ -20,6 +20,8 @@ import type { SummaryService } from './summaries/summary-service.js'
 export const CATCH_UP_DAYS = 7
 /** A claimed summary job not done by then (its instance died) is claimed again. */
 export const SUMMARY_LEASE_MS = 10 * 60_000
+/** How long after a tick boundary a tick runs (a timer due on the boundary is then due). */
+const TICK_OFFSET_MS = 5
 /** Due timers claimed at once; a round takes batches until none is left. */
 const TIMER_BATCH = 500
 
@@ -103,14 +105,21 @@ export class CareScheduler {
 
   start(): void {
     if (this.timer) return
-    this.timer = setInterval(() => void this.runOnce(), this.deps.tickMs)
-    this.timer.unref()
+    const next = () => {
+      // Ticks land just after each boundary of the wall clock (every second by default): doses
+      // fall due on whole minutes, so a due reminder waits milliseconds for its tick, not up to
+      // a whole tick. The next tick is set once this one is done, so they never overlap.
+      const wait = this.deps.tickMs - (Date.now() % this.deps.tickMs) + TICK_OFFSET_MS
+      this.timer = setTimeout(() => void this.runOnce().finally(() => this.timer && next()), wait)
+      this.timer.unref()
+    }
+    next()
     // The first round at start-up catches up what was missed while the service was down.
     void this.runOnce()
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.timer)
+    clearTimeout(this.timer)
     this.timer = undefined
     await this.running
   }

@@ -31,6 +31,7 @@ import { resolveVapidKeys, type VapidKeys } from './push/vapid-keys.js'
 import { DoseReminders } from './reminders/dose-reminders.js'
 import { OtherReminders } from './reminders/other-reminders.js'
 import { PatientInbox, view } from './reminders/patient-inbox.js'
+import { PlanCache } from './reminders/plan-cache.js'
 import { reminderMessage } from './reminders/reminder-message.js'
 import { ReminderPlanner } from './reminders/reminder-planner.js'
 import { langOf } from './reminders/reminder-texts.js'
@@ -153,10 +154,11 @@ export function createCaregiving(deps: CaregivingDeps): Caregiving {
   escalation = new EscalationService({ events, db, timers, care, preferences, dispatcher, logger, now })
   const alerts = new AlertService({ events, db, care, dispatcher, metrics, logger, now, escalation })
   inbox = new PatientInbox({ events, db, dispatcher, bus, sockets: patientSockets, logger })
-  doses = new DoseReminders({ events, timers, inbox, care, preferences, alerts, dispatcher, logger })
+  const plans = new PlanCache(events)
+  doses = new DoseReminders({ events, plans, timers, inbox, care, preferences, alerts, dispatcher, logger })
   const other = new OtherReminders({ events, timers, inbox, preferences, dispatcher, logger })
   const activity = new ActivityService({ events, db, timers, care, preferences, alerts, logger, now })
-  const planner = new ReminderPlanner({ events, db, timers, logger, now })
+  const planner = new ReminderPlanner({ events, db, timers, logger, now, plans })
   const summaries = new SummaryService({
     events,
     model: deps.models?.provider === 'openai' ? deps.models.primary : undefined,

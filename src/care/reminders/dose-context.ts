@@ -18,11 +18,21 @@ export class DoseContext {
     private readonly doses: HealthEvent<'med_dose'>[],
   ) {}
 
-  /** Loads what slots between `from` and `to` need (doses up to `until`, usually now). */
-  static async load(events: EventStore, patientId: string, tz: string, from: Date, until: Date): Promise<DoseContext> {
+  /**
+   * Loads what slots from `from` on need (doses up to `until`, usually now); the medicines and
+   * schedules from `plans` when given (a cache), else from the store.
+   */
+  static async load(
+    events: EventStore,
+    patientId: string,
+    tz: string,
+    from: Date,
+    until: Date,
+    plans?: { get(patientId: string): Promise<HealthEvent[]> },
+  ): Promise<DoseContext> {
     const kinds: EventKind[] = ['medication', 'med_schedule']
-    const [plans, doses] = await Promise.all([
-      events.scan(patientId, { kinds }),
+    const [plan, doses] = await Promise.all([
+      plans ? plans.get(patientId) : events.scan(patientId, { kinds }),
       events.list(patientId, {
         kinds: ['med_dose'],
         from: new Date(from.getTime() - DOSE_MATCH_WINDOW_MS),
@@ -31,7 +41,7 @@ export class DoseContext {
         order: 'asc',
       }),
     ])
-    return new DoseContext(patientId, tz, plans, doses.events as unknown as HealthEvent<'med_dose'>[])
+    return new DoseContext(patientId, tz, plan, doses.events as unknown as HealthEvent<'med_dose'>[])
   }
 
   medication(contextId: string): HealthEvent<'medication'> | undefined {
@@ -40,21 +50,28 @@ export class DoseContext {
 
   /** The slot of this medicine at this instant, with the dose logged for it if any; undefined when no active schedule has it. */
   slot(medicationId: string, at: Date): Slot | undefined {
-    const date = localDate(at, this.tz)
-    const schedules = this.plans.filter((e) => e.kind === 'med_schedule') as unknown as HealthEvent<'med_schedule'>[]
-    const meds = this.plans.filter((e) => e.kind === 'medication') as unknown as HealthEvent<'medication'>[]
-    const slots = expectedSlots(schedules, meds, [addDays(date, -1), date, addDays(date, 1)], this.tz)
-    matchDoses(slots, this.doses)
-    return slots.find((s) => s.medication_id === medicationId && s.at.getTime() === at.getTime())
+    return this.slotsAround(localDate(at, this.tz)).find((s) => s.medication_id === medicationId && s.at.getTime() === at.getTime())
   }
 
   /** The next slot of the same medicine after this one (its dose window closes there at the latest). */
   nextOfSameMedicine(medicationId: string, at: Date): Date | undefined {
     const date = localDate(at, this.tz)
-    const schedules = this.plans.filter((e) => e.kind === 'med_schedule') as unknown as HealthEvent<'med_schedule'>[]
-    const meds = this.plans.filter((e) => e.kind === 'medication') as unknown as HealthEvent<'medication'>[]
-    return expectedSlots(schedules, meds, [date, addDays(date, 1), addDays(date, 2)], this.tz).find(
-      (s) => s.medication_id === medicationId && s.at > at,
-    )?.at
+    const later = [...this.slotsAround(date), ...this.slotsAround(addDays(date, 2))]
+    return later.find((s) => s.medication_id === medicationId && s.at > at)?.at
+  }
+
+  private readonly expanded = new Map<string, Slot[]>()
+
+  /** The slots of the day before, the day and the day after, matched to the doses: once per date. */
+  private slotsAround(date: string): Slot[] {
+    let slots = this.expanded.get(date)
+    if (!slots) {
+      const schedules = this.plans.filter((e) => e.kind === 'med_schedule') as unknown as HealthEvent<'med_schedule'>[]
+      const meds = this.plans.filter((e) => e.kind === 'medication') as unknown as HealthEvent<'medication'>[]
+      slots = expectedSlots(schedules, meds, [addDays(date, -1), date, addDays(date, 1)], this.tz)
+      matchDoses(slots, this.doses)
+      this.expanded.set(date, slots)
+    }
+    return slots
   }
 }

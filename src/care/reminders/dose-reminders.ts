@@ -12,7 +12,8 @@ import type { Dispatcher } from '../delivery/dispatcher.js'
 import { inQuietHours } from '../delivery/quiet-hours.js'
 import type { AccountPreferences, Preferences } from '../preferences.js'
 import { DoseContext } from './dose-context.js'
-import { slotKey, type InboxRow, type NewNotification, type PatientInbox, type PatientNotification } from './patient-inbox.js'
+import type { PlanCache } from './plan-cache.js'
+import { slotId, slotKey, type InboxRow, type NewNotification, type PatientInbox, type PatientNotification, type SlotId } from './patient-inbox.js'
 import {
   LATE_AFTER_MS,
   MISSED_ALERT_LOOKBACK_MS,
@@ -46,6 +47,48 @@ interface SlotRef {
   n?: number
 }
 
+/** A slot whose window closed unanswered, with what the miss needs. */
+interface Miss {
+  ctx: DoseContext
+  med: HealthEvent<'medication'>
+  at: Date
+  missAt: Date
+  rows: InboxRow[]
+}
+
+/** A slot a dose logged elsewhere answered. */
+interface Answered extends SlotId {
+  response: 'taken' | 'skip'
+}
+
+const slotOfTimer = (t: Timer): SlotId => {
+  const ref = t.ref as unknown as SlotRef
+  return { patient_id: t.patient_id, medication_id: ref.medication_id, slot_at: new Date(ref.slot) }
+}
+const missKeyOf = (t: Timer) => {
+  const s = slotOfTimer(t)
+  return { patient_id: t.patient_id, key: followKey('miss', s.medication_id, s.slot_at) }
+}
+const followKeysOf = (s: SlotId) =>
+  (['repeat', 'snooze', 'miss'] as const).map((w) => ({ patient_id: s.patient_id, key: followKey(w, s.medication_id, s.slot_at) }))
+
+/**
+ * A slot still waiting for its dose, with its medicine: undefined once answered or missed, or
+ * when its schedule ended; a dose logged meanwhile (chat, the API) is noted in `answered`.
+ */
+function openSlot(ctx: DoseContext, rows: InboxRow[], medicationId: string, at: Date, answered: Answered[]) {
+  if (rows.some((r) => r.status === 'answered' || r.status === 'missed')) return undefined
+  const slot = ctx.slot(medicationId, at)
+  const med = ctx.medication(medicationId)
+  if (!slot || !med) return undefined
+  if (slot.dose) {
+    const status = slot.dose.payload.status
+    if (status !== 'missed') answered.push({ patient_id: ctx.patientId, medication_id: medicationId, slot_at: at, response: status === 'taken' ? 'taken' : 'skip' })
+    return undefined
+  }
+  return { slot, med }
+}
+
 /** A patient's slot timers (repeats, snoozes, misses) with their slots, zone and the earliest slot. */
 function slotTimers(timers: Timer[]) {
   const refs = timers.map((timer) => {
@@ -64,6 +107,8 @@ interface Reach {
 
 export interface DoseRemindersDeps {
   events: EventStore
+  /** Medicines and schedules kept between rounds (the rounds' reads); answers read the store. */
+  plans?: PlanCache
   timers: TimerQueue
   inbox: PatientInbox
   care: CareLinks
@@ -115,6 +160,7 @@ export class DoseReminders {
     const follow: NewTimer[] = []
     const moves: { timer: Timer; due_at: Date }[] = []
     const done: Timer[] = []
+    const misses: Miss[] = []
     await inPool([...groupBy(timers, (t) => t.patient_id)], CONCURRENCY, async ([patientId, mine]) => {
       try {
         const work = mine.map((timer) => {
@@ -125,7 +171,7 @@ export class DoseReminders {
         const tz = work[0]!.ref.tz
         const earliest = new Date(Math.min(...work.map((w) => w.slots[0]!.getTime())))
         const [ctx, reach] = await Promise.all([
-          DoseContext.load(this.deps.events, patientId, tz, earliest, now),
+          DoseContext.load(this.deps.events, patientId, tz, earliest, now, this.deps.plans),
           this.reach(patientId, tz, now),
         ])
         for (const w of work) {
@@ -137,9 +183,7 @@ export class DoseReminders {
             const missAt = missDeadline(at, med.payload.missed_after_minutes, ctx.nextOfSameMedicine(w.ref.medication_id, at))
             if (now >= missAt) {
               // Its whole window passed while the service was down: missed, unless long ago.
-              if (now.getTime() - at.getTime() <= MISSED_ALERT_LOOKBACK_MS) {
-                if (await this.recordMiss(ctx, med, at, missAt, now)) report.missed++
-              }
+              if (now.getTime() - at.getTime() <= MISSED_ALERT_LOOKBACK_MS) misses.push({ ctx, med, at, missAt, rows: [] })
               continue
             }
             const ref: SlotRef = { medication_id: w.ref.medication_id, slot: at.toISOString(), tz }
@@ -184,6 +228,7 @@ export class DoseReminders {
     // The miss is planned before the claim: a crash between them cannot leave a slot that never closes.
     await this.deps.timers.ensure(follow)
     report.reminded = (await this.deps.inbox.create(notifications, now)).length
+    report.missed = await this.recordMisses(misses, now)
     await this.deps.timers.reschedule(moves)
     await this.deps.timers.finish(done)
     return report
@@ -191,24 +236,30 @@ export class DoseReminders {
 
   /** Due repeats and snoozes: the slot is reminded again, unless it was answered meanwhile. */
   async onFollowUps(timers: Timer[], now: Date): Promise<number> {
+    // What every slot of the round needs from the care tables, read once for all of them.
+    const rowsOf = await this.deps.inbox.slotRowsOf(timers.map(slotOfTimer))
+    const missOf = await this.deps.timers.getMany(timers.map((t) => missKeyOf(t)))
     const notifications: NewNotification[] = []
+    const answered: Answered[] = []
     const failed = new Set<string>()
     await inPool([...groupBy(timers, (t) => t.patient_id)], CONCURRENCY, async ([patientId, mine]) => {
       try {
         const { refs, tz, earliest } = slotTimers(mine)
         const [ctx, reach] = await Promise.all([
-          DoseContext.load(this.deps.events, patientId, tz, earliest, now),
+          DoseContext.load(this.deps.events, patientId, tz, earliest, now, this.deps.plans),
           this.reach(patientId, tz, now),
         ])
         for (const { timer, ref, at } of refs) {
           const snooze = timer.kind === 'dose_snooze'
           // A repeat is a nudge, and quiet hours mean no nudges; a snooze was the patient's own request.
           if (!snooze && reach.quiet) continue
-          const open = await this.openSlot(ctx, ref.medication_id, at, now)
+          const rows = rowsOf.get(slotId(slotOfTimer(timer)))!
+          if (rows.length === 0) continue
+          const open = openSlot(ctx, rows, ref.medication_id, at, answered)
           if (!open) continue
           const { slot, med } = open
           // Its window closed (an outage): the miss, due too, closes the slot instead.
-          const miss = await this.deps.timers.get(patientId, followKey('miss', ref.medication_id, at))
+          const miss = missOf.get(`${patientId}|${missKeyOf(timer).key}`)
           if (miss && new Date(miss.due_at) <= now) continue
           const late = now.getTime() - new Date(timer.due_at).getTime() > LATE_AFTER_MS
           notifications.push({
@@ -239,6 +290,7 @@ export class DoseReminders {
         this.deps.logger.error({ err, patient_id: patientId }, 'dose follow-ups failed for a patient')
       }
     })
+    await this.markAnswered(answered, now)
     const created = await this.deps.inbox.create(notifications, now)
     await this.deps.timers.finish(timers.filter((t) => !failed.has(t.patient_id)))
     return created.length
@@ -246,21 +298,27 @@ export class DoseReminders {
 
   /** Due misses: a slot still unanswered when its window closes is recorded missed. */
   async onMissTimers(timers: Timer[], now: Date): Promise<number> {
-    let missed = 0
+    const rowsOf = await this.deps.inbox.slotRowsOf(timers.map(slotOfTimer))
+    const answered: Answered[] = []
+    const misses: Miss[] = []
     const failed = new Set<string>()
     await inPool([...groupBy(timers, (t) => t.patient_id)], CONCURRENCY, async ([patientId, mine]) => {
       try {
         const { refs, tz, earliest } = slotTimers(mine)
-        const ctx = await DoseContext.load(this.deps.events, patientId, tz, earliest, now)
+        const ctx = await DoseContext.load(this.deps.events, patientId, tz, earliest, now, this.deps.plans)
         for (const { ref, at, timer } of refs) {
-          const open = await this.openSlot(ctx, ref.medication_id, at, now)
-          if (open && (await this.recordMiss(ctx, open.med, at, new Date(timer.due_at), now))) missed++
+          // No reminder row (a crash before its claim) still closes: the miss was planned first.
+          const rows = rowsOf.get(slotId(slotOfTimer(timer)))!
+          const open = openSlot(ctx, rows, ref.medication_id, at, answered)
+          if (open) misses.push({ ctx, med: open.med, at, missAt: new Date(timer.due_at), rows })
         }
       } catch (err) {
         failed.add(patientId)
         this.deps.logger.error({ err, patient_id: patientId }, 'missed doses failed for a patient')
       }
     })
+    await this.markAnswered(answered, now)
+    const missed = await this.recordMisses(misses, now)
     await this.deps.timers.finish(timers.filter((t) => !failed.has(t.patient_id)))
     return missed
   }
@@ -368,28 +426,13 @@ export class DoseReminders {
     return this.deps.dispatcher.channelsFor(prefs).filter((c) => c !== 'in_app' && c !== 'webhook')
   }
 
-  /**
-   * A slot still waiting for its dose, with its medicine: undefined once answered or missed, or
-   * when its schedule ended; a dose logged meanwhile (chat, the API) answers it here.
-   */
-  private async openSlot(ctx: DoseContext, medicationId: string, at: Date, now: Date) {
-    const rows = await this.deps.inbox.slotRows(ctx.patientId, medicationId, at)
-    if (rows.length === 0 || rows.some((r) => r.status === 'answered' || r.status === 'missed')) return undefined
-    const slot = ctx.slot(medicationId, at)
-    const med = ctx.medication(medicationId)
-    if (!slot || !med) return undefined
-    if (slot.dose) {
-      await this.markAnswered(ctx.patientId, medicationId, at, slot.dose.payload.status, now)
-      return undefined
+  /** Slots a dose logged meanwhile (chat, the API) answered: closed in one statement per answer. */
+  private async markAnswered(answered: Answered[], now: Date): Promise<void> {
+    for (const response of ['taken', 'skip'] as const) {
+      const slots = answered.filter((a) => a.response === response)
+      await this.deps.inbox.setSlotsState(slots, { status: 'answered', response, responded_at: now }, ['open', 'snoozed'])
     }
-    return { slot, med }
-  }
-
-  private async markAnswered(patientId: string, medicationId: string, at: Date, status: string, now: Date): Promise<void> {
-    if (status === 'missed') return
-    const response = status === 'taken' ? 'taken' : 'skip'
-    await this.deps.inbox.setSlotState(patientId, medicationId, at, { status: 'answered', response, responded_at: now }, ['open', 'snoozed'])
-    await this.deps.timers.cancel(patientId, (['repeat', 'snooze', 'miss'] as const).map((w) => followKey(w, medicationId, at)))
+    await this.deps.timers.cancelMany(answered.flatMap(followKeysOf))
   }
 
   /** Records taken or skipped for a slot: the dose logged for it corrected, or a new one naming the slot. */
@@ -437,47 +480,52 @@ export class DoseReminders {
   }
 
   /**
-   * A slot not taken by its deadline: a `missed` dose naming the slot (written once, by key),
-   * its notifications closed, and the missed-dose alert to linked caregivers.
+   * Slots not taken by their deadline: a `missed` dose naming each slot (written once, by key),
+   * their notifications closed, and the missed-dose alert to linked caregivers. Batched: the
+   * appends group into a few inserts, the state changes are one statement each.
    */
-  private async recordMiss(
-    ctx: DoseContext,
-    med: HealthEvent<'medication'>,
-    at: Date,
-    missAt: Date,
-    now: Date,
-  ): Promise<boolean> {
+  private async recordMisses(misses: Miss[], now: Date): Promise<number> {
+    if (misses.length === 0) return 0
     const { events, inbox, timers, care, alerts, dispatcher } = this.deps
-    const slot = ctx.slot(med.context_id, at)!
-    const { created } = await events.append(ctx.patientId, {
-      kind: 'med_dose',
-      source: 'system',
-      occurred_at: at,
-      idempotency_key: `missed:${slotKey(med.context_id, at)}`,
-      payload: {
-        medication_id: med.context_id,
-        medication_name: med.payload.name,
-        status: 'missed',
-        ...(slot.dosage ? { dosage: slot.dosage } : {}),
-        scheduled_for: at.toISOString(),
-      },
-    })
-    const rows = await inbox.slotRows(ctx.patientId, med.context_id, at)
-    await inbox.setSlotState(ctx.patientId, med.context_id, at, { status: 'missed' }, ['open', 'snoozed'])
-    await timers.cancel(ctx.patientId, [followKey('repeat', med.context_id, at), followKey('snooze', med.context_id, at)])
-    await dispatcher.cancelPending(rows.map((r) => r.id), 'dose window closed')
-    if (!created) return false
-    if ((await care.listLinkedCaregivers(ctx.patientId)).length > 0) {
-      const delay = Math.round((missAt.getTime() - at.getTime()) / MINUTE)
+    const created = await Promise.all(
+      misses.map(async ({ ctx, med, at }) => {
+        const slot = ctx.slot(med.context_id, at)
+        const { created } = await events.append(ctx.patientId, {
+          kind: 'med_dose',
+          source: 'system',
+          occurred_at: at,
+          idempotency_key: `missed:${slotKey(med.context_id, at)}`,
+          payload: {
+            medication_id: med.context_id,
+            medication_name: med.payload.name,
+            status: 'missed',
+            ...(slot?.dosage ? { dosage: slot.dosage } : {}),
+            scheduled_for: at.toISOString(),
+          },
+        })
+        return created
+      }),
+    )
+    const slots = misses.map((m) => ({ patient_id: m.ctx.patientId, medication_id: m.med.context_id, slot_at: m.at }))
+    await inbox.setSlotsState(slots, { status: 'missed' }, ['open', 'snoozed'])
+    await timers.cancelMany(slots.flatMap((s) => followKeysOf(s).filter((k) => !k.key.startsWith('miss:'))))
+    await dispatcher.cancelPending(misses.flatMap((m) => m.rows.map((r) => r.id)), 'dose window closed')
+    const linked = new Map<string, boolean>()
+    for (const [i, m] of misses.entries()) {
+      if (!created[i]) continue
+      const patientId = m.ctx.patientId
+      if (!linked.has(patientId)) linked.set(patientId, (await care.listLinkedCaregivers(patientId)).length > 0)
+      if (!linked.get(patientId)) continue
+      const delay = Math.round((m.missAt.getTime() - m.at.getTime()) / MINUTE)
       const dose = {
-        medication_id: med.context_id,
-        medication_name: med.payload.name,
-        dosage: slot.dosage,
-        time_of_day: localTime(at, ctx.tz),
-        scheduled_for: at.toISOString(),
+        medication_id: m.med.context_id,
+        medication_name: m.med.payload.name,
+        dosage: m.ctx.slot(m.med.context_id, m.at)?.dosage ?? m.med.payload.dosage ?? null,
+        time_of_day: localTime(m.at, m.ctx.tz),
+        scheduled_for: m.at.toISOString(),
       }
-      await alerts.raise(ctx.patientId, missedDoseAlert(dose, med.payload.critical === true, now, delay))
+      await alerts.raise(patientId, missedDoseAlert(dose, m.med.payload.critical === true, now, delay))
     }
-    return true
+    return created.filter(Boolean).length
   }
 }

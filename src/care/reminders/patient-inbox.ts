@@ -210,6 +210,39 @@ export class PatientInbox {
       .execute()
   }
 
+  /** The notifications of many dose slots in one query, by `slotId`. */
+  async slotRowsOf(slots: SlotId[]): Promise<Map<string, InboxRow[]>> {
+    const out = new Map<string, InboxRow[]>(slots.map((s) => [slotId(s), []]))
+    if (slots.length === 0) return out
+    const rows = await this.deps.db
+      .selectFrom('care_reminders')
+      .selectAll()
+      .where(({ eb, refTuple, tuple, or }) =>
+        or(slots.map((s) => eb(refTuple('patient_id', 'medication_id', 'slot_at'), '=', tuple(s.patient_id, s.medication_id, s.slot_at)))),
+      )
+      .orderBy('created_at')
+      .execute()
+    for (const r of rows) out.get(slotId({ patient_id: r.patient_id, medication_id: r.medication_id!, slot_at: new Date(r.slot_at!) }))?.push(r)
+    return out
+  }
+
+  /** Moves every notification of these slots to one state, in one statement. */
+  async setSlotsState(
+    slots: SlotId[],
+    set: { status: ReminderStatus; response?: DoseAction | null; responded_at?: Date | null },
+    onlyFrom?: ReminderStatus[],
+  ): Promise<void> {
+    if (slots.length === 0) return
+    let q = this.deps.db
+      .updateTable('care_reminders')
+      .set(set)
+      .where(({ eb, refTuple, tuple, or }) =>
+        or(slots.map((s) => eb(refTuple('patient_id', 'medication_id', 'slot_at'), '=', tuple(s.patient_id, s.medication_id, s.slot_at)))),
+      )
+    if (onlyFrom) q = q.where('status', 'in', onlyFrom)
+    await q.execute()
+  }
+
   /** Moves every notification of a slot to a state (answered, missed, snoozed). */
   async setSlotState(
     patientId: string,
@@ -246,6 +279,14 @@ export function view(row: InboxRow, event: Pick<HealthEvent, 'payload'>): Patien
     late: row.late,
   }
 }
+
+/** A patient's dose slot: one medicine at one instant. */
+export interface SlotId {
+  patient_id: string
+  medication_id: string
+  slot_at: Date
+}
+export const slotId = (s: SlotId) => `${s.patient_id}|${s.medication_id}|${s.slot_at.toISOString()}`
 
 /** The claim key of a dose slot's first reminder: the primary key that makes it exactly once. */
 export const slotKey = (medicationId: string, slotAt: Date) => `dose:${medicationId}:${slotAt.toISOString()}`

@@ -14,6 +14,7 @@ import {
   slotsBetween,
   type DoseRef,
 } from './reminder-plan.js'
+import type { PlanCache } from './plan-cache.js'
 import type { NewTimer, Timer, TimerQueue } from './timers.js'
 
 /** The kinds whose changes move a patient's reminders. */
@@ -54,13 +55,15 @@ export class ReminderPlanner {
   private detach: (() => void)[] = []
 
   constructor(
-    private readonly deps: { events: EventStore; db: CareDb; timers: TimerQueue; logger: Logger; now: () => Date },
+    private readonly deps: { events: EventStore; db: CareDb; timers: TimerQueue; logger: Logger; now: () => Date; plans?: PlanCache },
   ) {}
 
   attach(): void {
     if (this.detach.length) return
     const onChange = (e: HealthEvent) => {
-      if (PLAN_KINDS.includes(e.kind)) this.request(e.user_id)
+      if (!PLAN_KINDS.includes(e.kind)) return
+      this.deps.plans?.invalidate(e.user_id)
+      this.request(e.user_id)
     }
     this.detach = [this.deps.events.onAppend(onChange), this.deps.events.onRemove(onChange)]
   }
@@ -99,6 +102,7 @@ export class ReminderPlanner {
       events.scan(patientId, { kinds: PLAN_KINDS }),
       timers.ofPatient(patientId, PLANNED_TIMERS),
     ])
+    this.deps.plans?.set(patientId, plans)
     const of = <K extends EventKind>(k: K) => plans.filter((e) => e.kind === k) as unknown as HealthEvent<K>[]
     const tz = of('profile').at(-1)?.payload.timezone ?? DEFAULT_TIMEZONE
     const meds = new Map(of('medication').filter((m) => m.payload.active).map((m) => [m.context_id, m]))
@@ -168,7 +172,7 @@ export class ReminderPlanner {
       .execute()
     let planned = 0
     for (const c of changed) {
-      if ((this.syncedAt.get(c.user_id) ?? -Infinity) > new Date(c.at).getTime()) continue
+      if ((this.syncedAt.get(c.user_id) ?? -Infinity) >= new Date(c.at).getTime()) continue
       await this.sync(c.user_id)
       planned++
     }

@@ -98,6 +98,26 @@ export class TimerQueue {
       where t.patient_id = v.patient_id and t.key = v.key and t.due_at = v.was`.execute(this.db)
   }
 
+  /** Drops timers of many patients by key, in one statement. */
+  async cancelMany(keys: { patient_id: string; key: string }[]): Promise<void> {
+    if (keys.length === 0) return
+    await this.db
+      .deleteFrom('care_timers')
+      .where(({ eb, refTuple, tuple, or }) => or(keys.map((k) => eb(refTuple('patient_id', 'key'), '=', tuple(k.patient_id, k.key)))))
+      .execute()
+  }
+
+  /** Timers of many patients by key, in one query, by `patient|key`. */
+  async getMany(keys: { patient_id: string; key: string }[]): Promise<Map<string, Timer>> {
+    if (keys.length === 0) return new Map()
+    const rows = await this.db
+      .selectFrom('care_timers')
+      .selectAll()
+      .where(({ eb, refTuple, tuple, or }) => or(keys.map((k) => eb(refTuple('patient_id', 'key'), '=', tuple(k.patient_id, k.key)))))
+      .execute()
+    return new Map(rows.map((t) => [`${t.patient_id}|${t.key}`, t]))
+  }
+
   /** Drops a patient's timers by key. */
   async cancel(patientId: string, keys: string[]): Promise<void> {
     if (keys.length === 0) return
