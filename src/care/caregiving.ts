@@ -164,6 +164,7 @@ export function createCaregiving(deps: CaregivingDeps): Caregiving {
     model: deps.models?.provider === 'openai' ? deps.models.primary : undefined,
     logger,
     now,
+    nameOf: (id) => preferences.getRecipient(id).then((r) => r.name, () => undefined),
   })
   const scheduler = new CareScheduler({
     events,

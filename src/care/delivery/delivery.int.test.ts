@@ -193,14 +193,16 @@ describe('alert and summary delivery', () => {
     await smtp.waitFor(before + 2)
     const summaries = smtp.messages.slice(before).filter((m) => m.envelopeTo[0] === caregiver.email && m.subject?.includes('daily summary'))
     expect(summaries.map((m) => m.subject)).toEqual([
-      'Podd daily summary for Asha, 2025-04-02: OK',
-      'Podd daily summary for Asha, 2025-04-03: Needs attention',
+      'Podd daily summary for Asha, 2025-04-02: Checked in, nothing of concern',
+      'Podd daily summary for Asha, 2025-04-03: Missed Telmisartan 40 mg at 09:00 (so far, as of 21:00)',
     ])
     const today = summaries[1]!
-    expect(today.text).toContain('Doses: 0 of 1 taken; missed: Telmisartan 40 mg at 09:00')
-    expect(today.text).toContain('Blood pressure: 128/82 at 09:30 (stage 1) mmHg')
-    expect(today.text).toContain('Meals: 09:30 idli sambar (300 kcal) — 300 kcal')
-    expect(today.html).toContain('<th align="left">Doses</th><td>0 of 1 taken; missed: Telmisartan 40 mg at 09:00')
+    expect(today.text).toContain('Doses: 0 of 1 taken; missed Telmisartan 40 mg at 09:00')
+    expect(today.text).toContain('Blood pressure: 128/82 mmHg at 09:30')
+    expect(today.text).toContain('Food and water: 1 meal, about 300 kcal (09:30 idli sambar)')
+    expect(today.text).toContain('Alerts: 20:59 attention: Missed dose: Telmisartan 40 mg at 09:00 — not acknowledged')
+    expect(today.text).toContain('What to do: Ask whether they took Telmisartan; a missed dose is not made up with a double one')
+    expect(today.html).toContain('<th align="left">Doses</th><td>0 of 1 taken; missed Telmisartan 40 mg at 09:00')
   })
 
   describe('in the app', () => {

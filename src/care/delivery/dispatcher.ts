@@ -362,7 +362,7 @@ export class Dispatcher {
 
   private async compose(item: HealthEvent, who: Resolved, row: Row, now: Date): Promise<DeliveryMessage | undefined> {
     const language = who.recipient.language ?? 'en-IN'
-    if (item.kind === 'summary') return summaryMessage(item as HealthEvent<'summary'>, who.patient)
+    if (item.kind === 'summary') return summaryMessage(item as HealthEvent<'summary'>, who.patient, language)
     if (item.kind === 'notification') return this.deps.composeReminder?.(item as HealthEvent<'notification'>, row, language)
     const minutesWaiting = Math.round((now.getTime() - new Date(item.occurred_at).getTime()) / 60_000)
     const timezone = await this.timezoneOf(item.user_id)

@@ -1,7 +1,7 @@
 import { anyEvent, type HealthEvent } from '../../../memory/event-store.js'
 import { localTime } from '../../../memory/local-time.js'
 import type { SummaryFacts } from '../summaries/summary-facts.js'
-import { vitalWords } from '../summaries/summary-facts.js'
+import { summaryLang, summaryText, whatToDoLabel } from '../summaries/summary-text.js'
 import { ADVICE } from '../alerts/alert-rules.js'
 import type { DeliveryMessage } from './channel.js'
 
@@ -16,7 +16,6 @@ export interface PatientRef {
 }
 
 const TIER_WORD = { emergency: 'EMERGENCY', urgent: 'Urgent', attention: 'Attention', info: 'Info' } as const
-const HEADLINE_WORD = { ok: 'OK', attention: 'Needs attention', urgent: 'Urgent' } as const
 const FOOTER = 'In an emergency call 112 or 108. Podd does not change medicines; talk to their doctor about doses.'
 
 export const escapeHtml = (s: string) =>
@@ -94,84 +93,38 @@ export function alertMessage(
   }
 }
 
-/** ` (x)` when x is there; the optional parts of a fact line. */
-const paren = (x: string | null | undefined) => (x ? ` (${x})` : '')
-const quoted = (x: string | null | undefined) => (x ? ` “${x}”` : '')
-const words = (category: string | null) => paren(category?.replace(/_/g, ' '))
-const part = (label: string, items: string[]) => (items.length ? `; ${label}: ${items.join(', ')}` : '')
-
-function doseLine(m: SummaryFacts['medication']): string {
-  const missed = m.missed_doses.map((d) => `${d.name}${d.dosage ? ` ${d.dosage}` : ''} at ${d.time}`)
-  const skipped = m.skipped_doses.map((d) => `${d.name} at ${d.time}${paren(d.reason)}`)
-  const due = m.due_doses.map((d) => `${d.name} at ${d.time}`)
-  const week = m.adherence_7d_pct !== null ? `; 7-day adherence ${m.adherence_7d_pct}%` : ''
-  const parts = part('missed', missed) + part('skipped', skipped) + part('still due', due)
-  return `${m.taken} of ${m.scheduled} taken${parts}${week}`
+const SUBJECT = {
+  en: (name: string, date: string, headline: string) => `Podd daily summary for ${name}, ${date}: ${headline}`,
+  hi: (name: string, date: string, headline: string) => `Podd दैनिक सारांश, ${name}, ${date}: ${headline}`,
 }
+const MORE = { en: 'The full summary is in Podd.', hi: 'पूरा सारांश Podd में है।' }
 
-/** The facts section as labelled lines; the e-mail shows it as text and as an HTML table. */
-export function factLines(f: SummaryFacts): [string, string][] {
-  const lines: [string, string][] = []
-  if (f.medication.scheduled) lines.push(['Doses', doseLine(f.medication)])
-  const bp = f.vitals.blood_pressure
-  if (bp) {
-    const readings = bp.readings.map((r) => `${r.systolic}/${r.diastolic} at ${r.time}${words(r.category)}`)
-    const mean = bp.previous_7d_mean
-    const prev = mean ? `; previous 7 days ${mean.systolic}/${mean.diastolic}` : ''
-    lines.push(['Blood pressure', `${readings.join(', ') || 'no reading'}${prev} mmHg`])
-  }
-  for (const name of ['blood_sugar', 'heart_rate', 'temperature', 'spo2', 'weight_kg'] as const) {
-    const v = f.vitals[name]
-    if (!v) continue
-    const readings = v.readings.map((r) => `${r.value} at ${r.time}${words(r.category)}`)
-    const prev = v.previous_7d_mean !== null ? `; previous 7 days ${v.previous_7d_mean}` : ''
-    const label = vitalWords(name)
-    lines.push([label[0]!.toUpperCase() + label.slice(1), `${readings.join(', ') || 'no reading'}${prev} ${v.unit}`])
-  }
-  if (f.readings_not_taken.length) {
-    const usual = f.readings_not_taken.map((r) => {
-      const days = `measured on ${r.days_measured_in_previous_7} of the previous ${f.baseline_days} days`
-      return `${vitalWords(r.vital)} (${days})`
-    })
-    lines.push(['Readings not taken', usual.join(', ')])
-  }
-  const kcalOf = (calories: number | null) => (calories !== null ? `${calories} kcal` : null)
-  const meals = f.meals.items.map((i) => `${i.time} ${i.description}${paren(kcalOf(i.calories))}`)
-  const kcal = `${f.meals.calories} kcal${f.meals.calories_estimated ? ' (estimated)' : ''}`
-  lines.push(['Meals', f.meals.count ? `${meals.join('; ')} — ${kcal}` : 'none logged'])
-  lines.push(['Water', `${f.water_ml} ml`])
-  const hours = (h: number | null) => (h !== null ? `${h} h` : '')
-  const sleep = f.sleep.map((x) => [hours(x.duration_hours), x.quality ?? '', quoted(x.notes).trim()].filter(Boolean))
-  if (f.sleep.length) lines.push(['Sleep', sleep.map((x) => x.join(', ')).join('; ')])
-  const mood = f.mood.map((x) => `${x.time} ${x.mood.replace('_', ' ')}${quoted(x.notes)}`)
-  if (f.mood.length) lines.push(['Mood', mood.join('; ')])
-  const symptoms = f.symptoms.map((x) => `${x.time} “${x.name}”${paren(x.severity)}${quoted(x.notes)}`)
-  if (f.symptoms.length) lines.push(['Symptoms', symptoms.join('; ')])
-  const alerts = f.alerts.map((a) => `${a.time} ${a.tier}: ${a.title}${a.acknowledged ? ' (acknowledged)' : ''}`)
-  if (f.alerts.length) lines.push(['Alerts', alerts.join('; ')])
-  lines.push(['Checked in', f.checked_in ? 'yes' : 'no'])
-  return lines
-}
-
-export function summaryMessage(summary: HealthEvent<'summary'>, patient: PatientRef): DeliveryMessage {
+/**
+ * A daily summary for one caregiver, in their language: the headline naming the day's reason
+ * in the subject, the narrative, a short line per area, and what to do. Renderings of the
+ * computed facts (summary-text.ts); webhooks and sockets get the same text beside the facts.
+ */
+export function summaryMessage(summary: HealthEvent<'summary'>, patient: PatientRef, language = 'en-IN'): DeliveryMessage {
   const s = summary.payload
-  const facts = s.facts as unknown as SummaryFacts
-  const subject = `Podd daily summary for ${patient.name}, ${s.date}: ${HEADLINE_WORD[s.headline]}`
-  const lines = factLines(facts)
+  const lang = summaryLang(language)
+  const t = summaryText(s.facts as unknown as SummaryFacts, lang)
+  const subject = SUBJECT[lang](patient.name, s.date, t.headline)
+  const todo = whatToDoLabel(lang)
+  const lines: [string, string][] = [...t.lines, ...(t.what_to_do.length ? [[todo, t.what_to_do.join(' ')] as [string, string]] : [])]
   const text = `${subject}\n\n${s.narrative}\n\n${lines.map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n${FOOTER}\n`
   const html =
-    `<h2>${escapeHtml(patient.name)}, ${escapeHtml(s.date)}: ${escapeHtml(HEADLINE_WORD[s.headline])}</h2>` +
+    `<h2>${escapeHtml(patient.name)}, ${escapeHtml(s.date)}: ${escapeHtml(t.headline)}</h2>` +
     `<p>${escapeHtml(s.narrative)}</p><table>` +
     lines.map(([k, v]) => `<tr><th align="left">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('') +
     `</table><p><small>${escapeHtml(FOOTER)}</small></p>`
-  const why = facts.concerns.length ? ` — ${facts.concerns.slice(0, 2).join('; ')}` : ''
+  const first = t.what_to_do[0] ? ` ${t.what_to_do[0]}` : ''
   return {
     kind: 'summary',
     subject,
     text,
     html,
-    sms: clip(`Podd: ${patient.name}, ${s.date}: ${HEADLINE_WORD[s.headline]}${why}. The full summary is in Podd.`),
-    data: asData(patient, 'summary', anyEvent(summary)),
+    sms: clip(`Podd: ${patient.name}, ${s.date}: ${t.headline}.${first} ${MORE[lang]}`),
+    data: { ...asData(patient, 'summary', anyEvent(summary)), rendered: { language: lang, ...t } },
     push: {
       title: clip(subject, 120),
       body: clip(s.narrative, 400),

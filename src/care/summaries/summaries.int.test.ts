@@ -5,6 +5,7 @@ import { TestClock, link, setProfile, type Account } from '../../../test/fakes/c
 import { startFakeOpenAI, type FakeOpenAI } from '../../../test/fakes/openai-chat-server.js'
 import { narrativeFitsFacts } from './summary-narrative.js'
 import type { SummaryFacts } from './summary-facts.js'
+import { summaryText } from './summary-text.js'
 
 type Json = Record<string, any>
 const TZ = 'Asia/Kolkata'
@@ -71,18 +72,22 @@ const EXPECTED_FACTS: Omit<SummaryFacts, 'as_of'> = {
   vitals: {
     blood_pressure: {
       readings: [
-        { time: '08:30', systolic: 138, diastolic: 88, category: 'stage_1' },
-        { time: '19:00', systolic: 132, diastolic: 84, category: 'stage_1' },
+        { time: '08:30', systolic: 138, diastolic: 88, category: 'stage_1', severity: 'normal' },
+        { time: '19:00', systolic: 132, diastolic: 84, category: 'stage_1', severity: 'normal' },
       ],
       mean: { systolic: 135, diastolic: 86 },
+      low: { systolic: 132, diastolic: 84, time: '19:00' },
+      high: { systolic: 138, diastolic: 88, time: '08:30' },
       previous_7d_mean: { systolic: 130, diastolic: 80 },
       change: { systolic: 5, diastolic: 6 },
     },
-    blood_sugar: { unit: 'mg/dL', readings: [], mean: null, previous_7d_mean: 110, change: null },
+    blood_sugar: { unit: 'mg/dL', readings: [], mean: null, low: null, high: null, previous_7d_mean: 110, change: null },
     heart_rate: {
       unit: 'beats/min',
-      readings: [{ time: '08:30', value: 72, category: 'normal' }],
+      readings: [{ time: '08:30', value: 72, category: 'normal', severity: 'normal' }],
       mean: 72,
+      low: { value: 72, time: '08:30' },
+      high: { value: 72, time: '08:30' },
       previous_7d_mean: null,
       change: null,
     },
@@ -118,13 +123,17 @@ const EXPECTED_FACTS: Omit<SummaryFacts, 'as_of'> = {
   alerts: [],
   concerns: ['missed dose: Metformin 500 mg at 20:00', 'no blood sugar reading'],
   headline: 'attention',
+  headline_reason: { type: 'missed_doses', doses: [{ name: 'Metformin', dosage: '500 mg', time: '20:00' }] },
+  actions: [
+    { type: 'ask_about_doses', names: ['Metformin'] },
+    { type: 'ask_for_readings', vitals: ['blood_sugar'] },
+  ],
 }
 
 const EXPECTED_NARRATIVE =
-  'A day that needs some attention. 2 of 3 doses taken; missed: Metformin at 20:00. ' +
-  'BP 135/86 on average (2 readings), systolic 5 mmHg higher than the previous 7 days. Pulse 72. ' +
-  'No blood sugar reading this day. 3 meals, about 870 kcal (estimated). 1250 ml of water. ' +
-  'Slept 6.5 h (poor). Mood: bad. Mentioned: “dizzy when standing up”.'
+  'Missed Metformin 500 mg at 20:00. ' +
+  'Ask whether they took Metformin; a missed dose is not made up with a double one — ask their doctor or pharmacist. ' +
+  'Remind them to measure their blood sugar.'
 
 describe('daily summaries', () => {
   let t: TestApp
@@ -178,7 +187,7 @@ describe('daily summaries', () => {
     const today = addDays(DAY, 1)
     const first = ((await (await generate(caregiver, today)).json()) as Json).summary
     expect(first.payload.facts).toMatchObject({ complete: false, checked_in: true })
-    expect(first.payload.narrative).toContain('So far, as of 03:00.')
+    expect(first.payload.narrative).toContain('(so far, as of 03:00)')
     clock.set(ist(today, '10:00'))
     const res = await generate(caregiver, today)
     expect(res.status).toBe(200)
@@ -208,7 +217,7 @@ describe('daily summaries', () => {
     const quiet = addDays(DAY, -12)
     const { summary } = (await (await generate(caregiver, quiet)).json()) as Json
     expect(summary.payload.facts).toMatchObject({ checked_in: false, headline: 'attention', concerns: ['no check-in'] })
-    expect(summary.payload.narrative).toBe('A day that needs some attention. No check-in at all this day.')
+    expect(summary.payload.narrative).toBe('No check-in all day. Call or message them to check they are all right.')
   })
 })
 
@@ -251,7 +260,7 @@ describe('daily summary narrative from an LLM', () => {
     llm.script({ content: 'A good day overall: BP around 140/90 and all doses taken except Metformin.' })
     const summary = await summarise(addDays(DAY, -1))
     expect(summary.generated_by).toBe('template')
-    expect(summary.narrative).toMatch(/^A /)
+    expect(summary.narrative).toBe('All doses taken, readings in range.')
   })
 
   it('Should fall back to the template when the model leaves out a missed medicine', async () => {
@@ -259,5 +268,89 @@ describe('daily summary narrative from an LLM', () => {
     const path = `/api/v1/patients/${patient.id}/summaries`
     const res = await t.request(path, { method: 'POST', token: patient.access_token, json: { date: DAY } })
     expect(((await res.json()) as Json).summary.payload).toMatchObject({ generated_by: 'template', narrative: EXPECTED_NARRATIVE })
+  })
+})
+
+describe('a day a caregiver must read at a glance', () => {
+  let t: TestApp
+  const BAD = '2025-03-25'
+  const clock = new TestClock(new Date(ist(BAD, '06:00')))
+  let patient: Account
+  let ravi: Account
+  let meera: Account
+
+  beforeAll(async () => {
+    t = await createTestApp({}, { now: clock.now })
+    patient = await registerUser(t, 'patient', 'Asha')
+    ravi = await registerUser(t, 'caregiver', 'Ravi')
+    meera = await registerUser(t, 'caregiver', 'Meera')
+    await setProfile(t, patient, { timezone: TZ })
+    await link(t, patient, ravi)
+    await link(t, patient, meera)
+    await t.request('/api/v1/auth/me/preferences', { method: 'PATCH', token: meera.access_token, json: { language: 'hi-IN' } })
+    const add = async (kind: string, payload: Json, time: string) => {
+      clock.set(ist(BAD, time))
+      const { event } = await t.services.events.append(patient.id, { kind: kind as never, payload, source: 'api' })
+      await t.services.caregiving.idle()
+      return event
+    }
+    const med = await add('medication', { name: 'Metformin', dosage: '500 mg' }, '06:00')
+    await add('med_schedule', { medication_id: med.context_id, time_of_day: '08:00' }, '06:01')
+    await add('med_schedule', { medication_id: med.context_id, time_of_day: '20:00' }, '06:01')
+    await add('vitals', { blood_sugar: 45 }, '07:10')
+    const [low] = (await t.services.events.list(patient.id, { kinds: ['alert'] })).events
+    clock.set(ist(BAD, '07:20'))
+    await t.request(`/api/v1/alerts/${low!.id}/ack`, { method: 'POST', token: ravi.access_token })
+    await add('med_dose', { medication_id: med.context_id, medication_name: 'Metformin', status: 'taken' }, '08:05')
+    for (const [value, time] of [[72, '08:30'], [73, '12:00'], [73, '18:00']] as const) await add('vitals', { heart_rate: value }, time)
+    await add('vitals', { blood_sugar: 480 }, '13:00')
+    await add('vitals', { temperature: 40.6 }, '14:10')
+    clock.set(ist(addDays(BAD, 1), '06:00'))
+  })
+  afterAll(() => t.close())
+
+  const summarise = async (who: Account) => {
+    const res = await t.request(`/api/v1/patients/${patient.id}/summaries`, { method: 'POST', token: who.access_token, json: { date: BAD } })
+    expect(res.status).toBe(201)
+    return ((await res.json()) as Json).summary.payload
+  }
+
+  it('Should name the reason in the headline, give ranges and extremes with times, the missed dose, who acknowledged, and what to do', async () => {
+    const summary = await summarise(ravi)
+    expect(summary.headline).toBe('urgent')
+    const text = summaryText(summary.facts, 'en')
+    expect(text.headline).toBe('Very high fever of 40.6 °C at 14:10')
+    expect(summary.narrative).toBe(
+      'Very high fever of 40.6 °C at 14:10. Call them now; if they do not answer or feel unwell, call 112 or 108. ' +
+        'Ask them to measure their blood sugar again; if it stays like this, call their doctor today. ' +
+        'Ask whether they took Metformin; a missed dose is not made up with a double one — ask their doctor or pharmacist. ' +
+        'Acknowledge the alerts in Podd so others know someone is on it.',
+    )
+    expect(narrativeFitsFacts(summary.narrative, summary.facts)).toBe(true)
+    expect(Object.fromEntries(text.lines)).toEqual({
+      Doses: '1 of 2 taken; missed Metformin 500 mg at 20:00; 50% over 7 days',
+      'Blood sugar':
+        '45–480 mg/dL, 2 readings; lowest 45 mg/dL at 07:10 ⚠ dangerously low blood sugar, highest 480 mg/dL at 13:00 ⚠ very high blood sugar',
+      Pulse: '72–73 beats/min, 3 readings; lowest 72 beats/min at 08:30, highest 73 beats/min at 18:00',
+      Temperature: '40.6 °C at 14:10 ⚠ very high fever',
+      Alerts:
+        '07:10 emergency: Blood sugar 45 mg/dL: dangerously low blood sugar (level 2) — acknowledged by Ravi at 07:20; ' +
+        '13:00 urgent: Blood sugar 480 mg/dL: very high blood sugar — not acknowledged; ' +
+        '14:10 emergency: Temperature 40.6 °C: very high fever — not acknowledged',
+    })
+    // No average anywhere a caregiver reads: not "262.5 mg/dL", not "72.7".
+    expect(JSON.stringify(text)).not.toMatch(/262\.5|72\.7/)
+  })
+
+  it('Should write the same summary in Hindi for a Hindi-speaking caregiver, with the same numbers', async () => {
+    const summary = await summarise(meera)
+    const text = summaryText(summary.facts, 'hi')
+    expect(text.headline).toBe('बहुत तेज़ बुखार: 40.6 °C, 14:10 बजे')
+    expect(summary.narrative.startsWith('बहुत तेज़ बुखार: 40.6 °C, 14:10 बजे। उन्हें अभी फ़ोन करें;')).toBe(true)
+    expect(narrativeFitsFacts(summary.narrative, summary.facts)).toBe(true)
+    const lines = Object.fromEntries(text.lines)
+    expect(lines['दवा']).toBe('2 में से 1 ली गईं; छूटी Metformin 500 mg (20:00); 7 दिन में 50%')
+    expect(lines['शुगर']).toContain('सबसे कम 45 mg/dL (07:10) ⚠ ख़तरनाक रूप से कम शुगर')
+    expect(lines['अलर्ट']).toContain('Ravi ने 07:20 बजे देखा')
   })
 })

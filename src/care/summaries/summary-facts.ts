@@ -23,10 +23,15 @@ export const USUAL_DAYS = 4
 const BASELINE_DAYS = 7
 
 export type Headline = 'ok' | 'attention' | 'urgent'
+/** How far a reading is from normal, as the clinical flags stored on it say. */
+export type Severity = 'normal' | 'attention' | 'urgent' | 'critical'
 
 export interface BloodPressureFacts {
-  readings: { time: string; systolic: number; diastolic: number; category: string | null }[]
+  readings: { time: string; systolic: number; diastolic: number; category: string | null; severity: Severity }[]
   mean: { systolic: number; diastolic: number } | null
+  /** The day's lowest and highest reading (by systolic) with their times; null without readings. */
+  low: { systolic: number; diastolic: number; time: string } | null
+  high: { systolic: number; diastolic: number; time: string } | null
   previous_7d_mean: { systolic: number; diastolic: number } | null
   /** Today's mean minus the previous 7 days' mean; null when either is missing. */
   change: { systolic: number; diastolic: number } | null
@@ -34,11 +39,31 @@ export interface BloodPressureFacts {
 
 export interface NumericVitalFacts {
   unit: string
-  readings: { time: string; value: number; category: string | null }[]
+  readings: { time: string; value: number; category: string | null; severity: Severity }[]
   mean: number | null
+  low: { value: number; time: string } | null
+  high: { value: number; time: string } | null
   previous_7d_mean: number | null
   change: number | null
 }
+
+/** Why the day's headline is what it is: the one thing a caregiver should see first. */
+export type HeadlineReason =
+  | { type: 'reading'; vital: VitalName; value: string; unit: string; time: string; category: string; severity: Severity }
+  | { type: 'alert'; tier: string; title: string; time: string }
+  | { type: 'no_checkin' }
+  | { type: 'missed_doses'; doses: { name: string; dosage: string | null; time: string }[] }
+  | { type: 'readings_not_taken'; vitals: VitalName[] }
+  | { type: 'ok'; doses_scheduled: number; readings: number }
+
+/** What the caregiver can do about the day, in order; never anything about a medicine's dose. */
+export type SummaryAction =
+  | { type: 'call_now' }
+  | { type: 'ask_remeasure'; vital: VitalName }
+  | { type: 'check_in' }
+  | { type: 'ask_about_doses'; names: string[] }
+  | { type: 'ask_for_readings'; vitals: VitalName[] }
+  | { type: 'acknowledge'; count: number }
 
 const NUMERIC_VITALS = {
   blood_sugar: 'mg/dL',
@@ -83,10 +108,21 @@ export interface SummaryFacts {
   mood: { time: string; mood: string; notes: string | null }[]
   /** In the patient's own words. */
   symptoms: { time: string; name: string; severity: string | null; notes: string | null }[]
-  alerts: { time: string; tier: string; title: string; acknowledged: boolean }[]
+  alerts: {
+    time: string
+    tier: string
+    condition: string
+    title: string
+    acknowledged: boolean
+    /** Who acknowledged it first (their name), and when, on the patient's clock. */
+    acknowledged_by: string | null
+    acknowledged_at: string | null
+  }[]
   /** Why the headline is what it is, most serious first. */
   concerns: string[]
   headline: Headline
+  headline_reason: HeadlineReason
+  actions: SummaryAction[]
 }
 
 /** The kinds a summary reads over the day and the 7 days before it. */
@@ -114,7 +150,10 @@ function bpFacts(
       systolic: e.payload.blood_pressure_systolic!,
       diastolic: e.payload.blood_pressure_diastolic!,
       category: e.flags?.blood_pressure?.category ?? null,
+      severity: (e.flags?.blood_pressure?.severity ?? 'normal') as Severity,
     }))
+  const bySystolic = [...readings].sort((a, b) => a.systolic - b.systolic || a.diastolic - b.diastolic)
+  const pick = (r: (typeof readings)[number] | undefined) => (r ? { systolic: r.systolic, diastolic: r.diastolic, time: r.time } : null)
   const change =
     day.mean && before.mean
       ? {
@@ -122,7 +161,7 @@ function bpFacts(
           diastolic: round1(day.mean.diastolic - before.mean.diastolic),
         }
       : null
-  return { readings, mean: day.mean, previous_7d_mean: before.mean, change }
+  return { readings, mean: day.mean, low: pick(bySystolic[0]), high: pick(bySystolic.at(-1)), previous_7d_mean: before.mean, change }
 }
 
 const FLAG_OF: Partial<Record<NumericVital, 'blood_sugar' | 'heart_rate' | 'temperature' | 'spo2'>> = {
@@ -146,9 +185,20 @@ function numericFacts(
       time: localTime(e.occurred_at, tz),
       value: e.payload[name]!,
       category: (flag && e.flags?.[flag]?.category) ?? null,
+      severity: ((flag && e.flags?.[flag]?.severity) ?? 'normal') as Severity,
     }))
+  const byValue = [...readings].sort((a, b) => a.value - b.value)
+  const pick = (r: (typeof readings)[number] | undefined) => (r ? { value: r.value, time: r.time } : null)
   const change = day.mean !== null && before.mean !== null ? round1(day.mean - before.mean) : null
-  return { unit: NUMERIC_VITALS[name], readings, mean: day.mean, previous_7d_mean: before.mean, change }
+  return {
+    unit: NUMERIC_VITALS[name],
+    readings,
+    mean: day.mean,
+    low: pick(byValue[0]),
+    high: pick(byValue.at(-1)),
+    previous_7d_mean: before.mean,
+    change,
+  }
 }
 
 const vitalCount = (i: Insights, name: VitalName) => i.vitals[name].count
@@ -161,7 +211,6 @@ const VITAL_WORDS: Record<VitalName, string> = {
   spo2: 'oxygen level',
   weight_kg: 'weight',
 }
-export const vitalWords = (v: VitalName) => VITAL_WORDS[v]
 
 export interface FactsInput {
   date: string
@@ -169,6 +218,8 @@ export interface FactsInput {
   now: Date
   /** Set when the loaded kinds show no activity and a query of the others found some. */
   checkedInElsewhere?: boolean
+  /** The names of those who acknowledged the day's alerts, by account id. */
+  names?: Map<string, string>
 }
 
 /** The facts of one local day from loaded events (the day, the 7 days before, schedules). Pure. */
@@ -252,11 +303,14 @@ export function computeSummaryFacts(events: HealthEvent[], input: FactsInput): S
   const alerts = of('alert').map((a) => ({
     time: localTime(a.occurred_at, tz),
     tier: a.payload.tier,
+    condition: a.payload.condition,
     title: a.payload.title,
     acknowledged: a.payload.acknowledged_at !== undefined,
+    acknowledged_by: a.payload.acknowledged_by ? (input.names?.get(a.payload.acknowledged_by) ?? null) : null,
+    acknowledged_at: a.payload.acknowledged_at ? localTime(a.payload.acknowledged_at, tz) : null,
   }))
 
-  const facts: Omit<SummaryFacts, 'concerns' | 'headline'> = {
+  const facts: DayFacts = {
     date,
     timezone: tz,
     as_of: now.toISOString(),
@@ -289,14 +343,79 @@ export function computeSummaryFacts(events: HealthEvent[], input: FactsInput): S
   }
   const worstReading = vitalsToday.reduce((w, e) => Math.max(w, SEVERITY_RANK[e.flags?.severity ?? 'normal']), 0)
   const { concerns, headline } = judge(facts, worstReading)
-  return { ...facts, concerns, headline }
+  return { ...facts, concerns, headline, headline_reason: reasonOf(facts), actions: actionsOf(facts) }
+}
+
+const ALERT_RANK: Record<string, number> = { emergency: 3, urgent: 2, attention: 1, info: 0 }
+type DayFacts = Omit<SummaryFacts, 'concerns' | 'headline' | 'headline_reason' | 'actions'>
+
+/** Every reading of the day with its vital, value as shown, unit and flag. */
+function flaggedReadings(f: DayFacts): Extract<HeadlineReason, { type: 'reading' }>[] {
+  const out: Extract<HeadlineReason, { type: 'reading' }>[] = []
+  for (const r of f.vitals.blood_pressure?.readings ?? []) {
+    if (r.severity === 'normal') continue
+    const value = `${r.systolic}/${r.diastolic}`
+    out.push({ type: 'reading', vital: 'blood_pressure', value, unit: 'mmHg', time: r.time, category: r.category ?? '', severity: r.severity })
+  }
+  for (const name of Object.keys(NUMERIC_VITALS) as NumericVital[]) {
+    const v = f.vitals[name]
+    for (const r of v?.readings ?? []) {
+      if (r.severity === 'normal') continue
+      out.push({ type: 'reading', vital: name, value: String(r.value), unit: v!.unit, time: r.time, category: r.category ?? '', severity: r.severity })
+    }
+  }
+  return out
+}
+
+/**
+ * The headline's reason, most serious first: a critical or urgent reading (its value and time)
+ * or an emergency or urgent alert without one behind it (a red flag, a missed critical dose);
+ * then no check-in at all; missed doses by name and time; a reading or alert needing attention;
+ * usual readings not taken; otherwise what went well.
+ */
+function reasonOf(f: DayFacts): HeadlineReason {
+  const severity = { critical: 3, urgent: 2, attention: 1, normal: 0 } as const
+  // The most severe reading; of equally severe ones the latest, what the day ended with.
+  const readings = flaggedReadings(f).sort((a, b) => severity[b.severity] - severity[a.severity] || b.time.localeCompare(a.time))
+  const alerts = [...f.alerts].sort((a, b) => (ALERT_RANK[b.tier] ?? 0) - (ALERT_RANK[a.tier] ?? 0))
+  const worstReading = readings[0]
+  const worstAlert = alerts[0]
+  const readingRank = worstReading ? severity[worstReading.severity] : 0
+  const alertRank = worstAlert ? (ALERT_RANK[worstAlert.tier] ?? 0) : 0
+  const alertReason = (a: DayFacts['alerts'][number]) => ({ type: 'alert' as const, tier: a.tier, title: a.title, time: a.time })
+  if (Math.max(readingRank, alertRank) >= 2) {
+    return readingRank >= alertRank ? worstReading! : alertReason(worstAlert!)
+  }
+  if (!f.checked_in) return { type: 'no_checkin' }
+  if (f.medication.missed_doses.length) return { type: 'missed_doses', doses: f.medication.missed_doses }
+  if (readingRank === 1) return worstReading!
+  if (alertRank === 1) return alertReason(worstAlert!)
+  if (f.readings_not_taken.length) return { type: 'readings_not_taken', vitals: f.readings_not_taken.map((r) => r.vital) }
+  const count = (Object.values(f.vitals) as { readings: unknown[] }[]).reduce((n, v) => n + v.readings.length, 0)
+  return { type: 'ok', doses_scheduled: f.medication.scheduled, readings: count }
+}
+
+/** What to do about the day, from the facts alone; nothing when nothing needs doing. */
+function actionsOf(f: DayFacts): SummaryAction[] {
+  const out: SummaryAction[] = []
+  const readings = flaggedReadings(f)
+  if (f.alerts.some((a) => a.tier === 'emergency') || readings.some((r) => r.severity === 'critical')) out.push({ type: 'call_now' })
+  const urgent = readings.find((r) => r.severity === 'urgent')
+  if (urgent) out.push({ type: 'ask_remeasure', vital: urgent.vital })
+  if (!f.checked_in) out.push({ type: 'check_in' })
+  const missed = [...new Set(f.medication.missed_doses.map((d) => d.name))]
+  if (missed.length) out.push({ type: 'ask_about_doses', names: missed })
+  if (f.readings_not_taken.length) out.push({ type: 'ask_for_readings', vitals: f.readings_not_taken.map((r) => r.vital) })
+  const open = f.alerts.filter((a) => !a.acknowledged && (a.tier === 'emergency' || a.tier === 'urgent')).length
+  if (open) out.push({ type: 'acknowledge', count: open })
+  return out
 }
 
 const SEVERITY_RANK = { normal: 0, attention: 1, urgent: 2, critical: 3 } as const
 
 /** The headline and its reasons, from the facts alone. */
 function judge(
-  f: Omit<SummaryFacts, 'concerns' | 'headline'>,
+  f: DayFacts,
   worstReading: number,
 ): { concerns: string[]; headline: Headline } {
   const urgent: string[] = []
@@ -324,6 +443,7 @@ export async function loadSummaryFacts(
   date: string,
   now: Date,
   timezone?: string,
+  nameOf?: (userId: string) => Promise<string | undefined>,
 ): Promise<SummaryFacts> {
   const tz = timezone ?? (await patientTimezone(store, patientId))
   const start = dayRange(addDays(date, -BASELINE_DAYS), tz).start
@@ -345,5 +465,11 @@ export async function loadSummaryFacts(
     const page = await store.list(patientId, { kinds: CHECK_IN_ONLY_KINDS, from: dayStart, to: end, limit: 20 })
     checkedInElsewhere = page.events.some(isPatientActivity)
   }
-  return computeSummaryFacts(events, { date, timezone: tz, now, checkedInElsewhere })
+  const names = new Map<string, string>()
+  const ackers = new Set(day.flatMap((e) => (e.kind === 'alert' && e.payload.acknowledged_by ? [String(e.payload.acknowledged_by)] : [])))
+  for (const id of ackers) {
+    const name = await nameOf?.(id)
+    if (name) names.set(id, name)
+  }
+  return computeSummaryFacts(events, { date, timezone: tz, now, checkedInElsewhere, names })
 }

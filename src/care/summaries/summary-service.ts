@@ -12,6 +12,8 @@ export interface SummaryServiceDeps {
   model?: BaseChatModel
   logger: Logger
   now: () => Date
+  /** The name of an account (who acknowledged an alert), for the facts. */
+  nameOf?: (userId: string) => Promise<string | undefined>
 }
 
 /** The entity (and idempotency key) of the one summary per patient, caregiver (or the patient) and date. */
@@ -86,7 +88,7 @@ export class SummaryService {
     opts: { language?: string; timezone?: string },
   ) {
     const timezone = opts.timezone ?? (await patientTimezone(this.deps.events, patientId))
-    const facts = await loadSummaryFacts(this.deps.events, patientId, date, now, timezone)
+    const facts = await loadSummaryFacts(this.deps.events, patientId, date, now, timezone, this.deps.nameOf)
     const narrative = await writeNarrative(facts, {
       model: this.deps.model,
       language: opts.language ?? 'en-IN',
