@@ -29,7 +29,7 @@ describe('activity and inactivity', () => {
     await t.services.caregiving.scheduler.tick()
     await t.services.caregiving.idle()
   }
-  const inactivityMails = (cg: Account) => email.to(cg).filter((m) => m.subject.includes('No activity'))
+  const inactivityMails = (cg: Account) => email.to(cg).filter((m) => m.kind === 'alert' && m.subject.includes('No activity'))
 
   it('Should take heartbeats from the patient only, and show the patient and caregivers when they were last seen', async () => {
     clock.set(ist('2025-08-01', '09:00'))
