@@ -1,6 +1,7 @@
 import type { StructuredToolInterface } from '@langchain/core/tools'
 import type { EventKind } from '../memory/event-kinds.js'
-import type { HealthEventStore } from '../memory/event-store.js'
+import type { EventSource } from '../memory/event-kinds.js'
+import type { HealthEvent, HealthEventStore } from '../memory/event-store.js'
 import type { Plan, PlanContext } from './plan.js'
 
 /**
@@ -43,6 +44,28 @@ export interface AgentDeps {
   store: HealthEventStore
   /** The recall tool over the patient's history, when recall is running. */
   recallTool?: StructuredToolInterface
+  /** The patient's open dose reminders, answered by chat; the care module's, when it runs. */
+  reminders?: ReminderAnswers
+}
+
+/** A dose reminder answered: the notification as it is now, and the dose recorded for it. */
+export interface AnsweredReminder {
+  notification: { id: string; title: string; slot?: string; medication_id?: string; status: string }
+  medication_name?: string
+  dose?: HealthEvent<'med_dose'>
+}
+
+/**
+ * "Taken", "haan le li", "skip", "snooze 10 min" right after a reminder: the open reminders of
+ * its latest slot time, answered as the app's buttons answer them (src/care's DoseReminders).
+ */
+export interface ReminderAnswers {
+  answerOpen(
+    patientId: string,
+    answer: { action: 'taken' | 'skip' | 'snooze'; minutes?: 10 | 30 },
+    now: Date,
+    write: { source: EventSource; onWritten?: (event: HealthEvent) => void },
+  ): Promise<AnsweredReminder[]>
 }
 
 /** Keeps the agent's name as a literal type, so the registry can derive `AgentName` from it. */

@@ -141,16 +141,6 @@ export async function createServices(config: Config, opts: ServiceOptions = {}):
   })
   const auth = new AuthService(authDb, tokens, throttle, config.REFRESH_TOKEN_TTL_DAYS)
 
-  const conversation = new Conversation({
-    store: events,
-    models: createChatModels(config),
-    checkpointer,
-    recallTool: makeRecallTool(recall),
-    logger,
-    metrics,
-    now,
-  })
-
   const sockets = new WebSocketRoutes(tokens, config.CORS_ORIGINS, logger)
   serverHooks.push((server) => sockets.attach(server))
   onClose(() => sockets.close())
@@ -175,6 +165,17 @@ export async function createServices(config: Config, opts: ServiceOptions = {}):
   })
   onClose(() => caregiving.close())
   if (opts.startScheduler ?? true) caregiving.scheduler.start()
+
+  const conversation = new Conversation({
+    store: events,
+    models: createChatModels(config),
+    checkpointer,
+    recallTool: makeRecallTool(recall),
+    reminders: caregiving.doses,
+    logger,
+    metrics,
+    now,
+  })
 
   const erasure = new AccountErasure({
     authDb,

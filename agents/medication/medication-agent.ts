@@ -10,7 +10,7 @@ export const medicationAgent = defineAgent({
   prompt: 'agents/medication/medication-prompt.md',
   kinds: ['medication', 'med_schedule', 'med_dose'],
   needsMedicines: true,
-  tools: ({ store }) => medicationTools(store),
+  tools: ({ store, reminders }) => medicationTools(store, reminders),
   lexicon: medicationLexicon,
   plan: planMedication,
 })

@@ -17,6 +17,9 @@ export const medicationLexicon: Lexicon = {
     [DRUG_WORDS, 1],
     [/\b(?:remind me|reminder|reminders)\b/, 0.7],
     [/\b(?:prescribed|prescription)\b/, 0.8],
+    // Bare answers to a dose reminder ("taken", "haan le li", "skip", "snooze 10 min").
+    [/^(?:(?:haan|han|ha|yes|ji|ok|okay)\s*,?\s*)?(?:taken|le li|le liya|kha li|done|ho gaya|ho gayi)\s*[.!]?$/, 0.85],
+    [/^(?:skip|skip it|skip this|skip kar do|skip karo)\s*[.!]?$|\b(?:snooze|snoozed)\b|\b(?:minute|minutes|min) baad\b/, 0.9],
   ],
   adjust(clause, scores, ctx) {
     if (ctx.medicineNames?.test(clause)) scores.medication = 1

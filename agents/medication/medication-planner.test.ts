@@ -73,4 +73,14 @@ describe('medication planner', () => {
   it('Should ask rather than guess when a medicine is named without what happened', () => {
     expect(call('metformin', { medicines: ['Metformin'] })).toEqual({ reply: 'Did you take Metformin, miss it, or would you like a reminder for it?' })
   })
+
+  it('Should answer a reminder from a bare reply, and log a named dose as before', () => {
+    expect(call('taken')).toEqual({ name: 'answer_reminder', args: { action: 'taken' } })
+    expect(call('haan le li')).toEqual({ name: 'answer_reminder', args: { action: 'taken' } })
+    expect(call('ok done')).toEqual({ name: 'answer_reminder', args: { action: 'taken' } })
+    expect(call('skip')).toEqual({ name: 'answer_reminder', args: { action: 'skip' } })
+    expect(call('snooze 10 min')).toEqual({ name: 'answer_reminder', args: { action: 'snooze', minutes: 10 } })
+    expect(call('remind me again in 30 minutes')).toEqual({ name: 'answer_reminder', args: { action: 'snooze', minutes: 30 } })
+    expect(call('took my metformin', { medicines: ['Metformin'] })).toMatchObject({ name: 'log_dose' })
+  })
 })

@@ -225,9 +225,30 @@ function doseQuestion(t: string, medicines: string[]): Plan | undefined {
   return undefined
 }
 
+/**
+ * A bare answer to a dose reminder: "taken", "haan le li", "done", "skip", "snooze 10 min",
+ * "30 minute baad yaad dilana". A sentence that names a medicine or a part of the day is a dose
+ * to log instead.
+ */
+const ANSWER_TAKEN =
+  /^(?:(?:haan|han|ha|yes|ji|ok|okay)\s*,?\s*)?(?:i )?(?:took it|taken|have taken it|le li|le liya|li|li hai|kha li|done|ho gaya|ho gayi)(?:\s+(?:hai|ji|ji haan))?\s*[.!]?$/
+const ANSWER_SKIP = /^(?:(?:no|nahi|nahin)\s*,?\s*)?(?:skip|skip it|skip this|skip this one|skip kar do|skip karo|skip kardo|aaj nahi|not today)\s*[.!]?$/
+const SNOOZE = /\b(?:snooze|snoozed|remind me (?:again )?(?:in|after)|baad mein yaad|(?:minute|minutes|min|mins) baad|baad mein)\b/
+
+export function reminderAnswer(t: string): { action: 'taken' | 'skip' | 'snooze'; minutes?: 10 | 30 } | undefined {
+  if (ANSWER_TAKEN.test(t)) return { action: 'taken' }
+  if (ANSWER_SKIP.test(t)) return { action: 'skip' }
+  if (SNOOZE.test(t) && t.split(/\s+/).length <= 8) {
+    return /\b(?:30|half an hour|aadha ghanta|adha ghanta)\b/.test(t) ? { action: 'snooze', minutes: 30 } : { action: 'snooze', minutes: 10 }
+  }
+  return undefined
+}
+
 /** Doses, schedules and new medicines to record, corrections, or a question about today's doses. */
 export function planMedication(ctx: PlanContext): Plan {
   const t = ctx.text
+  const answer = ctx.tools.has('answer_reminder') ? reminderAnswer(t.trim()) : undefined
+  if (answer) return { calls: [{ name: 'answer_reminder', args: answer }] }
   const moved = ctx.tools.has('reschedule_medication') ? reschedule(t, ctx.medicines, ctx.language) : undefined
   if (moved) return moved
   const edit = planEdit(ctx, readEdit)

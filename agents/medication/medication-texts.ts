@@ -130,6 +130,21 @@ export const MEDICATION_TEXTS = defineTexts({
     hi: 'किस दवा का समय बदलना है, और किस समय पर?',
     'hi-Latn': 'Kis dawa ka samay badalna hai, aur kis samay par?',
   },
+  reminderAnswered: {
+    en: (p: { doses: string; status: Status }) => `Marked your reminder for ${p.doses} as ${STATUS[p.status].en}.`,
+    hi: (p: { doses: string; status: Status }) => `आपका रिमाइंडर दर्ज किया: ${p.doses} ${STATUS[p.status].hi}।`,
+    'hi-Latn': (p: { doses: string; status: Status }) => `Aapka reminder darj kiya: ${p.doses} ${STATUS[p.status]['hi-Latn']}.`,
+  },
+  reminderSnoozed: {
+    en: (p: { doses: string; minutes: number }) => `I'll remind you about ${p.doses} again in ${p.minutes} minutes.`,
+    hi: (p: { doses: string; minutes: number }) => `${p.minutes} मिनट बाद ${p.doses} की फिर याद दिलाऊँगा।`,
+    'hi-Latn': (p: { doses: string; minutes: number }) => `${p.minutes} minute baad ${p.doses} ki phir yaad dilaaunga.`,
+  },
+  nothingToSnooze: {
+    en: 'There is no reminder waiting to snooze right now.',
+    hi: 'अभी बाद के लिए टालने को कोई रिमाइंडर नहीं है।',
+    'hi-Latn': 'Abhi baad ke liye taalne ko koi reminder nahi hai.',
+  },
   whatCanDo: {
     en: 'I can note a dose you took or missed, add a medicine, set a reminder, or tell you what is due today. What would you like?',
     hi: 'मैं आपकी ली हुई या छूटी हुई खुराक दर्ज कर सकता हूँ, दवा जोड़ सकता हूँ, याद दिलाने का समय रख सकता हूँ, या बता सकता हूँ कि आज कौन सी दवा बाकी है। आप क्या चाहेंगे?',

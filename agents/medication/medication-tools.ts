@@ -6,6 +6,7 @@ import { dosesToday, type ExpectedDose, insightsFor } from '../../memory/insight
 import { dayRange } from '../../memory/local-time.js'
 import { activeMedicines, addMedicine, logDoses, matchMedicine, PARTS_OF_DAY, partOfDay, rescheduleMedicine, scheduleMedicine, WhichMedicineError } from '../../memory/medicines.js'
 import { entryEditTools, type EntryEditor } from '../../tools/entry-edits.js'
+import type { ReminderAnswers } from '../agent-definition.js'
 import { MEDICATION_REPLIES as SAY } from './medication-texts.js'
 import { say } from '../../language/localise.js'
 import { MEDICATION_TEXTS } from './medication-texts.js'
@@ -40,7 +41,7 @@ const doseEditor: EntryEditor<typeof DoseChanges> = {
 }
 
 /** Tools of the medication agent. None of them changes a dose: only the doctor does that. */
-export function medicationTools(store: HealthEventStore) {
+export function medicationTools(store: HealthEventStore, reminders?: ReminderAnswers) {
   const addMedication = tool(
     async (input, runtime: ToolRuntime) => {
       const language = turnContext(runtime).replyLanguage ?? 'en'
@@ -268,5 +269,51 @@ export function medicationTools(store: HealthEventStore) {
     },
   )
 
-  return [addMedication, setSchedule, logDose, listMedications, today, doseHistory, reschedule, ...entryEditTools(store, doseEditor)]
+  const answerReminder = tool(
+    async (input, runtime: ToolRuntime) => {
+      const ctx = turnContext(runtime)
+      const language = ctx.replyLanguage ?? 'en'
+      const w = turnWrite(runtime)
+      const answered = reminders ? await asToolError(() => reminders.answerOpen(ctx.userId, input, ctx.now, w)) : []
+      if (answered.length === 0) {
+        if (input.action === 'snooze') return toolResult(say(MEDICATION_TEXTS.nothingToSnooze, language, {}), { count: 0 })
+        // No reminder waiting: as "I took my medicines", every open dose whose time has come.
+        const status = input.action === 'taken' ? 'taken' : 'skipped'
+        const outcome = await asToolError(() =>
+          logDoses(store, w, { status, part_of_day: 'all', at: ctx.now, now: ctx.now }).catch((err: unknown) => {
+            throw err instanceof WhichMedicineError ? whichMedicine(err, ctx.timezone) : err
+          }),
+        )
+        const doses = outcome.logged
+          .map((d) => say(MEDICATION_TEXTS.dose, language, { name: d.name, time: d.slot ? spokenTime(d.slot.scheduled_for, ctx.timezone) : undefined }))
+          .join(', ')
+        return toolResult(say(MEDICATION_TEXTS.marked, language, { doses, amount: '', status }), { count: outcome.logged.length })
+      }
+      const doses = answered
+        .map(({ notification: n, dose, medication_name }) =>
+          say(MEDICATION_TEXTS.dose, language, {
+            name: medication_name ?? dose?.payload.medication_name ?? n.title,
+            time: n.slot ? spokenTime(n.slot, ctx.timezone) : undefined,
+          }),
+        )
+        .join(', ')
+      if (input.action === 'snooze') {
+        return toolResult(say(MEDICATION_TEXTS.reminderSnoozed, language, { doses, minutes: input.minutes ?? 10 }), { count: answered.length })
+      }
+      const status = input.action === 'taken' ? 'taken' : 'skipped'
+      return toolResult(say(MEDICATION_TEXTS.reminderAnswered, language, { doses, status }), { count: answered.length })
+    },
+    {
+      name: 'answer_reminder',
+      description:
+        'Answer the dose reminder Podd just sent: "taken", "haan le li", "skip", "snooze 10 min". It records the dose against ' +
+        "that reminder's time (two medicines reminded together are answered together). Use log_dose when a medicine is named.",
+      schema: z.object({
+        action: z.enum(['taken', 'skip', 'snooze']),
+        minutes: z.union([z.literal(10), z.literal(30)]).optional().describe('Snooze only: 10 (default) or 30 minutes'),
+      }),
+    },
+  )
+
+  return [addMedication, setSchedule, logDose, listMedications, today, doseHistory, reschedule, answerReminder, ...entryEditTools(store, doseEditor)]
 }

@@ -101,8 +101,8 @@ export function notificationRoutes(s: Services): OpenAPIHono<AppEnv> {
     const user = c.get('user')
     patientOnly(user)
     const { id } = c.req.valid('param')
-    const result = await s.caregiving.doses.respond(user.id, id, c.req.valid('json'), s.caregiving.now())
-    return c.json(result as never, 200)
+    const { notification, dose } = await s.caregiving.doses.respond(user.id, id, c.req.valid('json'), s.caregiving.now())
+    return c.json({ notification, ...(dose ? { dose } : {}) } as never, 200)
   })
 
   return app

@@ -2,7 +2,7 @@ import { type AIMessageChunk, HumanMessage, isAIMessageChunk } from '@langchain/
 import type { StructuredToolInterface } from '@langchain/core/tools'
 import type { BaseCheckpointSaver } from '@langchain/langgraph'
 import { Counter, Histogram } from 'prom-client'
-import { AGENT_DEFINITIONS } from '../../agents/registry.js'
+import { AGENT_DEFINITIONS, type AgentDeps } from '../../agents/registry.js'
 import { anyEvent, type EventStore, type HealthEvent } from '../../memory/event-store.js'
 import { DEFAULT_TIMEZONE } from '../../memory/insights.js'
 import { replyLanguage } from '../../language/patient-language.js'
@@ -27,6 +27,8 @@ export interface ConversationDeps {
   logger: Logger
   metrics: Metrics
   recallTool?: StructuredToolInterface
+  /** Answers the patient's open dose reminders from chat (the care module). */
+  reminders?: AgentDeps['reminders']
   now?: () => Date
 }
 
@@ -63,7 +65,7 @@ export class Conversation implements ConversationService {
   constructor(private readonly deps: ConversationDeps) {
     this.now = deps.now ?? (() => new Date())
     const agents = Object.fromEntries(
-      AGENT_DEFINITIONS.map((d) => [d.name, new AgentRunner(d, { store: deps.store, recallTool: deps.recallTool }, deps.models, deps.logger)]),
+      AGENT_DEFINITIONS.map((d) => [d.name, new AgentRunner(d, { store: deps.store, recallTool: deps.recallTool, reminders: deps.reminders }, deps.models, deps.logger)]),
     ) as Record<AgentName, AgentRunner>
     this.graph = buildConversationGraph({ store: deps.store, models: deps.models, agents, checkpointer: deps.checkpointer, logger: deps.logger })
     const registers = [deps.metrics.registry]

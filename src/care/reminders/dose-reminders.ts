@@ -1,5 +1,5 @@
 import type { EventSource } from '../../../memory/event-kinds.js'
-import { EventConflictError, type EventStore, type HealthEvent } from '../../../memory/event-store.js'
+import { EventConflictError, anyEvent, type EventStore, type HealthEvent } from '../../../memory/event-store.js'
 import { patientTimezone } from '../../../memory/insights.js'
 import { localTime } from '../../../memory/local-time.js'
 import { conflict, notFound } from '../../../core/errors.js'
@@ -121,6 +121,19 @@ export interface DoseRemindersDeps {
 export interface DoseRoundReport {
   reminded: number
   missed: number
+}
+
+/** A reminder answered: the notification as it is now, its medicine, and the dose recorded. */
+export interface ReminderAnswer {
+  notification: PatientNotification
+  medication_name?: string
+  dose?: HealthEvent<'med_dose'>
+}
+
+/** Who answers a reminder and who hears of the dose it records (a chat turn lists and streams it). */
+export interface DoseWrite {
+  source: EventSource
+  onWritten?: (event: HealthEvent) => void
 }
 
 /** Runs `fn` over the items with at most `limit` at once. */
@@ -333,8 +346,8 @@ export class DoseReminders {
     id: string,
     answer: { action: DoseAction; minutes?: 10 | 30 },
     now: Date,
-    source: EventSource = 'api',
-  ): Promise<{ notification: PatientNotification; dose?: HealthEvent<'med_dose'> }> {
+    write: DoseWrite = { source: 'api' },
+  ): Promise<ReminderAnswer> {
     const row = await this.deps.inbox.row(patientId, id)
     if (!row) throw notFound('Notification')
     if (row.kind !== 'dose_reminder' || !row.medication_id || !row.slot_at) {
@@ -368,17 +381,18 @@ export class DoseReminders {
       await this.deps.timers.cancel(patientId, [followKey('repeat', medicationId, at)])
       await this.deps.inbox.setSlotState(patientId, medicationId, at, { status: 'snoozed', response: 'snooze', responded_at: now }, ['open'])
       await this.deps.dispatcher.cancelPending(rows.map((r) => r.id), 'snoozed')
-      return { notification: (await this.deps.inbox.get(patientId, id))! }
+      return { notification: (await this.deps.inbox.get(patientId, id))!, medication_name: ctx.medication(medicationId)?.payload.name }
     }
 
     const status = answer.action === 'taken' ? 'taken' : 'skipped'
-    if (answered?.response === answer.action) return { notification: (await this.deps.inbox.get(patientId, id))! }
+    const medication_name = ctx.medication(medicationId)?.payload.name
+    if (answered?.response === answer.action) return { notification: (await this.deps.inbox.get(patientId, id))!, medication_name }
     if (missed && status === 'skipped') throw conflict('The time for this dose has passed')
-    const dose = await this.recordDose(ctx, medicationId, at, status, now, source)
+    const dose = await this.recordDose(ctx, medicationId, at, status, now, write)
     await this.deps.inbox.setSlotState(patientId, medicationId, at, { status: 'answered', response: answer.action, responded_at: now })
     await this.deps.timers.cancel(patientId, (['repeat', 'snooze', 'miss'] as const).map((w) => followKey(w, medicationId, at)))
     await this.deps.dispatcher.cancelPending(rows.map((r) => r.id), 'answered')
-    return { notification: (await this.deps.inbox.get(patientId, id))!, dose }
+    return { notification: (await this.deps.inbox.get(patientId, id))!, dose, medication_name }
   }
 
   /**
@@ -399,10 +413,10 @@ export class DoseReminders {
     patientId: string,
     answer: { action: DoseAction; minutes?: 10 | 30 },
     now: Date,
-    source: EventSource,
-  ): Promise<{ notification: PatientNotification; dose?: HealthEvent<'med_dose'> }[]> {
+    write: DoseWrite,
+  ): Promise<ReminderAnswer[]> {
     const out = []
-    for (const row of await this.openReminders(patientId, now)) out.push(await this.respond(patientId, row.id, answer, now, source))
+    for (const row of await this.openReminders(patientId, now)) out.push(await this.respond(patientId, row.id, answer, now, write))
     return out
   }
 
@@ -442,9 +456,10 @@ export class DoseReminders {
     at: Date,
     status: 'taken' | 'skipped',
     now: Date,
-    source: EventSource,
+    write: DoseWrite,
   ): Promise<HealthEvent<'med_dose'>> {
     const { events } = this.deps
+    const { source } = write
     const existing = ctx.slot(medicationId, at)?.dose
     if (existing) {
       if (existing.payload.status === status) return existing
@@ -453,6 +468,7 @@ export class DoseReminders {
         occurred_at: status === 'taken' ? now : existing.occurred_at,
         source,
       })
+      write.onWritten?.(corrected)
       return corrected as HealthEvent<'med_dose'>
     }
     const med = ctx.medication(medicationId)
@@ -464,18 +480,19 @@ export class DoseReminders {
       scheduled_for: at.toISOString(),
     }
     try {
-      const { event } = await events.append(ctx.patientId, {
+      const { event, created } = await events.append(ctx.patientId, {
         kind: 'med_dose',
         payload,
         source,
         idempotency_key: `answer:${slotKey(medicationId, at)}:${status}`,
       })
+      if (created) write.onWritten?.(anyEvent(event))
       return event
     } catch (err) {
       if (!(err instanceof EventConflictError)) throw err
       // Answered the other way a moment ago: read the slot again and correct that.
       const fresh = await DoseContext.load(events, ctx.patientId, ctx.tz, at, now)
-      return this.recordDose(fresh, medicationId, at, status, now, source)
+      return this.recordDose(fresh, medicationId, at, status, now, write)
     }
   }
 
