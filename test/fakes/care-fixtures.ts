@@ -2,6 +2,7 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { WebSocket } from 'ws'
+import { zonedInstant } from '../../memory/local-time.js'
 import type { Channel, DeliveryMessage, Recipient, SendOutcome } from '../../src/care/delivery/channel.js'
 import { DeliveryError } from '../../src/care/delivery/channel.js'
 import type { DeliveryChannel } from '../../src/care/care-tables.js'
@@ -28,6 +29,17 @@ export class TestClock {
 
 export const MINUTE = 60_000
 export const HOUR = 60 * MINUTE
+
+/** An instant given as a date and a wall time in Asia/Kolkata, as ISO 8601 UTC. */
+export const ist = (date: string, time: string) => zonedInstant(date, time, 'Asia/Kolkata').toISOString()
+
+/** Moves the clock and works what is due, as the scheduler's tick would; its report. */
+export async function timersAt(t: Pick<TestApp, 'services'>, clock: TestClock, iso: string) {
+  clock.set(iso)
+  const report = await t.services.caregiving.scheduler.runTimers()
+  await t.services.caregiving.idle()
+  return report
+}
 
 async function ok(res: Response, status = 200): Promise<Json> {
   const body = (await res.json()) as Json

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { zonedInstant } from '../../../memory/local-time.js'
 import { createTestApp, registerUser, type TestApp } from '../../../test/helpers.js'
-import { TestClock, record, setPreferences, setProfile, type Account } from '../../../test/fakes/care-fixtures.js'
+import { TestClock, record, setPreferences, setProfile, type Account, ist, timersAt} from '../../../test/fakes/care-fixtures.js'
 
 type Json = Record<string, any>
 const TZ = 'Asia/Kolkata'
-const ist = (date: string, time: string) => zonedInstant(date, time, TZ).toISOString()
 
 describe('appointment and refill reminders', () => {
   let t: TestApp
@@ -16,11 +14,7 @@ describe('appointment and refill reminders', () => {
   })
   afterAll(() => t.close())
 
-  async function at(iso: string) {
-    clock.set(iso)
-    await t.services.caregiving.scheduler.runTimers()
-    await t.services.caregiving.idle()
-  }
+  const at = (iso: string) => timersAt(t, clock, iso)
   const notifications = async (who: Account): Promise<Json[]> =>
     ((await (await t.request('/api/v1/notifications', { token: who.access_token })).json()) as Json).notifications
   async function patient(language = 'en-IN') {

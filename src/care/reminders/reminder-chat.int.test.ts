@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { zonedInstant } from '../../../memory/local-time.js'
 import { createTestApp, registerUser, type TestApp } from '../../../test/helpers.js'
-import { TestClock, record, setProfile, type Account } from '../../../test/fakes/care-fixtures.js'
+import { TestClock, record, setProfile, type Account, ist, timersAt} from '../../../test/fakes/care-fixtures.js'
 
 type Json = Record<string, any>
 const TZ = 'Asia/Kolkata'
-const ist = (date: string, time: string) => zonedInstant(date, time, TZ).toISOString()
 
 describe('answering a reminder in chat', () => {
   let t: TestApp
@@ -16,11 +14,7 @@ describe('answering a reminder in chat', () => {
   })
   afterAll(() => t.close())
 
-  async function at(iso: string) {
-    clock.set(iso)
-    await t.services.caregiving.scheduler.runTimers()
-    await t.services.caregiving.idle()
-  }
+  const at = (iso: string) => timersAt(t, clock, iso)
   const chat = async (who: Account, message: string) => {
     const res = await t.request('/api/v1/chat', { method: 'POST', token: who.access_token, json: { message } })
     expect(res.status).toBe(200)

@@ -1,17 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { zonedInstant } from '../../../memory/local-time.js'
 import { createTestApp, registerUser, type TestApp } from '../../../test/helpers.js'
 import {
-  MINUTE,
   TestClock,
+  ist,
   link,
   listen,
   openSocket,
   record,
   setPreferences,
   setProfile,
+  timersAt,
   type Account,
-  type SocketClient,
 } from '../../../test/fakes/care-fixtures.js'
 import { startPushService, type PushServiceFake } from '../../../test/fakes/push-service.js'
 import { startSmtpInbox, type SmtpInbox } from '../../../test/fakes/smtp-inbox.js'
@@ -24,7 +23,6 @@ import { resolveVapidKeys } from '../push/vapid-keys.js'
 type Json = Record<string, any>
 const TWILIO = { accountSid: 'AC00000000000000000000000000000002', authToken: 'twilio-test-token', from: '+15005550006' }
 const TZ = 'Asia/Kolkata'
-const ist = (date: string, time: string) => zonedInstant(date, time, TZ).toISOString()
 
 describe('dose reminders to the patient', () => {
   let t: TestApp
@@ -51,13 +49,7 @@ describe('dose reminders to the patient', () => {
   })
 
   const care = () => t.services.caregiving
-  /** Moves the clock and works what is due, as the scheduler's tick would. */
-  async function at(iso: string) {
-    clock.set(iso)
-    const report = await care().scheduler.runTimers()
-    await care().idle()
-    return report
-  }
+  const at = (iso: string) => timersAt(t, clock, iso)
   const notifications = async (who: Account, query = ''): Promise<Json[]> => {
     const res = await t.request(`/api/v1/notifications${query}`, { token: who.access_token })
     expect(res.status).toBe(200)
