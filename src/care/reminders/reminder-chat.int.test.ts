@@ -45,9 +45,10 @@ describe('answering a reminder in chat', () => {
     clock.set(ist('2025-10-01', '08:04'))
     const body = await chat(p, 'haan le li')
     expect(body.routes).toEqual(['medication'])
-    expect(body.reply).toContain('Marked your reminder for')
-    expect(body.reply).toMatch(/Metformin \(8:00 am dose\)/)
-    expect(body.reply).toMatch(/Amlodipine \(8:00 am dose\)/)
+    // Said in romanised Hindi, answered in it.
+    expect(body.reply).toContain('Aapka reminder darj kiya:')
+    expect(body.reply).toMatch(/Metformin \(8:00 am ki khurak\)/)
+    expect(body.reply).toMatch(/Amlodipine \(8:00 am ki khurak\)/)
     const doses = body.events.filter((e: Json) => e.kind === 'med_dose').map((e: Json) => [e.payload.medication_name, e.payload.status, e.payload.scheduled_for, e.source])
     expect(doses.sort()).toEqual([
       ['Amlodipine', 'taken', ist('2025-10-01', '08:00'), 'chat'],
