@@ -47,8 +47,8 @@ describe('answering a reminder in chat', () => {
     expect(body.routes).toEqual(['medication'])
     // Said in romanised Hindi, answered in it.
     expect(body.reply).toContain('Aapka reminder darj kiya:')
-    expect(body.reply).toMatch(/Metformin \(8:00 am ki khurak\)/)
-    expect(body.reply).toMatch(/Amlodipine \(8:00 am ki khurak\)/)
+    expect(body.reply).toMatch(/Metformin \(subah 8:00 baje ki khurak\)/)
+    expect(body.reply).toMatch(/Amlodipine \(subah 8:00 baje ki khurak\)/)
     const doses = body.events.filter((e: Json) => e.kind === 'med_dose').map((e: Json) => [e.payload.medication_name, e.payload.status, e.payload.scheduled_for, e.source])
     expect(doses.sort()).toEqual([
       ['Amlodipine', 'taken', ist('2025-10-01', '08:00'), 'chat'],
