@@ -60,12 +60,14 @@ export function createApp(s: Services): OpenAPIHono<AppEnv> {
   app.route('/api/v1', eventsRoutes(s))
   app.route('/api/v1/memory', memoryRoutes(s))
   app.route('/api/v1', chatRoutes(s))
-  s.sockets.route('/api/v1/ws', chatSocket(s, s.logger))
   app.route('/api/v1', voiceRoutes(s))
-  s.sockets.route('/api/v1/voice/stream', voiceSocket(s))
   app.route('/api/v1', careRoutes(s))
   app.route('/api/v1', exportRoutes(s))
-  s.sockets.route('/api/v1/care/ws', careSocket(s))
+  // Frame limits: a chat message is at most 4,000 characters; voice frames are PCM of a second
+  // or so (96 KB at 48 kHz); the care socket only ever hears pings.
+  s.sockets.route('/api/v1/ws', chatSocket(s, s.logger), { maxPayload: 64 * 1024 })
+  s.sockets.route('/api/v1/voice/stream', voiceSocket(s), { maxPayload: 1024 * 1024 })
+  s.sockets.route('/api/v1/care/ws', careSocket(s), { maxPayload: 4 * 1024 })
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
   app.doc31('/api/v1/openapi.json', {

@@ -10,7 +10,7 @@ export interface RunningServer {
   port: number
   services: Services
   server: Server
-  /** Stops accepting, lets in-flight requests finish (up to SHUTDOWN_TIMEOUT_MS), then closes stores. */
+  /** Stops accepting, closes sockets (1001), lets in-flight requests finish (up to SHUTDOWN_TIMEOUT_MS), then closes stores. */
   close(): Promise<void>
 }
 
@@ -32,6 +32,8 @@ export async function startServer(config: Config, opts: ServiceOptions = {}): Pr
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeIdleConnections()
       const timer = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_TIMEOUT_MS)
+      // Upgraded sockets keep the server open and closeAllConnections does not reach them.
+      await services.sockets.close(config.SHUTDOWN_TIMEOUT_MS)
       await stopped
       clearTimeout(timer)
       await services.close()
