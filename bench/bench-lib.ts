@@ -60,6 +60,8 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
       PORT: String(port),
       LOG_LEVEL: 'info',
       DATA_DIR: dataDir,
+      // Benchmarks register thousands of patients from one address.
+      REGISTER_MAX_PER_IP: '1000000',
       ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -6,6 +6,7 @@ import { DataKeyMissingError, type DataKey, type PatientKeys } from './encryptio
 import type { EventDb, HealthEventsTable } from './event-db.js'
 import { eventKindOf, type EventKind, type EventSource, type PayloadOf } from './event-kinds.js'
 import { assertFilterable, lookupTagsFor, lookupTagsOf } from './event-lookup-tags.js'
+import { FIRST_DATE, isAcceptedInstant, LAST_DATE } from './local-time.js'
 import { EventValidationError, normalizePayload } from './normalize-payload.js'
 
 /**
@@ -156,7 +157,8 @@ export function decodeCursor(cursor: string): [Date, string] {
   try {
     const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [string, string]
     const date = new Date(at)
-    if (Number.isNaN(date.getTime()) || typeof id !== 'string' || !UUID_RE.test(id)) throw new Error()
+    // A forged time outside the calendar (year -271821) would fail in the database, not here.
+    if (!isAcceptedInstant(date) || typeof id !== 'string' || !UUID_RE.test(id)) throw new Error()
     return [date, id]
   } catch {
     throw new InvalidCursorError('cursor is not one this API returned')
@@ -168,6 +170,7 @@ export function toDate(value: string | Date | undefined, now: Date): Date {
   if (value === undefined) return now
   const d = value instanceof Date ? value : new Date(value)
   if (Number.isNaN(d.getTime())) throw invalidTime('must be an ISO 8601 date-time')
+  if (!isAcceptedInstant(d)) throw invalidTime(`must be between ${FIRST_DATE} and ${LAST_DATE}`)
   if (d.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) throw invalidTime('cannot be more than 5 minutes in the future')
   return d
 }
@@ -252,23 +255,20 @@ export class EventStore {
       this.emit(event)
       return { event: event as unknown as HealthEvent<K>, created: true }
     }
-    const replayed = await this.replay(userId, key, input.idempotency_key!, input.kind, payload)
+    const replayed = (await this.byIdempotencyKey(userId, key, input.idempotency_key!))!
+    assertSameWrite(replayed, { kind: input.kind, payload, occurredAt: input.occurred_at === undefined ? undefined : row.occurred_at, supersedes: null })
     return { event: replayed as unknown as HealthEvent<K>, created: false }
   }
 
-  /** The event first written under an idempotency key; a different event under it is a conflict. */
-  private async replay(userId: string, key: DataKey, idempotencyKey: string, kind: EventKind, payload: unknown): Promise<HealthEvent> {
+  /** The event first written under an idempotency key, whatever became of it since. */
+  private async byIdempotencyKey(userId: string, key: DataKey | undefined, idempotencyKey: string): Promise<HealthEvent | undefined> {
     const row = await this.db
       .selectFrom('health_events')
       .selectAll()
       .where('user_id', '=', userId)
       .where('idempotency_key', '=', idempotencyKey)
-      .executeTakeFirstOrThrow()
-    const event = toEvent(row, key)
-    if (event.kind !== kind || !sameJson(event.payload, payload)) {
-      throw new EventConflictError('This idempotency key was already used for a different event')
-    }
-    return event
+      .executeTakeFirst()
+    return row ? toEvent(row, key) : undefined
   }
 
   /** The current version of an event, or undefined when it does not exist, is another patient's, or was replaced. */
@@ -335,6 +335,16 @@ export class EventStore {
 
   /** Writes a new version of an event; the old one stays in history. */
   async correct(userId: string, id: string, input: CorrectionInput): Promise<HealthEvent> {
+    // A retried correction finds its first attempt by key: the target is no longer current then.
+    if (input.idempotency_key) {
+      const earlier = await this.byIdempotencyKey(userId, await this.keys.forRead(userId), input.idempotency_key)
+      if (earlier) {
+        const { payload } = normalizePayload(earlier.kind, input.payload)
+        const occurredAt = input.occurred_at === undefined ? undefined : toDate(input.occurred_at, this.now())
+        assertSameWrite(earlier, { kind: earlier.kind, payload, occurredAt, supersedes: id })
+        return earlier
+      }
+    }
     const target = await this.get(userId, id)
     if (!target) throw await this.missing(userId, id)
     const { payload, flags } = normalizePayload(target.kind, input.payload)
@@ -534,6 +544,23 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 /** Deep equality of JSON values regardless of key order (jsonb reorders keys). */
+/**
+ * A write replayed under its idempotency key must be the same write: same kind, payload, target
+ * and, when the client named one, the same occurred_at. Anything else is a conflict, never a
+ * silent return of the first event.
+ */
+export function assertSameWrite(
+  earlier: HealthEvent,
+  again: { kind: EventKind; payload: unknown; occurredAt: Date | undefined; supersedes: string | null },
+): void {
+  const same =
+    earlier.kind === again.kind &&
+    earlier.supersedes === again.supersedes &&
+    sameJson(earlier.payload, again.payload) &&
+    (again.occurredAt === undefined || new Date(earlier.occurred_at).getTime() === again.occurredAt.getTime())
+  if (!same) throw new EventConflictError('This idempotency key was already used for a different event')
+}
+
 export function sameJson(a: unknown, b: unknown): boolean {
   return canonical(a) === canonical(b)
 }

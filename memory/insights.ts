@@ -1,6 +1,7 @@
 import type { HealthEvent, HealthEventStore } from './event-store.js'
 import type { PayloadOf } from './event-kinds.js'
-import { addDays, dayRange, datesBetween, isoWeekday, localDate, localTime, zonedInstant } from './local-time.js'
+import { ValidationError } from '../core/errors.js'
+import { addDays, dayRange, datesBetween, daysBetween, FIRST_DATE, isAcceptedDate, isoWeekday, LAST_DATE, localDate, localTime, zonedInstant } from './local-time.js'
 
 /**
  * Per-patient aggregates over a period of local days, in the patient's time zone. The insights
@@ -354,13 +355,38 @@ export async function patientToday(store: HealthEventStore, userId: string, now 
 
 const SCHEDULE_KINDS = ['medication', 'med_schedule'] as const
 
-/** Loads what a period needs and computes its insights. `from`/`to` are local dates, both included. */
+/** The most days one insights period covers: a year, leap day included. */
+export const MAX_INSIGHT_DAYS = 366
+
+/** The period a client asked for, with the defaults: to today, from six days before `to`. */
+export function requestedPeriod(q: { from?: string; to?: string }, today: string): { from: string; to: string } {
+  const to = q.to ?? today
+  return { from: q.from ?? addDays(to, -6), to }
+}
+
+/** Refuses a period that is not a range of accepted dates of at most MAX_INSIGHT_DAYS days. */
+function checkPeriod(from: string, to: string): void {
+  const issues = []
+  for (const [path, date] of [['from', from], ['to', to]] as const) {
+    if (!isAcceptedDate(date)) issues.push({ path, message: `must be a date from ${FIRST_DATE} to ${LAST_DATE}` })
+  }
+  const days = daysBetween(from, to) + 1
+  if (days < 1) issues.push({ path: 'from', message: 'from must not be after to' })
+  else if (days > MAX_INSIGHT_DAYS) issues.push({ path: 'to', message: `at most ${MAX_INSIGHT_DAYS} days at a time` })
+  if (issues.length > 0) throw new ValidationError('Invalid insights period', issues)
+}
+
+/**
+ * Loads what a period needs and computes its insights. `from`/`to` are local dates, both
+ * included, at most MAX_INSIGHT_DAYS apart (a ValidationError otherwise).
+ */
 export async function insightsFor(
   store: HealthEventStore,
   userId: string,
   period: { from: string; to: string; timezone?: string },
   now = new Date(),
 ): Promise<Insights> {
+  checkPeriod(period.from, period.to)
   const timezone = period.timezone ?? (await patientTimezone(store, userId))
   const start = dayRange(period.from, timezone).start
   const end = dayRange(period.to, timezone).end

@@ -111,10 +111,45 @@ export function dayRange(date: string, tz: string): { start: Date; end: Date } {
   return { start: zonedInstant(date, '00:00', tz), end: zonedInstant(addDays(date, 1), '00:00', tz) }
 }
 
-export function addDays(date: string, days: number): string {
+/**
+ * The calendar Podd accepts from clients: local dates and instants in the years 1900–2100. Wide
+ * enough for any birth date or record a patient has, narrow enough that every date is a
+ * four-digit `YYYY-MM-DD` (so date strings sort like the dates they name) and that no range
+ * asked for can be large.
+ */
+export const FIRST_DATE = '1900-01-01'
+export const LAST_DATE = '2100-12-31'
+
+const DAY_MS = 86_400_000
+
+/** Whether an instant lies in the accepted calendar (in UTC). */
+export function isAcceptedInstant(instant: Date): boolean {
+  const t = instant.getTime()
+  return t >= dayNumber(FIRST_DATE) * DAY_MS && t < (dayNumber(LAST_DATE) + 1) * DAY_MS
+}
+
+/** Whether a `YYYY-MM-DD` date lies in the accepted calendar (compared as dates). */
+export function isAcceptedDate(date: string): boolean {
+  return daysBetween(FIRST_DATE, date) >= 0 && daysBetween(date, LAST_DATE) >= 0
+}
+
+
+/** Days since 1970-01-01 of a `YYYY-MM-DD` date, whatever its number of year digits. */
+function dayNumber(date: string): number {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  const t = new Date(Date.UTC(y, m - 1, d + days))
-  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`
+  const t = new Date(0)
+  t.setUTCFullYear(y, m - 1, d) // Date.UTC would read the years 0–99 as 1900–1999
+  return Math.round(t.getTime() / DAY_MS)
+}
+
+/** Calendar days from `a` to `b` (negative when `b` is earlier): dates compared as dates, not strings. */
+export function daysBetween(a: string, b: string): number {
+  return dayNumber(b) - dayNumber(a)
+}
+
+export function addDays(date: string, days: number): string {
+  const t = new Date((dayNumber(date) + days) * DAY_MS)
+  return `${String(t.getUTCFullYear()).padStart(4, '0')}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`
 }
 
 /** ISO weekday of a calendar date as the schedules store it: '1' = Monday … '7' = Sunday. */
@@ -124,9 +159,11 @@ export function isoWeekday(date: string): string {
   return String(dow === 0 ? 7 : dow)
 }
 
-/** Every local date from `from` to `to`, both included. */
+/**
+ * Every local date from `from` to `to`, both included (none when `to` is earlier). Counted, not
+ * compared as strings: '10000-01-01' sorts before '9999-12-31'.
+ */
 export function datesBetween(from: string, to: string): string[] {
-  const out: string[] = []
-  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d)
-  return out
+  const n = daysBetween(from, to) + 1
+  return Array.from({ length: Math.max(0, n) }, (_, i) => addDays(from, i))
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { ValidationError, type Issue } from '../core/errors.js'
+import { unstorableTextIssues } from '../core/text.js'
 import { classifyVitals, plausibilityIssues, type VitalsFlags } from './clinical-thresholds.js'
 import { PAYLOAD_SCHEMAS, type EventKind, type PayloadOf } from './event-kinds.js'
 import {
@@ -104,7 +105,9 @@ export function normalizePayload<K extends EventKind>(kind: K, raw: unknown): No
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new EventValidationError('payload must be an object', [{ path: 'payload', message: 'must be an object' }])
   }
-  const issues: EventIssue[] = []
+  // Whoever writes (a route, a tool with a model's arguments), text the database cannot hold is
+  // refused here rather than failing the insert.
+  const issues: EventIssue[] = unstorableTextIssues(raw, 'payload')
   let input = raw as Raw
   if (kind === 'vitals') input = canonicalVitals(input, issues)
   if (kind === 'water') input = canonicalWater(input, issues)

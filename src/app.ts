@@ -34,7 +34,9 @@ export function createApp(s: Services): OpenAPIHono<AppEnv> {
   const limitFor = (maxSize: number) =>
     bodyLimit({
       maxSize,
-      onError: (c) => errorResponse(c, new PoddError('PAYLOAD_TOO_LARGE', `Request body exceeds ${maxSize} bytes`)),
+      // The rest of the body is never read, so the connection cannot carry another request.
+      onError: (c) =>
+        errorResponse(c, new PoddError('PAYLOAD_TOO_LARGE', `Request body exceeds ${maxSize} bytes`), { Connection: 'close' }),
     })
   const limits: { prefix: string; limit: ReturnType<typeof limitFor> }[] = [
     { prefix: '/api/v1/voice', limit: limitFor(config.VOICE_MAX_BYTES) },

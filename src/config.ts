@@ -61,6 +61,7 @@ export const ConfigSchema = z
     TRUST_PROXY: bool,
     BODY_LIMIT_BYTES: int(1_048_576, 1024),
     SHUTDOWN_TIMEOUT_MS: int(10_000, 0),
+    METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
 
     JWT_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
     JWT_ISSUER: z.string().min(1).default('podd'),
@@ -70,6 +71,8 @@ export const ConfigSchema = z
     LOGIN_MAX_FAILURES_PER_ACCOUNT: int(5, 1),
     LOGIN_MAX_FAILURES_PER_IP: int(20, 1),
     LOGIN_THROTTLE_WINDOW_SECONDS: int(900, 1),
+    REGISTER_MAX_PER_IP: int(20, 1),
+    REGISTER_WINDOW_SECONDS: int(3600, 1),
 
     DATABASE_URL: optionalUrl,
     DATA_ENCRYPTION_KEY: optionalString.pipe(masterKey),

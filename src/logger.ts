@@ -43,6 +43,35 @@ export const REDACT_PATHS = [
 
 export type { Logger }
 
+// A database error is built from what the server sent back: `detail` may hold the failing row
+// ("Failing row contains (…)") or a key's values, `where` the JSON being parsed and the bound
+// parameters, and quoted parts of the message the input ("invalid input syntax for type uuid:
+// "…""). Only what names the failure is logged.
+const DATABASE_ERROR_LEAKS = ['detail', 'where', 'hint', 'internalQuery', 'query', 'parameters', 'params', 'position', 'internalPosition']
+
+function isDatabaseError(err: unknown): boolean {
+  const e = err as { severity?: unknown; code?: unknown; routine?: unknown } | null
+  return !!e && typeof e === 'object' && typeof e.severity === 'string' && typeof e.code === 'string' && 'routine' in e
+}
+
+function causes(err: unknown): unknown[] {
+  const chain: unknown[] = []
+  for (let e: unknown = err; e && typeof e === 'object' && chain.length < 10; e = (e as { cause?: unknown }).cause) chain.push(e)
+  return chain
+}
+
+const scrubQuoted = (text: string) => text.replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, '"…"')
+
+/** pino's error serializer, except that a database error anywhere in the chain keeps no data. */
+export function serializeError(err: unknown): unknown {
+  const out = pino.stdSerializers.err(err as Error) as unknown as Record<string, unknown>
+  if (!causes(err).some(isDatabaseError)) return out
+  for (const key of DATABASE_ERROR_LEAKS) delete out[key]
+  if (typeof out.message === 'string') out.message = scrubQuoted(out.message)
+  if (typeof out.stack === 'string') out.stack = scrubQuoted(out.stack)
+  return out
+}
+
 export interface LoggerOptions {
   level?: string
   /** Where lines go; tests pass a stream to read what was logged. */
@@ -59,6 +88,7 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
       level: opts.level ?? 'info',
       base: { service: 'podd' },
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      serializers: { err: serializeError },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
     },

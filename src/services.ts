@@ -139,7 +139,14 @@ export async function createServices(config: Config, opts: ServiceOptions = {}):
     perIp: config.LOGIN_MAX_FAILURES_PER_IP,
     windowMs: config.LOGIN_THROTTLE_WINDOW_SECONDS * 1000,
   })
-  const auth = new AuthService(authDb, tokens, throttle, config.REFRESH_TOKEN_TTL_DAYS)
+  // Registrations are rationed per address only (the per-account limits never bind).
+  const registrations = new LoginThrottle({
+    perAccountAndIp: Number.MAX_SAFE_INTEGER,
+    perAccount: Number.MAX_SAFE_INTEGER,
+    perIp: config.REGISTER_MAX_PER_IP,
+    windowMs: config.REGISTER_WINDOW_SECONDS * 1000,
+  })
+  const auth = new AuthService(authDb, tokens, { logins: throttle, registrations }, config.REFRESH_TOKEN_TTL_DAYS)
 
   const sockets = new WebSocketRoutes(tokens, config.CORS_ORIGINS, logger)
   serverHooks.push((server) => sockets.attach(server))

@@ -120,7 +120,7 @@ const eraseMe = createRoute({
 export function authRoutes(s: Services): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
 
-  app.openapi(register, async (c) => c.json(await s.auth.register(c.req.valid('json')), 201))
+  app.openapi(register, async (c) => c.json(await s.auth.register(c.req.valid('json'), clientIp(c, s.config.TRUST_PROXY)), 201))
 
   app.openapi(login, async (c) => c.json(await s.auth.login(c.req.valid('json'), clientIp(c, s.config.TRUST_PROXY)), 200))
 

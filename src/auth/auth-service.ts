@@ -23,6 +23,8 @@ export interface TokenPair {
 
 const INVALID_CREDENTIALS = 'Invalid e-mail or password'
 const INVALID_REFRESH = 'Invalid or expired refresh token'
+/** How long a rotated refresh token still yields its successor (the pattern Auth0 and Okta document). */
+export const REFRESH_GRACE_MS = 20_000
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase()
@@ -37,13 +39,18 @@ export class AuthService {
   constructor(
     private readonly db: AuthDb,
     private readonly tokens: TokenService,
-    private readonly throttle: LoginThrottle,
+    private readonly throttles: { logins: LoginThrottle; registrations: LoginThrottle },
     private readonly refreshTtlDays: number,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async register(input: { email: string; password: string; name: string; role: 'patient' | 'caregiver' }): Promise<TokenPair> {
+  async register(input: { email: string; password: string; name: string; role: 'patient' | 'caregiver' }, ip: string): Promise<TokenPair> {
     const email = normaliseEmail(input.email)
+    // Every attempt counts, made or refused: one address cannot mint accounts (or probe which
+    // e-mails exist) without limit.
+    const wait = this.throttles.registrations.retryAfter(email, ip)
+    if (wait > 0) throw tooManyRequests(wait, 'Too many registrations from this address, try again later')
+    this.throttles.registrations.recordFailure(email, ip)
     const weakness = passwordWeakness(input.password, [email.split('@')[0] ?? '', input.name])
     if (weakness) {
       throw new ValidationError(`Password ${weakness}`, [{ path: 'password', message: weakness, code: 'weak_password' }])
@@ -72,21 +79,23 @@ export class AuthService {
 
   async login(input: { email: string; password: string }, ip: string): Promise<TokenPair> {
     const email = normaliseEmail(input.email)
-    const wait = this.throttle.retryAfter(email, ip)
+    const wait = this.throttles.logins.retryAfter(email, ip)
     if (wait > 0) throw tooManyRequests(wait)
     const user = await this.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst()
     const ok = user ? await verifyPassword(user.password_hash, input.password) : (await burnVerifyTime(input.password), false)
     if (!user || !ok) {
-      this.throttle.recordFailure(email, ip)
+      this.throttles.logins.recordFailure(email, ip)
       throw unauthorized(INVALID_CREDENTIALS)
     }
-    this.throttle.recordSuccess(email, ip)
+    this.throttles.logins.recordSuccess(email, ip)
     return this.issuePair(user, newId())
   }
 
   /**
-   * Rotates a refresh token. A token that was already rotated or revoked is a sign of theft:
-   * the whole family is revoked, so the thief's newer tokens die with it.
+   * Rotates a refresh token. A token refreshed again within REFRESH_GRACE_SECONDS of its
+   * rotation (two tabs, a retried request) gets the same successor, as long as that is unused.
+   * Otherwise a token that was already rotated or revoked is a sign of theft: the whole family
+   * is revoked, so the thief's newer tokens die with it.
    */
   async refresh(token: string): Promise<TokenPair> {
     const hash = hashToken(token)
@@ -95,6 +104,18 @@ export class AuthService {
       const row = await trx.selectFrom('refresh_tokens').selectAll().where('token_hash', '=', hash).executeTakeFirst()
       if (!row) return { kind: 'invalid' as const }
       if (row.revoked_at) {
+        if (row.revoked_reason === 'rotated' && now.getTime() - Date.parse(row.revoked_at) <= REFRESH_GRACE_MS) {
+          const successor = this.tokens.successorRefreshToken(token)
+          const live = await trx
+            .selectFrom('refresh_tokens')
+            .select('id')
+            .where('id', '=', row.replaced_by)
+            .where('token_hash', '=', successor.hash)
+            .where('revoked_at', 'is', null)
+            .executeTakeFirst()
+          const user = live && (await trx.selectFrom('users').selectAll().where('id', '=', row.user_id).executeTakeFirst())
+          if (user) return { kind: 'ok' as const, user, token: successor.token }
+        }
         if (row.revoked_reason === 'rotated') {
           await trx
             .updateTable('refresh_tokens')
@@ -108,7 +129,7 @@ export class AuthService {
       if (new Date(row.expires_at) <= now) return { kind: 'invalid' as const }
       const user = await trx.selectFrom('users').selectAll().where('id', '=', row.user_id).executeTakeFirst()
       if (!user) return { kind: 'invalid' as const }
-      const next = newRefreshToken()
+      const next = this.tokens.successorRefreshToken(token)
       const nextId = newId()
       const updated = await trx
         .updateTable('refresh_tokens')
@@ -141,10 +162,10 @@ export class AuthService {
   async confirmPassword(userId: string, password: string, ip: string): Promise<PublicUser> {
     const user = await this.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst()
     if (!user) throw unauthorized('This account no longer exists')
-    const wait = this.throttle.retryAfter(user.email, ip)
+    const wait = this.throttles.logins.retryAfter(user.email, ip)
     if (wait > 0) throw tooManyRequests(wait)
     if (!(await verifyPassword(user.password_hash, password))) {
-      this.throttle.recordFailure(user.email, ip)
+      this.throttles.logins.recordFailure(user.email, ip)
       throw forbidden('The password is not right')
     }
     return toPublic(user)

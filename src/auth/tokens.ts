@@ -1,4 +1,4 @@
-import { createHash, randomBytes, webcrypto } from 'node:crypto'
+import { createHash, createHmac, randomBytes, webcrypto } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose'
@@ -34,6 +34,8 @@ export class TokenService {
   private static readonly CACHE_SIZE = 10_000
   /** Accounts whose tokens issued before a time are void (erased accounts, reset passwords). */
   private readonly revoked = new Map<string, number>()
+  // A key of its own for refresh successors, derived from the signing secret.
+  private readonly successorKey: Buffer
 
   constructor(
     secret: Uint8Array,
@@ -42,6 +44,18 @@ export class TokenService {
     readonly accessTtlSeconds: number,
   ) {
     this.key = webcrypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify'])
+    this.successorKey = createHmac('sha256', secret).update('podd refresh successor v1').digest()
+  }
+
+  /**
+   * The refresh token that replaces this one when it is rotated. Derived, not random, so a
+   * second refresh of the same token a moment later (two tabs, a retried request) can be handed
+   * the same successor by any instance, while only its hash is ever stored. Without the server's
+   * secret no one can derive it.
+   */
+  successorRefreshToken(token: string): { token: string; hash: string } {
+    const next = createHmac('sha256', this.successorKey).update(token).digest('base64url')
+    return { token: next, hash: hashToken(next) }
   }
 
   async issueAccessToken(user: AuthUser): Promise<string> {

@@ -81,7 +81,7 @@ function unusableReason(inv: CaregiverInvitationsTable, now: Date): Unusable | u
   return undefined
 }
 
-const AccessLogPosition = z.object({ at: z.string(), id: z.number().int() })
+const AccessLogPosition = z.object({ at: z.iso.datetime(), id: z.number().int().positive() })
 
 /**
  * Caregiver invitations and links, and the one place that decides whether someone may read a

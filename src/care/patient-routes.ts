@@ -1,6 +1,6 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi'
-import { addDays, insightsFor, patientToday } from '../../memory/insights.js'
-import { DateRangeQuery, EventListQuery, EventPageSchema, HealthEventSchema } from '../events/event-schemas.js'
+import { addDays, insightsFor, patientToday, requestedPeriod } from '../../memory/insights.js'
+import { DateRangeQuery, EventListQuery, EventPageSchema, HealthEventSchema, LocalDate } from '../events/event-schemas.js'
 import type { AppEnv } from '../http/app-env.js'
 import { badRequest, forbidden } from '../../core/errors.js'
 import { errorResponses, jsonBody, jsonContent, validationHook } from '../http/openapi.js'
@@ -13,13 +13,13 @@ const PatientParam = z.object({
 const AlertListQuery = EventListQuery.omit({ kind: true })
 
 const SummaryListQuery = z.object({
-  date: z.iso.date().optional().describe('The patient’s local date; all dates when absent'),
+  date: LocalDate.optional().describe('The patient’s local date; all dates when absent'),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(200).optional(),
 })
 
 const GenerateSummaryBody = z
-  .object({ date: z.iso.date().describe('The patient’s local date, today or earlier') })
+  .object({ date: LocalDate.describe('The patient’s local date, today or earlier') })
   .strict()
   .openapi('GenerateSummaryRequest')
 
@@ -179,8 +179,7 @@ export function patientRoutes(s: Services): OpenAPIHono<AppEnv> {
     await s.care.assertCanRead(c.get('user'), id, 'insights', c.get('requestId'))
     const q = c.req.valid('query')
     const { date: today, timezone } = await patientToday(s.events, id, s.caregiving.now())
-    const to = q.to ?? today
-    const from = q.from ?? addDays(to, -6)
+    const { from, to } = requestedPeriod(q, today)
     const result = await insightsFor(s.events, id, { from, to, timezone }, s.caregiving.now())
     return c.json(result as unknown as Record<string, unknown>, 200)
   })

@@ -8,10 +8,11 @@ import type { AppEnv } from '../http/app-env.js'
 import { errorResponses, jsonBody, jsonContent, validationHook } from '../http/openapi.js'
 import type { Services } from '../services.js'
 import { toErrorBody } from '../../core/errors.js'
+import { Text } from '../../core/text.js'
 
 export const ChatRequest = z
   .object({
-    message: z.string().trim().min(1, 'say something').max(4000),
+    message: Text.trim().min(1, 'say something').max(4000),
     thread_id: z.string().uuid().optional().describe('Continue a thread; omit to start one'),
   })
   .strict()

@@ -1,5 +1,7 @@
 import { z } from '@hono/zod-openapi'
 import { EVENT_KINDS, SOURCES, type EventKind } from '../../memory/event-kinds.js'
+import { MAX_INSIGHT_DAYS } from '../../memory/insights.js'
+import { daysBetween, FIRST_DATE, isAcceptedDate, isAcceptedInstant, LAST_DATE } from '../../memory/local-time.js'
 
 /** A health event in API responses. */
 export const HealthEventSchema = z
@@ -19,11 +21,17 @@ export const HealthEventSchema = z
   })
   .openapi('HealthEvent')
 
+/**
+ * The kinds a list returns when none is asked for: every kind but `chat`, whose records (two a
+ * turn) would otherwise bury the health events. `kind=chat` lists them.
+ */
+export const DEFAULT_LIST_KINDS: EventKind[] = EVENT_KINDS.filter((k) => k !== 'chat')
+
 const kindList = z
   .string()
   .optional()
   .transform((v, ctx) => {
-    if (!v) return undefined
+    if (!v) return DEFAULT_LIST_KINDS
     const kinds = v.split(',').map((k) => k.trim()).filter(Boolean)
     const unknown = kinds.filter((k) => !EVENT_KINDS.includes(k as EventKind))
     if (unknown.length) {
@@ -32,9 +40,17 @@ const kindList = z
     }
     return kinds as EventKind[]
   })
-  .openapi({ param: { name: 'kind', in: 'query' }, example: 'vitals,food', description: 'Kinds, comma-separated' })
+  .openapi({ param: { name: 'kind', in: 'query' }, example: 'vitals,food', description: 'Kinds, comma-separated; default every kind but chat' })
 
-const instant = z.iso.datetime({ offset: true }).optional()
+/** A local `YYYY-MM-DD` date in the calendar Podd accepts (1900–2100, memory/local-time.ts). */
+export const LocalDate = z.iso.date().refine(isAcceptedDate, { message: `must be a date from ${FIRST_DATE} to ${LAST_DATE}` })
+
+/** An ISO 8601 date-time with its offset, in the years Podd accepts. */
+export const Instant = z.iso
+  .datetime({ offset: true })
+  .refine((v) => isAcceptedInstant(new Date(v)), { message: `must be between ${FIRST_DATE} and ${LAST_DATE}` })
+
+const instant = Instant.optional()
 
 /** `?kind=&from=&to=&limit=&cursor=` for event lists (own history and a caregiver's read). */
 export const EventListQuery = z.object({
@@ -52,12 +68,11 @@ export const EventPageSchema = z
 /** `?from=&to=` as local dates of the patient; both included. */
 export const DateRangeQuery = z
   .object({
-    from: z.iso.date().optional().describe('First local date, default six days before today'),
-    to: z.iso.date().optional().describe('Last local date, default today'),
+    from: LocalDate.optional().describe(`First local date (${FIRST_DATE} to ${LAST_DATE}), default six days before \`to\``),
+    to: LocalDate.optional().describe(`Last local date, default today; at most ${MAX_INSIGHT_DAYS} days after \`from\``),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] })
-  .refine((q) => !q.from || !q.to || daysBetween(q.from, q.to) <= 366, { message: 'at most 366 days at a time', path: ['to'] })
-
-function daysBetween(a: string, b: string): number {
-  return (Date.parse(b) - Date.parse(a)) / 86_400_000
-}
+  .refine((q) => !q.from || !q.to || daysBetween(q.from, q.to) >= 0, { message: 'from must not be after to', path: ['from'] })
+  .refine((q) => !q.from || !q.to || daysBetween(q.from, q.to) < MAX_INSIGHT_DAYS, {
+    message: `at most ${MAX_INSIGHT_DAYS} days at a time`,
+    path: ['to'],
+  })

@@ -1,7 +1,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi'
 import { EVENT_KINDS, SYSTEM_ONLY_KINDS, type EventKind } from '../../memory/event-kinds.js'
 import { correctEvent, removeEvent } from '../../memory/event-edits.js'
-import { addDays, dosesToday, insightsFor, patientToday } from '../../memory/insights.js'
+import { dosesToday, insightsFor, patientToday, requestedPeriod } from '../../memory/insights.js'
 import { saveProfile } from '../../memory/profile-service.js'
 import type { RecordWrite } from '../../memory/record-write.js'
 import { requireRole } from '../auth/require-auth.js'
@@ -9,7 +9,7 @@ import type { AppEnv } from '../http/app-env.js'
 import { PoddError, notFound } from '../../core/errors.js'
 import { errorResponses, jsonBody, jsonContent, validationHook } from '../http/openapi.js'
 import type { Services } from '../services.js'
-import { DateRangeQuery, EventListQuery, EventPageSchema, HealthEventSchema } from './event-schemas.js'
+import { DateRangeQuery, EventListQuery, EventPageSchema, HealthEventSchema, Instant } from './event-schemas.js'
 
 const IdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }) })
 
@@ -17,13 +17,13 @@ const AppendBody = z
   .object({
     kind: z.enum(EVENT_KINDS as [EventKind, ...EventKind[]]),
     payload: z.record(z.string(), z.unknown()).describe("The kind's fields; vitals may name units in `units`"),
-    occurred_at: z.iso.datetime({ offset: true }).optional().describe('When it happened; default now'),
+    occurred_at: Instant.optional().describe('When it happened; default now'),
   })
   .strict()
   .openapi('AppendEventRequest')
 
 const CorrectBody = z
-  .object({ payload: z.record(z.string(), z.unknown()), occurred_at: z.iso.datetime({ offset: true }).optional() })
+  .object({ payload: z.record(z.string(), z.unknown()), occurred_at: Instant.optional() })
   .strict()
   .openapi('CorrectEventRequest')
 
@@ -228,8 +228,7 @@ export function eventsRoutes(s: Services): OpenAPIHono<AppEnv> {
     const userId = c.get('user').id
     const q = c.req.valid('query')
     const { date: today, timezone } = await patientToday(s.events, userId)
-    const to = q.to ?? today
-    const from = q.from ?? addDays(to, -6)
+    const { from, to } = requestedPeriod(q, today)
     return c.json(await insightsFor(s.events, userId, { from, to, timezone }) as unknown as Record<string, unknown>, 200)
   })
 

@@ -6,8 +6,10 @@ import { AGENT_DEFINITIONS, type AgentDeps } from '../../agents/registry.js'
 import { anyEvent, type EventStore, type HealthEvent } from '../../memory/event-store.js'
 import { DEFAULT_TIMEZONE } from '../../memory/insights.js'
 import { replyLanguage } from '../../language/patient-language.js'
+import { normalizePayload } from '../../memory/normalize-payload.js'
 import type { Metrics } from '../metrics.js'
 import { NotFoundError } from '../../core/errors.js'
+import { toStorableText } from '../../core/text.js'
 import { newId } from '../../core/ids.js'
 import type { Logger } from '../logger.js'
 import { AgentRunner } from './agent-runner.js'
@@ -176,6 +178,9 @@ export class Conversation implements ConversationService {
       store.scan(input.userId, { kinds: ['profile', 'medication'] }),
     ])
     if (!exists) throw new ThreadNotFoundError('Thread not found')
+    // The turn's own record is checked before the graph runs: a message the store would refuse
+    // fails the turn before any tool has written, so a retry never records a reading twice.
+    normalizePayload('chat', { role: 'user', text: input.message, thread_id: threadId })
     this.remember(graphThread)
     const profile = context.findLast((e) => e.kind === 'profile')
     const medicines = context.filter((e) => e.kind === 'medication' && e.payload.active)
@@ -209,7 +214,8 @@ export class Conversation implements ConversationService {
 
   private async complete(input: TurnInput, ctx: GraphContext, state: Record<string, any>, started: number): Promise<TurnResult> {
     const graphMs = performance.now() - started
-    const reply = String(state.reply ?? '')
+    // A model can write anything; what the patient is told must also be storable as their record.
+    const reply = toStorableText(String(state.reply ?? ''))
     const emergency = !!state.emergency
     const base = { thread_id: ctx.threadId, routes: state.routes as AgentName[], emergency }
     await Promise.all([

@@ -1,7 +1,8 @@
 import { z, type Hook } from '@hono/zod-openapi'
 import type { ZodType } from 'zod'
 import type { AppEnv } from './app-env.js'
-import { validationError } from '../../core/errors.js'
+import { ValidationError, validationError } from '../../core/errors.js'
+import { unstorableTextIssues } from '../../core/text.js'
 
 export const ErrorEnvelopeSchema = z
   .object({
@@ -48,7 +49,13 @@ export function jsonBody<T extends ZodType>(schema: T) {
   return { required: true, content: { 'application/json': { schema } } }
 }
 
-/** Validation failures of any part of a request become a 400 in the error envelope. */
+/**
+ * Validation failures of any part of a request become a 400 in the error envelope. Text that
+ * cannot be stored (NUL, unpaired surrogates) is refused here for every field of every route,
+ * nested ones included, whatever its schema says.
+ */
 export const validationHook: Hook<any, AppEnv, any, any> = (result) => {
   if (!result.success) throw validationError(result.error)
+  const issues = unstorableTextIssues(result.data)
+  if (issues.length > 0) throw new ValidationError('Request validation failed', issues)
 }

@@ -1,7 +1,8 @@
 import { Hono } from 'hono'
 import type { Services } from '../services.js'
 import type { AppEnv } from './app-env.js'
-import { PoddError } from '../../core/errors.js'
+import { timingSafeEqual } from 'node:crypto'
+import { PoddError, unauthorized } from '../../core/errors.js'
 import { errorResponse } from './error-handler.js'
 
 /** `/health` (the process answers), `/ready` (its stores answer) and `/metrics` (Prometheus). */
@@ -27,10 +28,22 @@ export function opsRoutes(s: Services): Hono<AppEnv> {
     return errorResponse(c, new PoddError('SERVICE_UNAVAILABLE', 'A store is not reachable', { checks: result }))
   })
 
+  // With METRICS_TOKEN set, Prometheus must send it as a bearer token; without, /metrics is open
+  // (development, or a port only the scraper can reach).
+  const metricsToken = s.config.METRICS_TOKEN
   app.get('/metrics', async (c) => {
+    if (metricsToken && !bearerMatches(c.req.header('authorization'), metricsToken)) {
+      return errorResponse(c, unauthorized('/metrics needs the METRICS_TOKEN as a bearer token'))
+    }
     c.header('Content-Type', s.metrics.registry.contentType)
     return c.body(await s.metrics.registry.metrics())
   })
 
   return app
+}
+
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(header?.match(/^Bearer\s+(.+)$/i)?.[1] ?? '')
+  const expected = Buffer.from(token)
+  return given.length === expected.length && timingSafeEqual(given, expected)
 }

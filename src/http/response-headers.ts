@@ -21,6 +21,9 @@ const SECURITY_HEADERS: Record<string, string> = {
 export function securityHeaders(): MiddlewareHandler<AppEnv> {
   return async function securityHeadersMiddleware(c, next) {
     for (const name in SECURITY_HEADERS) c.header(name, SECURITY_HEADERS[name])
+    // Everything under /api is a patient's health data or an account's tokens: no browser,
+    // proxy or CDN may keep a copy. (Static assets elsewhere may be cached.)
+    if (c.req.path.startsWith('/api/')) c.header('Cache-Control', 'no-store')
     await next()
   }
 }
