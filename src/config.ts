@@ -107,6 +107,7 @@ export const ConfigSchema = z
     SMTP_URL: optionalString,
     SMTP_FROM: z.string().default('Podd <no-reply@podd.local>'),
     WEBHOOK_SIGNING_SECRET: optionalString,
+    WEBHOOK_ALLOW_HOSTS: csv,
     TWILIO_ACCOUNT_SID: optionalString,
     TWILIO_AUTH_TOKEN: optionalString,
     TWILIO_FROM_NUMBER: optionalString,

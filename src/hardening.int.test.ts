@@ -173,6 +173,18 @@ describe('7. system-written kinds cannot be removed by the patient', () => {
   })
 })
 
+describe('8. webhooks cannot target internal hosts', () => {
+  it('Should refuse saving a webhook URL to loopback, private, link-local or unique-local addresses, or plain http', async () => {
+    const patch = (webhook_url: string) =>
+      request('/api/v1/auth/me/preferences', { method: 'PATCH', token: caregiver.access_token, json: { webhook_url, notifications: { webhook: true } } })
+    for (const url of ['http://localhost:5432/', 'https://169.254.169.254/latest/meta-data/', 'https://10.0.0.7/', 'https://127.0.0.1/', 'https://[::1]/', 'https://[fd00::1]/']) {
+      const body = await expectError(await patch(url), 400, 'VALIDATION_ERROR')
+      expect(body.error.details.issues.map((i: Json) => i.path), url).toContain('webhook_url')
+    }
+    expect((await patch('https://hooks.example.com/podd')).status).toBe(200)
+  })
+})
+
 describe('9. health data is never cached, and /metrics can be closed', () => {
   it('Should send Cache-Control: no-store on API responses', async () => {
     for (const path of ['/api/v1/events', '/api/v1/insights', '/api/v1/profile', '/api/v1/auth/me']) {

@@ -8,6 +8,7 @@ import { requireAuth } from './auth/require-auth.js'
 import { TokenService, resolveJwtSecret } from './auth/tokens.js'
 import { CareLinks } from './care/care-links.js'
 import { AccountPreferences } from './care/preferences.js'
+import { webhookPolicy } from './care/delivery/webhook-target.js'
 import { createCaregiving, type Caregiving, type CaregivingDeps } from './care/caregiving.js'
 import path from 'node:path'
 import type { Config } from './config.js'
@@ -153,7 +154,7 @@ export async function createServices(config: Config, opts: ServiceOptions = {}):
   onClose(() => sockets.close())
 
   const care = new CareLinks(authDb, now)
-  const preferences = new AccountPreferences(authDb, now)
+  const preferences = new AccountPreferences(authDb, now, webhookPolicy(config))
   const models = createChatModels(config)
   const caregiving = createCaregiving({
     config,

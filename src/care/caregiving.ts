@@ -25,6 +25,7 @@ import { WebhookChannel } from './delivery/webhook-channel.js'
 import { EscalationService } from './escalation/escalation-service.js'
 import { createLiveBus, type LiveBus } from './live/live-bus.js'
 import { SocketRegistry } from './live/socket-registry.js'
+import { webhookPolicy } from './delivery/webhook-target.js'
 import type { AccountPreferences } from './preferences.js'
 import { PushSubscriptions } from './push/push-subscriptions.js'
 import { resolveVapidKeys, type VapidKeys } from './push/vapid-keys.js'
@@ -93,7 +94,7 @@ export function configuredChannels(
   const channels: Partial<Record<DeliveryChannel, Channel>> = {}
   if (config.SMTP_URL) channels.email = new EmailChannel(config.SMTP_URL, config.SMTP_FROM)
   // Unsigned webhooks could be forged by anyone who learns the URL, so none go out without a key.
-  if (config.WEBHOOK_SIGNING_SECRET) channels.webhook = new WebhookChannel(config.WEBHOOK_SIGNING_SECRET)
+  if (config.WEBHOOK_SIGNING_SECRET) channels.webhook = new WebhookChannel(config.WEBHOOK_SIGNING_SECRET, webhookPolicy(config))
   if (config.TWILIO_ACCOUNT_SID && config.TWILIO_AUTH_TOKEN && config.TWILIO_FROM_NUMBER) {
     const twilio = { accountSid: config.TWILIO_ACCOUNT_SID, authToken: config.TWILIO_AUTH_TOKEN, from: config.TWILIO_FROM_NUMBER }
     channels.sms = new SmsChannel(twilio)

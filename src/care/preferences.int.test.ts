@@ -102,12 +102,10 @@ describe('preferences over HTTP', () => {
     expect(((await res.json()) as Json).preferences.email).toBe(u.email)
   })
 
-  it('Should allow an https webhook anywhere and a plain http one only on this machine', async () => {
+  it('Should allow an https webhook on the public internet only', async () => {
     const u = await registerUser(t)
-    for (const url of ['https://hooks.example.com/podd', 'http://127.0.0.1:4010/hook', 'http://localhost/hook']) {
-      const res = await patch(u, { webhook_url: url, notifications: { webhook: true } })
-      expect(res.status, url).toBe(200)
-    }
+    const res = await patch(u, { webhook_url: 'https://hooks.example.com/podd', notifications: { webhook: true } })
+    expect(res.status).toBe(200)
     await expectInvalid(await patch(u, { webhook_url: 'http://hooks.example.com/podd' }), 'webhook_url')
     await expectInvalid(await patch(u, { webhook_url: 'ftp://hooks.example.com' }), 'webhook_url')
   })

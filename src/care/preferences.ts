@@ -1,11 +1,11 @@
 import { z } from '@hono/zod-openapi'
 import type { AuthDb } from '../auth/auth-db.js'
-import { notFound, validationError } from '../../core/errors.js'
+import { notFound, ValidationError, validationError } from '../../core/errors.js'
+import { OPEN_INTERNET, webhookUrlProblem, type WebhookTargetPolicy } from './delivery/webhook-target.js'
 
 const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/
 // IANA names only: V8 also accepts offsets like "+05:30", which have no daylight-saving rules.
 const IANA_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
 
 /**
  * Checked, not canonicalised: ICU versions disagree on canonical names (Node 20 turns
@@ -29,13 +29,6 @@ function canonicalLanguage(tag: string): string | undefined {
   }
 }
 
-/** https anywhere; plain http only to this machine, where tests and local receivers listen. */
-function isAllowedWebhookUrl(raw: string): boolean {
-  // Zod runs every check even after the format check failed, so this may see a non-URL.
-  if (!URL.canParse(raw)) return false
-  const url = new URL(raw)
-  return url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname))
-}
 
 const clockTime = z.string().regex(CLOCK_TIME, 'Use a 24-hour time as HH:MM').openapi({ example: '22:00' })
 
@@ -69,10 +62,10 @@ const settings = {
     .nullable()
     .describe('Delivery address; null means the account e-mail'),
   webhook_url: z
-    .url()
+    .url({ protocol: /^https?$/ })
     .max(2048)
-    .refine(isAllowedWebhookUrl, 'Use an https URL (plain http only for localhost)')
-    .nullable(),
+    .nullable()
+    .describe('An https URL on the public internet (checked again at every delivery)'),
   phone: z
     .string()
     .regex(/^\+[1-9]\d{6,14}$/, 'Use an E.164 number such as +919876543210')
@@ -159,6 +152,7 @@ export class AccountPreferences {
   constructor(
     private readonly db: AuthDb,
     private readonly now: () => Date = () => new Date(),
+    private readonly webhooks: WebhookTargetPolicy = OPEN_INTERNET,
   ) {}
 
   /** The effective preferences, with `email` resolved to the account's e-mail when unset. */
@@ -173,6 +167,8 @@ export class AccountPreferences {
       const stored = merge(await this.stored(trx, userId), patch)
       const checked = ConsistentPreferences.safeParse(merge(defaultsFor(account.role), stored))
       if (!checked.success) throw validationError(checked.error, 'These preferences do not fit together')
+      const webhook = checked.data.webhook_url && webhookUrlProblem(checked.data.webhook_url, this.webhooks)
+      if (webhook) throw new ValidationError('This webhook URL is not allowed', [{ path: 'webhook_url', message: webhook }])
       const update = { preferences: JSON.stringify(stored), updated_at: this.now().toISOString() }
       await trx
         .insertInto('account_settings')

@@ -40,7 +40,8 @@ describe('alert and summary delivery', () => {
     ])
     const sms = new SmsChannel({ ...TWILIO, apiBaseUrl: twilio.url })
     t = await createTestApp(
-      { SMTP_URL: smtp.url, SMTP_FROM: 'Podd <alerts@podd.test>', WEBHOOK_SIGNING_SECRET: SECRET },
+      // The receiver listens on this machine: allow-listed, as a loopback address is otherwise refused.
+      { SMTP_URL: smtp.url, SMTP_FROM: 'Podd <alerts@podd.test>', WEBHOOK_SIGNING_SECRET: SECRET, WEBHOOK_ALLOW_HOSTS: '127.0.0.1' },
       { now: clock.now, careChannels: { sms } },
     )
     server = await listen(t)
