@@ -3,11 +3,15 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-const found = new Map<string, string | undefined>()
+// A tool found stays found; a missing one is looked for again after a minute, so installing it
+// (apt-get install pocketsphinx) takes effect without a restart, at the cost of a few stat calls.
+const RECHECK_MISSING_MS = 60_000
+const found = new Map<string, { path: string | undefined; at: number }>()
 
-/** The full path of an executable on PATH, or undefined. Looked up once per process. */
+/** The full path of an executable on PATH, or undefined (looked for again a minute later). */
 export function findBinary(name: string): string | undefined {
-  if (found.has(name)) return found.get(name)
+  const known = found.get(name)
+  if (known && (known.path !== undefined || Date.now() - known.at < RECHECK_MISSING_MS)) return known.path
   let hit: string | undefined
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
     if (!dir) continue
@@ -22,7 +26,7 @@ export function findBinary(name: string): string | undefined {
       // not here
     }
   }
-  found.set(name, hit)
+  found.set(name, { path: hit, at: Date.now() })
   return hit
 }
 

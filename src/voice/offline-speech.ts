@@ -69,9 +69,9 @@ export class OfflineSpeechProvider implements SpeechProvider {
   private readonly wordsPerMinute: number
   private readonly englishVoice: string
   private readonly toolTimeoutMs: number
-  private readonly espeak: string | undefined
-  private readonly pocketsphinx: string | undefined
-  private readonly recognizer: OfflineRecognizer | undefined
+  private espeakFound: string | undefined
+  private pocketsphinxFound: string | undefined
+  private recognizer: OfflineRecognizer | undefined
 
   constructor(
     private readonly logger: Logger,
@@ -80,8 +80,26 @@ export class OfflineSpeechProvider implements SpeechProvider {
     this.wordsPerMinute = opts.wordsPerMinute ?? 150
     this.englishVoice = opts.englishVoice ?? 'en-us+klatt'
     this.toolTimeoutMs = opts.toolTimeoutMs ?? 30_000
-    this.espeak = opts.espeakPath === undefined ? findBinary('espeak-ng') : (opts.espeakPath ?? undefined)
-    this.pocketsphinx =
+    this.findTools()
+  }
+
+  // A tool missing at start is looked for again on use (findBinary remembers a miss for a
+  // minute, so this costs nothing per request): installing it takes effect without a restart.
+  private get espeak(): string | undefined {
+    if (this.espeakFound === undefined) this.findTools()
+    return this.espeakFound
+  }
+
+  private get pocketsphinx(): string | undefined {
+    if (this.recognizer === undefined) this.findTools()
+    return this.pocketsphinxFound
+  }
+
+  private findTools(): void {
+    const opts = this.opts
+    this.espeakFound = opts.espeakPath === undefined ? findBinary('espeak-ng') : (opts.espeakPath ?? undefined)
+    if (this.recognizer) return
+    const continuous =
       opts.pocketsphinxPath === undefined
         ? hasPocketsphinx()
           ? findBinary('pocketsphinx_continuous')
@@ -89,18 +107,16 @@ export class OfflineSpeechProvider implements SpeechProvider {
         : (opts.pocketsphinxPath ?? undefined)
     const batch =
       opts.pocketsphinxBatchPath === undefined ? findBinary('pocketsphinx_batch') : (opts.pocketsphinxBatchPath ?? undefined)
-    if (this.pocketsphinx && batch) {
-      const dir = opts.grammarDir ?? path.join(os.tmpdir(), 'podd-speech-grammars')
-      this.recognizer = new OfflineRecognizer({
-        batch,
-        continuous: this.pocketsphinx,
-        files: new SearchFileCache(dir, this.espeak, logger),
-        threshold: opts.confidenceThreshold ?? DEFAULT_CONFIDENCE_THRESHOLD,
-        timeoutMs: this.toolTimeoutMs,
-      })
-    } else {
-      this.pocketsphinx = undefined
-    }
+    if (!continuous || !batch) return
+    const dir = opts.grammarDir ?? path.join(os.tmpdir(), 'podd-speech-grammars')
+    this.recognizer = new OfflineRecognizer({
+      batch,
+      continuous,
+      files: new SearchFileCache(dir, this.espeakFound, this.logger),
+      threshold: opts.confidenceThreshold ?? DEFAULT_CONFIDENCE_THRESHOLD,
+      timeoutMs: this.toolTimeoutMs,
+    })
+    this.pocketsphinxFound = continuous
   }
 
   availability(): SpeechAvailability {
