@@ -1,6 +1,6 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi'
 import { addDays, insightsFor, patientToday, requestedPeriod } from '../../memory/insights.js'
-import { DateRangeQuery, EventListQuery, EventPageSchema, HealthEventSchema, LocalDate } from '../events/event-schemas.js'
+import { DateRangeQuery, EventListQuery, EventPageSchema, HealthEventSchema, InsightsSchema, LocalDate } from '../events/event-schemas.js'
 import type { AppEnv } from '../http/app-env.js'
 import { badRequest, forbidden } from '../../core/errors.js'
 import { errorResponses, jsonBody, jsonContent, validationHook } from '../http/openapi.js'
@@ -75,7 +75,7 @@ const insights = createRoute({
   description: CARE_NOTE,
   request: { params: PatientParam, query: DateRangeQuery },
   responses: {
-    200: jsonContent(z.record(z.string(), z.unknown()).openapi('PatientInsights'), 'Insights'),
+    200: jsonContent(InsightsSchema, 'Insights'),
     ...readErrors,
   },
 })
@@ -181,7 +181,7 @@ export function patientRoutes(s: Services): OpenAPIHono<AppEnv> {
     const { date: today, timezone } = await patientToday(s.events, id, s.caregiving.now())
     const { from, to } = requestedPeriod(q, today)
     const result = await insightsFor(s.events, id, { from, to, timezone }, s.caregiving.now())
-    return c.json(result as unknown as Record<string, unknown>, 200)
+    return c.json(result, 200)
   })
 
   app.openapi(alerts, async (c) => {

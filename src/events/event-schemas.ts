@@ -76,3 +76,79 @@ export const DateRangeQuery = z
     message: `at most ${MAX_INSIGHT_DAYS} days at a time`,
     path: ['to'],
   })
+
+export const DoseSchema = z.object({
+  medication_id: z.string(),
+  medication_name: z.string(),
+  dosage: z.string().nullable(),
+  date: z.string(),
+  time_of_day: z.string(),
+  scheduled_for: z.string(),
+  status: z.enum(['taken', 'missed', 'skipped', 'due']),
+  dose_event_id: z.string().nullable(),
+  taken_at: z.string().nullable(),
+  reason: z.string().nullable(),
+})
+
+const NumericStatsSchema = z.object({
+  count: z.number().int(),
+  latest: z.object({ value: z.number(), at: z.string(), category: z.string().optional() }).nullable(),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  mean: z.number().nullable(),
+  categories: z.record(z.string(), z.number().int()).describe('Readings per clinical category'),
+})
+
+const Pressure = z.object({ systolic: z.number(), diastolic: z.number() })
+
+/** memory/insights.ts `Insights`, for the OpenAPI document. */
+export const InsightsSchema = z
+  .object({
+    period: z.object({ from: z.string(), to: z.string(), timezone: z.string() }),
+    vitals: z.object({
+      blood_pressure: z.object({
+        count: z.number().int(),
+        latest: Pressure.extend({ at: z.string(), category: z.string().optional() }).nullable(),
+        min: Pressure.nullable(),
+        max: Pressure.nullable(),
+        mean: Pressure.nullable(),
+        categories: z.record(z.string(), z.number().int()),
+      }),
+      heart_rate: NumericStatsSchema,
+      blood_sugar: NumericStatsSchema,
+      temperature: NumericStatsSchema,
+      spo2: NumericStatsSchema,
+      weight_kg: NumericStatsSchema,
+    }),
+    days: z.array(
+      z.object({
+        date: z.string(),
+        calories: z.number(),
+        meals: z.number().int(),
+        water_ml: z.number(),
+        readings: z.number().int(),
+        doses: z.object({ scheduled: z.number(), taken: z.number(), missed: z.number(), skipped: z.number(), due: z.number() }),
+      }),
+    ),
+    nutrition: z.object({
+      total_calories: z.number(),
+      mean_daily_calories: z.number(),
+      total_water_ml: z.number(),
+      mean_daily_water_ml: z.number(),
+    }),
+    medication: z.object({
+      scheduled: z.number(),
+      taken: z.number(),
+      missed: z.number(),
+      skipped: z.number(),
+      due: z.number(),
+      adherence_pct: z.number().nullable().describe('Taken ÷ doses whose hour has passed; null when none has'),
+      doses: z.array(DoseSchema),
+    }),
+    missing_readings: z.object({
+      days_without_readings: z.array(z.string()),
+      current_streak_days: z.number().int(),
+      longest_streak_days: z.number().int(),
+    }),
+  })
+  .openapi('Insights')

@@ -1,5 +1,5 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi'
-import { EVENT_KINDS, SYSTEM_ONLY_KINDS, type EventKind } from '../../memory/event-kinds.js'
+import { EVENT_KINDS, ProfilePayload, SYSTEM_ONLY_KINDS, type EventKind, type PayloadOf } from '../../memory/event-kinds.js'
 import { correctEvent, removeEvent } from '../../memory/event-edits.js'
 import { dosesToday, insightsFor, patientToday, requestedPeriod } from '../../memory/insights.js'
 import { saveProfile } from '../../memory/profile-service.js'
@@ -9,7 +9,7 @@ import type { AppEnv } from '../http/app-env.js'
 import { PoddError, notFound } from '../../core/errors.js'
 import { errorResponses, jsonBody, jsonContent, validationHook } from '../http/openapi.js'
 import type { Services } from '../services.js'
-import { DateRangeQuery, EventListQuery, EventPageSchema, HealthEventSchema, Instant } from './event-schemas.js'
+import { DateRangeQuery, DoseSchema, EventListQuery, EventPageSchema, HealthEventSchema, InsightsSchema, Instant } from './event-schemas.js'
 
 const IdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }) })
 
@@ -107,11 +107,11 @@ const insights = createRoute({
   tags: ['insights'],
   summary: 'Aggregates over local days: vitals, nutrition, doses, missing readings',
   request: { query: DateRangeQuery },
-  responses: { 200: jsonContent(z.record(z.string(), z.unknown()).openapi('Insights'), 'Insights'), ...errorResponses(400, 401) },
+  responses: { 200: jsonContent(InsightsSchema, 'Insights'), ...errorResponses(400, 401) },
 })
 
 const ProfileResponse = z.object({
-  profile: z.record(z.string(), z.unknown()).nullable(),
+  profile: ProfilePayload.nullable(),
   updated_at: z.string().nullable(),
 })
 
@@ -130,21 +130,8 @@ const putProfile = createRoute({
   ...secured,
   tags: ['profile'],
   summary: 'Replace the profile (a new version of it)',
-  request: { body: jsonBody(z.record(z.string(), z.unknown()).openapi('ProfileRequest')) },
+  request: { body: jsonBody(ProfilePayload.openapi('ProfileRequest')) },
   responses: { 200: jsonContent(ProfileResponse, 'The saved profile'), ...errorResponses(400, 401, 403) },
-})
-
-const DoseSchema = z.object({
-  medication_id: z.string(),
-  medication_name: z.string(),
-  dosage: z.string().nullable(),
-  date: z.string(),
-  time_of_day: z.string(),
-  scheduled_for: z.string(),
-  status: z.enum(['taken', 'missed', 'skipped', 'due']),
-  dose_event_id: z.string().nullable(),
-  taken_at: z.string().nullable(),
-  reason: z.string().nullable(),
 })
 
 const medsToday = createRoute({
@@ -229,7 +216,7 @@ export function eventsRoutes(s: Services): OpenAPIHono<AppEnv> {
     const q = c.req.valid('query')
     const { date: today, timezone } = await patientToday(s.events, userId)
     const { from, to } = requestedPeriod(q, today)
-    return c.json(await insightsFor(s.events, userId, { from, to, timezone }) as unknown as Record<string, unknown>, 200)
+    return c.json(await insightsFor(s.events, userId, { from, to, timezone }), 200)
   })
 
   app.openapi(getProfile, async (c) => {
@@ -239,7 +226,7 @@ export function eventsRoutes(s: Services): OpenAPIHono<AppEnv> {
 
   app.openapi(putProfile, async (c) => {
     const event = await saveProfile(s.events, apiWrite(c.get('user').id), c.req.valid('json'), 'replace')
-    return c.json({ profile: event.payload, updated_at: event.recorded_at }, 200)
+    return c.json({ profile: event.payload as PayloadOf<'profile'>, updated_at: event.recorded_at }, 200)
   })
 
   app.openapi(medsToday, async (c) => c.json(await dosesToday(s.events, c.get('user').id), 200))

@@ -195,7 +195,7 @@ describe('events API', () => {
       expect(got.profile).toMatchObject({ timezone: 'Europe/London', allergies: [] })
       const bad = await put({ timezone: 'Atlantis/Capital' })
       expect(bad.status).toBe(400)
-      expect((await body(bad)).error.details.issues[0].path).toBe('payload.timezone')
+      expect((await body(bad)).error.details.issues[0].path).toBe('timezone')
       const versions = await body(await t.request('/api/v1/events?kind=profile', { token: user.access_token }))
       expect(versions.events).toHaveLength(1)
       expect(versions.events[0].context_id).toBe(`profile:${user.id}`)
