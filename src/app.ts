@@ -20,6 +20,7 @@ import { webAppRoutes } from './http/web-app.js'
 import { validationHook } from './http/openapi.js'
 import { requestContext } from './http/request-context.js'
 import { corsAllowList, securityHeaders } from './http/response-headers.js'
+import { closeAfterUnreadBody } from './http/unread-body.js'
 import type { Services } from './services.js'
 import { PoddError } from '../core/errors.js'
 
@@ -31,6 +32,7 @@ export function createApp(s: Services): OpenAPIHono<AppEnv> {
   app.use(requestContext(s.logger, s.metrics))
   app.use(securityHeaders())
   app.use(corsAllowList(config.CORS_ORIGINS))
+  app.use(closeAfterUnreadBody())
   const limitFor = (maxSize: number) =>
     bodyLimit({
       maxSize,

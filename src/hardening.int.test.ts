@@ -314,6 +314,22 @@ describe('13. an oversized body is a 413 that closes the connection', () => {
   })
 })
 
+describe('13b. a response ahead of an unread body closes the connection it cannot reuse', () => {
+  it('Should say Connection: close on a 401 to a large upload, and answer the next request on a new connection', async () => {
+    const body = JSON.stringify({ kind: 'water', payload: { amount_ml: 250, note: 'y'.repeat(300_000) } })
+    const res = await request('/api/v1/events', { method: 'POST', raw: body })
+    await expectError(res, 401, 'UNAUTHORIZED')
+    expect(res.headers.get('connection')).toBe('close')
+    expect((await request('/health')).status).toBe(200)
+    const small = await request('/api/v1/events', { method: 'POST', json: { kind: 'water', payload: { amount_ml: 1 } } })
+    await expectError(small, 401)
+    expect(small.headers.get('connection')).toBe('close')
+    const read = await request('/api/v1/events', { method: 'POST', token: patient.access_token, json: { kind: 'water', payload: { amount_ml: 1 } } })
+    expect(read.status).toBe(201)
+    expect(read.headers.get('connection')).not.toBe('close')
+  })
+})
+
 describe('16. what a newcomer sees', () => {
   it('Should leave chat records out of GET /events unless asked for', async () => {
     const user = await registerUser(client)

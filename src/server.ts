@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import { serve } from '@hono/node-server'
 import { createApp } from './app.js'
+import { answerClientError } from './http/raw-error.js'
 import type { Config } from './config.js'
 import { createServices, type ServiceOptions, type Services } from './services.js'
 
@@ -21,6 +22,7 @@ export async function startServer(config: Config, opts: ServiceOptions = {}): Pr
     const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s as Server))
     ;(s as Server).once('error', reject)
   })
+  server.on('clientError', answerClientError)
   services.attachServer(server)
   const { port } = server.address() as AddressInfo
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST

@@ -130,7 +130,7 @@ const putProfile = createRoute({
   ...secured,
   tags: ['profile'],
   summary: 'Replace the profile (a new version of it)',
-  request: { body: jsonBody(ProfilePayload.openapi('ProfileRequest')) },
+  request: { body: jsonBody(ProfilePayload) },
   responses: { 200: jsonContent(ProfileResponse, 'The saved profile'), ...errorResponses(400, 401, 403) },
 })
 

@@ -1,10 +1,10 @@
-import { STATUS_CODES, type IncomingMessage, type Server } from 'node:http'
+import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { TokenService } from '../auth/tokens.js'
 import type { Logger } from '../logger.js'
-import { forbidden, notFound, unauthorized, toErrorBody, type PoddError } from '../../core/errors.js'
-import { errorHeaders, httpStatusOf } from './error-status.js'
+import { forbidden, notFound, unauthorized } from '../../core/errors.js'
+import { endWithError } from './raw-error.js'
 import type { AuthUser } from '../auth/auth-user.js'
 
 export type SocketHandler = (socket: WebSocket, user: AuthUser, req: IncomingMessage) => void
@@ -15,17 +15,6 @@ export function socketToken(req: IncomingMessage, url: URL): string | undefined 
   const i = protocols.findIndex((p) => p.toLowerCase() === 'bearer')
   if (i >= 0 && protocols[i + 1]) return protocols[i + 1]
   return url.searchParams.get('access_token') ?? undefined
-}
-
-/** Answers an upgrade that will not become a socket with the error envelope, and hangs up. */
-function refuse(socket: Duplex, err: PoddError): void {
-  const status = httpStatusOf(err.code)
-  const body = JSON.stringify({ status: 'error', error: toErrorBody(err) })
-  const headers = Object.entries(errorHeaders(err)).map(([k, v]) => `${k}: ${v}\r\n`).join('')
-  socket.end(
-    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
-      `${headers}Connection: close\r\n\r\n${body}`,
-  )
 }
 
 export interface SocketRouteOptions {
@@ -88,13 +77,13 @@ export class WebSocketRoutes {
   private async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost')
     const route = this.routes.get(url.pathname)
-    if (!route) return refuse(socket, notFound(`WebSocket at ${url.pathname}`))
+    if (!route) return endWithError(socket, notFound(`WebSocket at ${url.pathname}`))
     if (!originAllowed(req.headers.origin, req.headers.host, this.allowedOrigins)) {
-      return refuse(socket, forbidden('This origin may not open a socket'))
+      return endWithError(socket, forbidden('This origin may not open a socket'))
     }
     const token = socketToken(req, url)
     const user = token ? await this.tokens.verifyAccessToken(token) : undefined
-    if (!user) return refuse(socket, unauthorized('A valid access token is required'))
+    if (!user) return endWithError(socket, unauthorized('A valid access token is required'))
     route.server.handleUpgrade(req, socket, head, (ws) => {
       // ws has already closed the socket with the code the error carries (1007, 1009, 1002);
       // without a listener the error would be thrown and end the process.
