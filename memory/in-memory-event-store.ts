@@ -18,7 +18,7 @@ import {
   type ListQuery,
   MAX_PAGE,
   type RemoveListener,
-  sameJson,
+  assertSameWrite,
   toDate,
 } from './event-store.js'
 import { normalizePayload } from './normalize-payload.js'
@@ -63,9 +63,8 @@ export class InMemoryEventStore implements HealthEventStore {
     if (input.idempotency_key !== undefined) {
       const first = this.rows.find((r) => r.user_id === userId && r.idempotency_key === input.idempotency_key)
       if (first) {
-        if (first.kind !== input.kind || !sameJson(first.payload, payload)) {
-          throw new EventConflictError('This idempotency key was already used for a different event')
-        }
+        const again = { kind: input.kind, payload, occurredAt: input.occurred_at === undefined ? undefined : occurredAt, supersedes: null }
+        assertSameWrite(view(first), again)
         return { event: view(first) as unknown as HealthEvent<K>, created: false }
       }
     }
@@ -137,6 +136,13 @@ export class InMemoryEventStore implements HealthEventStore {
   }
 
   async correct(userId: string, id: string, input: CorrectionInput): Promise<HealthEvent> {
+    const earlier = input.idempotency_key === undefined ? undefined : this.rows.find((r) => r.user_id === userId && r.idempotency_key === input.idempotency_key)
+    if (earlier) {
+      const { payload } = normalizePayload(earlier.kind, input.payload)
+      const occurredAt = input.occurred_at === undefined ? undefined : toDate(input.occurred_at, this.now())
+      assertSameWrite(view(earlier), { kind: earlier.kind, payload, occurredAt, supersedes: id })
+      return view(earlier)
+    }
     const target = this.currentRows(userId).find((r) => r.id === id)
     if (!target) throw this.missing(userId, id)
     const { payload, flags } = normalizePayload(target.kind, input.payload)
