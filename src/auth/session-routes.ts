@@ -134,7 +134,9 @@ export function sessionRoutes(s: Services): OpenAPIHono<AppEnv> {
     return c.json(await startSession(c, pair), 200)
   })
 
-  app.openapi(register, async (c) => c.json(await startSession(c, await s.auth.register(c.req.valid('json'))), 201))
+  app.openapi(register, async (c) =>
+    c.json(await startSession(c, await s.auth.register(c.req.valid('json'), clientIp(c, s.config.TRUST_PROXY))), 201),
+  )
 
   app.openapi(refresh, async (c) => {
     const token = await cookieToken(c)
