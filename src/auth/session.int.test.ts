@@ -132,6 +132,9 @@ describe('browser sessions over HTTP', () => {
     const stolen = { ...jar }
     const first = await refresh(jar)
     jar.take(first)
+    // The rightful session moves on; only then is the old token a replay (just after its rotation,
+    // with its successor unused, it would still get that successor: the grace window).
+    jar.take(await refresh(jar))
     const thief = new Jar()
     Object.assign(thief, stolen)
     const replay = await refresh(thief)

@@ -4,8 +4,13 @@ import { createTestApp, type TestApp } from '../../test/helpers.js'
 type Schema = Record<string, any>
 type Doc = { paths: Record<string, Record<string, Schema>>; components: { schemas: Record<string, Schema> } }
 
-// Actions whose only input is the path and the caller: they take no body.
-const BODILESS = new Set(['POST /api/v1/caregivers/invitations', 'POST /api/v1/alerts/{id}/ack'])
+// Actions whose only input is the path and the caller (or the session cookie): they take no body.
+const BODILESS = new Set([
+  'POST /api/v1/caregivers/invitations',
+  'POST /api/v1/alerts/{id}/ack',
+  'POST /api/v1/auth/session/refresh',
+  'POST /api/v1/auth/session/logout',
+])
 const SHAPES = ['type', 'oneOf', 'anyOf', 'allOf', 'enum', 'const', 'properties', 'items']
 
 let t: TestApp
