@@ -290,6 +290,8 @@ export class EventStore {
   async list(userId: string, q: ListQuery = {}): Promise<EventPage> {
     const limit = Math.min(Math.max(q.limit ?? DEFAULT_PAGE, 1), MAX_PAGE)
     const desc = (q.order ?? 'desc') === 'desc'
+    // A cursor this API never handed out is refused whatever else the query would find.
+    const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor)
     const key = await this.keys.forRead(userId)
     let query = this.current(userId)
     if (q.kinds?.length) query = query.where('e.kind', 'in', q.kinds)
@@ -301,8 +303,8 @@ export class EventStore {
     }
     if (q.from) query = query.where('e.occurred_at', '>=', new Date(q.from))
     if (q.to) query = query.where('e.occurred_at', '<', new Date(q.to))
-    if (q.cursor) {
-      const [at, id] = decodeCursor(q.cursor)
+    if (after) {
+      const [at, id] = after
       query = query.where(sql<boolean>`(e.occurred_at, e.id) ${sql.raw(desc ? '<' : '>')} (${at}, ${id}::uuid)`)
     }
     const rows = await query
