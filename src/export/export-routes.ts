@@ -23,6 +23,16 @@ const PatientParam = z.object({
 const file = (mime: string, description: string) => ({ description, content: { [mime]: { schema: z.string().openapi({ format: 'binary' }) } } })
 const common = { tags: ['export'], security: [{ Bearer: [] }] }
 
+// The envelope of the Bundle; each resource is as FHIR R4 defines it (https://hl7.org/fhir/R4/).
+const FhirBundleSchema = z.object({
+  resourceType: z.literal('Bundle'),
+  id: z.string(),
+  type: z.literal('collection'),
+  timestamp: z.string(),
+  meta: z.object({ lastUpdated: z.string() }),
+  entry: z.array(z.object({ fullUrl: z.string(), resource: z.record(z.string(), z.unknown()).describe('A FHIR R4 resource') })),
+})
+
 const fhir = createRoute({
   ...common,
   method: 'get',
@@ -34,7 +44,7 @@ const fhir = createRoute({
     'MedicationAdministrations for doses; Conditions for conditions and symptoms; Appointments; and every ' +
     'caregiver read of the record as an AuditEvent (IHE BALP PatientRead). Patients only.',
   middleware: [requireRole('patient')],
-  responses: { 200: { description: 'A Bundle', content: { 'application/fhir+json': { schema: z.record(z.string(), z.unknown()) } } }, ...errorResponses(401, 403) },
+  responses: { 200: { description: 'A Bundle', content: { 'application/fhir+json': { schema: FhirBundleSchema } } }, ...errorResponses(401, 403) },
 })
 
 const csv = createRoute({
