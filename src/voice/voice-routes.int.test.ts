@@ -93,14 +93,15 @@ describe('POST /api/v1/voice/turn with Sarvam', () => {
     expect(events.find((e) => e.id === body.events[0]!.id)?.source).toBe('voice')
   })
 
-  it('detects the language with ?language=auto and speaks an English reply in English', async () => {
+  it('detects the language with ?language=auto and speaks the reply in the language heard (Hindi)', async () => {
     fake.transcripts.push({ transcript: 'मेरा बीपी 140/90 है', language_code: 'hi-IN' })
     const res = await turn(utterance(), { type: 'audio/wav', query: '?language=auto' })
     const body = (await res.json()) as VoiceTurnJson
     expect(res.status).toBe(200)
     expect(body).toMatchObject({ transcript: 'मेरा बीपी 140/90 है', language: 'hi-IN' })
     expect(fake.requestsTo('stt')[0]!.fields.language_code).toBe('unknown')
-    expect(fake.requestsTo('tts')[0]!.json!.language_code).toBe('en-IN')
+    // A Devanagari transcript is answered in Hindi (issue 12, class 7), so it is spoken in Hindi.
+    expect(fake.requestsTo('tts')[0]!.json!.language_code).toBe('hi-IN')
   })
 
   it("listens for the profile's language and speaks with its preferred voice", async () => {
@@ -124,7 +125,7 @@ describe('POST /api/v1/voice/turn with Sarvam', () => {
     expect(audio.sampleRate).toBe(16_000)
     const h = (name: string) => res.headers.get(name) ?? ''
     expect(decodeURIComponent(h('x-podd-transcript'))).toBe('मेरा बीपी 140/90 है')
-    expect(decodeURIComponent(h('x-podd-reply'))).toMatch(/BP 140\/90/)
+    expect(decodeURIComponent(h('x-podd-reply'))).toMatch(/बीपी 140\/90/)
     expect(h('x-podd-language')).toBe('hi-IN')
     expect(h('x-podd-routes')).toBe('vitals')
     expect(h('x-podd-emergency')).toBe('false')
