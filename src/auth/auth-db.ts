@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { Kysely, Migrator, SqliteDialect, type Generated, type Migration } from 'kysely'
+import { Kysely, Migrator, SqliteDialect, type ColumnType, type Generated, type Migration } from 'kysely'
 import { authMigrations } from './migrations.js'
 
 export interface UsersTable {
@@ -45,6 +45,18 @@ export interface CaregiverLinksTable {
   created_at: string
   revoked_at: string | null
   revoked_by: string | null
+  /** What the patient shares over this link (src/care/sharing.ts): a JSON array; null = the default. */
+  sharing: ColumnType<string | null, string | null | undefined, string | null>
+}
+
+/** Every change of what a patient shares with a caregiver, kept with the link. */
+export interface CaregiverSharingChangesTable {
+  id: Generated<number>
+  link_id: string
+  patient_id: string
+  caregiver_id: string
+  categories: string
+  changed_at: string
 }
 
 export interface AccountSettingsTable {
@@ -105,6 +117,7 @@ export interface AuthDatabase {
   caregiver_links: CaregiverLinksTable
   account_settings: AccountSettingsTable
   caregiver_access_log: CaregiverAccessLogTable
+  caregiver_sharing_changes: CaregiverSharingChangesTable
   push_subscriptions: PushSubscriptionsTable
   patient_data_keys: PatientDataKeysTable
   account_erasures: AccountErasuresTable

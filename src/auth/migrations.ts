@@ -116,4 +116,20 @@ export const authMigrations: Record<string, Migration> = {
         .execute()
     },
   },
+  '005_caregiver_sharing': {
+    async up(db: Kysely<any>) {
+      // What the patient shares over each link; null until they first change it (the default).
+      await db.schema.alterTable('caregiver_links').addColumn('sharing', 'text').execute()
+      await db.schema
+        .createTable('caregiver_sharing_changes')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('link_id', 'text', (c) => c.notNull().references('caregiver_links.id').onDelete('cascade'))
+        .addColumn('patient_id', 'text', (c) => c.notNull())
+        .addColumn('caregiver_id', 'text', (c) => c.notNull())
+        .addColumn('categories', 'text', (c) => c.notNull())
+        .addColumn('changed_at', 'text', (c) => c.notNull())
+        .execute()
+      await db.schema.createIndex('caregiver_sharing_changes_link').on('caregiver_sharing_changes').columns(['link_id', 'id']).execute()
+    },
+  },
 }

@@ -6,6 +6,7 @@ import type { AppEnv } from '../http/app-env.js'
 import { forbidden, notFound } from '../../core/errors.js'
 import { errorResponses, jsonContent, validationHook } from '../http/openapi.js'
 import type { Services } from '../services.js'
+import { assertShared } from './sharing.js'
 
 const AlertParam = z.object({
   id: z
@@ -42,7 +43,9 @@ async function currentAlert(s: Services, patientId: string, id: string): Promise
 async function findAlert(s: Services, viewer: AuthUser, id: string): Promise<HealthEvent> {
   if (viewer.role === 'admin') throw forbidden('Admin accounts do not read patient health data')
   const patients =
-    viewer.role === 'patient' ? [viewer.id] : (await s.care.listLinkedPatients(viewer.id)).map((p) => p.id)
+    viewer.role === 'patient'
+      ? [viewer.id]
+      : (await s.care.listLinkedPatients(viewer.id)).filter((p) => p.sharing.includes('alerts')).map((p) => p.id)
   for (const patientId of patients) {
     const alert = await currentAlert(s, patientId, id)
     if (alert) return alert
@@ -58,7 +61,7 @@ export function alertRoutes(s: Services): OpenAPIHono<AppEnv> {
   app.openapi(ack, async (c) => {
     const viewer = c.get('user')
     const alert = await findAlert(s, viewer, c.req.valid('param').id)
-    await s.care.assertCanRead(viewer, alert.user_id, 'alerts', c.get('requestId'))
+    assertShared(await s.care.readScope(viewer, alert.user_id, 'alerts', c.get('requestId')), 'alerts')
     if (alert.payload.acknowledged_at) return c.json({ alert }, 200)
     const payload = { ...alert.payload, acknowledged_by: viewer.id, acknowledged_at: s.caregiving.now().toISOString() }
     try {

@@ -6,6 +6,7 @@ import { PoddError, badRequest, conflict, forbidden, notFound, tooManyRequests }
 import { newId } from '../../core/ids.js'
 import { decodeCursor, encodeCursor } from './cursor.js'
 import { hashInvitationCode, newInvitationCode } from './invitation-code.js'
+import { SELF, parseSharing, type ReadScope, type SharingCategory } from './sharing.js'
 
 /** What a caregiver may read of a patient's data; each read is written to the access log. */
 export const CARE_RESOURCES = ['events', 'insights', 'alerts', 'summaries', 'activity', 'report'] as const
@@ -44,6 +45,20 @@ export interface OpenInvitation {
 export interface LinkedPatient extends PersonRef {
   link_id: string
   linked_at: string
+  /** What the patient shares over this link. */
+  sharing: SharingCategory[]
+}
+
+export interface SharingChange {
+  categories: SharingCategory[]
+  changed_at: string
+}
+
+export interface LinkSharing {
+  link_id: string
+  categories: SharingCategory[]
+  /** Every change the patient made, newest first (none while the link has the default). */
+  changes: SharingChange[]
 }
 
 export interface LinkedCaregiver extends LinkedPatient {
@@ -224,25 +239,26 @@ export class CareLinks {
   }
 
   /** Every live link, for the care scheduler's rounds (summaries, check-ins, missed doses). */
-  async listLiveLinks(): Promise<{ patient_id: string; caregiver_id: string; linked_at: string }[]> {
-    return this.db
+  async listLiveLinks(): Promise<{ patient_id: string; caregiver_id: string; linked_at: string; sharing: SharingCategory[] }[]> {
+    const rows = await this.db
       .selectFrom('caregiver_links')
-      .select(['patient_id', 'caregiver_id', 'created_at as linked_at'])
+      .select(['patient_id', 'caregiver_id', 'created_at as linked_at', 'sharing'])
       .where('revoked_at', 'is', null)
       .orderBy('created_at')
       .execute()
+    return rows.map((r) => ({ ...r, sharing: parseSharing(r.sharing) }))
   }
 
   /** Both people of a live link, or undefined once it was revoked: deliveries check it before each send. */
   async liveLink(
     patientId: string,
     caregiverId: string,
-  ): Promise<{ patient: PersonRef; caregiver: PersonRef } | undefined> {
+  ): Promise<{ patient: PersonRef; caregiver: PersonRef; sharing: SharingCategory[] } | undefined> {
     const row = await this.db
       .selectFrom('caregiver_links as l')
       .innerJoin('users as p', 'p.id', 'l.patient_id')
       .innerJoin('users as c', 'c.id', 'l.caregiver_id')
-      .select(['p.name as patient_name', 'c.name as caregiver_name'])
+      .select(['p.name as patient_name', 'c.name as caregiver_name', 'l.sharing'])
       .where('l.patient_id', '=', patientId)
       .where('l.caregiver_id', '=', caregiverId)
       .where('l.revoked_at', 'is', null)
@@ -251,6 +267,7 @@ export class CareLinks {
     return {
       patient: { id: patientId, name: row.patient_name },
       caregiver: { id: caregiverId, name: row.caregiver_name },
+      sharing: parseSharing(row.sharing),
     }
   }
 
@@ -260,9 +277,28 @@ export class CareLinks {
    * caregiver and a patient who does not exist all get the same 404.
    */
   async assertCanRead(viewer: AuthUser, patientId: string, resource: CareResource, requestId?: string): Promise<void> {
-    if (viewer.role === 'patient' && viewer.id === patientId) return
+    await this.readScope(viewer, patientId, resource, requestId)
+  }
+
+  /**
+   * What the viewer may read of this patient: everything (the patient themself), or what the
+   * patient shares over a caregiver's live link, read now so a change applies to the next read.
+   * Refused as `assertCanRead` refuses; the caregiver's read is logged.
+   */
+  async readScope(viewer: AuthUser, patientId: string, resource: CareResource, requestId?: string): Promise<ReadScope> {
+    if (viewer.role === 'patient' && viewer.id === patientId) return SELF
     if (viewer.role === 'admin') throw forbidden('Admin accounts do not read patient health data')
-    if (viewer.role !== 'caregiver' || !(await this.isLinked(patientId, viewer.id))) throw notFound('Patient')
+    const link =
+      viewer.role === 'caregiver'
+        ? await this.db
+            .selectFrom('caregiver_links')
+            .select('sharing')
+            .where('patient_id', '=', patientId)
+            .where('caregiver_id', '=', viewer.id)
+            .where('revoked_at', 'is', null)
+            .executeTakeFirst()
+        : undefined
+    if (!link) throw notFound('Patient')
     await this.db
       .insertInto('caregiver_access_log')
       .values({
@@ -273,6 +309,56 @@ export class CareLinks {
         request_id: requestId ?? null,
       })
       .execute()
+    return { self: false, shared: new Set(parseSharing(link.sharing)) }
+  }
+
+  /**
+   * Sets what the patient shares over one of their live links; it applies to the caregiver's next
+   * read and to every push not yet sent. Each change is kept (`sharingOf` lists them).
+   */
+  async setSharing(patientId: string, linkId: string, categories: SharingCategory[]): Promise<LinkSharing> {
+    const changedAt = this.now().toISOString()
+    const stored = JSON.stringify([...new Set(categories)])
+    await this.db.transaction().execute(async (trx) => {
+      const link = await trx
+        .selectFrom('caregiver_links')
+        .select(['id', 'caregiver_id'])
+        .where('id', '=', linkId)
+        .where('patient_id', '=', patientId)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst()
+      if (!link) throw notFound('Caregiver link')
+      await trx.updateTable('caregiver_links').set({ sharing: stored }).where('id', '=', linkId).execute()
+      await trx
+        .insertInto('caregiver_sharing_changes')
+        .values({ link_id: linkId, patient_id: patientId, caregiver_id: link.caregiver_id, categories: stored, changed_at: changedAt })
+        .execute()
+    })
+    return this.sharingOf(patientId, linkId)
+  }
+
+  /** What a live link shares and its changes; either side of the link may ask. */
+  async sharingOf(userId: string, linkId: string): Promise<LinkSharing> {
+    const link = await this.db
+      .selectFrom('caregiver_links')
+      .select(['id', 'sharing'])
+      .where('id', '=', linkId)
+      .where('revoked_at', 'is', null)
+      .where((eb) => eb.or([eb('patient_id', '=', userId), eb('caregiver_id', '=', userId)]))
+      .executeTakeFirst()
+    if (!link) throw notFound('Caregiver link')
+    const changes = await this.db
+      .selectFrom('caregiver_sharing_changes')
+      .select(['categories', 'changed_at'])
+      .where('link_id', '=', linkId)
+      .orderBy('id', 'desc')
+      .limit(100)
+      .execute()
+    return {
+      link_id: link.id,
+      categories: parseSharing(link.sharing),
+      changes: changes.map((c) => ({ categories: parseSharing(c.categories), changed_at: c.changed_at })),
+    }
   }
 
   /** For writes of health data: only the patient writes their own; caregivers only ever read. */
@@ -310,30 +396,20 @@ export class CareLinks {
     return { entries, next_cursor: more ? encodeCursor({ at: last.accessed_at, id: last.id }) : null }
   }
 
-  private async isLinked(patientId: string, caregiverId: string): Promise<boolean> {
-    const link = await this.db
-      .selectFrom('caregiver_links')
-      .select('id')
-      .where('patient_id', '=', patientId)
-      .where('caregiver_id', '=', caregiverId)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst()
-    return link !== undefined
-  }
-
   /** The people on the other side of a user's live links, in the order they were linked. */
-  private liveLinkPeople(side: 'patient' | 'caregiver', userId: string): Promise<LinkedCaregiver[]> {
+  private async liveLinkPeople(side: 'patient' | 'caregiver', userId: string): Promise<LinkedCaregiver[]> {
     const [mine, theirs] =
       side === 'patient' ? (['l.patient_id', 'l.caregiver_id'] as const) : (['l.caregiver_id', 'l.patient_id'] as const)
-    return this.db
+    const rows = await this.db
       .selectFrom('caregiver_links as l')
       .innerJoin('users as u', 'u.id', theirs)
-      .select(['l.id as link_id', 'u.id', 'u.name', 'u.email', 'l.created_at as linked_at'])
+      .select(['l.id as link_id', 'u.id', 'u.name', 'u.email', 'l.created_at as linked_at', 'l.sharing'])
       .where(mine, '=', userId)
       .where('l.revoked_at', 'is', null)
       .orderBy('l.created_at')
       .orderBy('l.id')
       .execute()
+    return rows.map((r) => ({ ...r, sharing: parseSharing(r.sharing) }))
   }
 
   private async link(id: string): Promise<CareLink> {

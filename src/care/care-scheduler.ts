@@ -243,6 +243,8 @@ export class CareScheduler {
     const prefsOf = new Map<string, Promise<Preferences>>()
     let generated = 0
     for (const link of links) {
+      // A patient who does not share daily summaries with this caregiver: none is made for them.
+      if (!link.sharing.includes('daily_summaries')) continue
       let prefs = prefsOf.get(link.caregiver_id)
       if (!prefs) prefsOf.set(link.caregiver_id, (prefs = this.deps.preferences.getPreferences(link.caregiver_id)))
       for (const date of dueDates(link, await prefs, now)) {
@@ -296,7 +298,7 @@ export class CareScheduler {
     now: Date,
   ): Promise<void> {
     const { summaries, dispatcher, db, metrics } = this.deps
-    const ensured = await summaries.ensure(link.patient_id, link.caregiver_id, date, { ...opts, expectNew: true })
+    const ensured = await summaries.ensure(link.patient_id, link.caregiver_id, date, { ...opts, expectNew: true, shared: link.sharing })
     const { event, created } = ensured
     if (created) metrics.summaries.inc({ generated_by: event.payload.generated_by })
     await dispatcher.planSummary(event, link.caregiver_id)

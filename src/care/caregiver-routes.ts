@@ -5,6 +5,7 @@ import { clientIp } from '../http/client-ip.js'
 import { errorResponses, jsonBody, jsonContent, validationHook } from '../http/openapi.js'
 import type { Services } from '../services.js'
 import { CARE_RESOURCES } from './care-links.js'
+import { SHARING_CATEGORIES } from './sharing.js'
 import { isWellFormedInvitationCode } from './invitation-code.js'
 
 const PersonSchema = z.object({ id: z.string(), name: z.string() }).openapi('Person')
@@ -28,9 +29,37 @@ const OpenInvitationSchema = z
   .object({ id: z.string(), created_at: z.string(), expires_at: z.string() })
   .openapi('OpenCaregiverInvitation')
 
+const SharingCategorySchema = z.enum(SHARING_CATEGORIES).openapi('SharingCategory')
+
 const LinkedPatientSchema = z
-  .object({ link_id: z.string(), id: z.string(), name: z.string(), linked_at: z.string() })
+  .object({
+    link_id: z.string(),
+    id: z.string(),
+    name: z.string(),
+    linked_at: z.string(),
+    sharing: z.array(SharingCategorySchema).describe('What the patient shares over this link'),
+  })
   .openapi('LinkedPatient')
+
+const LinkSharingSchema = z
+  .object({
+    link_id: z.string(),
+    categories: z.array(SharingCategorySchema),
+    changes: z
+      .array(z.object({ categories: z.array(SharingCategorySchema), changed_at: z.string() }))
+      .describe('Every change the patient made, newest first'),
+  })
+  .openapi('LinkSharing')
+
+const SharingBody = z
+  .object({
+    categories: z
+      .array(SharingCategorySchema)
+      .max(SHARING_CATEGORIES.length)
+      .describe('Everything shared over the link (the rest is not); `chat_transcripts` is off unless listed'),
+  })
+  .strict()
+  .openapi('SetLinkSharing')
 
 const LinkedCaregiverSchema = LinkedPatientSchema.extend({ email: z.string() }).openapi('LinkedCaregiver')
 
@@ -126,6 +155,28 @@ const revokeLink = createRoute({
   responses: { 204: { description: 'Revoked' }, ...errorResponses(401, 404) },
 })
 
+const getSharing = createRoute({
+  ...common,
+  method: 'get',
+  path: '/links/{id}/sharing',
+  summary: 'What the patient shares over a link, and its changes (either side)',
+  request: { params: IdParams },
+  responses: { 200: jsonContent(LinkSharingSchema, 'Shared categories'), ...errorResponses(401, 404) },
+})
+
+const setSharing = createRoute({
+  ...common,
+  method: 'put',
+  path: '/links/{id}/sharing',
+  summary: 'Choose what a caregiver sees: vitals, food and water, medicines and doses, symptoms and mood, alerts, daily summaries, chat transcripts, the doctor’s report (patients)',
+  description:
+    'Takes effect at once: the caregiver’s next read, and every alert or summary not yet sent to them. ' +
+    'The profile, appointments and emergency contacts are always visible to a linked caregiver. Each change is kept.',
+  middleware: [forPatients],
+  request: { params: IdParams, body: jsonBody(SharingBody) },
+  responses: { 200: jsonContent(LinkSharingSchema, 'Now shared'), ...errorResponses(400, 401, 403, 404) },
+})
+
 const listPatients = createRoute({
   ...common,
   method: 'get',
@@ -185,6 +236,12 @@ export function caregiverRoutes(s: Services): OpenAPIHono<AppEnv> {
     await s.care.revokeLink(c.get('user').id, c.req.valid('param').id)
     return c.body(null, 204)
   })
+
+  app.openapi(getSharing, async (c) => c.json(await s.care.sharingOf(c.get('user').id, c.req.valid('param').id), 200))
+
+  app.openapi(setSharing, async (c) =>
+    c.json(await s.care.setSharing(c.get('user').id, c.req.valid('param').id, c.req.valid('json').categories), 200),
+  )
 
   app.openapi(listPatients, async (c) => c.json({ patients: await s.care.listLinkedPatients(c.get('user').id) }, 200))
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, registerUser, type TestApp } from '../../test/helpers.js'
 import { CareLinks, type CareResource } from './care-links.js'
 import { hashInvitationCode } from './invitation-code.js'
+import { DEFAULT_SHARING } from './sharing.js'
 
 type Json = Record<string, any>
 type Account = Awaited<ReturnType<typeof registerUser>>
@@ -196,14 +197,16 @@ describe('caregivers over HTTP', () => {
       const l3 = await link(other, ravi)
 
       const mine = (await (await get('/api/v1/caregivers', p)).json()) as Json
+      // A new link shares everything but chat transcripts.
+      const sharing = [...DEFAULT_SHARING]
       expect(mine.caregivers).toEqual([
-        { link_id: l1.id, id: ravi.id, name: 'Ravi', email: ravi.email, linked_at: l1.created_at },
-        { link_id: l2.id, id: meena.id, name: 'Meena', email: meena.email, linked_at: l2.created_at },
+        { link_id: l1.id, id: ravi.id, name: 'Ravi', email: ravi.email, linked_at: l1.created_at, sharing },
+        { link_id: l2.id, id: meena.id, name: 'Meena', email: meena.email, linked_at: l2.created_at, sharing },
       ])
       const theirs = (await (await get('/api/v1/caregivers/patients', ravi)).json()) as Json
       expect(theirs.patients).toEqual([
-        { link_id: l1.id, id: p.id, name: 'Asha', linked_at: l1.created_at },
-        { link_id: l3.id, id: other.id, name: 'Kiran', linked_at: l3.created_at },
+        { link_id: l1.id, id: p.id, name: 'Asha', linked_at: l1.created_at, sharing },
+        { link_id: l3.id, id: other.id, name: 'Kiran', linked_at: l3.created_at, sharing },
       ])
       expect(await t.services.care.listLinkedCaregivers(p.id)).toEqual(mine.caregivers)
       expect((await get('/api/v1/caregivers', ravi)).status).toBe(403)

@@ -5,6 +5,7 @@ import type { AppEnv } from '../http/app-env.js'
 import { badRequest, forbidden } from '../../core/errors.js'
 import { errorResponses, jsonBody, jsonContent, validationHook } from '../http/openapi.js'
 import type { Services } from '../services.js'
+import { assertShared, scopedInsights, visibleKinds } from './sharing.js'
 
 const PatientParam = z.object({
   id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' }, description: 'The patient’s user id' }),
@@ -168,25 +169,28 @@ export function patientRoutes(s: Services): OpenAPIHono<AppEnv> {
 
   app.openapi(events, async (c) => {
     const { id } = c.req.valid('param')
-    await s.care.assertCanRead(c.get('user'), id, 'events', c.get('requestId'))
+    const scope = await s.care.readScope(c.get('user'), id, 'events', c.get('requestId'))
     const q = c.req.valid('query')
-    const page = await s.events.list(id, { kinds: q.kind, from: q.from, to: q.to, limit: q.limit, cursor: q.cursor })
+    // Only the kinds the patient shares with this caregiver; asking for another is refused.
+    const kinds = visibleKinds(scope, q.kind)
+    const page = await s.events.list(id, { kinds, from: q.from, to: q.to, limit: q.limit, cursor: q.cursor })
     return c.json(page, 200)
   })
 
   app.openapi(insights, async (c) => {
     const { id } = c.req.valid('param')
-    await s.care.assertCanRead(c.get('user'), id, 'insights', c.get('requestId'))
+    const scope = await s.care.readScope(c.get('user'), id, 'insights', c.get('requestId'))
     const q = c.req.valid('query')
     const { date: today, timezone } = await patientToday(s.events, id, s.caregiving.now())
     const { from, to } = requestedPeriod(q, today)
-    const result = await insightsFor(s.events, id, { from, to, timezone }, s.caregiving.now())
+    // A caregiver gets the sections the patient shares with them; the rest are null.
+    const result = scopedInsights(scope, await insightsFor(s.events, id, { from, to, timezone }, s.caregiving.now()))
     return c.json(result, 200)
   })
 
   app.openapi(alerts, async (c) => {
     const { id } = c.req.valid('param')
-    await s.care.assertCanRead(c.get('user'), id, 'alerts', c.get('requestId'))
+    assertShared(await s.care.readScope(c.get('user'), id, 'alerts', c.get('requestId')), 'alerts')
     const q = c.req.valid('query')
     const page = await s.events.list(id, { kinds: ['alert'], from: q.from, to: q.to, limit: q.limit, cursor: q.cursor })
     return c.json(page, 200)
@@ -195,7 +199,7 @@ export function patientRoutes(s: Services): OpenAPIHono<AppEnv> {
   app.openapi(listSummaries, async (c) => {
     const { id } = c.req.valid('param')
     const viewer = c.get('user')
-    await s.care.assertCanRead(viewer, id, 'summaries', c.get('requestId'))
+    assertShared(await s.care.readScope(viewer, id, 'summaries', c.get('requestId')), 'daily_summaries')
     const q = c.req.valid('query')
     const payloadEquals: Record<string, string> = {}
     if (q.date) payloadEquals.date = q.date
@@ -206,14 +210,16 @@ export function patientRoutes(s: Services): OpenAPIHono<AppEnv> {
   app.openapi(generateSummary, async (c) => {
     const { id } = c.req.valid('param')
     const viewer = c.get('user')
-    await s.care.assertCanRead(viewer, id, 'summaries', c.get('requestId'))
+    const scope = await s.care.readScope(viewer, id, 'summaries', c.get('requestId'))
+    assertShared(scope, 'daily_summaries')
     const { date } = c.req.valid('json')
     const { date: today, timezone } = await patientToday(s.events, id, s.caregiving.now())
     if (date > today) throw badRequest(`${date} has not begun yet for the patient (today is ${today})`)
     if (date < addDays(today, -366)) throw badRequest('Summaries go back at most a year')
     const caregiverId = viewer.role === 'caregiver' ? viewer.id : null
     const language = (await s.preferences.getPreferences(viewer.id)).language
-    const { event, created } = await s.caregiving.summaries.ensure(id, caregiverId, date, { language, timezone })
+    const shared = scope.self ? undefined : [...scope.shared]
+    const { event, created } = await s.caregiving.summaries.ensure(id, caregiverId, date, { language, timezone, shared })
     return c.json({ summary: event }, created ? 201 : 200)
   })
 

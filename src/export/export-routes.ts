@@ -8,6 +8,7 @@ import { requireRole } from '../auth/require-auth.js'
 import { DateRangeQuery } from '../events/event-schemas.js'
 import type { AppEnv } from '../http/app-env.js'
 import { errorResponses, validationHook } from '../http/openapi.js'
+import { assertShared } from '../care/sharing.js'
 import type { Services } from '../services.js'
 import { csvZip } from './csv-export.js'
 import { doctorReportPdf } from './doctor-report.js'
@@ -138,7 +139,7 @@ export function exportRoutes(s: Services): OpenAPIHono<AppEnv> {
 
   app.openapi(patientReport, async (c) => {
     const { id } = c.req.valid('param')
-    await s.care.assertCanRead(c.get('user'), id, 'report', c.get('requestId'))
+    assertShared(await s.care.readScope(c.get('user'), id, 'report', c.get('requestId')), 'doctor_report')
     const bytes = await pdf(id, c.req.valid('query'))
     attachment(c, 'application/pdf', `podd-report-${stamp()}.pdf`)
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200) as never

@@ -101,6 +101,7 @@ export class Dispatcher {
     if (!opts.duplicate) {
       for (const cg of await care.listLinkedCaregivers(alert.user_id)) {
         if (opts.caregiverIds && !opts.caregiverIds.includes(cg.id)) continue
+        if (!cg.sharing.includes('alerts')) continue
         const prefs = await preferences.getPreferences(cg.id)
         if (!admitsTier(prefs.alert_threshold, tier) || !wantsCondition(prefs, alert.payload.condition)) continue
         const due = tier === 'emergency' ? now : releaseTime(prefs, now)
@@ -140,6 +141,7 @@ export class Dispatcher {
     const tier = alert.payload.tier
     const rows: Row[] = []
     for (const cg of await this.deps.care.listLinkedCaregivers(alert.user_id)) {
+      if (!cg.sharing.includes('alerts')) continue
       const prefs = await this.deps.preferences.getPreferences(cg.id)
       if (!admitsTier(prefs.alert_threshold, tier)) continue
       for (const channel of this.channelsFor(prefs)) rows.push(this.newRow(anyEvent(alert), cg.id, channel, tier, now, now, round))
@@ -326,6 +328,10 @@ export class Dispatcher {
     }
     const link = await care.liveLink(row.patient_id, row.caregiver_id)
     if (!link) return 'caregiver link ended'
+    // Checked at each send: what the patient stopped sharing is not sent, even if planned before.
+    if (row.item_kind !== 'reminder' && !link.sharing.includes(row.item_kind === 'alert' ? 'alerts' : 'daily_summaries')) {
+      return 'not shared by the patient'
+    }
     const prefs = await preferences.getPreferences(row.caregiver_id)
     const recipient = { ...link.caregiver, email: prefs.email, phone: prefs.phone, webhook_url: prefs.webhook_url, language: prefs.language }
     const allowed = this.channelsFor(prefs)

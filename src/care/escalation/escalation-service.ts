@@ -88,6 +88,8 @@ export class EscalationService {
   async contacts(patientId: string): Promise<EscalationContact[]> {
     const out: EscalationContact[] = []
     for (const cg of await this.deps.care.listLinkedCaregivers(patientId)) {
+      // A caregiver the patient does not share alerts with is not called about them either.
+      if (!cg.sharing.includes('alerts')) continue
       const prefs = await this.deps.preferences.getPreferences(cg.id)
       if (prefs.phone) out.push({ recipient: cg.id, name: cg.name, kind: 'caregiver' })
     }

@@ -9,6 +9,7 @@ import {
   type NumericStats,
 } from '../../../memory/insights.js'
 import { addDays, dayRange, localTime } from '../../../memory/local-time.js'
+import type { SummaryScope } from '../sharing.js'
 
 /**
  * The deterministic facts of a patient's local day, the part of a daily summary nothing is
@@ -220,7 +221,18 @@ export interface FactsInput {
   checkedInElsewhere?: boolean
   /** The names of those who acknowledged the day's alerts, by account id. */
   names?: Map<string, string>
+  /**
+   * The sections the reader may see (a caregiver's link shares only some); the rest are left
+   * empty and neither the concerns nor the headline mention them. Everything when absent.
+   */
+  scope?: SummaryScope
 }
+
+/** Sections of a summary whose category the reader is not shared: empty, as if nothing happened there. */
+const NOTHING_SHARED = {
+  medication: { scheduled: 0, taken: 0, missed: 0, skipped: 0, due: 0, adherence_pct: null, adherence_7d_pct: null, missed_doses: [], skipped_doses: [], due_doses: [] },
+  meals: { count: 0, calories: 0, calories_estimated: false, items: [] },
+} satisfies Pick<SummaryFacts, 'medication' | 'meals'>
 
 /** The facts of one local day from loaded events (the day, the 7 days before, schedules). Pure. */
 export function computeSummaryFacts(events: HealthEvent[], input: FactsInput): SummaryFacts {
@@ -310,6 +322,7 @@ export function computeSummaryFacts(events: HealthEvent[], input: FactsInput): S
     acknowledged_at: a.payload.acknowledged_at ? localTime(a.payload.acknowledged_at, tz) : null,
   }))
 
+  const shown: SummaryScope = input.scope ?? { vitals: true, medication: true, food: true, wellbeing: true, alerts: true }
   const facts: DayFacts = {
     date,
     timezone: tz,
@@ -318,30 +331,30 @@ export function computeSummaryFacts(events: HealthEvent[], input: FactsInput): S
     complete: now.getTime() >= range.end.getTime(),
     baseline_days: BASELINE_DAYS,
     checked_in: dayEvents.some(isPatientActivity) || input.checkedInElsewhere === true,
-    vitals,
-    readings_not_taken: readingsNotTaken,
-    medication,
-    meals,
-    water_ml: dayInsight.water_ml,
-    sleep: of('sleep').map((s) => ({
+    vitals: shown.vitals ? vitals : {},
+    readings_not_taken: shown.vitals ? readingsNotTaken : [],
+    medication: shown.medication ? medication : NOTHING_SHARED.medication,
+    meals: shown.food ? meals : NOTHING_SHARED.meals,
+    water_ml: shown.food ? dayInsight.water_ml : 0,
+    sleep: !shown.wellbeing ? [] : of('sleep').map((s) => ({
       duration_hours: s.payload.duration_hours ?? null,
       quality: s.payload.quality ?? null,
       notes: s.payload.notes ?? null,
     })),
-    mood: of('mood').map((m) => ({
+    mood: !shown.wellbeing ? [] : of('mood').map((m) => ({
       time: localTime(m.occurred_at, tz),
       mood: m.payload.mood,
       notes: m.payload.notes ?? null,
     })),
-    symptoms: of('symptom').map((s) => ({
+    symptoms: !shown.wellbeing ? [] : of('symptom').map((s) => ({
       time: localTime(s.occurred_at, tz),
       name: s.payload.name,
       severity: s.payload.severity ?? null,
       notes: s.payload.notes ?? null,
     })),
-    alerts,
+    alerts: shown.alerts ? alerts : [],
   }
-  const worstReading = vitalsToday.reduce((w, e) => Math.max(w, SEVERITY_RANK[e.flags?.severity ?? 'normal']), 0)
+  const worstReading = !shown.vitals ? 0 : vitalsToday.reduce((w, e) => Math.max(w, SEVERITY_RANK[e.flags?.severity ?? 'normal']), 0)
   const { concerns, headline } = judge(facts, worstReading)
   return { ...facts, concerns, headline, headline_reason: reasonOf(facts), actions: actionsOf(facts) }
 }
@@ -444,6 +457,7 @@ export async function loadSummaryFacts(
   now: Date,
   timezone?: string,
   nameOf?: (userId: string) => Promise<string | undefined>,
+  scope?: SummaryScope,
 ): Promise<SummaryFacts> {
   const tz = timezone ?? (await patientTimezone(store, patientId))
   const start = dayRange(addDays(date, -BASELINE_DAYS), tz).start
@@ -471,5 +485,5 @@ export async function loadSummaryFacts(
     const name = await nameOf?.(id)
     if (name) names.set(id, name)
   }
-  return computeSummaryFacts(events, { date, timezone: tz, now, checkedInElsewhere, names })
+  return computeSummaryFacts(events, { date, timezone: tz, now, checkedInElsewhere, names, scope })
 }

@@ -5,6 +5,7 @@ import { patientTimezone } from '../../../memory/insights.js'
 import type { Logger } from '../../logger.js'
 import { loadSummaryFacts } from './summary-facts.js'
 import { writeNarrative } from './summary-narrative.js'
+import { summaryScope, type SharingCategory } from '../sharing.js'
 
 export interface SummaryServiceDeps {
   events: EventStore
@@ -45,7 +46,7 @@ export class SummaryService {
     patientId: string,
     caregiverId: string | null,
     date: string,
-    opts: { language?: string; timezone?: string; expectNew?: boolean } = {},
+    opts: { language?: string; timezone?: string; expectNew?: boolean; shared?: readonly SharingCategory[] } = {},
   ): Promise<{ event: HealthEvent<'summary'>; created: boolean }> {
     const now = this.deps.now()
     let existing = opts.expectNew ? undefined : await this.find(patientId, caregiverId, date)
@@ -85,10 +86,12 @@ export class SummaryService {
     caregiverId: string | null,
     date: string,
     now: Date,
-    opts: { language?: string; timezone?: string },
+    opts: { language?: string; timezone?: string; shared?: readonly SharingCategory[] },
   ) {
     const timezone = opts.timezone ?? (await patientTimezone(this.deps.events, patientId))
-    const facts = await loadSummaryFacts(this.deps.events, patientId, date, now, timezone, this.deps.nameOf)
+    // A caregiver's summary holds only what the patient shares with them.
+    const scope = opts.shared ? summaryScope(opts.shared) : undefined
+    const facts = await loadSummaryFacts(this.deps.events, patientId, date, now, timezone, this.deps.nameOf, scope)
     const narrative = await writeNarrative(facts, {
       model: this.deps.model,
       language: opts.language ?? 'en-IN',
