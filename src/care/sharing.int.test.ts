@@ -67,6 +67,9 @@ describe('what a patient shares with each caregiver', () => {
     expect([...kinds].sort()).toEqual(['appointment', 'chat', 'profile'])
     expect((await get(`/api/v1/patients/${patient.id}/events?kind=vitals`, caregiver)).status).toBe(403)
     expect((await get(`/api/v1/patients/${patient.id}/events?kind=notification`, caregiver)).status).toBe(403)
+    // Several kinds asked for: the shared ones come, the others are left out.
+    const some = await json(`/api/v1/patients/${patient.id}/events?kind=vitals,food,appointment,chat`, caregiver)
+    expect([...new Set(some.events.map((e: Json) => e.kind))].sort()).toEqual(['appointment', 'chat'])
     const insights = await json(`/api/v1/patients/${patient.id}/insights`, caregiver)
     expect(insights).toMatchObject({ vitals: null, nutrition: null, medication: null, not_shared: ['vitals', 'food_and_water', 'medicines_and_doses'] })
     expect(insights.days[0]).toMatchObject({ readings: null, calories: null, doses: null })

@@ -83,21 +83,19 @@ export function kindVisible(scope: ReadScope, kind: EventKind): boolean {
 }
 
 /**
- * The kinds a caregiver's event list reads: those asked for, each of which must be shared (a
- * kind asked for but not shared is refused, not silently left out), or every visible kind.
+ * The kinds a caregiver's event list reads: the visible ones of those asked for (all visible
+ * kinds when none is asked). When none of the kinds asked for is visible the request is refused
+ * with the reason, so asking for exactly what is not shared never looks like "nothing logged".
  */
 export function visibleKinds(scope: ReadScope, asked?: EventKind[]): EventKind[] | undefined {
   if (scope.self) return asked
-  if (asked?.length) {
-    for (const kind of asked) {
-      const c = CATEGORY_OF_KIND[kind]
-      if (!kindVisible(scope, kind)) {
-        throw forbidden(c === 'never' ? `Events of kind ${kind} are the patient’s own` : `The patient does not share ${WORDS[c as SharingCategory]} with you`)
-      }
-    }
-    return asked
+  if (!asked?.length) return EVENT_KINDS.filter((k) => kindVisible(scope, k))
+  const visible = asked.filter((k) => kindVisible(scope, k))
+  if (visible.length === 0) {
+    const c = CATEGORY_OF_KIND[asked[0]!]
+    throw forbidden(c === 'never' ? `Events of kind ${asked[0]} are the patient’s own` : `The patient does not share ${WORDS[c as SharingCategory]} with you`)
   }
-  return EVENT_KINDS.filter((k) => kindVisible(scope, k))
+  return visible
 }
 
 /**
