@@ -5,7 +5,7 @@ import type { AppEnv } from '../http/app-env.js'
 import { badRequest, forbidden } from '../../core/errors.js'
 import { errorResponses, jsonBody, jsonContent, validationHook } from '../http/openapi.js'
 import type { Services } from '../services.js'
-import { assertShared, scopedInsights, visibleKinds } from './sharing.js'
+import { SHARING_CATEGORIES, assertShared, scopedInsights, visibleKinds } from './sharing.js'
 
 const PatientParam = z.object({
   id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' }, description: 'The patient’s user id' }),
@@ -68,6 +68,29 @@ const events = createRoute({
   responses: { 200: jsonContent(EventPageSchema, 'A page of events'), ...readErrors },
 })
 
+/** Insights as a caregiver gets them: the sections the patient does not share with them are null. */
+const { days, vitals, nutrition, medication, missing_readings } = InsightsSchema.shape
+const SharedInsightsSchema = InsightsSchema.extend({
+  vitals: vitals.nullable(),
+  nutrition: nutrition.nullable(),
+  medication: medication.nullable(),
+  missing_readings: missing_readings.nullable(),
+  days: z.array(
+    z.object({
+      date: z.string(),
+      ...Object.fromEntries(
+        Object.entries(days.element.shape)
+          .filter(([k]) => k !== 'date')
+          .map(([k, v]) => [k, (v as z.ZodType).nullable()]),
+      ),
+    }),
+  ),
+  not_shared: z
+    .array(z.enum(SHARING_CATEGORIES))
+    .optional()
+    .describe('The categories the patient does not share with this caregiver; their sections are null'),
+}).openapi('PatientInsights')
+
 const insights = createRoute({
   ...common,
   method: 'get',
@@ -76,7 +99,7 @@ const insights = createRoute({
   description: CARE_NOTE,
   request: { params: PatientParam, query: DateRangeQuery },
   responses: {
-    200: jsonContent(InsightsSchema, 'Insights'),
+    200: jsonContent(SharedInsightsSchema, 'Insights'),
     ...readErrors,
   },
 })
