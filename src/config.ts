@@ -105,6 +105,7 @@ export const ConfigSchema = z
     PINECONE_CONTROLLER_HOST: optionalUrl,
 
     SMTP_URL: optionalString,
+    PUBLIC_URL: optionalUrl,
     SMTP_FROM: z.string().default('Podd <no-reply@podd.local>'),
     WEBHOOK_SIGNING_SECRET: optionalString,
     WEBHOOK_ALLOW_HOSTS: csv,

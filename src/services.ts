@@ -2,6 +2,7 @@ import type { Server } from 'node:http'
 import type { MiddlewareHandler } from 'hono'
 import { openAuthDb, type AuthDb } from './auth/auth-db.js'
 import { createPatientKeys } from './auth/data-encryption-key.js'
+import { PasswordReset } from './auth/password-reset.js'
 import { AuthService } from './auth/auth-service.js'
 import { LoginThrottle } from './auth/login-throttle.js'
 import { requireAuth } from './auth/require-auth.js'
@@ -58,6 +59,8 @@ export interface Services {
   checkpointer: EventDbCheckpointSaver
   /** Erasing accounts for good (DELETE /auth/me), as jobs a restart finishes. */
   erasure: AccountErasure
+  /** "Forgot my password": single-use codes by e-mail. */
+  passwordReset: PasswordReset
   /** Search over each patient's own history (chat and the words of events), kept in step with the store. */
   recall: RecallService
   /** Patient turns through the LangGraph conversation, by chat and voice. */
@@ -147,6 +150,16 @@ export async function createServices(config: Config, opts: ServiceOptions = {}):
     perIp: config.REGISTER_MAX_PER_IP,
     windowMs: config.REGISTER_WINDOW_SECONDS * 1000,
   })
+  const passwordReset = new PasswordReset({
+    db: authDb,
+    tokens,
+    logger,
+    now,
+    smtpUrl: config.SMTP_URL,
+    from: config.SMTP_FROM,
+    publicUrl: config.PUBLIC_URL,
+  })
+  onClose(() => passwordReset.close())
   const auth = new AuthService(authDb, tokens, { logins: throttle, registrations }, config.REFRESH_TOKEN_TTL_DAYS)
 
   const sockets = new WebSocketRoutes(tokens, config.CORS_ORIGINS, logger)
@@ -221,6 +234,7 @@ export async function createServices(config: Config, opts: ServiceOptions = {}):
     keys,
     checkpointer,
     erasure,
+    passwordReset,
     recall,
     conversation,
     sockets,

@@ -49,6 +49,16 @@ export interface CaregiverLinksTable {
   sharing: ColumnType<string | null, string | null | undefined, string | null>
 }
 
+/** A password reset in flight: the token's SHA-256, its expiry, and when it was spent. */
+export interface PasswordResetTokensTable {
+  id: string
+  user_id: string
+  token_hash: string
+  created_at: string
+  expires_at: string
+  used_at: string | null
+}
+
 /** Every change of what a patient shares with a caregiver, kept with the link. */
 export interface CaregiverSharingChangesTable {
   id: Generated<number>
@@ -118,6 +128,7 @@ export interface AuthDatabase {
   account_settings: AccountSettingsTable
   caregiver_access_log: CaregiverAccessLogTable
   caregiver_sharing_changes: CaregiverSharingChangesTable
+  password_reset_tokens: PasswordResetTokensTable
   push_subscriptions: PushSubscriptionsTable
   patient_data_keys: PatientDataKeysTable
   account_erasures: AccountErasuresTable

@@ -117,6 +117,40 @@ const eraseMe = createRoute({
   responses: { 202: jsonContent(ErasureSchema, 'Erased; the last pass over stored rows may still be pending'), ...errorResponses(400, 401, 403, 429) },
 })
 
+const ForgotBody = z.object({ email: z.string().trim().min(1).max(254) }).strict().openapi('ForgotPasswordRequest')
+const ResetBody = z
+  .object({
+    token: z.string().min(20).max(128).describe('The code from the e-mail'),
+    password: z.string().min(1).max(256).describe('The new password: at least 10 characters, not a common password'),
+  })
+  .strict()
+  .openapi('ResetPasswordRequest')
+
+const forgot = createRoute({
+  method: 'post',
+  path: '/password/forgot',
+  tags: ['auth'],
+  summary: 'E-mail a single-use code to reset the password (always 202)',
+  description:
+    'The same 202 whether or not the address has an account, so it cannot be used to find accounts. ' +
+    'The code works once, for 15 minutes; a newer request voids the older one. At most 3 requests an ' +
+    'hour for one address from one IP, 5 for one address, 20 from one IP (429 with Retry-After).',
+  request: { body: jsonBody(ForgotBody) },
+  responses: {
+    202: jsonContent(z.object({ status: z.literal('accepted') }), 'If the address has an account, a code is on its way'),
+    ...errorResponses(400, 429),
+  },
+})
+
+const resetPassword = createRoute({
+  method: 'post',
+  path: '/password/reset',
+  tags: ['auth'],
+  summary: 'Set a new password with the e-mailed code; signs the account out everywhere',
+  request: { body: jsonBody(ResetBody) },
+  responses: { 204: { description: 'Password set; every refresh token revoked' }, ...errorResponses(400, 429) },
+})
+
 export function authRoutes(s: Services): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
 
@@ -128,6 +162,17 @@ export function authRoutes(s: Services): OpenAPIHono<AppEnv> {
 
   app.openapi(logout, async (c) => {
     await s.auth.logout(c.req.valid('json').refresh_token)
+    return c.body(null, 204)
+  })
+
+  app.openapi(forgot, async (c) => {
+    s.passwordReset.request(c.req.valid('json').email, clientIp(c, s.config.TRUST_PROXY))
+    return c.json({ status: 'accepted' as const }, 202)
+  })
+
+  app.openapi(resetPassword, async (c) => {
+    const { token, password } = c.req.valid('json')
+    await s.passwordReset.reset(token, password, clientIp(c, s.config.TRUST_PROXY))
     return c.body(null, 204)
   })
 

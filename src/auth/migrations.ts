@@ -132,4 +132,19 @@ export const authMigrations: Record<string, Migration> = {
       await db.schema.createIndex('caregiver_sharing_changes_link').on('caregiver_sharing_changes').columns(['link_id', 'id']).execute()
     },
   },
+  '006_password_reset_tokens': {
+    async up(db: Kysely<any>) {
+      // Single-use reset tokens, only their SHA-256 kept; gone with the account.
+      await db.schema
+        .createTable('password_reset_tokens')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('used_at', 'text')
+        .execute()
+      await db.schema.createIndex('password_reset_tokens_user').on('password_reset_tokens').column('user_id').execute()
+    },
+  },
 }

@@ -59,7 +59,8 @@ export class TokenService {
   }
 
   async issueAccessToken(user: AuthUser): Promise<string> {
-    return new SignJWT({ role: user.role })
+    // `iat` has whole seconds; the milliseconds let a revocation tell a token of the same second apart.
+    return new SignJWT({ role: user.role, iat_ms: Date.now() })
       .setProtectedHeader({ alg: ALG, typ: 'JWT' })
       .setSubject(user.id)
       .setIssuer(this.issuer)
@@ -88,10 +89,7 @@ export class TokenService {
     const now = Date.now()
     for (const [id, until] of this.revoked) if (until + this.accessTtlSeconds * 1000 < now) this.revoked.delete(id)
     if (this.revoked.get(userId) === Infinity) return
-    // `iat` has whole seconds: a token of the same second as `at` is kept, so a login right after a
-    // password reset works (the cost: one issued in the second before it does too).
-    const second = Math.floor(at.getTime() / 1000) * 1000
-    this.revoked.set(userId, Math.max(this.revoked.get(userId) ?? 0, second))
+    this.revoked.set(userId, Math.max(this.revoked.get(userId) ?? 0, at.getTime()))
   }
 
   /** Voids every access token of an account that no longer exists (erased): none can be issued again. */
@@ -131,7 +129,8 @@ export class TokenService {
       })
       const role = payload.role
       if (typeof payload.sub !== 'string' || !ROLES.includes(role as Role)) return undefined
-      return { user: { id: payload.sub, role: role as Role }, expMs: payload.exp! * 1000, iatMs: payload.iat! * 1000 }
+      const iatMs = typeof payload.iat_ms === 'number' ? payload.iat_ms : payload.iat! * 1000
+      return { user: { id: payload.sub, role: role as Role }, expMs: payload.exp! * 1000, iatMs }
     } catch (err) {
       if (err instanceof joseErrors.JOSEError || err instanceof TypeError) return undefined
       throw err
