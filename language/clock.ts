@@ -16,3 +16,25 @@ export function sayClock(time: string, language: ReplyLanguage): string {
   const clock = `${hour12}${m[2] ?? ''}`
   return language === 'hi' ? `${part[0]} ${clock} बजे` : `${part[1]} ${clock} baje`
 }
+
+/** Periods and day words as tools/periods.ts says them, in Hindi (Devanagari, romanised). */
+const PERIODS: [RegExp, string, string][] = [
+  [/\bover the last (\d+) days\b/g, 'पिछले $1 दिनों में', 'pichhle $1 dinon mein'],
+  [/\bover the last (\d+) weeks\b/g, 'पिछले $1 हफ़्तों में', 'pichhle $1 hafton mein'],
+  [/\bthis week\b/g, 'इस हफ़्ते', 'is hafte'],
+  [/\bthis month\b/g, 'इस महीने', 'is mahine'],
+  [/\byesterday\b/g, 'कल', 'kal'],
+  [/\btomorrow\b/g, 'कल', 'kal'],
+  [/\btoday\b/g, 'आज', 'aaj'],
+]
+
+/**
+ * A period or a moment as the tools say it in English ("over the last 7 days", "yesterday at
+ * 8:00 pm", "Mon, 9 Jun at 7:30 am") in the reply language: "पिछले 7 दिनों में", "kal raat 8:00 baje".
+ */
+export function sayWhen(text: string, language: ReplyLanguage): string {
+  if (language === 'en') return text
+  let out = text
+  for (const [re, hi, latn] of PERIODS) out = out.replace(re, language === 'hi' ? hi : latn)
+  return out.replace(/(^|\s)(?:at\s)?(\d{1,2}(?::\d{2})?\s?[ap]m)\b/g, (_m, space: string, time: string) => `${space}${sayClock(time.replace(/\s?([ap]m)$/, ' $1'), language)}`)
+}

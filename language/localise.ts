@@ -15,6 +15,15 @@ export function defineTexts<T extends Record<string, Localised<any>>>(texts: T):
   return texts
 }
 
+/**
+ * An agent's replies object (ids → texts or functions of positional values) in every reply
+ * language: the English object, and the same shape in Hindi and romanised Hindi, so a missing
+ * translation is a type error. Tools pick the turn's language once: `const SAY = replies(lang)`.
+ */
+export function inLanguages<T>(texts: Record<ReplyLanguage, T>): (language?: ReplyLanguage) => T {
+  return (language = 'en') => texts[language] ?? texts.en
+}
+
 /** The text of one catalogue entry in a language, with its values filled in. */
 export function say(entry: Localised<void>, language: ReplyLanguage): string
 export function say<P>(entry: Localised<P>, language: ReplyLanguage, params: P): string

@@ -15,7 +15,7 @@ export const REPLY_LANGUAGES: readonly ReplyLanguage[] = ['en', 'hi', 'hi-Latn']
  */
 const ROMAN_HINDI = new Set(
   (
-    'aap aapka aapki aapke aapko apka apki apke apko apna apni apne hum hamara hamari humne maine mainne mera meri mere mujhe mujhko mereko ' +
+    'aap aapka aapki aapke aapko aapne apne apka apki apke apko apna apni apne hum hamara hamari humne maine mainne mera meri mere mujhe mujhko mereko ' +
     'tum tumhara unka unki unke unko usko isko inko yeh ye woh wo vo yahan wahan ' +
     'hai hain hu hoon hun tha thi hoga hogi hota hoti hote hua hui hue raha rahi rahe rha rhi rhe gaya gayi gaye gya gyi ' +
     'kya kyu kyun kyon kaise kaisa kaisi kab kahan kitna kitni kitne kaun kaunsi konsi koi kuch ' +
@@ -27,7 +27,7 @@ const ROMAN_HINDI = new Set(
     'soya soyi sona aaya aayi aaye aa jaana jana jaata jaati gaye lagi laga lage lag ' +
     'aur bhi sirf bas toh agar jab tab phir fir lekin magar ya isse usse waise vaise ' +
     'mein mai ka ki ke ko se tak wala wali wale saath sath baad pehle pahle baje bina liye ' +
-    'dawa dawai dawaai davai goli goliyan khurak paani pani neend bukhar dard seena seene saans sans chakkar ' +
+    'baar darj dawa dawai dawaai davai goli goliyan khurak paani pani neend bukhar dard seena seene saans sans chakkar ' +
     'kamzori thakaan thakan ulti pasina paseena sujan soojan ghabrahat ' +
     'jaldi turant dhyan kripya shukriya dhanyavaad dhanyawad namaste sehat tabiyat tabiyet ' +
     'ek teen char chaar paanch panch chhe saat aath nau das gyarah barah tees chalis pachas pachaas saath sattar assi nabbe sau dedh dhai sava paune ' +

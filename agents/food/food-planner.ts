@@ -2,7 +2,7 @@ import { FOOD_NAMES } from './nutrition-table.js'
 import type { EditIntent } from '../../language/edits.js'
 import { whyNotARecord } from '../../language/not-a-record.js'
 import { planEdit, splitDenial, type EditReading } from '../plan-edits.js'
-import { FOOD_REPLIES as SAY } from './food-texts.js'
+import { foodReplies } from './food-texts.js'
 import { say } from '../../language/localise.js'
 import { FOOD_TEXTS, mealName } from './food-texts.js'
 import type { Plan, PlanContext, RecentEntry } from '../plan.js'
@@ -138,7 +138,7 @@ export function planFood(ctx: PlanContext): Plan {
   if (edit) return edit
   // "Can I have one gulab jamun?", "kya main rasgulla kha sakta hoon?": asking, not eating.
   if (/\b(?:can i|could i|may i|should i|is it ok|is it okay|is it safe|are .{1,20} ok|kha sakta|kha sakti|kha sakte|pi sakta|pi sakti|allowed)\b/.test(t)) {
-    return { calls: [], reply: SAY.askedNotEaten }
+    return { calls: [], reply: foodReplies(ctx.language).askedNotEaten }
   }
   if (ctx.tools.has('get_food_totals') && QUESTION.test(t)) {
     const period = /\b(?:this week|is hafte|iss hafte)\b/.test(t) ? 'this_week' : /\b(?:last|past) (?:7 days|week)\b/.test(t) ? 'last_7_days' : undefined
@@ -146,12 +146,12 @@ export function planFood(ctx: PlanContext): Plan {
   }
   // "Can I have one gulab jamun?", "planning to have idli tomorrow": nothing was eaten yet.
   const why = whyNotARecord(t)
-  if (why) return { calls: [], reply: why === 'plan' ? SAY.later : SAY.askedNotEaten }
+  if (why) return { calls: [], reply: why === 'plan' ? foodReplies(ctx.language).later : foodReplies(ctx.language).askedNotEaten }
   const calls: Plan['calls'] = []
   // "2 glasses" answering "how much water?" is water.
   const water = WATER.test(t) || (!!ctx.answeringQuestion && /water|pani/.test(ctx.answeringQuestion.question) && /\d/.test(t))
   if (water && ctx.tools.has('log_water')) {
-    if (!/\d|\b(?:a|an|one|half|ek|do|teen) (?:glass|cup|bottle|litre|liter)/.test(t)) return { calls: [], reply: SAY.howMuchWater, asked: true }
+    if (!/\d|\b(?:a|an|one|half|ek|do|teen) (?:glass|cup|bottle|litre|liter)/.test(t)) return { calls: [], reply: foodReplies(ctx.language).howMuchWater, asked: true }
     calls.push({ name: 'log_water', args: waterArgs(t) })
   }
 

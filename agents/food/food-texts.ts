@@ -1,4 +1,4 @@
-import { defineTexts, type ReplyLanguage } from '../../language/localise.js'
+import { defineTexts, inLanguages, type ReplyLanguage } from '../../language/localise.js'
 
 /** What the food agent says in its own words, in one place so it can be put in the patient's language. */
 export const FOOD_REPLIES = {
@@ -74,5 +74,24 @@ export const FOOD_TEXTS = defineTexts({
     en: 'What did you eat or drink? For example: "2 roti and dal for lunch" or "2 glasses of water".',
     hi: 'आपने क्या खाया या पिया? जैसे: "दोपहर में 2 रोटी और दाल" या "2 गिलास पानी"।',
     'hi-Latn': 'Aapne kya khaya ya piya? Jaise: "lunch mein 2 roti aur dal" ya "2 glass paani".',
+  },
+})
+
+/** The food agent's replies in a reply language. */
+export const foodReplies = inLanguages<typeof FOOD_REPLIES>({
+  en: FOOD_REPLIES,
+  hi: {
+    howMuchWater: 'आपने कितना पानी पिया? जैसे "2 गिलास" या "500 ml"।',
+    later: 'मज़े से खाइए! खाने के बाद बताइए कि क्या खाया, मैं दर्ज कर लूँगा।',
+    askedNotEaten:
+      'आप पूछ रहे हैं, बता नहीं रहे कि क्या खाया, इसलिए मैंने कुछ दर्ज नहीं किया। आपके लिए क्या ठीक है यह आपकी शुगर और डाइट प्लान पर निर्भर है, ' +
+      'इसलिए आपके डॉक्टर या डाइटीशियन सबसे अच्छा बता सकते हैं; आप जो सच में खाएं वह मुझे बताइए, मैं उसका हिसाब रखूँगा।',
+  },
+  'hi-Latn': {
+    howMuchWater: 'Aapne kitna paani piya? Jaise "2 glass" ya "500 ml".',
+    later: 'Maze se khaiye! Khane ke baad bataiye ki kya khaya, main darj kar loonga.',
+    askedNotEaten:
+      'Aap poochh rahe hain, bata nahi rahe ki kya khaya, isliye maine kuch darj nahi kiya. Aapke liye kya theek hai yeh aapki sugar aur diet plan par nirbhar hai, ' +
+      'isliye aapke doctor ya dietitian sabse achha bata sakte hain; aap jo sach mein khaayein woh mujhe bataiye, main uska hisaab rakhoonga.',
   },
 })

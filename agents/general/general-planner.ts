@@ -1,7 +1,7 @@
 import type { EditIntent } from '../../language/edits.js'
 import { whyNotARecord } from '../../language/not-a-record.js'
 import { planEdit, splitDenial, type EditReading } from '../plan-edits.js'
-import { GENERAL_REPLIES as SAY } from './general-texts.js'
+import { generalReplies } from './general-texts.js'
 import type { Plan, PlanContext, PlannedCall, RecentEntry } from '../plan.js'
 import { whenPhrase } from '../../language/when-phrase.js'
 import { say } from '../../language/localise.js'
@@ -237,7 +237,7 @@ export function planGeneral(ctx: PlanContext): Plan {
   if (APPOINTMENT.test(t) && has('add_appointment')) {
     const when = /\b(?:on|at|next|tomorrow|this)\b.+$/.exec(t)?.[0]
     // "Next week" is not a day: ask which, rather than saving a guessed one.
-    if (when && !/\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\btomorrow\b|\d/.test(when)) return { calls: [], reply: SAY.whichDay, asked: true }
+    if (when && !/\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\btomorrow\b|\d/.test(when)) return { calls: [], reply: generalReplies(ctx.language).whichDay, asked: true }
     if (when) return { calls: [{ name: 'add_appointment', args: { title: 'Doctor appointment', when, notes: t } }] }
   }
 
@@ -253,7 +253,7 @@ export function planGeneral(ctx: PlanContext): Plan {
   }
 
   // "I'm going to walk 30 minutes in the evening": not done yet, so not logged.
-  if (whyNotARecord(t) === 'plan') return { calls: [], reply: SAY.later }
+  if (whyNotARecord(t) === 'plan') return { calls: [], reply: generalReplies(ctx.language).later }
   const calls: PlannedCall[] = []
   const profile = profileArgs(t)
   if (profile && has('update_profile')) calls.push({ name: 'update_profile', args: profile })

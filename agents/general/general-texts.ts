@@ -1,5 +1,5 @@
-import { sayClock } from '../../language/clock.js'
-import { defineTexts } from '../../language/localise.js'
+import { sayClock, sayWhen } from '../../language/clock.js'
+import { defineTexts, inLanguages, type ReplyLanguage } from '../../language/localise.js'
 import type { PayloadOf } from '../../memory/event-kinds.js'
 
 const CAPABILITIES = {
@@ -216,4 +216,94 @@ export const GENERAL_REPLIES = {
   sleepAverage: (avg: number, min: number, max: number) => `On average you slept ${avg} hours a night (from ${min} to ${max} hours).`,
   exerciseTotals: (sessions: number, minutes: number, steps: number) =>
     `In all: ${sessions} session${sessions === 1 ? '' : 's'}${minutes ? `, ${minutes} minutes` : ''}${steps ? `, ${steps} steps` : ''}.`,
+}
+
+type Replies = typeof GENERAL_REPLIES
+
+const TOPICS: Record<string, { hi: string; 'hi-Latn': string }> = {
+  symptoms: { hi: 'लक्षण', 'hi-Latn': 'lakshan' },
+  sleep: { hi: 'नींद', 'hi-Latn': 'neend' },
+  exercise: { hi: 'कसरत', 'hi-Latn': 'kasrat' },
+  mood: { hi: 'मन', 'hi-Latn': 'mann' },
+  appointments: { hi: 'अपॉइंटमेंट', 'hi-Latn': 'appointment' },
+}
+
+function generalRepliesIn(language: 'hi' | 'hi-Latn'): Replies {
+  const hi = language === 'hi'
+  const l = (hiText: string, latnText: string) => (hi ? hiText : latnText.charAt(0).toUpperCase() + latnText.slice(1))
+  const when = (text: string) => sayWhen(text, language)
+  const topic = (t: string) => TOPICS[t]?.[language] ?? t
+  return {
+    whichDay: l('अपॉइंटमेंट किस दिन और किस समय है? जैसे "मंगलवार सुबह 10 बजे"।', 'Appointment kis din aur kis samay hai? Jaise "Mangalvaar subah 10 baje".'),
+    later: l('अच्छी योजना है! करने के बाद मुझे बताइए, मैं दर्ज कर लूँगा।', 'Achhi yojana hai! Karne ke baad mujhe bataiye, main darj kar loonga.'),
+    noProfile: l('मेरे पास अभी आपकी प्रोफ़ाइल नहीं है। आप मुझे अपना नाम, बीमारियाँ और एलर्जी बता सकते हैं।', 'Mere paas abhi aapki profile nahi hai. Aap mujhe apna naam, bimariyan aur allergy bata sakte hain.'),
+    profile: (p) =>
+      [
+        p.name ? l(`आपका नाम ${p.name} है।`, `Aapka naam ${p.name} hai.`) : '',
+        p.medical_conditions.length
+          ? l(`दर्ज बीमारियाँ: ${p.medical_conditions.join(', ')}।`, `Darj bimariyan: ${p.medical_conditions.join(', ')}.`)
+          : l('कोई बीमारी दर्ज नहीं है।', 'Koi bimari darj nahi hai.'),
+        p.allergies.length ? l(`एलर्जी: ${p.allergies.join(', ')}।`, `Allergy: ${p.allergies.join(', ')}.`) : '',
+        p.dietary_preferences ? l(`खान-पान: ${p.dietary_preferences}।`, `Khaan-paan: ${p.dietary_preferences}.`) : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
+    noAppointments: l(
+      'आपका कोई आने वाला अपॉइंटमेंट सेव नहीं है। बुक करें तो मुझे बताइए, मैं याद रखूँगा।',
+      'Aapka koi aane wala appointment save nahi hai. Book karein to mujhe bataiye, main yaad rakhoonga.',
+    ),
+    nextAppointment: (title, doctor, at, location, more) =>
+      l(
+        `आपका अगला अपॉइंटमेंट ${title} है${doctor ? `, ${doctor} के साथ` : ''}, ${when(at)}${location ? `, ${location} में` : ''}।` + (more ? ` उसके बाद ${more} और हैं।` : ''),
+        `Aapka agla appointment ${title} hai${doctor ? `, ${doctor} ke saath` : ''}, ${when(at)}${location ? `, ${location} mein` : ''}.` + (more ? ` Uske baad ${more} aur hain.` : ''),
+      ),
+    nothing: (t, period) => l(`${when(period)} आपका कोई ${topic(t)} दर्ज नहीं है।`, `${when(period)} aapka koi ${topic(t)} darj nahi hai.`),
+    lastOf: (t, what, at) => l(`आपने आखिरी बार यह ${topic(t)} दर्ज किया था: ${what}, ${when(at)}।`, `Aapne aakhri baar yeh ${topic(t)} darj kiya tha: ${what}, ${when(at)}.`),
+    listOf: (t, period, items) => l(`${when(period)} आपका ${topic(t)}: ${items.map(when).join('; ')}।`, `${when(period)} aapka ${topic(t)}: ${items.map(when).join('; ')}.`),
+    sleepAverage: (avg, min, max) =>
+      l(`आप औसतन रात में ${avg} घंटे सोए (${min} से ${max} घंटे)।`, `Aap ausatan raat mein ${avg} ghante soye (${min} se ${max} ghante).`),
+    exerciseTotals: (sessions, minutes, steps) =>
+      l(
+        `कुल: ${sessions} बार${minutes ? `, ${minutes} मिनट` : ''}${steps ? `, ${steps} कदम` : ''}।`,
+        `Kul mila kar: ${sessions} baar${minutes ? `, ${minutes} minute` : ''}${steps ? `, ${steps} kadam` : ''}.`,
+      ),
+  }
+}
+
+/** The general agent's replies in a reply language. */
+export const generalReplies = inLanguages<Replies>({ en: GENERAL_REPLIES, hi: generalRepliesIn('hi'), 'hi-Latn': generalRepliesIn('hi-Latn') })
+
+const MOODS: Record<string, { hi: string; 'hi-Latn': string }> = {
+  very_bad: { hi: 'बहुत खराब', 'hi-Latn': 'bahut kharab' },
+  bad: { hi: 'खराब', 'hi-Latn': 'kharab' },
+  neutral: { hi: 'ठीक-ठाक', 'hi-Latn': 'theek-thaak' },
+  good: { hi: 'अच्छा', 'hi-Latn': 'achha' },
+  very_good: { hi: 'बहुत अच्छा', 'hi-Latn': 'bahut achha' },
+}
+
+/** A day's note (sleep, exercise, mood, symptom) in words, in the reply language. */
+export function describeDayEntry(kind: string, p: Record<string, any>, language: ReplyLanguage = 'en'): string {
+  if (language === 'en') {
+    switch (kind) {
+      case 'sleep':
+        return `sleep${p.duration_hours !== undefined ? ` ${p.duration_hours} hours` : ''}${p.quality ? ` (${p.quality})` : ''}`
+      case 'exercise':
+        return `${p.activity}${p.duration_minutes ? ` for ${p.duration_minutes} minutes` : ''}${p.steps ? `, ${p.steps} steps` : ''}`
+      case 'mood':
+        return `mood: ${String(p.mood).replace('_', ' ')}`
+      default:
+        return `${p.name}${p.severity ? ` (${p.severity})` : ''}`
+    }
+  }
+  const hi = language === 'hi'
+  switch (kind) {
+    case 'sleep':
+      return `${hi ? 'नींद' : 'neend'}${p.duration_hours !== undefined ? ` ${p.duration_hours} ${hi ? 'घंटे' : 'ghante'}` : ''}${p.quality ? ` (${QUALITY[p.quality]?.[language] ?? p.quality})` : ''}`
+    case 'exercise':
+      return `${ACTIVITY[p.activity]?.[language] ?? p.activity}${p.duration_minutes ? ` ${p.duration_minutes} ${hi ? 'मिनट' : 'minute'}` : ''}${p.steps ? `, ${p.steps} ${hi ? 'कदम' : 'kadam'}` : ''}`
+    case 'mood':
+      return `${hi ? 'मन' : 'mann'}: ${MOODS[p.mood]?.[language] ?? p.mood}`
+    default:
+      return `${p.name}${p.severity ? ` (${SEVERITY[p.severity]?.[language] ?? p.severity})` : ''}`
+  }
 }

@@ -18,7 +18,7 @@ import { saveProfile } from '../../memory/profile-service.js'
 import { entryEditTools, type EntryEditor } from '../../tools/entry-edits.js'
 import { asToolError, toolResult, turnWrite, writeEvent } from '../../tools/event-writer.js'
 import { PeriodSchema, periodDates, spokenDay, spokenTime, spokenWhen } from '../../tools/periods.js'
-import { GENERAL_REPLIES as SAY } from './general-texts.js'
+import { describeDayEntry, generalReplies } from './general-texts.js'
 import { turnContext } from '../../tools/tool-context.js'
 import { loggedAt, parseFutureWhen } from '../../tools/when.js'
 
@@ -61,19 +61,7 @@ const dayEditor: EntryEditor<typeof DayChanges> = {
     const own = Object.fromEntries(Object.entries(changes).filter(([k, v]) => v !== undefined && FIELDS_OF[entry.kind]?.includes(k)))
     return { ...entry.payload, ...own }
   },
-  describe(entry) {
-    const p = entry.payload
-    switch (entry.kind) {
-      case 'sleep':
-        return `sleep${p.duration_hours !== undefined ? ` ${p.duration_hours} hours` : ''}${p.quality ? ` (${p.quality})` : ''}`
-      case 'exercise':
-        return `${p.activity}${p.duration_minutes ? ` for ${p.duration_minutes} minutes` : ''}${p.steps ? `, ${p.steps} steps` : ''}`
-      case 'mood':
-        return `mood: ${String(p.mood).replace('_', ' ')}`
-      default:
-        return `${p.name}${p.severity ? ` (${p.severity})` : ''}`
-    }
-  },
+  describe: (entry, language) => describeDayEntry(entry.kind, entry.payload as Record<string, unknown>, language),
 }
 
 /** Tools of the general agent: symptoms, mood, sleep, exercise, profile, appointments, summaries. */
@@ -230,6 +218,7 @@ export function generalTools(store: HealthEventStore) {
   const getProfile = tool(
     async (_input, runtime: ToolRuntime) => {
       const ctx = turnContext(runtime)
+      const SAY = generalReplies(ctx.replyLanguage)
       const profile = await store.latest(ctx.userId, 'profile')
       if (!profile) return toolResult(SAY.noProfile, { profile: null })
       return toolResult(SAY.profile(profile.payload), { profile: profile.payload })
@@ -240,6 +229,7 @@ export function generalTools(store: HealthEventStore) {
   const dayHistory = tool(
     async (input, runtime: ToolRuntime) => {
       const ctx = turnContext(runtime)
+      const SAY = generalReplies(ctx.replyLanguage)
       if (input.topic === 'appointments') {
         const upcoming = ((await store.scan(ctx.userId, { kinds: ['appointment'] })) as unknown as HealthEvent<'appointment'>[])
           .filter((a) => a.payload.status === 'scheduled' && Date.parse(a.payload.scheduled_for) >= ctx.now.getTime())
@@ -263,9 +253,9 @@ export function generalTools(store: HealthEventStore) {
       const day = (e: HealthEvent) => spokenDay(e.occurred_at, ctx.timezone)
       if (latest) {
         const last = rows.at(-1)!
-        return toolResult(SAY.lastOf(input.topic, dayEditor.describe(last), spokenWhen(last.occurred_at, ctx.now, ctx.timezone)), { at: last.occurred_at })
+        return toolResult(SAY.lastOf(input.topic, dayEditor.describe(last, ctx.replyLanguage), spokenWhen(last.occurred_at, ctx.now, ctx.timezone)), { at: last.occurred_at })
       }
-      const listed = rows.slice(-10).map((e) => `${day(e)}: ${dayEditor.describe(e)}`)
+      const listed = rows.slice(-10).map((e) => `${day(e)}: ${dayEditor.describe(e, ctx.replyLanguage)}`)
       const parts = [SAY.listOf(input.topic, period.label, listed)]
       if (kind === 'sleep') {
         const hours = rows.map((e) => e.payload.duration_hours).filter((h): h is number => typeof h === 'number')

@@ -3,7 +3,7 @@ import { COMMON_DRUGS, genericName, isOfClass, medicineClassNamed } from '../../
 import type { EditIntent } from '../../language/edits.js'
 import { whyNotARecord } from '../../language/not-a-record.js'
 import { planEdit, type EditReading } from '../plan-edits.js'
-import { MEDICATION_REPLIES as SAY } from './medication-texts.js'
+import { medicationReplies } from './medication-texts.js'
 import { say, type ReplyLanguage } from '../../language/localise.js'
 import { MEDICATION_TEXTS } from './medication-texts.js'
 import type { Plan, PlanContext, RecentEntry } from '../plan.js'
@@ -204,9 +204,9 @@ const DOSE_PERIODS: [RegExp, string][] = [
  * A question about the patient's own doses: when a medicine was last taken, what time it is
  * taken, or what was taken and missed over a period. Never logged as a dose.
  */
-function doseQuestion(t: string, medicines: string[]): Plan | undefined {
+function doseQuestion(t: string, medicines: string[], language?: ReplyLanguage): Plan | undefined {
   if (!ASKING.test(t)) return undefined
-  if (whyNotARecord(t) === 'hypothetical') return { calls: [], reply: SAY.askedNotTaken }
+  if (whyNotARecord(t) === 'hypothetical') return { calls: [], reply: medicationReplies(language).askedNotTaken }
   const name = medicineNamed(t, medicines)
   const args: Record<string, unknown> = {}
   if (name) args.medication_name = name
@@ -254,7 +254,7 @@ export function planMedication(ctx: PlanContext): Plan {
   const edit = planEdit(ctx, readEdit)
   if (edit) return edit
   if (QUERY_LIST.test(t) && !TAKEN.test(t) && ctx.tools.has('list_medications')) return { calls: [{ name: 'list_medications', args: {} }] }
-  const question = doseQuestion(t, ctx.medicines)
+  const question = doseQuestion(t, ctx.medicines, ctx.language)
   if (question && ctx.tools.has('get_dose_history')) return question
   if (QUERY_TODAY.test(t) && ctx.tools.has('get_doses_today')) return { calls: [{ name: 'get_doses_today', args: {} }] }
 
@@ -298,7 +298,7 @@ export function planMedication(ctx: PlanContext): Plan {
   const doseStatus = status ?? answered
   // "If someone took two extra metformin, what happens?": asked, not taken; never a dose.
   const why = whyNotARecord(ctx.whole)
-  if (doseStatus && why && why !== 'other_person') return { calls: [], reply: why === 'plan' ? SAY.later : SAY.askedNotTaken }
+  if (doseStatus && why && why !== 'other_person') return { calls: [], reply: why === 'plan' ? medicationReplies(ctx.language).later : medicationReplies(ctx.language).askedNotTaken }
   if (doseStatus && (name || GENERIC.test(t))) {
     const base: Record<string, unknown> = { status: doseStatus }
     const reason = REASON.exec(ctx.whole)?.[1] ?? (doseStatus !== 'taken' ? /,\s*([^,]{6,})$/.exec(ctx.whole)?.[1] : undefined)

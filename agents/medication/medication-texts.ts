@@ -1,5 +1,5 @@
-import { sayClock } from '../../language/clock.js'
-import { defineTexts, type ReplyLanguage } from '../../language/localise.js'
+import { sayClock, sayWhen } from '../../language/clock.js'
+import { defineTexts, inLanguages, say, type ReplyLanguage } from '../../language/localise.js'
 
 /**
  * What the medication agent says in its own words, in one place so it can be put in the
@@ -115,6 +115,40 @@ export const MEDICATION_TEXTS = defineTexts({
     hi: (p: { name: string }) => `क्या आपने ${p.name} ले ली, वह छूट गई, या उसके लिए याद दिलाऊँ?`,
     'hi-Latn': (p: { name: string }) => `Kya aapne ${p.name} le li, woh chhoot gayi, ya uske liye yaad dilaaoon?`,
   },
+  yourMedicines: {
+    en: (p: { lines: string[] }) => `Your medicines: ${p.lines.join('; ')}.`,
+    hi: (p: { lines: string[] }) => `आपकी दवाएं: ${p.lines.map((l) => sayWhen(l, 'hi').replace(/ and /g, ' और ')).join('; ')}।`,
+    'hi-Latn': (p: { lines: string[] }) => `Aapki dawaaiyan: ${p.lines.map((l) => sayWhen(l, 'hi-Latn').replace(/ and /g, ' aur ')).join('; ')}.`,
+  },
+  noMedicines: {
+    en: 'You have no medicines in your list yet.',
+    hi: 'आपकी दवाओं की सूची में अभी कोई दवा नहीं है।',
+    'hi-Latn': 'Aapki dawaiyon ki list mein abhi koi dawa nahi hai.',
+  },
+  noDosesToday: {
+    en: 'You have no scheduled doses today.',
+    hi: 'आज आपकी कोई खुराक तय नहीं है।',
+    'hi-Latn': 'Aaj aapki koi khurak tay nahi hai.',
+  },
+  /** One of today's doses: "Metformin 500 mg at 8:00 am: taken". */
+  doseToday: {
+    en: (p: { name: string; time: string; status: string }) => `${p.name} at ${p.time}: ${p.status === 'due' ? 'not taken yet' : p.status}`,
+    hi: (p: { name: string; time: string; status: string }) =>
+      `${p.name} ${sayClock(p.time, 'hi')}: ${p.status === 'due' ? 'अभी नहीं ली' : (STATUS[p.status as Status]?.hi ?? p.status)}`,
+    'hi-Latn': (p: { name: string; time: string; status: string }) =>
+      `${p.name} ${sayClock(p.time, 'hi-Latn')}: ${p.status === 'due' ? 'abhi nahi li' : (STATUS[p.status as Status]?.['hi-Latn'] ?? p.status)}`,
+  },
+  today: {
+    en: (p: { taken: number; total: number; doses: string[]; missed: boolean }) =>
+      `Today you have taken ${p.taken} of ${p.total} doses. ${p.doses.join('; ')}.` +
+      (p.missed ? ' If you missed a dose, ask your doctor or pharmacist what to do; do not double the next one.' : ''),
+    hi: (p: { taken: number; total: number; doses: string[]; missed: boolean }) =>
+      `आज आपने ${p.total} में से ${p.taken} खुराक ली हैं। ${p.doses.join('; ')}।` +
+      (p.missed ? ' अगर कोई खुराक छूट गई है, तो अपने डॉक्टर या फ़ार्मासिस्ट से पूछें कि क्या करना है; अगली खुराक दोगुनी न करें।' : ''),
+    'hi-Latn': (p: { taken: number; total: number; doses: string[]; missed: boolean }) =>
+      `Aaj aapne ${p.total} mein se ${p.taken} khurak li hain. ${p.doses.join('; ')}.` +
+      (p.missed ? ' Agar koi khurak chhoot gayi hai, to apne doctor ya pharmacist se poochhein ki kya karna hai; agli khurak dogni na karein.' : ''),
+  },
   whichToRemind: {
     en: 'Which medicine should I remind you about, and at what time?',
     hi: 'किस दवा के लिए और किस समय याद दिलाऊँ?',
@@ -152,3 +186,49 @@ export const MEDICATION_TEXTS = defineTexts({
       'Main aapki li hui ya chhooti hui khurak darj kar sakta hoon, dawa jod sakta hoon, yaad dilaane ka samay rakh sakta hoon, ya bata sakta hoon ki aaj kaun si dawa baaki hai. Aap kya chahenge?',
   },
 })
+
+type Replies = typeof MEDICATION_REPLIES
+
+function medicationRepliesIn(language: 'hi' | 'hi-Latn'): Replies {
+  const hi = language === 'hi'
+  const l = (hiText: string, latnText: string) => (hi ? hiText : latnText.charAt(0).toUpperCase() + latnText.slice(1))
+  const when = (text: string) => sayWhen(text, language).replace(/ and /g, hi ? ' और ' : ' aur ')
+  const list = (doses: string[]) => doses.map(when).join('; ')
+  return {
+    added: (name) => say(MEDICATION_TEXTS.added, language, { name }),
+    alreadyListed: (name) => say(MEDICATION_TEXTS.alreadyListed, language, { name }),
+    addedWithTimes: (name, times, days) =>
+      l(`${name} आपकी दवाओं में जोड़ दी, और ${when(days)} ${when(times)} पर याद दिलाऊँगा।`, `${name} aapki dawaiyon mein jod di, aur ${when(days)} ${when(times)} par yaad dilaaunga.`),
+    scheduled: (name, times, days) =>
+      l(`ठीक है: मैं आपको ${when(days)} ${when(times)} पर ${name} लेने की याद दिलाऊँगा।`, `Theek hai: main aapko ${when(days)} ${when(times)} par ${name} lene ki yaad dilaaunga.`),
+    alreadyTaken: (name, time) => say(MEDICATION_TEXTS.alreadyTaken, language, { name, time }),
+    askTimes: (name) => l(`आप ${name} किस-किस समय लेते हैं? जैसे "सुबह 8 बजे और रात 8 बजे"।`, `Aap ${name} kis-kis samay lete hain? Jaise "subah 8 baje aur raat 8 baje".`),
+    later: l('ठीक है। लेने के बाद मुझे बताइए, मैं खुराक दर्ज कर लूँगा।', 'Theek hai. Lene ke baad mujhe bataiye, main khurak darj kar loonga.'),
+    askedNotTaken: l(
+      'आप पूछ रहे हैं, इसलिए मैंने कोई खुराक दर्ज नहीं की। ज़्यादा या छूटी हुई खुराक से क्या होता है, यह दवा पर निर्भर करता है: कृपया अपने डॉक्टर या फ़ार्मासिस्ट से पूछें, ' +
+        'और अगर किसी ने ज़्यादा दवा ले ली है और तबीयत ठीक नहीं है, तो 112 या 108 पर कॉल करें।',
+      'Aap poochh rahe hain, isliye maine koi khurak darj nahi ki. Zyada ya chhooti hui khurak se kya hota hai, yeh dawa par nirbhar karta hai: kripya apne doctor ya pharmacist se poochhein, ' +
+        'aur agar kisi ne zyada dawa le li hai aur tabiyat theek nahi hai, to 112 ya 108 par call karein.',
+    ),
+    notListed: (name) => l(`${name} आपकी दवाओं की सूची में नहीं है।`, `${name} aapki dawaiyon ki list mein nahi hai.`),
+    lastTaken: (name, at) => l(`आपने आखिरी बार ${name} ${when(at)} ली थी।`, `Aapne aakhri baar ${name} ${when(at)} li thi.`),
+    neverTaken: (name) =>
+      l(`आपके रिकॉर्ड में ${name ?? 'आपकी दवाओं'} की कोई ली हुई खुराक दर्ज नहीं है।`, `Aapke record mein ${name ?? 'aapki dawaiyon'} ki koi li hui khurak darj nahi hai.`),
+    takesAt: (name, times) => l(`आप ${name} ${when(times)} लेते हैं।`, `Aap ${name} ${when(times)} lete hain.`),
+    noTimes: (name) =>
+      l(`${name ?? 'आपकी दवाओं'} के लिए अभी याद दिलाने का कोई समय नहीं रखा है।`, `${name ?? 'aapki dawaiyon'} ke liye abhi yaad dilaane ka koi samay nahi rakha hai.`),
+    noDoses: (name, period) =>
+      l(`${when(period)} ${name ? `${name} की ` : ''}कोई खुराक तय नहीं थी।`, `${when(period)} ${name ? `${name} ki ` : ''}koi khurak tay nahi thi.`),
+    tookOf: (period, taken, due) => l(`${when(period)} आपने ${due} में से ${taken} खुराक लीं।`, `${when(period)} aapne ${due} mein se ${taken} khurak li.`),
+    missedCount: (n) => l(`आपकी ${n} खुराक छूट गईं।`, `Aapki ${n} khurak chhoot gayi.`),
+    missedList: (doses) => l(`छूटी या नहीं ली: ${list(doses)}।`, `Chhooti ya nahi li: ${list(doses)}.`),
+    loggedCounts: (period, taken, missed) =>
+      l(`${when(period)} आपने ${taken} खुराक ली हुई और ${missed} छूटी हुई दर्ज कीं।`, `${when(period)} aapne ${taken} khurak li hui aur ${missed} chhooti hui darj ki.`),
+    noneMissed: l('आपकी कोई खुराक नहीं छूटी।', 'Aapki koi khurak nahi chhooti.'),
+    takenList: (doses) => l(`ली गईं: ${list(doses)}।`, `Li gayi: ${list(doses)}.`),
+    stillDue: (doses) => l(`अभी बाकी: ${list(doses)}।`, `Abhi baaki: ${list(doses)}.`),
+  }
+}
+
+/** The medication agent's replies in a reply language. */
+export const medicationReplies = inLanguages<Replies>({ en: MEDICATION_REPLIES, hi: medicationRepliesIn('hi'), 'hi-Latn': medicationRepliesIn('hi-Latn') })

@@ -7,7 +7,7 @@ import { dayRange } from '../../memory/local-time.js'
 import { activeMedicines, addMedicine, logDoses, matchMedicine, PARTS_OF_DAY, partOfDay, rescheduleMedicine, scheduleMedicine, WhichMedicineError } from '../../memory/medicines.js'
 import { entryEditTools, type EntryEditor } from '../../tools/entry-edits.js'
 import type { ReminderAnswers } from '../agent-definition.js'
-import { MEDICATION_REPLIES as SAY } from './medication-texts.js'
+import { medicationReplies } from './medication-texts.js'
 import { say } from '../../language/localise.js'
 import { MEDICATION_TEXTS } from './medication-texts.js'
 import { asToolError, toolResult, turnWrite } from '../../tools/event-writer.js'
@@ -17,8 +17,6 @@ import { loggedAt, parseTimeOfDay } from '../../tools/when.js'
 
 const DOSE_WORDS: Record<string, string> = { taken: 'taken', missed: 'missed', skipped: 'skipped' }
 const spokenTimes = (times: string[]) => times.map((t) => spokenTime(`2026-01-01T${t}:00Z`, 'UTC'))
-const describeDose = (d: ExpectedDose, tz: string) =>
-  `${d.medication_name}${d.dosage ? ` ${d.dosage}` : ''} at ${spokenTime(d.scheduled_for, tz)}: ${d.status === 'due' ? 'not taken yet' : d.status}`
 
 /** "Which medicine?" with what the patient can choose from, for the model to ask. */
 function whichMedicine(err: WhichMedicineError, tz: string): Error {
@@ -146,7 +144,7 @@ export function medicationTools(store: HealthEventStore, reminders?: ReminderAns
     async (_input, runtime: ToolRuntime) => {
       const ctx = turnContext(runtime)
       const medicines = await activeMedicines(store, ctx.userId)
-      if (medicines.length === 0) return toolResult('You have no medicines in your list yet.', { medicines: [] })
+      if (medicines.length === 0) return toolResult(say(MEDICATION_TEXTS.noMedicines, turnContext(runtime).replyLanguage ?? 'en'), { medicines: [] })
       const schedules = (await store.scan(ctx.userId, { kinds: ['med_schedule'] })) as unknown as HealthEvent<'med_schedule'>[]
       const lines = medicines.map((m) => {
         const times = schedules
@@ -154,7 +152,7 @@ export function medicationTools(store: HealthEventStore, reminders?: ReminderAns
           .map((s) => spokenTime(`2026-01-01T${s.payload.time_of_day}:00Z`, 'UTC'))
         return `${m.payload.name}${m.payload.dosage ? ` ${m.payload.dosage}` : ''}${times.length ? ` at ${times.join(', ')}` : ''}`
       })
-      return toolResult(`Your medicines: ${lines.join('; ')}.`, { medicines: medicines.map((m) => m.payload.name) })
+      return toolResult(say(MEDICATION_TEXTS.yourMedicines, turnContext(runtime).replyLanguage ?? 'en', { lines }), { medicines: medicines.map((m) => m.payload.name) })
     },
     { name: 'list_medications', description: "The patient's active medicines and their times.", schema: z.object({}) },
   )
@@ -163,14 +161,14 @@ export function medicationTools(store: HealthEventStore, reminders?: ReminderAns
     async (_input, runtime: ToolRuntime) => {
       const ctx = turnContext(runtime)
       const { doses } = await dosesToday(store, ctx.userId, ctx.now)
-      if (doses.length === 0) return toolResult('You have no scheduled doses today.', { doses: [] })
+      const language = ctx.replyLanguage ?? 'en'
+      if (doses.length === 0) return toolResult(say(MEDICATION_TEXTS.noDosesToday, language), { doses: [] })
       const taken = doses.filter((d) => d.status === 'taken').length
       const missed = doses.filter((d) => d.status === 'missed')
-      return toolResult(
-        `Today you have taken ${taken} of ${doses.length} doses. ${doses.map((d) => describeDose(d, ctx.timezone)).join('; ')}.` +
-          (missed.length ? ' If you missed a dose, ask your doctor or pharmacist what to do; do not double the next one.' : ''),
-        { doses },
+      const each = doses.map((d) =>
+        say(MEDICATION_TEXTS.doseToday, language, { name: `${d.medication_name}${d.dosage ? ` ${d.dosage}` : ''}`, time: spokenTime(d.scheduled_for, ctx.timezone), status: d.status }),
       )
+      return toolResult(say(MEDICATION_TEXTS.today, language, { taken, total: doses.length, doses: each, missed: missed.length > 0 }), { doses })
     },
     { name: 'get_doses_today', description: "Today's scheduled doses and whether each was taken (\"did I take my meds today?\").", schema: z.object({}) },
   )
@@ -178,6 +176,7 @@ export function medicationTools(store: HealthEventStore, reminders?: ReminderAns
   const doseHistory = tool(
     async (input, runtime: ToolRuntime) => {
       const ctx = turnContext(runtime)
+      const SAY = medicationReplies(ctx.replyLanguage)
       const medicines = await activeMedicines(store, ctx.userId)
       const medicine = input.medication_name ? matchMedicine(input.medication_name, medicines) : undefined
       if (input.medication_name && !medicine) return toolResult(SAY.notListed(input.medication_name), {})

@@ -4,7 +4,7 @@ import { whenPhrase } from '../../language/when-phrase.js'
 import { entryDay, planEdit, splitDenial, type EditReading } from '../plan-edits.js'
 import type { Plan, PlanContext, RecentEntry } from '../plan.js'
 import { whyNotARecord } from '../../language/not-a-record.js'
-import { adviceFor, describeReading, MEANT_READING, say, VITALS_REPLIES as SAY, VITALS_TEXTS } from './vitals-texts.js'
+import { adviceFor, describeReading, MEANT_READING, say, vitalsReplies, VITALS_TEXTS } from './vitals-texts.js'
 import { vitalsPayload } from './vitals-payload.js'
 
 const METRIC_WORDS: [RegExp, string][] = [
@@ -288,6 +288,7 @@ export function planVitals(ctx: PlanContext): Plan {
   // "Is 150/90 high?", "what would happen if my sugar went to 400?", "I will check my BP after my bath":
   // numbers asked about or planned are read back, never logged.
   const why = whyNotARecord(t)
+  const SAY = vitalsReplies(ctx.language)
   if (why && (readings.length || why === 'plan')) {
     if (why === 'plan') return { calls: [], reply: SAY.later }
     return { calls: [], reply: SAY.wouldBe(readings.map((r) => describeSaid(r)).join(', ')) }

@@ -1,6 +1,7 @@
 import type { Flag, VitalsFlags } from '../../memory/clinical-thresholds.js'
 import type { PayloadOf } from '../../memory/event-kinds.js'
-import { defineTexts, say, type ReplyLanguage } from '../../language/localise.js'
+import { sayWhen } from '../../language/clock.js'
+import { defineTexts, inLanguages, say, type ReplyLanguage } from '../../language/localise.js'
 
 /**
  * What the vitals agent says in its own words (the offline planner's questions and the advice
@@ -328,3 +329,105 @@ export const VITALS_TEXTS = defineTexts({
 export const MEANT_READING = /(?:did you mean|kya aapka matlab|kya aapka matalab) (bp \d{2,3}\/\d{2,3}|sugar \d{1,3})/
 
 export { say }
+
+/** The English metric words of the vitals tools ("blood pressure", "fasting blood sugar"), in Hindi. */
+const WHAT: [RegExp, string, string][] = [
+  [/\bblood pressure\b/, 'बीपी', 'BP'],
+  [/\bblood sugar\b/, 'शुगर', 'sugar'],
+  [/\boxygen level\b/, 'ऑक्सीजन', 'oxygen'],
+  [/\bpulse\b/, 'पल्स', 'pulse'],
+  [/\btemperature\b/, 'तापमान', 'taapmaan'],
+  [/\bweight\b/, 'वज़न', 'wazan'],
+  [/\bfasting\b/, 'खाली पेट', 'khaali pet'],
+  [/\bafter meal\b/, 'खाने के बाद', 'khane ke baad'],
+  [/\bbefore meal\b/, 'खाने से पहले', 'khane se pehle'],
+  [/\bbedtime\b/, 'सोने से पहले', 'sone se pehle'],
+]
+const sayWhat = (what: string, language: 'hi' | 'hi-Latn') => WHAT.reduce((w, [re, hi, latn]) => w.replace(re, language === 'hi' ? hi : latn), what)
+
+/** A clinical label as the store writes it in English ("high blood pressure (stage 2)"), in Hindi. */
+const LABEL_BY_ENGLISH = new Map<string, Omit<Triple, 'en'>>(
+  (
+    [
+      ['blood_pressure', ['normal blood pressure', 'elevated blood pressure', 'high blood pressure (stage 1)', 'high blood pressure (stage 2)', 'very high blood pressure (hypertensive crisis range)', 'low blood pressure'], ['normal', 'elevated', 'stage_1', 'stage_2', 'crisis', 'hypotension']],
+      ['blood_sugar', ['blood sugar in range', 'blood sugar above target', 'high blood sugar', 'very high blood sugar', 'low blood sugar (level 1)', 'dangerously low blood sugar (level 2)'], ['normal', 'above_target', 'high', 'very_high', 'level_1_low', 'level_2_low']],
+      ['temperature', ['normal temperature', 'fever', 'high fever', 'very high fever', 'low body temperature'], ['normal', 'fever', 'high_fever', 'very_high_fever', 'hypothermia']],
+      ['spo2', ['normal oxygen level', 'oxygen level a little below normal', 'low oxygen level', 'dangerously low oxygen level'], ['normal', 'below_normal', 'low', 'critical']],
+      ['heart_rate', ['normal pulse', 'slow pulse', 'very slow pulse', 'fast pulse', 'very fast pulse'], ['normal', 'low', 'very_low', 'high', 'very_high']],
+    ] as [string, string[], string[]][]
+  ).flatMap(([metric, english, categories]) => english.map((e, i) => [e, LABELS[metric]![categories[i]!]!] as const)),
+)
+const sayLabel = (label: string, language: 'hi' | 'hi-Latn') => LABEL_BY_ENGLISH.get(label)?.[language] ?? label
+/** One reading in a list ("130/85 at Tue 10 Jun 8:00 am (high blood pressure (stage 2))"), in Hindi. */
+const sayItem = (item: string, language: 'hi' | 'hi-Latn') =>
+  sayWhen(item.replace(/\(([^()]*(?:\([^()]*\))?)\)$/, (_m, label: string) => `(${sayLabel(label, language)})`), language)
+
+type Replies = typeof VITALS_REPLIES
+
+function vitalsRepliesIn(language: 'hi' | 'hi-Latn'): Replies {
+  const hi = language === 'hi'
+  const w = (what: string) => sayWhat(what, language)
+  const when = (text: string) => sayWhen(text, language)
+  const stop = hi ? '।' : '.'
+  const l = (hiText: string, latnText: string) => (hi ? hiText : latnText.charAt(0).toUpperCase() + latnText.slice(1))
+  return {
+    runTogether: (bp) => say(VITALS_TEXTS.runTogether, language, { bp }),
+    doubtful: say(VITALS_TEXTS.doubtful, language),
+    whatReading: (metric) => say(VITALS_TEXTS.whatReading, language, { metric }),
+    whatCanLog: say(VITALS_TEXTS.whatCanLog, language),
+    wouldBe: (described) =>
+      l(
+        `यह ${described} होगा। मैंने इसे दर्ज नहीं किया; अगर यह आपकी अपनी रीडिंग है, तो बताइए, मैं लिख लूँगा।`,
+        `Yeh ${described} hoga. Maine ise darj nahi kiya; agar yeh aapki apni reading hai, to bataiye, main likh loonga.`,
+      ),
+    later: l('ठीक है। नापने के बाद रीडिंग बताइए, मैं दर्ज कर लूँगा।', 'Theek hai. Naapne ke baad reading bataiye, main darj kar loonga.'),
+    sugarTargets: l(
+      'डायबिटीज़ वाले ज़्यादातर वयस्कों के लिए लक्ष्य खाने से पहले (खाली पेट) 80–130 mg/dL और खाने के एक से दो घंटे बाद 180 mg/dL से कम है; ' +
+        'बिना डायबिटीज़ के खाने के बाद शुगर आमतौर पर 140 mg/dL से कम रहती है। आपके डॉक्टर आपके लिए अलग लक्ष्य तय कर सकते हैं।',
+      'Diabetes wale zyadatar vayaskon ke liye lakshya khane se pehle (khaali pet) 80–130 mg/dL aur khane ke ek se do ghante baad 180 mg/dL se kam hai; ' +
+        'bina diabetes ke khane ke baad sugar aam taur par 140 mg/dL se kam rehti hai. Aapke doctor aapke liye alag lakshya tay kar sakte hain.',
+    ),
+    bpTargets: l(
+      '120/80 से कम बीपी सामान्य है; 130/80 या ज़्यादा हाई है। डायबिटीज़ या दिल की बीमारी वालों के लिए कई डॉक्टर 130/80 से कम का लक्ष्य रखते हैं, ' +
+        'पर आपका अपना लक्ष्य आपके डॉक्टर तय करते हैं।',
+      '120/80 se kam BP normal hai; 130/80 ya zyada high hai. Diabetes ya dil ki bimari walon ke liye kai doctor 130/80 se kam ka lakshya rakhte hain, ' +
+        'par aapka apna lakshya aapke doctor tay karte hain.',
+    ),
+    noReadings: (what, period) =>
+      l(`${when(period)} आपकी ${what ? `${w(what)} की ` : ''}कोई रीडिंग नहीं है।`, `${when(period)} aapki ${what ? `${w(what)} ki ` : ''}koi reading nahi hai.`),
+    last: (what, value, at) => l(`आपकी आखिरी ${w(what)} रीडिंग ${value} थी, ${when(at)}।`, `Aapki aakhri ${w(what)} reading ${value} thi, ${when(at)}.`),
+    lastHigh: (what, value, at, label) =>
+      l(
+        `आखिरी बार ${when(at)} आपकी ${w(what)} रीडिंग सीमा से बाहर थी: ${value} (${sayLabel(label, language)})।`,
+        `Aakhri baar ${when(at)} aapki ${w(what)} reading seema se bahar thi: ${value} (${sayLabel(label, language)}).`,
+      ),
+    noneHigh: (what, period) => l(`${when(period)} आपकी ${w(what)} रीडिंग सीमा से बाहर नहीं गई।`, `${when(period)} aapki ${w(what)} reading seema se bahar nahi gayi.`),
+    highest: (what, period, value, at) => l(`${when(period)} आपकी सबसे ज़्यादा ${w(what)} रीडिंग ${value} थी, ${when(at)}।`, `${when(period)} aapki sabse zyada ${w(what)} reading ${value} thi, ${when(at)}.`),
+    lowest: (what, period, value, at) => l(`${when(period)} आपकी सबसे कम ${w(what)} रीडिंग ${value} थी, ${when(at)}।`, `${when(period)} aapki sabse kam ${w(what)} reading ${value} thi, ${when(at)}.`),
+    count: (what, period, n) => l(`${when(period)} आपकी ${w(what)} की ${n} रीडिंग दर्ज हैं।`, `${when(period)} aapki ${w(what)} ki ${n} reading darj hain.`),
+    average: (what, period, value, n) =>
+      l(`${when(period)} आपकी औसत ${w(what)} रीडिंग ${value} रही (${n} रीडिंग से)।`, `${when(period)} aapki ausat ${w(what)} reading ${value} rahi (${n} reading se).`),
+    trend: (what, direction, first, firstWhen, last, lastWhen, metric, change) => {
+      const judged = metric === 'blood_pressure' || metric === 'blood_sugar' || metric === 'hba1c'
+      const way =
+        direction === 'steady'
+          ? l('लगभग वैसी ही रही है', 'lagbhag waisi hi rahi hai')
+          : direction === 'down'
+            ? l(`कम हुई है${judged ? ', यह अच्छा है' : ''}`, `kam hui hai${judged ? ', yeh achha hai' : ''}`)
+            : l(`बढ़ी है${judged ? ', यह ठीक नहीं है' : ''}`, `badhi hai${judged ? ', yeh theek nahi hai' : ''}`)
+      const unit = metric === 'weight' ? ' kg' : metric === 'blood_sugar' ? ' mg/dL' : metric === 'blood_pressure' ? ' mmHg' : ''
+      const by = direction === 'steady' ? '' : l(`, ${change}${unit} का फ़र्क`, `, ${change}${unit} ka fark`)
+      return l(
+        `आपकी ${w(what)} रीडिंग ${way}: ${first} (${when(firstWhen)}) से ${last} (${when(lastWhen)})${by}।`,
+        `Aapki ${w(what)} reading ${way}: ${first} (${when(firstWhen)}) se ${last} (${when(lastWhen)})${by}.`,
+      )
+    },
+    list: (what, period, readings, earlier) =>
+      `${l(`${when(period)} आपकी ${w(what)} रीडिंग`, `${when(period)} aapki ${w(what)} reading`)}: ${readings.map((r) => sayItem(r, language)).join('; ')}${
+        earlier > 0 ? l(` (और ${earlier} पहले की)`, ` (aur ${earlier} pehle ki)`) : ''
+      }${stop}`,
+  }
+}
+
+/** The vitals agent's replies in a reply language. */
+export const vitalsReplies = inLanguages<Replies>({ en: VITALS_REPLIES, hi: vitalsRepliesIn('hi'), 'hi-Latn': vitalsRepliesIn('hi-Latn') })

@@ -5,7 +5,7 @@ import type { HealthEvent, HealthEventStore } from '../../memory/event-store.js'
 import { trendOf } from '../../memory/insights.js'
 import { dayRange } from '../../memory/local-time.js'
 import { MGDL_PER_MMOLL } from '../../memory/units.js'
-import { describeReading, readingAdvice, say, VITALS_REPLIES as SAY, VITALS_TEXTS } from './vitals-texts.js'
+import { describeReading, readingAdvice, say, vitalsReplies, VITALS_TEXTS } from './vitals-texts.js'
 import { vitalsPayload } from './vitals-payload.js'
 import { entryEditTools, payloadHas, type EntryEditor } from '../../tools/entry-edits.js'
 import { writeEvent, toolResult } from '../../tools/event-writer.js'
@@ -171,6 +171,7 @@ export function vitalsTools(store: HealthEventStore) {
   const history = tool(
     async (input, runtime: ToolRuntime) => {
       const ctx = turnContext(runtime)
+      const SAY = vitalsReplies(ctx.replyLanguage)
       const stat = input.stat ?? 'list'
       // "Last" looks back a month unless a period is named.
       const period = periodDates(input.period ?? (stat === 'last' || stat === 'last_high' ? 'last_30_days' : 'last_7_days'), ctx.now, ctx.timezone)
