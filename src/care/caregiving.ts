@@ -151,6 +151,7 @@ export function createCaregiving(deps: CaregivingDeps): Caregiving {
     onWaiting: (caregiverIds) => {
       void bus.publish(caregiverIds.map((caregiver_id) => ({ type: 'flush' as const, caregiver_id })))
     },
+    hasPushSubscription: async (userId) => (await push.forUser(userId)).length > 0,
   })
   escalation = new EscalationService({ events, db, timers, care, preferences, dispatcher, logger, now })
   const alerts = new AlertService({ events, db, care, dispatcher, metrics, logger, now, escalation })

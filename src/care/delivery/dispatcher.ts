@@ -53,6 +53,8 @@ export interface DispatcherDeps {
   isStale?: (row: Row, item: HealthEvent) => Promise<boolean>
   /** Told when in-app deliveries are left waiting for a caregiver's socket (another instance may hold it). */
   onWaiting?: (caregiverIds: string[]) => void
+  /** Whether an account has a browser subscribed to Web Push (push is planned only then). */
+  hasPushSubscription?: (userId: string) => Promise<boolean>
 }
 
 /** An inactivity alert goes to the caregivers who chose to hear after exactly that many waking hours. */
@@ -88,6 +90,13 @@ export class Dispatcher {
     return out
   }
 
+  /** The channels to plan for an account now: its preferences', less Web Push when no browser is subscribed. */
+  async reachable(userId: string, prefs: Preferences): Promise<DeliveryChannel[]> {
+    const channels = this.channelsFor(prefs)
+    if (!channels.includes('push') || (await this.deps.hasPushSubscription?.(userId)) !== false) return channels
+    return channels.filter((c) => c !== 'push')
+  }
+
   /**
    * Plans an alert's deliveries to every linked caregiver whose threshold admits its tier:
    * emergencies at once, the rest when the caregiver's quiet hours end. Only the first call for
@@ -105,7 +114,7 @@ export class Dispatcher {
         const prefs = await preferences.getPreferences(cg.id)
         if (!admitsTier(prefs.alert_threshold, tier) || !wantsCondition(prefs, alert.payload.condition)) continue
         const due = tier === 'emergency' ? now : releaseTime(prefs, now)
-        for (const channel of this.channelsFor(prefs)) {
+        for (const channel of await this.reachable(cg.id, prefs)) {
           rows.push(this.newRow(anyEvent(alert), cg.id, channel, tier, due, now))
         }
       }
@@ -144,7 +153,7 @@ export class Dispatcher {
       if (!cg.sharing.includes('alerts')) continue
       const prefs = await this.deps.preferences.getPreferences(cg.id)
       if (!admitsTier(prefs.alert_threshold, tier)) continue
-      for (const channel of this.channelsFor(prefs)) rows.push(this.newRow(anyEvent(alert), cg.id, channel, tier, now, now, round))
+      for (const channel of await this.reachable(cg.id, prefs)) rows.push(this.newRow(anyEvent(alert), cg.id, channel, tier, now, now, round))
     }
     if (escalateTo) {
       for (const channel of ['sms', 'voice'] as const) {
@@ -187,7 +196,7 @@ export class Dispatcher {
     const now = this.deps.now()
     const prefs = await this.deps.preferences.getPreferences(caregiverId)
     const due = releaseTime(prefs, now)
-    const rows = this.channelsFor(prefs).map((ch) => this.newRow(anyEvent(summary), caregiverId, ch, null, due, now))
+    const rows = (await this.reachable(caregiverId, prefs)).map((ch) => this.newRow(anyEvent(summary), caregiverId, ch, null, due, now))
     await this.deps.db.insertInto('care_deliveries').values(rows).onConflict((oc) => oc.doNothing()).execute()
     await this.runDue({ itemEventId: summary.id })
   }

@@ -47,6 +47,11 @@ interface SlotRef {
   n?: number
 }
 
+/** A patient's own channels besides the app (in-app is the inbox's own; webhooks are for caregivers). */
+export async function outwardChannels(dispatcher: Dispatcher, patientId: string, prefs: Preferences): Promise<DeliveryChannel[]> {
+  return (await dispatcher.reachable(patientId, prefs)).filter((c) => c !== 'in_app' && c !== 'webhook')
+}
+
 /** A slot whose window closed unanswered, with what the miss needs. */
 interface Miss {
   ctx: DoseContext
@@ -432,12 +437,8 @@ export class DoseReminders {
     return {
       lang: langOf(prefs.language),
       quiet: inQuietHours({ ...prefs, timezone: tz }, now),
-      channels: this.outward(prefs),
+      channels: await outwardChannels(this.deps.dispatcher, patientId, prefs),
     }
-  }
-
-  private outward(prefs: Preferences): DeliveryChannel[] {
-    return this.deps.dispatcher.channelsFor(prefs).filter((c) => c !== 'in_app' && c !== 'webhook')
   }
 
   /** Slots a dose logged meanwhile (chat, the API) answered: closed in one statement per answer. */

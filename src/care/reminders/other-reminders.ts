@@ -4,7 +4,7 @@ import type { Logger } from '../../logger.js'
 import type { Dispatcher } from '../delivery/dispatcher.js'
 import { inQuietHours, releaseTime } from '../delivery/quiet-hours.js'
 import type { AccountPreferences } from '../preferences.js'
-import { inPool } from './dose-reminders.js'
+import { inPool, outwardChannels } from './dose-reminders.js'
 import type { NewNotification, PatientInbox } from './patient-inbox.js'
 import { LATE_AFTER_MS, countedAt, medicationRefill } from './reminder-plan.js'
 import type { AppointmentRef, RefillRef } from './reminder-planner.js'
@@ -67,7 +67,7 @@ export class OtherReminders {
           text,
           late,
           status: 'info',
-          outward: { channels: due < at ? this.outward(prefs) : [], due },
+          outward: { channels: due < at ? await outwardChannels(this.deps.dispatcher, timer.patient_id, prefs) : [], due },
         })
       } catch (err) {
         // Left leased: it comes back after the lease.
@@ -127,7 +127,7 @@ export class OtherReminders {
           text: refillText({ name: med.payload.name, pills_left: estimate.pills_left, runs_out_on: estimate.runs_out_on }, langOf(prefs.language)),
           late: false,
           status: 'info',
-          outward: { channels: this.outward(prefs), due: releaseTime(quiet, now) },
+          outward: { channels: await outwardChannels(this.deps.dispatcher, timer.patient_id, prefs), due: releaseTime(quiet, now) },
         })
         done.push(timer)
       } catch (err) {
@@ -139,9 +139,4 @@ export class OtherReminders {
     await this.deps.timers.finish(done)
     return created.length
   }
-
-  private outward(prefs: Parameters<Dispatcher['channelsFor']>[0]) {
-    return this.deps.dispatcher.channelsFor(prefs).filter((c) => c !== 'in_app' && c !== 'webhook')
-  }
 }
-

@@ -15,6 +15,7 @@ import {
 import { startPushService, type PushServiceFake } from '../../../test/fakes/push-service.js'
 import { startSmtpInbox, type SmtpInbox } from '../../../test/fakes/smtp-inbox.js'
 import { startTwilioFake, type TwilioFake } from '../../../test/fakes/twilio-server.js'
+import { careDb } from '../care-tables.js'
 import { PushChannel } from '../delivery/push-channel.js'
 import { SmsChannel } from '../delivery/sms-channel.js'
 import { VoiceChannel } from '../delivery/voice-channel.js'
@@ -330,6 +331,19 @@ describe('dose reminders to the patient', () => {
     await at('2025-03-09T12:00:00.000Z')
     expect((await notifications(ny)).map((n) => n.slot)).toEqual(['2025-03-09T12:00:00.000Z', '2025-03-08T13:00:00.000Z'])
     night.socket.close()
+  })
+
+  it('Should not plan Web Push for a patient with push on but no browser subscribed', async () => {
+    clock.set(ist('2025-05-11', '07:00'))
+    const patient = await registerUser(t, 'patient', 'Asha')
+    await setProfile(t, patient, { timezone: TZ })
+    const med = await record(t, patient, 'medication', { name: 'Metformin' })
+    await record(t, patient, 'med_schedule', { medication_id: med.context_id, time_of_day: '08:00' })
+    await care().idle()
+    await at(ist('2025-05-11', '08:00'))
+    expect((await notifications(patient)).map((n) => n.title)).toEqual(['Time for Metformin'])
+    const rows = await careDb(t.services.eventDb.db).selectFrom('care_deliveries').select('channel').where('patient_id', '=', patient.id).execute()
+    expect(rows).toEqual([])
   })
 
   it('Should refuse answers that do not fit, and keep notifications to their patient', async () => {
