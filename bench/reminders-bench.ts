@@ -24,7 +24,7 @@ import { loadConfig } from '../src/config.js'
 import { newId } from '../core/ids.js'
 import { createLogger } from '../src/logger.js'
 import { createServices, type Services } from '../src/services.js'
-import { fmt, postJson, startServerProcess, summarise } from './bench-lib.js'
+import { BENCH_DATA_ENCRYPTION_KEY, fmt, postJson, startServerProcess, summarise } from './bench-lib.js'
 
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 10_000)
 const LAG_PATIENTS = Number(process.env.BENCH_LAG_PATIENTS ?? 300)
@@ -160,7 +160,7 @@ async function lag(dataDir: string, seeded: Seeded): Promise<void> {
   const server = await startServerProcess({ DATA_DIR: dataDir, SCHEDULER_TICK_MS: '1000', LOG_LEVEL: 'warn', JWT_SECRET })
   const sockets: WebSocket[] = []
   try {
-    const config = loadConfig({ JWT_SECRET, DATA_DIR: dataDir })
+    const config = loadConfig({ JWT_SECRET, DATA_DIR: dataDir, DATA_ENCRYPTION_KEY: BENCH_DATA_ENCRYPTION_KEY })
     const tokens = new TokenService(new TextEncoder().encode(JWT_SECRET), config.JWT_ISSUER, config.JWT_AUDIENCE, 3600)
     const chosen = seeded.patients.slice(0, LAG_PATIENTS)
     const lags: number[] = []
@@ -208,7 +208,8 @@ async function lag(dataDir: string, seeded: Seeded): Promise<void> {
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'podd-bench-reminders-'))
   try {
-    const config = loadConfig({ DATA_DIR: dataDir, JWT_SECRET, LOG_LEVEL: 'silent', NODE_ENV: 'production' })
+    // The key the compiled service of the lag phase is started with: it reads what this wrote.
+    const config = loadConfig({ DATA_DIR: dataDir, JWT_SECRET, LOG_LEVEL: 'silent', NODE_ENV: 'production', DATA_ENCRYPTION_KEY: BENCH_DATA_ENCRYPTION_KEY })
     const logger = createLogger({ level: 'silent' })
     console.log(`Seeding ${PATIENTS.toLocaleString('en')} patients × 3 scheduled doses on PGlite on disk…`)
     const s = await createServices(config, { logger, now, startScheduler: false })
