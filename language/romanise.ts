@@ -27,7 +27,9 @@ const VOCABULARY: Record<string, string> = {
   // medicines
   दवा: 'dawa', दवाई: 'dawai', दवाएं: 'dawaiyan', दवाइयां: 'dawaiyan', गोली: 'goli', गोलियां: 'goliyan', इंसुलिन: 'insulin', इन्सुलिन: 'insulin',
   इंजेक्शन: 'injection', टीका: 'injection', खुराक: 'dose', डोज: 'dose', लगाई: 'lagayi', लगाया: 'lagaya', मेटफॉर्मिन: 'metformin', मेटफार्मिन: 'metformin',
-  एम्लोडिपिन: 'amlodipine', टेल्मा: 'telma', टेल्मिसार्टन: 'telmisartan', एटोरवास्टेटिन: 'atorvastatin', इकोस्प्रिन: 'ecosprin', ग्लाइकोमेट: 'glycomet',
+  एम्लोडिपिन: 'amlodipine', अम्लोडिपिन: 'amlodipine', एमलोडिपिन: 'amlodipine', टेल्मा: 'telma', टेल्मिसार्टन: 'telmisartan', टेल्मिसर्टन: 'telmisartan',
+  एटोरवास्टेटिन: 'atorvastatin', एटोरवास्टैटिन: 'atorvastatin', अटोरवास्टेटिन: 'atorvastatin', इकोस्प्रिन: 'ecosprin', ईकोस्प्रिन: 'ecosprin', ग्लाइकोमेट: 'glycomet',
+  ग्लिमेपिराइड: 'glimepiride', थायरोक्सिन: 'thyroxine', थायरोनॉर्म: 'thyronorm', पैरासिटामोल: 'paracetamol', डोलो: 'dolo', लोसार्टन: 'losartan', रोसुवास्टेटिन: 'rosuvastatin',
   // sleep, activity, mood, symptoms
   नींद: 'neend', सोया: 'soya', सोई: 'soyi', सोए: 'soye', सोना: 'sona', सैर: 'sair', टहला: 'tehla', टहली: 'tehli', टहलना: 'tehelna',
   चला: 'chala', चली: 'chali', योग: 'yoga', कसरत: 'exercise', व्यायाम: 'exercise', मिनट: 'minute', घंटे: 'ghante', घंटा: 'ghanta',
@@ -45,8 +47,8 @@ const VOCABULARY: Record<string, string> = {
   गया: 'gaya', गई: 'gayi', गयी: 'gayi', गए: 'gaye', आया: 'aaya', आई: 'aayi', आयी: 'aayi', आए: 'aaye', ली: 'li', लिया: 'liya', लीं: 'li',
   ले: 'le', लें: 'lein', दी: 'di', दिया: 'diya', की: 'ki', का: 'ka', के: 'ke', को: 'ko', से: 'se', में: 'mein', पर: 'par', और: 'aur',
   भी: 'bhi', बाद: 'baad', पहले: 'pehle', आज: 'aaj', कल: 'kal', अभी: 'abhi', अब: 'ab', रोज: 'roz', मेरी: 'meri', मेरा: 'mera', मेरे: 'mere',
-  मैंने: 'maine', मैं: 'main', मुझे: 'mujhe', भूल: 'bhool', भूली: 'bhooli', भूला: 'bhoola', छूट: 'chhoot', छोड: 'chhod', समय: 'samay',
-  बजे: 'baje', पिछले: 'pichhle', हफ्ते: 'hafte', महीने: 'mahine', कितना: 'kitna', कितनी: 'kitni', कितने: 'kitne', क्या: 'kya', कब: 'kab',
+  मैंने: 'maine', मैं: 'main', मुझे: 'mujhe', भूल: 'bhool', भूली: 'bhooli', भूला: 'bhoola', छूट: 'chhoot', छोड: 'chhod',
+  बजे: 'baje', वाली: 'wali', वाला: 'wala', वाले: 'wale', समय: 'samay', पिछले: 'pichhle', हफ्ते: 'hafte', महीने: 'mahine', कितना: 'kitna', कितनी: 'kitni', कितने: 'kitne', क्या: 'kya', कब: 'kab',
   कैसे: 'kaise', क्यों: 'kyon', चाहिए: 'chahiye', घर: 'ghar', डॉक्टर: 'doctor', डाक्टर: 'doctor', अस्पताल: 'hospital', जांच: 'jaanch',
   टेस्ट: 'test', रिपोर्ट: 'report', याद: 'yaad', दिलाना: 'dilana', दिलाओ: 'dilao', दिलाइए: 'dilaiye', लिखो: 'likho', लिख: 'likh',
 }

@@ -65,6 +65,16 @@ export const FOOD_TEXTS = defineTexts({
         : `${label} aapne koi khana darj nahi kiya${p.waterMl ? `, aur ${litres(p.waterMl)} litre paani piya` : ''}.`
     },
   },
+  waterEntry: {
+    en: (p: { ml: number }) => `${p.ml} ml of water`,
+    hi: (p: { ml: number }) => `${p.ml} ml पानी`,
+    'hi-Latn': (p: { ml: number }) => `${p.ml} ml paani`,
+  },
+  mealEntry: {
+    en: (p: { meal?: string; description: string; calories?: string }) => `${p.meal ? `${p.meal}: ` : ''}${p.description}${p.calories ? ` (about ${p.calories})` : ''}`,
+    hi: (p: { meal?: string; description: string; calories?: string }) => `${p.meal ? `${p.meal}: ` : ''}${p.description}${p.calories ? ` (लगभग ${p.calories})` : ''}`,
+    'hi-Latn': (p: { meal?: string; description: string; calories?: string }) => `${p.meal ? `${p.meal}: ` : ''}${p.description}${p.calories ? ` (lagbhag ${p.calories})` : ''}`,
+  },
   whatForMeal: {
     en: (p: { meal: string }) => `What did you have for ${p.meal}?`,
     hi: (p: { meal: string }) => `${p.meal} में क्या खाया?`,

@@ -111,10 +111,10 @@ const foodEditor: EntryEditor<typeof FoodChanges> = {
     const description = changes.description ?? (changes.items?.length ? items.map(describe).join(', ') : p.description)
     return mealPayload({ description, items, meal_type: changes.meal_type ?? p.meal_type }).payload
   },
-  describe(entry) {
-    if (entry.kind === 'water') return `${entry.payload.amount_ml} ml of water`
+  describe(entry, language = 'en') {
+    if (entry.kind === 'water') return say(FOOD_TEXTS.waterEntry, language, { ml: entry.payload.amount_ml })
     const p = entry.payload as PayloadOf<'food'>
-    return `${p.meal_type ? `${p.meal_type}: ` : ''}${p.description}${p.calories !== undefined ? ` (about ${kcal(p.calories)})` : ''}`
+    return say(FOOD_TEXTS.mealEntry, language, { meal: p.meal_type ? mealName(p.meal_type, language) : undefined, description: p.description, calories: p.calories !== undefined ? kcal(p.calories) : undefined })
   },
   matches(entry, values) {
     if (entry.kind === 'water') return values.amount_ml === undefined || Math.abs(entry.payload.amount_ml - values.amount_ml) < 1

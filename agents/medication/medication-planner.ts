@@ -13,7 +13,7 @@ import { levenshtein } from '../../language/levenshtein.js'
 
 const MISSED = /\b(?:missed|miss|forgot(?! to (?:tell|say|mention|log|add))|forgotten|bhool gaya|bhool gayi|bhul gaya|bhul gayi|nahi li|nahi liya|nahin li|didn'?t take|did not take|not taken|haven'?t taken)\b/
 const SKIPPED = /\b(?:skipped|skip kiya|skip ki|chhod di|chhod diya|chod di|not taking (?:it )?today|left out)\b/
-const TAKEN = /\b(?:took|taken|have taken|had|le li|le liya|li hai|liya hai|li thi|kha li|kha liya|khayi|done with|finished|gave myself|injected|lagaya|lagaye|lagai|lagayi|swallowed)\b/
+const TAKEN = /\b(?:took|taken|have taken|had|le li|le liya|li hai|liya hai|li thi|kha li|kha liya|khayi|done with|finished|gave myself|injected|lagaya|lagaye|lagai|lagayi|swallowed)\b|\b(?:goli|dawa|dawai|dose|tablet|khurak|units?)\s+(?:bhi\s+)?li\b/
 const GENERIC = /\b(?:medicine|medicines|medication|medications|meds|tablet|tablets|pill|pills|dose|doses|dawai|dawa|dava|goli|goliyan|capsules?)\b/
 const PARTS: [RegExp, string][] = [
   [/\b(?:morning|subah|breakfast)\b/, 'morning'],
@@ -110,10 +110,17 @@ function readEdit(text: string, _latest: RecentEntry | undefined, intent: EditIn
 /** "Move my atorvastatin reminder to 9 pm": the medicine, the new time, and the old one if said. */
 function reschedule(t: string, medicines: string[], language: ReplyLanguage = 'en'): Plan | undefined {
   const name = medicineNamed(t, medicines)
-  const moving = /\b(?:move|change|shift|reschedule|push)\b.{0,40}\b(?:reminder|time|dose|alarm|tablet|medicine)\b.{0,30}\bto\b/.test(t)
+  // "Metformin ki shaam wali dawa ka samay 7 baje kar do": the Hindi way of moving a time.
+  const hindi = /\b(?:samay|time|waqt|reminder)\b.{0,15}?\b(\d{1,2}(?:[:.]\d{2})?)\s*(?:baje|am|pm)?\s*(?:kar do|kardo|karo|kar dijiye|kar dein|badal do|rakh do|set kar do)\b/.exec(t)
+  const moving = /\b(?:move|change|shift|reschedule|push)\b.{0,40}\b(?:reminder|time|dose|alarm|tablet|medicine)\b.{0,30}\bto\b/.test(t) || !!hindi
   if (!moving && !(name && /\b(?:move|change|shift|reschedule|push)\b.{0,40}\bto \d/.test(t))) return undefined
-  const to = /\bto\s+(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?|\d{1,2} baje|morning|evening|night|afternoon)\b/.exec(t)?.[1]
-  const from = /\bfrom\s+(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)\b/.exec(t)?.[1] ?? /\b(morning|afternoon|evening|night)\b/.exec(t.split(/\bto\b/)[0]!)?.[1]
+  const part = (w: string | undefined) => (w ? ({ subah: 'morning', dopahar: 'afternoon', shaam: 'evening', sham: 'evening', raat: 'night' } as Record<string, string>)[w] ?? w : undefined)
+  const to =
+    /\bto\s+(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?|\d{1,2} baje|morning|evening|night|afternoon)\b/.exec(t)?.[1] ??
+    (hindi ? `${hindi[1]}${/\b(?:shaam|sham|raat|evening|night)\b/.test(t) && Number(hindi[1]) < 12 ? ' pm' : /\b(?:subah|morning)\b/.test(t) ? ' am' : ''}` : undefined)
+  const from =
+    /\bfrom\s+(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)\b/.exec(t)?.[1] ??
+    part(/\b(morning|afternoon|evening|night|subah|dopahar|shaam|sham|raat)\b/.exec(hindi ? t.slice(0, hindi.index) : t.split(/\bto\b/)[0]!)?.[1])
   if (!name || !to) return { calls: [], reply: say(MEDICATION_TEXTS.whichToMove, language), asked: true }
   return { calls: [{ name: 'reschedule_medication', args: { medication_name: name, to_time: to.replace('.', ':'), ...(from ? { from_time: from.replace('.', ':') } : {}) } }] }
 }

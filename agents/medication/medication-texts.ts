@@ -149,6 +149,11 @@ export const MEDICATION_TEXTS = defineTexts({
       `Aaj aapne ${p.total} mein se ${p.taken} khurak li hain. ${p.doses.join('; ')}.` +
       (p.missed ? ' Agar koi khurak chhoot gayi hai, to apne doctor ya pharmacist se poochhein ki kya karna hai; agli khurak dogni na karein.' : ''),
   },
+  moved: {
+    en: (p: { name: string; from: string; to: string }) => `Done: your ${p.name} reminder moved from ${p.from} to ${p.to}.`,
+    hi: (p: { name: string; from: string; to: string }) => `ठीक है: आपकी ${p.name} की याद अब ${sayClock(p.from, 'hi')} की जगह ${sayClock(p.to, 'hi')} पर है।`,
+    'hi-Latn': (p: { name: string; from: string; to: string }) => `Theek hai: aapki ${p.name} ki yaad ab ${sayClock(p.from, 'hi-Latn')} ki jagah ${sayClock(p.to, 'hi-Latn')} par hai.`,
+  },
   whichToRemind: {
     en: 'Which medicine should I remind you about, and at what time?',
     hi: 'किस दवा के लिए और किस समय याद दिलाऊँ?',

@@ -252,7 +252,7 @@ export function medicationTools(store: HealthEventStore, reminders?: ReminderAns
       if (!to) throw new Error(`I could not read the time "${input.to_time}"; say it like "9 pm" or "21:00"`)
       const moved = await asToolError(() => rescheduleMedicine(store, turnWrite(runtime), { medication_name: input.medication_name, to, from }))
       const spoken = (hhmm: string) => spokenTime(`2026-01-01T${hhmm}:00Z`, 'UTC')
-      return toolResult(`Done: your ${moved.medicine.payload.name} reminder moved from ${spoken(moved.from)} to ${spoken(to)}.`, {
+      return toolResult(say(MEDICATION_TEXTS.moved, turnContext(runtime).replyLanguage ?? 'en', { name: moved.medicine.payload.name, from: spoken(moved.from), to: spoken(to) }), {
         medication_id: moved.medicine.context_id,
         time: to,
       })

@@ -45,7 +45,10 @@ describe('reply catalogues', () => {
     expect(sample(entry, 'en')).not.toMatch(/\p{Script=Devanagari}/u)
   })
 
-  it.each(entries)('%s reads as Hindi in both scripts and as English in English', (_id, entry) => {
+  /** Pieces of a sentence (an entry, a dose), not replies of their own. */
+  const FRAGMENTS = new Set(['food.mealEntry', 'food.waterEntry', 'medication.dose', 'medication.doseToday'])
+
+  it.each(entries.filter(([id]) => !FRAGMENTS.has(id)))('%s reads as Hindi in both scripts and as English in English', (_id, entry) => {
     expect(devanagariShare(sample(entry, 'hi'))).toBeGreaterThanOrEqual(0.5)
     expect(messageLanguage(sample(entry, 'hi-Latn'))).toBe('hi-Latn')
     expect(messageLanguage(sample(entry, 'en'))).not.toBe('hi-Latn')
