@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startFakeOpenAI, type FakeOpenAI } from '../../test/fakes/openai-chat-server.js'
 import { capturingLogger, createTestApp, registerUser, type TestApp } from '../../test/helpers.js'
+import { vitalsAgent } from '../../agents/vitals/vitals-agent.js'
 
 type Json = Record<string, any>
 
@@ -59,7 +60,10 @@ describe('chat through ChatOpenAI and a local OpenAI-compatible server', () => {
     const [first, second] = fake.requests
     expect(first!.authorization).toBe('Bearer sk-test-key')
     expect(first!.model).toBe('test-model')
-    expect(first!.tools!.map((t) => t.function.name).sort()).toEqual(['get_vitals_history', 'log_vitals'])
+    // The LLM is offered exactly the vitals agent's own tools, as its definition lists them.
+    const vitalsToolNames = vitalsAgent.tools({ store: t.services.events }).map((tool) => tool.name).sort()
+    expect(vitalsToolNames).toEqual(expect.arrayContaining(['get_vitals_history', 'log_vitals', 'correct_entry', 'remove_entry']))
+    expect(first!.tools!.map((t) => t.function.name).sort()).toEqual(vitalsToolNames)
     expect(first!.messages[0]!.content).toContain("You are Podd's vitals agent")
     expect(JSON.stringify(first!.tools)).not.toContain('user_id')
     expect(JSON.stringify(fake.requests)).not.toContain(userId)
