@@ -123,6 +123,84 @@ describe('4. text that cannot be stored is refused at the edge, and a failed tur
   })
 })
 
+describe('4b. a turn that fails after its tools wrote leaves the record as it was, and logs no health data', () => {
+  // The turn's tools log the reading; then its chat records cannot be stored (a constraint the
+  // test adds), so the turn fails after a write, as a full disk or a lost database would make it.
+  async function failingChatRecords<T>(run: () => Promise<T>): Promise<T> {
+    const { db } = running.services.eventDb
+    await sql`alter table health_events add constraint hardening_no_chat check (kind <> 'chat') not valid`.execute(db)
+    try {
+      return await run()
+    } finally {
+      await sql`alter table health_events drop constraint hardening_no_chat`.execute(db)
+    }
+  }
+  const vitalsOf = async (userId: string) => (await running.services.events.scan(userId, { kinds: ['vitals'] })).length
+
+  async function expectUnchangedAndUnlogged(userId: string, before: number, vitalsBefore: number, canary: string, logged: string) {
+    expect(await eventCount(userId)).toBe(before)
+    expect(await vitalsOf(userId)).toBe(vitalsBefore)
+    const lines = logLines()
+    expect(lines.some((l) => l.includes(logged) && l.includes('hardening_no_chat'))).toBe(true)
+    expect(lines.filter((l) => l.includes(canary) || l.includes('141/91'))).toEqual([])
+  }
+
+  it('Should answer 500 in the envelope over POST /chat', async () => {
+    const user = await registerUser(client)
+    const canary = `canary${Date.now()}`
+    const [before, vitalsBefore] = [await eventCount(user.id), await vitalsOf(user.id)]
+    const res = await failingChatRecords(() => request('/api/v1/chat', { method: 'POST', token: user.access_token, json: { message: `bp 141/91 ${canary}` } }))
+    await expectError(res, 500, 'INTERNAL_ERROR')
+    await expectUnchangedAndUnlogged(user.id, before, vitalsBefore, canary, 'unhandled error')
+    // A retry records the reading once.
+    expect((await request('/api/v1/chat', { method: 'POST', token: user.access_token, json: { message: 'bp 141/91' } })).status).toBe(200)
+    expect(await vitalsOf(user.id)).toBe(vitalsBefore + 1)
+  })
+
+  it('Should put back the version a failed correction replaced', async () => {
+    const user = await registerUser(client)
+    const chat = (message: string, thread_id?: string) =>
+      request('/api/v1/chat', { method: 'POST', token: user.access_token, json: { message, ...(thread_id ? { thread_id } : {}) } })
+    const first = (await (await chat('pulse 98')).json()) as Json
+    expect(first.events).toHaveLength(1)
+    const failed = await failingChatRecords(() => chat('no no 89, I swapped the digits', first.thread_id))
+    await expectError(failed, 500, 'INTERNAL_ERROR')
+    const vitals = await running.services.events.scan(user.id, { kinds: ['vitals'] })
+    expect(vitals.map((e) => e.payload.heart_rate)).toEqual([98])
+  })
+
+  it('Should end the SSE stream with an error frame', async () => {
+    const user = await registerUser(client)
+    const canary = `canary${Date.now()}`
+    const [before, vitalsBefore] = [await eventCount(user.id), await vitalsOf(user.id)]
+    const text = await failingChatRecords(async () => {
+      const res = await request('/api/v1/chat', { method: 'POST', token: user.access_token, json: { message: `bp 141/91 ${canary}` }, headers: { accept: 'text/event-stream' } })
+      expect(res.status).toBe(200)
+      return res.text()
+    })
+    expect(text).toContain('event: error')
+    expect(text).toContain('INTERNAL_ERROR')
+    expect(text).not.toContain('event: done')
+    await expectUnchangedAndUnlogged(user.id, before, vitalsBefore, canary, 'chat stream failed')
+  })
+
+  it('Should send an error frame over the chat socket', async () => {
+    const user = await registerUser(client)
+    const canary = `canary${Date.now()}`
+    const [before, vitalsBefore] = [await eventCount(user.id), await vitalsOf(user.id)]
+    const ws = new WebSocket(`${running.url.replace('http', 'ws')}/api/v1/ws`, ['bearer', user.access_token])
+    await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject))
+    const error = await failingChatRecords(async () => {
+      const frame = new Promise<Json>((resolve) => ws.on('message', (d) => JSON.parse(String(d)).type === 'error' && resolve(JSON.parse(String(d)))))
+      ws.send(JSON.stringify({ type: 'chat', message: `bp 141/91 ${canary}` }))
+      return frame
+    })
+    ws.close()
+    expect(error).toMatchObject({ type: 'error', error: { code: 'INTERNAL_ERROR' } })
+    await expectUnchangedAndUnlogged(user.id, before, vitalsBefore, canary, 'chat socket turn failed')
+  })
+})
+
 describe('5. a forged cursor with an impossible time is a 400', () => {
   it.each(['-271821-04-20T00:00:00.000Z', '+275760-09-13T00:00:00.000Z', '0001-01-01T00:00:00.000Z'])('%s', async (at) => {
     const cursor = forgedCursor(at)
@@ -197,6 +275,32 @@ describe('9. health data is never cached, and /metrics can be closed', () => {
     const login = await request('/api/v1/auth/login', { method: 'POST', json: { email: patient.email, password: patient.password } })
     expect(login.headers.get('cache-control')).toBe('no-store')
     expect((await request('/api/v1/events')).headers.get('cache-control')).toBe('no-store')
+  })
+
+  it('Should send it on every GET of the API, as the patient and as the caregiver, exports and caregiver reads included', async () => {
+    const doc = (await (await request('/api/v1/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> }
+    const thread = ((await (await request('/api/v1/chat', { method: 'POST', token: patient.access_token, json: { message: 'water 200 ml' } })).json()) as Json).thread_id
+    const ids: Record<string, string> = { id: patient.id, patientId: patient.id, threadId: thread }
+    const gets = Object.entries(doc.paths).filter(([, ops]) => 'get' in ops).map(([path]) => path)
+    expect(gets.length).toBeGreaterThan(20)
+    const missing: string[] = []
+    for (const template of gets) {
+      const path = template.replace(/\{(\w+)\}/g, (_, name: string) => (template.includes('/threads/') ? thread : ids[name] ?? patient.id))
+      for (const [role, who] of [['patient', patient], ['caregiver', caregiver]] as const) {
+        const res = await request(path, { token: who.access_token })
+        await res.arrayBuffer()
+        if (res.headers.get('cache-control') !== 'no-store') missing.push(`${role} GET ${path} → ${res.status} ${res.headers.get('cache-control')}`)
+      }
+    }
+    expect(missing).toEqual([])
+  })
+
+  it('Should send it on a streamed chat turn (SSE)', async () => {
+    const res = await request('/api/v1/chat', { method: 'POST', token: patient.access_token, json: { message: 'water 250 ml' }, headers: { accept: 'text/event-stream' } })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toContain('text/event-stream')
+    await res.text()
+    expect(res.headers.get('cache-control')).toBe('no-store')
   })
 
   it('Should require METRICS_TOKEN when it is set', async () => {

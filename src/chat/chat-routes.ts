@@ -106,7 +106,7 @@ export function chatRoutes(s: Services): OpenAPIHono<AppEnv> {
     const aborted = new AbortController()
     const frames = s.conversation.stream({ ...input, signal: aborted.signal })
     const first = await frames.next()
-    return streamSSE(c, async (stream) => {
+    const sse = streamSSE(c, async (stream) => {
       stream.onAbort(() => aborted.abort())
       try {
         if (!first.done) await stream.writeSSE({ event: first.value.type, data: frameData(first.value) })
@@ -116,7 +116,11 @@ export function chatRoutes(s: Services): OpenAPIHono<AppEnv> {
         const error = toErrorBody(err, (e) => c.get('logger').error({ err: e }, 'chat stream failed'))
         await stream.writeSSE({ event: 'error', data: JSON.stringify({ error }) })
       }
-    }) as never
+    })
+    // streamSSE says no-cache (revalidate before reuse); a turn's frames are health data that
+    // nobody may keep at all.
+    sse.headers.set('Cache-Control', 'no-store')
+    return sse as never
   })
 
   app.openapi(threads, async (c) => c.json({ threads: await s.conversation.listThreads(c.get('user').id, c.req.valid('query').limit) }, 200))

@@ -91,6 +91,7 @@ export class Conversation implements ConversationService {
       return await this.complete(input, ctx, state, started)
     } catch (err) {
       this.turnSeconds.observe({ source: input.source, outcome: 'error' }, (performance.now() - started) / 1000)
+      await this.withdraw(input, ctx.written)
       throw err
     }
   }
@@ -100,6 +101,7 @@ export class Conversation implements ConversationService {
     const started = performance.now()
     let state: Record<string, unknown> | undefined
     let routed = false
+    let completed = false
     try {
       const stream = await this.graph.stream(graphInput, { ...config, streamMode: ['updates', 'messages', 'custom', 'values'] })
       for await (const [mode, chunk] of stream as AsyncIterable<[string, any]>) {
@@ -125,10 +127,38 @@ export class Conversation implements ConversationService {
           }
         }
       }
-      yield { type: 'done', result: await this.complete(input, ctx, state ?? {}, started) }
+      const result = await this.complete(input, ctx, state ?? {}, started)
+      completed = true
+      yield { type: 'done', result }
     } catch (err) {
       this.turnSeconds.observe({ source: input.source, outcome: 'error' }, (performance.now() - started) / 1000)
       throw err
+    } finally {
+      // Failed, cancelled, or abandoned by its reader before the end.
+      if (!completed) await this.withdraw(input, ctx.written)
+    }
+  }
+
+  /**
+   * Takes back what a turn that did not complete wrote, newest first, so the record is as it was
+   * and a retry does not log a reading twice: a new entry gets a tombstone, a correction the
+   * version it replaced. An emergency alert stands (caregivers may already have been told). A
+   * write that cannot be taken back (the store is down) is logged by id, never by content.
+   */
+  private async withdraw(input: TurnInput, written: HealthEvent[]): Promise<void> {
+    const { store, logger } = this.deps
+    for (const event of [...written].reverse()) {
+      if (event.kind === 'alert') continue
+      try {
+        const replaced = event.supersedes ? (await store.history(input.userId, event.context_id)).find((v) => v.id === event.supersedes) : undefined
+        if (replaced && !replaced.tombstone) {
+          await store.correct(input.userId, event.id, { payload: replaced.payload, occurred_at: replaced.occurred_at, source: input.source })
+        } else {
+          await store.remove(input.userId, event.id, { source: input.source })
+        }
+      } catch (err) {
+        logger.error({ err, event_id: event.id, kind: event.kind }, 'could not take back a write of a failed turn')
+      }
     }
   }
 
@@ -218,7 +248,7 @@ export class Conversation implements ConversationService {
     const reply = toStorableText(String(state.reply ?? ''))
     const emergency = !!state.emergency
     const base = { thread_id: ctx.threadId, routes: state.routes as AgentName[], emergency }
-    await Promise.all([
+    const records = await Promise.allSettled([
       this.deps.store.append(input.userId, {
         kind: 'chat',
         source: input.source,
@@ -233,6 +263,12 @@ export class Conversation implements ConversationService {
         payload: { role: 'assistant', text: reply, thread_id: ctx.threadId, routes: base.routes, emergency },
       }),
     ])
+    const failed = records.find((r) => r.status === 'rejected')
+    if (failed) {
+      // One record without the other is half a turn: the one stored goes back too.
+      await this.withdraw(input, records.flatMap((r) => (r.status === 'fulfilled' ? [anyEvent(r.value.event)] : [])))
+      throw failed.reason
+    }
     const { stats } = ctx
     if (stats.llmCalls) this.llmCalls.inc(stats.llmCalls)
     if (stats.inputTokens) this.llmTokens.inc({ direction: 'input' }, stats.inputTokens)
