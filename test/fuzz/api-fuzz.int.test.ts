@@ -187,6 +187,7 @@ describe('HTTP API under generated input', () => {
           fc.asyncProperty(requests(path, method, op), async ({ path: url, init }) => {
             const headers = new Headers(init.headers)
             if (token) headers.set('authorization', `Bearer ${token}`)
+            fuzzTally.tried(role)
             const what = `${role} ${init.method} ${url.slice(0, 200)} (${String(headers.get('content-type'))}, ${String(init.body ?? '').length} bytes)`
             const res = await request(url, { ...init, headers }).catch((err: Error) => {
               throw new Error(`${what}: ${err.message} (${(err.cause as Error | undefined)?.message})`)

@@ -26,6 +26,7 @@ let running: RunningServer
 let errorLogs: () => string[]
 const tokens: Record<'patient' | 'caregiver', string> = { patient: '', caregiver: '' }
 const closes = new Map<number, number>()
+let connections = 0
 
 beforeAll(async () => {
   const cap = capturingLogger('error')
@@ -40,7 +41,8 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await running?.close()
-  console.log(`fuzz sockets: ${[...closes.values()].reduce((a, b) => a + b, 0)} connections, closed by the server with ${[...closes.entries()].map(([c, n]) => `${c}×${n}`).join(' ') || 'nothing'}; ${fuzzTally.report('socket frames')}`)
+  const closed = [...closes.values()].reduce((a, b) => a + b, 0)
+  console.log(`fuzz sockets: ${connections} connections, ${closed} closed by the server (${[...closes.entries()].map(([c, n]) => `${c}×${n}`).join(' ') || 'none'}), the rest answered the closing ping; ${fuzzTally.report('socket frames')}`)
 })
 
 const text = (value: unknown): Frame => ({ data: JSON.stringify(value) ?? 'null', binary: false })
@@ -129,6 +131,8 @@ describe.each(Object.entries(SOCKETS))('%s under generated frames', (path, frame
   it.each(['patient', 'caregiver'] as const)('Should answer or close for the client, never fail, as a %s', async (role) => {
     await fc.assert(
       fc.asyncProperty(fc.array(frame, { minLength: 1, maxLength: 5 }), async (frames) => {
+        connections++
+        fuzzTally.tried(`${path} as ${role}`, frames.length + 1)
         const outcome = await converse(path, tokens[role], frames)
         for (const f of outcome.frames) fuzzTally.count(f.type === 'error' ? 400 : 200)
         if (outcome.closeCode !== undefined) closes.set(outcome.closeCode, (closes.get(outcome.closeCode) ?? 0) + 1)
