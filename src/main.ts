@@ -1,5 +1,4 @@
 import { ConfigError, loadConfig } from './config.js'
-import { startServer } from './server.js'
 
 async function main() {
   let config
@@ -12,6 +11,9 @@ async function main() {
     }
     throw err
   }
+  // Loaded only once the configuration is known to be good: a misconfigured start fails in
+  // well under a second rather than after loading every module of the service.
+  const { startServer } = await import('./server.js')
   const running = await startServer(config)
   const log = running.services.logger
   let signalled = false

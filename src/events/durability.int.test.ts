@@ -1,7 +1,6 @@
 import type { ChildProcess } from 'node:child_process'
-import { afterEach, describe, expect, it } from 'vitest'
-import { tempDir } from '../../test/helpers.js'
-import { exitOf, startServiceProcess } from '../../test/service-process.js'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { exitOf, initialisedDataDir, startServiceProcess } from '../../test/service-process.js'
 
 const register = async (url: string) => {
   const res = await fetch(`${url}/api/v1/auth/register`, {
@@ -16,8 +15,13 @@ describe('event store durability (PGlite on disk)', () => {
   const children: ChildProcess[] = []
   afterEach(() => children.forEach((c) => c.kill('SIGKILL')))
 
+  let dataDir: string
+  // initdb happens here, once per machine and PGlite version, within the hook's time.
+  beforeAll(async () => {
+    dataDir = await initialisedDataDir()
+  })
+
   it('Should keep every acknowledged event when the server is killed mid-stream, and lock its data dir', async () => {
-    const dataDir = tempDir()
     const first = await startServiceProcess({ DATA_DIR: dataDir })
     children.push(first.child)
     const token = await register(first.url)

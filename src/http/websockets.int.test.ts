@@ -75,4 +75,22 @@ describe('shutdown', () => {
     await server.close()
     expect(await Promise.all(closed)).toEqual([1001, 1001, 1001])
   })
+
+  it('Should cut a client that never answers the close within SHUTDOWN_TIMEOUT_MS, not wait for it', async () => {
+    const server = await startServer(testConfig({ SHUTDOWN_TIMEOUT_MS: '500' }), { eventDb: await sharedEventDb(), startScheduler: false })
+    const saved = running
+    running = server
+    const [stuck, ...others] = await Promise.all([open('/api/v1/care/ws', tokens.caregiver), open('/api/v1/ws', tokens.patient), open('/api/v1/voice/stream', tokens.patient)])
+    running = saved
+    // A client whose process froze: it reads nothing, so it never answers the close handshake.
+    ;(stuck as unknown as { _socket: import('node:net').Socket })._socket.pause()
+    const closed = others.map((ws) => new Promise<number>((resolve) => ws.once('close', (code) => resolve(code))))
+    const stuckGone = new Promise<void>((resolve) => stuck.once('close', () => resolve()))
+    // ws itself would wait 30 s for the answer; the bound here is far below that.
+    const finished = await Promise.race([server.close().then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 10_000))])
+    expect(finished).toBe(true)
+    expect(await Promise.all(closed)).toEqual([1001, 1001])
+    ;(stuck as unknown as { _socket: import('node:net').Socket })._socket.resume()
+    await stuckGone
+  })
 })
