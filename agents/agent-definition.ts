@@ -17,6 +17,8 @@ export interface Lexicon {
 export interface LexiconContext {
   /** The patient's own medicine names as one pattern, when they have any. */
   medicineNames?: RegExp
+  /** The whole message the clause is part of, normalised. */
+  message?: string
 }
 
 /**

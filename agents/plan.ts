@@ -10,6 +10,11 @@ export interface PlanContext {
   whole: string
   /** The patient's previous message, when Podd's last reply was a question to them. */
   answeringQuestion?: { question: string; previous: string }
+  /**
+   * The patient's previous message, when this one leans on it ("and the day before?", "is that
+   * high?"): the question is about the same thing (language/follow-up.ts).
+   */
+  followUp?: string
   /** The patient's own medicine names. */
   medicines: string[]
   /** Names of the tools bound to the model: a parser only plans calls to these. */

@@ -23,6 +23,7 @@ const PERIODS: [RegExp, string, string][] = [
   [/\bover the last (\d+) weeks\b/g, 'पिछले $1 हफ़्तों में', 'pichhle $1 hafton mein'],
   [/\bthis week\b/g, 'इस हफ़्ते', 'is hafte'],
   [/\bthis month\b/g, 'इस महीने', 'is mahine'],
+  [/\bthe day before yesterday\b/g, 'परसों', 'parson'],
   [/\byesterday\b/g, 'कल', 'kal'],
   [/\btomorrow\b/g, 'कल', 'kal'],
   [/\btoday\b/g, 'आज', 'aaj'],

@@ -114,6 +114,12 @@ export function genericName(name: string): string {
   return BRANDS[n] ?? BRANDS[first] ?? n
 }
 
+/** The class of a medicine ("bp", "sugar", …) by any of its names, if it has one. */
+export function classOfMedicine(name: string): string | undefined {
+  const generic = genericName(name)
+  return Object.keys(CLASSES).find((cls) => CLASSES[cls]!.some((g) => generic.includes(g)))
+}
+
 /** The class of medicine a phrase like "BP tablet" or "sugar ki goli" names, if any. */
 export function medicineClassNamed(text: string): string | undefined {
   return CLASS_WORDS.find(([re]) => re.test(text))?.[1]

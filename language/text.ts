@@ -11,7 +11,8 @@ export function normaliseText(text: string): string {
     .replace(/\bhundred\b/gi, (h, i, all: string) => (/\b(?:one|a|two)\s+$/i.test(all.slice(0, i)) ? h : 'one hundred'))
     .toLowerCase()
   const digits = halves(wordsToDigits(hindiNumbersToDigits(spoken)))
-  return mendTypos(digits.replace(/\bb\.? ?p\b/g, 'bp').replace(/\s+/g, ' ').trim())
+  // A speech recogniser writes the letters out: "bee pee", "b p".
+  return mendTypos(digits.replace(/\bb\.? ?p\b|\bbee[ -]?pee\b/g, 'bp').replace(/\s+/g, ' ').trim())
 }
 
 /**

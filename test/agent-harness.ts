@@ -45,10 +45,18 @@ export function agentTools(agent: AgentDefinition, store = new InMemoryEventStor
 export function plan(
   agent: AgentDefinition,
   text: string,
-  opts: { medicines?: string[]; answering?: { question: string; previous: string }; recent?: RecentEntry[] } = {},
+  opts: { medicines?: string[]; answering?: { question: string; previous: string }; recent?: RecentEntry[]; followUp?: string } = {},
 ): Plan {
   const tools = new Set(agent.tools({ store: new InMemoryEventStore() }).map((t) => t.name))
-  return agent.plan({ text: normaliseText(text), whole: normaliseText(text), medicines: opts.medicines ?? [], tools, answeringQuestion: opts.answering, recent: opts.recent ?? [] })
+  return agent.plan({
+    text: normaliseText(text),
+    whole: normaliseText(text),
+    medicines: opts.medicines ?? [],
+    tools,
+    answeringQuestion: opts.answering,
+    recent: opts.recent ?? [],
+    ...(opts.followUp ? { followUp: normaliseText(opts.followUp) } : {}),
+  })
 }
 
 /** The first planned call's name and arguments, or the reply when nothing is called. */

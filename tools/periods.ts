@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { addDays, localDate } from '../memory/local-time.js'
 
-export const PERIODS = ['today', 'yesterday', 'this_week', 'last_7_days', 'last_14_days', 'last_28_days', 'last_30_days', 'this_month'] as const
+export const PERIODS = ['today', 'yesterday', 'day_before_yesterday', 'this_week', 'last_7_days', 'last_14_days', 'last_28_days', 'last_30_days', 'this_month'] as const
 export type Period = (typeof PERIODS)[number]
 export const PeriodSchema = z.enum(PERIODS)
 
@@ -14,6 +14,10 @@ export function periodDates(period: Period, now: Date, tz: string): { from: stri
     case 'yesterday': {
       const y = addDays(today, -1)
       return { from: y, to: y, label: 'yesterday' }
+    }
+    case 'day_before_yesterday': {
+      const d = addDays(today, -2)
+      return { from: d, to: d, label: 'the day before yesterday' }
     }
     case 'this_week': {
       const dow = new Date(`${today}T00:00:00Z`).getUTCDay() || 7

@@ -17,4 +17,12 @@ export const foodLexicon: Lexicon = {
     [/\b(?:drank|drink|drinking|piya|pi liya)\b/, 0.6],
     [/\b(?:calories|kcal|calorie|protein|carbs|diet)\b/, 0.85],
   ],
+  adjust(clause, scores) {
+    // "Not eating dinner", "skipped lunch", "khana nahi khaya": no meal to log; said beside a
+    // dose or a reading it is the reason for it.
+    if (NO_MEAL.test(clause) && !FOOD_WORDS.test(clause)) scores.food = Math.min(scores.food ?? 0, 0.4)
+  },
 }
+
+const NO_MEAL =
+  /\b(?:not|no|didn'?t|did not|won'?t|will not|haven'?t|have not|without|skip(?:ped|ping)?|missed)\s+(?:\w+\s+)?(?:eat|eating|ate|eaten|breakfast|lunch|dinner|meal|food|khana)\b|\b(?:khana|nashta|dinner|lunch)\s+(?:nahi|nahin|nhi)\s+(?:khaya|khaaya|khayi|kiya|khaunga|khaungi|khana)\b/

@@ -24,4 +24,15 @@ describe('food planner', () => {
   it("Should read the day's totals for a question", () => {
     expect(call('how many calories did i eat yesterday?')).toEqual({ name: 'get_food_totals', args: { day: 'yesterday' } })
   })
+
+  it('Should log each meal of a message that names two', () => {
+    expect(plan(foodAgent, 'breakfast poha and tea lunch rice dal').calls.map((c) => [c.args.meal_type, (c.args.items as { name: string }[]).map((i) => i.name)])).toEqual([
+      ['breakfast', ['poha', 'tea']],
+      ['lunch', ['rice', 'dal']],
+    ])
+  })
+
+  it('Should read "too glasses" as a speech recogniser\'s "two glasses"', () => {
+    expect(call('i drank too glasses of water')).toEqual({ name: 'log_water', args: { amount: 2, unit: 'glass' } })
+  })
 })

@@ -65,10 +65,10 @@ export function parseFoodItems(t: string): ParsedItem[] {
 }
 
 function waterArgs(t: string): Record<string, unknown> {
-  const m = /(\d+(?:\.\d+)?|a|an|one|half|ek|do|teen|char|chaar)\s*(glass(?:es)?|cups?|litres?|liters?|l|ml|bottles?)\b/.exec(t)
+  const m = /(\d+(?:\.\d+)?|a|an|one|half|ek|do|teen|char|chaar|too|tu)\s*(glass(?:es)?|cups?|litres?|liters?|l|ml|bottles?)\b/.exec(t)
   const args: Record<string, unknown> = {}
   if (m) {
-    const amount = /^\d/.test(m[1]!) ? Number(m[1]) : (QTY_WORDS[m[1]!] ?? hindiNumber(m[1]!) ?? 1)
+    const amount = /^\d/.test(m[1]!) ? Number(m[1]) : (QTY_WORDS[m[1]!] ?? hindiNumber(m[1]!) ?? MISHEARD_QTY[m[1]!] ?? 1)
     const unit = m[2]!
     if (/^ml$/.test(unit)) args.amount_ml = amount
     else if (/^bottles?$/.test(unit)) args.amount_ml = amount * 1000
@@ -131,6 +131,17 @@ function readEdit(text: string, latest: RecentEntry | undefined, intent: EditInt
   return { kind: 'food', changes }
 }
 
+/**
+ * The meals a message names, each with its words (up to the next meal's name; words before the
+ * first belong to it): "breakfast poha and tea lunch rice dal" → breakfast, lunch.
+ */
+export function mealSegments(t: string): { meal: string; words: string }[] {
+  const found = MEALS.flatMap(([re, meal]) => [...t.matchAll(new RegExp(re.source, 'g'))].map((m) => ({ meal, index: m.index! })))
+    .sort((a, b) => a.index - b.index)
+  if (new Set(found.map((f) => f.meal)).size < 2) return []
+  return found.map((f, i) => ({ meal: f.meal, words: t.slice(i === 0 ? 0 : f.index, found[i + 1]?.index ?? t.length) }))
+}
+
 /** Meals and water to log, a question about the day's food, a correction, or a question back. */
 export function planFood(ctx: PlanContext): Plan {
   const t = ctx.text
@@ -151,8 +162,21 @@ export function planFood(ctx: PlanContext): Plan {
   // "2 glasses" answering "how much water?" is water.
   const water = WATER.test(t) || (!!ctx.answeringQuestion && /water|pani/.test(ctx.answeringQuestion.question) && /\d/.test(t))
   if (water && ctx.tools.has('log_water')) {
-    if (!/\d|\b(?:a|an|one|half|ek|do|teen) (?:glass|cup|bottle|litre|liter)/.test(t)) return { calls: [], reply: foodReplies(ctx.language).howMuchWater, asked: true }
+    if (!/\d|\b(?:a|an|one|half|ek|do|teen|too|tu) (?:glass|cup|bottle|litre|liter)/.test(t)) return { calls: [], reply: foodReplies(ctx.language).howMuchWater, asked: true }
     calls.push({ name: 'log_water', args: waterArgs(t) })
+  }
+
+  // "Breakfast poha and tea, lunch rice dal": a meal each.
+  const meals = mealSegments(t)
+  if (meals.length > 1 && ctx.tools.has('log_meal') && meals.every((m) => parseFoodItems(m.words).length)) {
+    for (const { meal, words } of meals) {
+      const items = parseFoodItems(words)
+      const args: Record<string, unknown> = { description: describe(items), items, meal_type: meal }
+      const when = whenPhrase(words)
+      if (when) args.when = when
+      calls.push({ name: 'log_meal', args })
+    }
+    return { calls }
   }
 
   const items = parseFoodItems(t)

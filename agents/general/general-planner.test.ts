@@ -41,4 +41,34 @@ describe('general planner', () => {
     const q = generalAgent.plan({ text: 'kuch bhi', whole: 'kuch bhi', medicines: [], tools: new Set(), recent: [], language: 'hi-Latn' })
     expect(q.reply).toMatch(/^Maaf kijiye/)
   })
+
+  it('Should read how the night was from the words around the hours', () => {
+    expect(call('barely slept, maybe 4 hours')).toEqual({ name: 'log_sleep', args: { duration_hours: 4, quality: 'poor' } })
+    expect(call('hardly slept last night')).toMatchObject({ name: 'log_sleep', args: { quality: 'poor' } })
+  })
+
+  it('Should log a low mood, with tiredness said beside it as part of the mood', () => {
+    expect(plan(generalAgent, 'feeling quite low and tired today').calls).toEqual([{ name: 'log_mood', args: expect.objectContaining({ mood: 'bad' }) }])
+    expect(call('I am feeling irritable today')).toMatchObject({ name: 'log_mood', args: { mood: 'bad' } })
+    // Tiredness on its own is a symptom.
+    expect(call('feeling very tired since morning')).toMatchObject({ name: 'log_symptom', args: { name: 'tired' } })
+  })
+
+  it('Should save an appointment with its doctor, asking for the day when none is said', () => {
+    expect(call("I have a doctor's appointment with Dr Mehta on Friday at 11 am")).toEqual({
+      name: 'add_appointment',
+      args: { title: 'Doctor appointment', when: 'on friday at 11 am', doctor: 'Dr Mehta', notes: "i have a doctor's appointment with dr mehta on friday at 11 am" },
+    })
+    expect(plan(generalAgent, "I have a doctor's appointment")).toMatchObject({ calls: [], asked: true })
+    const answer = plan(generalAgent, 'Friday 11 am with Dr Rao', { answering: { question: 'which day and time is the appointment?', previous: "i have a doctor's appointment" } })
+    expect(answer.calls).toEqual([{ name: 'add_appointment', args: expect.objectContaining({ when: 'friday 11 am', doctor: 'Dr Rao' }) }])
+  })
+
+  it('Should name an emergency contact by their name, keeping the relationship', () => {
+    expect(call('add my son Rahul as my emergency contact, his number is 9876543210')).toEqual({
+      name: 'add_emergency_contact',
+      args: { name: 'Rahul', phone: '9876543210', relationship: 'son' },
+    })
+    expect(call('emergency contact is Sunita Sharma 9123456780')).toMatchObject({ args: { name: 'Sunita Sharma', phone: '9123456780' } })
+  })
 })

@@ -12,7 +12,8 @@ import { isGeneralHealthQuestion } from './health-answers.js'
 const GREETING = /^(?:hi|hii+|hello|hey|namaste|namaskar|vanakkam|good (?:morning|afternoon|evening))\b/
 const THANKS = /\b(?:thanks|thank you|thank u|thx|dhanyavaad|dhanyavad|shukriya)\b/
 const BYE = /^(?:bye|good ?night|see you|ok bye|tata)\b/
-const HELP = /\b(?:help|what can you do|how do i use|how to use|what do you do)\b/
+// "Help" is a request for Podd's help only on its own: "what foods help keep sugar steady?" is a health question.
+const HELP = /^(?:help|help me|i need help|need help)\s*[?!.]*$|\b(?:what can you do|how do i use|how to use|what do you do)\b/
 
 const SYMPTOM_RE =
   /\b(headache|migraine|(?:ghutne|ghutno|kamar|peeth|pair|pairon|haath|gardan|kandhe|daant|kaan|pet|sir|sar|jodon|badan) (?:ka |ki |ke |mein |me |mai )?dard|sir dard|sar dard|(?:knee|back|joint|stomach|neck|shoulder|leg|body|ear|tooth|throat|foot|hip) (?:pain|ache)|pain in (?:my )?\w+|(?:\w+ )?ache|stomach ?ache|pet (?:me |mein )?dard|body ache|cough|khansi|cold|runny nose|sore throat|fever|bukhar|dizzy|dizziness|chakkar|nausea|vomiting|ulti|tired|tiredness|fatigue|thakan|weakness|kamzori|itching|rash|swelling(?: in (?:my )?\w+)?|constipation|diarrh(?:o)?ea|loose motions?|soojan|sujan|sooj\w*|dast|zukam|jukam|khujli|jalan|acidity|heartburn|gas|bloating|cramps?|numbness|tingling|insomnia|breathless(?:ness)?)\b/
@@ -26,11 +27,15 @@ const BODY_PART = /\b(knee|back|head|stomach|chest|joint|neck|shoulder|leg|arm|h
 
 const MOODS: [RegExp, string][] = [
   [/\b(?:very (?:sad|low|depressed|upset)|hopeless|miserable|terrible|awful|very bad)\b/, 'very_bad'],
-  [/\b(?:sad|low|down|upset|anxious|worried|stressed|lonely|depressed|irritated|angry|udaas|udas|pareshan|not (?:good|great|well)|bad)\b|\b(?:theek|thik|achha|accha|acha|sahi|khush)\s+(?:nahi|nahin|nhi)\b|\b(?:mann|man)\s+(?:nahi|nahin|nhi)\s+lag/, 'bad'],
+  [/\b(?:sad|low|down|upset|anxious|worried|stressed|lonely|depressed|irritated|irritable|cranky|frustrated|moody|fed up|angry|chidchida|chidchidi|udaas|udas|pareshan|not (?:good|great|well)|bad)\b|\b(?:theek|thik|achha|accha|acha|sahi|khush)\s+(?:nahi|nahin|nhi)\b|\b(?:mann|man)\s+(?:nahi|nahin|nhi)\s+lag/, 'bad'],
   [/\b(?:very (?:happy|good)|excellent|wonderful|fantastic|great|amazing|bahut khush)\b/, 'very_good'],
   [/\b(?:happy|good|better|cheerful|khush|relaxed|calm|well)\b/, 'good'],
   [/\b(?:okay|ok|fine|alright|theek|thik|so so|normal)\b/, 'neutral'],
 ]
+/** Tiredness and weakness alone: said with a mood, they belong to the mood. */
+const NONSPECIFIC = /^(?:tired|tiredness|fatigue|thakan|weakness|kamzori|weak)$/
+/** Words that only ever describe a mood. */
+const MOOD_WORD = /\b(?:sad|low|down|upset|anxious|worried|stressed|lonely|depressed|irritable|irritated|cranky|frustrated|moody|fed up|udaas|udas|pareshan|chidchida|chidchidi)\b/
 const MOOD_CONTEXT = /\b(?:feel|feeling|felt|mood|i am|i'm|im|today is|day was|lag raha|mehsoos|mann|jee)\b/
 
 const SLEEP = /\b(?:slept|sleep|sleeping|neend|nind|soya|soyi|so gaya|so gayi|woke up)\b/
@@ -43,6 +48,39 @@ const PHONE = /(\+?\d[\d -]{8,14}\d)/
 const QUESTION = /\?\s*$|^(?:is|are|does|do|can|should|could|would|will|how|what|which|why|when|where|who|kya|kaise|kitna|kitni)\b/
 /** A question about the patient's own history rather than general knowledge. */
 const ABOUT_ME = /\b(?:did i|have i|was i|my|i slept|i walked|last night|this week|yesterday)\b/
+
+/** The doctor an appointment is with: "with Dr Mehta", "Dr. Rao ke saath", "to see doctor Iyer". */
+export function doctorNamed(t: string): string | undefined {
+  const m = /\b(?:dr\.?|doctor)\s+(?!(?:appointment|visit|checkup|check-up|sahab|ke|ki|ka|on|at|for|said|told|ne)\b)([a-z][a-z.]{1,30}(?: [a-z]{2,30})?)/.exec(t)
+  if (!m) return undefined
+  const name = m[1]!.replace(/ (?:on|at|in|for|next|this|tomorrow|ke|ki|se|ko|mein|hai|today)\b.*$/, '').replace(/\.$/, '')
+  return `Dr ${name.replace(/\b\w/g, (c) => c.toUpperCase())}`
+}
+
+/** The day or time in words about an appointment ("on Friday at 11 am", "Friday 11 am", "kal 5 baje"). */
+const APPOINTMENT_WHEN = /\b(?:on|at|next|tomorrow|this|today|coming)\b.+$|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*$|\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|baje)\b.*$|\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b.*$/
+
+function appointmentPlan(t: string, notes: string, language: PlanContext['language']): Plan {
+  const whenMatch = APPOINTMENT_WHEN.exec(t)?.[0]
+  const when = whenMatch?.replace(/\s*\b(?:with|to see)\b\s+(?:dr\.?|doctor)\s+[a-z.]+(?: [a-z]+)?\s*/, ' ').trim()
+  if (!when) return { calls: [], reply: generalReplies(language).whichDay, asked: true }
+  // "Next week" is not a day: ask which, rather than saving a guessed one.
+  if (!/\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\btomorrow\b|\btoday\b|\d/.test(when)) return { calls: [], reply: generalReplies(language).whichDay, asked: true }
+  const doctor = doctorNamed(t)
+  return { calls: [{ name: 'add_appointment', args: { title: 'Doctor appointment', when, ...(doctor ? { doctor } : {}), notes } }] }
+}
+
+const RELATIONS = '(?:son|daughter|wife|husband|brother|sister|mother|father|friend|neighbou?r|nephew|niece|grandson|granddaughter|son-in-law|daughter-in-law|beta|beti|bhai|behen|pati|patni|dost)'
+
+/** Who an emergency contact is: "my son Rahul" is Rahul, a son; "add Sunita" is Sunita. */
+export function contactNamed(t: string): { name: string; relationship?: string } | undefined {
+  const related = new RegExp(`\\b(?:my|meri|mera|mere)\\s+(${RELATIONS})\\s+(?!(?:as|is|ka|ki|ke|number|phone|and)\\b)([a-z]+)\\b`).exec(t)
+  if (related) return { name: related[2]!, relationship: related[1]! }
+  const named = /\b(?:is|add|save)\s+(?!(?:my|as|his|her)\b)([a-z]+(?: (?!as\b|his\b|her\b|number\b)[a-z]+)?)\b/.exec(t)?.[1]
+  const relation = new RegExp(`\\b(?:my|meri|mera|mere)\\s+(${RELATIONS})\\b`).exec(t)?.[1]
+  if (named) return { name: named, ...(relation ? { relationship: relation } : {}) }
+  return relation ? { name: relation === 'son' || relation === 'daughter' ? `my ${relation}` : relation, relationship: relation } : undefined
+}
 
 function profileArgs(t: string): Record<string, unknown> | undefined {
   const args: Record<string, unknown> = {}
@@ -97,7 +135,7 @@ function sleepCall(t: string): PlannedCall {
   if (hours) args.duration_hours = Number(hours)
   // Negation first: "neend achhi nahi aayi" is poor sleep, not good sleep.
   const notGood = /\b(?:achhi|acchi|achchi|achi|theek|thik|sahi|good|well)\s+(?:se\s+)?(?:nahi|nahin|nhi|na)\b|\b(?:nahi|nahin|nhi)\s+(?:aayi|aai|aaya|soya|soyi|so paya|so payi|so paaya|so paayi)\b/
-  if (notGood.test(t) || /\b(?:badly|poorly|bad|restless|not well|couldn'?t sleep|could not sleep|disturbed|kam neend|neend nahi)\b/.test(t)) args.quality = 'poor'
+  if (notGood.test(t) || /\b(?:badly|poorly|bad|restless|not well|barely|hardly|very little|not enough|couldn'?t sleep|could not sleep|didn'?t sleep|did not sleep|disturbed|broken|kam neend|neend nahi|thodi (?:hi )?neend)\b/.test(t)) args.quality = 'poor'
   else if (/\b(?:very well|soundly|great|excellent)\b/.test(t)) args.quality = 'excellent'
   else if (/\b(?:well|good|fine|achhi)\b/.test(t)) args.quality = 'good'
   // "Slept at 11 and woke up at 6": a bed time in the evening, a waking time in the morning.
@@ -230,15 +268,18 @@ export function planGeneral(ctx: PlanContext): Plan {
   }
   if (EMERGENCY_CONTACT.test(t) && has('add_emergency_contact')) {
     const phone = PHONE.exec(t)?.[1]
-    const name = /\b(?:is|add|save)\s+([a-z]+(?: [a-z]+)?)\b/.exec(t.replace(EMERGENCY_CONTACT, ''))?.[1]
-    if (phone && name) return { calls: [{ name: 'add_emergency_contact', args: { name: name.replace(/\b\w/g, (c) => c.toUpperCase()), phone } }] }
+    const contact = contactNamed(t.replace(EMERGENCY_CONTACT, ' '))
+    if (phone && contact) {
+      const args: Record<string, unknown> = { name: contact.name.replace(/\b\w/g, (c) => c.toUpperCase()), phone }
+      if (contact.relationship) args.relationship = contact.relationship
+      return { calls: [{ name: 'add_emergency_contact', args }] }
+    }
     return { calls: [], reply: say(GENERAL_TEXTS.ask_emergency_contact, language), asked: true }
   }
-  if (APPOINTMENT.test(t) && has('add_appointment')) {
-    const when = /\b(?:on|at|next|tomorrow|this)\b.+$/.exec(t)?.[0]
-    // "Next week" is not a day: ask which, rather than saving a guessed one.
-    if (when && !/\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\btomorrow\b|\d/.test(when)) return { calls: [], reply: generalReplies(ctx.language).whichDay, asked: true }
-    if (when) return { calls: [{ name: 'add_appointment', args: { title: 'Doctor appointment', when, notes: t } }] }
+  if (APPOINTMENT.test(t) && has('add_appointment') && !QUESTION.test(t)) return appointmentPlan(t, t, ctx.language)
+  // "Friday 11 am with Dr Rao", answering "which day and time is the appointment?".
+  if (ctx.answeringQuestion && APPOINTMENT.test(ctx.answeringQuestion.previous) && has('add_appointment') && APPOINTMENT_WHEN.test(t)) {
+    return appointmentPlan(t, `${ctx.answeringQuestion.previous}; ${t}`, ctx.language)
   }
 
   // A question about sleep, walking or a symptom asks for information; it is not something to log.
@@ -260,7 +301,9 @@ export function planGeneral(ctx: PlanContext): Plan {
   const exercise = EXERCISE.exec(t)
   if (exercise && has('log_exercise')) calls.push(exerciseCall(t, exercise[1]!))
   if (SLEEP.test(t) && has('log_sleep')) calls.push(sleepCall(t))
-  const symptom = !profile ? symptomCall(t) : undefined
+  let symptom = !profile ? symptomCall(t) : undefined
+  // "Feeling low and tired": tiredness said with a low mood describes the mood, not a symptom of its own.
+  if (symptom && NONSPECIFIC.test(String(symptom.args.name)) && MOOD_CONTEXT.test(t) && MOOD_WORD.test(t) && has('log_mood')) symptom = undefined
   if (symptom && has('log_symptom') && !SLEEP.test(t)) calls.push(symptom)
   if (calls.length === 0 && MOOD_CONTEXT.test(t) && has('log_mood')) {
     const mood = MOODS.find(([re]) => re.test(t))?.[1]

@@ -65,4 +65,16 @@ describe('curated health answers', () => {
     expect(firstCall(plan(generalAgent, 'how much salt can I have in a day?'))).toEqual({ name: 'health_info', args: { question: 'how much salt can i have in a day?' } })
     expect(firstCall(plan(generalAgent, 'should I get the shingles vaccine?'))).toMatchObject({ name: 'health_info' })
   })
+
+  it('Should say what an everyday medicine is for, in plain words and never a dose', () => {
+    expect(answerHealthQuestion('what is metformin used for?', 'en')).toMatchObject({ found: true, text: expect.stringMatching(/diabetes/) })
+    expect(answerHealthQuestion('Telma kis liye hai?', 'hi-Latn').text).toMatch(/BP/)
+    expect(answerHealthQuestion('मेटफॉर्मिन किस लिए है?', 'hi').text).toMatch(/डायबिटीज़/)
+    expect(answerHealthQuestion('how much metformin should I take?', 'en').topic).toBeUndefined()
+  })
+
+  it('Should give the plate method for foods that keep sugar steady', () => {
+    expect(answerHealthQuestion('what foods help keep blood sugar steady?', 'en')).toMatchObject({ topic: 'diet_for_sugar', text: expect.stringMatching(/vegetables/) })
+    expect(firstCall(plan(generalAgent, 'what foods help keep blood sugar steady?'))).toMatchObject({ name: 'health_info' })
+  })
 })

@@ -1,12 +1,15 @@
 import { defineTexts, say, type Localised, type ReplyLanguage } from '../../language/localise.js'
 import { foldDevanagari, matchable } from '../../language/script.js'
+import { classOfMedicine, COMMON_DRUGS } from '../../language/medicine-names.js'
+import { romaniseHindi } from '../../language/romanise.js'
 
 /**
  * Podd's answers to general health questions: a small curated set, each short, safe and
  * sourced, in English, Hindi and romanised Hindi. Nothing here is generated: a question that
  * matches no topic gets a brief "I can't answer that; your doctor can", never a guess and never
  * a paragraph about the model. The numbers come from the cited pages (checked 2026); a
- * clinician should review them before they change. Medicines and doses are never in scope.
+ * clinician should review them before they change. Doses are never in scope; what an everyday
+ * medicine is for is (in plain words, from the NHS pages), with "don't stop or change it".
  */
 
 export interface Source {
@@ -319,6 +322,31 @@ export const HEALTH_TOPICS: HealthTopic[] = [
     sources: [ADA_PLATE],
   },
   {
+    id: 'diet_for_sugar',
+    matches: [
+      re(`\\b(?:foods?|diet|eat|eating|khana|khaana|khaye|khayein|what to eat|kya khaye\\w*)\\b.{0,40}\\b(?:sugar|diabet\\w*|glucose)\\b.{0,30}\\b(?:help|helps|steady|stable|control|down|low|kam|best|good|theek)\\b`),
+      re(`\\b(?:sugar|diabet\\w*|glucose)\\b.{0,30}\\b(?:control|steady|stable|kam|down)\\b.{0,30}\\b(?:foods?|diet|eat|khana|khaana|khaye\\w*)\\b`),
+      re(`\\b(?:best|good|right) (?:diet|food|foods) (?:for|in) (?:diabet\\w*|sugar)\\b|\\bdiabetic diet\\b`),
+      re(`शुगर.{0,30}(?:क्या खाएं|क्या खाना|खाना चाहिए|कंट्रोल)|(?:क्या खाएं|खाने).{0,30}शुगर`),
+    ],
+    answer: {
+      en:
+        'Fill half your plate with vegetables, a quarter with dal, chana, paneer, curd, egg or fish for protein, and a quarter with ' +
+        'whole grains — millets (ragi, jowar, bajra), whole wheat roti or brown rice — rather than white rice or maida. Fibre from ' +
+        'vegetables, dal and whole fruit slows the rise in sugar; eat at regular times and keep sweets, juice and fried snacks small. ' +
+        '(Source: ADA Diabetes Plate Method, ICMR-NIN)',
+      hi:
+        'आधी थाली सब्ज़ियों से भरें, एक चौथाई प्रोटीन से (दाल, चना, पनीर, दही, अंडा या मछली), और एक चौथाई साबुत अनाज से — ' +
+        'मोटे अनाज (रागी, ज्वार, बाजरा), गेहूँ की रोटी या ब्राउन राइस — सफ़ेद चावल या मैदे की जगह। सब्ज़ी, दाल और साबुत फलों का फ़ाइबर ' +
+        'शुगर धीरे बढ़ने देता है; समय पर खाएं और मिठाई, जूस और तली चीज़ें कम रखें। (स्रोत: ADA, ICMR-NIN)',
+      'hi-Latn':
+        'Aadhi thaali sabziyon se bharein, ek chauthai protein se (dal, chana, paneer, dahi, anda ya machhli), aur ek chauthai saabut anaaj se — ' +
+        'mote anaaj (ragi, jowar, bajra), gehun ki roti ya brown rice — safed chawal ya maide ki jagah. Sabzi, dal aur saabut phalon ka fibre ' +
+        'sugar dheere badhne deta hai; samay par khaayein aur mithai, juice aur tali cheezein kam rakhein. (Source: ADA, ICMR-NIN)',
+    },
+    sources: [ADA_PLATE, ICMR_NIN],
+  },
+  {
     id: 'fruit',
     matches: [
       re(`\\b(?:mango|mangoes|aam|banana|bananas|kela|kele|fruit|fruits|phal|grapes|angoor|chikoo|chiku|papaya|apple|seb|guava|amrood)\\b.{0,40}\\b(?:can i|can we|ok|okay|safe|good|bad|kha sakte|kha sakta|kha sakti|theek|diabet\\w*|sugar)\\b`),
@@ -473,8 +501,41 @@ export interface HealthAnswer {
   sources: Source[]
 }
 
+const NHS_MEDICINES: Source = { title: 'NHS: Medicines A to Z', url: 'https://www.nhs.uk/medicines/' }
+
+/** What each class of everyday medicine (language/medicine-names.ts) is for, in plain words (NHS Medicines A to Z). */
+const MEDICINE_PURPOSES: Record<string, Record<ReplyLanguage, string>> = {
+  sugar: { en: 'diabetes: it helps keep your blood sugar down', hi: 'डायबिटीज़ (शुगर) के लिए है: यह खून में शुगर कम रखने में मदद करती है', 'hi-Latn': 'diabetes (sugar) ke liye hai: yeh khoon mein sugar kam rakhne mein madad karti hai' },
+  bp: { en: 'high blood pressure: it lowers your BP and so protects the heart, brain and kidneys', hi: 'हाई बीपी के लिए है: यह बीपी कम करके दिल, दिमाग और गुर्दों को बचाती है', 'hi-Latn': 'high BP ke liye hai: yeh BP kam karke dil, dimaag aur gurdon ko bachati hai' },
+  cholesterol: { en: 'high cholesterol: it lowers cholesterol and the risk of a heart attack or stroke', hi: 'कोलेस्ट्रॉल के लिए है: यह कोलेस्ट्रॉल और दिल के दौरे या लकवे का खतरा कम करती है', 'hi-Latn': 'cholesterol ke liye hai: yeh cholesterol aur dil ke daure ya lakwe ka khatra kam karti hai' },
+  heart: { en: 'the heart and blood vessels: it helps prevent clots, a heart attack or a stroke, or eases heart strain', hi: 'दिल और नसों के लिए है: यह खून के थक्के, दिल के दौरे या लकवे से बचाने में मदद करती है', 'hi-Latn': 'dil aur nason ke liye hai: yeh khoon ke thakke, dil ke daure ya lakwe se bachane mein madad karti hai' },
+  thyroid: { en: 'an underactive thyroid: it replaces the thyroid hormone your body is short of', hi: 'थायरॉइड कम होने पर है: यह वह थायरॉइड हार्मोन देती है जिसकी शरीर में कमी है', 'hi-Latn': 'thyroid kam hone par hai: yeh woh thyroid hormone deti hai jiski shareer mein kami hai' },
+  gas: { en: 'acidity and heartburn: it reduces the acid your stomach makes', hi: 'एसिडिटी और सीने की जलन के लिए है: यह पेट में बनने वाला एसिड कम करती है', 'hi-Latn': 'acidity aur seene ki jalan ke liye hai: yeh pet mein banne wala acid kam karti hai' },
+}
+
+/** "What is metformin used for?", "Telma kis liye hai?": a medicine named, and what it is for asked. */
+const PURPOSE_ASKED = re(`\\b(?:what (?:is|are|does)|what's|why (?:do|am|should) i (?:take|taking|need)|used for|for what|kis liye|kis lie|kisliye|kis cheez|kya kaam)\\b|किस लिए|किसलिए|क्या काम`)
+
+/** What a medicine the question names is for, in plain words, or undefined. Never a dose. */
+function medicinePurpose(question: string, language: ReplyLanguage): HealthAnswer | undefined {
+  const t = normaliseQuestion(romaniseHindi(question))
+  if (!PURPOSE_ASKED.test(t) || /\b(?:dose|dosage|how much|how many|mg|khurak|kitni goli)\b/.test(t)) return undefined
+  const name = COMMON_DRUGS.find((d) => new RegExp(`\\b${d}\\b`).test(t))
+  const cls = name ? classOfMedicine(name) : undefined
+  if (!name || !cls) return undefined
+  const shown = name.charAt(0).toUpperCase() + name.slice(1)
+  const text = {
+    en: `${shown} is a medicine for ${MEDICINE_PURPOSES[cls]!.en}. Take it as your doctor prescribed, and don't stop or change it without them; your pharmacist can tell you more. (Source: NHS)`,
+    hi: `${shown} ${MEDICINE_PURPOSES[cls]!.hi}। इसे डॉक्टर के बताए अनुसार लें, और उनसे पूछे बिना बंद न करें या न बदलें; आपके फ़ार्मासिस्ट और जानकारी दे सकते हैं। (स्रोत: NHS)`,
+    'hi-Latn': `${shown} ${MEDICINE_PURPOSES[cls]!['hi-Latn']}. Ise doctor ke bataye anusaar lein, aur unse poochhe bina band na karein ya na badlein; aapke pharmacist aur jaankari de sakte hain. (Source: NHS)`,
+  }[language]
+  return { found: true, topic: `medicine_purpose:${cls}`, text, sources: [NHS_MEDICINES] }
+}
+
 /** The curated answer to a general health question, or a brief "your doctor can answer that". */
 export function answerHealthQuestion(question: string, language: ReplyLanguage): HealthAnswer {
+  const purpose = medicinePurpose(question, language)
+  if (purpose) return purpose
   const topic = findHealthTopic(question)
   if (topic) return { found: true, topic: topic.id, text: say(topic.answer, language), sources: topic.sources }
   const health = HEALTH_WORDS.test(normaliseQuestion(question))

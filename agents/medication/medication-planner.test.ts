@@ -83,4 +83,12 @@ describe('medication planner', () => {
     expect(call('remind me again in 30 minutes')).toEqual({ name: 'answer_reminder', args: { action: 'snooze', minutes: 30 } })
     expect(call('took my metformin', { medicines: ['Metformin'] })).toMatchObject({ name: 'log_dose' })
   })
+
+  it('Should set the times of a medicine just added when "it" is said with times', () => {
+    const p = plan(medicationAgent, 'I take it at 8 am and 8 pm', {
+      medicines: ['Metformin'],
+      answering: { question: 'would you like a reminder time for it?', previous: "i've started metformin 500 mg twice a day" },
+    })
+    expect(p.calls).toEqual([{ name: 'set_medication_schedule', args: { medication_name: 'Metformin', times: ['08:00', '20:00'] } }])
+  })
 })

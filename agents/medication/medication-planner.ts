@@ -281,9 +281,15 @@ export function planMedication(ctx: PlanContext): Plan {
 
   // Setting a medicine up, in one sentence: "I take metformin 500 mg twice a day at 8 am and 8 pm".
   const looksLikeSetup = SETUP.test(t) || (!status && name && (DOSAGE.test(t) || FREQUENCY.test(t)) && clockTimes(t).length > 0)
+  // "I take it at 8 am and 8 pm" about a medicine already on the list: its times, not a new medicine.
+  const known = name && !named.length && ctx.medicines.some((m) => m.toLowerCase().split(/\s+/)[0] === name.toLowerCase().split(/\s+/)[0])
+  if (known && clockTimes(t).length && ctx.tools.has('set_medication_schedule') && !status) {
+    return { calls: [{ name: 'set_medication_schedule', args: { medication_name: name, times: clockTimes(t) } }] }
+  }
   if (looksLikeSetup && (named.length || name) && ctx.tools.has('add_medication') && !(status && !SETUP.test(t))) {
     // The whole message: "…, daily after lunch at 2 pm" may have gone to the food agent too.
     const segments = setupSegments(ctx.whole, named.length ? named : [name!])
+    if (segments.length === 0) segments.push({ name: name!, words: ctx.whole })
     return { calls: segments.map(({ name: n, words }) => ({ name: 'add_medication', args: setupArgs(n, words) })) }
   }
 

@@ -1,5 +1,8 @@
 import type { Lexicon } from '../agent-definition.js'
 
+/** A temperature with its number: "thermometer shows 38.5", "temp 101", "100.4 F". */
+const TEMPERATURE_READING = /\b(?:temperature|temp|thermometer|fever|bukhar|bukhaar|tapman)\b[^.,?]{0,20}\b\d{2,3}(?:\.\d)?\b|\b\d{2,3}(?:\.\d)?\s*(?:°\s*[fc]?|degrees?|f\b)/
+
 /** Readings and questions about them. */
 export const vitalsLexicon: Lexicon = {
   patterns: [
@@ -16,6 +19,8 @@ export const vitalsLexicon: Lexicon = {
     [/\b\d{2,3}(?:\.\d)?\s*(?:kg|kgs|kilos?|lbs?|pounds)\b/, 0.9],
     [/\b(?:mmhg|mg\/dl|mmol)\b/, 1],
     [/\b(?:readings?|vitals)\b/, 0.7],
+    // "Sugar check kiya", "I checked my BP": a reading taken, its number still to come.
+    [/\b(?:sugar|bp|pressure|pulse|weight|wazan|oxygen|spo2|temperature|temp)\b.{0,12}\b(?:check(?:ed)?|measured?|tested|napa|naapa|napi|naapi|naap[ai]?)\b|\b(?:checked|measured|tested)\b.{0,10}\b(?:sugar|bp|pressure|pulse|weight|oxygen|spo2|temperature)\b/, 0.8],
     // A reading's name alone ("sugar", "शुगर") starts a reading: the planner asks for the number.
     [/^(?:(?:my|meri|mera) )?(?:sugar|bp|pulse|oxygen|spo2|weight|wazan|wajan|temperature|temp)$/, 0.8],
     [/\b(?:what|how|when|which)\b.{0,35}\b(?:temperature|temp|bp|blood pressure|sugar|pulse|weight|oxygen|spo2|hba1c)\b/, 0.9],
@@ -26,11 +31,13 @@ export const vitalsLexicon: Lexicon = {
     [/\b(?:fasting|fbs|ppbs|rbs|pp|random)\b[^.,]{0,20}\d{2,3}/, 1],
     [/\b(?:after|before) (?:breakfast|lunch|dinner|food|meal|eating)\b[^.,]{0,10}\b\d{2,3}\b/, 1],
   ],
-  adjust(clause, scores) {
+  adjust(clause, scores, ctx) {
     // Sugar with a meal word is a reading ("sugar after lunch 180"), not food.
     if (scores.vitals! >= 0.9 && /\b(?:after|before|fasting|post)\b/.test(clause)) scores.food = Math.min(scores.food ?? 0, 0.5)
     // A fever with a number is a reading, and so is a question about one; else it is a symptom.
     if (/\b(?:when|kab|how high|highest|last)\b.{0,30}\b(?:fever|bukhar)\b/.test(clause)) scores.vitals = Math.max(scores.vitals ?? 0, 0.9)
+    // "I have fever, thermometer shows 38.5": the fever is the reading's, said once.
+    else if (/\b(?:fever|bukhar)\b/.test(clause) && ctx.message && TEMPERATURE_READING.test(ctx.message)) scores.vitals = Math.max(scores.vitals ?? 0, 0.9)
     else if (/\b(?:fever|bukhar)\b/.test(clause) && scores.vitals! < 1) scores.vitals = 0.4
   },
 }

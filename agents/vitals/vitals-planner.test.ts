@@ -72,4 +72,34 @@ describe('vitals planner', () => {
   it('Should ask for the number when only the metric is named', () => {
     expect(call('check my sugar')).toEqual({ reply: expect.stringMatching(/What was the reading\?/) })
   })
+
+  it('Should ask for the number when a reading was taken but not said ("sugar check kiya")', () => {
+    expect(plan(vitalsAgent, 'sugar check kiya')).toMatchObject({ calls: [], asked: true })
+    expect(call('160 tha khana khane ke baad', { answering: { question: 'what was the reading?', previous: 'sugar check kiya' } })).toEqual({
+      name: 'log_vitals',
+      args: expect.objectContaining({ blood_sugar: 160, blood_sugar_context: 'after_meal' }),
+    })
+  })
+
+  it('Should answer a follow-up question about the same metric for another period', () => {
+    expect(call('and the day before?', { followUp: 'what was my BP yesterday?' })).toEqual({
+      name: 'get_vitals_history',
+      args: { metric: 'blood_pressure', period: 'day_before_yesterday' },
+    })
+    expect(call('what about last week?', { followUp: 'what was my sugar yesterday?' })).toEqual({
+      name: 'get_vitals_history',
+      args: { metric: 'blood_sugar', period: 'last_7_days' },
+    })
+    expect(call('and the average?', { followUp: 'what was my BP this week?' })).toEqual({
+      name: 'get_vitals_history',
+      args: { metric: 'blood_pressure', period: 'this_week', stat: 'average' },
+    })
+  })
+
+  it('Should say what the reading just logged means for "is that high?", logging nothing', () => {
+    const recent = [{ id: 'e1', kind: 'vitals', at: '2025-06-11T13:00:00Z', payload: { temperature: 38.9 } }]
+    const p = plan(vitalsAgent, 'is that high?', { followUp: 'fever 102', recent })
+    expect(p.calls).toEqual([])
+    expect(p.reply).toMatch(/fever/)
+  })
 })

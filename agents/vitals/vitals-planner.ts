@@ -6,6 +6,7 @@ import type { Plan, PlanContext, RecentEntry } from '../plan.js'
 import { whyNotARecord } from '../../language/not-a-record.js'
 import { adviceFor, describeReading, MEANT_READING, say, vitalsReplies, VITALS_TEXTS } from './vitals-texts.js'
 import { vitalsPayload } from './vitals-payload.js'
+import { DAY_BEFORE } from '../../language/follow-up.js'
 
 const METRIC_WORDS: [RegExp, string][] = [
   [/\b(?:bp|blood pressure|pressure)\b/, 'blood_pressure'],
@@ -18,6 +19,7 @@ const METRIC_WORDS: [RegExp, string][] = [
 ]
 
 const PERIOD_WORDS: [RegExp, string][] = [
+  [/\b(?:day before yesterday|parson|parso|parsoon)\b/, 'day_before_yesterday'],
   [/\b(?:yesterday|kal|last night)\b/, 'yesterday'],
   [/\b(?:today|aaj|this morning|tonight)\b/, 'today'],
   [/\b(?:this week|is hafte|iss hafte|is week)\b/, 'this_week'],
@@ -178,6 +180,42 @@ function describeSaid(r: Reading): string {
   }
 }
 
+/** A reading the thread logged, said with its label and advice in the patient's language ("is that high?"). */
+function describeEntry(e: RecentEntry, language: PlanContext['language']): string | undefined {
+  try {
+    const { reported: _r, units: _u, flags: _f, ...fields } = e.payload as Record<string, unknown>
+    const { payload, flags } = normalizePayload('vitals', fields)
+    return [describeReading(payload, flags, language ?? 'en').join(', '), ...(flags && (language ?? 'en') === 'en' ? adviceFor(flags) : [])].join('. ')
+  } catch {
+    return undefined
+  }
+}
+
+/** The day before the one asked about before: "and the day before?" after "yesterday". */
+const DAY_BEFORE_PERIOD: Record<string, string> = { today: 'yesterday', yesterday: 'day_before_yesterday' }
+
+/**
+ * Words leaning on the previous message ("and the day before?", "what about last week?", "is
+ * that high?"): the same question about another period, or about the reading just logged.
+ */
+function followUpPlan(ctx: PlanContext, metric: string | undefined): Plan | undefined {
+  const t = ctx.text
+  const previous = ctx.followUp
+  if (!previous) return undefined
+  const latest = ctx.recent.filter((e) => e.kind === 'vitals').at(-1)
+  if (latest && !metric && /\b(?:high|low|normal|ok|okay|fine|good|bad|dangerous|serious|worrying|a problem|zyada|kam|theek|thik)\b/.test(t)) {
+    const described = describeEntry(latest, ctx.language)
+    if (described) return { calls: [], reply: vitalsReplies(ctx.language).aboutLast(described) }
+  }
+  const earlierMetric = metric ?? METRIC_WORDS.find(([re]) => re.test(previous))?.[1]
+  if (!earlierMetric || !ctx.tools.has('get_vitals_history') || !QUESTION.test(previous)) return undefined
+  const earlier = historyArgs(previous, earlierMetric)
+  const now = historyArgs(t, earlierMetric)
+  const args: Record<string, unknown> = { ...earlier, ...now }
+  if (DAY_BEFORE.test(t)) args.period = DAY_BEFORE_PERIOD[String(earlier.period ?? 'today')] ?? 'day_before_yesterday'
+  return { calls: [{ name: 'get_vitals_history', args }] }
+}
+
 /** Whether a reading would raise an alert (urgent or critical, or a re-check). */
 function alarming(r: Reading): boolean {
   try {
@@ -284,6 +322,10 @@ export function planVitals(ctx: PlanContext): Plan {
     return { calls: [], reply: say(VITALS_TEXTS.runTogether, ctx.language ?? 'en', { bp: `${run[1]}/${run[2]}` }), asked: true }
   }
   const metric = METRIC_WORDS.find(([re]) => re.test(t))?.[1]
+  if (readings.length === 0) {
+    const followUp = followUpPlan(ctx, metric)
+    if (followUp) return followUp
+  }
   const asking = QUESTION.test(t) || /\b(?:readings?|vitals)\b/.test(t)
   // "Is 150/90 high?", "what would happen if my sugar went to 400?", "I will check my BP after my bath":
   // numbers asked about or planned are read back, never logged.

@@ -27,6 +27,7 @@ export const VITALS_REPLIES = {
   whatCanLog: 'I can log your blood pressure, sugar, pulse, temperature, oxygen, weight and HbA1c. What was the reading?',
   wouldBe: (described: string) => `That would be ${described}. I haven't logged it; if it is your own reading, tell me and I'll note it.`,
   later: "All right. Tell me the reading when you've measured it and I'll note it.",
+  aboutLast: (described: string) => `That reading: ${described.replace(/\.$/, '')}.`,
   // ADA Standards of Care (targets for most adults with diabetes) and the AHA BP categories, as in clinical.md.
   sugarTargets:
     'For most adults with diabetes the target is 80–130 mg/dL before meals (fasting) and below 180 mg/dL one to two hours after ' +
@@ -381,6 +382,7 @@ function vitalsRepliesIn(language: 'hi' | 'hi-Latn'): Replies {
         `Yeh ${described} hoga. Maine ise darj nahi kiya; agar yeh aapki apni reading hai, to bataiye, main likh loonga.`,
       ),
     later: l('ठीक है। नापने के बाद रीडिंग बताइए, मैं दर्ज कर लूँगा।', 'Theek hai. Naapne ke baad reading bataiye, main darj kar loonga.'),
+    aboutLast: (described) => l(`वह रीडिंग: ${described.replace(/[.।]$/, '')}।`, `Woh reading: ${described.replace(/[.।]$/, '')}.`),
     sugarTargets: l(
       'डायबिटीज़ वाले ज़्यादातर वयस्कों के लिए लक्ष्य खाने से पहले (खाली पेट) 80–130 mg/dL और खाने के एक से दो घंटे बाद 180 mg/dL से कम है; ' +
         'बिना डायबिटीज़ के खाने के बाद शुगर आमतौर पर 140 mg/dL से कम रहती है। आपके डॉक्टर आपके लिए अलग लक्ष्य तय कर सकते हैं।',

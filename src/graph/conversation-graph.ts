@@ -8,7 +8,7 @@ import type { Logger } from '../logger.js'
 import type { AgentRunner } from './agent-runner.js'
 import type { ChatModels } from './chat-models.js'
 import { graphContext } from './graph-context.js'
-import { lastHumanText } from './message-text.js'
+import { lastHumanText, subjectBefore } from './message-text.js'
 import { checkGuards } from './policy/guards.js'
 import { loadPrompt } from './prompts.js'
 import { CONFIDENT, classifyIntent } from './router/classify-intent.js'
@@ -20,6 +20,8 @@ import { editIntent } from '../../language/edits.js'
 import { say } from '../../language/localise.js'
 import { whyNotARecord } from '../../language/not-a-record.js'
 import { normaliseText } from '../../language/text.js'
+import { completeEllipsis, isFollowUp } from '../../language/follow-up.js'
+import { romaniseHindi } from '../../language/romanise.js'
 
 /** Messages kept in a thread's checkpoint: its history lives in chat events, this is the window. */
 const THREAD_WINDOW = 24
@@ -161,8 +163,20 @@ export function buildConversationGraph(deps: ConversationGraphDeps) {
     // What Podd always declines (dose changes, other patients' data, injections, diagnoses) is
     // answered here with fixed words, before any agent or model sees it.
     const guard = { medicineNames: ctx.medicines, language: ctx.replyLanguage }
-    const hit = checkGuards(text, guard)
-    const classified = classifyIntent(text, { medicineNames: ctx.medicines })
+    // "And my father's?" after "what was my BP yesterday?" asks for his BP: words that lean on
+    // the message before are read with what it was about.
+    const leans = (words: string) => isFollowUp(normaliseText(romaniseHindi(words)))
+    const before = subjectBefore(state.messages, leans)
+    const leaning = before !== undefined && leans(text)
+    const said = leaning ? completeEllipsis(normaliseText(romaniseHindi(text)), normaliseText(romaniseHindi(before))) : text
+    const hit = checkGuards(said, guard)
+    let classified = classifyIntent(said, { medicineNames: ctx.medicines })
+    // "And the day before?", "is that high?": nothing of their own to route by, so they go where
+    // the message before went (its clearest part).
+    if (leaning && classified.routes.every((a) => a === FALLBACK_AGENT)) {
+      const earlier = classifyIntent(before, { medicineNames: ctx.medicines }).clauses.filter((c) => c.agent).sort((a, b) => b.score - a.score)[0]
+      if (earlier?.agent && earlier.agent !== FALLBACK_AGENT) classified = { routes: [earlier.agent], confidence: earlier.score, focus: {}, clauses: [] }
+    }
     if (hit) {
       // The rest of the turn still counts: "BP 100/65, should I skip my amlodipine?" logs the
       // reading. Only clauses with a clear agent of their own that no guard declines go on.
@@ -173,7 +187,7 @@ export function buildConversationGraph(deps: ConversationGraphDeps) {
       const focusOf = (a: AgentName) => beside.filter((c) => c.agent === a).map((c) => c.text).join(', ')
       return new Command({ goto: agents.map((a) => new Send(a, { messages: state.messages, focus: focusOf(a) })), update })
     }
-    const normalised = normaliseText(text)
+    const normalised = normaliseText(said)
     const edit = editIntent(normalised)
     // "My wife's BP is 150/90": someone else's numbers are never written to this patient's record.
     if (!edit && whyNotARecord(normalised) === 'other_person') {

@@ -3,12 +3,14 @@ import type { CallbackManagerForLLMRun } from '@langchain/core/callbacks/manager
 import { BaseChatModel, type BindToolsInput } from '@langchain/core/language_models/chat_models'
 import { AIMessage, AIMessageChunk, type BaseMessage, isAIMessage, isHumanMessage, isSystemMessage, isToolMessage, type ToolMessage } from '@langchain/core/messages'
 import { ChatGenerationChunk, type ChatResult } from '@langchain/core/outputs'
-import { messageText } from '../message-text.js'
+import { messageText, subjectBefore } from '../message-text.js'
 import type { Plan, PlanContext, RecentEntry } from '../../../agents/plan.js'
 import { normaliseText } from '../../../language/text.js'
 import { romaniseHindi } from '../../../language/romanise.js'
 import { FOCUS_MARKER, MEDICINES_MARKER, RECENT_MARKER } from './prompt-markers.js'
 import { instructedLanguage } from '../../../language/patient-language.js'
+
+import { isFollowUp } from '../../../language/follow-up.js'
 
 /** The patient's words as the planners read them: Devanagari in Latin letters, then normalised. */
 const read = (text: string) => normaliseText(romaniseHindi(text))
@@ -124,6 +126,8 @@ export class OfflineChatModel extends BaseChatModel {
       const previous = messages.slice(0, askedIndex).findLast((m) => isHumanMessage(m))
       ctx.answeringQuestion = { question: read(messageText(asked)), previous: previous ? read(messageText(previous)) : '' }
     }
+    const before = isFollowUp(ctx.whole) ? subjectBefore(messages, (words) => isFollowUp(read(words))) : undefined
+    if (before) ctx.followUp = read(before)
     const plan = this.planner(ctx)
     if (plan.calls.length) {
       return new AIMessage({

@@ -30,4 +30,18 @@ describe('classifyIntent', () => {
     expect(c.routes).toEqual([])
     expect(c.confidence).toBeLessThan(0.6)
   })
+
+  it('Should keep a fever said beside its temperature with the reading', () => {
+    expect(classifyIntent('I have fever, thermometer shows 38.5').routes).toEqual(['vitals'])
+    expect(classifyIntent('fever since morning and headache').routes).toEqual(['general'])
+  })
+
+  it('Should not take a meal not eaten for food ("not eating dinner" is why a dose was skipped)', () => {
+    expect(classifyIntent('skipped my insulin tonight, not eating dinner').routes).toEqual(['medication'])
+  })
+
+  it('Should send a reading taken but not yet said to vitals', () => {
+    expect(classifyIntent('sugar check kiya').routes).toEqual(['vitals'])
+    expect(classifyIntent('what was my bee pee yesterday').routes).toEqual(['vitals'])
+  })
 })
