@@ -14,7 +14,27 @@ import { isRelativeTime } from './relative-time.js'
  * the version and a hash of the file go into every report so baselines compare like with like.
  */
 
-export const SETS = ['routing', 'queries', 'safety', 'refusals', 'multi-turn', 'voice'] as const
+export const SETS = [
+  'routing',
+  'queries',
+  'safety',
+  'refusals',
+  'multi-turn',
+  'voice',
+  // Issue 12's behaviour classes, written blind to the parsers.
+  'corrections',
+  'doses',
+  'med-setup',
+  'readings-numbers',
+  'history',
+  'not-logged',
+  'hindi',
+  'pending-question',
+  'safety-multilingual',
+  'general-health',
+  // The held-out split (evals/fresh/): never run by default, never tuned on.
+  'fresh',
+] as const
 export type SetName = (typeof SETS)[number]
 
 const relativeTime = z.string().refine(isRelativeTime, 'must be a relative time like "-1d 09:30", "-3h" or "08:00"')
@@ -46,6 +66,29 @@ const ExpectedEvent = z
   })
   .strict()
 
+/**
+ * An event that existed before a turn: `ref` names a history event, `turn` (1-based) the event
+ * an earlier turn of the case wrote. `kind` and `where` pick among several (`where` matches the
+ * payload the event had before this turn, like `fields`).
+ */
+const EventTarget = z
+  .object({
+    ref: z.string().regex(/^[a-z][a-z0-9_]*$/).optional(),
+    turn: z.number().int().positive().optional(),
+    kind: EventKindSchema.optional(),
+    where: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict()
+  .refine((t) => (t.ref === undefined) !== (t.turn === undefined), 'give ref or turn, exactly one')
+
+/** The target is still there, changed by this turn to hold `fields` (a correction, a reschedule). */
+const CorrectedEvent = EventTarget.and(
+  z.object({ fields: z.record(z.string(), z.unknown()), tolerance: z.record(z.string(), z.number().nonnegative()).optional() }),
+)
+
+/** Reply languages: English, Hindi in Devanagari, Hindi in Latin letters (see reply-language.ts). */
+export const REPLY_LANGUAGES = ['en', 'hi', 'hi-latn'] as const
+
 /** A string, or a list of alternatives of which one must appear. */
 const TextCheck = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)])
 
@@ -62,8 +105,22 @@ export const TurnExpect = z
   .object({
     routes: z.array(z.enum(AGENTS)).optional(),
     events: z.array(ExpectedEvent).optional(),
-    /** Nothing may be written (a question, a refusal). */
+    /**
+     * Nothing may be written (a question, a refusal): no event in the turn's result, and the
+     * patient's current record (every kind but alerts, notifications, summaries and chat) is
+     * the same after the turn as before it — nothing added, corrected or removed.
+     */
     no_events: z.literal(true).optional(),
+    /**
+     * Earlier events this turn must have corrected (a new version of the same event holding
+     * `fields`). Unless `events` is also given, the turn may add nothing new: a correction that
+     * logs a second copy fails.
+     */
+    corrected: z.array(CorrectedEvent).optional(),
+    /** Earlier events this turn must have removed (tombstoned); as with corrected, no new copy. */
+    removed: z.array(EventTarget).optional(),
+    /** The reply's language: en, hi (Devanagari) or hi-latn (romanised Hindi / Hinglish). */
+    language: z.enum(REPLY_LANGUAGES).optional(),
     /** No events of these kinds may be written (no medication change on a dose question). */
     no_event_kinds: z.array(EventKindSchema).optional(),
     /** Unset means false: an emergency reply to a routine turn is a failure. "any" skips the check. */
@@ -77,6 +134,7 @@ export const TurnExpect = z
   })
   .strict()
   .refine((e) => !(e.events?.length && e.no_events), 'events and no_events contradict each other')
+  .refine((e) => !(e.no_events && (e.corrected?.length || e.removed?.length)), 'no_events contradicts corrected / removed')
 
 const Turn = z.object({ message: z.string().min(1).max(4000), expect: TurnExpect.default({}) }).strict()
 
@@ -88,6 +146,11 @@ export const EvalCaseSchema = z
     /** Default: voice for the voice set, chat otherwise. */
     source: z.enum(['chat', 'voice']).optional(),
     profile: z.record(z.string(), z.unknown()).optional(),
+    /**
+     * The case's own "now" (ISO with offset): its history, expected times and the services'
+     * clock start there, so a dose slot or "yesterday" does not depend on the run's --now.
+     */
+    now: z.iso.datetime({ offset: true }).optional(),
     history: z.array(HistoryEvent).default([]),
     turns: z.array(Turn).min(1).max(8),
     tags: z.array(z.string().min(1)).default([]),
@@ -98,6 +161,9 @@ export type EvalCaseInput = z.input<typeof EvalCaseSchema>
 export type HistoryEventSpec = z.output<typeof HistoryEvent>
 export type ExpectedEventSpec = z.output<typeof ExpectedEvent>
 export type TurnExpectation = z.output<typeof TurnExpect>
+export type EventTargetSpec = z.output<typeof EventTarget>
+export type CorrectedEventSpec = z.output<typeof CorrectedEvent>
+export type ReplyLanguage = (typeof REPLY_LANGUAGES)[number]
 export interface EvalCase extends Omit<z.output<typeof EvalCaseSchema>, 'set' | 'source'> {
   set: SetName
   source: 'chat' | 'voice'
@@ -174,6 +240,22 @@ function checkPayloads(c: EvalCase, where: string): string[] {
   return problems
 }
 
+/** A target names a history ref that exists, or a turn before the one that names it. */
+function checkTargets(c: EvalCase, where: string): string[] {
+  const refs = new Set(c.history.flatMap((h) => (h.ref ? [h.ref] : [])))
+  return c.turns.flatMap((t, i) =>
+    [...(t.expect.corrected ?? []), ...(t.expect.removed ?? [])].flatMap((target) => {
+      if (target.ref !== undefined && !refs.has(target.ref)) {
+        return [`${where}: turns.${i}: "${target.ref}" names no history event with that ref`]
+      }
+      if (target.turn !== undefined && target.turn > i) {
+        return [`${where}: turns.${i}: turn ${target.turn} is not an earlier turn (turns count from 1)`]
+      }
+      return []
+    }),
+  )
+}
+
 function describe(err: unknown): string {
   const issues = (err as { issues?: { path: string; message: string }[] }).issues
   if (issues?.length) return issues.map((i) => `${i.path} ${i.message}`).join('; ')
@@ -217,7 +299,7 @@ export function parseDataset(text: string, file: string): Dataset {
     if (first !== undefined) problems.push(`${where}: id "${raw.id}" is already used on line ${first}`)
     ids.set(raw.id, index + 1)
     const c: EvalCase = { ...raw, set: name, source: raw.source ?? (name === 'voice' ? 'voice' : 'chat') }
-    problems.push(...checkPayloads(c, `${where} (${c.id})`))
+    problems.push(...checkPayloads(c, `${where} (${c.id})`), ...checkTargets(c, `${where} (${c.id})`))
     cases.push(c)
   })
   if (problems.length) throw new DatasetError(problems)
@@ -226,6 +308,8 @@ export function parseDataset(text: string, file: string): Dataset {
 }
 
 export const DATASET_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'datasets')
+/** The held-out split (fresh.jsonl and its thresholds.json): run only with --fresh. */
+export const FRESH_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fresh')
 
 /** Loads the named sets (all when none are named) from a folder; unknown names are an error. */
 export function loadDatasets(names: string[] = [], dir = DATASET_DIR): Dataset[] {

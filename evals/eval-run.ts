@@ -3,7 +3,7 @@ import type { Dataset, EvalCase } from './dataset-schema.js'
 import { evaluateGate } from './gate.js'
 import type { Judge } from './judge.js'
 import type { EvalReport, RunInfo } from './results.js'
-import { anchoredClock, runCases, type EvalWorker } from './runner.js'
+import { runCases, type EvalWorker } from './runner.js'
 import { scoreAll } from './scorers.js'
 import type { Thresholds } from './thresholds-schema.js'
 
@@ -36,13 +36,12 @@ export function selectCases(datasets: Dataset[], filter?: string): EvalCase[] {
 
 export async function runEval(opts: EvalRunOptions): Promise<EvalReport> {
   const started = new Date()
-  const clock = anchoredClock(opts.now)
   const cases = selectCases(opts.datasets, opts.filter)
   const repeat = Math.max(1, opts.repeat ?? 1)
   const concurrency = Math.max(1, opts.concurrency ?? 1)
   const results = await runCases(cases, {
-    createWorker: () => opts.createWorker(clock),
-    clock,
+    createWorker: opts.createWorker,
+    now: opts.now,
     repeat,
     concurrency,
     modelName: opts.modelName,

@@ -19,6 +19,8 @@ export interface ActualEvent {
   kind: string
   payload: Record<string, unknown>
   occurred_at: string
+  /** The event's context id (kept by its corrections), when known. */
+  context_id?: string
 }
 
 export interface MatchContext {

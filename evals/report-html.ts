@@ -1,4 +1,5 @@
 import { deltaTone, formatDelta, formatMetric } from './format.js'
+import { gateLine } from './report-terminal.js'
 import type { CaseResult, EvalReport, TurnRecord } from './results.js'
 import { METRICS, type Metrics } from './scorers.js'
 
@@ -135,8 +136,10 @@ function header(report: EvalReport): string {
   ]
   const datasets = run.datasets.map((d) => `${d.name} v${d.version} (${d.cases} cases, ${d.hash})`).join(' · ')
   const verdict = gate
-    ? `<p><span class="badge ${gate.passed ? 'pass' : 'fail'}">gate ${gate.passed ? 'PASS' : 'FAIL'}</span></p>` +
+    ? `<p><span class="badge ${gate.passed ? 'pass' : 'fail'}">${esc(gateLine(gate).replace(/^Gate: /, 'gate '))}</span></p>` +
       list(gate.failures, (f) => tag('li', esc(f), 'fail')) +
+      list(gate.known ?? [], (k) => tag('li', esc(k), 'fail')) +
+      list(gate.below_target ?? [], (b) => tag('li', esc(`floor below target: ${b}`), 'dim')) +
       list(gate.notes, (n) => tag('li', esc(n), 'dim'))
     : ''
   return (

@@ -17,6 +17,15 @@ export type CheckKind =
   | 'matches'
   | 'not_contains'
   | 'judge'
+  /** An earlier event corrected / removed as asked; no new copy written instead. */
+  | 'corrected'
+  | 'removed'
+  | 'no_copy'
+  /** no_events: the patient's record is the same after the turn. */
+  | 'unchanged'
+  | 'language'
+  /** The reply suggested starting, stopping or changing a medicine or dose (always checked). */
+  | 'dose_change'
 
 export interface CheckResult {
   kind: CheckKind
@@ -40,6 +49,8 @@ export interface TurnRecord {
   route_exact?: boolean
   event_match?: EventMatchResult
   refusal_detected: boolean
+  /** The sentence of the reply that suggests a medicine or dose change, when one does. */
+  dose_change_suggestion?: string
   checks: CheckResult[]
   /** The turn threw; later turns of the case did not run. */
   error?: string

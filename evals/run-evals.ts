@@ -4,7 +4,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { readBaseline } from './baseline.js'
-import { DATASET_DIR, DatasetError, loadDatasets } from './dataset-schema.js'
+import { DATASET_DIR, DatasetError, FRESH_DIR, loadDatasets } from './dataset-schema.js'
 import { runEval, selectCases } from './eval-run.js'
 import { EXIT_USAGE } from './gate.js'
 import { judgeFromEnv } from './judge.js'
@@ -36,7 +36,10 @@ const USAGE = `Usage: npm run eval -- [options]
   --html file.html         the HTML report (default: beside --out, else evals/reports/latest.html)
   --baseline file.json     compare with an earlier run: deltas, fixed / broken cases, regressions
   --thresholds file.json   gate thresholds (default evals/thresholds.json)
-  --now ISO|real           the run's "now" for relative times (default ${DEFAULT_NOW}, a Wednesday 19:30 IST)
+  --now ISO|real           the run's "now" for relative times (default ${DEFAULT_NOW}, a Wednesday 19:30 IST);
+                           a case's own "now" still wins
+  --fresh                  run only the held-out split evals/fresh/fresh.jsonl, gated by evals/fresh/thresholds.json;
+                           never part of the default run (do not tune code on it)
   --no-judge               skip LLM-judge checks even when JUDGE_MODEL is set
   --quiet                  no progress bar
 
@@ -94,6 +97,7 @@ export async function main(argv: string[], io: Io = PROCESS_IO): Promise<number>
         voices: { type: 'string' },
         snr: { type: 'string' },
         quiet: { type: 'boolean' },
+        fresh: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     })
@@ -125,9 +129,11 @@ export async function main(argv: string[], io: Io = PROCESS_IO): Promise<number>
       if (audio.length !== names.length) throw new UsageError('spoken sets (voice-audio…) run on their own, not with chat sets')
       return await runSpokenEval(audio, { ...o, now }, io)
     }
-    const datasets = loadDatasets(names, o['datasets-dir'] ?? DATASET_DIR)
+    if (o.fresh && (names.length || o['datasets-dir'])) throw new UsageError('--fresh runs the held-out split alone: no --dataset')
+    const datasetsDir = o.fresh ? FRESH_DIR : (o['datasets-dir'] ?? DATASET_DIR)
+    const datasets = loadDatasets(o.fresh ? ['fresh'] : names, datasetsDir)
     if (selectCases(datasets, o.filter).length === 0) throw new UsageError(`no case matches --filter ${o.filter}`)
-    const thresholds = loadThresholds(o.thresholds ?? DEFAULT_THRESHOLDS_FILE)
+    const thresholds = loadThresholds(o.thresholds ?? (o.fresh ? path.join(FRESH_DIR, 'thresholds.json') : DEFAULT_THRESHOLDS_FILE))
     const baseline = o.baseline ? { report: readBaseline(o.baseline), file: o.baseline } : undefined
     const config = evalConfig(o.model as 'offline' | 'openai' | undefined, io.env)
     const model = config.LLM_PROVIDER
@@ -151,10 +157,12 @@ export async function main(argv: string[], io: Io = PROCESS_IO): Promise<number>
     })
     progress?.finish()
 
-    const htmlPath = o.html ?? (o.out ? `${o.out.replace(/\.json$/i, '')}.html` : path.join('evals', 'reports', 'latest.html'))
+    const latest = o.fresh ? 'fresh.html' : 'latest.html'
+    const htmlPath = o.html ?? (o.out ? `${o.out.replace(/\.json$/i, '')}.html` : path.join('evals', 'reports', latest))
     if (o.out) write(o.out, `${JSON.stringify(report, null, 1)}\n`)
     write(htmlPath, renderHtml(report))
     const color = Boolean(io.stdout.isTTY) && !io.env.NO_COLOR
+    if (o.fresh) io.stdout.write('HELD-OUT fresh split (evals/fresh): report these scores to the lead only; do not tune on them.\n\n')
     io.stdout.write(`${renderTerminal(report, { color, htmlPath })}\n`)
     return report.gate!.exit_code
   } catch (err) {

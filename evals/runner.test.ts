@@ -6,6 +6,7 @@ import { EvalCaseSchema, type EvalCase, type EvalCaseInput } from './dataset-sch
 import type { Judge } from './judge.js'
 import { runCases, seedCase, type EvalWorker } from './runner.js'
 import { ephemeralPatientKeys } from '../memory/encryption/patient-keys.js'
+import { correctEvent, removeEvent } from '../memory/event-edits.js'
 
 const NOW = new Date('2025-06-11T14:00:00Z') // 19:30 IST
 const clock = () => NOW
@@ -78,7 +79,7 @@ describe('seedCase', () => {
       turns: [{ message: 'x' }],
     })
     const user = crypto.randomUUID()
-    expect(await seedCase({ events: store }, user, c, NOW)).toBe('America/New_York')
+    expect((await seedCase({ events: store }, user, c, NOW)).tz).toBe('America/New_York')
     const events = await store.scan(user, {})
     const medication = events.find((e) => e.kind === 'medication')!
     const schedule = events.find((e) => e.kind === 'med_schedule')!
@@ -109,7 +110,7 @@ describe('runCases', () => {
         { message: 'it was 145 after lunch', expect: { routes: ['vitals'], events: [{ kind: 'vitals', fields: { blood_sugar: 145 } }] } },
       ],
     })
-    const [result] = await runCases([c], { createWorker: w.createWorker, clock, modelName: 'offline' })
+    const [result] = await runCases([c], { createWorker: w.createWorker, now: NOW, modelName: 'offline' })
     expect(w.calls.map((i) => [i.message, i.threadId, i.source])).toEqual([
       ['my sugar', undefined, 'chat'],
       ['it was 145 after lunch', 'thread-1', 'chat'],
@@ -125,7 +126,7 @@ describe('runCases', () => {
       throw new Error('graph exploded')
     })
     const c = evalCase({ id: 'boom', turns: [{ message: 'a' }, { message: 'b' }] })
-    const [result] = await runCases([c], { createWorker: w.createWorker, clock, modelName: 'offline' })
+    const [result] = await runCases([c], { createWorker: w.createWorker, now: NOW, modelName: 'offline' })
     expect(w.calls).toHaveLength(1)
     expect(result!.passed).toBe(false)
     expect(result!.runs[0]!.error).toMatch(/graph exploded/)
@@ -142,7 +143,7 @@ describe('runCases', () => {
     const progress: string[] = []
     const results = await runCases(cases, {
       createWorker: w.createWorker,
-      clock,
+      now: NOW,
       modelName: 'offline',
       repeat: 4,
       concurrency: 3,
@@ -160,7 +161,7 @@ describe('runCases', () => {
   it('fails a case whose seeding fails, without calling the graph', async () => {
     const w = workers(() => ({}))
     const c = evalCase({ id: 'bad-seed', history: [{ kind: 'water', payload: { amount_ml: 200 }, at: '23:30' }], turns: [{ message: 'x' }] })
-    const [result] = await runCases([c], { createWorker: w.createWorker, clock, modelName: 'offline' })
+    const [result] = await runCases([c], { createWorker: w.createWorker, now: NOW, modelName: 'offline' })
     expect(w.calls).toHaveLength(0)
     expect(result!.runs[0]!.failures[0]).toMatch(/^seeding failed: history.0/)
   })
@@ -176,10 +177,10 @@ describe('runCases', () => {
     }
     const w = workers(() => ({ reply: 'Your BP was 120/80.' }))
     const c = evalCase({ id: 'judged', turns: [{ message: 'hi' }, { message: 'my BP?', expect: { judge: 'Says there are no readings.' } }] })
-    const [judged] = await runCases([c], { createWorker: w.createWorker, clock, modelName: 'offline', judge })
+    const [judged] = await runCases([c], { createWorker: w.createWorker, now: NOW, modelName: 'offline', judge })
     expect(asked).toEqual([{ rubric: 'Says there are no readings.', conversation: ['hi', 'my BP?'], reply: 'Your BP was 120/80.' }])
     expect(judged!.runs[0]!.failures).toEqual(['turn 2 judge: (cached) invented a reading'])
-    const [skipped] = await runCases([c], { createWorker: w.createWorker, clock, modelName: 'offline' })
+    const [skipped] = await runCases([c], { createWorker: w.createWorker, now: NOW, modelName: 'offline' })
     expect(skipped!.passed).toBe(true)
     expect(skipped!.runs[0]!.turns[1]!.checks.at(-1)).toMatchObject({ kind: 'judge', status: 'skip' })
   })
@@ -189,9 +190,82 @@ describe('runCases', () => {
     const w = workers((_, n) => ({ model: model(n === 1) }))
     const [r] = await runCases([evalCase({ id: 'm', turns: [{ message: 'a' }, { message: 'b' }] })], {
       createWorker: w.createWorker,
-      clock,
+      now: NOW,
       modelName: 'gpt-4o-mini',
     })
     expect(r!.runs[0]!.turns.map((t) => t.model.name)).toEqual(['gpt-4o-mini', 'offline'])
+  })
+
+  it("runs a case at its own now: the worker's clock, the history and the checks start there", async () => {
+    const seenAt: Date[] = []
+    let clockOf: (() => Date) | undefined
+    const fake = fakeConversation(() => {
+      seenAt.push(clockOf!())
+      return { reply: 'ok' }
+    })
+    const createWorker = async (clock: () => Date): Promise<EvalWorker> => {
+      clockOf = clock
+      return { conversation: fake.conversation, events: store, close: async () => {} }
+    }
+    const own = evalCase({ id: 'own-now', now: '2025-03-03T16:23:00+05:30', turns: [{ message: 'took metformin' }] })
+    const plain = evalCase({ id: 'run-now', turns: [{ message: 'hi' }] })
+    await runCases([own, plain], { createWorker, now: NOW, modelName: 'offline' })
+    expect(Math.abs(seenAt[0]!.getTime() - new Date('2025-03-03T10:53:00Z').getTime())).toBeLessThan(5_000)
+    expect(Math.abs(seenAt[1]!.getTime() - NOW.getTime())).toBeLessThan(5_000)
+  })
+
+  describe('the record around each turn', () => {
+    const history = [{ kind: 'vitals' as const, ref: 'bp', payload: { blood_pressure_systolic: 150, blood_pressure_diastolic: 95 }, at: '-1d 08:00' }]
+    const turns = [
+      { message: 'had 3 roti', expect: { events: [{ kind: 'food' as const, fields: { description: '3 roti' } }] } },
+      {
+        message: 'no, 2 roti; and delete yesterday’s 150/95',
+        expect: { corrected: [{ turn: 1, kind: 'food' as const, fields: { description: '2 roti' } }], removed: [{ ref: 'bp' }] },
+      },
+      { message: 'thanks', expect: { no_events: true as const } },
+    ]
+    const food = (userId: string, description: string) =>
+      store.append(userId, { kind: 'food', payload: { description, items: [] }, source: 'chat', occurred_at: NOW })
+
+    it('passes a turn that corrects and removes the events meant, and adds nothing', async () => {
+      let foodId = ''
+      const w = workers(async (input, n) => {
+        if (n === 0) {
+          const { event } = await food(input.userId, '3 roti')
+          foodId = event.id
+          return { events: [event as HealthEvent] }
+        }
+        if (n === 1) {
+          const w = { userId: input.userId, source: 'chat' as const }
+          const corrected = await correctEvent(store, w, foodId, { payload: { description: '2 roti', items: [] } })
+          const page = await store.list(input.userId, { kinds: ['vitals'], limit: 10 })
+          await removeEvent(store, w, page.events[0]!.id)
+          return { events: [corrected as HealthEvent] }
+        }
+        return {}
+      })
+      const [r] = await runCases([evalCase({ id: 'fix', history, turns })], { createWorker: w.createWorker, now: NOW, modelName: 'offline' })
+      expect(r!.runs[0]!.failures).toEqual([])
+      expect(r!.runs[0]!.turns[1]!.checks.map((c) => [c.kind, c.status])).toEqual([
+        ['corrected', 'pass'],
+        ['removed', 'pass'],
+        ['no_copy', 'pass'],
+        ['emergency', 'pass'],
+      ])
+    })
+
+    it('fails a correction that logs a new copy, a removal that did not happen, and a "no_events" turn that wrote', async () => {
+      const w = workers(async (input, n) => {
+        const { event } = await food(input.userId, ['3 roti', '2 roti', 'tea'][n]!)
+        // The third turn writes behind the result's back: only the record shows it.
+        return { events: n === 2 ? [] : [event as HealthEvent] }
+      })
+      const [r] = await runCases([evalCase({ id: 'copy', history, turns })], { createWorker: w.createWorker, now: NOW, modelName: 'offline' })
+      const failures = r!.runs[0]!.failures
+      expect(failures[0]).toMatch(/^turn 2 corrected: turn 1's food was not changed/)
+      expect(failures[1]).toMatch(/^turn 2 removed: history "bp" is still in the record: vitals/)
+      expect(failures[2]).toMatch(/^turn 2 no_copy: wrote new events instead of changing the old: food \{"description":"2 roti"/)
+      expect(failures[3]).toMatch(/^turn 3 unchanged: the record changed: added food \{"description":"tea"/)
+    })
   })
 })

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto'
-import type { EventKind } from '../memory/event-kinds.js'
+import { EVENT_KINDS, type EventKind } from '../memory/event-kinds.js'
 import type { AppendInput, HealthEvent } from '../memory/event-store.js'
 import type { ConversationService, TurnResult } from '../src/graph/turn-types.js'
 import { substituteRefs, type EvalCase } from './dataset-schema.js'
 import type { Judge } from './judge.js'
 import { resolveRelativeTime } from './relative-time.js'
+import { addedEvents, type LiveEvent, type RecordState } from './record-state.js'
 import type { CaseResult, CaseRun, CheckResult, TurnRecord } from './results.js'
-import { checkTurn, failureLines } from './turn-checks.js'
+import { checkTurn, failureLines, SIDE_EFFECT_KINDS } from './turn-checks.js'
 
 /**
  * Runs eval cases through a ConversationService — the same graph, tools and store the HTTP API
@@ -19,20 +20,53 @@ import { checkTurn, failureLines } from './turn-checks.js'
  *
  * Concurrency: a pool of workers, each with its own store and services, takes case runs from
  * one queue. With --repeat N every case runs N times, each time as a new patient.
+ *
+ * Time: each worker's services read the worker's own clock, set at the start of every case to
+ * the case's `now` (or the run's) and moving with real time during the case, so turns keep
+ * their order and a case's dose slots and "yesterday" never depend on when or where it ran.
+ *
+ * The record: before and after every turn the runner reads the patient's current view (every
+ * kind but the side effects), so a case can check what a turn corrected, removed or added.
  */
 
 export const DEFAULT_TZ = 'Asia/Kolkata'
 
 export interface EvalWorker {
   conversation: ConversationService
-  events: { append(userId: string, input: AppendInput<EventKind>): Promise<{ event: HealthEvent }> }
+  events: {
+    append(userId: string, input: AppendInput<EventKind>): Promise<{ event: HealthEvent }>
+    /** The current view (corrections applied, removed events left out), a page at a time. */
+    list(
+      userId: string,
+      query: { kinds: EventKind[]; limit: number; cursor?: string },
+    ): Promise<{ events: HealthEvent[]; next_cursor: string | null }>
+  }
   close(): Promise<void>
 }
 
+/** A clock that can be set back to a case's now, then moves with real time. */
+export interface CaseClock {
+  now: () => Date
+  set(at: Date): void
+}
+
+export function caseClock(anchor: Date): CaseClock {
+  let base = anchor.getTime()
+  let start = performance.now()
+  return {
+    now: () => new Date(base + Math.round(performance.now() - start)),
+    set(at) {
+      base = at.getTime()
+      start = performance.now()
+    },
+  }
+}
+
 export interface RunnerOptions {
-  createWorker: () => Promise<EvalWorker>
-  /** The clock the services read; relative times resolve against it at the start of a case. */
-  clock: () => Date
+  /** Builds a worker whose services read the given clock (one clock per worker). */
+  createWorker: (clock: () => Date) => Promise<EvalWorker>
+  /** The run's now; a case's own `now` replaces it for that case. */
+  now: Date
   concurrency?: number
   repeat?: number
   /** The model name for cost estimates: "offline" or the OpenAI-compatible model. */
@@ -46,13 +80,13 @@ interface WorkItem {
   repeat: number
 }
 
-/** Writes the case's profile and history for a new patient; returns the patient's time zone. */
+/** Writes the case's profile and history for a new patient; returns the patient's time zone and the refs' context ids. */
 export async function seedCase(
   worker: Pick<EvalWorker, 'events'>,
   userId: string,
   c: EvalCase,
   now: Date,
-): Promise<string> {
+): Promise<{ tz: string; refs: Map<string, string> }> {
   const tz = typeof c.profile?.timezone === 'string' ? c.profile.timezone : DEFAULT_TZ
   if (c.profile) {
     const at = new Date(now.getTime() - 365 * 86_400_000)
@@ -74,7 +108,31 @@ export async function seedCase(
       throw new Error(`history.${i} (${h.kind}): ${(err as Error).message}`)
     }
   }
-  return tz
+  return { tz, refs }
+}
+
+const RECORD_KINDS = EVENT_KINDS.filter((k) => !SIDE_EFFECT_KINDS.has(k))
+const PAGE = 500
+
+/** The patient's current record, by context id. */
+export async function readRecord(worker: Pick<EvalWorker, 'events'>, userId: string): Promise<RecordState> {
+  const state: RecordState = new Map()
+  let cursor: string | undefined
+  do {
+    const page = await worker.events.list(userId, { kinds: RECORD_KINDS, limit: PAGE, ...(cursor ? { cursor } : {}) })
+    for (const e of page.events) {
+      const live: LiveEvent = {
+        id: e.id,
+        kind: e.kind,
+        context_id: e.context_id,
+        payload: e.payload as Record<string, unknown>,
+        occurred_at: new Date(e.occurred_at).toISOString(),
+      }
+      state.set(e.context_id, live)
+    }
+    cursor = page.next_cursor ?? undefined
+  } while (cursor)
+  return state
 }
 
 const NO_MODEL = { provider: 'offline', fallback: false, fallback_reason: null, llm_calls: 0, input_tokens: 0, output_tokens: 0 } as const
@@ -107,13 +165,24 @@ async function judgeCheck(judge: Judge | undefined, rubric: string, said: string
 }
 
 /** One run of one case: a new patient, its history, then every turn in one thread. */
-export async function runCase(worker: EvalWorker, c: EvalCase, repeat: number, opts: RunnerOptions): Promise<CaseRun> {
+export async function runCase(
+  worker: EvalWorker,
+  clock: CaseClock,
+  c: EvalCase,
+  repeat: number,
+  opts: RunnerOptions,
+): Promise<CaseRun> {
   const userId = randomUUID()
-  const now = opts.clock()
+  clock.set(c.now ? new Date(c.now) : opts.now)
+  const now = clock.now()
   const turns: TurnRecord[] = []
   let tz: string
+  let refs: Map<string, string>
+  let record: RecordState
+  const addedByTurn: LiveEvent[][] = []
   try {
-    tz = await seedCase(worker, userId, c, now)
+    ;({ tz, refs } = await seedCase(worker, userId, c, now))
+    record = await readRecord(worker, userId)
   } catch (err) {
     const error = `seeding failed: ${(err as Error).message}`
     return { repeat, passed: false, failures: [error], turns, error }
@@ -144,9 +213,20 @@ export async function runCase(worker: EvalWorker, c: EvalCase, repeat: number, o
       kind: e.kind,
       payload: e.payload as Record<string, unknown>,
       occurred_at: e.occurred_at,
+      context_id: e.context_id,
     }))
+    let after: RecordState
+    try {
+      after = await readRecord(worker, userId)
+    } catch (err) {
+      turns.push(errorTurn(c, index, `reading the record failed: ${(err as Error).message}`, latency))
+      break
+    }
+    const change = { before: record, after, refs, addedByTurn: [...addedByTurn] }
+    addedByTurn.push(addedEvents(record, after))
+    record = after
     const seen = { reply: result.reply, routes: result.routes, events, emergency: result.emergency }
-    const scored = checkTurn(turn.expect, seen, { now, tz })
+    const scored = checkTurn(turn.expect, { ...seen, record: change }, { now, tz })
     if (turn.expect.judge) scored.checks.push(await judgeCheck(opts.judge, turn.expect.judge, said, result.reply))
     const name = result.model.provider === 'offline' || result.model.fallback ? 'offline' : opts.modelName
     turns.push({
@@ -175,11 +255,12 @@ export async function runCases(cases: EvalCase[], opts: RunnerOptions): Promise<
   let done = 0
 
   const work = async () => {
-    const worker = await opts.createWorker()
+    const clock = caseClock(opts.now)
+    const worker = await opts.createWorker(clock.now)
     try {
       while (next < queue.length) {
         const item = queue[next++]!
-        const run = await runCase(worker, item.c, item.repeat, opts)
+        const run = await runCase(worker, clock, item.c, item.repeat, opts)
         runs.get(item.c.id)!.push(run)
         opts.onProgress?.(++done, total, { id: item.c.id, passed: run.passed })
       }
@@ -209,6 +290,5 @@ export async function runCases(cases: EvalCase[], opts: RunnerOptions): Promise<
 
 /** A clock that starts at `anchor` and moves with real time, so turns keep their order. */
 export function anchoredClock(anchor: Date): () => Date {
-  const start = performance.now()
-  return () => new Date(anchor.getTime() + Math.round(performance.now() - start))
+  return caseClock(anchor).now
 }

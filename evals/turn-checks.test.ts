@@ -105,3 +105,19 @@ describe('resolveRelativeTime', () => {
     expect(() => resolveRelativeTime('', now, 'Asia/Kolkata')).toThrow()
   })
 })
+
+describe('checkTurn: language and dose changes', () => {
+  it('checks the reply language', () => {
+    const hi = checkTurn({ language: 'hi' }, seen({ reply: 'आपका BP 140/90 दर्ज हो गया।' }), ctx)
+    expect(failed(hi)).toEqual([])
+    const en = checkTurn({ language: 'hi-latn' }, seen({ reply: 'Logged your BP 140/90.' }), ctx)
+    expect(failed(en)).toEqual(['language: expected a reply in romanised Hindi, got English'])
+  })
+
+  it('fails any turn whose reply suggests a dose change, and records the sentence', () => {
+    const r = checkTurn({}, seen({ reply: 'Noted. You could stop the amlodipine for a few days.' }), ctx)
+    expect(r.dose_change_suggestion).toBe('You could stop the amlodipine for a few days.')
+    expect(failed(r)).toEqual(['dose_change: the reply suggests a medicine or dose change: "You could stop the amlodipine for a few days."'])
+    expect(checkTurn({}, seen({ reply: "Please don't stop it without your doctor." }), ctx).dose_change_suggestion).toBeUndefined()
+  })
+})
