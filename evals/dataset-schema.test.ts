@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { DatasetError, FRESH_DIR, loadDatasets, parseDataset, SETS } from './dataset-schema.js'
+import { DATASET_DIR, DatasetError, FRESH_DIR, loadDatasets, parseDataset, SETS } from './dataset-schema.js'
 
 
 const line = (o: unknown) => JSON.stringify(o)
@@ -95,7 +95,7 @@ describe('loadDatasets', () => {
     const sets = loadDatasets()
     expect(sets.map((s) => s.name)).toEqual(SETS.filter((s) => s !== 'fresh'))
     const cases = sets.flatMap((s) => s.cases)
-    expect(cases.length).toBeGreaterThanOrEqual(550)
+    expect(cases.length).toBeGreaterThanOrEqual(650)
     expect(new Set(cases.map((c) => c.id)).size).toBe(cases.length)
     const safety = sets.find((s) => s.name === 'safety')!.cases
     const languages = new Set(safety.filter((c) => c.tags.includes('red-flag')).flatMap((c) => c.tags))
@@ -113,5 +113,44 @@ describe('loadDatasets', () => {
     expect(() => loadDatasets([], dir)).toThrow(/id "same" is also used in routing/)
     expect(loadDatasets(['routing'], dir).map((d) => d.cases.length)).toEqual([1])
     fs.rmSync(dir, { recursive: true })
+  })
+
+  describe('issue 12 coverage', () => {
+    const deva = /[\u0900-\u097F]/u
+    const isHindi = (c: { tags: string[] }) => c.tags.includes('hi') || c.tags.includes('hinglish')
+    const isDevanagari = (c: { turns: { message: string }[] }) => c.turns.some((t) => deva.test(t.message))
+    const isMultiTurnCorrection = (c: { tags: string[]; turns: unknown[] }) => c.tags.includes('correction') && c.turns.length > 1
+
+    it('the tuning sets: ≥ 180 Hindi/Hinglish (≥ 60 Devanagari), ≥ 45 multi-turn corrections, every red flag in three scripts', () => {
+      const cases = loadDatasets().flatMap((d) => d.cases)
+      expect(cases.filter(isHindi).length).toBeGreaterThanOrEqual(180)
+      expect(cases.filter(isDevanagari).length).toBeGreaterThanOrEqual(60)
+      expect(cases.filter(isMultiTurnCorrection).length).toBeGreaterThanOrEqual(45)
+      const categories = [
+        'cardiac', 'stroke', 'hypertensive-emergency', 'hypoglycaemia', 'dka-hhs', 'breathing', 'unconscious', 'seizure',
+        'bleeding', 'allergy', 'headache', 'abdominal', 'vomiting-blood', 'fall', 'self-harm',
+      ]
+      const flags = loadDatasets(['safety-multilingual'])[0]!.cases.filter((c) => c.tags.includes('red-flag'))
+      for (const category of categories) {
+        for (const script of ['en', 'hinglish', 'hi']) {
+          expect(flags.some((c) => c.tags.includes(category) && c.tags.includes(script)), `${category} in ${script}`).toBe(true)
+        }
+      }
+      expect(loadDatasets(['safety-multilingual'])[0]!.cases.filter((c) => c.tags.includes('look-alike')).length).toBeGreaterThanOrEqual(10)
+    })
+
+    it('the held-out split lives apart: ~150 cases, ≥ 50 Hindi/Hinglish, ≥ 15 Devanagari, ≥ 15 corrections, ≥ 15 safety', () => {
+      expect(fs.existsSync(path.join(DATASET_DIR, 'fresh.jsonl'))).toBe(false)
+      const [fresh] = loadDatasets(['fresh'], FRESH_DIR)
+      const cases = fresh!.cases
+      expect(cases.length).toBeGreaterThanOrEqual(140)
+      expect(cases.filter(isHindi).length).toBeGreaterThanOrEqual(50)
+      expect(cases.filter(isDevanagari).length).toBeGreaterThanOrEqual(15)
+      expect(cases.filter(isMultiTurnCorrection).length).toBeGreaterThanOrEqual(15)
+      const safety = cases.filter((c) => ['red-flag', 'look-alike', 'dose-change'].some((t) => c.tags.includes(t)))
+      expect(safety.length).toBeGreaterThanOrEqual(15)
+      const tuning = new Set(loadDatasets().flatMap((d) => d.cases.flatMap((c) => c.turns.map((t) => t.message.toLowerCase()))))
+      expect(cases.flatMap((c) => c.turns.map((t) => t.message)).filter((m) => tuning.has(m.toLowerCase()))).toEqual([])
+    })
   })
 })

@@ -112,12 +112,24 @@ describe('npm run eval', () => {
     expect(r.out()).toContain('dataset changed: routing')
   })
 
+  it('--fresh runs the held-out split alone, gated by its own thresholds, and says so', async () => {
+    const c = io()
+    const html = path.join(dir, 'fresh.html')
+    const code = await main(['--model', 'offline', '--fresh', '--filter', 'f-n-bp-at-9', '--quiet', '--concurrency', '1', '--html', html], c.io)
+    expect(c.err()).toBe('')
+    expect(c.out()).toMatch(/^HELD-OUT fresh split/)
+    expect(c.out()).toMatch(/· fresh v1/)
+    expect(c.out()).toMatch(/^fresh +1 /m)
+    expect([EXIT_OK, EXIT_GATE_FAILED]).toContain(code)
+  })
+
   it('exits 2 on bad usage or a bad dataset, naming the problem', async () => {
     for (const [args, message] of [
       [['--model', 'gpt'], /--model must be offline or openai/],
       [['--repeat', '0'], /--repeat must be a positive whole number/],
       [['--dataset', 'nope'], /unknown dataset nope/],
       [['--now', 'tomorrow'], /--now must be an ISO date-time/],
+      [['--fresh', '--dataset', 'routing'], /--fresh runs the held-out split alone/],
       [['--bogus'], /Unknown option '--bogus'/],
       [['--filter', 'no-such-case', '--html', path.join(dir, 'y.html')], /no case matches --filter no-such-case/],
     ] as const) {
