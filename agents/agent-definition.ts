@@ -12,6 +12,12 @@ import type { Plan, PlanContext } from './plan.js'
 export interface Lexicon {
   patterns: [RegExp, number][]
   adjust?(clause: string, scores: Record<string, number>, ctx: LexiconContext): void
+  /**
+   * Whether words could answer this agent's question (vitals asked for a number: "160 tha"
+   * could, "had 2 roti for lunch" could not). Words that could not, with a clear intent of their
+   * own, start a new subject; without it, any short reply may be the answer.
+   */
+  answers?(text: string): boolean
 }
 
 export interface LexiconContext {

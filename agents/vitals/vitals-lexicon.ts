@@ -1,4 +1,5 @@
 import type { Lexicon } from '../agent-definition.js'
+import { maskNonReadings } from './vitals-planner.js'
 
 /** A temperature with its number: "thermometer shows 38.5", "temp 101", "100.4 F". */
 const TEMPERATURE_READING = /\b(?:temperature|temp|thermometer|fever|bukhar|bukhaar|tapman)\b[^.,?]{0,20}\b\d{2,3}(?:\.\d)?\b|\b\d{2,3}(?:\.\d)?\s*(?:°\s*[fc]?|degrees?|f\b)/
@@ -31,6 +32,8 @@ export const vitalsLexicon: Lexicon = {
     [/\b(?:fasting|fbs|ppbs|rbs|pp|random)\b[^.,]{0,20}\d{2,3}/, 1],
     [/\b(?:after|before) (?:breakfast|lunch|dinner|food|meal|eating)\b[^.,]{0,10}\b\d{2,3}\b/, 1],
   ],
+  // "Yes" confirms a reading read back; otherwise a number that is not a duration, a time or a count.
+  answers: (text) => /^(?:yes|yeah|haan|han|ha|ji|correct|right|sahi)\b/.test(text) || /\b\d{2,3}(?:\.\d+)?\b/.test(maskNonReadings(text)),
   adjust(clause, scores, ctx) {
     // Sugar with a meal word is a reading ("sugar after lunch 180"), not food.
     if (scores.vitals! >= 0.9 && /\b(?:after|before|fasting|post)\b/.test(clause)) scores.food = Math.min(scores.food ?? 0, 0.5)

@@ -207,7 +207,8 @@ export function buildConversationGraph(deps: ConversationGraphDeps) {
     // question, or words that clearly mean something else, start a new subject instead: a
     // pending question never traps the thread. Greetings and small talk are never answers.
     const short = text.trim().split(/\s+/).length <= 8
-    const newSubject = routes.length > 0 && (isQuestion(text) || classified.confidence >= 0.95)
+    const answersPending = !state.pending || (AGENT_DEFINITIONS.find((a) => a.name === state.pending)!.lexicon.answers?.(normalised) ?? true)
+    const newSubject = routes.length > 0 && (isQuestion(text) || classified.confidence >= 0.95 || (classified.confidence >= CONFIDENT && !answersPending))
     if (state.pending && !routes.includes(state.pending) && !routes.includes(FALLBACK_AGENT) && short && !newSubject) {
       routes = [state.pending]
       focus = {}
