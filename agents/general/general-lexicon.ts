@@ -6,7 +6,7 @@ export const generalLexicon: Lexicon = {
   patterns: [
     [/^(?:hi|hello|hey|namaste|namaskar|good (?:morning|afternoon|evening|night)|thanks|thank you|thank u|ok|okay|bye)\b/, 0.9],
     [/\b(?:help|what can you do|how do i|how to use)\b/, 0.8],
-    [/\b(?:headache|sir dard|sar dard|pain|ache|aching|dard|cough|khansi|cold|sneez\w*|dizzy|dizziness|chakkar|nausea|vomit\w*|tired|thakan|weak|weakness|itch\w*|rash|swelling|sore|cramps?|constipation|diarrh\w*|loose motion|acidity|gas|fever|bukhar|soojan|sujan|sooj\w*|dast|zukam|jukam|khujli)\b/, 0.8],
+    [/\b(?:headache|sir dard|sar dard|pain|ache|aching|dard|cough|khansi|cold|sneez\w*|dizzy|dizziness|chakkar|nausea|vomit\w*|tired|thakan|weak|weakness|itch\w*|rash|swell|swells|swelling|swollen|pet kharab|upset stomach|sore|cramps?|constipation|diarrh\w*|loose motion|acidity|gas|fever|bukhar|soojan|sujan|sooj\w*|suj|suji|suja|dast|zukam|jukam|khujli)\b/, 0.8],
     [/\b(?:mood|happy|sad|upset|anxious|anxiety|worried|stress|stressed|lonely|depressed|low|down|udaas|udas|khush|feeling (?:good|great|better|fine|bad|low))\b/, 0.75],
     [/\b(?:sleep|slept|neend|nind|insomnia|woke up|nap)\b/, 0.85],
     [/\b(?:walk|walked|walking|yoga|exercise|exercised|gym|cycling|cycled|swim|swam|jog|jogged|run|ran|steps|workout|sair|tehel\w*|tahal\w*|kasrat|vyayam)\b/, 0.85],

@@ -16,7 +16,7 @@ const BYE = /^(?:bye|good ?night|see you|ok bye|tata)\b/
 const HELP = /^(?:help|help me|i need help|need help)\s*[?!.]*$|\b(?:what can you do|how do i use|how to use|what do you do)\b/
 
 const SYMPTOM_RE =
-  /\b(headache|migraine|(?:ghutne|ghutno|kamar|peeth|pair|pairon|haath|gardan|kandhe|daant|kaan|pet|sir|sar|jodon|badan) (?:ka |ki |ke |mein |me |mai )?dard|sir dard|sar dard|(?:knee|back|joint|stomach|neck|shoulder|leg|body|ear|tooth|throat|foot|hip) (?:pain|ache)|pain in (?:my )?\w+|(?:\w+ )?ache|stomach ?ache|pet (?:me |mein )?dard|body ache|cough|khansi|cold|runny nose|sore throat|fever|bukhar|dizzy|dizziness|chakkar|nausea|vomiting|ulti|tired|tiredness|fatigue|thakan|weakness|kamzori|itching|rash|swelling(?: in (?:my )?\w+)?|constipation|diarrh(?:o)?ea|loose motions?|soojan|sujan|sooj\w*|dast|zukam|jukam|khujli|jalan|acidity|heartburn|gas|bloating|cramps?|numbness|tingling|insomnia|breathless(?:ness)?)\b/
+  /\b(headache|migraine|(?:ghutne|ghutno|kamar|peeth|pair|pairon|haath|gardan|kandhe|daant|kaan|pet|sir|sar|jodon|badan) (?:ka |ki |ke |mein |me |mai )?dard|sir dard|sar dard|(?:knee|back|joint|stomach|neck|shoulder|leg|body|ear|tooth|throat|foot|hip) (?:pain|ache)|pain in (?:my )?\w+|(?:\w+ )?ache|stomach ?ache|pet (?:me |mein )?dard|body ache|cough|khansi|cold|runny nose|sore throat|fever|bukhar|dizzy|dizziness|chakkar|nausea|vomiting|ulti|tired|tiredness|fatigue|thakan|weakness|kamzori|itching|rash|swelling(?: in (?:my )?\w+)?|swollen|swell|swells|pet kharab|upset stomach|stomach upset|constipation|diarrh(?:o)?ea|loose motions?|soojan|sujan|sooj\w*|suj|suji|suja|dast|zukam|jukam|khujli|jalan|acidity|heartburn|gas|bloating|cramps?|numbness|tingling|insomnia|breathless(?:ness)?)\b/
 const SEVERITY: [RegExp, string][] = [
   [/\b(?:severe|very bad|terrible|unbearable|bahut zyada|bahut tez|extreme)\b/, 'severe'],
   [/\b(?:moderate|quite|bad|bahut)\b/, 'moderate'],
@@ -105,7 +105,7 @@ function profileArgs(t: string): Record<string, unknown> | undefined {
 }
 
 /** Hindi symptom words a doctor reading the record may not know, kept in English (the patient's words stay in the notes). */
-const HINDI_SYMPTOMS: Record<string, string> = { soojan: 'swelling', sujan: 'swelling', dast: 'diarrhoea', zukam: 'cold', jukam: 'cold', khujli: 'itching' }
+const HINDI_SYMPTOMS: Record<string, string> = { soojan: 'swelling', sujan: 'swelling', swell: 'swelling', swells: 'swelling', swollen: 'swelling', 'pet kharab': 'upset stomach', 'stomach upset': 'upset stomach', dast: 'diarrhoea', zukam: 'cold', jukam: 'cold', khujli: 'itching' }
 
 /** "Ghutne ka dard ab nahi hai", "the headache is gone": it has passed, nothing to log. */
 function symptomGone(t: string): boolean {
@@ -118,7 +118,7 @@ function symptomCall(t: string): PlannedCall | undefined {
   // "No headache, feeling normal" reports its absence.
   if (!m || /\b(?:no|not|without|koi nahi)\s+(?:\w+\s+)?$/.test(t.slice(Math.max(0, m.index - 20), m.index))) return undefined
   if (symptomGone(t)) return undefined
-  const args: Record<string, unknown> = { name: HINDI_SYMPTOMS[m[1]!] ?? (/^sooj/.test(m[1]!) ? 'swelling' : m[1]) }
+  const args: Record<string, unknown> = { name: HINDI_SYMPTOMS[m[1]!] ?? (/^(?:sooj|suj)/.test(m[1]!) ? 'swelling' : m[1]) }
   const severity = SEVERITY.find(([re]) => re.test(t))?.[1]
   if (severity) args.severity = severity
   const part = BODY_PART.exec(t)?.[1]
@@ -187,6 +187,8 @@ const DAY_PERIODS: [RegExp, string][] = [
  */
 function dayQuestion(t: string): Plan | undefined {
   if (!QUESTION.test(t) || !/\b(?:i|my|me|maine|mera|meri|mujhe|agla|agli)\b/.test(t)) return undefined
+  // "How much should I walk?", "how can I sleep better?": advice asked, not the record.
+  if (/\b(?:should i|can i|could i|how can i|how do i|what should i|kaise (?:karu|karun|karein)|kya karu)\b/.test(t)) return undefined
   const period = DAY_PERIODS.find(([re]) => re.test(t))?.[1]
   const last = /\b(?:when|kab)\b.{0,30}\b(?:last|latest|aakhri|pichli)\b|\bwhen did i last\b/.test(t)
   const args = (topic: string, extra: Record<string, unknown> = {}) => ({

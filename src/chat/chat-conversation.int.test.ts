@@ -154,4 +154,14 @@ describe('conversation classes over POST /api/v1/chat', () => {
     expect(metformin.reply).toMatch(/diabetes/)
     expect(metformin.reply).toMatch(/don't stop or change it/)
   })
+
+  it("Should say don't stop a medicine without the doctor, and note the reason as a symptom", async () => {
+    const p = await patient()
+    for (const message of ['I want to stop my amlodipine, it makes my ankles swell', 'अम्लोडिपिन से टखने सूज जाते हैं, बंद कर दूँ?']) {
+      const body = await p.say(message)
+      expect(body.reply, message).toMatch(/doctor|डॉक्टर/)
+      expect(body.events.map((e: Json) => [e.kind, e.payload.name]), message).toEqual([['symptom', 'swelling']])
+    }
+    expect(await p.record('med_dose')).toEqual([])
+  })
 })

@@ -11,7 +11,8 @@ import { graphContext } from './graph-context.js'
 import { lastHumanText, subjectBefore } from './message-text.js'
 import { checkGuards } from './policy/guards.js'
 import { loadPrompt } from './prompts.js'
-import { CONFIDENT, classifyIntent } from './router/classify-intent.js'
+import { CONFIDENT, classifyIntent, type ClauseIntent } from './router/classify-intent.js'
+import { COMMON_DRUGS } from '../../language/medicine-names.js'
 import { replyLanguage, type ReplyLanguage } from '../../language/patient-language.js'
 import { checkSafety, type RecentRedFlag } from './safety/safety-check.js'
 import { AGENT_DEFINITIONS, AGENTS, agentForKind, FALLBACK_AGENT, type AgentName } from '../../agents/registry.js'
@@ -19,7 +20,7 @@ import { GENERAL_TEXTS } from '../../agents/general/general-texts.js'
 import { editIntent } from '../../language/edits.js'
 import { say } from '../../language/localise.js'
 import { whyNotARecord } from '../../language/not-a-record.js'
-import { normaliseText } from '../../language/text.js'
+import { escapeRegExp, normaliseText } from '../../language/text.js'
 import { completeEllipsis, isFollowUp } from '../../language/follow-up.js'
 import { romaniseHindi } from '../../language/romanise.js'
 
@@ -88,6 +89,19 @@ function editingAgent(named: AgentName[], recent: HealthEvent[], onlyIfOwned: bo
   if (onlyIfOwned) return owner ?? (named.length ? undefined : owners.at(-1))
   // A message that clearly names its kind ("delete yesterday's BP 150/95") goes to that kind's agent.
   return owner ?? (namesItsEntry ? named[0] : owners.at(-1)) ?? named[0]
+}
+
+/** Clauses read again with the medicines' names taken out ("amlodipine se pair sooj jaate hain" → a symptom). */
+function withoutMedicineNames(clauses: ClauseIntent[], own: string[]): ClauseIntent[] {
+  // Stems, so a name spelt as it sounds ("amlodipin" from Devanagari) is found too.
+  const names = [...own.map((n) => n.toLowerCase().split(/\s+/)[0]!), ...COMMON_DRUGS].filter((n) => n.length >= 3).map((n) => (n.length > 6 ? n.slice(0, -2) : n))
+  const pattern = new RegExp(`\\b(?:${names.map(escapeRegExp).join('|')})\\w*\\b`, 'g')
+  // "…, band kar doon kya?": the stopping itself is the guard's, not a question of its own.
+  return clauses.filter((c) => !/\b(?:band|bandh|chhod|chod|stop|quit|discontinue)\b/.test(c.text)).flatMap((c) => {
+    if (!pattern.test(c.text)) return [c]
+    pattern.lastIndex = 0
+    return classifyIntent(c.text.replace(pattern, ' ').replace(/\s+/g, ' ').trim()).clauses
+  })
 }
 
 export interface ConversationGraphDeps {
@@ -180,7 +194,10 @@ export function buildConversationGraph(deps: ConversationGraphDeps) {
     if (hit) {
       // The rest of the turn still counts: "BP 100/65, should I skip my amlodipine?" logs the
       // reading. Only clauses with a clear agent of their own that no guard declines go on.
-      const beside = classified.clauses.filter((c) => c.agent && c.score >= CONFIDENT && c.agent !== hit.agent && !checkGuards(c.text, guard))
+      // "I want to stop my amlodipine, it makes my ankles swell": the reason is worth noting as a
+      // symptom, so the words beside the medicine's name are read without it.
+      const clauses = hit.kind === 'stop_medicine' ? withoutMedicineNames(classified.clauses, ctx.medicines) : classified.clauses
+      const beside = clauses.filter((c) => c.agent && c.score >= CONFIDENT && c.agent !== hit.agent && !checkGuards(c.text, guard))
       const agents = AGENTS.filter((a) => beside.some((c) => c.agent === a))
       const update = { routes: AGENTS.filter((a) => a === hit.agent || agents.includes(a)), replies: [{ agent: 'policy' as const, text: hit.reply, asked: false }] }
       if (agents.length === 0) return new Command({ goto: 'finish', update })

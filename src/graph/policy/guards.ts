@@ -1,5 +1,6 @@
 import { defineTexts, say, type ReplyLanguage } from '../../../language/localise.js'
-import { foldDevanagari } from '../../../language/script.js'
+import { foldDevanagari, hasDevanagari } from '../../../language/script.js'
+import { romaniseHindi } from '../../../language/romanise.js'
 import { normaliseText } from '../../../language/text.js'
 import type { AgentName } from '../../../agents/registry.js'
 
@@ -65,6 +66,8 @@ function stopMedicinePatterns(medicineNames: string[]): RegExp[] {
     new RegExp(`\\b(?:stop|quit|discontinue|give up|leave) (?:taking |using )?(?:my |the |this |these )?${med}\\b.{0,40}\\b(?:from|starting) (?:tomorrow|today|now|next)`),
     new RegExp(`\\b${med}\\b.{0,60}\\b(?:i'?ll|i will|i'?m going to|i am going to|gonna|i want to|want to|planning to) (?:stop|quit|discontinue) (?:it|them|taking it|taking them|using it)\\b`),
     new RegExp(`\\bi (?:have )?(?:stopped|quit|discontinued) (?:taking |using )?(?:my |the )?${med}\\b`),
+    // "Amlodipine se pair sooj jaate hain, band kar doon kya?": the reason between the medicine and stopping it.
+    new RegExp(`\\b${med}\\b.{0,60}\\b(?:band|bandh) kar (?:doon|dun|du|dein|den|diya|di|dena|deni)\\b|\\b${med}\\b.{0,60}\\b(?:chhod|chod) (?:doon|dun|du|dein|den|diya|di|dena|deni)\\b`),
     new RegExp(`\\b${med} (?:ko |lena |leni )?(?:band|bandh|chhod|chod|chhodna|chodna) (?:karna|karni|karne|kar|kar dunga|kar dungi|kar du|kar doon|kar di|kar diya|de|dena|dunga|dungi|du|doon|rahi|raha)\\b`),
     new RegExp(foldDevanagari(`(?:दवा|दवाई|गोली|गोलियां|इंसुलिन|दवाइयां)(?: लेना)? (?:को )?(?:बंद|छोड) (?:करना|करनी|कर|कर दूं|कर दूंगा|कर दूंगी|कर दी|दूं|देना|दूंगा|दूंगी)`), 'u'),
   ]
@@ -178,7 +181,8 @@ export interface GuardContext {
 
 /** The first request in the text that Podd declines, with its fixed reply in the patient's language. */
 export function checkGuards(text: string, ctx: GuardContext = {}): GuardHit | undefined {
-  const t = normaliseText(text)
+  // Devanagari is also read in Latin letters, so "अम्लोडिपिन … बंद कर दूँ?" names the medicine.
+  const t = normaliseText(hasDevanagari(text) ? `${text} ${romaniseHindi(text)}` : text)
   // Devanagari is matched with and without nukta and chandrabindu (language/script.ts).
   const folded = foldDevanagari(t)
   const checks: [GuardKind, RegExp[]][] = [

@@ -28,6 +28,10 @@ const RED_FLAGS: [string, RedFlagCategory][] = [
   ['मुझे सांस नहीं आ रही है', 'breathing'],
   ['saans lene mein bahut dikkat ho rahi hai', 'breathing'],
   ['mujhe saans nahi aa raha', 'breathing'],
+  ['saans bilkul nahi aa rahi, hont neele pad gaye', 'breathing'],
+  ["sugar was 50, took glucose 15 min ago and it's still 49", 'low_sugar_confusion'],
+  ['I took all my sleeping pills on purpose', 'overdose'],
+  ['मैं खुद को नुकसान पहुँचाना चाहता हूँ', 'self_harm'],
   ['moochu vida mudiyala', 'breathing'],
   ['shash nite parchi na', 'breathing'],
   ['shwas gheta yet nahi', 'breathing'],
@@ -118,6 +122,8 @@ const RED_FLAGS: [string, RedFlagCategory][] = [
 ]
 
 const LOOK_ALIKES = [
+  'watched a film about a stroke survivor, very touching',
+  'sugar 60, had juice and now it is 95',
   'my chest of drawers broke',
   'chest day at the gym today, did bench press for 45 minutes',
   "I'm dying to try the new biryani place",

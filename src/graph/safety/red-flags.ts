@@ -136,7 +136,8 @@ const PATTERNS: Record<Exclude<RedFlagCategory, 'low_sugar_confusion' | 'high_su
     weak(re(`\\b(?:short of breath|shortness of breath|breathless|out of breath)\\b`)),
     re(`\\bblue (?:lips|face)\\b|\\blips (?:are |turning |going |look |looks )?blue\\b`),
     re(`\\bcan(?:no|'|\\s?no)?t (?:even )?(?:finish|complete) (?:a |my )?sentences?\\b`),
-    re(`\\b(?:saans|sans|saas|swas|shwas) (?:nahi|nahin|nhi|na) (?:aa|le|ho|li)`),
+    re(`\\b(?:saans|sans|saas|swas|shwas) (?:(?:bilkul|zara|theek se|thik se|bhi|sahi se) )?(?:nahi|nahin|nhi|na) (?:aa|le|ho|li)`),
+    re(`\\bhonth? (?:\\S+ )?(?:neele|neela|nile|nila)\\b|\\b(?:neele|nile) honth?\\b`),
     weak(re(`\\b(?:saans|sans|saas) (?:phool|fool|phul)`)),
     re(`\\b(?:saans|sans|saas) (?:ruk|atak)`),
     near('(?:saans|sans|saas) (?:lene|lena)|saans|sans', 'dikkat|takleef|taklif|pareshani|problem|mushkil', 3),
@@ -180,6 +181,9 @@ const PATTERNS: Record<Exclude<RedFlagCategory, 'low_sugar_confusion' | 'high_su
   ].map(phrase),
   overdose: [
     re(`\\boverdose|\\boverdosed\\b`),
+    // "I took all my sleeping pills (on purpose)": sleeping pills by the handful, or any pills taken on purpose.
+    re(`\\b(?:took|taken|swallowed|ate|had)\\b.{0,30}\\b(?:all|whole|entire|many|lots of|a bunch of|saari|sari|sab)\\b(?:\\s+\\S+){0,3}?\\s+(?:sleeping|sleep|neend ki) (?:${PILLS})\\b`),
+    re(`\\b(?:took|taken|swallowed|ate|kha li|kha liya|le li)\\b.{0,40}\\b(?:${PILLS})\\b.{0,20}\\b(?:on purpose|deliberately|intentionally|jaan ?boojh ?(?:kar|ke))\\b`),
     { re: re(`\\b(?:took|taken|swallowed|ate|had|drank|drunk|kha li|kha liya|kha liye|kha lee|kha gaye|kha gayi|kha gaya|pi li|pi liya|pee li|pee liya)\\b.{0,50}\\b(?:all|all of|a whole|the whole|an entire|the entire|whole|entire|many|lots of|saari|sari|sab|bahut saari)\\b(?:\\s+\\S+){0,4}?\\s+(?:${PILLS})\\b.{0,30}\\b(?:at once|together|in one go|ek saath|ek sath|ek baar mein|ek hi baar)`), unless: re(ROUTINE_DOSES) },
     { re: re(`\\b(?:all|all of|saari|sari|sab|bahut saari)\\b(?:\\s+\\S+){0,4}?\\s+(?:${PILLS})\\b.{0,20}\\b(?:at once|together|in one go|ek saath|ek sath|ek baar mein|ek hi baar)\\b.{0,30}\\b(?:took|taken|swallowed|kha li|kha liya|kha liye|kha lee|le li|le liya|kha gaye|kha gayi|kha gaya)`), unless: re(ROUTINE_DOSES) },
     re(`\\b(?:whole|entire|full) (?:bottle|strip|packet|pack|box|week|week's|month|month's)\\b(?:\\s+\\S+){0,4}?\\s+(?:of )?(?:\\S+ )?(?:${PILLS})\\b|\\b(?:week|weeks|month)'?s?(?: worth)? of (?:\\S+ )?(?:${PILLS})\\b.{0,20}\\b(?:at once|together|in one go)`),
@@ -207,10 +211,10 @@ const PATTERNS: Record<Exclude<RedFlagCategory, 'low_sugar_confusion' | 'high_su
     re(`\\b(?:want|wanna|going|plan|planning|thinking of|thinking about) (?:\\S+ ){0,8}?to (?:die|end it|end everything|end my life)\\b|\\bto end it (?:all|tonight|today|now)\\b`),
     re(`\\bdon'?t want to (?:live|be alive|wake up|be here)\\b|\\bno (?:reason|point) (?:to|in) (?:live|living|going on)\\b|\\bwish i (?:was|were) dead\\b|\\bwish i could die\\b`),
     re(`\\bbetter off (?:dead|without me)\\b|\\btake my (?:own )?life\\b|\\bnot worth living\\b|\\btired of (?:living|life)\\b|\\bcan'?t go on\\b|\\bi(?:'m| am) (?:just |only )?a burden\\b`),
-    re(`\\bjeena nahi chaht|\\bjeena nahin chaht|\\bjeene ka (?:mann|man|mn) (?:nahi|nahin|nhi)|\\bjeene ki (?:ichha|iccha|icchha) (?:nahi|nahin|khatam)|\\bkhudkushi|\\baatmahatya|\\batmahatya|\\bkhud ko (?:khatam|maar|nuksan|nuksaan)|\\b(?:sab|zindagi|jeevan|jindagi) khatam kar|\\bzindagi se (?:tang|thak)`),
+    re(`\\bjeena nahi chaht|\\bjeena nahin chaht|\\bjeene ka (?:mann|man|mn) (?:nahi|nahin|nhi)|\\bjeene ki (?:ichha|iccha|icchha) (?:nahi|nahin|khatam)|\\bkhudkushi|\\baatmahatya|\\batmahatya|\\bkhud ko (?:khatam|maar|nuksan|nuksaan|nuqsan|chot)|\\b(?:sab|zindagi|jeevan|jindagi) khatam kar|\\bzindagi se (?:tang|thak)`),
     re(`\\b(?:bojh|boj) (?:hoon|hu|hun|ban gaya|ban gayi|ban gaye)\\b|\\b(?:zeher|zehar|jahar) (?:kha|pee|pi) (?:lunga|lungi|loon|lu)\\b|\\bjaan de (?:dunga|dungi|doon|du)\\b`),
     re(`\\b(?:${DIE_IN})\\b`),
-    re(`जीना नहीं चाहत|जीने का (?:मन|मन्न) नहीं|जीने की (?:इच्छा|चाह) (?:नहीं|खत्म)|मरना चाहत|मर जाना|मर जाऊं|आत्महत्या|खुदकुशी|खुद को (?:खत्म|मार)|(?:जिंदगी|जीवन) (?:खत्म|से तंग|से थक)|बोझ (?:हूं|हूँ|बन गया|बन गई)|जान दे (?:दूंगा|दूंगी|दूं)|जहर खा (?:लूंगा|लूंगी|लूं)`),
+    re(`जीना नहीं चाहत|जीने का (?:मन|मन्न) नहीं|जीने की (?:इच्छा|चाह) (?:नहीं|खत्म)|मरना चाहत|मर जाना|मर जाऊं|आत्महत्या|खुदकुशी|खुद को (?:खत्म|मार|नुकसान|चोट)|(?:जिंदगी|जीवन) (?:खत्म|से तंग|से थक)|बोझ (?:हूं|हूँ|बन गया|बन गई)|जान दे (?:दूंगा|दूंगी|दूं)|जहर खा (?:लूंगा|लूंगी|लूं)`),
     re(`\\bsaaga(?:num| poren| pogiren)\\b|\\bsaavanum\\b|\\bchanipov\\w*|\\bchachipov\\w*|\\bmor(?:te| jete) chai\\b|\\bmore jete chai\\b`),
     re(`\\bmarayche\\b|\\bjeev dyaycha\\b|\\bsaayabeku\\b|\\bmarikkan\\w*|\\bmarvu (?:che|chhe)\\b|\\bmari (?:javu|jaavu) (?:che|chhe)\\b`),
   ].map(phrase),
@@ -220,8 +224,15 @@ function phrase(p: RegExp | Phrase): Phrase {
   return p instanceof RegExp ? { re: p } : p
 }
 
+/** "Took glucose 15 min ago and it's still 49": treated and not rising. */
+const NOT_RISING = re(
+  `\\b(?:took|taken|had|ate|drank|gave|given|kha li|kha liya|pi li|pi liya|le li|li)\\b.{0,30}\\b(?:glucose|sugar|juice|sweets?|candy|glucon|cheeni|chini|meetha)\\b.{0,60}\\b(?:still|abhi bhi|ab bhi|phir bhi|not (?:going up|rising|coming up|improving|better)|isn'?t (?:going up|rising|coming up)|nahi badh\\w*)\\b|\\bstill (?:low|\\d{2})\\b.{0,40}\\bafter (?:taking |having )?(?:glucose|sugar|juice)`,
+)
+
 /** Everyday hyperbole and idioms that look like a red flag; removed before matching. */
 const IDIOMS = [
+  // "Watched a film about a stroke survivor": a story about it, not the patient's own.
+  /\b(?:film|movie|show|serial|story|article|book|documentary|news|video|programme|program|talk|lecture) (?:about|on) [^.!?,]*/gu,
   /\balmost (?:fainted|died|had a heart attack)\b (?:when|after|seeing|on seeing|looking|reading|at)\b[^.!?]*/gu,
   re(`\\bbehosh (?:ho ?ke|hokar|ho kar|jaisa|jaisi|ki tarah) (?:\\S+ )?(?:so|neend)\\S*|\\bbehoshi ki neend\\b|बेहोश (?:होकर|हो के|हो कर|जैसा|जैसी|की तरह) (?:\\S+ )?(?:सो|नींद)\\S*|बेहोशी की नींद`),
 ]
@@ -304,6 +315,8 @@ function readingFlags(text: string, r: StatedReadings): RedFlag[] {
     const sign = symptom(HYPERTENSIVE_SIGNS)
     if (sign) flags.push({ category: 'hypertensive_emergency', matched: `BP ${r.systolic}/${r.diastolic} + ${sign}` })
   }
+  // Low sugar that stays low after it was treated (ADA: not rising after fast sugar, get help).
+  if (r.glucose !== undefined && r.glucose < 70 && NOT_RISING.test(text)) flags.push({ category: 'low_sugar_confusion', matched: `sugar ${r.glucose} still low after treatment` })
   // Level 3 hypoglycaemia (ADA): low sugar with an altered state, whatever the number.
   const low = (r.glucose !== undefined && r.glucose < 70 ? `sugar ${r.glucose}` : undefined) ?? firstPresent(text, LOW_SUGAR_WORDS)
   if (low) {
