@@ -42,7 +42,7 @@ const SLEEP = /\b(?:slept|sleep|sleeping|neend|nind|soya|soyi|so gaya|so gayi|wo
 const EXERCISE = /\b(walk(?:ed|ing)?|yoga|exercis(?:e|ed|ing)|gym|cycl(?:ed|ing)|swim(?:ming)?|swam|jog(?:ged|ging)?|ran|running|workout|stretching|pranayam|steps|sair|tehel\w*|tahal\w*|tehl[aie]|kasrat|vyayam)\b/
 const SUMMARY = /\b(?:summary|how was my (?:day|week|month)|how am i doing|overview|report|how have i been)\b/
 const RECALL = /\b(?:doctor (?:say|said|tell|told|advise|advised|mention)|what did (?:i|the|my)\b.{0,40}\b(?:say|said|tell|told|mention|advise)|when did (?:my|i|the)|remember|did i (?:mention|say|tell)|last time|what did i say)\b/
-const APPOINTMENT = /\b(?:appointment|check-?up|follow-?up|doctor visit|visit (?:the )?doctor|see (?:the )?doctor|test at|blood test)\b/
+const APPOINTMENT = /\b(?:appointment|apointament|apointment|check-?up|follow-?up|doctor visit|visit (?:the )?doctor|see (?:the )?doctor|test at|blood test)\b/
 const EMERGENCY_CONTACT = /\bemergency contact\b/
 const PHONE = /(\+?\d[\d -]{8,14}\d)/
 const QUESTION = /\?\s*$|^(?:is|are|does|do|can|should|could|would|will|how|what|which|why|when|where|who|kya|kaise|kitna|kitni)\b/
@@ -186,7 +186,7 @@ const DAY_PERIODS: [RegExp, string][] = [
  * sleep this week?", "when is my next appointment?"), read from the record, never logged.
  */
 function dayQuestion(t: string): Plan | undefined {
-  if (!QUESTION.test(t) || !/\b(?:i|my|me|maine|mera|meri|mujhe|agla|agli)\b/.test(t)) return undefined
+  if (!QUESTION.test(t) || !/\b(?:i|my|me|maine|mera|meri|mujhe|agla|agli|kaisi rahi|kaisa raha|is hafte|iss hafte)\b/.test(t)) return undefined
   // "How much should I walk?", "how can I sleep better?": advice asked, not the record.
   if (/\b(?:should i|can i|could i|how can i|how do i|what should i|kaise (?:karu|karun|karein)|kya karu)\b/.test(t)) return undefined
   const period = DAY_PERIODS.find(([re]) => re.test(t))?.[1]

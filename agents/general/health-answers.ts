@@ -450,6 +450,10 @@ const OWN_HISTORY = re(
     // The patient's own numbers and doses ("is my fasting sugar getting better?", "kal mera sugar kitna tha?",
     // "what time do I take atorvastatin?"): their history, answered from the record by the agent that keeps it.
     `(?:my|mera|meri|mere) (?:\\w+ ){0,2}(?:sugar|bp|blood pressure|pressure|pulse|weight|wajan|wazan|oxygen|spo2|hba1c|readings?)\\b.{0,25}\\b(?:was|were|tha|thi|getting|improving|kam ho|badh|kitna|kitni|kya tha|kaisi rahi|trend|average)\\b|` +
+    // Hindi questions about the record: "pichhle 7 din ka ausat", "kal koi dawa chhooti kya?",
+    // "neend kaisi rahi?", "aaj kitna paani piya?", "aakhri baar kab li?", "agli appointment kab hai?".
+    `pichh?le \\d+ din\\w*|pichh?le (?:hafte|mahine)|ausat|sabse (?:zyada|jyada|kam)|kaisi rahi|kaisa raha|kitna \\w+ (?:piya|khaya)|kitni \\w+ (?:piya|pi|li|khayi)|` +
+    `koee? (?:dawa|dawai|goli)|(?:chhuti|chhooti|chhoot|chhut) (?:kya|gayi)|aakh?i?ri (?:baar|bar)|akh?i?ri (?:baar|bar)|agli (?:appointment|apointament|apointment)|` +
     `do i take|what time do i|kitni (?:baar|bar)|is hafte|iss hafte|aaj (?:ka|ki) (?:bp|sugar)|kal (?:mera|meri) (?:bp|sugar))\\b|मैंने|मेरा (?:कितना|क्या)|डॉक्टर ने`,
 )
 

@@ -217,7 +217,7 @@ function doseQuestion(t: string, medicines: string[], language?: ReplyLanguage):
   const name = medicineNamed(t, medicines)
   const args: Record<string, unknown> = {}
   if (name) args.medication_name = name
-  if (/\b(?:when|kab)\b.{0,30}\b(?:last|latest|aakhri|pichli)\b|\blast (?:took|taken|take)\b|\bwhen was my last\b/.test(t)) {
+  if (/\b(?:when|kab)\b.{0,30}\b(?:last|latest|aakhri|pichli)\b|\b(?:aakh?i?ri|akh?i?ri|last) (?:baar|bar|time)\b.{0,30}\bkab\b|\blast (?:took|taken|take)\b|\bwhen was my last\b/.test(t)) {
     return { calls: [{ name: 'get_dose_history', args: { question: 'last_taken', ...args } }] }
   }
   if (/\b(?:what|which) time\b|\bat what time\b|\bkab (?:leni|lena|leta|leti|khani)\b|\bwhen do i take\b/.test(t) && name) {

@@ -23,7 +23,7 @@ const PERIOD_WORDS: [RegExp, string][] = [
   [/\b(?:yesterday|kal|last night)\b/, 'yesterday'],
   [/\b(?:today|aaj|this morning|tonight)\b/, 'today'],
   [/\b(?:this week|is hafte|iss hafte|is week)\b/, 'this_week'],
-  [/\b(?:last|past) (?:7 days|week|seven days)\b/, 'last_7_days'],
+  [/\b(?:last|past) (?:7 days|week|seven days)\b|\bpichh?le (?:7|saat) din\w*|\bpichh?le hafte\b/, 'last_7_days'],
   [/\b(?:last|past) (?:2|two) weeks\b|\b14 days\b/, 'last_14_days'],
   [/\b(?:last|past) (?:4|four) weeks\b|\b28 days\b/, 'last_28_days'],
   [/\bthis month\b/, 'this_month'],
