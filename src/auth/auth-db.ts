@@ -82,6 +82,8 @@ export interface CaregiverAccessLogTable {
   resource: string
   accessed_at: string
   request_id: string | null
+  /** `read`, or `refused` when the patient's sharing did not allow it (src/care/care-links.ts). */
+  outcome: ColumnType<string, string | undefined, string>
 }
 
 /** A browser's Web Push subscription (RFC 8030 endpoint and RFC 8291 keys) for an account. */

@@ -147,4 +147,13 @@ export const authMigrations: Record<string, Migration> = {
       await db.schema.createIndex('password_reset_tokens_user').on('password_reset_tokens').column('user_id').execute()
     },
   },
+  '007_access_log_outcome': {
+    async up(db: Kysely<any>) {
+      // A caregiver's read the patient's sharing refused is kept too, as such (rows before were reads).
+      await db.schema
+        .alterTable('caregiver_access_log')
+        .addColumn('outcome', 'text', (c) => c.notNull().defaultTo('read'))
+        .execute()
+    },
+  },
 }

@@ -6,7 +6,7 @@ import type { AppEnv } from '../http/app-env.js'
 import { forbidden, notFound } from '../../core/errors.js'
 import { errorResponses, jsonContent, validationHook } from '../http/openapi.js'
 import type { Services } from '../services.js'
-import { assertShared } from './sharing.js'
+import { needs } from './sharing.js'
 
 const AlertParam = z.object({
   id: z
@@ -61,7 +61,7 @@ export function alertRoutes(s: Services): OpenAPIHono<AppEnv> {
   app.openapi(ack, async (c) => {
     const viewer = c.get('user')
     const alert = await findAlert(s, viewer, c.req.valid('param').id)
-    assertShared(await s.care.readScope(viewer, alert.user_id, 'alerts', c.get('requestId')), 'alerts')
+    await s.care.readScope(viewer, alert.user_id, 'alerts', c.get('requestId'), needs('alerts'))
     if (alert.payload.acknowledged_at) return c.json({ alert }, 200)
     const payload = { ...alert.payload, acknowledged_by: viewer.id, acknowledged_at: s.caregiving.now().toISOString() }
     try {

@@ -65,12 +65,17 @@ export interface LinkedCaregiver extends LinkedPatient {
   email: string
 }
 
+/** What came of a caregiver's attempt: the data was read, or the patient's sharing refused it. */
+export const ACCESS_OUTCOMES = ['read', 'refused'] as const
+export type AccessOutcome = (typeof ACCESS_OUTCOMES)[number]
+
 export interface AccessLogEntry {
   id: number
   caregiver: { id: string; name: string | null }
   resource: CareResource
   accessed_at: string
   request_id: string | null
+  outcome: AccessOutcome
 }
 
 export interface AccessLogPage {
@@ -283,9 +288,11 @@ export class CareLinks {
   /**
    * What the viewer may read of this patient: everything (the patient themself), or what the
    * patient shares over a caregiver's live link, read now so a change applies to the next read.
-   * Refused as `assertCanRead` refuses; the caregiver's read is logged.
+   * Refused as `assertCanRead` refuses. `allowed` is the route's own check of the scope (the
+   * category it needs; it throws when that is not shared): the caregiver's attempt is logged as
+   * a read, or as refused when that check throws, so the log never claims a read that was not.
    */
-  async readScope(viewer: AuthUser, patientId: string, resource: CareResource, requestId?: string): Promise<ReadScope> {
+  async readScope(viewer: AuthUser, patientId: string, resource: CareResource, requestId?: string, allowed?: (scope: ReadScope) => void): Promise<ReadScope> {
     if (viewer.role === 'patient' && viewer.id === patientId) return SELF
     if (viewer.role === 'admin') throw forbidden('Admin accounts do not read patient health data')
     const link =
@@ -299,6 +306,13 @@ export class CareLinks {
             .executeTakeFirst()
         : undefined
     if (!link) throw notFound('Patient')
+    const scope: ReadScope = { self: false, shared: new Set(parseSharing(link.sharing)) }
+    let refusal: unknown
+    try {
+      allowed?.(scope)
+    } catch (err) {
+      refusal = err
+    }
     await this.db
       .insertInto('caregiver_access_log')
       .values({
@@ -307,9 +321,11 @@ export class CareLinks {
         resource,
         accessed_at: this.now().toISOString(),
         request_id: requestId ?? null,
+        outcome: refusal === undefined ? 'read' : 'refused',
       })
       .execute()
-    return { self: false, shared: new Set(parseSharing(link.sharing)) }
+    if (refusal !== undefined) throw refusal
+    return scope
   }
 
   /**
@@ -373,7 +389,7 @@ export class CareLinks {
     let query = this.db
       .selectFrom('caregiver_access_log as a')
       .leftJoin('users as u', 'u.id', 'a.caregiver_id')
-      .select(['a.id', 'a.caregiver_id', 'u.name', 'a.resource', 'a.accessed_at', 'a.request_id'])
+      .select(['a.id', 'a.caregiver_id', 'u.name', 'a.resource', 'a.accessed_at', 'a.request_id', 'a.outcome'])
       .where('a.patient_id', '=', patientId)
     if (after) {
       query = query.where((eb) =>
@@ -390,6 +406,7 @@ export class CareLinks {
       resource: r.resource as CareResource,
       accessed_at: r.accessed_at,
       request_id: r.request_id,
+      outcome: r.outcome as AccessOutcome,
     }))
     const last = entries.at(-1)
     const more = rows.length > page.limit && last

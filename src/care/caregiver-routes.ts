@@ -4,7 +4,7 @@ import type { AppEnv } from '../http/app-env.js'
 import { clientIp } from '../http/client-ip.js'
 import { errorResponses, jsonBody, jsonContent, validationHook } from '../http/openapi.js'
 import type { Services } from '../services.js'
-import { CARE_RESOURCES } from './care-links.js'
+import { ACCESS_OUTCOMES, CARE_RESOURCES } from './care-links.js'
 import { SHARING_CATEGORIES } from './sharing.js'
 import { isWellFormedInvitationCode } from './invitation-code.js'
 
@@ -72,6 +72,7 @@ const AccessLogPageSchema = z
         resource: z.enum(CARE_RESOURCES),
         accessed_at: z.string(),
         request_id: z.string().nullable(),
+        outcome: z.enum(ACCESS_OUTCOMES).describe('`read`, or `refused` when what was asked for is not shared with the caregiver'),
       }),
     ),
     next_cursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last'),

@@ -312,8 +312,8 @@ describe('caregivers over HTTP', () => {
       const first = (await (await get('/api/v1/caregivers/access-log?limit=2', p)).json()) as Json
       const ravi = { id: c.id, name: 'Ravi' }
       expect(first.entries).toEqual([
-        { id: expect.any(Number), caregiver: ravi, resource: 'alerts', accessed_at: times[4], request_id: 'req-5' },
-        { id: expect.any(Number), caregiver: ravi, resource: 'events', accessed_at: times[4], request_id: 'req-4' },
+        { id: expect.any(Number), caregiver: ravi, resource: 'alerts', accessed_at: times[4], request_id: 'req-5', outcome: 'read' },
+        { id: expect.any(Number), caregiver: ravi, resource: 'events', accessed_at: times[4], request_id: 'req-4', outcome: 'read' },
       ])
       const seen = [...first.entries]
       let cursor = first.next_cursor

@@ -5,7 +5,7 @@ import type { AppEnv } from '../http/app-env.js'
 import { badRequest, forbidden } from '../../core/errors.js'
 import { errorResponses, jsonBody, jsonContent, validationHook } from '../http/openapi.js'
 import type { Services } from '../services.js'
-import { SHARING_CATEGORIES, assertShared, scopedInsights, visibleKinds } from './sharing.js'
+import { SHARING_CATEGORIES, needs, scopedInsights, visibleKinds } from './sharing.js'
 
 const PatientParam = z.object({
   id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' }, description: 'The patient’s user id' }),
@@ -192,9 +192,9 @@ export function patientRoutes(s: Services): OpenAPIHono<AppEnv> {
 
   app.openapi(events, async (c) => {
     const { id } = c.req.valid('param')
-    const scope = await s.care.readScope(c.get('user'), id, 'events', c.get('requestId'))
     const q = c.req.valid('query')
     // Only the kinds the patient shares with this caregiver; asking for another is refused.
+    const scope = await s.care.readScope(c.get('user'), id, 'events', c.get('requestId'), (sc) => void visibleKinds(sc, q.kind))
     const kinds = visibleKinds(scope, q.kind)
     const page = await s.events.list(id, { kinds, from: q.from, to: q.to, limit: q.limit, cursor: q.cursor })
     return c.json(page, 200)
@@ -213,7 +213,7 @@ export function patientRoutes(s: Services): OpenAPIHono<AppEnv> {
 
   app.openapi(alerts, async (c) => {
     const { id } = c.req.valid('param')
-    assertShared(await s.care.readScope(c.get('user'), id, 'alerts', c.get('requestId')), 'alerts')
+    await s.care.readScope(c.get('user'), id, 'alerts', c.get('requestId'), needs('alerts'))
     const q = c.req.valid('query')
     const page = await s.events.list(id, { kinds: ['alert'], from: q.from, to: q.to, limit: q.limit, cursor: q.cursor })
     return c.json(page, 200)
@@ -222,7 +222,7 @@ export function patientRoutes(s: Services): OpenAPIHono<AppEnv> {
   app.openapi(listSummaries, async (c) => {
     const { id } = c.req.valid('param')
     const viewer = c.get('user')
-    assertShared(await s.care.readScope(viewer, id, 'summaries', c.get('requestId')), 'daily_summaries')
+    await s.care.readScope(viewer, id, 'summaries', c.get('requestId'), needs('daily_summaries'))
     const q = c.req.valid('query')
     const payloadEquals: Record<string, string> = {}
     if (q.date) payloadEquals.date = q.date
@@ -233,8 +233,7 @@ export function patientRoutes(s: Services): OpenAPIHono<AppEnv> {
   app.openapi(generateSummary, async (c) => {
     const { id } = c.req.valid('param')
     const viewer = c.get('user')
-    const scope = await s.care.readScope(viewer, id, 'summaries', c.get('requestId'))
-    assertShared(scope, 'daily_summaries')
+    const scope = await s.care.readScope(viewer, id, 'summaries', c.get('requestId'), needs('daily_summaries'))
     const { date } = c.req.valid('json')
     const { date: today, timezone } = await patientToday(s.events, id, s.caregiving.now())
     if (date > today) throw badRequest(`${date} has not begun yet for the patient (today is ${today})`)

@@ -76,6 +76,12 @@ export function assertShared(scope: ReadScope, category: SharingCategory): void 
   }
 }
 
+/** A read route's check that its category is shared (for `CareLinks.readScope`, which logs a refusal as such). */
+export const needs =
+  (category: SharingCategory) =>
+  (scope: ReadScope): void =>
+    assertShared(scope, category)
+
 /** Whether events of a kind are visible in this scope. */
 export function kindVisible(scope: ReadScope, kind: EventKind): boolean {
   const c = CATEGORY_OF_KIND[kind]

@@ -45,8 +45,8 @@ export function csvFiles(record: PatientRecord): Record<string, string> {
     if (events?.length) files[`${kind}.csv`] = kindCsv(kind, events)
   }
   files['access-log.csv'] = csv(
-    ['accessed_at', 'caregiver_id', 'caregiver_name', 'what', 'request_id'],
-    record.accessLog.map((a) => [a.accessed_at, a.caregiver.id, a.caregiver.name, a.resource, a.request_id]),
+    ['accessed_at', 'caregiver_id', 'caregiver_name', 'what', 'outcome', 'request_id'],
+    record.accessLog.map((a) => [a.accessed_at, a.caregiver.id, a.caregiver.name, a.resource, a.outcome, a.request_id]),
   )
   return files
 }

@@ -79,17 +79,20 @@ function heading(doc: Doc, text: string) {
   doc.y = y + 18
 }
 
-/** A table of fixed columns; rows that would not fit on this page start a new one. */
+/** A table of fixed columns; rows that would not fit on this page start a new one, under the header again. */
 function table(doc: Doc, columns: { title: string; width: number; align?: 'left' | 'right' }[], rows: string[][]) {
   const pad = 3
-  const drawRow = (cells: string[], bold: boolean, shade: boolean) => {
+  const drawRow = (cells: string[], bold: boolean, shade: boolean): void => {
     const heights = cells.map((cell, i) => {
       doc.fontSize(8.5)
       useFont(doc, cell, bold ? 'bold' : 'regular')
       return doc.heightOfString(cell, { width: columns[i]!.width - 2 * pad })
     })
     const h = Math.max(...heights) + 2 * pad
-    if (doc.y + h > A4.height - M - 20) doc.addPage()
+    if (doc.y + h > A4.height - M - 20) {
+      doc.addPage()
+      if (!bold) drawRow(columns.map((c) => c.title), true, true)
+    }
     const y = doc.y
     if (shade) doc.rect(M, y, W, h).fill('#f2f2f2')
     let x = M

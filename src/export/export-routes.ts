@@ -8,7 +8,7 @@ import { requireRole } from '../auth/require-auth.js'
 import { DateRangeQuery } from '../events/event-schemas.js'
 import type { AppEnv } from '../http/app-env.js'
 import { errorResponses, validationHook } from '../http/openapi.js'
-import { assertShared } from '../care/sharing.js'
+import { needs } from '../care/sharing.js'
 import type { Services } from '../services.js'
 import { csvZip } from './csv-export.js'
 import { doctorReportPdf } from './doctor-report.js'
@@ -116,11 +116,12 @@ export function exportRoutes(s: Services): OpenAPIHono<AppEnv> {
     const to = q.to ?? today
     const from = q.from ?? addDays(to, -29)
     if (from > today) throw badRequest(`${from} has not begun yet for the patient (today is ${today})`)
+    // First, as it refuses a period of more than a year (one end given, the other defaulted) before anything is read.
+    const insights = await insightsFor(s.events, patientId, { from, to, timezone }, now())
     const period = { from: dayRange(from, timezone).start, to: dayRange(to, timezone).end }
     const record = await recordOf(patientId, period)
     const standing = await s.events.scan(patientId, { kinds: ['medication', 'med_schedule', 'profile'], to: period.to })
     const events = [...standing, ...record.events.filter((e) => !['medication', 'med_schedule', 'profile'].includes(e.kind))]
-    const insights = await insightsFor(s.events, patientId, { from, to, timezone }, now())
     return doctorReportPdf({
       patient: record.patient,
       profile: eventsOf({ events: standing }, 'profile').at(-1)?.payload,
@@ -139,7 +140,7 @@ export function exportRoutes(s: Services): OpenAPIHono<AppEnv> {
 
   app.openapi(patientReport, async (c) => {
     const { id } = c.req.valid('param')
-    assertShared(await s.care.readScope(c.get('user'), id, 'report', c.get('requestId')), 'doctor_report')
+    await s.care.readScope(c.get('user'), id, 'report', c.get('requestId'), needs('doctor_report'))
     const bytes = await pdf(id, c.req.valid('query'))
     attachment(c, 'application/pdf', `podd-report-${stamp()}.pdf`)
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200) as never

@@ -14,6 +14,41 @@ const LAST = '2025-03-30'
 const FIRST = addDays(LAST, -29)
 const at = (date: string, time: string) => zonedInstant(date, time, TZ).toISOString()
 
+/** poppler-utils (pdftotext, pdfinfo, pdftoppm) read the PDF back; .ci/run installs them. */
+const poppler = (() => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' })
+    return { missing: false, note: '' }
+  } catch {
+    return { missing: true, note: ' (SKIPPED: poppler-utils is not installed, so the PDF cannot be read back; apt-get install poppler-utils)' }
+  }
+})()
+
+/**
+ * RFC 4180 parsing, written here so the test does not trust the exporter's own idea of quoting:
+ * quoted fields may hold commas, CRLFs and doubled quotes; records end with CRLF.
+ */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = []
+  let row: string[] = []
+  let cell = ''
+  let quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++
+      else if (ch === '"') quoted = false
+      else cell += ch
+    } else if (ch === '"' && cell === '') quoted = true
+    else if (ch === ',') row.push(cell), (cell = '')
+    else if (ch === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++
+    else if (ch === '"' || ch === '\r' || ch === '\n') throw new Error(`not RFC 4180 at ${i}: ${JSON.stringify(text.slice(Math.max(0, i - 20), i + 20))}`)
+    else cell += ch
+  }
+  if (quoted || cell !== '' || row.length) throw new Error('the last record does not end with CRLF')
+  return rows
+}
+
 /** A month of a patient's life: medicines on a schedule, readings, doses (some missed), symptoms, a visit. */
 async function seedMonth(t: TestApp, patient: Account, caregiver: Account) {
   const add = (kind: string, payload: Json, occurred_at: string) =>
@@ -53,6 +88,7 @@ describe('export for the patient and their doctor', () => {
   let t: TestApp
   let patient: Account
   let caregiver: Account
+  let linkId: string
   const clock = new TestClock(new Date(at(LAST, '20:00')))
   const dir = tempDir('podd-export-')
 
@@ -60,7 +96,7 @@ describe('export for the patient and their doctor', () => {
     t = await createTestApp({}, { now: clock.now })
     patient = await registerUser(t, 'patient', 'Asha Verma')
     caregiver = await registerUser(t, 'caregiver', 'Ravi')
-    await link(t, patient, caregiver)
+    linkId = await link(t, patient, caregiver)
     await seedMonth(t, patient, caregiver)
   })
   afterAll(async () => {
@@ -182,11 +218,12 @@ describe('export for the patient and their doctor', () => {
     })
   })
 
-  describe('PDF report for the doctor', () => {
+  describe('PDF report for the doctor, read back', () => {
     let pdfPath: string
     let text: string
 
     beforeAll(async () => {
+      if (poppler.missing) return
       const res = await t.request(`/api/v1/export/report?from=${FIRST}&to=${LAST}`, { token: patient.access_token })
       expect(res.status).toBe(200)
       expect(res.headers.get('content-type')).toBe('application/pdf')
@@ -195,7 +232,7 @@ describe('export for the patient and their doctor', () => {
       text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' })
     })
 
-    it('Should fit on one or two pages and say who, when and what was taken', () => {
+    it.skipIf(poppler.missing)(`Should fit on one or two pages and say who, when and what was taken${poppler.note}`, () => {
       const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' }))![1])
       expect(pages).toBeGreaterThanOrEqual(1)
       expect(pages).toBeLessThanOrEqual(2)
@@ -209,7 +246,7 @@ describe('export for the patient and their doctor', () => {
       expect(text).toMatch(/Amlodipine\s+5 mg\s+08:00\s+27\s+0\s+3\s+90 %/)
     })
 
-    it('Should give the averages and extremes the charts show, and the symptoms and alerts', () => {
+    it.skipIf(poppler.missing)(`Should give the averages and extremes the charts show, and the symptoms and alerts${poppler.note}`, () => {
       expect(text).toMatch(/31 readings\. Average \d+(\.\d)?\/\d+(\.\d)? mmHg; lowest 128\/80, highest 184\/122/)
       expect(text).toMatch(/40 readings\. Average [\d.]+ mg\/dL/)
       for (const label of ['Crisis ≥ 180', 'Stage 2 ≥ 140', 'Target 70–180', 'Level 2 low < 54']) expect(text).toContain(label)
@@ -218,7 +255,7 @@ describe('export for the patient and their doctor', () => {
       expect(text).toMatch(/HbA1c\s+1\s+7\.4 %/)
     })
 
-    it('Should render as a page an image viewer can show', () => {
+    it.skipIf(poppler.missing)(`Should render as a page an image viewer can show${poppler.note}`, () => {
       execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', pdfPath, path.join(dir, 'page')])
       const png = fs.readdirSync(dir).find((f) => f.startsWith('page') && f.endsWith('.png'))!
       const bytes = fs.readFileSync(path.join(dir, png))
@@ -228,6 +265,15 @@ describe('export for the patient and their doctor', () => {
       fs.copyFileSync(path.join(dir, png), path.join(process.cwd(), 'dist', 'screenshots', 'doctor-report-page-1.png'))
       fs.copyFileSync(pdfPath, path.join(process.cwd(), 'dist', 'screenshots', 'doctor-report.pdf'))
     })
+  })
+
+  describe('PDF report: who may have it', () => {
+    it('Should be a PDF for the patient whether or not poppler is there to read it', async () => {
+      const res = await t.request(`/api/v1/export/report?from=${FIRST}&to=${LAST}`, { token: patient.access_token })
+      expect(res.status).toBe(200)
+      expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="podd-report-\d{4}-\d\d-\d\d\.pdf"/)
+      expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-')
+    })
 
     it('Should refuse periods that cannot be reported and callers who may not', async () => {
       const get = (q: string, token = patient.access_token) => t.request(`/api/v1/export/report${q}`, { token })
@@ -235,6 +281,11 @@ describe('export for the patient and their doctor', () => {
       expect((await get('?from=2023-01-01&to=2025-03-30')).status).toBe(400)
       expect((await get('?from=2099-01-01')).status).toBe(400)
       expect((await get('?from=yesterday')).status).toBe(400)
+      expect((await get('?from=1899-12-31&to=1900-01-05')).status).toBe(400)
+      expect((await get('?from=2025-02-30')).status).toBe(400)
+      expect((await get('?from=2020-01-01')).status).toBe(400) // to defaults to today: six years
+      const bad = await get(`?from=${LAST}&to=${FIRST}`)
+      expect(await bad.json()).toMatchObject({ status: 'error', error: { code: 'VALIDATION_ERROR' }, request_id: expect.any(String) })
       expect((await get('', caregiver.access_token)).status).toBe(403)
       expect((await t.request('/api/v1/export/report')).status).toBe(401)
       expect((await t.request('/api/v1/export/fhir', { token: caregiver.access_token })).status).toBe(403)
@@ -247,7 +298,35 @@ describe('export for the patient and their doctor', () => {
       const log = (await (await t.request('/api/v1/caregivers/access-log', { token: patient.access_token })).json()) as Json
       expect(log.entries[0]).toMatchObject({ resource: 'report', caregiver: { id: caregiver.id } })
       const stranger = await registerUser(t, 'caregiver', 'Stranger')
-      expect((await t.request(`/api/v1/patients/${patient.id}/report`, { token: stranger.access_token })).status).toBe(404)
+      const unlinked = await t.request(`/api/v1/patients/${patient.id}/report`, { token: stranger.access_token })
+      expect(unlinked.status).toBe(404)
+      expect(await unlinked.json()).toMatchObject({ status: 'error', error: { code: 'NOT_FOUND' } })
+    })
+
+    it('Should refuse it when the patient stops sharing it, and log the refusal as one (an AuditEvent with outcome 4)', async () => {
+      const share = (categories: string[]) =>
+        t.request(`/api/v1/caregivers/links/${linkId}/sharing`, { method: 'PUT', token: patient.access_token, json: { categories } })
+      // Only the report shared: the caregiver has it, and nothing else of the record.
+      expect((await share(['doctor_report'])).status).toBe(200)
+      expect((await t.request(`/api/v1/patients/${patient.id}/report`, { token: caregiver.access_token })).status).toBe(200)
+      expect((await t.request(`/api/v1/patients/${patient.id}/events?kind=vitals`, { token: caregiver.access_token })).status).toBe(403)
+      expect((await share(['vitals', 'alerts'])).status).toBe(200)
+      const refused = await t.request(`/api/v1/patients/${patient.id}/report`, { token: caregiver.access_token, headers: { 'x-request-id': 'refused-report-1' } })
+      expect(refused.status).toBe(403)
+      expect(await refused.json()).toMatchObject({ status: 'error', error: { code: 'FORBIDDEN', message: 'The patient does not share the doctor’s report with you' } })
+      const log = (await (await t.request('/api/v1/caregivers/access-log', { token: patient.access_token })).json()) as Json
+      expect(log.entries.slice(0, 3).map((e: Json) => [e.resource, e.outcome])).toEqual([
+        ['report', 'refused'],
+        ['events', 'refused'],
+        ['report', 'read'],
+      ])
+      const bundle = (await (await t.request('/api/v1/export/fhir', { token: patient.access_token })).json()) as Json
+      const audits = bundle.entry.map((e: Json) => e.resource).filter((r: Json) => r.resourceType === 'AuditEvent')
+      const denied = audits.find((a: Json) => a.entity[1].detail?.[0].valueString === 'refused-report-1')
+      expect(denied).toMatchObject({ action: 'R', outcome: '4', outcomeDesc: expect.stringContaining('Refused'), agent: [{ who: { identifier: { value: caregiver.id } } }] })
+      expect(fhirErrors(denied)).toEqual([])
+      expect(audits.filter((a: Json) => a.outcome === '0').length).toBeGreaterThanOrEqual(3)
+      expect((await share(['vitals', 'food_and_water', 'medicines_and_doses', 'symptoms_and_mood', 'alerts', 'daily_summaries', 'doctor_report'])).status).toBe(200)
     })
   })
 
@@ -261,20 +340,37 @@ describe('export for the patient and their doctor', () => {
       files = Object.fromEntries(Object.entries(unzipSync(new Uint8Array(await res.arrayBuffer()))).map(([n, b]) => [n, Buffer.from(b).toString('utf8')]))
     })
 
+    /** A CSV of the zip as records of named cells (after its byte-order mark). */
+    const table = (name: string) => {
+      const [header, ...rows] = parseCsv(files[name]!.replace(/^\uFEFF/, ''))
+      for (const r of rows) expect(r).toHaveLength(header!.length)
+      return { header: header!, rows: rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]!]))) }
+    }
+
     it('Should hold one CSV per kind of event and the access log, every row of the record', () => {
       expect(Object.keys(files).sort()).toEqual(
         ['access-log.csv', 'alert.csv', 'appointment.csv', 'med_dose.csv', 'med_schedule.csv', 'medication.csv', 'profile.csv', 'symptom.csv', 'vitals.csv'].sort(),
       )
-      const lines = (name: string) => files[name]!.replace(/^\uFEFF/, '').trimEnd().split('\r\n')
-      expect(lines('vitals.csv')[0]).toBe('id,occurred_at,recorded_at,source,context_id,supersedes,blood_pressure_systolic,blood_pressure_diastolic,heart_rate,blood_sugar,blood_sugar_context,temperature,spo2,weight_kg,hba1c')
-      expect(lines('vitals.csv')).toHaveLength(1 + 30 + 30 + 10 + 5 + 1 + 1)
-      expect(lines('med_dose.csv')).toHaveLength(1 + 84)
-      expect(lines('access-log.csv').slice(1).map((l) => l.split(',')[3]).sort()).toEqual(expect.arrayContaining(['alerts', 'events']))
-      expect(files['profile.csv']!.startsWith('\uFEFF')).toBe(true)
-      expect(files['profile.csv']).toContain('आशा वर्मा (Asha Verma)')
+      for (const text of Object.values(files)) expect(text.startsWith('\uFEFF')).toBe(true)
+      const vitals = table('vitals.csv')
+      expect(vitals.header.join(',')).toBe('id,occurred_at,recorded_at,source,context_id,supersedes,blood_pressure_systolic,blood_pressure_diastolic,heart_rate,blood_sugar,blood_sugar_context,temperature,spo2,weight_kg,hba1c')
+      expect(vitals.rows).toHaveLength(30 + 30 + 10 + 5 + 1 + 1)
+      expect(vitals.rows.find((r) => r.blood_pressure_systolic === '184')).toMatchObject({ blood_pressure_diastolic: '122', source: 'api', blood_sugar: '' })
+      expect(table('med_dose.csv').rows).toHaveLength(84)
+      expect(table('med_dose.csv').rows.filter((r) => r.status === 'skipped').map((r) => r.reason)).toEqual(['felt dizzy', 'felt dizzy', 'felt dizzy'])
+      const access = table('access-log.csv')
+      expect(access.header).toEqual(['accessed_at', 'caregiver_id', 'caregiver_name', 'what', 'outcome', 'request_id'])
+      expect(access.rows.map((r) => `${r.what}:${r.outcome}`)).toEqual(expect.arrayContaining(['alerts:read', 'events:read', 'report:read', 'report:refused']))
+      expect(access.rows.every((r) => r.caregiver_id === caregiver.id && r.caregiver_name === 'Ravi')).toBe(true)
+      const [profile] = table('profile.csv').rows
+      expect(profile!.name).toBe('आशा वर्मा (Asha Verma)')
+      expect(JSON.parse(profile!.medical_conditions!)).toEqual(['Type 2 diabetes', 'Hypertension'])
     })
 
     it('Should defuse a cell a spreadsheet would run as a formula, and quote what needs it', () => {
+      const names = table('symptom.csv').rows.map((r) => r.name)
+      expect(names).toContain(`'=HYPERLINK("http://evil.example","click")`)
+      expect(names.filter((n) => /^[=+\-@]/.test(n!))).toEqual([])
       expect(files['symptom.csv']).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`)
       expect(files['symptom.csv']).toContain('dizzy when standing up,mild')
       expect(files['profile.csv']).toContain('"[""Type 2 diabetes"",""Hypertension""]"')

@@ -283,7 +283,11 @@ const READ_WHAT: Record<string, string> = {
   report: 'Report for the doctor',
 }
 
-/** A caregiver's read as IHE BALP "PatientRead": a RESTful read, by the caregiver, of the patient's data. */
+/**
+ * A caregiver's read as IHE BALP "PatientRead": a RESTful read, by the caregiver, of the patient's
+ * data. One the patient's sharing refused has outcome 4 (minor failure: the request was denied,
+ * nothing was disclosed) and says why.
+ */
 export function auditEvent(entry: AccessLogEntry, patientRef: string, patientId: string): FhirResource {
   return {
     resourceType: 'AuditEvent',
@@ -293,7 +297,7 @@ export function auditEvent(entry: AccessLogEntry, patientRef: string, patientId:
     subtype: [coding('http://hl7.org/fhir/restful-interaction', 'read', 'read')],
     action: 'R',
     recorded: entry.accessed_at,
-    outcome: '0',
+    ...(entry.outcome === 'refused' ? { outcome: '4', outcomeDesc: 'Refused: the patient does not share this with the caregiver' } : { outcome: '0' }),
     agent: [
       {
         type: { coding: [coding('http://terminology.hl7.org/CodeSystem/v3-ParticipationType', 'IRCP', 'information recipient')] },

@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { checkScreen, launch, needsChromium, PASSWORD, phoneContext, registerInApp, startAppServer, uniqueEmail, writeAxeReport } from './browser.js'
@@ -122,6 +123,30 @@ describe.skipIf(needsChromium.missing)(`the caregiver's app in Chromium${needsCh
     const log = patient.locator('section', { has: patient.getByRole('heading', { name: 'Who looked at your records' }) })
     await log.getByText('Priya Iyer').first().waitFor()
     expect(await log.textContent()).toMatch(/read your (records|trends|alerts|daily summaries)/)
+  })
+
+  it('Should let the patient choose what the caregiver sees (chats off by default)', async () => {
+    await patient.getByRole('link', { name: 'Profile' }).click()
+    await patient.getByText('What Priya Iyer sees').click()
+    const readings = patient.getByLabel('Readings (blood pressure, sugar, weight…)')
+    expect(await readings.isChecked()).toBe(true)
+    expect(await patient.getByLabel('Your chats with Podd').isChecked()).toBe(false)
+    expect(await patient.getByLabel('The report for the doctor').isChecked()).toBe(true)
+    await readings.uncheck()
+    await patient.getByText('Saved: Priya Iyer now sees only what is ticked').waitFor()
+    await patient.getByText('What Priya Iyer sees').scrollIntoViewIfNeeded()
+    await checkScreen(patient, 'profile-sharing', { keepScroll: true })
+    // Stored on the link, which every caregiver read and push checks.
+    const link = await app.server.services.authDb.selectFrom('caregiver_links as l').innerJoin('users as u', 'u.id', 'l.caregiver_id').select('l.sharing').where('u.email', '=', caregiverEmail).where('l.revoked_at', 'is', null).executeTakeFirstOrThrow()
+    expect(JSON.parse(link.sharing as string)).toEqual(['food_and_water', 'medicines_and_doses', 'symptoms_and_mood', 'alerts', 'daily_summaries', 'doctor_report'])
+    // The report is shared on its own: the caregiver downloads it without the readings.
+    await caregiver.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click()
+    await caregiver.getByRole('link', { name: 'Open Ramesh Iyer' }).click()
+    const [file] = await Promise.all([caregiver.waitForEvent('download'), caregiver.getByRole('button', { name: 'Download the report' }).click()])
+    expect(fs.readFileSync((await file.path())!).subarray(0, 5).toString()).toBe('%PDF-')
+    await patient.reload()
+    await patient.getByText('What Priya Iyer sees').click()
+    expect(await patient.getByLabel('Readings (blood pressure, sugar, weight…)').isChecked()).toBe(false)
   })
 
   it('Should let the patient remove the caregiver', async () => {

@@ -222,6 +222,24 @@ describe.skipIf(needsChromium.missing)(`the patient's app in Chromium${needsChro
     await checkScreen(page, 'profile')
   })
 
+  it('Should download the doctor’s report, the FHIR record and the spreadsheets from Your data', async () => {
+    await page.getByRole('link', { name: 'Profile' }).click()
+    const downloaded = async (button: string) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()])
+      return { name: file.suggestedFilename(), bytes: fs.readFileSync((await file.path())!) }
+    }
+    const report = await downloaded('Download the report')
+    expect(report.name).toMatch(/^podd-report-\d{4}-\d\d-\d\d\.pdf$/)
+    expect(report.bytes.subarray(0, 5).toString()).toBe('%PDF-')
+    const fhir = await downloaded('Download everything (FHIR, for a doctor’s system)')
+    expect(JSON.parse(fhir.bytes.toString('utf8'))).toMatchObject({ resourceType: 'Bundle', type: 'collection' })
+    const csv = await downloaded('Download everything (spreadsheets, zip)')
+    expect(csv.name).toMatch(/\.zip$/)
+    expect(csv.bytes.subarray(0, 4).toString('hex')).toBe('504b0304')
+    await page.getByRole('heading', { name: 'Your data' }).scrollIntoViewIfNeeded()
+    await checkScreen(page, 'profile-data', { keepScroll: true })
+  })
+
   it('Should switch the whole UI to Hindi and back', async () => {
     await page.getByRole('link', { name: 'Today' }).click()
     await page.getByRole('button', { name: 'हिन्दी' }).click()

@@ -54,6 +54,25 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
   return (res.status === 204 ? undefined : await res.json()) as T
 }
 
+/**
+ * Downloads a file the API makes (an export, the doctor's report) as the browser's own download.
+ * The token lives in memory, so a plain link could not carry it: the file is fetched with it and
+ * handed to the browser as a blob under the server's file name.
+ */
+export async function download(path: string, accept: string): Promise<void> {
+  const res = await request(path, { accept })
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'podd-download'
+  const url = URL.createObjectURL(await res.blob())
+  const a = document.createElement('a')
+  a.href = url
+  a.download = name
+  document.body.append(a)
+  a.click()
+  a.remove()
+  // Revoked once the browser has taken the file (it reads the blob when the click is handled).
+  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+}
+
 /** Reads a server-sent event stream (the chat turn) frame by frame. */
 export async function* sse(res: Response): AsyncGenerator<{ event: string; data: string }> {
   const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader()

@@ -57,6 +57,8 @@ export interface Insights {
   days: DayInsight[]
   nutrition: { total_calories: number; mean_daily_calories: number; total_water_ml: number; mean_daily_water_ml: number }
   medication: { scheduled: number; taken: number; missed: number; skipped: number; due: number; adherence_pct: number | null; doses: Dose[] }
+  /** For a caregiver: the sections the patient does not share with them, which come as null. */
+  not_shared?: SharingCategory[]
 }
 
 export interface Thread { thread_id: string; title: string; last_message_at: string; messages: number }
@@ -70,8 +72,10 @@ export interface TurnResult {
   emergency: boolean
 }
 
-export interface LinkedPerson { link_id: string; id: string; name: string; linked_at: string; email?: string }
-export interface AccessLogEntry { id: number; caregiver: { id: string; name: string | null }; resource: string; accessed_at: string }
+export const SHARING_CATEGORIES = ['vitals', 'food_and_water', 'medicines_and_doses', 'symptoms_and_mood', 'alerts', 'daily_summaries', 'chat_transcripts', 'doctor_report'] as const
+export type SharingCategory = (typeof SHARING_CATEGORIES)[number]
+export interface LinkedPerson { link_id: string; id: string; name: string; linked_at: string; email?: string; sharing?: SharingCategory[] }
+export interface AccessLogEntry { id: number; caregiver: { id: string; name: string | null }; resource: string; accessed_at: string; outcome?: 'read' | 'refused' }
 
 export interface Preferences {
   notifications: { email: boolean; sms: boolean; push: boolean; webhook: boolean }

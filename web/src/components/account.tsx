@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact'
 import { useState } from 'preact/hooks'
 import { api, ApiError } from '../api/client'
 import { currentUser, signOut } from '../api/session'
@@ -54,8 +55,11 @@ function DeleteAccount() {
   )
 }
 
-/** Who is signed in, the way out (on phones the only sign-out button), and erasure. */
-export function AccountCard() {
+/**
+ * Who is signed in, the way out (on phones the only sign-out button), and their data: what the
+ * screen adds (a patient's downloads) and erasure.
+ */
+export function AccountCard({ children }: { children?: ComponentChildren }) {
   return (
     <section class="card" aria-labelledby="account-heading">
       <h2 id="account-heading">{t('profile.account')}</h2>
@@ -66,6 +70,7 @@ export function AccountCard() {
         </button>
       </div>
       <h3 class="spaced">{t('account.your_data')}</h3>
+      {children}
       <DeleteAccount />
     </section>
   )

@@ -89,9 +89,13 @@ export const lastSeen = (patientId: string) =>
 
 /** Today at a glance: the latest readings of the week, doses today, open alerts, when last active. */
 export function PatientStatus({ insights, openAlerts, seenAt }: { insights: Insights; openAlerts: number; seenAt?: string | null }) {
-  const bp = insights.vitals.blood_pressure.latest
-  const sugar = insights.vitals.blood_sugar.latest
+  // Sections the patient does not share with this caregiver come as null (`not_shared`).
+  const vitalsShared = !insights.not_shared?.includes('vitals')
+  const dosesShared = !insights.not_shared?.includes('medicines_and_doses')
+  const bp = vitalsShared ? insights.vitals.blood_pressure.latest : null
+  const sugar = vitalsShared ? insights.vitals.blood_sugar.latest : null
   const today = insights.days.at(-1)
+  const noReading = vitalsShared ? t('care.no_reading_week') : t('care.not_shared')
   return (
     <dl class="status-grid">
       <div>
@@ -108,7 +112,7 @@ export function PatientStatus({ insights, openAlerts, seenAt }: { insights: Insi
               <span class="muted small block">{formatDateTime(bp.at)}</span>
             </>
           ) : (
-            t('care.no_reading_week')
+            noReading
           )}
         </dd>
       </div>
@@ -122,7 +126,7 @@ export function PatientStatus({ insights, openAlerts, seenAt }: { insights: Insi
               <span class="muted small block">{formatDateTime(sugar.at)}</span>
             </>
           ) : (
-            t('care.no_reading_week')
+            noReading
           )}
         </dd>
       </div>
@@ -135,7 +139,9 @@ export function PatientStatus({ insights, openAlerts, seenAt }: { insights: Insi
       <div>
         <dt>{t('care.doses_today')}</dt>
         <dd>
-          {today?.doses.scheduled
+          {!dosesShared
+            ? t('care.not_shared')
+            : today?.doses.scheduled
             ? t('care.doses_value', { taken: today.doses.taken, scheduled: today.doses.scheduled, missed: today.doses.missed })
             : t('totals.none_scheduled')}
         </dd>

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks'
 import { api } from '../api/client'
-import type { EventPage, HealthEvent, Insights } from '../api/types'
+import type { EventPage, HealthEvent, Insights, LinkedPerson } from '../api/types'
 import { errorText } from '../components/notices'
+import { ReportDownload } from '../components/your-data'
 import { langAttr, t, type MessageKey } from '../i18n'
 import { localDate } from '../lib/format'
 import { useLoad } from '../lib/use-load'
@@ -97,7 +98,7 @@ function DailySummary({ patientId }: { patientId: string }) {
   )
 }
 
-function Overview({ patient }: { patient: { id: string; name: string } }) {
+function Overview({ patient }: { patient: LinkedPerson }) {
   const data = useLoad(async () => {
     const [insights, alerts, seenAt] = await Promise.all([api<Insights>(`/patients/${patient.id}/insights`), loadAlerts(patient, 50), lastSeen(patient.id)])
     return { insights, alerts, seenAt }
@@ -123,6 +124,11 @@ function Overview({ patient }: { patient: { id: string; name: string } }) {
         </ul>
       </section>
       <DailySummary patientId={patient.id} />
+      {patient.sharing?.includes('doctor_report') && (
+        <section class="card">
+          <ReportDownload path={`/patients/${patient.id}/report`} headingLevel={2} />
+        </section>
+      )}
     </>
   )
 }

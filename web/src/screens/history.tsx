@@ -155,7 +155,7 @@ function AccessLog() {
         <ul class="access-log">
           {entries.map((e) => (
             <li key={e.id}>
-              <strong>{e.caregiver.name ?? t('history.former_caregiver')}</strong> {t('history.access_read', { what: t(`resource.${e.resource}` as MessageKey) })}{' '}
+              <strong>{e.caregiver.name ?? t('history.former_caregiver')}</strong> {t(e.outcome === 'refused' ? 'history.access_refused' : 'history.access_read', { what: t(`resource.${e.resource}` as MessageKey) })}{' '}
               <span class="muted">{formatDateTime(e.accessed_at)}</span>
             </li>
           ))}

@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks'
 import { api } from '../api/client'
 import { currentUser } from '../api/session'
 import { AccountCard } from '../components/account'
-import type { LinkedPerson } from '../api/types'
+import { SHARING_CATEGORIES, type LinkedPerson, type SharingCategory } from '../api/types'
+import { DataDownloads } from '../components/your-data'
 import { Icon } from '../components/icons'
 import { errorText, FormError, formErrorText, notify } from '../components/notices'
 import { t, type MessageKey } from '../i18n'
@@ -163,6 +164,41 @@ function ProfileForm() {
   )
 }
 
+/**
+ * What one caregiver sees, a box per category; a change is saved at once (PUT the whole set) and
+ * applies to their next read and every alert or summary not yet sent.
+ */
+function SharingChoices({ person }: { person: LinkedPerson }) {
+  const [shared, setShared] = useState<SharingCategory[]>(person.sharing ?? [])
+  const [busy, setBusy] = useState(false)
+  const toggle = async (category: SharingCategory, on: boolean) => {
+    const next = SHARING_CATEGORIES.filter((c) => (c === category ? on : shared.includes(c)))
+    setBusy(true)
+    try {
+      const res = await api<{ categories: SharingCategory[] }>(`/caregivers/links/${person.link_id}/sharing`, { method: 'PUT', json: { categories: next } })
+      setShared(res.categories)
+      notify(t('sharing.saved', { name: person.name }))
+    } catch (err) {
+      notify(errorText(err), 'error')
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <details class="sharing">
+      <summary>{t('sharing.title', { name: person.name })}</summary>
+      <fieldset disabled={busy} aria-label={t('sharing.title', { name: person.name })}>
+        {SHARING_CATEGORIES.map((c) => (
+          <label key={c} class="check">
+            <input type="checkbox" checked={shared.includes(c)} onChange={(e) => void toggle(c, e.currentTarget.checked)} />
+            <span>{t(`sharing.${c}` as MessageKey)}</span>
+          </label>
+        ))}
+      </fieldset>
+    </details>
+  )
+}
+
 interface Invitation {
   id: string
   code?: string
@@ -223,6 +259,7 @@ function Caregivers() {
                 <div class="muted small">
                   {c.email} · {t('care.linked_since', { when: formatDateTime(c.linked_at) })}
                 </div>
+                <SharingChoices person={c} />
               </div>
               {removing === c.link_id ? (
                 <div class="actions">
@@ -305,7 +342,9 @@ export function ProfileScreen() {
       </section>
       <Caregivers />
       <DeviceNotifications />
-      <AccountCard />
+      <AccountCard>
+        <DataDownloads />
+      </AccountCard>
     </div>
   )
 }
