@@ -2,7 +2,9 @@
  * npm run bench:store — the health event store on PGlite (on disk, as `npm start` runs it) and on
  * PostgreSQL (when DATABASE_URL or TEST_DATABASE_URL is set): seed 1,000 patients × 100 events,
  * then appends/s (sequential and 20 concurrent), a patient's last 30 days (list) and 30-day
- * insights, p50/p95, and the RSS of a server process over the seeded PGlite. Prints; asserts nothing.
+ * insights, p50/p95, and the RSS of a server process over the seeded PGlite. Each phase also
+ * prints its CPU time per operation, which a shared machine's load distorts far less than wall
+ * time (PGlite runs in this process, so the database's work counts). Prints; asserts nothing.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -44,6 +46,14 @@ async function timed<T>(fn: () => Promise<T>): Promise<number> {
   return performance.now() - t
 }
 
+/** CPU milliseconds (user + system) this process spends in fn: PGlite runs in it, so the database's work counts. */
+async function cpuOf(fn: () => Promise<unknown>): Promise<number> {
+  const before = process.cpuUsage()
+  await fn()
+  const d = process.cpuUsage(before)
+  return (d.user + d.system) / 1000
+}
+
 async function runOn(name: string, handle: EventDbHandle, keys: PatientKeys) {
   const store = new EventStore(handle.db, keys)
   const now = Date.now()
@@ -61,31 +71,42 @@ async function runOn(name: string, handle: EventDbHandle, keys: PatientKeys) {
   const seedS = (performance.now() - seedStart) / 1000
 
   const SEQ = 2000
-  const seqMs = await timed(async () => {
-    for (let i = 0; i < SEQ; i++) await store.append('bench-seq', randomEvent(i, now))
+  let seqMs = 0
+  const seqCpu = await cpuOf(async () => {
+    seqMs = await timed(async () => {
+      for (let i = 0; i < SEQ; i++) await store.append('bench-seq', randomEvent(i, now))
+    })
   })
   const CONC = 4000
   let c = 0
-  const concMs = await timed(() =>
-    Promise.all(Array.from({ length: 20 }, async () => {
-      for (; c < CONC; c++) await store.append(`bench-conc-${c % 20}`, randomEvent(c, now))
-    })),
-  )
+  let concMs = 0
+  const concCpu = await cpuOf(async () => {
+    concMs = await timed(() =>
+      Promise.all(Array.from({ length: 20 }, async () => {
+        for (; c < CONC; c++) await store.append(`bench-conc-${c % 20}`, randomEvent(c, now))
+      })),
+    )
+  })
 
   const from = new Date(now - 30 * DAY)
   const listTimes: number[] = []
   const insightTimes: number[] = []
   const today = localDate(new Date(now), TZ)
+  let listCpu = 0
+  let insightCpu = 0
   for (let i = 0; i < 300; i++) {
     const p = patients[Math.floor(Math.random() * PATIENTS)]!
-    listTimes.push(await timed(() => store.list(p, { from, limit: 500 })))
-    insightTimes.push(await timed(() => insightsFor(store, p, { from: addDays(today, -29), to: today, timezone: TZ })))
+    const lc = await cpuOf(async () => listTimes.push(await timed(() => store.list(p, { from, limit: 500 }))))
+    const ic = await cpuOf(async () => insightTimes.push(await timed(() => insightsFor(store, p, { from: addDays(today, -29), to: today, timezone: TZ }))))
+    if (i >= 20) (listCpu += lc), (insightCpu += ic)
   }
   const list = summarise(listTimes.slice(20))
   const insights = summarise(insightTimes.slice(20))
 
   console.log(`\n${name}: ${PATIENTS} patients × ${EVENTS_PER_PATIENT} events (${total.toLocaleString()}) seeded in ${seedS.toFixed(1)} s (${Math.round(total / seedS)} appends/s with 20 writers)`)
   console.log(`  appends/s  sequential ${Math.round(SEQ / (seqMs / 1000))}   20 concurrent ${Math.round(CONC / (concMs / 1000))}`)
+  console.log(`  appends per CPU-second  sequential ${Math.round(SEQ / (seqCpu / 1000))}   20 concurrent ${Math.round(CONC / (concCpu / 1000))}   (load average ${os.loadavg()[0]!.toFixed(1)})`)
+  console.log(`  CPU per read  list ${fmt(listCpu / 280)}   insights ${fmt(insightCpu / 280)}`)
   console.log(`  list last 30 days      p50 ${fmt(list.p50)}  p95 ${fmt(list.p95)}`)
   console.log(`  insights over 30 days  p50 ${fmt(insights.p50)}  p95 ${fmt(insights.p95)}`)
   console.log(`  bench process RSS ${Math.round(process.memoryUsage().rss / 1024 / 1024)} MB`)
