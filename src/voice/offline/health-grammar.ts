@@ -1,6 +1,7 @@
 import { COMMON_DRUGS } from '../../../language/medicine-names.js'
 import { FOODS } from '../../../agents/food/nutrition-table.js'
 import { numberWords } from '../spoken-numbers.js'
+import { weighGrammar } from './grammar-weights.js'
 import { dictionaryText, pronounce } from './pronunciations.js'
 
 /**
@@ -194,8 +195,9 @@ export async function compileHealthGrammar(vocabulary: GrammarVocabulary, espeak
     })
   }
   const rules = [`<med> = ${alt(distinct(medicines))};`, `<food> = ${alt(distinct(foods))};`, fixed]
-  const jsgf = ['#JSGF V1.0;', 'grammar podd;', ...rules].join('\n')
-  const used = jsgfWords(jsgf)
+  const plain = ['#JSGF V1.0;', 'grammar podd;', ...rules].join('\n')
+  const used = jsgfWords(plain)
+  const jsgf = weighGrammar(plain)
   for (const w of [...dictionary.keys()]) if (!used.has(w)) dictionary.delete(w)
   return { jsgf, dictionary: dictionaryText(dictionary), unpronounceable: unknown }
 }

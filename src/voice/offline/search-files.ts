@@ -14,7 +14,7 @@ import { keyphraseFile, keyphraseWords } from './red-flag-phrases.js'
  */
 
 /** Bump when the grammar, dictionary or keyphrases change, so old files are not reused. */
-const VERSION = 'v6'
+const VERSION = 'v7'
 
 export interface GrammarFiles {
   jsgf: string
