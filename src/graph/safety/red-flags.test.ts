@@ -211,6 +211,15 @@ describe('red-flag detection', () => {
     expect(detectRedFlags('bachhe ne saari goliyan kha li').map((f) => f.category)).toEqual(['overdose'])
   })
 
+  it('Should flag an overdose or self-harm said in words, as a speech recogniser writes it', () => {
+    expect(detectRedFlags('i took too many tablets').map((f) => f.category)).toContain('overdose')
+    expect(detectRedFlags('by mistake i took ten sleeping tablets').map((f) => f.category)).toEqual(['overdose'])
+    expect(detectRedFlags('sometimes i feel like killing myself').map((f) => f.category)).toEqual(['self_harm'])
+    expect(detectRedFlags('i took two tablets of metformin after lunch')).toEqual([])
+    expect(detectRedFlags('i took ten units of insulin')).toEqual([])
+    expect(detectRedFlags('this heat is killing me')).toEqual([])
+  })
+
   it('Should read the numbers in the message as readings only when they are readings', () => {
     expect(assessRedFlags('sugar 45 minutes after lunch was 160 and I feel confused').flags).toEqual([])
     expect(assessRedFlags('sugar 45 minutes after lunch was 160').readings.glucose).toBe(160)

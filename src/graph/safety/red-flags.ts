@@ -188,6 +188,8 @@ const PATTERNS: Record<Exclude<RedFlagCategory, 'low_sugar_confusion' | 'high_su
     { re: re(`\\b(?:all|all of|saari|sari|sab|bahut saari)\\b(?:\\s+\\S+){0,4}?\\s+(?:${PILLS})\\b.{0,20}\\b(?:at once|together|in one go|ek saath|ek sath|ek baar mein|ek hi baar)\\b.{0,30}\\b(?:took|taken|swallowed|kha li|kha liya|kha liye|kha lee|le li|le liya|kha gaye|kha gayi|kha gaya)`), unless: re(ROUTINE_DOSES) },
     re(`\\b(?:whole|entire|full) (?:bottle|strip|packet|pack|box|week|week's|month|month's)\\b(?:\\s+\\S+){0,4}?\\s+(?:of )?(?:\\S+ )?(?:${PILLS})\\b|\\b(?:week|weeks|month)'?s?(?: worth)? of (?:\\S+ )?(?:${PILLS})\\b.{0,20}\\b(?:at once|together|in one go)`),
     re(`\\b(?:took|taken|swallowed|ate|kha li|kha liya|kha liye)\\b.{0,20}\\b(?:[1-9]\\d)\\s+(?:${PILLS})\\b`),
+    // Said rather than typed: "took too many tablets", "took ten sleeping tablets".
+    re(`\\b(?:took|taken|swallowed|ate)\\b.{0,20}\\b(?:too many|(?:[1-9]\\d|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)(?: sleeping)?)\\s+(?:${PILLS})\\b`),
     // A child who got at the medicines.
     re(`\\b(?:child|baby|toddler|kid|grandson|granddaughter|bachche|bachhe|bacche|bachcha|baccha|pota|poti|nati|natin)\\b.{0,30}\\b(?:swallowed|ate|took|kha li|kha liya|kha gaya|kha gayi|nigal)\\b.{0,30}\\b(?:${PILLS})\\b|\\b(?:child|baby|toddler|kid|grandson|granddaughter|bachche|bachhe|bacche|bachcha|baccha|pota|poti|nati|natin)\\b.{0,30}\\b(?:saari|sari|sab|bahut|all|many|some)\\b.{0,15}\\b(?:${PILLS})\\b.{0,15}\\b(?:swallowed|ate|took|kha li|kha liya|kha gaya|kha gayi|nigal)`),
     re(`(?:बच्चे|बच्चा|पोते|पोती|नाती)(?:\\s+\\S+){0,5}\\s+(?:${PILLS})(?:\\s+\\S+){0,2}\\s+(?:खा ली|खा लीं|खा गया|खा गई|निगल)`),
@@ -207,7 +209,7 @@ const PATTERNS: Record<Exclude<RedFlagCategory, 'low_sugar_confusion' | 'high_su
     re(`गिर (?:गया|गई|गए|गयी|पडा|पडी|पडे)(?:\\s+\\S+){0,6}?\\s+(?:सिर|सर) (?:पर|पे|में) चोट|(?:सिर|सर) (?:पर|पे) चोट|गिर (?:गया|गई|गए|गयी|पडा|पडी|पडे)(?:\\s+\\S+){0,5}?\\s+(?:उठ नहीं|उठा नहीं|खडे नहीं|खडी नहीं)`),
   ].map(phrase),
   self_harm: [
-    re(`\\b(?:kill|hurt|harm|cut) (?:my ?self|myself)\\b|\\bsuicid|\\bend(?:ing)? (?:my life|it all)\\b|\\bnever wake up\\b|\\bhamesha ke liye so (?:ja|jau|jaun|jaunga|jaungi)|हमेशा के लिए सो जा`),
+    re(`\\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting) (?:my ?self|myself)\\b|\\bsuicid|\\bend(?:ing)? (?:my life|it all)\\b|\\bnever wake up\\b|\\bhamesha ke liye so (?:ja|jau|jaun|jaunga|jaungi)|हमेशा के लिए सो जा`),
     re(`\\b(?:want|wanna|going|plan|planning|thinking of|thinking about) (?:\\S+ ){0,8}?to (?:die|end it|end everything|end my life)\\b|\\bto end it (?:all|tonight|today|now)\\b`),
     re(`\\bdon'?t want to (?:live|be alive|wake up|be here)\\b|\\bno (?:reason|point) (?:to|in) (?:live|living|going on)\\b|\\bwish i (?:was|were) dead\\b|\\bwish i could die\\b`),
     re(`\\bbetter off (?:dead|without me)\\b|\\btake my (?:own )?life\\b|\\bnot worth living\\b|\\btired of (?:living|life)\\b|\\bcan'?t go on\\b|\\bi(?:'m| am) (?:just |only )?a burden\\b`),

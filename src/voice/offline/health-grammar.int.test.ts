@@ -10,6 +10,9 @@ import { SearchFileCache } from './search-files.js'
 
 const espeak = requires('espeak-ng')
 
+/** A rule's alternatives without their weights. */
+const alternatives = (body: string) => body.split(' | ').map((a) => a.replace(/^\/[^/]*\/ /, ''))
+
 describe('the health grammar', () => {
   it('writes a medicine name as the words said', () => {
     expect(medicinePhrase('Glycomet-GP 1')).toBe('glycomet g p one')
@@ -20,7 +23,7 @@ describe('the health grammar', () => {
 
   it.skipIf(espeak.missing)(`listens for the patient's own medicines, pronounced even when CMUdict lacks them${espeak.note}`, async () => {
     const g = await compileHealthGrammar({ medicines: ['Dytor 10', 'Glycomet-GP 1'] }, findBinary('espeak-ng'))
-    const med = /<med> = ([^;]+);/.exec(g.jsgf)![1]!.split(' | ')
+    const med = alternatives(/<med> = ([^;]+);/.exec(g.jsgf)![1]!)
     expect(med).toEqual(expect.arrayContaining(['dytor ten', 'glycomet g p one', 'metformin', 'amlodipine']))
     const dict = new Map(g.dictionary.trim().split('\n').map((l) => [l.split(' ')[0]!, l.slice(l.indexOf(' ') + 1)]))
     expect(dict.get('dytor')).toMatch(/^D AY T/)
@@ -30,11 +33,13 @@ describe('the health grammar', () => {
     for (const w of words) expect(dict.has(w), w).toBe(true)
     for (const w of dict.keys()) expect(words.has(w.replace(/\(\d+\)$/, '')), w).toBe(true)
     expect(g.unpronounceable).toEqual([])
+    // Every choice is weighted: one of the medicines is as likely as another.
+    expect(/<med> = ([^;]+);/.exec(g.jsgf)![1]!.split(' | ').every((a) => /^\/0\.\d+\/ /.test(a))).toBe(true)
   })
 
   it.skipIf(espeak.missing)(`keeps one spelling of foods that sound the same${espeak.note}`, async () => {
     const g = await compileHealthGrammar({ medicines: [] }, findBinary('espeak-ng'))
-    const food = /<food> = ([^;]+);/.exec(g.jsgf)![1]!.split(' | ')
+    const food = alternatives(/<food> = ([^;]+);/.exec(g.jsgf)![1]!)
     expect(food).toContain('sambar')
     expect(food).not.toContain('sambaar')
     expect(food).toContain('roti')

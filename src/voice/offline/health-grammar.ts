@@ -83,7 +83,7 @@ const READINGS = `
           | (<sugarlead> | <otherlead>) <dec> [<unit>] [<sugarwhen>]
           | <templead> <tempvalue>
           | <oxylead> <oxyvalue> [percent];
-<readings> = <reading> [[and] [<my>] <pulsename> [<is>] <num>] [<now>] [and (my breathing is normal | i have no chest pain | i am fine | i am feeling fine)];
+<readings> = <reading> [[and] [<my>] <pulsename> [<is>] <num>] [<now>] [and (my breathing is normal | i have no chest pain | i am fine | i am feeling fine | [i am] [suddenly] <crisis>)];
 `
 
 const DOSES = `
@@ -140,25 +140,43 @@ const SYMPTOMS = `
 
 const EMERGENCIES = `
 <who> = i | he | she | my mother | my father | my husband | my wife | my son | my daughter | mom | dad;
-<be> = am | is | was | has | have;
-<crisis> = [i have] [severe | bad | sudden | very bad] chest pain
+<be> = am | is | was | has | have | had;
+<side> = left | right;
+<limb> = arm | leg | hand | side | face;
+<badly> = very badly | badly | a lot | very bad | so bad | severe | very severe;
+<crisis> = [i have | i got | i am having | suddenly i got] [severe | bad | sudden | very bad | heavy] chest pain [<badly>]
+         | my chest pain is <badly>
          | [i have] [severe | bad] pain in my chest
-         | my chest (hurts | is tight | feels tight | feels heavy)
+         | there is [a] [heavy] (pressure | pain | tightness) in my chest [and the pain is going to my <side> arm]
+         | my chest (hurts | is tight | feels tight | feels heavy | is paining) [<badly>]
          | [i think] <who> <be> having a (heart attack | stroke | seizure | fit)
-         | <who> (can't | cannot | can not | is not able to | am not able to) breathe [properly]
-         | <who> (<be>) short of breath
-         | <who> [<be>] (unconscious | fainted | collapsed | not responding | passed out | not waking up)
-         | my face is drooping
-         | <who> (can't | cannot) (move | feel) (my | his | her) (arm | leg | hand)
+         | <who> (<be>) having fits
+         | <who> had a (seizure | fit) [just now]
+         | <who> (can't | cannot | can not | is not able to | am not able to | is unable to | am unable to) breathe [properly]
+         | [<who> <be>] [very] (short of breath | breathless) [and (cannot | can't) talk]
+         | my lips are turning blue
+         | [<who>] [<be>] (unconscious | fainted | collapsed | not responding | passed out | not waking up | fell down)
+         | my face is drooping [on one side]
+         | my speech is slurred
+         | my <side> side is numb
+         | <who> (can't | cannot) (move | feel | lift) (my | his | her) [<side>] <limb>
          | <who> <be> bleeding [heavily | a lot | badly]
-         | the bleeding (won't | will not | does not) stop
-         | <who> <be> vomiting blood
+         | there is heavy bleeding [from my (leg | arm | head | hand | nose)] [and it is not stopping]
+         | the bleeding (won't | will not | does not | is not) (stop | stopping)
+         | <who> <be> vomiting blood | i vomited blood
+         | i fell [down] [in the bathroom] and hit my head [and there is blood]
+         | (my throat | my tongue | my face | my face and lips | my lips) (is | are) swelling
+         | i (can't | cannot) swallow
+         | i am having a [severe] allergic reaction
          | i want to (kill myself | die | end my life)
-         | i (feel like | am going to) (killing myself | kill myself)
+         | i am thinking of ending my life
+         | [sometimes] i (feel like | am going to) (killing myself | kill myself)
          | i don't want to live [anymore]
-         | i took all my (pills | tablets)
+         | there is no point in living
+         | [by mistake] i (took | have taken | swallowed) (all my | too many | ten | twenty) [sleeping] (pills | tablets)
+         | i have taken an overdose [of (insulin | tablets | pills)]
          | help me | please help | call an ambulance;
-<emergency> = <crisis> [and <crisis>] [and (i am | i'm) sweating | and sweating];
+<emergency> = [suddenly | i don't know what is happening | after the injection] <crisis> [[and] [suddenly] <crisis>] [and (i am | i'm) (sweating | itching all over | feeling very giddy) | and sweating] [please help];
 `
 
 export interface CompiledGrammar {
@@ -207,13 +225,14 @@ public <utterance> = [<lead>] [<lead>] (<readings> | <dose> | <intake> | <questi
 <lead> = okay | ok | so | well | hello | hi | uh | um | sorry | today | today morning | this morning | just now | yesterday | good morning | good evening | and;
 `
 
-/** Every word a JSGF text can produce (its terminals). */
+/** Every word a JSGF text can produce (its terminals; weights and rule names left out). */
 export function jsgfWords(jsgf: string): Set<string> {
   const body = jsgf
     .split('\n')
     .filter((l) => !l.startsWith('#') && !l.startsWith('grammar '))
     .join(' ')
     .replace(/<[^>]+>/g, ' ')
+    .replace(/\/[^/]*\//g, ' ')
     .replace(/\bpublic\b/g, ' ')
     .replace(/[=;|()[\]*+]/g, ' ')
   return new Set(body.split(/\s+/).filter(Boolean))

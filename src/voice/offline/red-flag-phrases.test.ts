@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { detectRedFlags } from '../../graph/safety/red-flags.js'
 import { loadCmudict } from './pronunciations.js'
 import { keyphraseFile, RED_FLAG_PHRASES } from './red-flag-phrases.js'
-import { missingRedFlags } from './offline-recognizer.js'
+import { missingRedFlags, redFlagsInGuess } from './offline-recognizer.js'
 
 describe('red-flag keyphrases', () => {
   it("each one is raised by the safety node's own detector, alone or before other words", () => {
@@ -31,5 +31,16 @@ describe('red-flag keyphrases', () => {
     expect(missingRedFlags(spotted, 'i have no chest pain today')).toEqual([])
     expect(missingRedFlags(spotted, 'my sugar is one forty')).toEqual(['chest pain'])
     expect(missingRedFlags(spotted, '')).toEqual(['chest pain'])
+  })
+
+  it('keeps only the red flags of a guess too unsure to act on, as words the safety node raises again', () => {
+    const flags = redFlagsInGuess('my sugar is one fifty and i am very breathless')
+    expect(flags).toEqual(['breathless'])
+    for (const f of flags) expect(detectRedFlags(f)).not.toEqual([])
+    expect(redFlagsInGuess('i have severe chest pain')).toEqual(['chest pain'])
+    // Nothing of a routine guess, and a negated one stays negated.
+    expect(redFlagsInGuess('i took my metformin after lunch')).toEqual([])
+    expect(redFlagsInGuess('no chest pain today i am feeling fine')).toEqual([])
+    expect(redFlagsInGuess('')).toEqual([])
   })
 })

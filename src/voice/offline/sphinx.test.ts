@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseHypseg, parseSpotted } from './sphinx.js'
+import { parseHypseg, parseSpotted, wordPenaltyScore } from './sphinx.js'
 
 describe('PocketSphinx output', () => {
   it('reads a -hypseg line: words, frames and acoustic scores, fillers left out of the text', () => {
@@ -8,8 +8,12 @@ describe('PocketSphinx output', () => {
     const d = parseHypseg(`${line}\n`)
     expect(d.text).toBe('my blood pressure over')
     expect(d.frames).toBe(278)
-    expect(d.segments[0]).toEqual({ word: 'my', startFrame: 0, endFrame: 13, ascr: -484, lscr: 0 })
-    expect(d.segments.reduce((s, w) => s + w.ascr, 0)).toBe(-484 - 782 - 184 - 1927 - 801 - 2815 - 235)
+    // The default word insertion penalty (0.65: -27 a word) is taken back out of each word and silence.
+    expect(wordPenaltyScore()).toBe(-27)
+    expect(d.segments[0]).toEqual({ word: 'my', startFrame: 0, endFrame: 13, ascr: -484 + 27, lscr: 0 })
+    expect(d.segments.reduce((s, w) => s + w.ascr, 0)).toBe(-484 - 782 - 184 - 1927 - 801 - 2815 - 235 + 6 * 27)
+    // A grammar decoded with -wip 0.05 pays -190 a word.
+    expect(parseHypseg(`${line}\n`, 0.05).segments[0]!.ascr).toBe(-484 + 190)
   })
 
   it('reads an empty decoding as no words', () => {

@@ -18,7 +18,7 @@ export interface SegmentWord {
   word: string
   startFrame: number
   endFrame: number
-  /** Acoustic score, normalised by the best senone in each frame: 0 is a perfect fit. */
+  /** Acoustic score, normalised by the best senone in each frame: 0 is a perfect fit (the word insertion penalty taken out). */
   ascr: number
   lscr: number
 }
@@ -61,14 +61,29 @@ export async function decodeBatch(binary: string, wavFile: string, search: Searc
     if (search.dict) args.push('-dict', search.dict)
   }
   await runTool(binary, args, { timeoutMs: opts.timeoutMs, signal: opts.signal })
-  return parseHypseg(await fs.readFile(seg, 'utf8'))
+  return parseHypseg(await fs.readFile(seg, 'utf8'), search.kind === 'grammar' ? search.wordPenalty : undefined)
+}
+
+/** PocketSphinx's default -wip and -lw. */
+const DEFAULT_WORD_PENALTY = 0.65
+const LANGUAGE_WEIGHT = 6.5
+
+/**
+ * What a word insertion penalty adds to each segment's acoustic score in a `-hypseg` line (it is
+ * folded into `ascr`, silences included): log base 1.0001, scaled by the language weight, in the
+ * decoder's 10-bit-shifted units.
+ */
+export function wordPenaltyScore(wip = DEFAULT_WORD_PENALTY): number {
+  return Math.round((Math.log(wip) / Math.log(1.0001)) * LANGUAGE_WEIGHT / 1024)
 }
 
 /**
  * One `-hypseg` line: `id S scale T total A ascr L lscr` then `startFrame ascr lscr word` for
  * each segment and the end frame last.
  */
-export function parseHypseg(text: string): Decoding {
+export function parseHypseg(text: string, wordPenalty?: number): Decoding {
+  // The acoustic score alone: the penalty is the same for any sound, so it says nothing of the fit.
+  const penalty = wordPenaltyScore(wordPenalty)
   const line = text.split('\n').find((l) => l.trim()) ?? ''
   const parts = line.trim().split(/\s+/)
   const at = parts.indexOf('L')
@@ -80,7 +95,7 @@ export function parseHypseg(text: string): Decoding {
     const lscr = Number(parts[i + 2])
     const word = parts[i + 3]!
     i += 4
-    segments.push({ word, startFrame, endFrame: startFrame, ascr, lscr })
+    segments.push({ word, startFrame, endFrame: startFrame, ascr: word === '(NULL)' ? ascr : ascr - penalty, lscr })
   }
   const frames = i < parts.length ? Number(parts[i]) : (segments.at(-1)?.startFrame ?? 0)
   segments.forEach((s, k) => {
