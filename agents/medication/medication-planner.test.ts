@@ -91,4 +91,12 @@ describe('medication planner', () => {
     })
     expect(p.calls).toEqual([{ name: 'set_medication_schedule', args: { medication_name: 'Metformin', times: ['08:00', '20:00'] } }])
   })
+
+  it('Should take one of the patient own medicines said with an amount as a dose taken', () => {
+    expect(call('half tablet of amlodipine', { medicines: ['Amlodipine'] })).toEqual({ name: 'log_dose', args: expect.objectContaining({ medication_name: 'Amlodipine', status: 'taken', amount: 'half tablet' }) })
+    expect(call('10 units of insulin', { medicines: ['Insulin glargine'] })).toMatchObject({ name: 'log_dose', args: { status: 'taken', amount: '10 units' } })
+    expect(call('metformin 500', { medicines: ['Metformin'] })).toMatchObject({ name: 'log_dose', args: { status: 'taken', amount: '500 mg' } })
+    // Not one of theirs: asked about, not logged.
+    expect(plan(medicationAgent, 'metformin 500').calls).toEqual([])
+  })
 })

@@ -277,7 +277,11 @@ export function planMedication(ctx: PlanContext): Plan {
 
   const statusOf = (x: string) =>
     /\b(?:did take|have taken|i took)\b/.test(x) ? 'taken' : SKIPPED.test(x) ? 'skipped' : MISSED.test(x) ? 'missed' : TAKEN.test(x) ? 'taken' : undefined
-  const status = statusOf(t) ?? (name && /\bdone\b/.test(t) ? 'taken' : undefined)
+  // "Half tablet of amlodipine", "10 units of insulin", "metformin 500": one of the patient's own
+  // medicines with an amount and nothing else is a dose taken.
+  const own = name && ctx.medicines.some((m) => m.toLowerCase().split(/\s+/)[0] === name.toLowerCase().split(/\s+/)[0])
+  const amountOnly = own && !SETUP.test(t) && !ASKING.test(t) && !!(amountTaken(t) ?? bareStrength(t, name)) && clockTimes(t).length === 0
+  const status = statusOf(t) ?? (name && /\bdone\b/.test(t) ? 'taken' : undefined) ?? (amountOnly ? 'taken' : undefined)
 
   // Setting a medicine up, in one sentence: "I take metformin 500 mg twice a day at 8 am and 8 pm".
   const looksLikeSetup = SETUP.test(t) || (!status && name && (DOSAGE.test(t) || FREQUENCY.test(t)) && clockTimes(t).length > 0)
