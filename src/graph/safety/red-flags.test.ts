@@ -64,6 +64,20 @@ const RED_FLAGS: [string, RedFlagCategory][] = [
   ['ghar walon pe bojh hu main', 'self_harm'],
   ['I am just a burden to my children', 'self_harm'],
   ['planning to take all the pills tonight to end it', 'self_harm'],
+  // Inflections, a filler word and other words for the same wish (the held-out split found these missed).
+  ['some days I think about killing myself', 'self_harm'],
+  ['I keep hurting myself when nobody is home', 'self_harm'],
+  ['feeling like ending it, nothing matters', 'self_harm'],
+  ['kabhi kabhi marne ka mann karta hai', 'self_harm'],
+  ['mujhe ab jeene ki bilkul ichha nahi hai', 'self_harm'],
+  ['मेरा मरने का मन करता है', 'self_harm'],
+  ['अब जीने की ज़रा भी चाह नहीं बची', 'self_harm'],
+  ['papa bathroom mein gir gaye, sir se khoon nikal raha hai', 'head_injury'],
+  ['she slipped on the stairs and her head is bleeding', 'head_injury'],
+  ['दादी गिर गईं, सिर से खून बह रहा है', 'head_injury'],
+  ['maa ka daayan haath-pair achanak kaam nahi kar raha', 'stroke'],
+  ['his left arm and leg suddenly stopped working', 'stroke'],
+  ['अचानक बायाँ हाथ काम नहीं कर रहा', 'stroke'],
   ['papa ko mirgi ka daura pad gaya', 'seizure'],
   ['उन्हें झटके आ रहे हैं', 'seizure'],
   ['he is having a fit and his body is jerking', 'seizure'],
@@ -122,6 +136,10 @@ const RED_FLAGS: [string, RedFlagCategory][] = [
 ]
 
 const LOOK_ALIKES = [
+  'killing time in the waiting room before my appointment',
+  'sir mein halka dard hai, khoon ki jaanch kal hai',
+  'mere haath ki ghadi kaam nahi kar rahi',
+  'my hand blender is not working again',
   'watched a film about a stroke survivor, very touching',
   'sugar 60, had juice and now it is 95',
   'my chest of drawers broke',
