@@ -339,6 +339,23 @@ describe('10. registration is rate-limited per address', () => {
       await server.close()
     }
   })
+
+  it("Should count the web app's session registration against the same limit", async () => {
+    const server = await startServer(testConfig({ REGISTER_MAX_PER_IP: '2' }), { eventDb: await sharedEventDb(), startScheduler: false })
+    try {
+      const register = (path: string, email: string) =>
+        fetch(`${server.url}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email, password: 'a sturdy passphrase 42', name: 'N', role: 'patient' }),
+        })
+      expect((await register('/api/v1/auth/session/register', `s1-${Date.now()}@example.com`)).status).toBe(201)
+      expect((await register('/api/v1/auth/register', `s2-${Date.now()}@example.com`)).status).toBe(201)
+      await expectError(await register('/api/v1/auth/session/register', `s3-${Date.now()}@example.com`), 429, 'RATE_LIMITED')
+    } finally {
+      await server.close()
+    }
+  })
 })
 
 describe('11. two refreshes of one token at once keep the user signed in', () => {
