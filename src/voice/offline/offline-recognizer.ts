@@ -109,21 +109,41 @@ export class OfflineRecognizer {
         return file
       }
       const [grammarWav, phonesWav] = await Promise.all([copy('grammar'), copy('phones')])
-      const [[grammar, grammarMs], [phones, phonesMs], [spotted, keyphraseMs]] = await Promise.all([
+      const [grammarRun, phonesRun, spottedRun] = await Promise.allSettled([
         timed(() => decodeBatch(batch, grammarWav, { kind: 'grammar', ...files.grammar, wordPenalty: GRAMMAR_WORD_PENALTY }, opts)),
         timed(() => decodeBatch(batch, phonesWav, { kind: 'grammar', ...files.phoneLoop }, opts)),
         timed(() => spotKeyphrases(continuous, wav, files.keyphrases.kws, files.keyphrases.dict, opts)),
       ])
+      if (signal?.aborted) throw signal.reason
+      // The searches stand apart: a spotted emergency is never lost because another search was
+      // slow or failed (an overloaded machine times the grammar out first), and a failed spotting
+      // still leaves the transcript to the safety node.
+      const [spotted, keyphraseMs] = spottedRun.status === 'fulfilled' ? spottedRun.value : [[], timeoutMs]
+      if (grammarRun.status === 'rejected' || phonesRun.status === 'rejected') {
+        const failure = grammarRun.status === 'rejected' ? grammarRun.reason : (phonesRun as PromiseRejectedResult).reason
+        if (spotted.length === 0) throw failure
+        const ms = { grammar: timeoutMs, phones: timeoutMs, keyphrases: keyphraseMs }
+        return decide({ text: '', confidence: 0, decoder: 'grammar' }, spotted, threshold, ms)
+      }
+      const [grammar, grammarMs] = grammarRun.value
+      const [phones, phonesMs] = phonesRun.value
       const ms: Recognition['ms'] = { grammar: grammarMs, phones: phonesMs, keyphrases: keyphraseMs }
       let best = { text: grammar.text, confidence: confidenceOf(grammar, phones), decoder: 'grammar' as Decoder }
       if (best.confidence < threshold) {
         // Free speech the grammar does not cover: the general model, held to the same standard.
-        const [general, generalMs] = await timed(async () =>
+        // A general search that fails or runs out of time leaves the grammar's answer (and what was spotted).
+        const generalRun = await timed(async () =>
           decodeBatch(batch, await copy('general'), { kind: 'language-model' }, opts),
-        )
-        ms.general = generalMs
-        const confidence = confidenceOf(general, phones)
-        if (confidence > best.confidence) best = { text: general.text, confidence, decoder: 'general' }
+        ).catch((err: unknown) => {
+          if (signal?.aborted) throw err
+          return undefined
+        })
+        if (generalRun) {
+          const [general, generalMs] = generalRun
+          ms.general = generalMs
+          const confidence = confidenceOf(general, phones)
+          if (confidence > best.confidence) best = { text: general.text, confidence, decoder: 'general' }
+        }
       }
       return decide(best, spotted, threshold, ms)
     })
