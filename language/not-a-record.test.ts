@@ -19,4 +19,15 @@ describe('words that are not the patient own record', () => {
     expect(why(s)).toBe('plan'),
   )
   it.each(['bp 150/95', 'took my metformin', 'walked 30 minutes', 'I gave the samosa to my grandson'])('Should let %j be logged', (s) => expect(why(s)).toBeUndefined())
+
+  it.each(['meri biwi ka BP 150/90 hai', 'मेरे बेटे को 101 बुखार है', 'my friend ate 5 laddoos at the party', 'my neighbour uncle checked his BP, 170/100, is that dangerous?'])(
+    'Should read %j (a wife, a son, a friend, a neighbour) as someone else',
+    (s) => expect(why(s)).toBe('other_person'),
+  )
+  it('Should read a clause that starts "if I…" as a hypothetical, and a Devanagari future as a plan', () => {
+    expect(why('if I eat a samosa now')).toBe('hypothetical')
+    expect(why('कल शादी में बिरयानी खाऊँगा')).toBe('plan')
+    expect(why('I ate a samosa')).toBeUndefined()
+    expect(why('mera BP 130/80')).toBeUndefined()
+  })
 })

@@ -1,3 +1,5 @@
+import { romaniseHindi } from './romanise.js'
+
 /**
  * Words that mention health facts without being the patient's own record of them: a question
  * ("can I have one gulab jamun?", "is 150/90 high?"), a hypothetical ("if someone took two
@@ -11,13 +13,17 @@ export type NotARecord = 'other_person' | 'question' | 'hypothetical' | 'plan'
 const PEOPLE =
   '(?:mother|mom|mum|mummy|father|dad|daddy|papa|wife|husband|son|daughter|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|' +
   'friend|neighbou?r|brother|sister|uncle|aunt|aunty|cousin|mother-in-law|father-in-law|maa|mummy ji|pitaji|beti|beta|bete|pati|patni|bhai|behen|bahan|' +
-  'didi|dadi|dada|nani|nana|sasur|saas|pota|poti|bachche|bacche|padosi|dost)'
+  'didi|dadi|dada|nani|nana|sasur|saas|pota|poti|bachche|bacche|padosi|dost|biwi|bibi|gharwali|gharwale|mummy|chacha|chachi|mama|mami|bua|tau|tai)'
 
 /** Another person's health facts: "my wife's BP", "for my mother", "my son weighs", "beti ka sugar". */
 const OTHER_PERSON = [
-  new RegExp(`\\b${PEOPLE}(?:'s| ka| ki| ke)\\b`),
+  // "mere bete ko 101 bukhar hai": ko marks whom it happened to.
+  new RegExp(`\\b${PEOPLE}(?:'s| ka| ki| ke| ko)\\b`),
   new RegExp(`\\b(?:for|of) (?:my |meri |mere |mera )?${PEOPLE}\\b`),
-  new RegExp(`\\b(?:my|meri|mere|mera|our)\\s+${PEOPLE}\\s+(?:weighs|took|takes|had|has|is having|was|is|checked|measured|got)\\b`),
+  // "my friend ate 5 laddoos", "my neighbour uncle checked his BP".
+  new RegExp(`\\b(?:my|meri|mere|mera|our)\\s+${PEOPLE}(?:\\s+${PEOPLE})?\\s+(?:weighs|took|takes|had|has|is having|was|is|checked|measured|got|ate|eats|drank|drinks|walked|slept)\\b`),
+  // "checked his BP": a reading of someone else's, whoever it is.
+  /\b(?:his|her|their)\s+(?:bp|blood pressure|pressure|sugar|blood sugar|weight|pulse|temperature|fever|oxygen|spo2)\b/,
   new RegExp(`^${PEOPLE}\\s+(?:has|had|took|weighs|is)\\b`),
   /\b(?:मेरी माँ|मेरे पिता|मेरे पति|मेरी पत्नी|मेरी बेटी|मेरा बेटा|माँ का|पति की|पत्नी का|बेटी का|बेटे का|उनका|उनकी)\b|(?:माँ|पति|पत्नी|बेटी|बेटे|भाई|बहन) (?:का|की|के)/,
 ]
@@ -25,12 +31,17 @@ const OTHER_PERSON = [
 const HEALTH_FACT = /\d|\b(?:bp|sugar|pressure|weight|weighs|fever|pulse|tablet|medicine|dawai|goli|chest pain|headache|took|bukhar)\b|बीपी|शुगर/
 
 const QUESTION = /[?？]\s*$|^(?:is|are|can|could|should|would|will|shall|may|what|how|which|why|when|where|who|do|does|kya|kaise|kitna|kitni|kitne|kab)\b|\b(?:right|ok|okay|theek|sahi) ?\?$|\b(?:is it ok|is it okay|is it safe|safe to|allowed to|kha sakta|kha sakti|kha sakte|le sakta|le sakti|pi sakta|pi sakti)\b/
+/** "If I eat a samosa now…" said alone (a clause of a longer question) is already a hypothetical. */
+const STARTS_HYPOTHETICAL = /^(?:if|suppose|supposing|what if|agar) (?:i|main|mai|me)\b/
 const HYPOTHETICAL = /\b(?:if|suppose|supposing|what if|agar|in case)\b/
-const PLAN = /\b(?:going to|gonna|planning|plan to|i will|i'll|i shall|will (?:go|walk|check|take|eat|have|measure)|tomorrow|jaunga|jaungi|jaoonga|karunga|karungi|lunga|lungi|khaunga|khaungi|later today|in a while)\b|जाऊँगा|जाऊंगी|जाऊँगी|करूँगा|लूँगा|लूँगी|लूंगा|खाऊँगा/
+const PLAN = /\b(?:going to|gonna|planning|plan to|i will|i'll|i shall|will (?:go|walk|check|take|eat|have|measure)|tomorrow|jaunga|jaungi|jaoonga|karunga|karungi|lunga|lungi|khaunga|khaungi|khaoonga|khaoongi|khaunga|piyunga|piunga|later today|in a while)\b|जाऊँगा|जाऊंगी|जाऊँगी|करूँगा|लूँगा|लूँगी|लूंगा|खाऊँगा/
 
 /** Why these words are not the patient's own record, or undefined when they may be logged. */
-export function whyNotARecord(text: string): NotARecord | undefined {
+export function whyNotARecord(said: string): NotARecord | undefined {
+  // Devanagari is read as the same words in Latin letters, like the router reads it.
+  const text = /[\u0900-\u097F]/.test(said) ? `${said} ${romaniseHindi(said)}` : said
   if (OTHER_PERSON.some((re) => re.test(text)) && HEALTH_FACT.test(text)) return 'other_person'
+  if (STARTS_HYPOTHETICAL.test(text)) return 'hypothetical'
   if (HYPOTHETICAL.test(text) && (QUESTION.test(text) || /\b(?:what happens|kya hoga|kya karna)\b/.test(text))) return 'hypothetical'
   if (QUESTION.test(text)) return 'question'
   if (PLAN.test(text) && !/\b(?:took|taken|had|ate|was|were|did|done|le li|kha li|khaya|piya)\b/.test(text)) return 'plan'

@@ -23,8 +23,8 @@ const MEALS: Record<string, Record<ReplyLanguage, string>> = {
 export const mealName = (meal: string | undefined, language: ReplyLanguage) => (MEALS[meal ?? 'meal'] ?? MEALS.meal!)[language]
 
 const meals = (n: number) => `${n} meal${n === 1 ? '' : 's'}`
-// Two places when the second says something: 750 ml is 0.75 L, not 0.8.
-const litres = (ml: number) => (ml / 1000).toFixed(2).replace(/(\.\d)0$/, '$1')
+/** Litres as measured: 750 ml is 0.75 L, not a rounded 0.8 (1.5 L stays 1.5, 2000 ml is 2). */
+const litres = (ml: number) => String(Number((ml / 1000).toFixed(2)))
 
 type Logged = { meal: string; description: string; calories?: string; estimated: boolean; unknown: string[]; today: boolean; dayCalories: string; count: number }
 type Totals = { day: 'today' | 'yesterday' | string; count: number; list: string; calories: string; waterMl: number }

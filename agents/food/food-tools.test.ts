@@ -18,6 +18,11 @@ describe('food tools', () => {
     expect((await callTool(tool('log_water'), { amount_ml: 300 }, ctx)).message).toBe('Logged 300 ml of water. Water today: 0.8 L.')
   })
 
+  it('Should total water as measured, not rounded: 750 ml is 0.75 L', async () => {
+    const { tool } = agentTools(foodAgent)
+    expect((await callTool(tool('log_water'), { amount_ml: 750 }, turn('asha'))).message).toBe('Logged 750 ml of water. Water today: 0.75 L.')
+  })
+
   it('Should refuse a unit the water payload does not know', async () => {
     const { tool } = agentTools(foodAgent)
     await expect(callTool(tool('log_water'), { amount: 1, unit: 'bucket' }, turn('meena'))).rejects.toThrow()

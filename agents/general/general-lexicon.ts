@@ -11,7 +11,8 @@ export const generalLexicon: Lexicon = {
     [/\b(?:sleep|slept|neend|nind|insomnia|woke up|nap)\b/, 0.85],
     [/\b(?:walk|walked|walking|yoga|exercise|exercised|gym|cycling|cycled|swim|swam|jog|jogged|run|ran|steps|workout|sair|tehel\w*|tahal\w*|kasrat|vyayam)\b/, 0.85],
     [/\b(?:my name|allergic|allergy|allergies|born|birthday|date of birth|height|vegetarian|vegan|language|time ?zone|profile|reply in|speak in)\b/, 0.85],
-    [/\b(?:appointment|apointament|apointment|check-?up|doctor visit|visit the doctor|emergency contact)\b/, 0.85],
+    // "Apointament" is how अपॉइंटमेंट reads in Latin letters.
+    [/\b(?:ap+oint(?:a)?ments?|check-?up|doctor visit|visit the doctor|emergency contact)\b/, 0.85],
     [/\b(?:doctor said|doctor told|remember|did i (?:say|mention|tell)|when did|last time|history|summary|how was my|how am i doing|report)\b/, 0.75],
     [/\bwhat did\b.{0,30}\b(?:say|said|tell|told|mention|advise)\b|\bdoctor (?:say|said|tell|told|advised|mentioned)\b/, 0.8],
     [/\b(?:doctor|dr)\b/, 0.55],

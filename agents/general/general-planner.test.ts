@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { firstCall, plan } from '../../test/agent-harness.js'
 import { generalAgent } from './general-agent.js'
+import { romaniseHindi } from '../../language/romanise.js'
 
 const call = (text: string) => firstCall(plan(generalAgent, text))
 
@@ -70,5 +71,14 @@ describe('general planner', () => {
       args: { name: 'Rahul', phone: '9876543210', relationship: 'son' },
     })
     expect(call('emergency contact is Sunita Sharma 9123456780')).toMatchObject({ args: { name: 'Sunita Sharma', phone: '9123456780' } })
+  })
+
+  it('Should read history questions in Hinglish and Devanagari from the record, and advice questions as advice', () => {
+    expect(call('is hafte neend kaisi rahi?')).toEqual({ name: 'get_day_history', args: { topic: 'sleep', period: 'this_week' } })
+    expect(call(romaniseHindi('मेरी अगली अपॉइंटमेंट कब है?'))).toEqual({ name: 'get_day_history', args: { topic: 'appointments' } })
+    // Every activity, not only ones called "exercise".
+    expect(call('how much did I exercise in the last 7 days?')).toEqual({ name: 'get_day_history', args: { topic: 'exercise', period: 'last_7_days' } })
+    expect(call('how much should I walk every day?')).toMatchObject({ name: 'health_info' })
+    expect(call('how can I sleep better?')).toMatchObject({ name: 'health_info' })
   })
 })

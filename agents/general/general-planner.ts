@@ -42,7 +42,7 @@ const SLEEP = /\b(?:slept|sleep|sleeping|neend|nind|soya|soyi|so gaya|so gayi|wo
 const EXERCISE = /\b(walk(?:ed|ing)?|yoga|exercis(?:e|ed|ing)|gym|cycl(?:ed|ing)|swim(?:ming)?|swam|jog(?:ged|ging)?|ran|running|workout|stretching|pranayam|steps|sair|tehel\w*|tahal\w*|tehl[aie]|kasrat|vyayam)\b/
 const SUMMARY = /\b(?:summary|how was my (?:day|week|month)|how am i doing|overview|report|how have i been)\b/
 const RECALL = /\b(?:doctor (?:say|said|tell|told|advise|advised|mention)|what did (?:i|the|my)\b.{0,40}\b(?:say|said|tell|told|mention|advise)|when did (?:my|i|the)|remember|did i (?:mention|say|tell)|last time|what did i say)\b/
-const APPOINTMENT = /\b(?:appointment|apointament|apointment|check-?up|follow-?up|doctor visit|visit (?:the )?doctor|see (?:the )?doctor|test at|blood test)\b/
+const APPOINTMENT = /\b(?:ap+oint(?:a)?ment|check-?up|follow-?up|doctor visit|visit (?:the )?doctor|see (?:the )?doctor|test at|blood test)\b/
 const EMERGENCY_CONTACT = /\bemergency contact\b/
 const PHONE = /(\+?\d[\d -]{8,14}\d)/
 const QUESTION = /\?\s*$|^(?:is|are|does|do|can|should|could|would|will|how|what|which|why|when|where|who|kya|kaise|kitna|kitni)\b/
@@ -173,10 +173,13 @@ function exerciseCall(t: string, activity: string): PlannedCall {
   return { name: 'log_exercise', args }
 }
 
+/** Asking what to do, not what was done. */
+const ADVICE = /\b(?:should i|can i|could i|how (?:can|do|should) i|what should i|kaise (?:karu|karun|karein)|kya karu|chahiye|sakta|sakti|sakte)\b/
+
 const DAY_PERIODS: [RegExp, string][] = [
   [/\b(?:yesterday|kal|last night)\b/, 'yesterday'],
   [/\b(?:this week|is hafte|iss hafte)\b/, 'this_week'],
-  [/\b(?:last|past) (?:7 days|week)\b/, 'last_7_days'],
+  [/\b(?:last|past) (?:7 days|week)\b|\b(?:pichle|pichhle) (?:7 (?:din|dino|dinon)|hafte)\b/, 'last_7_days'],
   [/\b(?:this month)\b/, 'this_month'],
   [/\b(?:today|aaj)\b/, 'today'],
 ]
@@ -186,10 +189,12 @@ const DAY_PERIODS: [RegExp, string][] = [
  * sleep this week?", "when is my next appointment?"), read from the record, never logged.
  */
 function dayQuestion(t: string): Plan | undefined {
-  if (!QUESTION.test(t) || !/\b(?:i|my|me|maine|mera|meri|mujhe|agla|agli|kaisi rahi|kaisa raha|is hafte|iss hafte)\b/.test(t)) return undefined
-  // "How much should I walk?", "how can I sleep better?": advice asked, not the record.
-  if (/\b(?:should i|can i|could i|how can i|how do i|what should i|kaise (?:karu|karun|karein)|kya karu)\b/.test(t)) return undefined
   const period = DAY_PERIODS.find(([re]) => re.test(t))?.[1]
+  // "Is hafte neend kaisi rahi?" asks about the patient's week without saying "my".
+  const aboutMe = /\b(?:i|my|me|maine|mera|meri|mujhe|agla|agli)\b/.test(t) || (!!period && /\b(?:kaisi|kaisa|kaise|kitna|kitni|kitne|kab)\b/.test(t))
+  if (!QUESTION.test(t) || !aboutMe) return undefined
+  // "How much should I walk every day?", "how can I sleep better?": advice, for the curated answers.
+  if (ADVICE.test(t)) return undefined
   const last = /\b(?:when|kab)\b.{0,30}\b(?:last|latest|aakhri|pichli)\b|\bwhen did i last\b/.test(t)
   const args = (topic: string, extra: Record<string, unknown> = {}) => ({
     calls: [{ name: 'get_day_history', args: { topic, ...(period ? { period } : {}), ...(last ? { question: 'last' } : {}), ...extra } }],
@@ -198,7 +203,9 @@ function dayQuestion(t: string): Plan | undefined {
   // "How did I sleep last night?": the latest night noted, whichever day it was logged on.
   if (SLEEP.test(t)) return /\blast night\b/.test(t) ? { calls: [{ name: 'get_day_history', args: { topic: 'sleep', question: 'last', period: 'last_7_days' } }] } : args('sleep')
   const exercise = EXERCISE.exec(t)
-  if (exercise) return args('exercise', /\bsteps\b/.test(t) ? {} : { activity: exercise[1]!.replace(/(?:ed|ing)$/, '').replace(/^ran$/, 'run') })
+  // "How much did I exercise?" asks about every activity; "how far did I walk?" about walks.
+  const generic = /^(?:exercis\w*|workout|kasrat|vyayam|steps)$/.test(exercise?.[1] ?? '')
+  if (exercise) return args('exercise', generic ? {} : { activity: exercise[1]!.replace(/(?:ed|ing)$/, '').replace(/^ran$/, 'run') })
   if (/\bsymptoms?\b/.test(t) || (last && SYMPTOM_RE.test(t))) return args('symptoms')
   if (/\bmood\b/.test(t)) return args('mood')
   return undefined

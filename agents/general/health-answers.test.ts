@@ -77,4 +77,28 @@ describe('curated health answers', () => {
     expect(answerHealthQuestion('what foods help keep blood sugar steady?', 'en')).toMatchObject({ topic: 'diet_for_sugar', text: expect.stringMatching(/vegetables/) })
     expect(firstCall(plan(generalAgent, 'what foods help keep blood sugar steady?'))).toMatchObject({ name: 'health_info' })
   })
+
+  it('Should take the patient\'s own history in Hindi, Hinglish and "the last N days" for theirs, not a general question', () => {
+    for (const q of [
+      'pichle 7 din ka average BP kya hai?',
+      'kal koi dawa chhooti kya?',
+      'aaj kitna paani piya?',
+      'amlodipine aakhri baar kab li thi?',
+      'pichhle 7 dinon mein sabse zyada sugar kitni thi?',
+      'meri agli apointament kab hai?',
+      'any high BP readings in the last 7 days?',
+    ]) {
+      expect(isGeneralHealthQuestion(q)).toBe(false)
+    }
+    expect(isGeneralHealthQuestion('din mein kitna paani peena chahiye?')).toBe(true)
+  })
+
+  it.each([
+    ['is sugar in tea bad for me?', 'sugar_sweets'],
+    ['chai mein cheeni kitni le sakta hoon?', 'sugar_sweets'],
+    ['cheeni kitni kha sakte hain?', 'sugar_sweets'],
+    ['it is very hot, how do I stay hydrated?', 'hydration'],
+    ['roz kitna chalna chahiye?', 'activity'],
+    ['रोज़ कितना चलना चाहिए?', 'activity'],
+  ])('answers %j (sugar in tea, cheeni, staying hydrated, how far to walk) from the %s topic', (question, topic) => expect(findHealthTopic(question)?.id).toBe(topic))
 })

@@ -214,7 +214,9 @@ export const HEALTH_TOPICS: HealthTopic[] = [
     matches: [
       re(`\\b(?:exercise|exercises|activity|workout|yoga|walking|walk|vyayam|kasrat)\\b.{0,40}\\b(?:good|best|safe|how much|how long|should|kitna|kitni|kaun si|konsi|kya|theek)\\b`),
       re(`\\b(?:what|which|how much|how long|should|kitna|kitni|kaun si|konsi)\\b.{0,30}\\b(?:exercise|exercises|activity|workout|yoga|walk|vyayam|kasrat)\\b`),
-      re(`(?:व्यायाम|कसरत|योग|सैर).{0,30}(?:कितना|कितनी|कौन सा|कौन सी|अच्छा|ठीक)|(?:कितना|कितनी|कौन सा|कौन सी).{0,20}(?:व्यायाम|कसरत|योग|सैर)`),
+      re(`(?:व्यायाम|कसरत|योग|सैर).{0,30}(?:कितना|कितनी|कौन सा|कौन सी|अच्छा|ठीक)|(?:कितना|कितनी|कौन सा|कौन सी).{0,20}(?:व्यायाम|कसरत|योग|सैर|चलना)`),
+      // "Roz kitna chalna chahiye?" (also how रोज़ कितना चलना चाहिए reads in Latin letters).
+      re(`\\b(?:kitna|kitni|kitne|kitni der)\\b.{0,20}\\b(?:chalna|chalein|chalu|tehelna|tahalna|walk karni|walk karna)\\b.{0,20}\\b(?:chahiye|theek|sahi)\\b`),
     ],
     answer: {
       en:
@@ -370,8 +372,8 @@ export const HEALTH_TOPICS: HealthTopic[] = [
   {
     id: 'sugar_sweets',
     matches: [
-      re(`\\b(?:sweets?|mithai|mithaai|meetha|jaggery|gur|honey|shahad|laddoos?|ladoos?|gulab jamun|rasgulla|jalebi|halwa|kheer|barfi|dessert|chocolate|ice ?cream)\\b.{0,40}\\b(?:can i|can we|ok|okay|safe|better|good|bad|how much|kitna|kitni|kha sakte|kha sakta|kha sakti|theek|diabet\\w*)\\b`),
-      re(`\\b(?:can i|can we|is it ok|is it okay|how much|how many)\\b.{0,30}\\b(?:sweets?|mithai|jaggery|gur|honey|laddoos?|gulab jamun|rasgulla|jalebi|halwa|kheer|sugar)\\b`),
+      re(`\\b(?:sweets?|mithai|mithaai|meetha|cheeni|chini|shakkar|sugar in (?:my )?(?:tea|chai|coffee|milk)|jaggery|gur|honey|shahad|laddoos?|ladoos?|gulab jamun|rasgulla|jalebi|halwa|kheer|barfi|dessert|chocolate|ice ?cream)\\b.{0,40}\\b(?:can i|can we|ok|okay|safe|better|good|bad|how much|kitna|kitni|kha sakte|kha sakta|kha sakti|theek|diabet\\w*)\\b`),
+      re(`\\b(?:can i|can we|is it ok|is it okay|how much|how many)\\b.{0,30}\\b(?:sweets?|mithai|cheeni|chini|jaggery|gur|honey|laddoos?|gulab jamun|rasgulla|jalebi|halwa|kheer|sugar)\\b`),
       re(`\\b(?:kya (?:main|mai|hum))\\b.{0,20}\\b(?:mithai|laddoo|ladoo|gulab jamun|rasgulla|jalebi|halwa|kheer|barfi|meetha)\\b.{0,15}\\bkha (?:sakta|sakti|sakte)`),
       re(`(?:मिठाई|मीठा|गुड|शहद|लड्डू|गुलाब जामुन|रसगुल्ला|जलेबी|हलवा|खीर|बर्फी|चीनी).{0,30}(?:खा सकते|खा सकता|खा सकती|ठीक|कितना|कितनी)`),
     ],
@@ -396,6 +398,7 @@ export const HEALTH_TOPICS: HealthTopic[] = [
     matches: [
       re(`\\b(?:how much|how many (?:glasses|litres|liters)|enough|kitna|kitni|kitne)\\b.{0,30}\\b(?:water|paani|pani|fluids?|glass(?:es)? of water)\\b`),
       re(`\\b(?:water|paani|pani|fluids?)\\b.{0,40}\\b(?:should i|how much|daily|a day|per day|kitna|kitni|chahiye|enough|heat|summer|garmi)\\b`),
+      re(`\\b(?:stay hydrated|hydration|dehydrat\\w*)\\b`),
       re(`पानी.{0,30}(?:कितना|कितनी|चाहिए)|(?:कितना|कितनी).{0,20}पानी`),
     ],
     answer: {
@@ -453,8 +456,15 @@ const OWN_HISTORY = re(
     // Hindi questions about the record: "pichhle 7 din ka ausat", "kal koi dawa chhooti kya?",
     // "neend kaisi rahi?", "aaj kitna paani piya?", "aakhri baar kab li?", "agli appointment kab hai?".
     `pichh?le \\d+ din\\w*|pichh?le (?:hafte|mahine)|ausat|sabse (?:zyada|jyada|kam)|kaisi rahi|kaisa raha|kitna \\w+ (?:piya|khaya)|kitni \\w+ (?:piya|pi|li|khayi)|` +
-    `koee? (?:dawa|dawai|goli)|(?:chhuti|chhooti|chhoot|chhut) (?:kya|gayi)|aakh?i?ri (?:baar|bar)|akh?i?ri (?:baar|bar)|agli (?:appointment|apointament|apointment)|` +
-    `do i take|what time do i|kitni (?:baar|bar)|is hafte|iss hafte|aaj (?:ka|ki) (?:bp|sugar)|kal (?:mera|meri) (?:bp|sugar))\\b|मैंने|मेरा (?:कितना|क्या)|डॉक्टर ने`,
+    `do i take|what time do i|kitni (?:baar|bar)|is hafte|iss hafte|aaj (?:ka|ki) (?:bp|sugar)|kal (?:mera|meri) (?:bp|sugar)|` +
+    // A period of the patient's past ("in the last 7 days", "pichle 7 din", "pichhle hafte"), the last or next time
+    // ("aakhri baar kab li", "agli appointment"), a missed dose ("koi dawa chhooti"), what was drunk or eaten
+    // ("aaj kitna paani piya"): their record, whatever the words around them.
+    `(?:in|over|for) the (?:last|past) \\d+ (?:days|weeks|months)|(?:last|past) \\d+ (?:days|weeks)|` +
+    `(?:pichle|pichhle|pichhale|pichli|pichhli) (?:\\d+ )?(?:din|dino|dinon|hafte|hafton|mahine|week|weeks|days)|` +
+    `(?:aakhri|aakhiri|akhri|akhiri) (?:baar|bar)|kab (?:li|liya|li thi|liya tha|khayi|khai)|(?:agli|agla|agle) (?:\\w+ )?(?:appointment|apointment|apointament|dawa|dawai|dose|goli|checkup)|` +
+    `(?:chhooti|chhuti|chhoot|chhut) (?:gayi|gai|gaya)?|(?:kitna|kitni|kitne) (?:\\w+ ){0,2}(?:piya|pi|khaya|khayi|khaye|soya|soyi|chala|chali|chale|gayi|gaya|badla|badli)|` +
+    `(?:any|koi) (?:high|low|zyada|kam) (?:\\w+ )?(?:readings?|bp|sugar))\\b|मैंने|मेरा (?:कितना|क्या)|डॉक्टर ने`,
 )
 
 /** "should I", "can I", "is it safe", "kya … chahiye": a question asking for advice or knowledge. */

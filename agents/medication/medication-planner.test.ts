@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { firstCall, plan } from '../../test/agent-harness.js'
 import { medicationAgent } from './medication-agent.js'
+import { romaniseHindi } from '../../language/romanise.js'
 
 const call = (text: string, opts?: Parameters<typeof plan>[2]) => firstCall(plan(medicationAgent, text, opts))
 
@@ -98,5 +99,12 @@ describe('medication planner', () => {
     expect(call('metformin 500', { medicines: ['Metformin'] })).toMatchObject({ name: 'log_dose', args: { status: 'taken', amount: '500 mg' } })
     // Not one of theirs: asked about, not logged.
     expect(plan(medicationAgent, 'metformin 500').calls).toEqual([])
+  })
+
+  it('Should answer "aakhri baar kab li?", "koi dawa chhooti?" and "my next medicine" from the record', () => {
+    const medicines = ['Amlodipine', 'Metformin']
+    expect(call('amlodipine aakhri baar kab li thi?', { medicines })).toEqual({ name: 'get_dose_history', args: { question: 'last_taken', medication_name: 'Amlodipine' } })
+    expect(call(romaniseHindi('कल कोई दवा छूटी क्या?'), { medicines })).toEqual({ name: 'get_dose_history', args: { question: 'doses', period: 'yesterday' } })
+    expect(call('when is my next medicine?', { medicines })).toEqual({ name: 'get_doses_today', args: {} })
   })
 })

@@ -198,6 +198,7 @@ function setupArgs(name: string, words: string): Record<string, unknown> {
   return args
 }
 
+const NEXT_DOSE = /\b(?:next|agli|agla|agle) (?:medicines?|doses?|tablets?|pills?|meds|dawa|dawai|goli)\b/
 const ASKING = /[?？]\s*$|^(?:when|what|which|did|have|has|how|do|does|kab|kya|kitni|kitne|kaunsi|konsi)\b|\b(?:kya|kab)\b.*\?$/
 const DOSE_PERIODS: [RegExp, string][] = [
   [/\b(?:yesterday|kal|last night)\b/, 'yesterday'],
@@ -217,7 +218,8 @@ function doseQuestion(t: string, medicines: string[], language?: ReplyLanguage):
   const name = medicineNamed(t, medicines)
   const args: Record<string, unknown> = {}
   if (name) args.medication_name = name
-  if (/\b(?:when|kab)\b.{0,30}\b(?:last|latest|aakhri|pichli)\b|\b(?:aakh?i?ri|akh?i?ri|last) (?:baar|bar|time)\b.{0,30}\bkab\b|\blast (?:took|taken|take)\b|\bwhen was my last\b/.test(t)) {
+  // "When did I last take…", "amlodipine aakhri baar kab li thi?" (the last time said before the "when").
+  if (/\b(?:when|kab)\b.{0,30}\b(?:last|latest|aakhri|pichli)\b|\blast (?:took|taken|take)\b|\bwhen was my last\b|\b(?:aakhri|aakhiri|akhri|akhiri|pichli|last) (?:baar|bar|dafa|time)\b.{0,30}\bkab\b/.test(t)) {
     return { calls: [{ name: 'get_dose_history', args: { question: 'last_taken', ...args } }] }
   }
   if (/\b(?:what|which) time\b|\bat what time\b|\bkab (?:leni|lena|leta|leti|khani)\b|\bwhen do i take\b/.test(t) && name) {
@@ -261,6 +263,8 @@ export function planMedication(ctx: PlanContext): Plan {
   const edit = planEdit(ctx, readEdit)
   if (edit) return edit
   if (QUERY_LIST.test(t) && !TAKEN.test(t) && ctx.tools.has('list_medications')) return { calls: [{ name: 'list_medications', args: {} }] }
+  // "When is my next medicine?", "agli dawa kab hai?": today's doses, with the one still due.
+  if (NEXT_DOSE.test(t) && ASKING.test(t) && ctx.tools.has('get_doses_today')) return { calls: [{ name: 'get_doses_today', args: {} }] }
   const question = doseQuestion(t, ctx.medicines, ctx.language)
   if (question && ctx.tools.has('get_dose_history')) return question
   if (QUERY_TODAY.test(t) && ctx.tools.has('get_doses_today')) return { calls: [{ name: 'get_doses_today', args: {} }] }

@@ -27,6 +27,8 @@ export const vitalsLexicon: Lexicon = {
     [/\b(?:what|how|when|which)\b.{0,35}\b(?:temperature|temp|bp|blood pressure|sugar|pulse|weight|oxygen|spo2|hba1c)\b/, 0.9],
     [/\b(?:thermometer)\b[^.,]{0,15}\d/, 1],
     [/\b(?:hba1c|a1c|hb a1c)\b/, 1],
+    // "Average sugar after meals over the last 7 days": a statistic of readings, whatever meal words follow.
+    [/\b(?:average|avg|ausat|highest|lowest|sabse (?:zyada|kam))\b.{0,25}\b(?:sugar|glucose|bp|blood pressure|pressure|pulse|weight|wajan|wazan|oxygen|spo2|temperature)\b/, 1],
     // Questions in Hinglish: "meri sugar kam ho rahi hai?", "kitni baar sugar check ki?".
     [/\b(?:sugar|bp|pressure|pulse|weight|wajan|wazan)\b.{0,30}\b(?:kya|kitna|kitni|kaisi|kaisa|kam|zyada|badh)\b|\b(?:kitni baar|meri|mera)\b.{0,20}\b(?:sugar|bp|pressure)\b/, 0.9],
     [/\b(?:fasting|fbs|ppbs|rbs|pp|random)\b[^.,]{0,20}\d{2,3}/, 1],

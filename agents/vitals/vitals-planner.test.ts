@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { firstCall, plan } from '../../test/agent-harness.js'
 import { vitalsAgent } from './vitals-agent.js'
+import { romaniseHindi } from '../../language/romanise.js'
 
 const call = (text: string, opts?: Parameters<typeof plan>[2]) => firstCall(plan(vitalsAgent, text, opts))
 
@@ -101,5 +102,28 @@ describe('vitals planner', () => {
     const p = plan(vitalsAgent, 'is that high?', { followUp: 'fever 102', recent })
     expect(p.calls).toEqual([])
     expect(p.reply).toMatch(/fever/)
+  })
+
+  it('Should read history questions in Hinglish and Devanagari, "since last week" and "my last 3 readings"', () => {
+    expect(call('pichle 7 din ka average BP kya hai?')).toEqual({ name: 'get_vitals_history', args: { metric: 'blood_pressure', period: 'last_7_days', stat: 'average' } })
+    expect(call(romaniseHindi('पिछले 7 दिनों में सबसे ज़्यादा शुगर कितनी थी?'))).toEqual({
+      name: 'get_vitals_history',
+      args: { metric: 'blood_sugar', period: 'last_7_days', stat: 'highest' },
+    })
+    // A change since last week compares with last week's readings, so both weeks are read.
+    expect(call('how has my weight changed since last week?')).toEqual({ name: 'get_vitals_history', args: { metric: 'weight', period: 'last_14_days', stat: 'trend' } })
+    expect(call('pichhle hafte se mera wajan kitna badla?')).toEqual({ name: 'get_vitals_history', args: { metric: 'weight', period: 'last_14_days', stat: 'trend' } })
+    expect(call('show my last 3 sugar readings')).toEqual({ name: 'get_vitals_history', args: { metric: 'blood_sugar', period: 'last_30_days' } })
+  })
+
+  it('Should ask for the unit of a worrying sugar that is mmol/L only by guess, and add grams to kilos', () => {
+    for (const text of ['sugar 25', romaniseHindi('शुगर 25')]) {
+      const p = plan(vitalsAgent, text)
+      expect(p).toMatchObject({ calls: [], asked: true })
+      expect(p.reply).toMatch(/25 mmol\/L \(about 450 mg\/dL\)\?/)
+    }
+    expect(call('sugar 6.5')).toEqual({ name: 'log_vitals', args: { blood_sugar: 6.5, blood_sugar_unit: 'mmol/L' } })
+    expect(call('sugar 25 mmol')).toEqual({ name: 'log_vitals', args: { blood_sugar: 25, blood_sugar_unit: 'mmol/L' } })
+    expect(call('wajan 72 kilo 500 gram')).toEqual({ name: 'log_vitals', args: { weight: 72.5 } })
   })
 })

@@ -22,8 +22,10 @@ const PERIOD_WORDS: [RegExp, string][] = [
   [/\b(?:day before yesterday|parson|parso|parsoon)\b/, 'day_before_yesterday'],
   [/\b(?:yesterday|kal|last night)\b/, 'yesterday'],
   [/\b(?:today|aaj|this morning|tonight)\b/, 'today'],
+  // "Since last week", "pichhle hafte se": a change from last week's readings, so both weeks.
+  [/\bsince last week\b|\b(?:pichle|pichhle|pichhale) hafte se\b/, 'last_14_days'],
   [/\b(?:this week|is hafte|iss hafte|is week)\b/, 'this_week'],
-  [/\b(?:last|past) (?:7 days|week|seven days)\b|\bpichh?le (?:7|saat) din\w*|\bpichh?le hafte\b/, 'last_7_days'],
+  [/\b(?:last|past) (?:7 days|week|seven days)\b|\b(?:pichle|pichhle|pichhale) (?:(?:7|saat) (?:din|dino|dinon)|hafte|hafta)\b/, 'last_7_days'],
   [/\b(?:last|past) (?:2|two) weeks\b|\b14 days\b/, 'last_14_days'],
   [/\b(?:last|past) (?:4|four) weeks\b|\b28 days\b/, 'last_28_days'],
   [/\bthis month\b/, 'this_month'],
@@ -36,7 +38,7 @@ const STATS: [RegExp, string][] = [
   [/\b(?:highest|maximum|max|peak|sabse zyada)\b/, 'highest'],
   [/\b(?:lowest|minimum|min|sabse kam)\b/, 'lowest'],
   [/\b(?:how many times|how often|kitni (?:baar|bar|bar)|kitne baar|count)\b/, 'count'],
-  [/\b(?:trend|getting better|getting worse|improving|better|worse|changed|change|lost|gained|kam ho rah\w*|badh rah\w*|going (?:up|down))\b/, 'trend'],
+  [/\b(?:trend|getting better|getting worse|improving|better|worse|changed|change|lost|gained|kam ho rah\w*|badh rah\w*|going (?:up|down)|badla|badli|badal\w*)\b/, 'trend'],
   [/\b(?:latest|aakhri|akhri|pichla|pichli|most recent|current)\b|\blast\b(?! (?:\d+|two|four|seven|thirty)? ?(?:week|weeks|month|days|night))|^what'?s my\b|^what is my\b/, 'last'],
 ]
 
@@ -157,6 +159,9 @@ export function parseReadings(text: string): Reading[] {
   if (weight) {
     first.weight = Number(weight[1])
     if (weight[2] && /^(?:lb|pound)/.test(weight[2])) first.weight_unit = 'lb'
+    // "72 kilo 500 gram" is 72.5 kg: the grams said after the kilos belong to the same weight.
+    const grams = weight[2] && /^(?:kg|kilo)/.test(weight[2]) ? /^\s*(?:and |aur )?(\d{1,3})\s*(?:g|gm|gms|grams?|gram)\b/.exec(t.slice(weight.index + weight[0].length)) : null
+    if (grams && !/\./.test(weight[1]!)) first.weight = Number(weight[1]) + Number(grams[1]) / 1000
   }
 
   if (Object.keys(first).length) readings.unshift(first)
@@ -299,6 +304,11 @@ export function historyArgs(t: string, metric: string | undefined): Record<strin
   let stat = STATS.find(([re]) => re.test(t))?.[1]
   // "When did I last have fever?": the last reading that was out of range.
   if (/\b(?:when|kab)\b/.test(t) && /\b(?:fever|bukhar|high|low)\b/.test(t)) stat = 'last_high'
+  // "My last 3 sugar readings": the latest few listed, from the last month when no period is said.
+  if (/\blast (?:\d|two|three|four|five|few)\b (?:\w+ ){0,2}(?:readings?|values?|checks?|results?)\b/.test(t)) {
+    stat = undefined
+    if (!period) args.period = 'last_30_days'
+  }
   if (stat && !(stat === 'last' && period)) args.stat = stat
   if (/\bfasting\b|\bfbs\b|khali pet/.test(t)) args.context = 'fasting'
   else if (/\b(?:after (?:food|meal|meals|lunch|dinner|breakfast)|pp|ppbs)\b/.test(t)) args.context = 'after_meal'
@@ -341,6 +351,12 @@ export function planVitals(ctx: PlanContext): Plan {
   if (readings.length && !(asking && /^(?:what|how|show|tell|list|did|is|kya)\b/.test(t)) && ctx.tools.has('log_vitals')) {
     // A worrying number said with doubt is confirmed before it is logged or alerts anyone.
     if (DOUBT.test(t) && readings.some(alarming)) return { calls: [], reply: say(VITALS_TEXTS.doubtful, ctx.language ?? 'en'), asked: true }
+    // "Sugar 25": mmol/L only by inference (no unit said), and worrying either way, so asked, not guessed.
+    const guessed = readings.find((r) => r.blood_sugar_unit === 'mmol/L' && r.blood_sugar !== undefined && !/\bmmol/.test(t) && alarming(r))
+    if (guessed) {
+      const value = Number(guessed.blood_sugar)
+      return { calls: [], reply: say(VITALS_TEXTS.unitUnsure, ctx.language ?? 'en', { value, mgdl: Math.round(value * 18) }), asked: true }
+    }
     return { calls: readings.map((args) => ({ name: 'log_vitals', args })) }
   }
 

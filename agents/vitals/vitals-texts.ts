@@ -314,6 +314,15 @@ export const VITALS_TEXTS = defineTexts({
       'Yeh number chinta ki baat hoga, aur lagta hai aapko is par pakka bharosa nahi hai, isliye maine abhi ise darj nahi kiya. Kya aap phir se naapkar jo number dikhe woh bata sakte hain? ' +
       'Tabiyat theek na lage to apne doctor ko, ya emergency mein 112 / 108 par call karein.',
   },
+  // A sugar said without a unit and small enough to be mmol/L, where either reading would be worrying.
+  unitUnsure: {
+    en: (p: { value: number; mgdl: number }) =>
+      `Was that sugar ${p.value} mmol/L (about ${p.mgdl} mg/dL)? Most meters in India show mg/dL. I haven't logged it yet: please tell me the number with its unit, like "${p.value} mmol" or "${p.mgdl} mg/dL". If you feel unwell, call your doctor, or 112 / 108 in an emergency.`,
+    hi: (p: { value: number; mgdl: number }) =>
+      `क्या शुगर ${p.value} mmol/L (लगभग ${p.mgdl} mg/dL) थी? भारत में ज़्यादातर मीटर mg/dL दिखाते हैं। मैंने अभी इसे दर्ज नहीं किया: कृपया नंबर इकाई के साथ बताएं, जैसे "${p.value} mmol" या "${p.mgdl} mg/dL"। तबीयत ठीक न लगे तो अपने डॉक्टर को, या आपात स्थिति में 112 / 108 पर कॉल करें।`,
+    'hi-Latn': (p: { value: number; mgdl: number }) =>
+      `Kya sugar ${p.value} mmol/L (lagbhag ${p.mgdl} mg/dL) thi? India mein zyadatar meter mg/dL dikhate hain. Maine abhi ise darj nahi kiya: kripya number unit ke saath bataiye, jaise "${p.value} mmol" ya "${p.mgdl} mg/dL". Tabiyat theek na lage to apne doctor ko, ya emergency mein 112 / 108 par call karein.`,
+  },
   whatReading: {
     en: (p: { metric: string }) => VITALS_REPLIES.whatReading(p.metric),
     hi: (p: { metric: string }) => `रीडिंग कितनी थी? आप ऐसे बता सकते हैं: ${EXAMPLES[p.metric]?.hi ?? EXAMPLES.blood_sugar!.hi}।`,

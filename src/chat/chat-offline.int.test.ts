@@ -120,6 +120,30 @@ describe('chat over HTTP on the offline model', () => {
     expect(stop.events).toEqual([])
   })
 
+  it('Should answer history questions in Hindi and Hinglish from the record, and log nothing for a neighbour', async () => {
+    const p = await registerUser(t)
+    const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString()
+    const add = (kind: string, payload: Json, at: string) => t.services.events.append(p.id, { kind, payload, source: 'api', occurred_at: at } as never)
+    await add('vitals', { blood_pressure_systolic: 140, blood_pressure_diastolic: 90 }, daysAgo(4))
+    await add('vitals', { blood_pressure_systolic: 130, blood_pressure_diastolic: 86 }, daysAgo(2))
+    await add('medication', { name: 'Amlodipine', dosage: '5 mg' }, daysAgo(20))
+    await add('med_dose', { medication_name: 'Amlodipine', status: 'taken' }, daysAgo(2))
+    const say = async (message: string) => (await (await t.request('/api/v1/chat', { method: 'POST', json: { message }, token: p.access_token })).json()) as Json
+
+    const average = await say('पिछले 7 दिनों का औसत बीपी क्या है?')
+    expect(average).toMatchObject({ routes: ['vitals'], events: [] })
+    expect(average.reply).toMatch(/135\/88/)
+    const last = await say('amlodipine aakhri baar kab li thi?')
+    expect(last).toMatchObject({ routes: ['medication'], events: [] })
+    expect(last.reply).toMatch(/amlodipine/i)
+    expect(last.reply).not.toMatch(/bharosemand|doctor de sakte/)
+    const neighbour = await say('my neighbour uncle checked his BP, 170/100, is that dangerous?')
+    expect(neighbour.events).toEqual([])
+    expect(neighbour.reply).toMatch(/only show you your own/)
+    const stored = await t.services.events.scan(p.id, { kinds: ['vitals'] })
+    expect(stored).toHaveLength(2)
+  })
+
   it('Should store each turn as chat events and list the threads', async () => {
     const p = await registerUser(t)
     const first = (await (await t.request('/api/v1/chat', { method: 'POST', json: { message: 'log my dinner' }, token: p.access_token })).json()) as Json

@@ -197,7 +197,10 @@ export function buildConversationGraph(deps: ConversationGraphDeps) {
       // "I want to stop my amlodipine, it makes my ankles swell": the reason is worth noting as a
       // symptom, so the words beside the medicine's name are read without it.
       const clauses = hit.kind === 'stop_medicine' ? withoutMedicineNames(classified.clauses, ctx.medicines) : classified.clauses
-      const beside = clauses.filter((c) => c.agent && c.score >= CONFIDENT && c.agent !== hit.agent && !checkGuards(c.text, guard))
+      // Not when the turn is about someone else: "my neighbour checked his BP, 170/100" leaves a
+      // bare "170/100" clause that is his reading, not the patient's.
+      const othersTurn = whyNotARecord(normaliseText(said)) === 'other_person'
+      const beside = othersTurn ? [] : clauses.filter((c) => c.agent && c.score >= CONFIDENT && c.agent !== hit.agent && !checkGuards(c.text, guard))
       const agents = AGENTS.filter((a) => beside.some((c) => c.agent === a))
       const update = { routes: AGENTS.filter((a) => a === hit.agent || agents.includes(a)), replies: [{ agent: 'policy' as const, text: hit.reply, asked: false }] }
       if (agents.length === 0) return new Command({ goto: 'finish', update })
