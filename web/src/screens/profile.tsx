@@ -172,13 +172,18 @@ function SharingChoices({ person }: { person: LinkedPerson }) {
   const [shared, setShared] = useState<SharingCategory[]>(person.sharing ?? [])
   const [busy, setBusy] = useState(false)
   const toggle = async (category: SharingCategory, on: boolean) => {
-    const next = SHARING_CATEGORIES.filter((c) => (c === category ? on : shared.includes(c)))
+    const before = shared
+    const next = SHARING_CATEGORIES.filter((c) => (c === category ? on : before.includes(c)))
+    // The box shows the choice at once (a controlled box would otherwise snap back while the
+    // save is on its way); a failed save puts it back as it was.
+    setShared(next)
     setBusy(true)
     try {
       const res = await api<{ categories: SharingCategory[] }>(`/caregivers/links/${person.link_id}/sharing`, { method: 'PUT', json: { categories: next } })
       setShared(res.categories)
       notify(t('sharing.saved', { name: person.name }))
     } catch (err) {
+      setShared(before)
       notify(errorText(err), 'error')
     } finally {
       setBusy(false)
