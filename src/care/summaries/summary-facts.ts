@@ -204,7 +204,8 @@ function numericFacts(
 
 const vitalCount = (i: Insights, name: VitalName) => i.vitals[name].count
 
-const VITAL_WORDS: Record<VitalName, string> = {
+/** How a vital is named in English prose; the summary text's Hindi names sit beside these there. */
+export const VITAL_WORDS: Record<VitalName, string> = {
   blood_pressure: 'blood pressure',
   blood_sugar: 'blood sugar',
   heart_rate: 'pulse',

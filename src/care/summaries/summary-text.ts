@@ -1,4 +1,4 @@
-import type { HeadlineReason, Severity, SummaryAction, SummaryFacts, VitalName } from './summary-facts.js'
+import { VITAL_WORDS, type HeadlineReason, type Severity, type SummaryAction, type SummaryFacts, type VitalName } from './summary-facts.js'
 
 /**
  * The daily summary as a caregiver reads it, in English or Hindi: a one-line headline naming the
@@ -18,14 +18,7 @@ export interface SummaryText {
 }
 
 const VITAL: Record<SummaryLang, Record<VitalName, string>> = {
-  en: {
-    blood_pressure: 'blood pressure',
-    blood_sugar: 'blood sugar',
-    heart_rate: 'pulse',
-    temperature: 'temperature',
-    spo2: 'oxygen level',
-    weight_kg: 'weight',
-  },
+  en: VITAL_WORDS,
   hi: {
     blood_pressure: 'ब्लड प्रेशर',
     blood_sugar: 'शुगर',
