@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, registerUser, type TestApp } from '../../test/helpers.js'
-import { HOUR, RecordingChannel, TestClock, link, record, setPreferences, setProfile, type Account } from '../../test/fakes/care-fixtures.js'
+import { describe, expect, it } from 'vitest'
+import { registerUser, type TestApp } from '../../test/helpers.js'
+import { HOUR, careTestApp, link, record, setPreferences, setProfile, type Account } from '../../test/fakes/care-fixtures.js'
 import { careDb } from './care-tables.js'
 import { DEFAULT_SHARING, SHARING_CATEGORIES } from './sharing.js'
 
@@ -8,14 +8,7 @@ type Json = Record<string, any>
 
 describe('what a patient shares with each caregiver', () => {
   let t: TestApp
-  // 09:30 in Asia/Kolkata: outside the default quiet hours (22:00–07:00).
-  const clock = new TestClock(new Date('2025-03-10T04:00:00.000Z'))
-  const email = new RecordingChannel('email')
-
-  beforeAll(async () => {
-    t = await createTestApp({}, { now: clock.now, careChannels: { email } })
-  })
-  afterAll(() => t.close())
+  const { clock, email } = careTestApp((app) => (t = app))
 
   const get = (path: string, who: Account) => t.request(path, { token: who.access_token })
   const json = async (path: string, who: Account) => (await (await get(path, who)).json()) as Json

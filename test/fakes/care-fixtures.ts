@@ -6,7 +6,8 @@ import { zonedInstant } from '../../memory/local-time.js'
 import type { Channel, DeliveryMessage, Recipient, SendOutcome } from '../../src/care/delivery/channel.js'
 import { DeliveryError } from '../../src/care/delivery/channel.js'
 import type { DeliveryChannel } from '../../src/care/care-tables.js'
-import { registerUser, type TestApp } from '../helpers.js'
+import { afterAll, beforeAll } from 'vitest'
+import { createTestApp, registerUser, type TestApp } from '../helpers.js'
 
 /** Accounts, links, preferences and events for care tests, all through the public API. */
 
@@ -107,6 +108,23 @@ export class RecordingChannel implements Channel {
   to(caregiver: Account): DeliveryMessage[] {
     return this.sent.filter((s) => s.to.id === caregiver.id).map((s) => s.message)
   }
+}
+
+/**
+ * One app for a file's care tests: its clock starts at 09:30 in Asia/Kolkata (outside the default
+ * quiet hours, 22:00–07:00, so alerts go out at once) and e-mail is a recording channel. The app
+ * is handed to `use` when it is ready and closed after the file's tests.
+ */
+export function careTestApp(use: (t: TestApp) => void): { clock: TestClock; email: RecordingChannel } {
+  const clock = new TestClock(new Date('2025-03-10T04:00:00.000Z'))
+  const email = new RecordingChannel('email')
+  let app: TestApp | undefined
+  beforeAll(async () => {
+    app = await createTestApp({}, { now: clock.now, careChannels: { email } })
+    use(app)
+  })
+  afterAll(() => app?.close())
+  return { clock, email }
 }
 
 /** A WebSocket client that keeps every frame and hands them out by type, in order. */

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, registerUser, type TestApp } from '../../../test/helpers.js'
+import { describe, expect, it } from 'vitest'
+import { registerUser, type TestApp } from '../../../test/helpers.js'
 import {
   HOUR,
   MINUTE,
-  RecordingChannel,
-  TestClock,
+  careTestApp,
   link,
   patientWithCaregiver,
   record,
@@ -18,14 +17,7 @@ type Json = Record<string, any>
 
 describe('caregiver alerts', () => {
   let t: TestApp
-  // 09:30 in Asia/Kolkata, outside the default quiet hours (22:00–07:00).
-  const clock = new TestClock(new Date('2025-03-10T04:00:00.000Z'))
-  const email = new RecordingChannel('email')
-
-  beforeAll(async () => {
-    t = await createTestApp({}, { now: clock.now, careChannels: { email } })
-  })
-  afterAll(() => t.close())
+  const { clock, email } = careTestApp((app) => (t = app))
 
   const settle = () => t.services.caregiving.idle()
   const alertsOf = async (p: Account): Promise<Json[]> => {
