@@ -14,22 +14,25 @@ const tools = requires('espeak-ng', 'pocketsphinx')
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podd-slow-search-'))
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 
-/** A decoder that never answers in time, as the grammar search does on an overloaded machine. */
-function stalledDecoder(): string {
-  const file = path.join(dir, 'stalled-batch')
-  fs.writeFileSync(file, '#!/bin/sh\nexec sleep 60\n', { mode: 0o755 })
-  return file
+/**
+ * A recognizer whose grammar search never answers in time, as on an overloaded machine; the
+ * phone-loop and keyphrase searches (pocketsphinx_continuous) run as usual.
+ */
+function recognizerWithStalledSearch(): OfflineRecognizer {
+  const stalled = path.join(dir, 'stalled-batch')
+  fs.writeFileSync(stalled, '#!/bin/sh\nexec sleep 60\n', { mode: 0o755 })
+  return new OfflineRecognizer({
+    batch: stalled,
+    continuous: findBinary('pocketsphinx_continuous')!,
+    files: new SearchFileCache(dir, findBinary('espeak-ng'), capturingLogger().logger),
+    threshold: 0.5,
+    timeoutMs: 500,
+  })
 }
 
 describe('offline recognition when a search runs out of time', () => {
   it.skipIf(tools.missing)(`still hands a spotted emergency to the safety node${tools.note}`, async () => {
-    const recognizer = new OfflineRecognizer({
-      batch: stalledDecoder(),
-      continuous: findBinary('pocketsphinx_continuous')!,
-      files: new SearchFileCache(dir, findBinary('espeak-ng'), capturingLogger().logger),
-      threshold: 0.5,
-      timeoutMs: 500,
-    })
+    const recognizer = recognizerWithStalledSearch()
     const audio = toMono16k(parseWav(espeakWav('I think I am having a heart attack')))
     const heard = await recognizer.recognize(audio, { medicines: [] })
     expect(heard.accepted).toBe(true)
@@ -38,13 +41,7 @@ describe('offline recognition when a search runs out of time', () => {
   }, 60_000)
 
   it.skipIf(tools.missing)(`fails as before when nothing was spotted${tools.note}`, async () => {
-    const recognizer = new OfflineRecognizer({
-      batch: stalledDecoder(),
-      continuous: findBinary('pocketsphinx_continuous')!,
-      files: new SearchFileCache(dir, findBinary('espeak-ng'), capturingLogger().logger),
-      threshold: 0.5,
-      timeoutMs: 500,
-    })
+    const recognizer = recognizerWithStalledSearch()
     const audio = toMono16k(parseWav(espeakWav('I drank two glasses of water')))
     await expect(recognizer.recognize(audio, { medicines: [] })).rejects.toThrow()
   }, 60_000)
