@@ -120,6 +120,18 @@ export interface ChartSpec {
 const DAY = 86_400_000
 const fmtDay = (t: number, timeZone: string) => new Date(t).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone })
 
+/**
+ * Where to put labels wanted at `wanted` (top to bottom, ascending y) so that neighbours are at
+ * least `gap` apart and all lie within [min, max]: pushed down where they crowd, then pulled back
+ * up from the bottom, so the lowest band's label never lands on the one above it.
+ */
+export function spreadLabels(wanted: number[], gap: number, min: number, max: number): number[] {
+  const ys = [...wanted]
+  for (let i = 0; i < ys.length; i++) ys[i] = Math.max(ys[i]!, i === 0 ? min : ys[i - 1]! + gap)
+  for (let i = ys.length - 1; i >= 0; i--) ys[i] = Math.min(ys[i]!, i === ys.length - 1 ? max : ys[i + 1]! - gap)
+  return ys
+}
+
 /** A time series over shaded bands, with axes, a legend of bands and series, and day ticks. */
 export function drawChart(doc: Doc, c: ChartSpec, timeZone: string): void {
   const left = c.x + 34
@@ -133,18 +145,22 @@ export function drawChart(doc: Doc, c: ChartSpec, timeZone: string): void {
 
   doc.font('body').fontSize(7).fillColor('#555').text(c.unit, c.x, c.y, { lineBreak: false })
 
-  // Bands, light colours so points and print stay readable; labelled at the right, pushed
-  // apart where thin bands would make their labels overlap.
-  let nextLabelY = -Infinity
-  for (const b of [...c.bands].sort((p, q) => q.to - p.to)) {
-    const y1 = yOf(Math.min(b.to, c.yMax))
-    const y2 = yOf(Math.max(b.from, c.yMin))
-    if (y2 <= y1) continue
-    doc.rect(left, y1, plotW, y2 - y1).fill(b.color)
-    const labelY = Math.min(Math.max((y1 + y2) / 2 - 3.5, nextLabelY), top + plotH - 4)
-    nextLabelY = labelY + LABEL_GAP
-    doc.fillColor('#333').fontSize(6.5).font('body').text(b.label, left + plotW + 4, labelY, { width: 88, lineBreak: false })
-  }
+  // Bands, light colours so points and print stay readable; labelled at the right, beside the
+  // band's middle where there is room and pushed apart where thin bands would make them overlap.
+  const shown = [...c.bands]
+    .sort((p, q) => q.to - p.to)
+    .map((b) => ({ band: b, y1: yOf(Math.min(b.to, c.yMax)), y2: yOf(Math.max(b.from, c.yMin)) }))
+    .filter((b) => b.y2 > b.y1)
+  const labelYs = spreadLabels(
+    shown.map((b) => (b.y1 + b.y2) / 2 - 3.5),
+    LABEL_GAP,
+    top - 3.5,
+    top + plotH - 4,
+  )
+  shown.forEach(({ band, y1, y2 }, i) => {
+    doc.rect(left, y1, plotW, y2 - y1).fill(band.color)
+    doc.fillColor('#333').fontSize(6.5).font('body').text(band.label, left + plotW + 4, labelYs[i]!, { width: 88, lineBreak: false })
+  })
   // Axes and grid.
   doc.lineWidth(0.4).strokeColor('#999')
   for (let v = c.yMin; v <= c.yMax; v += c.yStep) {
