@@ -32,6 +32,15 @@ export const SETS = [
   'pending-question',
   'safety-multilingual',
   'general-health',
+  // Issue 12's second batch, written blind to the parsers.
+  'corrections-b',
+  'doses-b',
+  'med-setup-b',
+  'readings-numbers-b',
+  'history-b',
+  'hindi-b',
+  'pending-question-b',
+  'not-logged-b',
   // The held-out split (evals/fresh/): never run by default, never tuned on.
   'fresh',
 ] as const
