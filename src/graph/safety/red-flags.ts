@@ -1,4 +1,6 @@
-import { foldDevanagari, matchable } from '../../../language/script.js'
+import { matchable } from '../../../language/script.js'
+import { clauses, conceptFlags, HURT_BY_ACCIDENT, NUMB_EVERYDAY } from './red-flag-concepts.js'
+import { B, E, firstPresent, near, phrase, re, weak, type Phrase } from './presence.js'
 import { statedReadings, type StatedReadings } from './stated-readings.js'
 
 /**
@@ -46,29 +48,6 @@ export interface RedFlagAssessment {
   readings: StatedReadings
 }
 
-/** Start and end of a word in any script (`\b` knows only ASCII letters). */
-const B = '(?<![\\p{L}\\p{M}\\p{N}])'
-const E = '(?![\\p{L}\\p{M}])'
-
-/** A pattern over normalised text; Devanagari in it is folded like the text is. */
-const re = (source: string) => new RegExp(foldDevanagari(source), 'u')
-
-/**
- * `a`, then up to `gap` other words, then `b`: "chest feels very tight", "सीने में बहुत तेज दर्द".
- * Speech and Hinglish put words between the parts of a phrase, so fixed phrases miss them.
- */
-function near(a: string, b: string, gap = 3): RegExp {
-  return re(`${B}(?:${a})(?:\\s+\\S+){0,${gap}}?\\s+(?:${b})${E}`)
-}
-
-/** A pattern, which may be cancelled as mild or passing (`weak`, see `MILD_OR_PASSING`) or by a look-alike (`unless`). */
-interface Phrase {
-  re: RegExp
-  weak?: true
-  unless?: RegExp
-}
-const weak = (r: RegExp): Phrase => ({ re: r, weak: true })
-
 const CHEST_EN = 'chest'
 const CHEST_PAIN_EN =
   'pain|pains|ache|aches|aching|hurts?|hurting|tight|tightness|pressure|heavy|heaviness|discomfort|burning|crushing|squeezing|paining'
@@ -84,13 +63,13 @@ const POISON =
 
 const PATTERNS: Record<Exclude<RedFlagCategory, 'low_sugar_confusion' | 'high_sugar_emergency' | 'hypertensive_emergency' | 'low_oxygen'>, Phrase[]> = {
   chest_pain: [
-    near(CHEST_EN, CHEST_PAIN_EN),
-    near('pain|pressure|tightness|heaviness|squeezing|crushing|burning|discomfort', CHEST_EN),
+    { re: near(CHEST_EN, CHEST_PAIN_EN), deniedInside: true },
+    { re: near('pain|pressure|tightness|heaviness|squeezing|crushing|burning|discomfort', CHEST_EN), deniedInside: true },
     near('pain|ache|aching|numb|numbness|heaviness', 'jaw|left arm|left shoulder', 4),
     near('jaw|left arm', 'pain|hurts?|hurting|aching|numb', 3),
     re(`\\b(?:having|think i'?m having|i think it'?s|is this|this is|feels like|getting|had) (?:a )?heart attack\\b(?! (?:\\d+|last|years?|in (?:19|20)))`),
     re(`\\bheart attack (?:aa raha|aa rha|ho raha|ho rha|hua hai|aaya)|^heart attack\\b`),
-    near(CHEST_IN, PAIN_IN),
+    { re: near(CHEST_IN, PAIN_IN), deniedInside: true },
     re(`(?:सीने|छाती|सीना|दिल)(?:\\s+\\S+){0,3}\\s+(?:दर्द|भारीपन|जकडन|दबाव|भारी)`),
     re(`(?:हार्ट अटैक|दिल का दौरा)`),
     re(`\\bdil ka daura\\b`),
@@ -111,7 +90,8 @@ const PATTERNS: Record<Exclude<RedFlagCategory, 'low_sugar_confusion' | 'high_su
     re(`\\b(?:one side|half) of (?:my |his |her |the )?(?:body|face)\\b`),
     re(`\\bstroke\\b(?! (?:of luck|of genius|of the|of a pen|play))`),
     near('muh|munh|muhn|chehra|chehara', 'tedha|tedhaa|terha|latak|tircha', 3),
-    near('haath|hath|pair|pairon|baazu|bazu', 'kamzori|kamjori|sunn|sun pad|bejaan', 3),
+    near('haath|hath|pair|pairon|baazu|bazu', 'kamzori|kamjori|bejaan', 3),
+    { re: near('haath|hath|pair|pairon|baazu|bazu', 'sunn|sun pad', 3), unless: NUMB_EVERYDAY },
     re(`\\b(?:haath|hath|baazu|bazu|pair) (?:uth|utha|hil) (?:nahi|nahin|nhi) (?:raha|rahi|rahe|pa|paa)`),
     re(`\\bek (?:taraf|side) (?:ka |ki |ke )?(?:\\S+ )?(?:kamzori|kamjori|sunn|latak|lakwa)`),
     re(`\\b(?:haath|hath|pair|haath-pair|hath-pair|baazu|bazu)(?: (?:achanak|bilkul|ekdum|theek se|thik se|sahi se))? (?:kaam|kam) (?:nahi|nahin|nhi) (?:kar|kr)|\\b(?:arm|leg|arms|legs)\\b(?:\\s+\\S+){0,3}?\\s+(?:not working|stopped working|won'?t move|will not move)\\b`),
@@ -212,7 +192,8 @@ const PATTERNS: Record<Exclude<RedFlagCategory, 'low_sugar_confusion' | 'high_su
     re(`गिर (?:गया|गई|गए|गयी|पडा|पडी|पडे)(?:\\s+\\S+){0,6}?\\s+(?:सिर|सर) (?:पर|पे|में) चोट|(?:सिर|सर) (?:पर|पे) चोट|गिर (?:गया|गई|गए|गयी|पडा|पडी|पडे)(?:\\s+\\S+){0,5}?\\s+(?:उठ नहीं|उठा नहीं|खडे नहीं|खडी नहीं)`),
   ].map(phrase),
   self_harm: [
-    re(`\\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting) (?:my ?self|myself)\\b|\\b(?:feel|feeling|felt) like (?:dying|ending (?:it|my life|everything))\\b|\\bno (?:\\S+ ){0,2}?(?:wish|will|desire|reason) to (?:live|go on)\\b|\\bsuicid|\\bend(?:ing)? (?:my life|it all)\\b|\\bnever wake up\\b|\\bhamesha ke liye so (?:ja|jau|jaun|jaunga|jaungi)|हमेशा के लिए सो जा`),
+    { re: re(`\\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting) (?:my ?self|myself)\\b`), unless: HURT_BY_ACCIDENT },
+    re(`\\b(?:feel|feeling|felt) like (?:dying|ending (?:it|my life|everything))\\b|\\bno (?:\\S+ ){0,2}?(?:wish|will|desire|reason) to (?:live|go on)\\b|\\bsuicid|\\bend(?:ing)? (?:my life|it all)\\b|\\bnever wake up\\b|\\bhamesha ke liye so (?:ja|jau|jaun|jaunga|jaungi)|हमेशा के लिए सो जा`),
     re(`\\b(?:want|wanna|going|plan|planning|thinking of|thinking about) (?:\\S+ ){0,8}?to (?:die|end it|end everything|end my life)\\b|\\bto end it (?:all|tonight|today|now)\\b`),
     re(`\\bdon'?t want to (?:live|be alive|wake up|be here)\\b|\\bno (?:reason|point) (?:to|in) (?:live|living|going on)\\b|\\bwish i (?:was|were) dead\\b|\\bwish i could die\\b`),
     re(`\\bbetter off (?:dead|without me)\\b|\\btake my (?:own )?life\\b|\\bnot worth living\\b|\\btired of (?:living|life)\\b|\\bcan'?t go on\\b|\\bi(?:'m| am) (?:just |only )?a burden\\b`),
@@ -223,10 +204,6 @@ const PATTERNS: Record<Exclude<RedFlagCategory, 'low_sugar_confusion' | 'high_su
     re(`\\bsaaga(?:num| poren| pogiren)\\b|\\bsaavanum\\b|\\bchanipov\\w*|\\bchachipov\\w*|\\bmor(?:te| jete) chai\\b|\\bmore jete chai\\b`),
     re(`\\bmarayche\\b|\\bjeev dyaycha\\b|\\bsaayabeku\\b|\\bmarikkan\\w*|\\bmarvu (?:che|chhe)\\b|\\bmari (?:javu|jaavu) (?:che|chhe)\\b`),
   ].map(phrase),
-}
-
-function phrase(p: RegExp | Phrase): Phrase {
-  return p instanceof RegExp ? { re: p } : p
 }
 
 /** "Took glucose 15 min ago and it's still 49": treated and not rising. */
@@ -242,6 +219,12 @@ const IDIOMS = [
   re(`\\bbehosh (?:ho ?ke|hokar|ho kar|jaisa|jaisi|ki tarah) (?:\\S+ )?(?:so|neend)\\S*|\\bbehoshi ki neend\\b|बेहोश (?:होकर|हो के|हो कर|जैसा|जैसी|की तरह) (?:\\S+ )?(?:सो|नींद)\\S*|बेहोशी की नींद`),
 ]
 
+function withoutIdioms(text: string): string {
+  let t = text
+  for (const idiom of IDIOMS) t = t.replace(new RegExp(idiom.source, idiom.flags.includes('g') ? idiom.flags : idiom.flags + 'g'), ' ')
+  return t
+}
+
 /** An accidental overdose is a medical emergency; any other is also a possible self-harm. */
 const ACCIDENT = re(
   `\\bby mistake\\b|\\baccident(?:al|ally)?\\b|\\bgalti se\\b|\\bgalati se\\b|\\bbhool se\\b|\\bbhul se\\b|\\banjaane (?:me|mein)\\b|गलती से|भूल से|अनजाने में|` +
@@ -249,46 +232,8 @@ const ACCIDENT = re(
     `\\b(?:child|baby|toddler|kid|bachche|bachhe|bacche|bachcha|baccha)\\b|बच्चे|बच्चा`,
 )
 
-/** "a bit breathless climbing stairs", "saans phool gayi thi, theek ho gaya": mild or passing, not an emergency. */
-const MILD_BEFORE = re(`(?:\\ba bit|\\ba little|\\bslightly|\\blittle|\\bthoda|\\bthodi|\\bhalka|\\bhalki|\\bzara|थोडा|थोडी|हल्का|हल्की)\\s+(?:\\S+\\s+)?$`)
-const MILD_OR_PASSING = re(
-  `\\b(?:fine|ok|okay|better|normal|alright) (?:after|on|with|once)\\b|\\bab (?:theek|thik|sahi|normal)\\b|अब ठीक|\\b(?:settled|went away|goes away|passed off|subsided)\\b|\\bafter (?:resting|a rest|sitting)\\b|\\b(?:theek|thik|normal) ho (?:gaya|gayi|gya|gyi|jata|jaati)\\b|(?:ठीक|नॉर्मल) हो (?:गया|गई|जाता|जाती)`,
-)
-
-/** "no chest pain", "without chest pain", "not sure but chest pain": only the first is negated. */
-const NEGATION_BEFORE = /\b(?:no|not|without|never|denies|deny|don'?t have|do not have|didn'?t have|no more|free of)\s+(?:(?!but\b|and\b|par\b|lekin\b|aur\b|now\b)[\w'-]+\s+){0,2}$/u
-/** "chest pain nahi", "दर्द नहीं है", but not "dard nahi ja raha" (is not going away). */
-const NEGATION_AFTER = re(
-  `^\\s*(?:ab |abhi |bilkul |to |toh |अब |बिल्कुल )?(?:nahi|nahin|nhi|nai|is gone|has gone|went away|gone now|illa|illai|ledu|nei|nako|naahi|नहीं|नही)(?![\\p{L}\\p{M}])(?!\\s+(?:ja|jaa|ja raha|ruk|ruka|rukta|rukti|band|kam|utar|थम|जा|रुक|बंद|कम))`,
-)
-/** "had a stroke in 2019", "history of heart attack years ago": a past event, not today's. */
-const HISTORY_BEFORE = /\b(?:had|has had|history of|survived|recovered from)\s+(?:a |an |his |her |my )?$/
-const HISTORY_AFTER =
-  /^\s*(?:(?!since\b|for\b|from\b)\w+\s+){0,4}?(?:\d+ )?(?:years? ago|months ago|weeks? ago|days? ago|long ago|last (?:year|month|week|night)|yesterday|years back|in (?:19|20)\d\d)\b/
-/** "had chest pain yesterday and it is back again": the past event is not over. */
-const RECURRED = /\b(?:again|still|came back|comes back|is back|returned|phir se|fir se|abhi bhi|ab bhi)\b/
-
 /** Lower case, Devanagari folded, punctuation as spaces (language/script.ts). */
 export const normalise = matchable
-
-/** The first match of `pattern` that is not negated, in the past or (for weak phrases) mild. */
-function firstPresent(text: string, pattern: Phrase | RegExp): string | undefined {
-  const p = phrase(pattern)
-  const global = new RegExp(p.re.source, p.re.flags.includes('g') ? p.re.flags : p.re.flags + 'g')
-  for (const m of text.matchAll(global)) {
-    // Patterns may start with the character before the phrase; negation reads up to the phrase.
-    const start = m.index! + (m[0].length - m[0].replace(/^[^\p{L}\p{N}]+/u, '').length)
-    const end = m.index! + m[0].length
-    const before = text.slice(Math.max(0, start - 40), start)
-    const after = text.slice(end, end + 30)
-    if (NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(after)) continue
-    if (HISTORY_BEFORE.test(before) && HISTORY_AFTER.test(text.slice(end, end + 40)) && !RECURRED.test(text.slice(end))) continue
-    if (p.weak && (MILD_BEFORE.test(before) || MILD_OR_PASSING.test(text))) continue
-    if (p.unless?.test(text)) continue
-    return m[0].trim()
-  }
-  return undefined
-}
 
 // Symptoms that turn a reading into an emergency. Each list is matched with negation.
 const HIGH_SUGAR_SIGNS = re(
@@ -358,8 +303,7 @@ const ORDER: RedFlagCategory[] = [
 
 /** Every red flag in a patient's words, in a fixed order of severity, with the readings stated. */
 export function assessRedFlags(text: string): RedFlagAssessment {
-  let t = normalise(text)
-  for (const idiom of IDIOMS) t = t.replace(new RegExp(idiom.source, idiom.flags.includes('g') ? idiom.flags : idiom.flags + 'g'), ' ')
+  const t = withoutIdioms(normalise(text))
   const readings = statedReadings(t)
   const found = new Map<RedFlagCategory, string>()
   for (const [category, phrases] of Object.entries(PATTERNS) as [RedFlagCategory, Phrase[]][]) {
@@ -371,6 +315,8 @@ export function assessRedFlags(text: string): RedFlagAssessment {
       }
     }
   }
+  // Concept pairs, clause by clause, for what the phrase lists did not spell out.
+  for (const [category, matched] of conceptFlags(clauses(text).map(withoutIdioms), t)) if (!found.has(category)) found.set(category, matched)
   for (const f of readingFlags(t, readings)) if (!found.has(f.category)) found.set(f.category, f.matched)
   // An overdose nobody calls an accident may be self-harm: the reply adds the crisis line.
   if (found.has('overdose') && !found.has('self_harm') && !ACCIDENT.test(t)) found.set('self_harm', found.get('overdose')!)
