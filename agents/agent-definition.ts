@@ -23,6 +23,8 @@ export interface Lexicon {
 export interface LexiconContext {
   /** The patient's own medicine names as one pattern, when they have any. */
   medicineNames?: RegExp
+  /** The same names as said, for matching a misspelt one. */
+  medicines?: string[]
   /** The whole message the clause is part of, normalised. */
   message?: string
 }

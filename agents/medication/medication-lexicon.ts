@@ -1,13 +1,13 @@
 import type { Lexicon } from '../agent-definition.js'
-import { COMMON_DRUGS } from '../../language/medicine-names.js'
-import { levenshtein } from '../../language/levenshtein.js'
+import { closestMedicine, COMMON_DRUGS } from '../../language/medicine-names.js'
 import { escapeRegExp } from '../../language/text.js'
 
 const DRUG_WORDS = new RegExp(`\\b(?:${COMMON_DRUGS.map(escapeRegExp).join('|')})\\b`)
-const LONG_NAMES = COMMON_DRUGS.filter((d) => d.length >= 7 && !d.includes(' '))
 
-/** A word within two edits of a known medicine name: "metfromin", "telmisatran". */
-const misspeltMedicine = (clause: string) => clause.split(/\s+/).some((w) => w.length >= 7 && LONG_NAMES.some((d) => levenshtein(w, d) <= 2))
+/** A word a few edits from a known medicine or one of the patient's own: "metfromin", "amlokin", "telmisatran". */
+const misspeltMedicine = (clause: string, own: string[] | undefined) => clause.split(/[^a-z]+/).some((w) => closestMedicine(w, own) !== undefined)
+/** Words that report a dose, for a misspelt name to count as fully as a correct one. */
+const DOSE_VERB = /\b(?:took|taken|take|had|missed|forgot|skipped|le li|le liya|li|liya|chhoot|chhut|reh gayi|reh gaya|nahi li|lagaya|lagayi)\b/
 
 /** Medicines, doses and reminders, the patient's own medicine names included. */
 export const medicationLexicon: Lexicon = {
@@ -23,7 +23,8 @@ export const medicationLexicon: Lexicon = {
   ],
   adjust(clause, scores, ctx) {
     if (ctx.medicineNames?.test(clause)) scores.medication = 1
-    else if ((scores.medication ?? 0) < 0.9 && misspeltMedicine(clause)) scores.medication = 0.9
+    // "metforman taken after breakfast" is a dose, not breakfast: a misspelt name with a dose verb weighs as the name.
+    else if ((scores.medication ?? 0) < 1 && misspeltMedicine(clause, ctx.medicines)) scores.medication = DOSE_VERB.test(clause) ? 1 : Math.max(scores.medication ?? 0, 0.9)
     // "took my …" is a dose unless it is a walk or a reading.
     // ("taken at 7 am" after a reading says when it was measured.)
     if (/\b(?:took|taken|le li|le liya|li hai)\b(?! (?:at|in|on|around|after|before)\b)/.test(clause) && (scores.general ?? 0) < 0.85 && (scores.vitals ?? 0) < 0.9) {

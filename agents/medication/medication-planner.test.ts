@@ -20,6 +20,44 @@ describe('medication planner', () => {
     expect(p.calls.map((c) => c.args.medication_name)).toEqual(['Telma', 'Ecosprin'])
   })
 
+  it('Should find the patient\'s own medicine by a brand of it, a misspelling, or a Devanagari spelling', () => {
+    expect(call('had my eltroxin before tea', { medicines: ['Thyroxine 50 mcg'] })).toMatchObject({ args: { status: 'taken', medication_name: 'Thyroxine 50 mcg' } })
+    expect(call('amlokind taken', { medicines: ['Amlodipine'] })).toMatchObject({ args: { medication_name: 'Amlodipine' } })
+    expect(call('took metfromin after lunch', { medicines: ['Metformin'] })).toMatchObject({ args: { status: 'taken', medication_name: 'Metformin' } })
+    expect(call('had rosuvastatn at night')).toMatchObject({ args: { status: 'taken', medication_name: 'Rosuvastatin' } })
+    expect(call('clopilet 75 le li')).toMatchObject({ args: { status: 'taken', medication_name: 'Clopilet', amount: '75 mg' } })
+  })
+
+  it('Should read a dose taken late as taken, not missed', () => {
+    expect(call('forgot in the morning, took my amlodipine at noon', { medicines: ['Amlodipine'] })).toMatchObject({ args: { status: 'taken' } })
+    expect(call('bhool gaya tha, abhi metformin le li', { medicines: ['Metformin'] })).toMatchObject({ args: { status: 'taken' } })
+    expect(call('took telma late today, I forgot')).toMatchObject({ args: { status: 'taken' } })
+    expect(call('I forgot my telma today')).toMatchObject({ args: { status: 'missed' } })
+    expect(call('had lunch late but forgot metformin')).toMatchObject({ args: { status: 'missed' } })
+    expect(call('forgot and did not take the metformin')).toMatchObject({ args: { status: 'missed' } })
+  })
+
+  it('Should read Hinglish and Devanagari dose words: bare "li", "chhoot gayi", "reh gaya"', () => {
+    expect(call('ecosprin li subah')).toMatchObject({ args: { status: 'taken', medication_name: 'Ecosprin' } })
+    expect(call('aaj ki telma chhut gayi')).toMatchObject({ args: { status: 'missed' } })
+    expect(call('raat wali metformin reh gaya')).toMatchObject({ args: { status: 'missed', medication_name: 'Metformin' } })
+    expect(call(romaniseHindi('आज सुबह की टेल्मा भूल गया'))).toMatchObject({ args: { status: 'missed', medication_name: 'Telma' } })
+    expect(call(romaniseHindi('डोलो ले ली'))).toMatchObject({ args: { status: 'taken', medication_name: 'Dolo' } })
+  })
+
+  it('Should give each medicine of one message its own status', () => {
+    const p = plan(medicationAgent, 'took amlodipine but forgot the metformin', { medicines: ['Amlodipine', 'Metformin'] })
+    expect(p.calls.map((c) => [c.args.medication_name, c.args.status])).toEqual([
+      ['Amlodipine', 'taken'],
+      ['Metformin', 'missed'],
+    ])
+    const q = plan(medicationAgent, 'telma li, ecosprin nahi li')
+    expect(q.calls.map((c) => [c.args.medication_name, c.args.status])).toEqual([
+      ['Telma', 'taken'],
+      ['Ecosprin', 'missed'],
+    ])
+  })
+
   it('Should add a medicine and set reminders', () => {
     expect(call('doctor prescribed atorvastatin 10 mg at night')).toEqual({
       name: 'add_medication',

@@ -1,5 +1,5 @@
 import { parseTimeOfDay } from '../../tools/when.js'
-import { COMMON_DRUGS, genericName, isOfClass, medicineClassNamed } from '../../language/medicine-names.js'
+import { closestMedicine, COMMON_DRUGS, genericName, isOfClass, medicineClassNamed } from '../../language/medicine-names.js'
 import type { EditIntent } from '../../language/edits.js'
 import { whyNotARecord } from '../../language/not-a-record.js'
 import { planEdit, type EditReading } from '../plan-edits.js'
@@ -9,11 +9,18 @@ import { MEDICATION_TEXTS } from './medication-texts.js'
 import type { Plan, PlanContext, RecentEntry } from '../plan.js'
 import { escapeRegExp } from '../../language/text.js'
 import { whenPhrase } from '../../language/when-phrase.js'
-import { levenshtein } from '../../language/levenshtein.js'
 
-const MISSED = /\b(?:missed|miss|forgot(?! to (?:tell|say|mention|log|add))|forgotten|bhool gaya|bhool gayi|bhul gaya|bhul gayi|nahi li|nahi liya|nahin li|didn'?t take|did not take|not taken|haven'?t taken)\b/
+const MISSED =
+  /\b(?:missed|miss|forgot(?! to (?:tell|say|mention|log|add))|forgotten|(?:bhool|bhul) (?:gaya|gayi|gai|gaye|gya|gyi)|nahi li|nahi liya|nahin li|nahin liya|nahi khayi|nahi khai|nahi lagaya|nahi lagayi|nahi le (?:paya|payi|payi thi|paya tha)|le nahi (?:paya|payi)|didn'?t take|didnt take|did not take|not taken|haven'?t taken|couldn'?t take|could not take|wasn'?t able to take|(?:chhoot|chhut|chut|choot|reh|rah) (?:gayi|gai|gaya|gaye|gya|gyi)|chhooti|chhuti)\b/
 const SKIPPED = /\b(?:skipped|skip kiya|skip ki|chhod di|chhod diya|chod di|not taking (?:it )?today|left out)\b/
-const TAKEN = /\b(?:took|taken|have taken|had|le li|le liya|li hai|liya hai|li thi|kha li|kha liya|khayi|done with|finished|gave myself|injected|lagaya|lagaye|lagai|lagayi|swallowed)\b|\b(?:goli|dawa|dawai|dose|tablet|khurak|units?)\s+(?:bhi\s+)?li\b/
+const TAKEN =
+  /\b(?:took|taken|have taken|had|le li|le liya|le lee|li hai|liya hai|li thi|li|liya|lee|kha li|kha liya|kha lee|khayi|done with|finished|gave myself|injected|lagaya|lagaye|lagai|lagayi|laga li|laga liya|swallowed|popped)\b|\b(?:goli|dawa|dawai|dose|tablet|khurak|units?)\s+(?:bhi\s+)?li\b/
+/**
+ * A dose taken late: "took my 8 am metformin just now, forgot earlier", "bhool gaya tha, abhi le
+ * li". The forgetting is why it is late; the dose was still taken, never logged as missed.
+ */
+const TAKEN_LATE =
+  /\b(?:took|have taken|le li|le liya|li|liya|kha li|lagaya|lagayi)\b(?!\s+(?:nahi|nahin))[^.?!]*\b(?:forgot|forgotten|bhool|bhul)\b|\b(?:forgot|forgotten|bhool|bhul)\b[^.?!]*?(?:[,;]|\b(?:but|then|now|abhi|ab|par|lekin|so|later|baad mein)\b)[^.?!]*\b(?:took|have taken|le li|le liya|li|liya|taken|had)\b|\b(?:took|taken|le li|li)\b[^.?!]*\b(?:late|der se|just now|abhi)\b/
 const GENERIC = /\b(?:medicine|medicines|medication|medications|meds|tablet|tablets|pill|pills|dose|doses|dawai|dawa|dava|goli|goliyan|capsules?)\b/
 const PARTS: [RegExp, string][] = [
   [/\b(?:morning|subah|breakfast)\b/, 'morning'],
@@ -33,17 +40,17 @@ const REASON = /\b(?:because|as|since|kyunki|kyonki|due to)\b\s+(.+)$/
 const capital = (s: string) => s[0]!.toUpperCase() + s.slice(1)
 
 /**
- * Medicine names as a speech recogniser splits or mishears them: "met forming", "amlo dipine",
- * "tell me sartan". Runs of one to three words, joined, within two edits of a known name.
+ * Medicine names misspelt ("metfromin", "amlokin") or as a speech recogniser splits them ("met
+ * forming", "amlo dipine", "tell me sartan"): a word, or two or three joined, close to a known
+ * name (language/medicine-names.ts closestMedicine).
  */
-function fuzzyNames(t: string, known: string[]): string[] {
-  const words = t.split(/\s+/)
+function fuzzyNames(t: string, own: string[]): string[] {
+  const words = t.split(/[^a-z]+/).filter(Boolean)
   const found: string[] = []
   for (let i = 0; i < words.length; i++) {
     for (let len = 3; len >= 1; len--) {
-      const joined = words.slice(i, i + len).join('')
-      if (joined.length < 6) continue
-      const match = known.find((k) => k.length >= 6 && !k.includes(' ') && levenshtein(joined, k.toLowerCase()) <= 2)
+      if (i + len > words.length) continue
+      const match = closestMedicine(words.slice(i, i + len).join(''), own)
       if (match) {
         found.push(match)
         i += len - 1
@@ -54,21 +61,31 @@ function fuzzyNames(t: string, known: string[]): string[] {
   return found
 }
 
-/** Every medicine a message names: the patient's own first, then common drugs, then near misses. */
+/** The patient's own medicine a known name stands for: "Thyronorm" is their "Thyroxine 50 mcg". */
+function ownFor(name: string, own: string[]): string | undefined {
+  const generic = genericName(name)
+  return own.find((o) => o.toLowerCase().split(/\s+/)[0] === name.toLowerCase()) ?? own.find((o) => genericName(o) === generic)
+}
+
+/** Every medicine a message names, in the order said: the patient's own, common drugs, then near misses. */
 export function medicinesNamed(t: string, own: string[]): string[] {
-  const found: string[] = []
+  const found: { name: string; index: number }[] = []
   for (const name of [...own].sort((a, b) => b.length - a.length)) {
     const first = name.toLowerCase().split(/\s+/)[0]!
-    if (first.length >= 3 && new RegExp(`\\b${escapeRegExp(first)}\\b`).test(t)) found.push(name)
+    const index = first.length >= 3 ? t.search(new RegExp(`\\b${escapeRegExp(first)}\\b`)) : -1
+    if (index >= 0) found.push({ name, index })
   }
-  for (const d of COMMON_DRUGS) {
-    if (new RegExp(`\\b${escapeRegExp(d)}\\b`).test(t) && !found.some((f) => f.toLowerCase().startsWith(d))) found.push(capital(d))
+  for (const d of [...COMMON_DRUGS].sort((a, b) => b.length - a.length)) {
+    const index = t.search(new RegExp(`\\b${escapeRegExp(d)}\\b`))
+    if (index < 0) continue
+    // "Met XL" and "metoprolol" are one medicine; a brand the patient has under its generic is that one.
+    if (found.some((f) => f.name.toLowerCase().startsWith(d) || genericName(f.name) === genericName(d))) continue
+    found.push({ name: ownFor(d, own) ?? capital(d), index })
   }
   if (found.length === 0) {
-    const own1 = own.map((o) => o.toLowerCase().split(/\s+/)[0]!)
-    for (const f of fuzzyNames(t, [...own1, ...COMMON_DRUGS])) found.push(own.find((o) => o.toLowerCase().startsWith(f)) ?? capital(f))
+    for (const f of fuzzyNames(t, own)) found.push({ name: ownFor(f, own) ?? capital(f), index: found.length })
   }
-  return [...new Set(found)]
+  return [...new Set(found.sort((a, b) => a.index - b.index).map((f) => f.name))]
 }
 
 /** The medicine a message names: one of the patient's own, a common drug, or the word after "my"/"take". */
@@ -280,7 +297,7 @@ export function planMedication(ctx: PlanContext): Plan {
   const ofClass = cls ? ctx.medicines.filter((m) => isOfClass(m, cls)) : []
 
   const statusOf = (x: string) =>
-    /\b(?:did take|have taken|i took)\b/.test(x) ? 'taken' : SKIPPED.test(x) ? 'skipped' : MISSED.test(x) ? 'missed' : TAKEN.test(x) ? 'taken' : undefined
+    /\b(?:did take|have taken|i took)\b/.test(x) || (TAKEN_LATE.test(x) && !/\b(?:didn'?t|did not|not|nahi|nahin|never)\s+(?:take|took|taken|li|liya)\b/.test(x)) ? 'taken' : SKIPPED.test(x) ? 'skipped' : MISSED.test(x) ? 'missed' : TAKEN.test(x) ? 'taken' : undefined
   // "Half tablet of amlodipine", "10 units of insulin", "metformin 500": one of the patient's own
   // medicines with an amount and nothing else is a dose taken.
   const own = name && ctx.medicines.some((m) => m.toLowerCase().split(/\s+/)[0] === name.toLowerCase().split(/\s+/)[0])
@@ -331,7 +348,15 @@ export function planMedication(ctx: PlanContext): Plan {
     const part = PARTS.find(([re]) => re.test(t))?.[1]
     const names = named.length > 1 ? named : ofClass.length ? ofClass : []
     if (names.length > 1 || (ofClass.length && !name)) {
-      return { calls: names.map((n) => ({ name: 'log_dose', args: { ...base, medication_name: n, ...(part ? { part_of_day: part } : {}) } })) }
+      // "Took amlodipine but forgot metformin": each medicine's own words say what happened to it.
+      const argsFor = (n: string) => {
+        const clause = clauseNaming(t, n)
+        const st = clause ? statusOf(clause) : undefined
+        if (!st || st === doseStatus) return base
+        const { reason: _reason, ...rest } = base
+        return { ...rest, status: st }
+      }
+      return { calls: names.map((n) => ({ name: 'log_dose', args: { ...argsFor(n), medication_name: n, ...(part ? { part_of_day: part } : {}) } })) }
     }
     const args: Record<string, unknown> = { ...base }
     if (name) {
@@ -350,6 +375,14 @@ export function planMedication(ctx: PlanContext): Plan {
     reply: say(MEDICATION_TEXTS.whatCanDo, ctx.language ?? 'en'),
     asked: true,
   }
+}
+
+/** The clause of a message that names a medicine ("…, but forgot metformin"), by any of its names. */
+function clauseNaming(t: string, name: string): string | undefined {
+  const clauses = t.split(/[,;]|\b(?:but|and|aur|lekin|par|magar|while)\b/)
+  const first = name.toLowerCase().split(/[\s(]+/)[0]!
+  const brand = /\(([^)]+)\)/.exec(name.toLowerCase())?.[1]
+  return clauses.find((c) => c.includes(first) || (brand && c.includes(brand)) || medicinesNamed(c, [name]).includes(name))
 }
 
 /** "Thyronorm 50 taken", "Telma 40": a number right after the medicine's name is its strength. */

@@ -14,6 +14,13 @@ describe('classifyIntent', () => {
     expect(classifyIntent(text).routes).toEqual(routes)
   })
 
+  it('Should route a misspelt medicine with a dose verb to medication, over a meal word in the same clause', () => {
+    expect(classifyIntent('metfromin taken after dinner').routes).toEqual(['medication'])
+    expect(classifyIntent('amlokin le li nashte ke baad').routes).toEqual(['medication'])
+    expect(classifyIntent('had my sporlak after lunch', { medicineNames: ['Sporlac'] }).routes).toEqual(['medication'])
+    expect(classifyIntent('replaced rice with roti at dinner').routes).toEqual(['food'])
+  })
+
   it("Should know the patient's own medicine names", () => {
     expect(classifyIntent('had my sporlac').routes).not.toEqual(['medication'])
     expect(classifyIntent('had my sporlac', { medicineNames: ['Sporlac'] }).routes).toEqual(['medication'])

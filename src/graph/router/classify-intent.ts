@@ -41,7 +41,7 @@ export function classifyIntent(text: string, opts: { medicineNames?: string[] } 
   const names = (opts.medicineNames ?? []).map((n) => n.toLowerCase().trim()).filter((n) => n.length >= 3)
   const medicineNames = names.length ? new RegExp(`\\b(?:${names.map(escapeRegExp).join('|')})\\b`) : undefined
   const clauses: ClauseIntent[] = splitClauses(normalised).map((c) => {
-    const scores = scoreClause(c, { medicineNames, message: normalised })
+    const scores = scoreClause(c, { medicineNames, medicines: names, message: normalised })
     const [agent, score] = (Object.entries(scores) as [AgentName, number][]).sort((a, b) => b[1] - a[1])[0]!
     return { text: c, agent: score >= 0.5 ? agent : null, score }
   })
