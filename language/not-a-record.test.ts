@@ -30,4 +30,17 @@ describe('words that are not the patient own record', () => {
     expect(why('I ate a samosa')).toBeUndefined()
     expect(why('mera BP 130/80')).toBeUndefined()
   })
+
+  it.each([
+    'my sister in law took her thyroid tablet at 7',
+    'my son-in-law had 2 beers and sugar 250',
+    'didi ne aaj 4 laddoo kha liye',
+    'papa ne subah ki goli le li',
+    'jija ji ka BP 160/100 aaya',
+    'पापा ने आज 3 रोटी खाई',
+    'bhabhi ko 102 bukhar hai',
+  ])('Should read %j (an in-law, who did it with "ne", whom it happened to with "ko") as someone else', (s) => expect(why(s)).toBe('other_person'))
+  it.each(['mummy ke saath 30 minute walk ki', 'walked 40 minutes with my wife', 'beti ke sath 2 km chala'])('Should let %j, done with someone, be logged as the patient own', (s) =>
+    expect(why(s)).toBeUndefined(),
+  )
 })

@@ -12,13 +12,14 @@ export type NotARecord = 'other_person' | 'question' | 'hypothetical' | 'plan'
 
 const PEOPLE =
   '(?:mother|mom|mum|mummy|father|dad|daddy|papa|wife|husband|son|daughter|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|' +
-  'friend|neighbou?r|brother|sister|uncle|aunt|aunty|cousin|mother-in-law|father-in-law|maa|mummy ji|pitaji|beti|beta|bete|pati|patni|bhai|behen|bahan|' +
+  '(?:mother|father|son|daughter|brother|sister)[- ]in[- ]law|in-laws|in laws|friend|neighbou?r|brother|sister|uncle|aunt|aunty|cousin|bhabhi|jija|jiju|devar|nanad|samdhi|samdhan|maa|mummy ji|pitaji|beti|beta|bete|pati|patni|bhai|behen|bahan|' +
   'didi|dadi|dada|nani|nana|sasur|saas|pota|poti|bachche|bacche|padosi|dost|biwi|bibi|gharwali|gharwale|mummy|chacha|chachi|mama|mami|bua|tau|tai)'
 
 /** Another person's health facts: "my wife's BP", "for my mother", "my son weighs", "beti ka sugar". */
 const OTHER_PERSON = [
-  // "mere bete ko 101 bukhar hai": ko marks whom it happened to.
-  new RegExp(`\\b${PEOPLE}(?:'s| ka| ki| ke| ko)\\b`),
+  // "mere bete ko 101 bukhar hai": ko marks whom it happened to; "bhai ne 3 gulab jamun kha liye": ne, who did it.
+  // "mummy ke saath walk ki" is the patient's own walk, with her.
+  new RegExp(`\\b${PEOPLE}(?: ji| jee)?(?:'s| ka| ki| ke| ko| ne)\\b(?! (?:saath|sath|yahan|ghar)\\b)`),
   new RegExp(`\\b(?:for|of) (?:my |meri |mere |mera )?${PEOPLE}\\b`),
   // "my friend ate 5 laddoos", "my neighbour uncle checked his BP".
   new RegExp(`\\b(?:my|meri|mere|mera|our)\\s+${PEOPLE}(?:\\s+${PEOPLE})?\\s+(?:weighs|took|takes|had|has|is having|was|is|checked|measured|got|ate|eats|drank|drinks|walked|slept)\\b`),
@@ -28,7 +29,8 @@ const OTHER_PERSON = [
   /\b(?:मेरी माँ|मेरे पिता|मेरे पति|मेरी पत्नी|मेरी बेटी|मेरा बेटा|माँ का|पति की|पत्नी का|बेटी का|बेटे का|उनका|उनकी)\b|(?:माँ|पति|पत्नी|बेटी|बेटे|भाई|बहन) (?:का|की|के)/,
 ]
 /** Something the patient could log: a number, a reading, a medicine, a symptom. */
-const HEALTH_FACT = /\d|\b(?:bp|sugar|pressure|weight|weighs|fever|pulse|tablet|medicine|dawai|goli|chest pain|headache|took|bukhar)\b|बीपी|शुगर/
+const HEALTH_FACT =
+  /\d|\b(?:bp|sugar|pressure|weight|weighs|fever|pulse|tablet|medicine|dawai|dawa|goli|chest pain|headache|took|bukhar|ate|drank|walked|slept|kha li|kha liya|kha liye|khaya|khayi|khaye|pi li|pi liya|piya|li|le li|soya|soyi|chala|chali|dard)\b|बीपी|शुगर/
 
 const QUESTION = /[?？]\s*$|^(?:is|are|can|could|should|would|will|shall|may|what|how|which|why|when|where|who|do|does|kya|kaise|kitna|kitni|kitne|kab)\b|\b(?:right|ok|okay|theek|sahi) ?\?$|\b(?:is it ok|is it okay|is it safe|safe to|allowed to|kha sakta|kha sakti|kha sakte|le sakta|le sakti|pi sakta|pi sakti)\b/
 /** "If I eat a samosa now…" said alone (a clause of a longer question) is already a hypothetical. */

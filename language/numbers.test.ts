@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { hindiNumbersToDigits } from './numbers.js'
 import { normaliseText } from './text.js'
 
 describe('numbers as patients say them', () => {
@@ -28,5 +29,12 @@ describe('numbers as patients say them', () => {
     expect(normaliseText('suger 150 after food')).toBe('sugar 150 after food')
     expect(normaliseText('sugar147 pp')).toBe('sugar 147 pp')
     expect(normaliseText('presure 150 by 95')).toBe('pressure 150 by 95')
+  })
+
+  it('Should read a quarter less or more: paune, sava', () => {
+    expect(hindiNumbersToDigits('paune do litre')).toBe('1.75 litre')
+    expect(hindiNumbersToDigits('sava teen ghante')).toBe('3.25 ghante')
+    expect(hindiNumbersToDigits('sawa sau')).toBe('125')
+    expect(hindiNumbersToDigits('paune do baje')).not.toContain('1.75')
   })
 })

@@ -112,7 +112,7 @@ const HINDI_1_99 = new Map<string, number>([
   ),
 ])
 /** Fractions said before a number or a hundred: "dedh sau" 150, "dhai" 2.5, "saadhe chhe" 6.5. */
-const HINDI_FRACTIONS: Record<string, number> = { dedh: 1.5, derh: 1.5, dhai: 2.5, dhaai: 2.5, adhai: 2.5, sava: 1.25, savaa: 1.25 }
+const HINDI_FRACTIONS: Record<string, number> = { dedh: 1.5, derh: 1.5, dhai: 2.5, dhaai: 2.5, adhai: 2.5, sava: 1.25, savaa: 1.25, sawa: 1.25, sawaa: 1.25 }
 /** Number words that are also everyday words ("do", "teen", "saath" = with): numbers only next to a hundred or a unit. */
 const AMBIGUOUS_HINDI = new Set(['ek', 'do', 'teen', 'char', 'chaar', 'saat', 'saath', 'nau', 'das', 'bees', 'tees', 'bis', 'tis', 'che'].map(foldHindi))
 const HINDI_UNITS = /^(?:sau|so|hazaar|hazar|glass|gilas|gilaas|roti|rotiyan|chapati|goli|goliyan|tablet|tablets|ghante|ghanta|minute|minat|kilo|kg|units?|baje|cup|katori|litre|liter|bar|baar|din|saal|idli|puri)$/
@@ -158,6 +158,15 @@ export function hindiNumbersToDigits(text: string): string {
       out.push(String(value))
       i = end
       continue
+    }
+    // "paune do litre" 1.75, "sava do" 2.25: a quarter less or more than the number after ("paune do baje" is a clock time, 1:45, left to the clock).
+    if (/^(?:paune|pone|paun|sava|savaa|sawa|sawaa)$/.test(w)) {
+      const n = HINDI_1_99.get(foldHindi(word(i + 2))) ?? (/^\d+$/.test(word(i + 2)) ? Number(word(i + 2)) : undefined)
+      if (n !== undefined && word(i + 4) !== 'sau' && word(i + 4) !== 'baje') {
+        out.push(String(/^p/.test(w) ? n - 0.25 : n + 0.25))
+        i += 2
+        continue
+      }
     }
     if (fraction !== undefined) {
       out.push(String(fraction))

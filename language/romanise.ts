@@ -36,6 +36,10 @@ const VOCABULARY: Record<string, string> = {
   मन: 'mann', मूड: 'mood', उदास: 'udaas', खुश: 'khush', परेशान: 'pareshan', थकान: 'thakan', कमजोरी: 'kamzori', चक्कर: 'chakkar',
   सिर: 'sir', सर: 'sar', दर्द: 'dard', सिरदर्द: 'sir dard', घुटने: 'ghutne', घुटना: 'ghutna', कमर: 'kamar', पीठ: 'peeth', खांसी: 'khansi',
   जुकाम: 'zukam', उल्टी: 'ulti', दस्त: 'dast', सूजन: 'soojan', पैर: 'pair', पैरों: 'pairon', हाथ: 'haath', आंख: 'aankh', गैस: 'gas', एसिडिटी: 'acidity',
+  // English words Hindi speakers type in Devanagari ("शुगर चेक की", "वॉक की", "ग्लास पानी")
+  चेक: 'check', वॉक: 'walk', वॉकिंग: 'walking', रनिंग: 'running', जॉगिंग: 'jogging', साइकिल: 'cycle', साइकलिंग: 'cycling',
+  साइक्लिंग: 'cycling', स्विमिंग: 'swimming', जिम: 'gym', एक्सरसाइज: 'exercise', फ्रेश: 'fresh', ग्लास: 'glass', बोतल: 'bottle', मिलीलीटर: 'ml',
+  एमएल: 'ml', ब्रेकफास्ट: 'breakfast', फ्रूट्स: 'fruits', फ्रूट: 'fruit', दौडा: 'ran', दौडी: 'ran', दौड: 'run', तैराकी: 'swimming', तैरा: 'swam',
   // numbers and fractions
   एक: 'ek', दो: 'do', तीन: 'teen', चार: 'chaar', पांच: 'paanch', छह: 'chhe', छः: 'chhe', सात: 'saat', आठ: 'aath', नौ: 'nau', दस: 'das',
   बीस: 'bees', तीस: 'tees', चालीस: 'chalis', पचास: 'pachas', साठ: 'saath', सत्तर: 'sattar', अस्सी: 'assi', नब्बे: 'nabbe', सौ: 'sau',

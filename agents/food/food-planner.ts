@@ -11,9 +11,10 @@ import { escapeRegExp } from '../../language/text.js'
 import { whenPhrase } from '../../language/when-phrase.js'
 
 const MEALS: [RegExp, string][] = [
-  [/\b(?:breakfast|nashta|naashta|morning meal|tiffin)\b/, 'breakfast'],
-  [/\b(?:lunch|dopahar ka khana|afternoon meal)\b/, 'lunch'],
-  [/\b(?:dinner|supper|raat ka khana|night meal)\b/, 'dinner'],
+  // Hindi inflects the meal: "nashte mein poha", "dopahar ke khane mein", "raat ke khane mein".
+  [/\b(?:breakfast|nasht[ae]y?|naasht[ae]y?|nasta|naasta|naste|morning meal|tiffin)\b/, 'breakfast'],
+  [/\b(?:lunch|dopahar (?:ka|ke|ko) (?:khana|khane|khaane|khaana)|dopahar mein|afternoon meal)\b/, 'lunch'],
+  [/\b(?:dinner|supper|raat (?:ka|ke|ko) (?:khana|khane|khaane|khaana)|raat mein|night meal)\b/, 'dinner'],
   [/\b(?:snack|snacks|evening tea)\b/, 'snack'],
 ]
 

@@ -36,6 +36,45 @@ describe('general planner', () => {
     expect(plan(generalAgent, 'ghutne ka dard ab nahi hai')).toMatchObject({ calls: [], reply: expect.stringMatching(/eased/) })
   })
 
+  it('Should log nothing for an activity that was not done, in Hinglish, Devanagari and English', () => {
+    for (const text of ['aaj walk nahi ki', 'subah sair par nahi ja paya, ghutna dukh raha tha', 'yoga nahi ho paya aaj', 'gym nahi gaya kal', "didn't go for my evening walk", 'skipped yoga today']) {
+      expect(plan(generalAgent, text).calls.filter((c) => c.name === 'log_exercise'), text).toEqual([])
+    }
+    expect(plan(generalAgent, romaniseHindi('आज योग नहीं किया'))).toMatchObject({ calls: [], reply: expect.stringMatching(/haven't logged/) })
+    // Done after all: still logged.
+    expect(call('aaj 20 minute yoga kiya')).toMatchObject({ name: 'log_exercise', args: { activity: 'yoga', duration_minutes: 20 } })
+  })
+
+  it('Should read walking said with the Hindi verb, steps as kadam and cycling', () => {
+    expect(call('shaam ko 45 minute chali')).toMatchObject({ name: 'log_exercise', args: { activity: 'walk', duration_minutes: 45 } })
+    expect(call(romaniseHindi('आज 3 km पैदल चला'))).toMatchObject({ name: 'log_exercise', args: { activity: 'walk', distance_km: 3 } })
+    expect(call('aaj 7000 kadam ho gaye')).toMatchObject({ name: 'log_exercise', args: { activity: 'walk', steps: 7000 } })
+    expect(call('20 minute cycle chalayi')).toMatchObject({ name: 'log_exercise', args: { activity: 'cycle', duration_minutes: 20 } })
+    expect(plan(generalAgent, 'pata chala ki sugar badh gayi').calls.map((c) => c.name)).not.toContain('log_exercise')
+  })
+
+  it('Should read a poor or a good night in Hinglish, and bed and waking times said time first', () => {
+    expect(call('raat bhar so nahi payi')).toMatchObject({ name: 'log_sleep', args: { quality: 'poor' } })
+    expect(call('2 baje tak jaagti rahi')).toMatchObject({ name: 'log_sleep', args: { quality: 'poor' } })
+    expect(call('7 ghante soya, subah ekdum taza mehsoos hua')).toMatchObject({ name: 'log_sleep', args: { duration_hours: 7, quality: 'good' } })
+    expect(call(romaniseHindi('रात 10:30 बजे सोई और सुबह 5 बजे उठी'))).toMatchObject({ name: 'log_sleep', args: { bed_time: '22:30', wake_time: '05:00', duration_hours: 6.5 } })
+  })
+
+  it('Should read a mood said in Hindi words', () => {
+    expect(call('aaj mann bahut badhiya hai')).toMatchObject({ name: 'log_mood', args: { mood: 'very_good' } })
+    expect(call(romaniseHindi('आज मन अच्छा है'))).toMatchObject({ name: 'log_mood', args: { mood: 'good' } })
+    expect(call(romaniseHindi('बहुत उदास महसूस हो रहा है'))).toMatchObject({ name: 'log_mood', args: { mood: 'bad' } })
+  })
+
+  it('Should name a Hindi pain by its body part, and log nothing for one that has passed', () => {
+    expect(call(romaniseHindi('कमर में दर्द है'))).toMatchObject({ name: 'log_symptom', args: { name: 'back pain', body_part: 'back' } })
+    expect(call('ghutnon mein bahut dard')).toMatchObject({ name: 'log_symptom', args: { name: 'knee pain', body_part: 'knee', severity: 'moderate' } })
+    expect(plan(generalAgent, 'ab sir dard nahi ho raha')).toMatchObject({ calls: [] })
+    expect(plan(generalAgent, 'chakkar ab nahi aata')).toMatchObject({ calls: [] })
+    // A symptom yesterday that has passed is still a fact of yesterday.
+    expect(call('kal ulti hui thi, ab theek hoon')).toMatchObject({ name: 'log_symptom' })
+  })
+
   it("Should answer in the turn's language", () => {
     const p = generalAgent.plan({ text: 'namaste', whole: 'namaste', medicines: [], tools: new Set(), recent: [], language: 'hi' })
     expect(p.reply).toMatch(/^नमस्ते!/)

@@ -16,7 +16,7 @@ const BYE = /^(?:bye|good ?night|see you|ok bye|tata)\b/
 const HELP = /^(?:help|help me|i need help|need help)\s*[?!.]*$|\b(?:what can you do|how do i use|how to use|what do you do)\b/
 
 const SYMPTOM_RE =
-  /\b(headache|migraine|(?:ghutne|ghutno|kamar|peeth|pair|pairon|haath|gardan|kandhe|daant|kaan|pet|sir|sar|jodon|badan) (?:ka |ki |ke |mein |me |mai )?dard|sir dard|sar dard|(?:knee|back|joint|stomach|neck|shoulder|leg|body|ear|tooth|throat|foot|hip) (?:pain|ache)|pain in (?:my )?\w+|(?:\w+ )?ache|stomach ?ache|pet (?:me |mein )?dard|body ache|cough|khansi|cold|runny nose|sore throat|fever|bukhar|dizzy|dizziness|chakkar|nausea|vomiting|ulti|tired|tiredness|fatigue|thakan|weakness|kamzori|itching|rash|swelling(?: in (?:my )?\w+)?|swollen|swell|swells|pet kharab|upset stomach|stomach upset|constipation|diarrh(?:o)?ea|loose motions?|soojan|sujan|sooj\w*|suj|suji|suja|dast|zukam|jukam|khujli|jalan|acidity|heartburn|gas|bloating|cramps?|numbness|tingling|insomnia|breathless(?:ness)?)\b/
+  /\b(headache|migraine|(?:ghutne|ghutno|ghutnon|ghutna|kamar|peeth|pair|pairon|haath|gardan|kandhe|daant|kaan|pet|sir|sar|jodon|badan) (?:ka |ki |ke |mein |me |mai )?(?:(?:bahut|bohot|thoda|thodi|halka|halki|tez|kaafi|kafi|zyada) )?dard|sir dard|sar dard|(?:knee|back|joint|stomach|neck|shoulder|leg|body|ear|tooth|throat|foot|hip) (?:pain|ache)|pain in (?:my )?\w+|(?:\w+ )?ache|stomach ?ache|pet (?:me |mein )?dard|body ache|cough|khansi|cold|runny nose|sore throat|fever|bukhar|dizzy|dizziness|chakkar|nausea|vomiting|ulti|tired|tiredness|fatigue|thakan|weakness|kamzori|itching|rash|swelling(?: in (?:my )?\w+)?|swollen|swell|swells|pet kharab|upset stomach|stomach upset|constipation|diarrh(?:o)?ea|loose motions?|soojan|sujan|sooj\w*|suj|suji|suja|dast|zukam|jukam|khujli|jalan|acidity|heartburn|gas|bloating|cramps?|numbness|tingling|insomnia|breathless(?:ness)?)\b/
 const SEVERITY: [RegExp, string][] = [
   [/\b(?:severe|very bad|terrible|unbearable|bahut zyada|bahut tez|extreme)\b/, 'severe'],
   [/\b(?:moderate|quite|bad|bahut)\b/, 'moderate'],
@@ -28,18 +28,39 @@ const BODY_PART = /\b(knee|back|head|stomach|chest|joint|neck|shoulder|leg|arm|h
 const MOODS: [RegExp, string][] = [
   [/\b(?:very (?:sad|low|depressed|upset)|hopeless|miserable|terrible|awful|very bad)\b/, 'very_bad'],
   [/\b(?:sad|low|down|upset|anxious|worried|stressed|lonely|depressed|irritated|irritable|cranky|frustrated|moody|fed up|angry|chidchida|chidchidi|udaas|udas|pareshan|not (?:good|great|well)|bad)\b|\b(?:theek|thik|achha|accha|acha|sahi|khush)\s+(?:nahi|nahin|nhi)\b|\b(?:mann|man)\s+(?:nahi|nahin|nhi)\s+lag/, 'bad'],
-  [/\b(?:very (?:happy|good)|excellent|wonderful|fantastic|great|amazing|bahut khush)\b/, 'very_good'],
-  [/\b(?:happy|good|better|cheerful|khush|relaxed|calm|well)\b/, 'good'],
+  [/\b(?:very (?:happy|good)|excellent|wonderful|fantastic|great|amazing|bahut khush|bahut (?:achha|accha|acha|achchha|badhiya)|ekdum (?:mast|badhiya|fresh))\b/, 'very_good'],
+  [/\b(?:happy|good|better|cheerful|khush|relaxed|calm|well|achha|accha|acha|achchha|badhiya|mast|fresh|prasann|shaant|shant)\b/, 'good'],
   [/\b(?:okay|ok|fine|alright|theek|thik|so so|normal)\b/, 'neutral'],
 ]
 /** Tiredness and weakness alone: said with a mood, they belong to the mood. */
 const NONSPECIFIC = /^(?:tired|tiredness|fatigue|thakan|weakness|kamzori|weak)$/
 /** Words that only ever describe a mood. */
 const MOOD_WORD = /\b(?:sad|low|down|upset|anxious|worried|stressed|lonely|depressed|irritable|irritated|cranky|frustrated|moody|fed up|udaas|udas|pareshan|chidchida|chidchidi)\b/
-const MOOD_CONTEXT = /\b(?:feel|feeling|felt|mood|i am|i'm|im|today is|day was|lag raha|mehsoos|mann|jee)\b/
+const MOOD_CONTEXT = /\b(?:feel|feeling|felt|mood|i am|i'm|im|today is|day was|lag raha|lag rahi|mehsoos|mahsoos|mahsus|mehsus|mann|man|jee|dil)\b/
 
-const SLEEP = /\b(?:slept|sleep|sleeping|neend|nind|soya|soyi|so gaya|so gayi|woke up)\b/
-const EXERCISE = /\b(walk(?:ed|ing)?|yoga|exercis(?:e|ed|ing)|gym|cycl(?:ed|ing)|swim(?:ming)?|swam|jog(?:ged|ging)?|ran|running|workout|stretching|pranayam|steps|sair|tehel\w*|tahal\w*|tehl[aie]|kasrat|vyayam)\b/
+const SLEEP = /\b(?:slept|sleep|sleeping|neend|nind|soya|soyi|so gaya|so gayi|woke up)\b|\bso (?:nahi|nahin|nhi|na) (?:paya|payi|paaya|paayi|saka|saki|sake|pa)\b|\b(?:jaag|jag)(?:ta|ti|te|a|i)? (?:raha|rahi|rahe)\b/
+/** "kal raat theek se so nahi paya", "3 baje tak jaagta raha", "karvatein badalta raha": a poor night. */
+const POOR_NIGHT = /\bso (?:nahi|nahin|nhi|na) (?:paya|payi|paaya|paayi|saka|saki|sake|pa)\b|\b(?:jaag|jag)(?:ta|ti|te|a|i)? (?:raha|rahi|rahe)\b|\bkarvat\w*|\bbaar baar (?:neend )?(?:khul|toot|tut|uth)\w*|\bneend (?:toot|tut|khul)\w*/
+/** "8 ghante ki neend li, ekdum fresh": a good night. */
+const GOOD_NIGHT = /\b(?:fresh|refreshed|taza|taaza|tazgi|gehri neend|gahri neend|badhiya|mast|sukoon|sukun|aaram se so\w*|achhe se so\w*|achchhe se so\w*)\b/
+const EXERCISE = /\b(walk(?:ed|ing)?|cycle chala\w*|cycle chalai|kadam|yoga|exercis(?:e|ed|ing)|gym|cycl(?:ed|ing)|swim(?:ming)?|swam|jog(?:ged|ging)?|ran|running|workout|stretching|pranayam|steps|sair|tehel\w*|tahal\w*|tehl[aie]|kasrat|vyayam)\b/
+/** "subah 30 minute tez chala", "2 km chali": walking said with the verb alone. */
+const WALKED_HI = /\b\d+(?:\.\d+)?\s*(?:minutes?|mins?|minat|ghante|ghanta|km|kilometers?|kilometres?)\b(?:\s+\S+){0,2}?\s+(?:chala|chali|chale|chal liya|chal li|chal liye)\b|\b(?:tez|tej|paidal|pedal) (?:chala|chali|chale)\b/
+
+/**
+ * "aaj walk nahi ki", "sair par nahi gaya", "yoga nahi kar paya", "didn't go for my walk",
+ * "skipped yoga": the activity was not done, so there is nothing to log.
+ */
+export function activityNotDone(t: string, m: { index: number; 0: string }): boolean {
+  const after = t.slice(m.index + m[0].length)
+  const before = t.slice(Math.max(0, m.index - 40), m.index)
+  return (
+    /^\s*(?:\S+\s+){0,2}?(?:nahi|nahin|nhi|na)\s+(?:ki|kiya|kari|kara|kar|ho|hui|hua|gaya|gayi|gaye|ja|jaa|paya|payi|paaya|paayi|saka|saki|chala|chali|chal|mila|mili)\b/.test(after) ||
+    /^\s*(?:was |got )?(?:skipped|missed|cancelled|canceled)\b/.test(after) ||
+    /\b(?:no|not|didn'?t|did not|couldn'?t|could not|wasn'?t able to|was not able to|skipped|skip|missed|without|haven'?t|have not|never)\s+(?:\S+\s+){0,4}$/.test(before)
+  )
+}
+
 const SUMMARY = /\b(?:summary|how was my (?:day|week|month)|how am i doing|overview|report|how have i been)\b/
 const RECALL = /\b(?:doctor (?:say|said|tell|told|advise|advised|mention)|what did (?:i|the|my)\b.{0,40}\b(?:say|said|tell|told|mention|advise)|when did (?:my|i|the)|remember|did i (?:mention|say|tell)|last time|what did i say)\b/
 const APPOINTMENT = /\b(?:ap+oint(?:a)?ment|check-?up|follow-?up|doctor visit|visit (?:the )?doctor|see (?:the )?doctor|test at|blood test)\b/
@@ -107,10 +128,24 @@ function profileArgs(t: string): Record<string, unknown> | undefined {
 /** Hindi symptom words a doctor reading the record may not know, kept in English (the patient's words stay in the notes). */
 const HINDI_SYMPTOMS: Record<string, string> = { soojan: 'swelling', sujan: 'swelling', swell: 'swelling', swells: 'swelling', swollen: 'swelling', 'pet kharab': 'upset stomach', 'stomach upset': 'upset stomach', dast: 'diarrhoea', zukam: 'cold', jukam: 'cold', khujli: 'itching' }
 
+/** Where a Hindi pain is ("ghutnon mein dard", "kamar ka dard"), as a doctor reading the record names it. */
+const HINDI_BODY_PARTS: [RegExp, string][] = [
+  [/^ghutn/, 'knee'], [/^(?:kamar|peeth)$/, 'back'], [/^(?:pair|pairon)$/, 'leg'], [/^haath$/, 'hand'], [/^gardan$/, 'neck'],
+  [/^kandhe$/, 'shoulder'], [/^daant$/, 'tooth'], [/^kaan$/, 'ear'], [/^pet$/, 'stomach'], [/^(?:sir|sar)$/, 'head'], [/^jodon$/, 'joint'], [/^badan$/, 'body'],
+]
+
+/** "ghutnon mein dard" is knee pain (the patient's own words stay in the notes). */
+function hindiPain(symptom: string): { name: string; part: string } | undefined {
+  const m = /^(\S+) (?:ka |ki |ke |mein |me |mai )?(?:\S+ )?dard$/.exec(symptom)
+  const part = m && HINDI_BODY_PARTS.find(([re]) => re.test(m[1]!))?.[1]
+  if (!part) return undefined
+  return { name: part === 'head' ? 'headache' : `${part} pain`, part }
+}
+
 /** "Ghutne ka dard ab nahi hai", "the headache is gone": it has passed, nothing to log. */
 function symptomGone(t: string): boolean {
   const m = SYMPTOM_RE.exec(t)
-  return !!m && /^\s*(?:\S+\s+){0,2}?(?:(?:ab|abhi|bilkul)\s+)?(?:nahi|nahin|nhi)\s+(?:hai|he|raha|rahi|rha|rhi)\b|^\s*(?:is |has )?(?:gone|went away|no more|not there)\b/.test(t.slice(m.index + m[0].length))
+  return !!m && /^\s*(?:\S+\s+){0,2}?(?:(?:ab|abhi|bilkul)\s+)?(?:nahi|nahin|nhi)\s+(?:(?:aa|ho|lag)\s+)?(?:hai|he|raha|rahi|rha|rhi|rahe|hota|hoti|aata|aati)\b|^\s*(?:is |has )?(?:gone|went away|no more|not there)\b/.test(t.slice(m.index + m[0].length))
 }
 
 function symptomCall(t: string): PlannedCall | undefined {
@@ -118,10 +153,11 @@ function symptomCall(t: string): PlannedCall | undefined {
   // "No headache, feeling normal" reports its absence.
   if (!m || /\b(?:no|not|without|koi nahi)\s+(?:\w+\s+)?$/.test(t.slice(Math.max(0, m.index - 20), m.index))) return undefined
   if (symptomGone(t)) return undefined
-  const args: Record<string, unknown> = { name: HINDI_SYMPTOMS[m[1]!] ?? (/^(?:sooj|suj)/.test(m[1]!) ? 'swelling' : m[1]) }
+  const pain = hindiPain(m[1]!)
+  const args: Record<string, unknown> = { name: pain?.name ?? HINDI_SYMPTOMS[m[1]!] ?? (/^(?:sooj|suj)/.test(m[1]!) ? 'swelling' : m[1]) }
   const severity = SEVERITY.find(([re]) => re.test(t))?.[1]
   if (severity) args.severity = severity
-  const part = BODY_PART.exec(t)?.[1]
+  const part = pain?.part ?? BODY_PART.exec(t)?.[1]
   if (part) args.body_part = part
   const duration = DURATION.exec(t)?.[1]
   if (duration) args.duration = duration
@@ -135,9 +171,9 @@ function sleepCall(t: string): PlannedCall {
   if (hours) args.duration_hours = Number(hours)
   // Negation first: "neend achhi nahi aayi" is poor sleep, not good sleep.
   const notGood = /\b(?:achhi|acchi|achchi|achi|theek|thik|sahi|good|well)\s+(?:se\s+)?(?:nahi|nahin|nhi|na)\b|\b(?:nahi|nahin|nhi)\s+(?:aayi|aai|aaya|soya|soyi|so paya|so payi|so paaya|so paayi)\b/
-  if (notGood.test(t) || /\b(?:badly|poorly|bad|restless|not well|barely|hardly|very little|not enough|couldn'?t sleep|could not sleep|didn'?t sleep|did not sleep|disturbed|broken|kam neend|neend nahi|thodi (?:hi )?neend)\b/.test(t)) args.quality = 'poor'
+  if (notGood.test(t) || POOR_NIGHT.test(t) || /\b(?:badly|poorly|bad|restless|not well|barely|hardly|very little|not enough|couldn'?t sleep|could not sleep|didn'?t sleep|did not sleep|disturbed|broken|kam neend|neend nahi|thodi (?:hi )?neend)\b/.test(t)) args.quality = 'poor'
   else if (/\b(?:very well|soundly|great|excellent)\b/.test(t)) args.quality = 'excellent'
-  else if (/\b(?:well|good|fine|achhi)\b/.test(t)) args.quality = 'good'
+  else if (/\b(?:well|good|fine|achhi|acchi|achchhi|achi)\b/.test(t) || GOOD_NIGHT.test(t)) args.quality = 'good'
   // "Slept at 11 and woke up at 6": a bed time in the evening, a waking time in the morning.
   const bed = /\b(?:slept|went to bed|sleep|so gaya|so gayi|soya|soyi)\b (?:at|around) (\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?/.exec(t)
   const wake = /\b(?:woke(?: up)?|got up|uth(?:a|i)?)\b (?:at|around) (\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?/.exec(t)
@@ -146,9 +182,14 @@ function sleepCall(t: string): PlannedCall {
     if (m[3] === 'pm' || (!m[3] && evening && h >= 6)) h += 12
     return `${String(h).padStart(2, '0')}:${m[2] ?? '00'}`
   }
-  if (bed) args.bed_time = clock(bed, true)
-  if (wake) args.wake_time = clock(wake, false)
-  if (bed && wake && !args.duration_hours) {
+  // Hindi says the time first: "raat 11 baje soya", "subah 6 baje utha".
+  const bedHi = bed ? undefined : /\b(\d{1,2})(?:[:.](\d{2}))?\s*baje\s+(?:so|soya|soyi|so gaya|so gayi|sone gaya|sone gayi|bistar)\b/.exec(t)
+  const wakeHi = wake ? undefined : /\b(\d{1,2})(?:[:.](\d{2}))?\s*baje\s+(?:utha|uthi|uth gaya|uth gayi|uthe|jaga|jagi|jaaga|jaagi|aankh khuli)\b/.exec(t)
+  const bedAt = bed ?? bedHi
+  const wakeAt = wake ?? wakeHi
+  if (bedAt) args.bed_time = clock(bedAt, true)
+  if (wakeAt) args.wake_time = clock(wakeAt, false)
+  if (bedAt && wakeAt && !args.duration_hours) {
     const [bh, bm] = (args.bed_time as string).split(':').map(Number)
     const [wh, wm] = (args.wake_time as string).split(':').map(Number)
     args.duration_hours = Math.round(((((wh! * 60 + wm!) - (bh! * 60 + bm!)) + 1440) % 1440) / 6) / 10
@@ -158,13 +199,13 @@ function sleepCall(t: string): PlannedCall {
 }
 
 function exerciseCall(t: string, activity: string): PlannedCall {
-  const base = /^(?:sair|teh|tah)/.test(activity) ? 'walk' : /^(?:kasrat|vyayam)$/.test(activity) ? 'exercise' : activity.replace(/(?:ed|ing)$/, '').replace(/^ran$|^runn$/, 'run').replace(/^swam$/, 'swim').replace(/^jogg$/, 'jog')
+  const base = /^(?:sair|teh|tah|kadam|chal)/.test(activity) ? 'walk' : /^cycle chala/.test(activity) ? 'cycle' : /^(?:kasrat|vyayam)$/.test(activity) ? 'exercise' : activity.replace(/(?:ed|ing)$/, '').replace(/^ran$|^runn$/, 'run').replace(/^swam$/, 'swim').replace(/^jogg$/, 'jog')
   const args: Record<string, unknown> = { activity: base === 'step' ? 'walk' : base }
   const minutes = /(\d+)\s*(?:minutes?|mins?|minat)\b/.exec(t)?.[1]
   const hours = /(\d+(?:\.\d+)?)\s*(?:hours?|hrs?|ghante|ghanta)\b/.exec(t)?.[1]
   if (minutes) args.duration_minutes = Number(minutes)
   else if (hours) args.duration_minutes = Math.round(Number(hours) * 60)
-  const steps = /(\d[\d,]*)\s*steps\b/.exec(t)?.[1]
+  const steps = /(\d[\d,]*)\s*(?:steps|kadam)\b/.exec(t)?.[1]
   if (steps) args.steps = Number(steps.replace(/,/g, ''))
   const km = /(\d+(?:\.\d+)?)\s*(?:km|kilometers?|kilometres?)\b/.exec(t)?.[1]
   if (km) args.distance_km = Number(km)
@@ -202,10 +243,10 @@ function dayQuestion(t: string): Plan | undefined {
   if (APPOINTMENT.test(t) || /\bappointment|doctor visit|checkup\b/.test(t)) return args('appointments')
   // "How did I sleep last night?": the latest night noted, whichever day it was logged on.
   if (SLEEP.test(t)) return /\blast night\b/.test(t) ? { calls: [{ name: 'get_day_history', args: { topic: 'sleep', question: 'last', period: 'last_7_days' } }] } : args('sleep')
-  const exercise = EXERCISE.exec(t)
+  const exercise = EXERCISE.exec(t) ?? /\b(?:kitna|kitni|kitne|kab) (?:paidal )?(chala|chali|chale)\b/.exec(t)
   // "How much did I exercise?" asks about every activity; "how far did I walk?" about walks.
   const generic = /^(?:exercis\w*|workout|kasrat|vyayam|steps)$/.test(exercise?.[1] ?? '')
-  if (exercise) return args('exercise', generic ? {} : { activity: exercise[1]!.replace(/(?:ed|ing)$/, '').replace(/^ran$/, 'run') })
+  if (exercise) return args('exercise', generic ? {} : { activity: exercise[1]!.replace(/(?:ed|ing)$/, '').replace(/^ran$/, 'run').replace(/^(?:chal[aie]|sair|kadam|tehel\w*|tahal\w*)$/, 'walk') })
   if (/\bsymptoms?\b/.test(t) || (last && SYMPTOM_RE.test(t))) return args('symptoms')
   if (/\bmood\b/.test(t)) return args('mood')
   return undefined
@@ -307,8 +348,9 @@ export function planGeneral(ctx: PlanContext): Plan {
   const calls: PlannedCall[] = []
   const profile = profileArgs(t)
   if (profile && has('update_profile')) calls.push({ name: 'update_profile', args: profile })
-  const exercise = EXERCISE.exec(t)
-  if (exercise && has('log_exercise')) calls.push(exerciseCall(t, exercise[1]!))
+  const exercise = EXERCISE.exec(t) ?? WALKED_HI.exec(t)
+  const notDone = !!exercise && activityNotDone(t, exercise)
+  if (exercise && !notDone && has('log_exercise')) calls.push(exerciseCall(t, exercise[1] ?? 'walk'))
   if (SLEEP.test(t) && has('log_sleep')) calls.push(sleepCall(t))
   let symptom = !profile ? symptomCall(t) : undefined
   // "Feeling low and tired": tiredness said with a low mood describes the mood, not a symptom of its own.
@@ -321,6 +363,7 @@ export function planGeneral(ctx: PlanContext): Plan {
     if (mood && !denial) calls.push({ name: 'log_mood', args: { mood, notes: t } })
   }
   if (calls.length) return { calls }
+  if (notDone) return { calls: [], reply: say(GENERAL_TEXTS.activity_not_done, language) }
   if (symptomGone(t)) return { calls: [], reply: say(GENERAL_TEXTS.symptom_gone, language) }
   return { calls: [], reply: say(GENERAL_TEXTS.not_understood, language) }
 }

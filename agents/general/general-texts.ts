@@ -166,6 +166,12 @@ export const GENERAL_TEXTS = defineTexts({
     hi: (p: { name: string; phone: string }) => `${p.name} (${p.phone}) को आपातकालीन संपर्क के रूप में सेव किया।`,
     'hi-Latn': (p: { name: string; phone: string }) => `${p.name} (${p.phone}) ko emergency contact ke roop mein save kiya.`,
   },
+  /** "Aaj walk nahi ki": nothing done, so nothing logged. */
+  activity_not_done: {
+    en: "Okay, I haven't logged any exercise for that. Tell me when you do some and I'll note it.",
+    hi: 'ठीक है, मैंने इसके लिए कोई कसरत दर्ज नहीं की। जब करें तो मुझे बताइए, मैं लिख लूँगा।',
+    'hi-Latn': 'Theek hai, maine iske liye koi kasrat darj nahi ki. Jab karein to mujhe bataiye, main likh loonga.',
+  },
   symptom_gone: {
     en: "Good to hear it has eased. Tell me if it comes back.",
     hi: 'अच्छा हुआ कि अब आराम है। अगर यह फिर से हो तो मुझे बताइए।',
