@@ -22,6 +22,8 @@ const PERIODS: [RegExp, string, string][] = [
   [/\bover the last (\d+) days\b/g, 'पिछले $1 दिनों में', 'pichhle $1 dinon mein'],
   [/\bover the last (\d+) weeks\b/g, 'पिछले $1 हफ़्तों में', 'pichhle $1 hafton mein'],
   [/\bthis week\b/g, 'इस हफ़्ते', 'is hafte'],
+  [/\blast week\b/g, 'पिछले हफ़्ते', 'pichhle hafte'],
+  [/\bthe (\d+) days before\b/g, 'उससे पहले के $1 दिनों में', 'usse pehle ke $1 dinon mein'],
   [/\bthis month\b/g, 'इस महीने', 'is mahine'],
   [/\bthe day before yesterday\b/g, 'परसों', 'parson'],
   [/\byesterday\b/g, 'कल', 'kal'],

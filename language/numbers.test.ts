@@ -38,3 +38,15 @@ describe('numbers as patients say them', () => {
     expect(hindiNumbersToDigits('paune do baje')).not.toContain('1.75')
   })
 })
+
+describe('Hindi quarter and half numbers', () => {
+  it.each([
+    ['paune teen sau', '275'],
+    ['saadhe chaar sau', '450'],
+    ['sava sau', '125'],
+    ['sava teen ghante', '3.25 ghante'],
+    ['paune do hazaar kadam', '1750 kadam'],
+  ])('Should read "%s" as "%s"', (text, digits) => {
+    expect(normaliseText(text)).toBe(digits)
+  })
+})

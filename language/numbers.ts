@@ -140,6 +140,17 @@ export function hindiNumbersToDigits(text: string): string {
       out.push(tokens[i]!)
       continue
     }
+    // "saadhe teen sau" 350, "paune do sau" 175, "sava do sau" 225, "paune do ghante" 1.75 ghante.
+    const step = /^(?:saadhe|sadhe|sare|saade|sade)$/.test(w) ? 0.5 : /^(?:sava|savaa|sawa)$/.test(w) ? 0.25 : /^(?:paune|pone|pauney)$/.test(w) ? -0.25 : undefined
+    if (step !== undefined) {
+      const n = HINDI_1_99.get(foldHindi(word(i + 2))) ?? (/^\d+$/.test(word(i + 2)) ? Number(word(i + 2)) : undefined)
+      if (n !== undefined) {
+        const scale = word(i + 4) === 'sau' ? 100 : /^(?:hazaar|hazar)$/.test(word(i + 4)) ? 1000 : 1
+        out.push(String((n + step) * scale))
+        i += scale > 1 ? 4 : 2
+        continue
+      }
+    }
     // [ek|do|dedh|…] sau [chalis] → a hundreds number.
     const fraction = HINDI_FRACTIONS[w]
     const multiplier = fraction ?? (HINDI_1_99.get(foldHindi(w)) !== undefined && word(i + 2) === 'sau' ? HINDI_1_99.get(foldHindi(w)) : undefined)
@@ -171,14 +182,6 @@ export function hindiNumbersToDigits(text: string): string {
     if (fraction !== undefined) {
       out.push(String(fraction))
       continue
-    }
-    if (/^(?:saadhe|sadhe|sare)$/.test(w)) {
-      const n = HINDI_1_99.get(foldHindi(word(i + 2))) ?? (/^\d+$/.test(word(i + 2)) ? Number(word(i + 2)) : undefined)
-      if (n !== undefined) {
-        out.push(String(n + 0.5))
-        i += 2
-        continue
-      }
     }
     if (/^(?:aadha|aadhi|adha|adhi|aadhe)$/.test(w) && HINDI_UNITS.test(word(i + 2))) {
       out.push('0.5')

@@ -16,7 +16,7 @@ export function normaliseText(text: string): string {
 }
 
 /**
- * Misspellings and run-together words patients type: "suger", "presure", "sugar147", "bp-134",
+ * Misspellings and run-together words patients type: "suger", "presure", "fastin", "aftr", "sugar147", "bp-134",
  * and the letter o for a zero inside a number ("13o/85", "9o").
  */
 export function mendTypos(t: string): string {
@@ -24,6 +24,10 @@ export function mendTypos(t: string): string {
     .replace(/\b(?:suger|shugar|sugr|sugur|shugr|sugaar)\b/g, 'sugar')
     .replace(/\b(?:presure|pressue|preasure|pressur|pressre)\b/g, 'pressure')
     .replace(/\b(?:glucoze|glucos)\b/g, 'glucose')
+    .replace(/\b(?:fastin|fastng|fsting|fasing|fastig|fasting?g)\b/g, 'fasting')
+    .replace(/\b(?:aftr|afer|atfer)\b/g, 'after')
+    .replace(/\b(?:befor|bfore|befre)\b/g, 'before')
+    .replace(/\b(?:brekfast|breakfst|brkfast|brakfast)\b/g, 'breakfast')
     .replace(/\b(sugar|glucose|bp|pulse|weight|temp|fbs|ppbs|rbs|pp|spo2)[-:]?(\d)/g, '$1 $2')
     .replace(/\b(\d{1,2})o\b/g, '$10')
     .replace(/\b(\d)o(\d)\b/g, '$10$2')

@@ -1,5 +1,6 @@
 import type { Lexicon } from '../agent-definition.js'
 import { isGeneralHealthQuestion } from './health-answers.js'
+import { asksReadingNow } from '../vitals/vitals-lexicon.js'
 
 /** Small talk, symptoms, mood, sleep, exercise, profile, appointments and the patient's history. */
 export const generalLexicon: Lexicon = {
@@ -17,10 +18,10 @@ export const generalLexicon: Lexicon = {
     [/\bwhat did\b.{0,30}\b(?:say|said|tell|told|mention|advise)\b|\bdoctor (?:say|said|tell|told|advised|mentioned)\b/, 0.8],
     [/\b(?:doctor|dr)\b/, 0.55],
   ],
-  adjust(clause, scores) {
+  adjust(clause, scores, ctx) {
     // "how much water should I drink?", "is salt bad for my BP?": a general question for the
     // curated answers, not water or a reading to log or look up.
-    if (isGeneralHealthQuestion(clause)) {
+    if (isGeneralHealthQuestion(clause) && !asksReadingNow(clause, ctx.message)) {
       for (const name of Object.keys(scores)) scores[name] = Math.min(scores[name]!, 0.4)
       scores.general = 1
     }

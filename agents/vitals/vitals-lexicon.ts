@@ -1,8 +1,20 @@
 import type { Lexicon } from '../agent-definition.js'
-import { maskNonReadings } from './vitals-planner.js'
+import { maskNonReadings, WEIGHT_CHANGE } from './vitals-planner.js'
 
 /** A temperature with its number: "thermometer shows 38.5", "temp 101", "100.4 F". */
 const TEMPERATURE_READING = /\b(?:temperature|temp|thermometer|fever|bukhar|bukhaar|tapman)\b[^.,?]{0,20}\b\d{2,3}(?:\.\d)?\b|\b\d{2,3}(?:\.\d)?\s*(?:°\s*[fc]?|degrees?|f\b)/
+
+/**
+ * "…kitna tha aur ab kitna hai?", "and now?": a clause asking for a reading again, now, in a
+ * message that names the reading. The general agent's questions leave it alone.
+ */
+export function asksReadingNow(clause: string, message: string | undefined): boolean {
+  return (
+    /^(?:and |or )?(?:ab|abhi|now|aaj|today)\b.{0,12}\b(?:kitna|kitni|kya|how much|what)\b|^(?:and |or )?(?:ab|abhi|now)\s*\??$/.test(clause) &&
+    !!message &&
+    /\b(?:sugar|bp|pressure|pulse|weight|wajan|wazan|vajan|oxygen|temperature|hba1c)\b/.test(message)
+  )
+}
 
 /** Readings and questions about them. */
 export const vitalsLexicon: Lexicon = {
@@ -27,6 +39,10 @@ export const vitalsLexicon: Lexicon = {
     [/\b(?:what|how|when|which)\b.{0,35}\b(?:temperature|temp|bp|blood pressure|sugar|pulse|weight|oxygen|spo2|hba1c)\b/, 0.9],
     [/\b(?:thermometer)\b[^.,]{0,15}\d/, 1],
     [/\b(?:hba1c|a1c|hb a1c)\b/, 1],
+    // "Lost 2 kg this month", "3 kilo badh gaya": a change of weight, with the weight itself often after it.
+    [new RegExp(WEIGHT_CHANGE.source), 0.9],
+    // "Pichhle 3 din ki sugar batao", "show me my bp for the last 10 days": readings asked for.
+    [/\b(?:sugar|glucose|bp|pressure|pulse|weight|wajan|wazan|vajan|oxygen|spo2|temperature|hba1c)\b.{0,25}\b(?:batao|bataiye|bata do|dikhao|dikhaiye|dikha do|bolo|sunao)\b|\b(?:batao|dikhao)\b.{0,25}\b(?:sugar|bp|pressure|pulse|weight|wajan|wazan)\b/, 0.9],
     // "Average sugar after meals over the last 7 days": a statistic of readings, whatever meal words follow.
     [/\b(?:average|avg|ausat|highest|lowest|sabse (?:zyada|kam))\b.{0,25}\b(?:sugar|glucose|bp|blood pressure|pressure|pulse|weight|wajan|wazan|oxygen|spo2|temperature)\b/, 1],
     // Questions in Hinglish: "meri sugar kam ho rahi hai?", "kitni baar sugar check ki?".
@@ -37,6 +53,11 @@ export const vitalsLexicon: Lexicon = {
   // "Yes" confirms a reading read back; otherwise a number that is not a duration, a time or a count.
   answers: (text) => /^(?:yes|yeah|haan|han|ha|ji|correct|right|sahi)\b/.test(text) || /\b\d{2,3}(?:\.\d+)?\b/.test(maskNonReadings(text)),
   adjust(clause, scores, ctx) {
+    // "…kitna tha aur ab kitna hai?", "and now?": the same reading asked about again, now.
+    if (asksReadingNow(clause, ctx.message)) {
+      scores.vitals = Math.max(scores.vitals ?? 0, 1)
+      scores.general = Math.min(scores.general ?? 0, 0.5)
+    }
     // Sugar with a meal word is a reading ("sugar after lunch 180"), not food.
     if (scores.vitals! >= 0.9 && /\b(?:after|before|fasting|post)\b/.test(clause)) scores.food = Math.min(scores.food ?? 0, 0.5)
     // A fever with a number is a reading, and so is a question about one; else it is a symptom.

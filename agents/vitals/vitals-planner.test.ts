@@ -127,3 +127,43 @@ describe('vitals planner', () => {
     expect(call('wajan 72 kilo 500 gram')).toEqual({ name: 'log_vitals', args: { weight: 72.5 } })
   })
 })
+
+describe('vitals planner: numbers that are not readings, and questions over periods', () => {
+  it.each([
+    ['gained 3 kilos since diwali, weight now 71', { weight: 71 }],
+    ['dropped 4 kg, now 68.5', { weight: 68.5 }],
+    ['a1c went from 9.2 down to 7.8', { hba1c: 7.8 }],
+    ['bp came down from 160/100 to 138/86', { blood_pressure_systolic: 138, blood_pressure_diastolic: 86 }],
+    ['hba1c 8.4 se 7.1 ho gaya', { hba1c: 7.1 }],
+    ['sugr 131 fastng', { blood_sugar: 131, blood_sugar_context: 'fasting' }],
+    ['lunch ke 2 ghante baad sugar 176', { blood_sugar: 176, blood_sugar_context: 'after_meal' }],
+    ['sugar sava do sau aayi', { blood_sugar: 225 }],
+  ])('Should read "%s" as %j', (text, reading) => {
+    expect(call(text)).toEqual({ name: 'log_vitals', args: expect.objectContaining(reading) })
+  })
+
+  it('Should not take a change of weight alone for a weight', () => {
+    const p = plan(vitalsAgent, 'lost 3 kg in two months')
+    expect(p.calls.filter((c) => c.name === 'log_vitals')).toEqual([])
+  })
+
+  it('Should ask the record about readings past a number, never log that number', () => {
+    expect(call('has my sugar gone above 250 this month?')).toEqual({
+      name: 'get_vitals_history',
+      args: { metric: 'blood_sugar', period: 'this_month', stat: 'above', threshold: 250 },
+    })
+    expect(call('is hafte sugar kabhi 70 se kam gayi kya?')).toMatchObject({ name: 'get_vitals_history', args: { stat: 'below', threshold: 70 } })
+  })
+
+  it('Should compare this week with last week when asked, in English and Hinglish', () => {
+    expect(call('is my sugar worse this week compared to last week?')).toMatchObject({ name: 'get_vitals_history', args: { metric: 'blood_sugar', stat: 'compare', period: 'this_week' } })
+    expect(call('pichhle hafte se bp behtar hai kya?')).toMatchObject({ args: { metric: 'blood_pressure', stat: 'compare' } })
+    expect(call(romaniseHindi('पिछले हफ्ते वजन कितना था और अब?'))).toMatchObject({ args: { metric: 'weight', stat: 'compare' } })
+  })
+
+  it('Should read "the last N days" and a Hinglish after-meal average', () => {
+    expect(call('show my bp for the past 5 days')).toMatchObject({ name: 'get_vitals_history', args: { metric: 'blood_pressure', period: 'last_5_days' } })
+    expect(call('pichhle 10 din ki sugar dikhao')).toMatchObject({ name: 'get_vitals_history', args: { metric: 'blood_sugar', period: 'last_10_days' } })
+    expect(call('is hafte khana khane ke baad sugar ka average?')).toMatchObject({ args: { stat: 'average', context: 'after_meal', period: 'this_week' } })
+  })
+})

@@ -42,12 +42,13 @@ const STATS: [RegExp, string][] = [
   [/\b(?:latest|aakhri|akhri|pichla|pichli|most recent|current)\b|\blast\b(?! (?:\d+|two|four|seven|thirty)? ?(?:week|weeks|month|days|night))|^what'?s my\b|^what is my\b/, 'last'],
 ]
 
-const QUESTION = /\?|^(?:what|how|show|tell|list|was|were|did|is|are|kya|kitna|kitni)\b|\b(?:what was|what were|what is|what's|how (?:was|is|are|were)|show me|tell me|history|trend|average|kya tha|kitna tha|kitni thi)\b/
+const QUESTION = /\?|^(?:what|how|show|tell|list|was|were|did|is|are|kya|kitna|kitni)\b|\b(?:batao|bataiye|bata do|dikhao|dikhaiye|dikha do|sunao)\b|\b(?:what was|what were|what is|what's|how (?:was|is|are|were)|show me|tell me|history|trend|average|kya tha|kitna tha|kitni thi)\b/
 
 /** Contexts of a sugar reading, lab shorthand included (FBS fasting, PPBS/PP after a meal, RBS random). */
 const SUGAR_CONTEXTS: [RegExp, string][] = [
-  [/\b(?:fasting|empty stomach|khali pet|khaali pet|before breakfast|fbs)\b/, 'fasting'],
-  [/\b(?:after (?:lunch|dinner|breakfast|food|meal|meals|eating|khana)|post ?(?:meal|prandial|lunch|dinner)|pp|ppbs|khane? (?:ke )?(?:\S+ )?baad|after)\b/, 'after_meal'],
+  [/\b(?:fasting|empty stomach|khali pet|khaali pet|before breakfast|fbs|nasht[ae] se pehle)\b/, 'fasting'],
+  // "2 hours after breakfast" and "nashte ke 2 ghante baad" read with the hours masked ("nashte ke · baad").
+  [/\b(?:after (?:lunch|dinner|breakfast|food|meal|meals|eating|khana)|post ?(?:meal|prandial|lunch|dinner)|pp|ppbs|(?:khane?|nasht[ae]|lunch|dinner|breakfast|bhojan) (?:ke )?(?:\S+ )?(?:baad|bad)|after)\b/, 'after_meal'],
   [/\b(?:before (?:lunch|dinner|food|meal|eating)|khane se pehle)\b/, 'before_meal'],
   [/\b(?:bedtime|before bed|before sleeping|sone se pehle)\b/, 'bedtime'],
   [/\b(?:random|rbs)\b/, 'random'],
@@ -56,6 +57,10 @@ const SUGAR_LABEL = /\b(?:sugar|glucose|bsl|fbs|ppbs|rbs|pp|fasting|random|after
 
 const SYMPTOMS = /\b(?:dizzy|dizziness|chakkar|headache|sir dard|blurred vision|breathless|short of breath|weak|weakness|sweating|sweaty|shaking|shaky|palpitations|nausea|tired)\b/g
 const NEGATED = /\b(?:no|not|without|nahi|nahin|koi)\s+(?:\w+\s+)?$/
+
+/** A weight said as a change ("lost 2 kg", "gained 3 kilos", "2 kilo kam hua"), not as a reading. */
+export const WEIGHT_CHANGE =
+  /\b(?:lost|gained|lose|gain|losing|gaining|reduced|dropped|put on|down by|up by|kam kiya|ghataya)\s+(?:about |around |almost |nearly )?\d+(?:\.\d+)?\s*(?:kg|kgs|kilos?|kilograms?|lbs?|pounds?)\b|\b\d+(?:\.\d+)?\s*(?:kg|kgs|kilos?|lbs?|pounds?)\s+(?:kam|ghat\w*|badh\w*|zyada|less|more|down|up|lost|gained)\b/g
 
 /** Words that say a number may be misread ("350 or 35", "maybe machine error", "dikh nahi raha"). */
 const DOUBT = /\b(?:maybe|shayad|not clear|unclear|not sure|can'?t read|cannot read|could not read|dikh nahi|machine error|error|faulty|galat machine)\b|\?\?|\b\d+(?:\.\d+)? (?:or|ya) \d+/
@@ -67,6 +72,10 @@ const DOUBT = /\b(?:maybe|shayad|not clear|unclear|not sure|can'?t read|cannot r
  */
 export function maskNonReadings(t: string): string {
   return t
+    // A change is not a reading: "lost 2 kg", "2 kilo kam hua", "down by 10 points"; "from 8.1 to 7.3" is 7.3 now.
+    .replace(WEIGHT_CHANGE, ' · ')
+    .replace(/\b(?:went |came |come |has come |dropped |gone |fell |rose |improved |increased |reduced |decreased )?(?:down |up )?from \d+(?:\.\d+)?(?:\s*\/\s*\d+)?\s*(?:%|kg|kgs|mg\/dl|mg)?\s*(?=(?:down |up )?to \d)/g, ' · ')
+    .replace(/\b\d+(?:\.\d+)?(?:\s*\/\s*\d+)?\s*(?:%|kg|kilo)?\s+se\s+(?=(?:ghat\w*\s+|kam\s+ho\w*\s+|badh\w*\s+)?\d)/g, ' · ')
     .replace(/\b\d+(?:\.\d+)?\s*(?:minutes?|mins?|min|hours?|hrs?|hr|h|ghante|ghanta|ghnte|days?|weeks?|months?|years?(?: old)?|yrs?|saal|din)\b/g, ' · ')
     .replace(/\b(?:at|around|@)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'clock|baje)?(?!\s*(?:\/|over|kg|lbs?|mg|%|bpm|mmol|f\b|c\b|degrees?))/g, ' · ')
     .replace(/\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'clock|baje)\b/g, ' · ')
@@ -156,6 +165,9 @@ export function parseReadings(text: string): Reading[] {
   const weight =
     /\b(?:weight|weigh|weighed|wt|wazan|vajan|wajan)\b[^0-9]{0,15}(\d{2,3}(?:\.\d+)?)\s*(kg|kgs|kilos?|kilograms?|lbs?|pounds?)?\b/.exec(t) ??
     /\b(\d{2,3}(?:\.\d+)?)\s*(kg|kgs|kilos?|kilograms?|lbs?|pounds?)\b/.exec(t)
+  // "Lost 2 kg this month, now 74": after a change of weight, the number said as "now" is the weight.
+  const weightNow = weight ? undefined : new RegExp(WEIGHT_CHANGE.source).test(t.length ? text : '') ? /\b(?:now|ab|abhi|currently|today)\b\s*(?:i am |i'm |it is |it's |is |hai |hoon |hun )?(\d{2,3}(?:\.\d+)?)\b(?!\s*(?:\/|%|bpm|mg))/.exec(t) : undefined
+  if (weightNow) first.weight = Number(weightNow[1])
   if (weight) {
     first.weight = Number(weight[1])
     if (weight[2] && /^(?:lb|pound)/.test(weight[2])) first.weight_unit = 'lb'
@@ -295,11 +307,25 @@ function readRemoval(text: string): EditReading {
   return { day: entryDay(text), ...(measured(named) ? { match: named } : {}) }
 }
 
+/** Two periods compared: "than last week", "compared to last week", "pichhle hafte se behtar", "last week … and now". */
+const COMPARE =
+  /\b(?:than|compared (?:to|with)|vs\.?|versus|se (?:behtar|better|kam|zyada|achha|achhi))\b.{0,25}\b(?:last|previous|pichle|pichhle) (?:week|hafte|hafta|month|mahine)\b|\b(?:last|previous|pichle|pichhle) (?:week|hafte|hafta)\b.{0,25}\b(?:se|than|compared)\b.{0,15}\b(?:behtar|better|worse|kharab|kam|zyada|improv\w*)\b|\b(?:last|pichle|pichhle) (?:week|hafte)\b.{0,40}\b(?:and|aur|or) (?:now|ab|abhi|this week|is hafte)\b/
+
+/** A number the readings are held against: "below 70", "above 180", "140 se upar", "70 se kam". */
+function threshold(t: string): { side: 'below' | 'above'; limit: number } | undefined {
+  const en = /\b(below|under|less than|lower than|beneath|above|over|more than|higher than|cross(?:ed)?|exceed(?:ed)?)\s+(\d{2,3}(?:\.\d+)?)\b(?!\s*\/)/.exec(t)
+  if (en) return { side: /^(?:below|under|less|lower|beneath)/.test(en[1]!) ? 'below' : 'above', limit: Number(en[2]) }
+  const hi = /\b(\d{2,3}(?:\.\d+)?)\s+se\s+(kam|neeche|niche|upar|oopar|zyada|jyada)\b/.exec(t)
+  if (hi) return { side: /^(?:kam|neeche|niche)$/.test(hi[2]!) ? 'below' : 'above', limit: Number(hi[1]) }
+  return undefined
+}
+
 /** What a question about past readings asks: which metric, period, statistic, sugar context and unit. */
 export function historyArgs(t: string, metric: string | undefined): Record<string, unknown> {
   const args: Record<string, unknown> = {}
   if (metric) args.metric = metric
-  const period = PERIOD_WORDS.find(([re]) => re.test(t))?.[1]
+  const days = /\b(?:last|past|pichle|pichhle|pichhale|previous)\s+(\d{1,2})\s+(?:days|din|dino|dinon)\b/.exec(t)?.[1]
+  const period = days && ![7, 14, 28, 30].includes(Number(days)) && Number(days) >= 2 ? `last_${days}_days` : PERIOD_WORDS.find(([re]) => re.test(t))?.[1]
   if (period) args.period = period
   let stat = STATS.find(([re]) => re.test(t))?.[1]
   // "When did I last have fever?": the last reading that was out of range.
@@ -309,9 +335,19 @@ export function historyArgs(t: string, metric: string | undefined): Record<strin
     stat = undefined
     if (!period) args.period = 'last_30_days'
   }
+  // "Is my BP better this week than last week?", "pichhle hafte mera wajan kitna tha aur ab?": two periods side by side.
+  if (COMPARE.test(t)) {
+    stat = 'compare'
+    args.period = /\bmonth|mahine\b/.test(t) ? 'last_30_days' : 'this_week'
+  }
+  const beyond = threshold(t)
+  if (beyond) {
+    stat = beyond.side
+    args.threshold = beyond.limit
+  }
   if (stat && !(stat === 'last' && period)) args.stat = stat
   if (/\bfasting\b|\bfbs\b|khali pet/.test(t)) args.context = 'fasting'
-  else if (/\b(?:after (?:food|meal|meals|lunch|dinner|breakfast)|pp|ppbs)\b/.test(t)) args.context = 'after_meal'
+  else if (/\b(?:after (?:food|meal|meals|lunch|dinner|breakfast|eating)|post ?meal|pp|ppbs|(?:khane?|khana khane|nasht[ae]|lunch|dinner) (?:ke )?(?:baad|bad))\b/.test(t)) args.context = 'after_meal'
   if (/\bmmol\b/.test(t)) args.unit = 'mmol/L'
   else if (/\b(?:fahrenheit|in f)\b/.test(t)) args.unit = 'F'
   else if (/\b(?:pounds|lbs?)\b/.test(t)) args.unit = 'lb'
@@ -324,6 +360,11 @@ export function planVitals(ctx: PlanContext): Plan {
   const edit = planEdit(ctx, (text, latest, intent) => (intent === 'remove' ? readRemoval(text) : readEdit(text, latest)))
   if (edit) return edit
 
+  // "Did my sugar go below 70 anytime this week?": a question about past readings, never a reading of 70.
+  const metricAsked = METRIC_WORDS.find(([re]) => re.test(t))?.[1]
+  if (QUESTION.test(t) && threshold(t) && metricAsked && ctx.tools.has('get_vitals_history')) {
+    return { calls: [{ name: 'get_vitals_history', args: historyArgs(t, metricAsked) }] }
+  }
   let readings = parseReadings(t).filter(measured)
   if (readings.length === 0) readings = answerToQuestion(ctx).filter(measured)
   // "BP 15090": the slash was lost; read it back instead of guessing (clinical.md §1.6).

@@ -57,6 +57,19 @@ export const VITALS_REPLIES = {
   },
   list: (what: string, period: string, readings: string[], earlier: number) =>
     `Your ${what} ${period}: ${readings.join('; ')}${earlier > 0 ? ` (and ${earlier} earlier)` : ''}.`,
+  /** Two periods' averages side by side: "this week 136/86, lower than last week's 150/96 — better". */
+  compared: (what: string, period: string, value: string, n: number, before: string, beforeValue: string, m: number, direction: 'up' | 'down' | 'steady', metric: string) => {
+    const judged = metric === 'blood_pressure' || metric === 'blood_sugar' || metric === 'hba1c'
+    const way =
+      direction === 'steady' ? 'about the same as' : direction === 'down' ? `lower than${judged ? ' (better)' : ''}` : `higher than${judged ? ' (worse)' : ''}`
+    return `Your average ${what} ${period} is ${value} (${n} reading${n === 1 ? '' : 's'}), ${way} ${before}: ${beforeValue} (${m} reading${m === 1 ? '' : 's'}).`
+  },
+  noneBefore: (what: string, before: string) => `There are no ${what} readings ${before} to compare with.`,
+  /** Readings past a number the patient names: "did my sugar go below 70 this week?". */
+  beyond: (what: string, period: string, side: 'below' | 'above', limit: number, readings: string[]) =>
+    readings.length
+      ? `Yes: ${readings.length} ${what} reading${readings.length === 1 ? '' : 's'} ${side} ${limit} ${period}: ${readings.join('; ')}.`
+      : `No: none of your ${what} readings ${period} went ${side} ${limit}.`,
 }
 
 /** What to do about a reading, in plain words; never a change of medicine. */
@@ -432,6 +445,29 @@ function vitalsRepliesIn(language: 'hi' | 'hi-Latn'): Replies {
         `आपकी ${w(what)} रीडिंग ${way}: ${first} (${when(firstWhen)}) से ${last} (${when(lastWhen)})${by}।`,
         `Aapki ${w(what)} reading ${way}: ${first} (${when(firstWhen)}) se ${last} (${when(lastWhen)})${by}.`,
       )
+    },
+    compared: (what, period, value, n, before, beforeValue, m, direction, metric) => {
+      const judged = metric === 'blood_pressure' || metric === 'blood_sugar' || metric === 'hba1c'
+      const way =
+        direction === 'steady'
+          ? l('लगभग बराबर', 'lagbhag barabar')
+          : direction === 'down'
+            ? l(`कम${judged ? ' (बेहतर)' : ''}`, `kam${judged ? ' (behtar)' : ''}`)
+            : l(`ज़्यादा${judged ? ' (यह ठीक नहीं)' : ''}`, `zyada${judged ? ' (yeh theek nahi)' : ''}`)
+      return l(
+        `${when(period)} आपकी औसत ${w(what)} रीडिंग ${value} है (${n} रीडिंग), ${when(before)} ${beforeValue} (${m} रीडिंग) से ${way}।`,
+        `${when(period)} aapki ausat ${w(what)} reading ${value} hai (${n} reading), ${when(before)} ${beforeValue} (${m} reading) se ${way}.`,
+      )
+    },
+    noneBefore: (what, before) => l(`${when(before)} की ${w(what)} की कोई रीडिंग नहीं है जिससे तुलना हो।`, `${when(before)} ki ${w(what)} ki koi reading nahi hai jisse tulna ho.`),
+    beyond: (what, period, side, limit, readings) => {
+      const word = side === 'below' ? l('से कम', 'se kam') : l('से ज़्यादा', 'se zyada')
+      return readings.length
+        ? l(
+            `हाँ: ${when(period)} ${readings.length} ${w(what)} रीडिंग ${limit} ${word} रही: ${readings.map((r) => sayItem(r, language)).join('; ')}।`,
+            `Haan: ${when(period)} ${readings.length} ${w(what)} reading ${limit} ${word} rahi: ${readings.map((r) => sayItem(r, language)).join('; ')}.`,
+          )
+        : l(`नहीं: ${when(period)} आपकी कोई ${w(what)} रीडिंग ${limit} ${word} नहीं गई।`, `Nahi: ${when(period)} aapki koi ${w(what)} reading ${limit} ${word} nahi gayi.`)
     },
     list: (what, period, readings, earlier) =>
       `${l(`${when(period)} आपकी ${w(what)} रीडिंग`, `${when(period)} aapki ${w(what)} reading`)}: ${readings.map((r) => sayItem(r, language)).join('; ')}${

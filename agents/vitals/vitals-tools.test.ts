@@ -49,3 +49,45 @@ describe('vitals history', () => {
     expect(await ask({ stat: 'last', unit: 'mmol/L' })).toMatch(/6\.9 mmol\/L/)
   })
 })
+
+describe('vitals history across periods', () => {
+  it('Should compare this week with last week by their averages, and say which way it went', async () => {
+    const { tool } = agentTools(vitalsAgent)
+    const ctx = turn('kamla') // Wednesday 11 June 2025
+    for (const [s, d, when] of [[158, 98, '2025-06-03 08:00'], [162, 100, '2025-06-05 08:00'], [132, 84, 'monday 8 am'], [128, 82, 'today 8 am']] as const) {
+      await callTool(tool('log_vitals'), { blood_pressure_systolic: s, blood_pressure_diastolic: d, when }, ctx)
+    }
+    const answer = await callTool(tool('get_vitals_history'), { metric: 'blood_pressure', period: 'this_week', stat: 'compare' }, ctx)
+    expect(answer.message).toMatch(/average blood pressure this week is 130\/83 \(2 readings\), lower than \(better\) last week: 160\/99 \(2 readings\)/)
+  })
+
+  it('Should say so when there is nothing before to compare with', async () => {
+    const { tool } = agentTools(vitalsAgent)
+    const ctx = turn('gopal')
+    await callTool(tool('log_vitals'), { weight: 71.5, when: 'today 7 am' }, ctx)
+    const answer = await callTool(tool('get_vitals_history'), { metric: 'weight', period: 'this_week', stat: 'compare' }, ctx)
+    expect(answer.message).toMatch(/no weight readings last week to compare with/)
+  })
+
+  it('Should list the readings past a number the patient names, or say none were', async () => {
+    const { tool } = agentTools(vitalsAgent)
+    const ctx = turn('usha')
+    for (const [value, when] of [[112, 'monday 7 am'], [61, 'tuesday 3 am'], [240, 'today 2 pm']] as const) {
+      await callTool(tool('log_vitals'), { blood_sugar: value, when }, ctx)
+    }
+    const ask = async (args: Record<string, unknown>) => (await callTool(tool('get_vitals_history'), { metric: 'blood_sugar', period: 'this_week', ...args }, ctx)).message
+    expect(await ask({ stat: 'below', threshold: 70 })).toMatch(/^Yes: 1 blood sugar reading below 70 this week: 61 mg\/dL at Tue/)
+    expect(await ask({ stat: 'above', threshold: 250 })).toMatch(/^No: none of your blood sugar readings this week went above 250/)
+  })
+
+  it('Should read the last N days, today included', async () => {
+    const { tool } = agentTools(vitalsAgent)
+    const ctx = turn('arun')
+    for (const [value, when] of [[150, '2025-06-07 08:00'], [130, 'yesterday 8 am'], [120, 'today 8 am']] as const) {
+      await callTool(tool('log_vitals'), { blood_sugar: value, when }, ctx)
+    }
+    const answer = await callTool(tool('get_vitals_history'), { metric: 'blood_sugar', period: 'last_3_days' }, ctx)
+    expect(answer.message).toMatch(/over the last 3 days: 130 mg\/dL .*; 120 mg\/dL/)
+    expect(answer.message).not.toMatch(/150/)
+  })
+})

@@ -9,7 +9,7 @@ import { describeReading, readingAdvice, say, vitalsReplies, VITALS_TEXTS } from
 import { vitalsPayload } from './vitals-payload.js'
 import { entryEditTools, payloadHas, type EntryEditor } from '../../tools/entry-edits.js'
 import { writeEvent, toolResult } from '../../tools/event-writer.js'
-import { PeriodSchema, periodDates, spokenDay, spokenTime, spokenWhen } from '../../tools/periods.js'
+import { PeriodSchema, periodDates, previousPeriod, spokenDay, spokenTime, spokenWhen } from '../../tools/periods.js'
 import { turnContext } from '../../tools/tool-context.js'
 import { loggedAt } from '../../tools/when.js'
 
@@ -228,6 +228,29 @@ export function vitalsTools(store: HealthEventStore) {
           case 'average':
             lines.push(SAY.average(what(metric), period.label, averageOf(rows, metric, input.unit), rows.length))
             break
+          case 'below':
+          case 'above': {
+            // "Did my sugar go below 70 this week?": the readings past the patient's number, with when.
+            const limit = input.threshold ?? (stat === 'below' ? 70 : 180)
+            const past = rows.filter((e) => (stat === 'below' ? primaryValue(e, metric)! < limit : primaryValue(e, metric)! > limit))
+            lines.push(SAY.beyond(what(metric), period.label, stat, limit, past.map((e) => `${shown(e)} at ${when(e)}`)))
+            continue
+          }
+          case 'compare': {
+            // "Is my BP better this week than last week?": the averages of this period and the one before.
+            const before = previousPeriod(input.period ?? 'this_week', ctx.now, ctx.timezone)
+            const earlier = ((await store.scan(ctx.userId, { kinds: ['vitals'], from: dayRange(before.from, ctx.timezone).start, to: dayRange(before.to, ctx.timezone).end })) as unknown as HealthEvent<'vitals'>[])
+              .filter((e) => (!input.context || e.payload.blood_sugar_context === input.context) && readingOf(e, metric))
+            if (earlier.length === 0) {
+              lines.push(SAY.noneBefore(what(metric), before.label))
+              break
+            }
+            const mean = (xs: HealthEvent<'vitals'>[]) => xs.reduce((a, e) => a + primaryValue(e, metric)!, 0) / xs.length
+            const change = mean(rows) - mean(earlier)
+            const direction = Math.abs(change) <= NOISE[metric] ? 'steady' : change > 0 ? 'up' : 'down'
+            lines.push(SAY.compared(what(metric), period.label, averageOf(rows, metric, input.unit), rows.length, before.label, averageOf(earlier, metric, input.unit), earlier.length, direction, metric))
+            continue
+          }
           case 'trend': {
             const t = trendOf(series, NOISE[metric])
             if (t) lines.push(SAY.trend(what(metric), t.direction, shown(rows[0]!), when(rows[0]!), shown(rows.at(-1)!), when(rows.at(-1)!), metric, Math.abs(t.change)))
@@ -248,7 +271,11 @@ export function vitalsTools(store: HealthEventStore) {
       schema: z.object({
         metric: z.enum(METRICS).optional().describe('Leave out for every kind of reading'),
         period: PeriodSchema.optional().describe('Default: the last 7 days (30 for "last")'),
-        stat: z.enum(['list', 'last', 'last_high', 'average', 'highest', 'lowest', 'count', 'trend']).optional().describe('Default: list them'),
+        stat: z
+          .enum(['list', 'last', 'last_high', 'average', 'highest', 'lowest', 'count', 'trend', 'compare', 'below', 'above'])
+          .optional()
+          .describe('Default: list them. compare: this period against the one before ("better than last week?"); below/above: readings past threshold'),
+        threshold: z.number().min(0).max(1000).optional().describe('For below/above: the number the patient named ("below 70")'),
         context: VitalsPayload.shape.blood_sugar_context.describe('Only sugar readings of this context, e.g. fasting'),
         unit: z.enum(['mmol/L', 'F', 'lb']).optional().describe('Show sugar, temperature or weight in this unit'),
       }),
