@@ -23,7 +23,7 @@ const EDIT_TEXTS = defineTexts({
   corrected: {
     en: (p: { now: string; was: string }) => `Corrected: ${p.now} (it was ${p.was}).`,
     hi: (p: { now: string; was: string }) => `सुधार दिया: ${p.now} (पहले ${p.was} था)।`,
-    'hi-Latn': (p: { now: string; was: string }) => `Sudhaar diya: ${p.now} (pehle ${p.was} tha).`,
+    'hi-Latn': (p: { now: string; was: string }) => `Sudhaar kar diya hai: ${p.now} (pehle ${p.was} tha).`,
   },
   removed: {
     en: (p: { entry: string }) => `Removed ${p.entry} from your record.`,

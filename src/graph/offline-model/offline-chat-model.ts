@@ -8,7 +8,8 @@ import type { Plan, PlanContext, RecentEntry } from '../../../agents/plan.js'
 import { normaliseText } from '../../../language/text.js'
 import { romaniseHindi } from '../../../language/romanise.js'
 import { FOCUS_MARKER, MEDICINES_MARKER, RECENT_MARKER } from './prompt-markers.js'
-import { instructedLanguage } from '../../../language/patient-language.js'
+import { instructedLanguage, type ReplyLanguage } from '../../../language/patient-language.js'
+import { toolErrorReply } from './tool-error-text.js'
 
 import { isFollowUp } from '../../../language/follow-up.js'
 
@@ -50,11 +51,11 @@ function toolNameOf(t: BindToolsInput): string | undefined {
 }
 
 /** The patient-facing text of a tool's answer (tools answer `{ok, message, …}`), or its error. */
-export function toolMessageText(m: ToolMessage): string {
+export function toolMessageText(m: ToolMessage, language: ReplyLanguage = 'en'): string {
   const content = messageText(m)
   if (m.status === 'error' || content.startsWith('Error:')) {
     const reason = content.replace(/^Error:\s*/, '').replace(/\s*Please fix your mistakes\.?\s*$/, '').trim()
-    return `Sorry, I couldn't do that: ${reason}.`.replace(/\.\.$/, '.')
+    return toolErrorReply(reason, language)
   }
   try {
     const parsed = JSON.parse(content) as { message?: string }
@@ -102,7 +103,8 @@ export class OfflineChatModel extends BaseChatModel {
     const last = messages.at(-1)
     if (last && isToolMessage(last)) {
       const results: string[] = []
-      for (let i = messages.length - 1; i >= 0 && isToolMessage(messages[i]!); i--) results.unshift(toolMessageText(messages[i] as ToolMessage))
+      const language = instructedLanguage(messages.filter((m) => isSystemMessage(m)).flatMap((m) => messageText(m).split('\n')))
+      for (let i = messages.length - 1; i >= 0 && isToolMessage(messages[i]!); i--) results.unshift(toolMessageText(messages[i] as ToolMessage, language))
       return new AIMessage({ content: results.join(' ') })
     }
     const humanIndex = messages.findLastIndex((m) => isHumanMessage(m))
