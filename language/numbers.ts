@@ -140,12 +140,13 @@ export function hindiNumbersToDigits(text: string): string {
       out.push(tokens[i]!)
       continue
     }
-    // "saadhe teen sau" 350, "paune do sau" 175, "sava do sau" 225, "paune do ghante" 1.75 ghante.
-    const step = /^(?:saadhe|sadhe|sare|saade|sade)$/.test(w) ? 0.5 : /^(?:sava|savaa|sawa)$/.test(w) ? 0.25 : /^(?:paune|pone|pauney)$/.test(w) ? -0.25 : undefined
+    // "saadhe teen sau" 350, "paune do sau" 175, "sava do hazaar" 2250; "saadhe chhe ghante" 6.5 ghante
+    // (a quarter before a number without a hundred is read below).
+    const step = /^(?:saadhe|sadhe|sare|saade|sade)$/.test(w) ? 0.5 : /^(?:sava|savaa|sawa|sawaa)$/.test(w) ? 0.25 : /^(?:paune|pone|paun)$/.test(w) ? -0.25 : undefined
     if (step !== undefined) {
       const n = HINDI_1_99.get(foldHindi(word(i + 2))) ?? (/^\d+$/.test(word(i + 2)) ? Number(word(i + 2)) : undefined)
-      if (n !== undefined) {
-        const scale = word(i + 4) === 'sau' ? 100 : /^(?:hazaar|hazar)$/.test(word(i + 4)) ? 1000 : 1
+      const scale = word(i + 4) === 'sau' ? 100 : /^(?:hazaar|hazar)$/.test(word(i + 4)) ? 1000 : 1
+      if (n !== undefined && (scale > 1 || step === 0.5)) {
         out.push(String((n + step) * scale))
         i += scale > 1 ? 4 : 2
         continue
@@ -173,7 +174,7 @@ export function hindiNumbersToDigits(text: string): string {
     // "paune do litre" 1.75, "sava do" 2.25: a quarter less or more than the number after ("paune do baje" is a clock time, 1:45, left to the clock).
     if (/^(?:paune|pone|paun|sava|savaa|sawa|sawaa)$/.test(w)) {
       const n = HINDI_1_99.get(foldHindi(word(i + 2))) ?? (/^\d+$/.test(word(i + 2)) ? Number(word(i + 2)) : undefined)
-      if (n !== undefined && word(i + 4) !== 'sau' && word(i + 4) !== 'baje') {
+      if (n !== undefined && word(i + 4) !== 'baje') {
         out.push(String(/^p/.test(w) ? n - 0.25 : n + 0.25))
         i += 2
         continue
