@@ -18,6 +18,11 @@ export interface Lexicon {
    * own, start a new subject; without it, any short reply may be the answer.
    */
   answers?(text: string): boolean
+  /**
+   * Words naming an entry of this agent's kinds without any number ("delete this morning's sugar
+   * entry", "move my appointment"): where a correction or removal goes when nothing else says.
+   */
+  entryWords?: RegExp
 }
 
 export interface LexiconContext {

@@ -1,5 +1,14 @@
-import { editIntent, type EditIntent } from '../language/edits.js'
+import { editIntent, EVERY_ENTRY, type EditIntent } from '../language/edits.js'
 import type { Plan, PlanContext, RecentEntry } from './plan.js'
+import { defineTexts, say } from '../language/localise.js'
+
+const EDIT_QUESTIONS = defineTexts({
+  whatInstead: {
+    en: 'What should it say instead? For example "make it 140".',
+    hi: 'इसकी जगह क्या लिखूँ? जैसे "140 कर दो"।',
+    'hi-Latn': 'Iski jagah kya likhoon? Jaise "140 kar do".',
+  },
+})
 
 /** What an agent's planner reads from a correction: the new values, and which entry is meant. */
 export interface EditReading {
@@ -11,6 +20,10 @@ export interface EditReading {
   match?: Record<string, unknown>
   kind?: string
   day?: 'today' | 'yesterday'
+  /** Every entry meant ("both water entries"), not only one. */
+  all?: boolean
+  /** Remove by correcting: "remove the samosa" from a meal that had chai too. */
+  asCorrection?: boolean
 }
 
 /**
@@ -18,6 +31,11 @@ export interface EditReading {
  * new values come from the first, the wrong ones (naming the entry) from the second.
  */
 export function splitDenial(text: string): { said: string; denied: string } {
+  // "180 nahi 118 thi", "80 galat hai, 78 likho": in Hindi the wrong value comes first.
+  const hindi = /\b(\d+(?:\.\d+)?(?:\/\d+)?)\s+(?:nahi|nahin|galat hai|galat tha|galat)\b,?/.exec(text)
+  if (hindi) return { said: (text.slice(0, hindi.index) + ' ' + text.slice(hindi.index + hindi[0].length)).replace(/\s+/g, ' ').trim(), denied: hindi[1]! }
+  const first = /^not (?:a |an |the )?([^,.;!?]+?),? (?=(?:it|that|this) (?:was|is)\b)/.exec(text)
+  if (first) return { said: text.slice(first[0].length).trim(), denied: first[1]!.trim() }
   const m = /(?:,\s*|\s)(?:not|nahi|nahin|na ki)\s+([^,.;!?]+)/.exec(text)
   if (!m || m.index === 0) return { said: text, denied: '' }
   return { said: (text.slice(0, m.index) + ' ' + text.slice(m.index + m[0].length)).trim(), denied: m[1]!.trim() }
@@ -47,12 +65,16 @@ export function planEdit(ctx: PlanContext, read: (text: string, latest: RecentEn
   if (reading.kind) target.kind = reading.kind
   if (reading.match && Object.keys(reading.match).length) target.match = reading.match
   if (reading.day && (reading.match || !ctx.recent.length)) target.day = reading.day
-  if (intent === 'remove') return { calls: [{ name: 'remove_entry', args: target }] }
+  if (intent === 'remove' && !reading.asCorrection) {
+    if (EVERY_ENTRY.test(ctx.text)) target.all = true
+    if (target.all && reading.day) target.day = reading.day
+    return { calls: [{ name: 'remove_entry', args: target }] }
+  }
   const changes = reading.changes && Object.keys(reading.changes).length ? reading.changes : undefined
   if (!changes && !reading.when) {
     // Words that only might point back ("it was half a tablet") plan as usual when nothing changes.
     if (intent === 'refer' || (!latest && !reading.match)) return undefined
-    return { calls: [], reply: 'What should it say instead? For example "make it 140".', asked: true }
+    return { calls: [], reply: say(EDIT_QUESTIONS.whatInstead, ctx.language ?? 'en'), asked: true }
   }
   return { calls: [{ name: 'correct_entry', args: { ...target, ...(changes ? { changes } : {}), ...(reading.when ? { when: reading.when } : {}) } }] }
 }

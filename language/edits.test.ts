@@ -12,7 +12,11 @@ describe('edit intent', () => {
     'Should read %j as a correction',
     (s) => expect(intent(s)).toBe('correct'),
   )
-  it.each(['it was half a tablet', '3 idli only, one I left', 'i checked the phone, it is 6400 steps'])('Should read %j as maybe pointing back', (s) =>
+  it.each(['only 3 idlis actually', 'that one was after lunch', 'theek kar do, 6 ghante soya tha', 'maph kijiye, wo random thi', 'shift that reminder to 7 am', 'uska time 9 baje kar do', '90 galat hai'])(
+    'Should read %j as a correction too',
+    (s) => expect(intent(s)).toBe('correct'),
+  )
+  it.each(['it was half a tablet', '3 idli only, one I left', 'i checked the phone, it is 6400 steps', '64 kilo likho'])('Should read %j as maybe pointing back', (s) =>
     expect(intent(s)).toBe('refer'),
   )
   it.each(['bp 150/95', 'had 2 roti for lunch', 'what was my sugar yesterday?', 'took my metformin'])('Should read %j as something new', (s) =>
@@ -21,5 +25,6 @@ describe('edit intent', () => {
   it('Should find the numbers said to be wrong', () => {
     expect(negatedNumbers('oops i meant 77 not 72')).toEqual([72])
     expect(negatedNumbers('should be 112, not 121')).toEqual([121])
+    expect(negatedNumbers('130 galat hai, 120 likho')).toEqual([130])
   })
 })

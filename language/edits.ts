@@ -10,11 +10,20 @@ const REMOVE =
 
 const CORRECT = [
   // Opening words that take back what was just said.
-  /^(?:no|nope|nahi|nahin|arre nahi|no no|nahi nahi|oops|sorry|wait|actually|correction|galti|galat|maaf|wrong|not \d)\b/,
+  // ("माफ़" reads as "maph" once romanised.)
+  /^(?:no|nope|nahi|nahin|arre nahi|no no|nahi nahi|oops|sorry|wait|actually|correction|galti|galat|maaf|maph|maaph|wrong|not \d)\b/,
   /^(?:नहीं|माफ़|माफ|गलती|गलत)/,
   /\b(?:i meant|meant to (?:say|write)|make (?:that|it)|change (?:that|it)|should (?:be|have been)|typo|i (?:wrote|typed|said) (?:it )?wrong|read it wrong|galat likha|galti se|galat tha|galat hai|swapped|not \d+(?:\.\d+)?\b)/,
   /\b(?:that|it|this) (?:was|is) (?:in |for |actually |from )?\w+,? not\b/,
-  /\b(?:that|it|this) was (?:actually |only |just )?(?:yesterday|in pounds|in kg|mmol|fasting|before|after|dinner|lunch|breakfast)\b/,
+  /\b(?:that|it|this)(?: one| reading)? was (?:actually |only |just |at |taken at |in the )?(?:yesterday|in pounds|in kg|mmol|fasting|before|after|dinner|lunch|breakfast|bedtime|random|night)\b/,
+  // "Theek kar do", "sahi kar do", "badal do": put it right.
+  /\b(?:theek|thik|sahi|sudhar|sudhaar) (?:kar|kr) (?:do|dijiye|dena|de|dein)\b|\b(?:galat|wrong) (?:hai|tha|thi|likha|entry)\b/,
+  // "Only 2 rotis actually": the take-back word at the end.
+  /\bactually[.!]?$/,
+  // "Not walk, it was yoga": the wrong thing first.
+  /^not (?:a |an |the )?\w+(?: \w+)?,? (?:it|that|this) (?:was|is)\b/,
+  // "Move that reminder to 9 pm", "iska time 8 baje kar do": the time of what was just set up.
+  /\b(?:move|shift|change|reschedule|push|prepone|postpone)\b.{0,30}\b(?:that|this|the|it|its|iska|uska)\b.{0,20}\b(?:reminder|rimaind\w*|time|alarm|appointment|dose)\b|\b(?:iska|iski|uska|uski|is|us) (?:time|samay|waqt|reminder|rimaind\w*)\b.{0,20}\b(?:kar do|kardo|karo|kar dijiye|badal do)\b/,
   /\bactually\b.{0,20}\b(?:only|just|was|it|not)\b/,
   /^(?:it was|it is|only)\b.{0,25}\b(?:not|only)\b/,
 ]
@@ -30,6 +39,10 @@ const REFER = [
   /\b(?:took|measured|checked|did) (?:that|it|this) (?:at|in|on|around|before|after)\b/,
   /^\d+(?:\.\d+)? \w+ only\b/,
   /\b(?:that|it) (?:is|was) (?:in )?(?:mmol|pounds?|lbs|kg|fahrenheit)\b/,
+  // "The lunch was kadhi chawal, not rajma": a correction when the food denied was just logged.
+  /^[^\d]*\b(?:was|were|tha|thi|the)\b[^\d]*,? not (?:the )?[a-z]+(?: [a-z]+)?$/,
+  // "68 kilo likho", "140 kar do": write this instead, when something of the kind was just logged.
+  /\b\d+(?:\.\d+)?\s*(?:\w+\s+)?(?:likho|likh do|likhiye|likh dijiye|kar do|kardo|kar dijiye)\b/,
 ]
 
 /** remove, correct, refer (maybe a correction, see REFER), or none: something new. */
@@ -44,5 +57,8 @@ export function editIntent(text: string): EditIntent | undefined {
 
 /** The numbers the patient says were wrong ("77 not 72", "should be 112, not 121"): 72 and 121. */
 export function negatedNumbers(text: string): number[] {
-  return [...text.matchAll(/\bnot (\d+(?:\.\d+)?)\b|\b(\d+(?:\.\d+)?) nahi\b/g)].map((m) => Number(m[1] ?? m[2]))
+  return [...text.matchAll(/\bnot (\d+(?:\.\d+)?)\b|\b(\d+(?:\.\d+)?) (?:nahi|nahin|galat|wrong|is wrong|was wrong)\b/g)].map((m) => Number(m[1] ?? m[2]))
 }
+
+/** "Remove both water entries", "saari entries hata do": every entry meant, not one. */
+export const EVERY_ENTRY = /\b(?:both|all|every|dono|donon|sab|sabhi|saari|sari|saare|sare|these|those)\b/

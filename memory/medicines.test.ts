@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { InMemoryEventStore } from './in-memory-event-store.js'
-import { addMedicine, logDoses, matchMedicine, scheduleMedicine, WhichMedicineError } from './medicines.js'
+import { addMedicine, logDoses, matchMedicine, nearerHalf, scheduleMedicine, WhichMedicineError } from './medicines.js'
 import type { RecordWrite } from './record-write.js'
 
 // Wednesday 11 June 2025, 19:30 in Kolkata.
@@ -20,6 +20,13 @@ async function patientWith(times: Record<string, string[]>) {
 }
 
 describe('medicines', () => {
+  it('Should read an hour said without am or pm in the half of the day of the time that moves', () => {
+    expect(nearerHalf('08:00', '09:00')).toBe('08:00')
+    expect(nearerHalf('09:00', '22:00')).toBe('21:00')
+    expect(nearerHalf('00:30', '23:00')).toBe('00:30')
+    expect(nearerHalf('07:15', '19:30')).toBe('19:15')
+  })
+
   it('Should add a medicine once, however its name is written', async () => {
     const store = new InMemoryEventStore(() => NOW)
     const w = write()

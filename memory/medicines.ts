@@ -248,6 +248,21 @@ export interface MedicineReschedule {
   to: string
   /** The time it moves from (HH:MM) or its part of the day ("evening"), when the medicine has several. */
   from?: string
+  /**
+   * `to` was said without am or pm ("move it to 8"): it is the 12-hour time nearer the one that
+   * moves (a 9 am dose moves to 8 am, a 10 pm one to 9 pm).
+   */
+  nearest?: boolean
+}
+
+/** Of HH:MM and twelve hours later, the one nearer `current` round the clock. */
+export function nearerHalf(to: string, current: string): string {
+  const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))
+  const apart = (a: number, b: number) => Math.min(Math.abs(a - b), 1440 - Math.abs(a - b))
+  const am = minutes(to) % 720
+  const pm = am + 720
+  const chosen = apart(am, minutes(current)) <= apart(pm, minutes(current)) ? am : pm
+  return `${String(Math.floor(chosen / 60)).padStart(2, '0')}:${String(chosen % 60).padStart(2, '0')}`
 }
 
 /** A reschedule that cannot tell which time moves, or of a medicine with no times set. */
@@ -283,6 +298,7 @@ export async function rescheduleMedicine(
     )
   }
   const current = chosen[0]!
-  const schedule = (await correctRecord(store, w, current.id, { payload: { ...current.payload, time_of_day: input.to } })) as HealthEvent<'med_schedule'>
+  const to = input.nearest ? nearerHalf(input.to, current.payload.time_of_day) : input.to
+  const schedule = (await correctRecord(store, w, current.id, { payload: { ...current.payload, time_of_day: to } })) as HealthEvent<'med_schedule'>
   return { medicine, from: current.payload.time_of_day, schedule }
 }

@@ -44,7 +44,22 @@ describe('correct_entry and remove_entry', () => {
     expect(removed.message).toMatch(/^Removed BP 150\/95/)
     expect((await store.scan('lata')).map((e) => e.payload.blood_pressure_systolic)).toEqual([132])
     await callTool(tool('log_vitals'), { blood_pressure_systolic: 140, blood_pressure_diastolic: 90, when: 'yesterday 10 pm' }, setup)
-    await expect(callTool(tool('remove_entry'), { day: 'yesterday' }, turn('lata'))).rejects.toThrow(/which entry do you mean\?/)
+    const asked = await callTool(tool('remove_entry'), { day: 'yesterday' }, turn('lata'))
+    expect(asked).toMatchObject({ asked: true, message: expect.stringMatching(/^Which entry do you mean\? BP 132\/84.*; BP 140\/90/) })
+    expect(await store.scan('lata')).toHaveLength(2)
+  })
+
+  it('Should ask in Hindi which entry is meant, and remove every entry of a day when told "both"', async () => {
+    const { store, tool } = agentTools(foodAgent)
+    const setup = turn('kamla')
+    await callTool(tool('log_water'), { amount: 1, unit: 'glass', when: 'yesterday 9 am' }, setup)
+    await callTool(tool('log_water'), { amount_ml: 300, when: 'today 9 am' }, setup)
+    await callTool(tool('log_water'), { amount_ml: 400, when: 'today 10 am' }, setup)
+    const asked = await callTool(tool('remove_entry'), { kind: 'water' }, { ...turn('kamla'), replyLanguage: 'hi' as const })
+    expect(asked.message).toMatch(/^आपका मतलब किस एंट्री से है\?/)
+    const removed = await callTool(tool('remove_entry'), { kind: 'water', all: true }, turn('kamla'))
+    expect(removed.message).toMatch(/^Removed 300 ml of water .*; 400 ml of water/)
+    expect((await store.scan('kamla')).map((e) => e.payload.amount_ml)).toEqual([250])
   })
 
   it('Should correct a meal item, estimate its calories again, and remove a meal named by its food', async () => {
@@ -65,6 +80,7 @@ describe('correct_entry and remove_entry', () => {
     const vitals = agentTools(vitalsAgent, store)
     const ctx = turn('ravi')
     await callTool(vitals.tool('log_vitals'), { heart_rate: 70 }, ctx)
-    await expect(callTool(tool('remove_entry'), { entry_id: ctx.written[0]!.id }, turn('ravi'))).rejects.toThrow(/could not find that entry/)
+    expect(await callTool(tool('remove_entry'), { entry_id: ctx.written[0]!.id }, turn('ravi'))).toMatchObject({ asked: true, message: expect.stringMatching(/could not find that entry/) })
+    expect(await store.scan('ravi')).toHaveLength(1)
   })
 })

@@ -30,7 +30,21 @@ const EDIT_TEXTS = defineTexts({
     hi: (p: { entry: string }) => `आपके रिकॉर्ड से हटा दिया: ${p.entry}।`,
     'hi-Latn': (p: { entry: string }) => `Aapke record se hata diya: ${p.entry}.`,
   },
+  /** Several entries could be meant: the patient chooses, Podd does not guess. */
+  which: {
+    en: (p: { entries: string }) => `Which entry do you mean? ${p.entries}`,
+    hi: (p: { entries: string }) => `आपका मतलब किस एंट्री से है? ${p.entries}`,
+    'hi-Latn': (p: { entries: string }) => `Aapka matlab kis entry se hai? ${p.entries}`,
+  },
+  notFound: {
+    en: (p: { day?: string }) => `I could not find that entry${p.day ? ` on ${p.day}` : ''}. Which one do you mean?`,
+    hi: (p: { day?: string }) => `मुझे वह एंट्री${p.day ? ` ${p.day} को` : ''} नहीं मिली। आपका मतलब किससे है?`,
+    'hi-Latn': (p: { day?: string }) => `Mujhe woh entry${p.day ? ` ${p.day} ko` : ''} nahi mili. Aapka matlab kis se hai?`,
+  },
 })
+
+/** The entries meant, or the question to ask the patient when that is not clear. */
+type Found = { entries: HealthEvent[] } | { ask: string }
 
 export interface EntryEditor<C extends z.ZodObject = z.ZodObject> {
   /** The kinds this agent may correct or remove. */
@@ -73,39 +87,44 @@ export function payloadHas(payload: Record<string, unknown>, values: Record<stri
   })
 }
 
-async function findEntry<C extends z.ZodObject>(
+async function findEntries<C extends z.ZodObject>(
   store: HealthEventStore,
   ctx: TurnContext,
   editor: EntryEditor<C>,
-  target: { entry_id?: string; kind?: EventKind; match?: Record<string, unknown>; day?: string },
-): Promise<HealthEvent> {
+  target: { entry_id?: string; kind?: EventKind; match?: Record<string, unknown>; day?: string; all?: boolean },
+): Promise<Found> {
+  const language = ctx.replyLanguage ?? 'en'
   const kinds = target.kind ? [target.kind] : editor.kinds
-  const describeAll = (es: HealthEvent[]) => es.map((e) => `${editor.describe(e)} (${spokenDay(e.occurred_at, ctx.timezone)} ${spokenTime(e.occurred_at, ctx.timezone)})`).join('; ')
+  const describeAll = (es: HealthEvent[]) =>
+    es.map((e) => `${editor.describe(e, language)} (${spokenDay(e.occurred_at, ctx.timezone)} ${spokenTime(e.occurred_at, ctx.timezone)})`).join('; ')
   if (target.entry_id) {
     const entry = await store.get(ctx.userId, target.entry_id)
-    if (entry && kinds.includes(entry.kind)) return entry
+    if (entry && kinds.includes(entry.kind)) return { entries: [entry] }
   }
   const recent = (ctx.recent ?? []).filter((e) => kinds.includes(e.kind))
   const named = target.match && Object.values(target.match).some((v) => v !== undefined) ? target.match : undefined
-  if (!named && !target.day && recent.length) return recent.at(-1)!
+  if (!named && !target.day && !target.all && recent.length) return { entries: [recent.at(-1)!] }
 
   const today = localDate(ctx.now, ctx.timezone)
-  const day = target.day === 'today' ? today : target.day === 'yesterday' ? addDays(today, -1) : target.day
+  // "Remove all the water entries" with no day said: today's, never a week's.
+  const dayWord = target.day ?? (target.all ? 'today' : undefined)
+  const day = dayWord === 'today' ? today : dayWord === 'yesterday' ? addDays(today, -1) : dayWord
   const from = dayRange(day ?? addDays(today, -LOOKBACK_DAYS), ctx.timezone).start
   const to = day ? dayRange(day, ctx.timezone).end : undefined
   const stored = await store.scan(ctx.userId, { kinds, from, to })
   const has = (e: HealthEvent) => !named || (editor.matches ? editor.matches(e, named as never) : payloadHas(e.payload, named))
   const candidates = stored.filter(has)
+  if (candidates.length === 0) return { ask: say(EDIT_TEXTS.notFound, language, { day: day ? spokenDay(zonedInstant(day, '12:00', ctx.timezone), ctx.timezone) : undefined }) }
+  if (target.all) return { entries: candidates }
   const inThread = candidates.filter((c) => recent.some((r) => r.id === c.id))
-  if (inThread.length) return inThread.at(-1)!
-  if (candidates.length === 1) return candidates[0]!
+  if (inThread.length) return { entries: [inThread.at(-1)!] }
+  if (candidates.length === 1) return { entries: [candidates[0]!] }
   // Nothing named and nothing in this conversation: the latest of the last day, if it is the only one.
   if (!named && !day) {
     const lastDay = candidates.filter((e) => ctx.now.getTime() - Date.parse(e.occurred_at) < 24 * 3_600_000)
-    if (lastDay.length === 1) return lastDay[0]!
+    if (lastDay.length === 1) return { entries: [lastDay[0]!] }
   }
-  if (candidates.length === 0) throw new WhichEntryError(`I could not find that entry${day ? ` on ${day}` : ''}; which one do you mean?`)
-  throw new WhichEntryError(`which entry do you mean? ${describeAll(candidates.slice(-5))}`)
+  return { ask: say(EDIT_TEXTS.which, language, { entries: describeAll(candidates.slice(-5)) }) }
 }
 
 /**
@@ -131,7 +150,9 @@ export function entryEditTools<C extends z.ZodObject>(store: HealthEventStore, e
   const correct = tool(
     async (input, runtime: ToolRuntime) => {
       const ctx = turnContext(runtime)
-      const entry = await findEntry(store, ctx, editor, input)
+      const found = await findEntries(store, ctx, editor, input)
+      if ('ask' in found) return toolResult(found.ask, { asked: true })
+      const entry = found.entries[0]!
       const payload = editor.revise(entry, (input.changes ?? {}) as never)
       const at = input.when ? newTime(input.when, entry, ctx) : undefined
       if (input.when && !at) throw new Error(`I could not read the time "${input.when}"`)
@@ -160,21 +181,25 @@ export function entryEditTools<C extends z.ZodObject>(store: HealthEventStore, e
   const remove = tool(
     async (input, runtime: ToolRuntime) => {
       const ctx = turnContext(runtime)
-      const entry = await findEntry(store, ctx, editor, input)
-      await asToolError(() => removeEvent(store, turnWrite(runtime), entry.id))
+      const found = await findEntries(store, ctx, editor, input)
+      if ('ask' in found) return toolResult(found.ask, { asked: true })
+      for (const entry of found.entries) await asToolError(() => removeEvent(store, turnWrite(runtime), entry.id))
       return toolResult(
         say(EDIT_TEXTS.removed, ctx.replyLanguage ?? 'en', {
-          entry: `${editor.describe(entry, ctx.replyLanguage)} (${spokenDay(entry.occurred_at, ctx.timezone)} ${spokenTime(entry.occurred_at, ctx.timezone)})`,
+          entry: found.entries
+            .map((entry) => `${editor.describe(entry, ctx.replyLanguage)} (${spokenDay(entry.occurred_at, ctx.timezone)} ${spokenTime(entry.occurred_at, ctx.timezone)})`)
+            .join('; '),
         }),
-        { removed: entry.id },
+        { removed: found.entries.length === 1 ? found.entries[0]!.id : found.entries.map((e) => e.id) },
       )
     },
     {
       name: 'remove_entry',
       description:
         'Remove an entry the patient says is wrong or was not theirs ("delete that", "remove yesterday\'s 150/95"): the latest ' +
-        'of its kind in this conversation unless they name another. It stays in the audit history.',
-      schema: z.object(Target),
+        'of its kind in this conversation unless they name another; with all, every entry of that kind and day ("remove both ' +
+        'water entries from today"). It stays in the audit history.',
+      schema: z.object({ ...Target, all: z.boolean().optional().describe('Every matching entry of the day (today unless day is given), not only one') }),
     },
   )
 

@@ -8,6 +8,7 @@ const FOOD_WORDS = new RegExp(`\\b(?:${FOOD_NAMES.filter((n) => !AMBIGUOUS.inclu
 
 /** Meals, foods, drinks and water. */
 export const foodLexicon: Lexicon = {
+  entryWords: new RegExp(`\\b(?:water|paani|pani|meals?|food|breakfast|lunch|dinner|nashta|khana|snacks?)\\b|${FOOD_WORDS.source}`),
   patterns: [
     [/\b(?:breakfast|lunch|dinner|supper|snack|snacks|nashta|naashta|khana|khaana|meal|meals|tiffin)\b/, 0.9],
     [FOOD_WORDS, 0.85],

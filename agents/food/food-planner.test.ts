@@ -35,4 +35,24 @@ describe('food planner', () => {
   it('Should read "too glasses" as a speech recogniser\'s "two glasses"', () => {
     expect(call('i drank too glasses of water')).toEqual({ name: 'log_water', args: { amount: 2, unit: 'glass' } })
   })
+
+  it('Should take one food out of a meal, or swap the food said to be wrong, instead of removing the meal', () => {
+    const meal = [{ id: 'f1', kind: 'food', at: '2025-06-11T13:00:00Z', payload: { description: 'kachori, lassi', items: [{ name: 'kachori' }, { name: 'lassi' }] } }]
+    expect(plan(foodAgent, 'delete the kachori, only had lassi', { recent: meal }).calls).toEqual([{ name: 'correct_entry', args: { kind: 'food', changes: { remove_items: ['kachori'] } } }])
+    expect(plan(foodAgent, 'lassi hatao, sirf kachori khayi', { recent: meal }).calls).toEqual([{ name: 'correct_entry', args: { kind: 'food', changes: { remove_items: ['lassi'] } } }])
+    // Every food named: the meal goes.
+    expect(plan(foodAgent, 'remove the kachori and lassi entry', { recent: meal }).calls[0]?.name).toBe('remove_entry')
+    const swapped = plan(foodAgent, 'the snack was dhokla and lassi, not kachori', { recent: meal }).calls[0]
+    expect(swapped).toMatchObject({ name: 'correct_entry', args: { changes: { remove_items: ['kachori'] } } })
+    expect(JSON.stringify(swapped?.args)).toMatch(/dhokla/)
+  })
+
+  it('Should log water, not a dish, when it answers another agent\'s question', () => {
+    const answering = { question: 'which medicine? open doses today: metformin at 8:00 am', previous: 'took my tablet' }
+    expect(plan(foodAgent, 'had 1 bottle of water', { answering }).calls).toEqual([{ name: 'log_water', args: { amount_ml: 1000 } }])
+  })
+
+  it('Should remove every water entry of a day when told "both"', () => {
+    expect(plan(foodAgent, 'delete both the water entries from yesterday').calls).toEqual([{ name: 'remove_entry', args: { kind: 'water', day: 'yesterday', all: true } }])
+  })
 })

@@ -1,7 +1,7 @@
-import { FOOD_NAMES } from './nutrition-table.js'
-import type { EditIntent } from '../../language/edits.js'
+import { FOOD_NAMES, sameFood } from './nutrition-table.js'
+import { editIntent, type EditIntent } from '../../language/edits.js'
 import { whyNotARecord } from '../../language/not-a-record.js'
-import { planEdit, splitDenial, type EditReading } from '../plan-edits.js'
+import { entryDay, planEdit, splitDenial, type EditReading } from '../plan-edits.js'
 import { foodReplies } from './food-texts.js'
 import { say } from '../../language/localise.js'
 import { FOOD_TEXTS, mealName } from './food-texts.js'
@@ -27,6 +27,8 @@ const UNIT_RE = /(?:katori|katoris|bowl|bowls|plate|plates|cup|cups|glass|glasse
 
 const QUESTION = /\?|\b(?:how (?:many|much)|what did i (?:eat|have)|kitna khaya|kitni calories|calories today|total calories|my calories|food today|did i eat)\b/
 const WATER = /\b(?:water|pani|paani)\b/
+/** Podd's questions about a meal ("What did you have for lunch?", "lunch mein kya khaya?"). */
+const FOOD_QUESTION = /\b(?:eat|ate|eaten|have for|had for|meal|breakfast|lunch|dinner|snack|khaya|khaaya|khana|nashta|piya|drink)\b/
 
 export interface ParsedItem {
   name: string
@@ -103,12 +105,22 @@ const WATER_WORDS = /\b(?:water|pani|paani|glass|glasses|litres?|liters?|ml|bott
 
 /** A correction or removal of a meal or of water: which one, and what changes. */
 function readEdit(text: string, latest: RecentEntry | undefined, intent: EditIntent): EditReading {
-  const { said } = splitDenial(text)
+  const { said, denied } = splitDenial(text)
   const items = parseFoodItems(said)
   const water = items.length === 0 && (WATER.test(text) || (latest?.kind === 'water' && !items.length) || (!latest && WATER_WORDS.test(text)))
+  const day = entryDay(text)
+  const previous = latest?.kind === 'food' ? ((latest.payload.items as { name: string }[] | undefined) ?? []) : []
   if (intent === 'remove') {
-    if (water) return { kind: 'water' }
-    return items.length ? { kind: 'food', match: { items: items.map((i) => ({ name: i.name })) } } : { kind: latest?.kind === 'water' ? 'water' : 'food' }
+    if (water) return { kind: 'water', day }
+    // "Remove the samosa, it was just chai": the foods of the removing words only; when the meal
+    // just logged had others too, those stay and the meal is corrected, not removed.
+    const removing = parseFoodItems(removalClause(said))
+    const named = removing.length ? removing : items
+    const kept = previous.filter((p) => !named.some((n) => sameFood(p.name, n.name)))
+    if (named.length && kept.length && named.every((n) => previous.some((p) => sameFood(p.name, n.name)))) {
+      return { kind: 'food', asCorrection: true, changes: { remove_items: named.map((n) => n.name) } }
+    }
+    return named.length ? { kind: 'food', day, match: { items: named.map((i) => ({ name: i.name })) } } : { kind: latest?.kind === 'water' ? 'water' : 'food', day }
   }
   if (water) {
     const amount = /\d/.test(said) ? waterArgs(said) : {}
@@ -118,18 +130,34 @@ function readEdit(text: string, latest: RecentEntry | undefined, intent: EditInt
     return { kind: 'water', changes: amount.amount_ml !== undefined ? { amount_ml: amount.amount_ml } : { amount: amount.amount, unit: amount.unit } }
   }
   const changes: Record<string, unknown> = {}
-  const previous = (latest?.payload.items as { name: string; unit?: string }[] | undefined) ?? []
   if (items.length) changes.items = items.map((i) => ({ name: i.name, ...(i.quantity !== undefined ? { quantity: i.quantity } : {}), ...(i.unit ? { unit: i.unit } : {}) }))
-  else {
+  // "It was kadhi chawal, not rajma": the food denied goes, the dish said takes its place (a
+  // dish the table does not know is kept by its name).
+  const deniedFoods = parseFoodItems(denied).filter((d) => previous.some((p) => sameFood(p.name, d.name)))
+  // Words that only may point back ("…, not rajma") change a meal only when they deny a food of it.
+  if (intent === 'refer' && !deniedFoods.length) return {}
+  if (deniedFoods.length) {
+    changes.remove_items = deniedFoods.map((d) => d.name)
+    const dish = freeDescription(said)
+    const unknown = dish ? items.reduce((rest, i) => rest.replace(new RegExp(`\\b${escapeRegExp(i.name)}(?:e?s)?\\b`), ' '), dish).replace(/\b(?:and|aur|with)\b|,/g, ' ').replace(/\s+/g, ' ').trim() : ''
+    if (unknown && unknown.split(' ').length <= 3) changes.items = [{ name: unknown }, ...((changes.items as object[] | undefined) ?? [])]
+  } else if (!items.length) {
     // "Make it two cups": a quantity for the item of the meal just logged.
     const m = /\b(\d+(?:\.\d+)?)\s*(cups?|glass(?:es)?|bowls?|katoris?|pieces?|plates?)?\b/.exec(said)
     const unit = m?.[2]?.replace(/(?:es|s)$/, '')
-    const item = previous.find((i) => unit && i.unit === unit) ?? previous[0]
+    const item = (previous as { name: string; unit?: string }[]).find((i) => unit && i.unit === unit) ?? previous[0]
     if (m && item) changes.items = [{ name: item.name, quantity: Number(m[1]), ...(unit ? { unit } : {}) }]
   }
   const meal = MEALS.find(([re]) => re.test(said))?.[1]
   if (meal) changes.meal_type = meal
   return { kind: 'food', changes }
+}
+
+
+/** The words that say what to remove: "remove the samosa" of "remove the samosa, it was just chai". */
+function removalClause(text: string): string {
+  const clauses = text.split(/[,;.]|\b(?:it was|it's|that was|only|just|sirf|bas|but)\b/)
+  return clauses.find((c) => editIntent(c) === 'remove') ?? text
 }
 
 /**
@@ -181,10 +209,13 @@ export function planFood(ctx: PlanContext): Plan {
   }
 
   const items = parseFoodItems(t)
+  // Only Podd's own food question makes free words a meal: after "which medicine?", "3 glass
+  // paani piya" is water, not a dish called "3 glass paani piya".
+  const foodAsked = !!ctx.answeringQuestion && FOOD_QUESTION.test(ctx.answeringQuestion.question) && !(calls.length && items.length === 0)
   let mealType = MEALS.find(([re]) => re.test(t))?.[1]
   // "rice and dal" answering "What did you have for lunch?" belongs to that lunch.
   if (!mealType && ctx.answeringQuestion) mealType = MEALS.find(([re]) => re.test(ctx.answeringQuestion!.previous + ' ' + ctx.answeringQuestion!.question))?.[1]
-  let description = items.length ? describe(items) : mealType || ctx.answeringQuestion ? freeDescription(t) ?? (ctx.answeringQuestion ? t : undefined) : undefined
+  let description = items.length ? describe(items) : (mealType && !calls.length) || foodAsked ? freeDescription(t) ?? (foodAsked ? t : undefined) : undefined
   // "I had lunch" says when, not what: ask.
   if (description && MEALS.some(([re]) => re.test(description!)) && description.split(' ').length <= 2) description = undefined
 

@@ -10,7 +10,7 @@ import { writeEvent, toolResult } from '../../tools/event-writer.js'
 import { PeriodSchema, periodDates } from '../../tools/periods.js'
 import { insightsFor } from '../../memory/insights.js'
 import { VOLUME_UNITS } from '../../memory/units.js'
-import { estimateNutrition } from './nutrition-table.js'
+import { estimateNutrition, sameFood } from './nutrition-table.js'
 import { turnContext } from '../../tools/tool-context.js'
 import { loggedAt } from '../../tools/when.js'
 
@@ -78,13 +78,11 @@ function mealPayload(input: MealArgs) {
 const waterPayload = (input: WaterArgs) =>
   input.amount_ml !== undefined ? { amount_ml: input.amount_ml } : { amount: input.amount ?? 1, unit: input.unit ?? 'glass' }
 
-/** "roti" and "rotis", "idli" and "idlis": the same food. */
-const sameFood = (a: string, b: string) => {
-  const stem = (s: string) => s.toLowerCase().trim().replace(/(?:e?s)$/, '')
-  return stem(a) === stem(b) || stem(a).startsWith(stem(b)) || stem(b).startsWith(stem(a))
-}
 
-const FoodChanges = LogMealArgs.omit({ when: true }).partial().extend(LogWaterArgs.omit({ when: true }).shape)
+const FoodChanges = LogMealArgs.omit({ when: true })
+  .partial()
+  .extend(LogWaterArgs.omit({ when: true }).shape)
+  .extend({ remove_items: z.array(z.string().min(1).max(80)).max(20).optional().describe('Foods to take out of the meal ("remove the samosa, it was just chai")') })
 
 /**
  * Corrections of meals and water: an item said again replaces that item's quantity ("3 rotis not
@@ -101,14 +99,15 @@ const foodEditor: EntryEditor<typeof FoodChanges> = {
       return waterPayload(changes.amount_ml !== undefined || changes.amount !== undefined ? { ...changes, unit } : { amount_ml: p.amount_ml })
     }
     const p = entry.payload as PayloadOf<'food'>
-    const items = p.items.map(({ calories: _c, ...i }) => ({ ...i }))
+    const removing = changes.remove_items ?? []
+    const items = p.items.map(({ calories: _c, ...i }) => ({ ...i })).filter((i) => !removing.some((r) => sameFood(i.name, r)))
     for (const change of changes.items ?? []) {
       const same = items.find((i) => sameFood(i.name, change.name))
       if (same) Object.assign(same, change, { name: same.name })
       else items.push(change)
     }
     const describe = (i: (typeof items)[number]) => `${i.quantity && i.quantity !== 1 ? `${i.quantity} ` : ''}${i.unit ? `${i.unit} ` : ''}${i.name}`
-    const description = changes.description ?? (changes.items?.length ? items.map(describe).join(', ') : p.description)
+    const description = changes.description ?? (changes.items?.length || removing.length ? items.map(describe).join(', ') : p.description)
     return mealPayload({ description, items, meal_type: changes.meal_type ?? p.meal_type }).payload
   },
   describe(entry, language = 'en') {

@@ -186,3 +186,9 @@ export function estimateNutrition(items: { name: string; quantity?: number; unit
     fat_g: round(out.fat_g),
   }
 }
+
+/** "roti" and "rotis", "idli" and "idlis": the same food. */
+export const sameFood = (a: string, b: string) => {
+  const stem = (s: string) => s.toLowerCase().trim().replace(/(?:e?s)$/, '')
+  return stem(a) === stem(b) || stem(a).startsWith(stem(b)) || stem(b).startsWith(stem(a))
+}

@@ -4,6 +4,7 @@ import { asksReadingNow } from '../vitals/vitals-lexicon.js'
 
 /** Small talk, symptoms, mood, sleep, exercise, profile, appointments and the patient's history. */
 export const generalLexicon: Lexicon = {
+  entryWords: /\b(?:sleep|neend|walk|exercise|yoga|symptoms?|mood|ap+oint(?:a)?ments?|check-?up)\b/,
   patterns: [
     [/^(?:hi|hello|hey|namaste|namaskar|good (?:morning|afternoon|evening|night)|thanks|thank you|thank u|ok|okay|bye)\b/, 0.9],
     [/\b(?:help|what can you do|how do i|how to use)\b/, 0.8],

@@ -6,6 +6,17 @@ import { romaniseHindi } from '../../language/romanise.js'
 const call = (text: string) => firstCall(plan(generalAgent, text))
 
 describe('general planner', () => {
+  it('Should ask about a night said with nothing about it, and log the answer', () => {
+    expect(plan(generalAgent, 'i slept')).toMatchObject({ calls: [], asked: true, reply: expect.stringMatching(/How many hours/) })
+    const answering = { question: 'how many hours did you sleep, and how well? for example "7 hours, slept well".', previous: 'i slept' }
+    expect(plan(generalAgent, '6 hours, not well', { answering }).calls).toEqual([{ name: 'log_sleep', args: { duration_hours: 6, quality: 'poor' } }])
+  })
+
+  it('Should correct the activity of the exercise just logged ("not jogging, it was cycling")', () => {
+    const recent = [{ id: 'x', kind: 'exercise', at: '2025-06-11T13:00:00Z', payload: { activity: 'jog', duration_minutes: 20 } }]
+    expect(plan(generalAgent, 'not jogging, it was cycling', { recent }).calls).toEqual([{ name: 'correct_entry', args: { kind: 'exercise', changes: { activity: 'cycle' } } }])
+  })
+
   it('Should log symptoms, sleep, exercise and mood from the words', () => {
     expect(call('severe headache since yesterday')).toEqual({
       name: 'log_symptom',

@@ -199,7 +199,7 @@ function sleepCall(t: string): PlannedCall {
 }
 
 function exerciseCall(t: string, activity: string): PlannedCall {
-  const base = /^(?:sair|teh|tah|kadam|chal)/.test(activity) ? 'walk' : /^cycle chala/.test(activity) ? 'cycle' : /^(?:kasrat|vyayam)$/.test(activity) ? 'exercise' : activity.replace(/(?:ed|ing)$/, '').replace(/^ran$|^runn$/, 'run').replace(/^swam$/, 'swim').replace(/^jogg$/, 'jog')
+  const base = /^(?:sair|teh|tah|kadam|chal)/.test(activity) ? 'walk' : /^cycle chala/.test(activity) ? 'cycle' : /^(?:kasrat|vyayam)$/.test(activity) ? 'exercise' : activity.replace(/(?:ed|ing)$/, '').replace(/^ran$|^runn$/, 'run').replace(/^swam$/, 'swim').replace(/^jogg$/, 'jog').replace(/^cycl$/, 'cycle')
   const args: Record<string, unknown> = { activity: base === 'step' ? 'walk' : base }
   const minutes = /(\d+)\s*(?:minutes?|mins?|minat)\b/.exec(t)?.[1]
   const hours = /(\d+(?:\.\d+)?)\s*(?:hours?|hrs?|ghante|ghanta)\b/.exec(t)?.[1]
@@ -351,7 +351,14 @@ export function planGeneral(ctx: PlanContext): Plan {
   const exercise = EXERCISE.exec(t) ?? WALKED_HI.exec(t)
   const notDone = !!exercise && activityNotDone(t, exercise)
   if (exercise && !notDone && has('log_exercise')) calls.push(exerciseCall(t, exercise[1] ?? 'walk'))
-  if (SLEEP.test(t) && has('log_sleep')) calls.push(sleepCall(t))
+  // "7 hours", "achhi", answering "how many hours did you sleep?": the night asked about.
+  const sleepAsked = !!ctx.answeringQuestion && /\b(?:how many hours did you sleep|kitne ghante soye)\b/.test(ctx.answeringQuestion.question)
+  if ((SLEEP.test(t) || sleepAsked) && has('log_sleep')) {
+    const sleep = sleepCall(t)
+    // "I slept", "so gaya": nothing about the night yet, so ask rather than log an empty one.
+    if (sleep.args.notes && !sleepAsked && t.split(/\s+/).length <= 4 && calls.length === 0) return { calls: [], reply: say(GENERAL_TEXTS.sleep_how, language), asked: true }
+    if (!(sleepAsked && sleep.args.notes && !SLEEP.test(t))) calls.push(sleep)
+  }
   let symptom = !profile ? symptomCall(t) : undefined
   // "Feeling low and tired": tiredness said with a low mood describes the mood, not a symptom of its own.
   if (symptom && NONSPECIFIC.test(String(symptom.args.name)) && MOOD_CONTEXT.test(t) && MOOD_WORD.test(t) && has('log_mood')) symptom = undefined

@@ -190,6 +190,12 @@ export const GENERAL_TEXTS = defineTexts({
       'account ban sakta hai aur ve aapko caregiver ke roop mein jod sakte hain. Agar unki tabiyat theek nahi hai, to unhe doctor se baat karne mein madad karein.',
   },
   /** A message no agent understood: brief and specific, never about the model. */
+  /** "I slept" with nothing about the night: asked, not logged empty. */
+  sleep_how: {
+    en: 'How many hours did you sleep, and how well? For example "7 hours, slept well".',
+    hi: 'आप कितने घंटे सोए, और नींद कैसी रही? जैसे "7 घंटे, अच्छी नींद"।',
+    'hi-Latn': 'Aap kitne ghante soye, aur neend kaisi rahi? Jaise "7 ghante, achhi neend".',
+  },
   not_understood: {
     en: 'Sorry, I didn\'t understand that. Could you say it another way? For example a reading ("sugar 140 after lunch"), a meal, a medicine you took, or a question about your history.',
     hi: 'माफ़ कीजिए, मैं समझ नहीं पाया। क्या आप इसे दूसरे तरीके से कह सकते हैं? जैसे कोई रीडिंग ("खाने के बाद शुगर 140"), खाना, ली हुई दवा, या अपने इतिहास के बारे में सवाल।',

@@ -2,10 +2,21 @@ import { describe, expect, it } from 'vitest'
 import { firstCall, plan } from '../../test/agent-harness.js'
 import { medicationAgent } from './medication-agent.js'
 import { romaniseHindi } from '../../language/romanise.js'
+import { couldAnswerMedicationQuestion } from './medication-lexicon.js'
 
 const call = (text: string, opts?: Parameters<typeof plan>[2]) => firstCall(plan(medicationAgent, text, opts))
 
 describe('medication planner', () => {
+  it('Should take "the BP one" answering "which medicine?" as the patient\'s medicine of that kind', () => {
+    const answering = { question: 'which medicine? open doses today: telmisartan at 9:00 am, glimepiride at 8:00 am', previous: 'i had my pill' }
+    expect(call('the bp one', { medicines: ['Telmisartan', 'Glimepiride'], answering })).toEqual({ name: 'log_dose', args: { status: 'taken', medication_name: 'Telmisartan' } })
+  })
+
+  it('Should tell words that could answer its question from a new subject', () => {
+    for (const yes of ['haan', 'the sugar one', 'glycomet', 'at 9 pm', '7:30 and 19:30', 'subah', 'both of them', 'skip']) expect(couldAnswerMedicationQuestion(yes)).toBe(true)
+    for (const other of ['ate 3 dosa for dinner', 'drank a litre of water', 'bp 130/80', 'slept 6 hours', 'feeling dizzy']) expect(couldAnswerMedicationQuestion(other)).toBe(false)
+  })
+
   it('Should log a named dose, and a part of the day when none is named', () => {
     expect(call('took my metformin', { medicines: ['Metformin'] })).toEqual({ name: 'log_dose', args: { status: 'taken', medication_name: 'Metformin' } })
     expect(call('morning tablets le li')).toEqual({ name: 'log_dose', args: { status: 'taken', part_of_day: 'morning' } })
@@ -91,8 +102,16 @@ describe('medication planner', () => {
   it('Should move a reminder, and read corrections and removals of a dose', () => {
     expect(call('move my atorvastatin reminder to 9 pm', { medicines: ['Atorvastatin'] })).toEqual({
       name: 'reschedule_medication',
-      args: { medication_name: 'Atorvastatin', to_time: '9 pm' },
+      args: { medication_name: 'Atorvastatin', to_time: '21:00' },
     })
+    const own = { medicines: ['Levothyroxine', 'Metformin', 'Rosuvastatin'] }
+    expect(call('please shift my thyroid pill reminder to 5:30 in the morning', own)).toEqual({ name: 'reschedule_medication', args: { medication_name: 'Levothyroxine', to_time: '05:30' } })
+    expect(call('cholesterol tablet ka time 10 baje kar do', own)).toEqual({ name: 'reschedule_medication', args: { medication_name: 'Rosuvastatin', to_time: '10' } })
+    // A reminder that names no medicine, of a patient with several: asked, not guessed.
+    expect(plan(medicationAgent, 'change the reminder to 7', own)).toMatchObject({ calls: [], asked: true })
+    const setUp = [{ id: 'm1', kind: 'medication', at: '2025-06-11T13:00:00Z', payload: { name: 'Telmisartan', dosage: '40 mg' } }]
+    expect(call('hmm, push that reminder to 7 pm', { recent: setUp })).toEqual({ name: 'reschedule_medication', args: { medication_name: 'Telmisartan', to_time: '19:00' } })
+    expect(call(romaniseHindi('इसका रिमाइंडर 7 बजे कर दो'), { recent: setUp })).toEqual({ name: 'reschedule_medication', args: { medication_name: 'Telmisartan', to_time: '7' } })
     const recent = [{ id: 'd1', kind: 'med_dose', at: '2025-06-11T03:00:00Z', payload: { medication_name: 'Amlodipine', status: 'taken' } }]
     expect(call('no I skipped it today, my BP was low in the morning', { recent })).toMatchObject({ name: 'correct_entry', args: { changes: { status: 'skipped' } } })
     expect(call('sorry I have not taken it yet, remove that', { recent })).toEqual({ name: 'remove_entry', args: { kind: 'med_dose' } })

@@ -30,7 +30,7 @@ const PARTS: [RegExp, string][] = [
 ]
 const QUERY_TODAY = /\b(?:did i take|have i taken|did i miss|meds today|medicines today|dawai li kya|dawai le li kya|kya maine|doses today|taken today|what (?:is|are) (?:left|due|pending))\b/
 const QUERY_LIST = /\b(?:what (?:medicines|meds|tablets|medications)|which (?:medicines|meds|tablets|medications)|list (?:my )?(?:medicines|meds|medications)|(?:what are|show me|tell me|read me) my (?:medicines|medications|meds|tablets))\b/
-const SCHEDULE = /\b(?:remind me|reminder|reminders|schedule|set (?:a |an )?(?:alarm|time))\b/
+const SCHEDULE = /\b(?:remind me|reminder|reminders|rimaind\w*|schedule|set (?:a |an )?(?:alarm|time))\b/
 const ADD = /\b(?:add|added|new medicine|started (?:on|taking)?|start taking|prescribed|doctor (?:gave|prescribed|started|put me on))\b/
 const DOSAGE = /\b(\d+(?:\.\d+)?\s*(?:mg|mcg|g|ml|units|iu))\b/
 const FREQUENCY = /\b(once (?:a|per) day|twice (?:a|per) day|thrice (?:a|per) day|once daily|twice daily|three times (?:a|per) day|daily|every day|at night|in the morning|morning and (?:night|evening)|od|bd|tds)\b/
@@ -50,7 +50,10 @@ function fuzzyNames(t: string, own: string[]): string[] {
   for (let i = 0; i < words.length; i++) {
     for (let len = 3; len >= 1; len--) {
       if (i + len > words.length) continue
-      const match = closestMedicine(words.slice(i, i + len).join(''), own)
+      const joined = words.slice(i, i + len).join('')
+      // "Thyroid" is the kind of tablet, not a misspelt Thyrox.
+      if (/^(?:thyroid|sugar|pressure|cholesterol|diabetes|diabetic|heart)$/.test(joined)) continue
+      const match = closestMedicine(joined, own)
       if (match) {
         found.push(match)
         i += len - 1
@@ -93,7 +96,7 @@ export function medicineNamed(t: string, own: string[]): string | undefined {
   const named = medicinesNamed(t, own)[0]
   if (named) return named
   const after = /\b(?:take|took|taking|my|add|started|prescribed)\s+([a-z][a-z0-9-]{3,})\b/.exec(t)?.[1]
-  if (after && !GENERIC.test(after) && !PARTS.some(([re]) => re.test(after)) && !/^(?:the|some|all|that|this|them|it|is|was|too|also|new)$/.test(after)) {
+  if (after && !GENERIC.test(after) && !PARTS.some(([re]) => re.test(after)) && !/^(?:the|some|all|that|this|them|it|is|was|too|also|new|reminders?|alarms?|times?|schedule|thyroid|sugar|pressure|cholesterol|diabetes|heart)$/.test(after)) {
     return after[0]!.toUpperCase() + after.slice(1)
   }
   return undefined
@@ -125,15 +128,23 @@ function readEdit(text: string, _latest: RecentEntry | undefined, intent: EditIn
 }
 
 /** "Move my atorvastatin reminder to 9 pm": the medicine, the new time, and the old one if said. */
-function reschedule(t: string, medicines: string[], language: ReplyLanguage = 'en'): Plan | undefined {
-  const name = medicineNamed(t, medicines)
+function reschedule(t: string, medicines: string[], language: ReplyLanguage = 'en', recent: RecentEntry[] = []): Plan | undefined {
   // "Metformin ki shaam wali dawa ka samay 7 baje kar do": the Hindi way of moving a time.
-  const hindi = /\b(?:samay|time|waqt|reminder)\b.{0,15}?\b(\d{1,2}(?:[:.]\d{2})?)\s*(?:baje|am|pm)?\s*(?:kar do|kardo|karo|kar dijiye|kar dein|badal do|rakh do|set kar do)\b/.exec(t)
-  const moving = /\b(?:move|change|shift|reschedule|push)\b.{0,40}\b(?:reminder|time|dose|alarm|tablet|medicine)\b.{0,30}\bto\b/.test(t) || !!hindi
-  if (!moving && !(name && /\b(?:move|change|shift|reschedule|push)\b.{0,40}\bto \d/.test(t))) return undefined
+  const hindi = /\b(?:samay|time|waqt|reminder|rimaind\w*)\b.{0,15}?\b(\d{1,2}(?:[:.]\d{2})?)\s*(?:baje|am|pm)?\s*(?:kar do|kardo|karo|kar dijiye|kar dein|badal do|rakh do|set kar do)\b/.exec(t)
+  const moving = /\b(?:move|change|shift|reschedule|push|prepone|postpone)\b.{0,40}\b(?:reminder|time|dose|alarm|tablet|medicine|pill|goli)\b.{0,30}\bto\b/.test(t) || !!hindi
+  const named = medicineNamed(t, medicines)
+  if (!moving && !(named && /\b(?:move|change|shift|reschedule|push)\b.{0,40}\bto \d/.test(t))) return undefined
+  // "The thyroid tablet": the patient's one medicine of that kind; "that reminder", "iska time":
+  // the medicine this conversation just set up.
+  const cls = named ? undefined : medicineClassNamed(t)
+  const ofClass = cls ? medicines.filter((m) => isOfClass(m, cls)) : []
+  const justSetUp = /\b(?:that|this|it|its|iska|iski|uska|uski|is|us)\b/.test(t) ? recent.findLast((e) => e.kind === 'medication')?.payload.name : undefined
+  const name = named ?? (ofClass.length === 1 ? ofClass[0] : typeof justSetUp === 'string' ? justSetUp : undefined)
   const part = (w: string | undefined) => (w ? ({ subah: 'morning', dopahar: 'afternoon', shaam: 'evening', sham: 'evening', raat: 'night' } as Record<string, string>)[w] ?? w : undefined)
   const to =
-    /\bto\s+(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?|\d{1,2} baje|morning|evening|night|afternoon)\b/.exec(t)?.[1] ??
+    // "To 6 in the morning", "to 9 pm"; a bare "to 9" stays bare (the tool keeps its half of the day).
+    (/\bto\s+\d.*\b(?:am|pm|morning|evening|night|afternoon|subah|shaam|raat|dopahar)\b/.test(t) ? clockTimes(/\bto\s+(.*)$/.exec(t)![1]!.replace(/^(\d)/, 'at $1'))[0] : undefined) ??
+    /\bto\s+(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?|\d{1,2} baje|morning|evening|night|afternoon)\b/.exec(t)?.[1]?.trim() ??
     (hindi ? `${hindi[1]}${/\b(?:shaam|sham|raat|evening|night)\b/.test(t) && Number(hindi[1]) < 12 ? ' pm' : /\b(?:subah|morning)\b/.test(t) ? ' am' : ''}` : undefined)
   const from =
     /\bfrom\s+(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)\b/.exec(t)?.[1] ??
@@ -275,7 +286,7 @@ export function planMedication(ctx: PlanContext): Plan {
   const t = ctx.text
   const answer = ctx.tools.has('answer_reminder') ? reminderAnswer(t.trim()) : undefined
   if (answer) return { calls: [{ name: 'answer_reminder', args: answer }] }
-  const moved = ctx.tools.has('reschedule_medication') ? reschedule(t, ctx.medicines, ctx.language) : undefined
+  const moved = ctx.tools.has('reschedule_medication') ? reschedule(t, ctx.medicines, ctx.language, ctx.recent) : undefined
   if (moved) return moved
   const edit = planEdit(ctx, readEdit)
   if (edit) return edit
@@ -293,7 +304,9 @@ export function planMedication(ctx: PlanContext): Plan {
     medicineNamed(t, ctx.medicines) ??
     (ctx.answeringQuestion && /\b(?:it|them|this|that|ise|use)\b/.test(t) ? medicineNamed(ctx.answeringQuestion.previous, ctx.medicines) : undefined)
   // "My BP tablet", "sugar ki goli": the patient's own medicines of that kind.
-  const cls = !name && GENERIC.test(t) ? medicineClassNamed(t) : undefined
+  // "The sugar one", "BP wali", answering "which medicine?": the kind of medicine names it.
+  const answeringWhich = !!ctx.answeringQuestion && /\b(?:one|ones|wali|wala|waali|waala|vali|vala)\b/.test(t)
+  const cls = !name && (GENERIC.test(t) || answeringWhich) ? medicineClassNamed(t) : undefined
   const ofClass = cls ? ctx.medicines.filter((m) => isOfClass(m, cls)) : []
 
   const statusOf = (x: string) =>
@@ -332,12 +345,12 @@ export function planMedication(ctx: PlanContext): Plan {
   }
 
   // "I took my tablet" → "Which one?" → "amlodipine": the status comes from the question before.
-  const answered = ctx.answeringQuestion && name ? statusOf(`${t} ${ctx.answeringQuestion.previous}`) : undefined
+  const answered = ctx.answeringQuestion && (name || ofClass.length) ? statusOf(`${t} ${ctx.answeringQuestion.previous}`) : undefined
   const doseStatus = status ?? answered
   // "If someone took two extra metformin, what happens?": asked, not taken; never a dose.
   const why = whyNotARecord(ctx.whole)
   if (doseStatus && why && why !== 'other_person') return { calls: [], reply: why === 'plan' ? medicationReplies(ctx.language).later : medicationReplies(ctx.language).askedNotTaken }
-  if (doseStatus && (name || GENERIC.test(t))) {
+  if (doseStatus && (name || GENERIC.test(t) || ofClass.length)) {
     const base: Record<string, unknown> = { status: doseStatus }
     const reason = REASON.exec(ctx.whole)?.[1] ?? (doseStatus !== 'taken' ? /,\s*([^,]{6,})$/.exec(ctx.whole)?.[1] : undefined)
     if (reason && doseStatus !== 'taken') base.reason = reason.trim()

@@ -245,16 +245,19 @@ export function medicationTools(store: HealthEventStore, reminders?: ReminderAns
 
   const reschedule = tool(
     async (input, runtime: ToolRuntime) => {
-      const to = parseTimeOfDay(input.to_time)
+      // "Move it to 8": an hour without am or pm takes the half of the day of the time it moves from.
+      const bare = /^\s*(\d{1,2})(?:[:.](\d{2}))?\s*(?:baje|o'?clock)?\s*$/.exec(input.to_time)
+      const nearest = !!bare && Number(bare[1]) >= 1 && Number(bare[1]) <= 12
+      const to = nearest ? `${String(Number(bare![1]) % 12).padStart(2, '0')}:${bare![2] ?? '00'}` : parseTimeOfDay(input.to_time)
       // "My evening metformin": the part of the day names the time that moves.
       const part = PARTS_OF_DAY.find((p) => p !== 'all' && input.from_time?.trim().toLowerCase() === p)
       const from = part ?? (input.from_time ? parseTimeOfDay(input.from_time) : undefined)
       if (!to) throw new Error(`I could not read the time "${input.to_time}"; say it like "9 pm" or "21:00"`)
-      const moved = await asToolError(() => rescheduleMedicine(store, turnWrite(runtime), { medication_name: input.medication_name, to, from }))
+      const moved = await asToolError(() => rescheduleMedicine(store, turnWrite(runtime), { medication_name: input.medication_name, to, from, nearest }))
       const spoken = (hhmm: string) => spokenTime(`2026-01-01T${hhmm}:00Z`, 'UTC')
-      return toolResult(say(MEDICATION_TEXTS.moved, turnContext(runtime).replyLanguage ?? 'en', { name: moved.medicine.payload.name, from: spoken(moved.from), to: spoken(to) }), {
+      return toolResult(say(MEDICATION_TEXTS.moved, turnContext(runtime).replyLanguage ?? 'en', { name: moved.medicine.payload.name, from: spoken(moved.from), to: spoken(moved.schedule.payload.time_of_day) }), {
         medication_id: moved.medicine.context_id,
-        time: to,
+        time: moved.schedule.payload.time_of_day,
       })
     },
     {

@@ -18,6 +18,7 @@ export function asksReadingNow(clause: string, message: string | undefined): boo
 
 /** Readings and questions about them. */
 export const vitalsLexicon: Lexicon = {
+  entryWords: /\b(?:sugar|shugar|glucose|bp|pressure|weight|wajan|wazan|vajan|pulse|oxygen|spo2|temperature|readings?|hba1c)\b/,
   patterns: [
     [/\b\d{2,3}\s*(?:\/|over|by)\s*\d{2,3}\b/, 1],
     [/\b(?:bp|blood pressure|b\.p\.|pressure)\b/, 0.9],

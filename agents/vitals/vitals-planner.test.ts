@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { firstCall, plan } from '../../test/agent-harness.js'
 import { vitalsAgent } from './vitals-agent.js'
 import { romaniseHindi } from '../../language/romanise.js'
+import type { RecentEntry } from '../plan.js'
 
 const call = (text: string, opts?: Parameters<typeof plan>[2]) => firstCall(plan(vitalsAgent, text, opts))
 
@@ -56,6 +57,25 @@ describe('vitals planner', () => {
     expect(plan(vitalsAgent, "remove yesterday's 150/95, the cuff was loose").calls).toEqual([
       { name: 'remove_entry', args: { match: { blood_pressure_systolic: 150, blood_pressure_diastolic: 95 }, day: 'yesterday' } },
     ])
+  })
+
+  it('Should change one half of a BP, the sugar unit or its context, and read Hindi denials', () => {
+    const bp = [{ id: 'b', kind: 'vitals', at: '2025-06-11T13:00:00Z', payload: { blood_pressure_systolic: 162, blood_pressure_diastolic: 98 } }]
+    const change = (text: string, recent: RecentEntry[] = bp) => plan(vitalsAgent, romaniseHindi(text), { recent }).calls[0]?.args.changes
+    expect(change('sorry, change that to 152')).toEqual({ blood_pressure_systolic: 152, blood_pressure_diastolic: 98 })
+    expect(change('oops, bottom number should be 88')).toEqual({ blood_pressure_systolic: 162, blood_pressure_diastolic: 88 })
+    expect(change('no it was 92 not 98')).toEqual({ blood_pressure_systolic: 162, blood_pressure_diastolic: 92 })
+    expect(change('galat likha, neeche wala 80 tha')).toEqual({ blood_pressure_systolic: 162, blood_pressure_diastolic: 80 })
+    const sugar = [{ id: 's', kind: 'vitals', at: '2025-06-11T13:00:00Z', payload: { blood_sugar: 200, blood_sugar_context: 'after_meal' } }]
+    expect(change('wait, the glucometer showed 6.5 mmol', sugar)).toEqual({ blood_sugar: 6.5, blood_sugar_unit: 'mmol/L' })
+    expect(change('200 nahi 120 thi, sahi kar do', sugar)).toEqual({ blood_sugar: 120 })
+    expect(change('that reading was at bedtime', sugar)).toEqual({ blood_sugar_context: 'bedtime' })
+    expect(change('माफ़ कीजिए, वो खाली पेट की थी', sugar)).toEqual({ blood_sugar_context: 'fasting' })
+    const weight = [{ id: 'w', kind: 'vitals', at: '2025-06-11T13:00:00Z', payload: { weight_kg: 75 } }]
+    expect(change('73 kilo likho, 75 galat hai', weight)).toEqual({ weight: 73 })
+    expect(change('74.5 किलो लिख दो', weight)).toEqual({ weight: 74.5 })
+    // Words that only may point back log a new reading of another kind.
+    expect(plan(vitalsAgent, 'sugar 140 likho', { recent: weight }).calls).toEqual([{ name: 'log_vitals', args: { blood_sugar: 140 } }])
   })
 
   it('Should confirm a BP whose slash was lost instead of guessing', () => {

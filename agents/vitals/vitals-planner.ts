@@ -1,5 +1,5 @@
 import { normalizePayload } from '../../memory/normalize-payload.js'
-import { negatedNumbers } from '../../language/edits.js'
+import { negatedNumbers, type EditIntent } from '../../language/edits.js'
 import { whenPhrase } from '../../language/when-phrase.js'
 import { entryDay, planEdit, splitDenial, type EditReading } from '../plan-edits.js'
 import type { Plan, PlanContext, RecentEntry } from '../plan.js'
@@ -261,7 +261,7 @@ function answerToQuestion(ctx: PlanContext): Reading[] {
 }
 
 /** The readings named in a correction, read against the entry meant ("no, make that 140"). */
-function readEdit(text: string, latest: RecentEntry | undefined): EditReading {
+function readEdit(text: string, latest: RecentEntry | undefined, intent: EditIntent = 'correct'): EditReading {
   const { said, denied } = splitDenial(text)
   const day = entryDay(said)
   const wrong = parseReadings(denied)[0] ?? {}
@@ -274,11 +274,13 @@ function readEdit(text: string, latest: RecentEntry | undefined): EditReading {
   delete changes.symptoms
   const p = latest?.payload ?? {}
   if (!measured(changes)) {
-    // A bare number is the entry's own measurement: "no, make that 140".
-    const denials = negatedNumbers(text)
-    const numbers = [...maskNonReadings(said2).matchAll(/\b\d{2,3}(?:\.\d+)?\b/g)].map((m) => Number(m[0])).filter((n) => !denials.includes(n))
+    // A bare number is the entry's own measurement: "no, make that 140" ("8.0 mmol" too).
+    const denials = [...negatedNumbers(text), ...(denied && /^\d+(?:\.\d+)?$/.test(denied) ? [Number(denied)] : [])]
+    const numbers = [...maskNonReadings(said2).matchAll(/\b\d{2,3}(?:\.\d+)?\b|\b\d{1,2}\.\d+\b/g)].map((m) => Number(m[0])).filter((n) => !denials.includes(n))
     const fields = ['blood_sugar', 'heart_rate', 'spo2', 'weight_kg', 'temperature', 'hba1c'].filter((f) => p[f] !== undefined)
-    if (numbers.length === 1 && fields.length === 1) {
+    if (numbers.length === 1 && p.blood_pressure_systolic !== undefined && fields.length === 0) {
+      changes = bpHalf(said2, numbers[0]!, denials, p)
+    } else if (numbers.length === 1 && fields.length === 1) {
       const field = fields[0] === 'weight_kg' ? 'weight' : fields[0]!
       changes = { [field]: numbers[0] }
     }
@@ -290,6 +292,9 @@ function readEdit(text: string, latest: RecentEntry | undefined): EditReading {
   if (/\bmmol\b/.test(said) && p.blood_sugar !== undefined) changes.blood_sugar_unit = 'mmol/L'
   if (/\b(?:fahrenheit|°f)\b/.test(said) && p.temperature !== undefined) changes.temperature_unit = 'F'
   if (fixTime) reading.when = whenPhrase(said)
+  // Words that only may point back ("68 kilo likho") correct the entry only in its own fields:
+  // a weight said after a BP is a new reading, not a change to the BP.
+  if (intent === 'refer' && latest && !Object.keys(changes).every((f) => f === 'when' || ownField(f, p))) return { day }
   if (measured(changes)) reading.changes = changes
   const named = { ...wrong }
   delete named.when
@@ -297,6 +302,29 @@ function readEdit(text: string, latest: RecentEntry | undefined): EditReading {
   if (/\bfasting (?:one|reading|sugar)\b/.test(said) && reading.changes?.blood_sugar !== undefined) named.blood_sugar_context = 'fasting'
   if (Object.keys(named).length) reading.match = named
   return reading
+}
+
+/** Whether a change's field is one the entry has ("weight" for weight_kg, a unit for its value). */
+function ownField(field: string, p: Record<string, unknown>): boolean {
+  const base = field.replace(/_(?:unit|context)$/, '').replace(/^weight$/, 'weight_kg').replace(/^blood_pressure_(?:systolic|diastolic)$/, 'blood_pressure_systolic')
+  return p[base] !== undefined || (base === 'weight' && p.weight_kg !== undefined)
+}
+
+/**
+ * One number said against a BP: which half it replaces. "The lower number was 85", "neeche wala
+ * 85" is the diastolic; "upper 140" the systolic; "85, not 95" replaces the half that was 95;
+ * else the half it is nearer to ("no, make that 140" after 150/90).
+ */
+function bpHalf(t: string, n: number, denied: number[], p: Record<string, unknown>): Reading {
+  const sys = Number(p.blood_pressure_systolic)
+  const dia = Number(p.blood_pressure_diastolic)
+  let half: 'sys' | 'dia'
+  if (/\b(?:lower|bottom|diastolic|second|neeche|niche|nichla|neechla|doosra|dusra)\b/.test(t)) half = 'dia'
+  else if (/\b(?:upper|top|systolic|first|upar|upar wala|pehla)\b/.test(t)) half = 'sys'
+  else if (denied.includes(dia)) half = 'dia'
+  else if (denied.includes(sys)) half = 'sys'
+  else half = Math.abs(n - sys) <= Math.abs(n - dia) ? 'sys' : 'dia'
+  return half === 'sys' ? { blood_pressure_systolic: n, blood_pressure_diastolic: dia } : { blood_pressure_systolic: sys, blood_pressure_diastolic: n }
 }
 
 /** What to remove: the entry the words name ("yesterday's 150/95"), else the latest. */
@@ -357,7 +385,7 @@ export function historyArgs(t: string, metric: string | undefined): Record<strin
 /** Readings to log, a question about past readings, a correction, or a request for the numbers. */
 export function planVitals(ctx: PlanContext): Plan {
   const t = ctx.text
-  const edit = planEdit(ctx, (text, latest, intent) => (intent === 'remove' ? readRemoval(text) : readEdit(text, latest)))
+  const edit = planEdit(ctx, (text, latest, intent) => (intent === 'remove' ? readRemoval(text) : readEdit(text, latest, intent)))
   if (edit) return edit
 
   // "Did my sugar go below 70 anytime this week?": a question about past readings, never a reading of 70.

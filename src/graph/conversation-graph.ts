@@ -183,7 +183,14 @@ export function buildConversationGraph(deps: ConversationGraphDeps) {
     const before = subjectBefore(state.messages, leans)
     const leaning = before !== undefined && leans(text)
     const said = leaning ? completeEllipsis(normaliseText(romaniseHindi(text)), normaliseText(romaniseHindi(before))) : text
-    const hit = checkGuards(said, guard)
+    // "That was my husband's reading, delete it": removing someone else's numbers from this
+    // record is what the guard on others' data wants, so it goes to the edit.
+    const guarded = checkGuards(said, guard)
+    const removingOne =
+      editIntent(normaliseText(romaniseHindi(said))) === 'remove' &&
+      /\b(?:that|it|this|wo|vo|woh|yeh|ye)\b/.test(normaliseText(romaniseHindi(said))) &&
+      !/\b(?:users?|records|accounts?|everyone|everybody|all|other people|database|data)\b/.test(normaliseText(said))
+    const hit = guarded?.kind === 'other_patient' && removingOne ? undefined : guarded
     let classified = classifyIntent(said, { medicineNames: ctx.medicines })
     // "And the day before?", "is that high?": nothing of their own to route by, so they go where
     // the message before went (its clearest part).
@@ -218,7 +225,9 @@ export function buildConversationGraph(deps: ConversationGraphDeps) {
     }
     if (edit) {
       // "No, make that 140", "delete that": the agent of the entry meant, and only that one.
-      const agent = editingAgent(classified.routes, ctx.recent, edit === 'refer', classified.confidence >= 0.9 && /\d/.test(normalised))
+      // "Aaj subah ki sugar wali entry mita do": no number to route by, but the entry's kind is named.
+      const named = classified.routes.length ? classified.routes : AGENT_DEFINITIONS.filter((a) => a.lexicon.entryWords?.test(normaliseText(romaniseHindi(said)))).map((a) => a.name)
+      const agent = editingAgent(named, ctx.recent, edit === 'refer', classified.confidence >= 0.9 && /\d/.test(normalised))
       if (agent) return new Command({ goto: [new Send(agent, { messages: state.messages })], update: { routes: [agent] } })
     }
     let routes = classified.routes
