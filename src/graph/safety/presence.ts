@@ -63,10 +63,10 @@ const NEGATION_INSIDE = re(`${B}(?:not|no|never|nahi|nahin|nhi|nai|नहीं|
 const HISTORY_BEFORE = /\b(?:had|has had|history of|survived|recovered from)\s+(?:a |an |his |her |my )?$/
 /** "dil ka daura pada tha 2015 mein", "दो साल पहले लकवा हुआ था": the same past event said in Hindi. */
 const HISTORY_AFTER_HI = re(
-  `^\\s*(?:\\S+\\s+){0,2}?(?:tha|thi|the|था|थी|थे)(?![\\p{L}\\p{M}])(?:\\s+\\S+){0,3}?\\s+(?:(?:19|20)\\d\\d|\\d+ (?:saal|sal|mahine|mahina) (?:pehle|pahle)|(?:\\d+ )?(?:साल|महीने) पहले)|^\\s*(?:\\S+\\s+){0,4}?(?:\\d+ (?:saal|sal|mahine|mahina) (?:pehle|pahle|pehele)|(?:\\d+ )?(?:साल|महीने) पहले|(?:19|20)\\d\\d (?:mein|me|में))`,
+  `^\\s*(?:\\S+\\s+){0,2}?(?:tha|thi|the|था|थी|थे)(?![\\p{L}\\p{M}])(?:\\s+\\S+){0,3}?\\s+(?:(?:19|20)\\d\\d|\\d+ (?:saal|sal|mahine|mahina) (?:pehle|pahle)|(?:\\d+ )?(?:साल|महीने) पहले)|^\\s*(?:\\S+\\s+){0,4}?(?:\\d+ (?:saal|sal|mahine|mahina) (?:pehle|pahle|pehele)|(?:\\d+ )?(?:साल|महीने) पहले|(?:19|20)\\d\\d (?:mein|me|में))|^\\s*(?:\\S+\\s+){0,2}?(?:tha|thi|the|था|थी|थे)(?![\\p{L}\\p{M}])\\s+(?:pichhle|pichle|पिछले) (?:saal|sal|mahine|mahina|साल|महीने)`,
 )
 const HISTORY_AFTER =
-  /^\s*(?:(?!since\b|for\b|from\b)\w+\s+){0,4}?(?:\d+ )?(?:years? ago|months ago|weeks? ago|days? ago|long ago|last (?:year|month|week|night)|yesterday|years back|in (?:19|20)\d\d)\b/
+  /^\s*(?:(?!since\b|for\b|from\b)\w+\s+){0,4}?(?:\d+ )?(?:years? ago|months ago|weeks? ago|days? ago|long ago|last (?:year|month|week|night)|yesterday|years back|in (?:19|20)\d\d|as a (?:child|kid|baby|teenager|boy|girl)|in (?:my |his |her )?(?:childhood|youth))\b/
 /** "had chest pain yesterday and it is back again": the past event is not over. */
 const RECURRED = /\b(?:again|still|came back|comes back|is back|returned|phir se|fir se|abhi bhi|ab bhi)\b/
 
@@ -86,7 +86,9 @@ export function firstPresent(text: string, pattern: Phrase | RegExp, whole = tex
     const after = text.slice(end, end + 30)
     if (!p.negative && (NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(after))) continue
     if (p.deniedInside && !p.negative && NEGATION_INSIDE.test(m[0])) continue
-    if (HISTORY_BEFORE.test(before) && HISTORY_AFTER.test(text.slice(end, end + 40)) && !RECURRED.test(text.slice(end))) continue
+    // "had a seizure 12 years ago", "had fits as a child": the "had" may be the phrase's own first word.
+    const past = HISTORY_BEFORE.test(before) || /^(?:had|has had)\s/.test(m[0].trimStart())
+    if (past && HISTORY_AFTER.test(text.slice(end, end + 40)) && !RECURRED.test(text.slice(end))) continue
     if (HISTORY_AFTER_HI.test(text.slice(end, end + 40)) && !RECURRED.test(text.slice(end))) continue
     if (p.weak && (MILD_BEFORE.test(before) || MILD_OR_PASSING.test(whole))) continue
     if (p.unless?.test(whole)) continue

@@ -142,7 +142,57 @@ const LOOK_ALIKES = [
   'dil ka daura pada tha 2015 mein',
 ]
 
+/** Second round, each a class the first lists lacked: images, "hardly", no point, a bare "nahi jeena", a life given, a fall and no getting up. */
+const MORE: [string, RedFlagCategory][] = [
+  ['feels like someone is standing on my chest', 'chest_pain'],
+  ['a heavy weight on my chest since 20 minutes', 'chest_pain'],
+  ['I can barely breathe after waking up', 'breathing'],
+  ['her breathing is laboured and fast', 'breathing'],
+  ["honestly I see no point in living", 'self_harm'],
+  ['what is the point of living like this', 'self_harm'],
+  ['mujhe nahi jeena ab', 'self_harm'],
+  ['बस अब और नहीं जीना', 'self_harm'],
+  ['jeene ki koi wajah nahi bachi', 'self_harm'],
+  ['जीने का कोई फायदा नहीं', 'self_harm'],
+  ['kaash subah aankh hi na khule', 'self_harm'],
+  ['I pray I never wake up again', 'self_harm'],
+  ['sab chhod ke apni jaan de dungi', 'self_harm'],
+  ['मैं अपनी जान ले लूंगा', 'self_harm'],
+  ['I just want to vanish forever', 'self_harm'],
+  ['mummy fell in the kitchen and cannot get up', 'head_injury'],
+  ['nanaji gir gaye hain aur khade nahi ho pa rahe', 'head_injury'],
+  ['his right leg suddenly feels heavy and weak', 'stroke'],
+  ['achanak se baayan haath kamzor ho gaya', 'stroke'],
+  ['उसने पूरी नींद की गोलियां खा लीं', 'overdose'],
+  ['took all of the sleep tablets in the house', 'overdose'],
+  ['poora patta kha liya goliyon ka', 'overdose'],
+  ['I swallowed an entire strip of tablets', 'overdose'],
+  ['I think I am about to pass out', 'unconscious'],
+]
+
+const MORE_LOOK_ALIKES = [
+  'sore chest muscles after push-ups on chest day',
+  'I cannot breathe through the nose, it is blocked since the cold',
+  'I was dying to eat a mango all week',
+  'we will die laughing at this wedding video',
+  'I do not want to live near the highway, too noisy',
+  'had fits as a child, none for 40 years',
+  'papa ka haath kaam nahi kar raha tha pichhle saal, ab theek hai',
+  'felt like I would faint in the heat yesterday, fine after some water',
+  'weak legs in the morning, slowly get better by noon',
+  'took my sleeping tablet at 10 as usual',
+  'he fell asleep watching TV',
+]
+
 describe('red flags as concept pairs', () => {
+  it.each(MORE)('Should flag %j as %s', (text, category) => {
+    expect(detectRedFlags(text).map((f) => f.category)).toContain(category)
+  })
+
+  it.each(MORE_LOOK_ALIKES)('Should not flag the look-alike %j', (text) => {
+    expect(detectRedFlags(text)).toEqual([])
+  })
+
   for (const [concept, cases] of Object.entries(PAIRS)) {
     it.each(cases)(`Should flag the ${concept} pair in %j as %s`, (text, category) => {
       expect(detectRedFlags(text).map((f) => f.category)).toContain(category)

@@ -47,6 +47,7 @@ export interface Concept {
 const CHEST = 'chest|chests|seena|seene|seeney|seenay|sina|sine|sinay|chhati|chhaati|chati|chaati|chhaatee|chhatee|सीना|सीने|छाती|छाती'
 const PAIN =
   'pain|pains|paining|painful|ache|aches|aching|achy|hurts?|hurting|sore|tight|tightness|tightening|pressure|pressing|heavy|heaviness|squeez\\w*|crush\\w*|discomfort|' +
+  'elephant|vice|vise|weight on|sitting on|band around|' +
   'dard|dardd|dukh\\w*|bhaari|bhari|bhaaripan|bharipan|bhaaripann|dab\\w*|jakad\\w*|jakd\\w*|kasav|khinchav|khichav|khinchaav|' +
   'दर्द|दुख\\S*|भारी\\S*|दब\\S*|जकड\\S*|खिंचाव|कसाव'
 const BREATH = 'breath|breathe|breathing|saans|sans|saas|saans|swas|swaas|shwas|shvas|swaans|सांस|श्वास|स्वास'
@@ -54,8 +55,9 @@ const BREATH = 'breath|breathe|breathing|saans|sans|saas|saans|swas|swaas|shwas|
 const BREATH_FAILS =
   "not coming|stopped|stopping|stops|won'?t come|(?:nahi|nahin|nhi|na) (?:aa|a|le|li|ho|ban)\\S*|ruk\\S*|atak\\S*|ghut\\S*|band ho\\S*|" +
   'नहीं (?:आ|ले|हो)\\S*|न (?:आ|ले)\\S*|रुक\\S*|अटक\\S*|घुट\\S*|बंद हो\\S*'
-const BREATH_CANT = "can'?t|cannot|can not|couldn'?t|could not|unable to|not able to|struggling to|struggle to|hard to|difficult to|trouble|difficulty|gasping for|fighting for"
-const BREATH_HARD = 'dikkat|dikkatt|diqqat|takleef|takleeph|taklif|pareshani|mushkil|problem|तकलीफ|दिक्कत|परेशानी|मुश्किल'
+const BREATH_CANT =
+  "can'?t|cannot|can not|couldn'?t|could not|unable to|not able to|struggling to|struggle to|hard to|difficult to|trouble|difficulty|gasping for|fighting for|hardly|barely|can hardly|can barely|no"
+const BREATH_HARD = 'difficult|very difficult|laboured|labored|dikkat|dikkatt|diqqat|takleef|takleeph|taklif|pareshani|mushkil|problem|तकलीफ|दिक्कत|परेशानी|मुश्किल'
 const BREATH_SHORT = 'phool\\S*|fool\\S*|phul\\S*|फूल\\S*|चढ\\S*|chadh\\S*'
 
 /** Wanting, wishing, thinking of: the intent half of a self-harm statement. */
@@ -65,11 +67,13 @@ const WANT_AFTER =
   'mann|man|mn|dil|ichha|iccha|icchha|ichchha|chah\\S*|chaah\\S*|khayal|khyal|khayaal|khayaalaat|vichar|vichaar|sochta|sochti|soch raha|soch rahi|' +
   'मन|दिल|इच्छा|चाह\\S*|ख्याल|खयाल|विचार|सोचता|सोचती|सोच रहा|सोच रही'
 const DYING =
-  "die|dying|dead|death|to end it|mar (?:jaana|jana|jaun|jau|jaaun|jaaoon|jaaun|jaane|jane|jaaunga|jaungi|jaunga)|marna|marne|maut|khudkushi|aatmahatya|atmahatya|" +
+  "die|dying|dead|death|to end it|disappear (?:forever|for good)|vanish (?:forever|for good)|sleep forever|sleep and never wake up|mar (?:jaana|jana|jaun|jau|jaaun|jaaoon|jaaun|jaane|jane|jaaunga|jaungi|jaunga)|marna|marne|maut|khudkushi|aatmahatya|atmahatya|" +
   'मर (?:जाना|जाने|जाऊं|जाउं|जाऊंगा|जाऊंगी)|मरना|मरने|मौत|खुदकुशी|आत्महत्या'
 const LIVING = 'live|living|alive|jeena|jina|jeene|jine|jeeney|jeevit|zinda|jinda|जीना|जीने|जिंदा|जीवित'
 /** Not wanting to live: the negation is the red flag. */
 const NO_WISH =
+  "(?:don'?t|do not|can'?t|cannot) see (?:the |any )?point|see no point|what'?s the point|what is the point|no point|pointless|nothing (?:left )?to live for|" +
+  '(?:koi )?(?:matlab|fayda|faida|wajah|maqsad|maksad|vajah) (?:nahi|nahin|nhi)|(?:कोई )?(?:मतलब|फायदा|वजह|मकसद) नहीं|' +
   "don'?t want|do not want|doesn'?t want|no (?:wish|will|desire|reason|point|mann|ichha|iccha)|not want|no longer want|tired of|sick of|can'?t go on|" +
   '(?:nahi|nahin|nhi|na) chah\\S*|(?:mann|man|mn|dil|ichha|iccha|icchha|ichchha|chah|chaah|irada|iraada) (?:\\S+ )?(?:nahi|nahin|nhi|khatam|khtm|nahi raha|nahi rahi)|' +
   'se (?:thak|tang|oob|ub)\\S*|(?:bekaar|bekar|bekaar sa|bojh)|' +
@@ -111,13 +115,22 @@ export const NUMB_EVERYDAY = re(NUMB_EVERYDAY_WORDS)
 const HURT_BY_ACCIDENT_WORDS =
   '\\b(?:hurt|cut|injured) (?:my ?self|myself) (?:while |when |at the |in the |on the |at |in )?(?:lifting|cooking|chopping|cutting|playing|shaving|gym|kitchen|garden|walking|running|exercising|cleaning|working|fall\\w*|slipp\\w*|sport\\w*|cricket|yoga)'
 export const HURT_BY_ACCIDENT = re(HURT_BY_ACCIDENT_WORDS)
+/** "I want to die laughing", "dying to try it": hyperbole. */
+const DIE_IDIOM_WORDS = '\\b(?:die|dying) (?:laughing|of laughter|of boredom|of embarrassment|for (?:a|some|one|the)|to (?:see|try|eat|meet|know|go))|\\bdying to\\b'
+export const DIE_IDIOM = re(DIE_IDIOM_WORDS)
+/** "can't breathe through my nose": a blocked nose, not breathlessness. */
+const NOSE_BLOCKED_WORDS = "through (?:my |the )?nose|nose (?:is )?(?:blocked|stuffy|block)|naak (?:band|block)|नाक बंद"
+export const NOSE_BLOCKED = re(NOSE_BLOCKED_WORDS)
+/** "I don't want to live in this city": a place, not life; "live in this pain" is still life. */
+const LIVE_SOMEWHERE_WORDS = '\\blive (?:in|at|near|there|abroad|with (?:my|them|him|her|you))\\b(?! (?:this |such |so much |constant )?(?:pain|misery|dard|agony|suffering))'
+export const LIVE_SOMEWHERE = re(LIVE_SOMEWHERE_WORDS)
 const LIMB_FAILS =
   "paraly\\w*|limp|lifeless|won'?t move|can'?t move|cannot move|not moving|not working|stopped working|won'?t work|gave way|gone dead|" +
   'bejaan|bejan|lakwa|lakva|(?:kaam|kam|kaj) (?:nahi|nahin|nhi|na) kar\\S*|(?:uth|utha|hil|hila|chal) (?:nahi|nahin|nhi|na) (?:raha|rahi|rahe|pa|paa|sak)\\S*|' +
   'बेजान|लकवा|काम (?:नहीं|न) कर\\S*|(?:उठ|उठा|हिल|हिला) (?:नहीं|न) (?:रहा|रही|रहे|पा|सक)\\S*'
 /** Between a limb and its state: only these words, so "haath ki ghadi kaam nahi kar rahi" stays a watch. */
 const LIMB_FILLERS =
-  "is|are|was|has|have|had|feels|feel|felt|went|gone|got|has gone|just|suddenly|completely|totally|fully|also|too|bhi|achanak|ekdum|bilkul|poora|pura|puri|poori|" +
+  "weak|heavy|kamzor|is|are|was|has|have|had|feels|feel|felt|went|gone|got|has gone|just|suddenly|completely|totally|fully|also|too|bhi|achanak|ekdum|bilkul|poora|pura|puri|poori|" +
   'theek se|thik se|sahi se|se|mein|me|mai|ek dam|and|aur|left|right|daayan|dayan|baayan|bayan|daya|baya|daayi|baayi|my|his|her|' +
   'अचानक|एकदम|बिल्कुल|बिलकुल|पूरा|पूरी|भी|में|और|दायां|बायां|दायाँ|बायाँ|ठीक से'
 const ONE_SIDE =
@@ -132,6 +145,7 @@ const SPEECH_FAILS =
   "slurr\\w*|garbl\\w*|jumbl\\w*|unclear|not clear|not making sense|thick|mumbl\\w*|ladkhad\\S*|lad khad\\S*|ladkhad|atak\\S*|totla\\S*|tutla\\S*|" +
   '(?:saaf|sahi|theek|thik|samajh) (?:se )?(?:nahi|nahin|nhi|na)|लडखड\\S*|अटक\\S*|तोतल\\S*|(?:साफ|ठीक|समझ) (?:से )?(?:नहीं|न)'
 
+const PILLS = 'pills|tablets|tabs|medicines|capsules|goliyan|goliya|goli|dawaiyan|dawai|dawa|दवाइयां|दवाई|दवा|गोलियां|गोली'
 const CONSCIOUS = 'conscious|consciousness|senses|hosh|होश'
 const CONSCIOUS_LOST = "lost|losing|lose|loses|not|no longer|kho\\S*|nahi|nahin|nhi|gaya|gayi|chala gaya|chali gayi|उड|खो\\S*|नहीं|चला गया|चली गई|गया|गई"
 const FIT = 'daura|daure|dora|dore|jhatka|jhatke|jhatkey|mirgi|seizures?|convulsions?|fits?|दौरा|दौरे|झटका|झटके|मिर्गी'
@@ -143,18 +157,24 @@ const FIT_COMES =
 
 export const CONCEPTS: Concept[] = [
   // "chest is paining since morning", "pain in the centre of my chest", "seene mein bahut zyada dard", "छाती में भारीपन".
-  { category: 'chest_pain', subject: CHEST, after: PAIN, before: 'pain|pains|ache|pressure|tightness|heaviness|discomfort|squeezing|crushing|dard|bhaaripan|दर्द|भारीपन|दबाव', gap: 5, unless: '\\bchest (?:x-?ray|xray|congestion|infection|of drawers)' },
+  { category: 'chest_pain', subject: CHEST, after: PAIN, before: 'pain|pains|ache|pressure|tightness|heaviness|discomfort|squeezing|crushing|tight band|band|weight|elephant|sitting on|standing on|pressing on|dard|bhaaripan|दर्द|भारीपन|दबाव', gap: 5, unless: '\\bchest (?:x-?ray|xray|congestion|infection|of drawers|day|muscles?|workout)' },
   // "can't breathe", "saans nahi aa rahi", "साँस रुक रही है".
   { category: 'breathing', subject: BREATH, after: BREATH_FAILS, negative: true },
-  { category: 'breathing', subject: BREATH, before: BREATH_CANT, gap: 2, unless: "through (?:my |the )?nose|nose (?:is )?blocked" },
+  { category: 'breathing', subject: BREATH, before: BREATH_CANT, gap: 2, unless: NOSE_BLOCKED_WORDS },
   // "saans lene mein bahut dikkat", "सांस लेने में तकलीफ": a denial ("koi dikkat nahi") cancels.
   { category: 'breathing', subject: BREATH, after: BREATH_HARD, gap: 4 },
   // "saans phool rahi hai": weak, cancelled by "thodi" or "ab theek ho gaya".
   { category: 'breathing', subject: BREATH, after: BREATH_SHORT, gap: 1, weak: true },
   // "I want to die", "marne ka mann karta hai", "मरने की इच्छा होती है".
-  { category: 'self_harm', subject: DYING, before: WANT_BEFORE, after: WANT_AFTER, gap: 4 },
+  { category: 'self_harm', subject: DYING, before: WANT_BEFORE, after: WANT_AFTER, gap: 4, unless: DIE_IDIOM_WORDS },
   // "I don't want to live", "jeene ka mann nahi", "जीने की इच्छा खत्म".
-  { category: 'self_harm', subject: LIVING, before: NO_WISH, after: NO_WISH, gap: 3, negative: true, unless: '\\blive (?:in|at|near|there|abroad|with (?:my|them|him|her|you))\\b' },
+  { category: 'self_harm', subject: LIVING, before: NO_WISH, after: NO_WISH, gap: 3, negative: true, unless: LIVE_SOMEWHERE_WORDS },
+  // "ab aur nahi jeena", "mujhe jeena hi nahi hai", "नहीं जीना": the infinitive with a bare "nahi" is the wish not to live.
+  { category: 'self_harm', subject: 'jeena|jina|जीना', before: 'nahi|nahin|nhi|नहीं', after: '(?:hi |bhi |ab )?(?:nahi|nahin|nhi|नहीं)(?! (?:aata|aaya|aati|आता|आया))', gap: 1, negative: true },
+  // "I wish I would not wake up tomorrow", "bas subah aankh na khule".
+  { category: 'self_harm', subject: "(?:not|never|na|nahi) (?:\\S+ )?(?:wake up|wake|uthun|uthoon|uthu|khule|खुले|उठूं)", before: 'wish|hope|want|wanna|pray|kaash|काश', gap: 4, negative: true },
+  // "main apni jaan le lunga", "अपनी जान दे दूंगी".
+  { category: 'self_harm', subject: '(?:apni|meri|apne|अपनी|मेरी) jaan|(?:apni|meri|अपनी|मेरी) जान', after: 'le (?:lu|lun|lunga|lungi|loon|leni|lena|lene|lu ga)|de (?:du|dun|dunga|dungi|doon|deni|dena|dene)|ले (?:लूं|लूंगा|लूंगी|लेनी|लेना)|दे (?:दूं|दूंगा|दूंगी|देनी|देना)', gap: 0 },
   // "thinking of hurting myself", "khud ko khatam kar doon", "अपने आप को चोट पहुँचाना".
   { category: 'self_harm', subject: SELF, before: HARM, after: HARM, gap: 2, unless: `${HURT_BY_ACCIDENT_WORDS}|chot (?:lag|lagi|lag gayi)` },
   // "end my life", "zindagi khatam kar doon", "जीवन समाप्त कर दूँ".
@@ -163,11 +183,15 @@ export const CONCEPTS: Concept[] = [
   { category: 'head_injury', subject: HEAD, before: 'bleeding|blood|khoon|khun|खून', after: BLEEDING, gap: 3 },
   // A head hit in a fall: "gir gaye aur sir phat gaya", "fell and hurt her head badly".
   { category: 'head_injury', subject: HEAD, before: HURT_HEAD, after: HURT_HEAD, gap: 3, context: FELL },
+  // A fall and not getting up: "fell and is not getting up", "gir gaye, uth nahi pa rahe", "गिर गए और उठ नहीं पा रहे".
+  { category: 'head_injury', subject: FELL, after: "(?:is |has )?(?:not getting up|can'?t get up|cannot get up|unable to get up|not able to get up|won'?t get up|not moving|can'?t move|can'?t stand)|uth nahi|uth nahin|uth nhi|utha nahi|khade nahi|khadi nahi|उठ नहीं|उठा नहीं|खडे नहीं|खडी नहीं", gap: 4, negative: true },
   // A face drooping: "muh ek taraf tedha", "her smile is crooked".
   { category: 'stroke', subject: FACE, after: FACE_FALLS, gap: 3 },
   // A limb that will not work: "haath achanak kaam nahi kar raha", "left leg has gone completely numb".
   { category: 'stroke', subject: LIMB, after: LIMB_FAILS, gap: 3, fillers: LIMB_FILLERS, negative: true },
   { category: 'stroke', subject: LIMB, after: LIMB_NUMB, gap: 3, fillers: LIMB_FILLERS, unless: NUMB_EVERYDAY_WORDS },
+  // A limb gone weak or heavy all of a sudden: "my arm suddenly went weak", "achanak haath kamzor ho gaya".
+  { category: 'stroke', subject: LIMB, after: 'weak\\w*|heavy|kamzor\\S*|kamjor\\S*|bhaari|कमजोर\\S*|भारी', gap: 3, fillers: LIMB_FILLERS, context: 'suddenly|sudden|all of a sudden|achanak|ekdum se|अचानक|एकदम से' },
   { category: 'stroke', subject: LIMB, before: "can'?t (?:lift|move|feel|raise)|cannot (?:lift|move|feel|raise)|unable to (?:lift|move|feel|raise)|numbness in", gap: 2 },
   // One side of the body: "ek taraf kamzori", "left side of the body feels numb".
   { category: 'stroke', subject: ONE_SIDE, after: ONE_SIDE_FAILS, gap: 4 },
@@ -175,6 +199,8 @@ export const CONCEPTS: Concept[] = [
   { category: 'stroke', subject: SPEECH, after: SPEECH_FAILS, gap: 3, negative: true, unless: '\\b(?:phone|network|line|call|mic|signal|awaaz (?:nahi|nahin) aa rahi)\\b' },
   // "lost consciousness", "hosh kho baithe", "होश उड गए".
   { category: 'unconscious', subject: CONSCIOUS, before: 'lost|losing|lose|loses|no', after: CONSCIOUS_LOST, gap: 2, negative: true, unless: '\\bhosh (?:me|mein) (?:aa|hai|hain|hoon|hu)|\\bhosh (?:aa gaya|aaya)|\\bregained' },
+  // "maine saari neend ki goliyan kha li", "took all of the sleeping tablets": sleeping pills by the handful, taken.
+  { category: 'overdose', subject: `(?:neend|sleeping|sleep|नींद) (?:ki |की |wali |वाली )?(?:${PILLS})`, before: 'all|all of|all the|all my|saari|sari|sab|poori|puri|bahut saari|many|whole|सारी|सब|पूरी|बहुत सारी', gap: 2, context: 'took|taken|swallowed|ate|kha|khaa|khaayi|khayi|le li|le liya|le li hai|nigal|nigli|खा|खाई|ले ली|निगल' },
   // "mirgi ka daura pada", "jhatke aane lage", "he started having fits".
   { category: 'seizure', subject: FIT, before: 'having|getting|started|another', after: FIT_COMES, gap: 2, unless: "\\bdil ka (?:daura|dora)|दिल का दौरा|\\b(?:daura|daure|dora|dore) (?:pe|par|per)\\b|दौरे पर|\\bfit of|\\bfits? (?:me|you|him|her|well|perfectly|in)\\b|\\b(?:keep|keeping|stay|staying|get|getting|be) fit\\b" },
 ]

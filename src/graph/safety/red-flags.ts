@@ -1,5 +1,5 @@
 import { matchable } from '../../../language/script.js'
-import { clauses, conceptFlags, HURT_BY_ACCIDENT, NUMB_EVERYDAY } from './red-flag-concepts.js'
+import { clauses, conceptFlags, DIE_IDIOM, HURT_BY_ACCIDENT, LIVE_SOMEWHERE, NOSE_BLOCKED, NUMB_EVERYDAY } from './red-flag-concepts.js'
 import { B, E, firstPresent, near, phrase, re, weak, type Phrase } from './presence.js'
 import { statedReadings, type StatedReadings } from './stated-readings.js'
 
@@ -111,7 +111,7 @@ const PATTERNS: Record<Exclude<RedFlagCategory, 'low_sugar_confusion' | 'high_su
     re(`(?:अचानक|एकदम)(?:\\s+\\S+){0,4}\\s+(?:सबसे )?(?:भयानक|तेज|असहनीय|भयंकर)\\s+(?:सिरदर्द|सिर ?दर्द|सर ?दर्द)|(?:जिंदगी|ज़िंदगी) (?:का|में) (?:सबसे )?\\S+ (?:सिरदर्द|सिर दर्द|सर दर्द)|सबसे (?:भयानक|तेज|बुरा|खराब) (?:सिरदर्द|सिर दर्द|सर दर्द)`),
   ].map(phrase),
   breathing: [
-    re(`\\bcan(?:no|'|\\s?no)?t (?:breathe|breath)\\b|\\bunable to breathe\\b|\\bnot able to breathe\\b|\\bnot breathing\\b|\\bstopped breathing\\b`),
+    { re: re(`\\bcan(?:no|'|\\s?no)?t (?:breathe|breath)\\b|\\bunable to breathe\\b|\\bnot able to breathe\\b|\\bnot breathing\\b|\\bstopped breathing\\b`), unless: NOSE_BLOCKED },
     re(`\\b(?:struggling|hard|difficult|difficulty|trouble) (?:to )?breath(?:e|ing)\\b`),
     re(`\\bgasping\\b|\\bchoking\\b|\\bsuffocat`),
     weak(re(`\\b(?:short of breath|shortness of breath|breathless|out of breath)\\b`)),
@@ -132,6 +132,8 @@ const PATTERNS: Record<Exclude<RedFlagCategory, 'low_sugar_confusion' | 'high_su
   unconscious: [
     re(`\\b(?:unconscious|unresponsive|passed out|blacked out|not waking up|won'?t wake up|can'?t wake (?:him|her|them)|collapsed|fainted|fainting|not responding)\\b`),
     re(`\\b(?:fell|fallen) (?:down )?and (?:is )?not (?:moving|responding|waking)\\b`),
+    // About to faint: weak, so "felt a bit faint when I stood up, fine now" stays quiet.
+    weak(re(`\\b(?:going to|about to|gonna|might|will) (?:pass out|faint|black out|collapse)\\b|\\bfeel(?:ing)? like (?:i'?m )?(?:going to )?(?:pass(?:ing)? out|faint(?:ing)?|collaps\\w*)\\b|\\bbehosh (?:ho jaunga|ho jaungi|hone wala|hone wali|sa lag)|बेहोश (?:हो जाऊंगा|हो जाऊंगी|होने वाला|होने वाली|सा लग)`)),
     re(`\\bbehosh\\b|\\bbehoshi\\b|\\bhosh (?:nahi|nahin|nhi|kho)\\b|\\bchakkar (?:kha ke|khake|khakar) gir`),
     re(`\\bhila(?:ne|te|ya|ya to|ne par|ne pe)?\\s+(?:bhi\\s+)?(?:\\S+\\s+){0,3}?(?:(?:nahi|nahin|nhi) (?:uth|jaag|hil|jawab)|jawab (?:nahi|nahin|nhi))`),
     re(`\\baankh(?:ein|en|e)? (?:nahi|nahin|nhi) khol|\\bhosh (?:me|mein|mai) (?:nahi|nahin|nhi)\\b|\\bbesudh\\b|आंख(?:ें|े)? नहीं खोल|होश में नहीं|बेसुध`),
@@ -169,6 +171,9 @@ const PATTERNS: Record<Exclude<RedFlagCategory, 'low_sugar_confusion' | 'high_su
     { re: re(`\\b(?:all|all of|saari|sari|sab|bahut saari)\\b(?:\\s+\\S+){0,4}?\\s+(?:${PILLS})\\b.{0,20}\\b(?:at once|together|in one go|ek saath|ek sath|ek baar mein|ek hi baar)\\b.{0,30}\\b(?:took|taken|swallowed|kha li|kha liya|kha liye|kha lee|le li|le liya|kha gaye|kha gayi|kha gaya)`), unless: re(ROUTINE_DOSES) },
     re(`\\b(?:whole|entire|full) (?:bottle|strip|packet|pack|box|week|week's|month|month's)\\b(?:\\s+\\S+){0,4}?\\s+(?:of )?(?:\\S+ )?(?:${PILLS})\\b|\\b(?:week|weeks|month)'?s?(?: worth)? of (?:\\S+ )?(?:${PILLS})\\b.{0,20}\\b(?:at once|together|in one go)`),
     re(`\\b(?:took|taken|swallowed|ate|kha li|kha liya|kha liye)\\b.{0,20}\\b(?:[1-9]\\d)\\s+(?:${PILLS})\\b`),
+    // "swallowed a bottle of pills", "poora patta kha liya": a whole container.
+    re(`\\b(?:poora|pura|poori|puri|saara|sara|ek) (?:patta|strip|shishi)\\b.{0,25}\\b(?:kha|khaa|nigal|le li|le liya|gatak)`),
+    re(`\\b(?:swallowed|took|ate|drank|kha li|kha liya|kha gaya|kha gayi|nigal)\\b.{0,15}\\b(?:a|an|the|whole|entire|full|ek|poori|puri|pura|poora) (?:bottle|strip|packet|pack|box|shishi|patta|dabba|dibba)\\b`),
     // Said rather than typed: "took too many tablets", "took ten sleeping tablets".
     re(`\\b(?:took|taken|swallowed|ate)\\b.{0,20}\\b(?:too many|(?:[1-9]\\d|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)(?: sleeping)?)\\s+(?:${PILLS})\\b`),
     // A child who got at the medicines.
@@ -194,8 +199,8 @@ const PATTERNS: Record<Exclude<RedFlagCategory, 'low_sugar_confusion' | 'high_su
   self_harm: [
     { re: re(`\\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting) (?:my ?self|myself)\\b`), unless: HURT_BY_ACCIDENT },
     re(`\\b(?:feel|feeling|felt) like (?:dying|ending (?:it|my life|everything))\\b|\\bno (?:\\S+ ){0,2}?(?:wish|will|desire|reason) to (?:live|go on)\\b|\\bsuicid|\\bend(?:ing)? (?:my life|it all)\\b|\\bnever wake up\\b|\\bhamesha ke liye so (?:ja|jau|jaun|jaunga|jaungi)|हमेशा के लिए सो जा`),
-    re(`\\b(?:want|wanna|going|plan|planning|thinking of|thinking about) (?:\\S+ ){0,8}?to (?:die|end it|end everything|end my life)\\b|\\bto end it (?:all|tonight|today|now)\\b`),
-    re(`\\bdon'?t want to (?:live|be alive|wake up|be here)\\b|\\bno (?:reason|point) (?:to|in) (?:live|living|going on)\\b|\\bwish i (?:was|were) dead\\b|\\bwish i could die\\b`),
+    { re: re(`\\b(?:want|wanna|going|plan|planning|thinking of|thinking about) (?:\\S+ ){0,8}?to (?:die|end it|end everything|end my life)\\b|\\bto end it (?:all|tonight|today|now)\\b`), unless: DIE_IDIOM },
+    { re: re(`\\bdon'?t want to (?:live|be alive|wake up|be here)\\b|\\bno (?:reason|point) (?:to|in) (?:live|living|going on)\\b|\\bwish i (?:was|were) dead\\b|\\bwish i could die\\b`), unless: LIVE_SOMEWHERE },
     re(`\\bbetter off (?:dead|without me)\\b|\\btake my (?:own )?life\\b|\\bnot worth living\\b|\\btired of (?:living|life)\\b|\\bcan'?t go on\\b|\\bi(?:'m| am) (?:just |only )?a burden\\b`),
     re(`\\bjeena nahi chaht|\\bjeena nahin chaht|\\bjeene ka (?:mann|man|mn) (?:nahi|nahin|nhi)|\\bjeene ki (?:\\S+ ){0,2}?(?:ichha|iccha|icchha|chah|chaah) (?:\\S+ )?(?:nahi|nahin|nhi|khatam)|\\bmar (?:jaane|jane|jaaneka) (?:ka|ki|ko) (?:\\S+ )?(?:mann|man|mn|dil|ichha|iccha|icchha|khayal|khyal|khayaal)|\\bmarne (?:ka|ki|ko) (?:\\S+ )?(?:mann|man|mn|dil|ichha|iccha|icchha|khayal|khyal|khayaal)|\\bmarna (?:chahta|chahti|chaahta|chaahti|chahata|chahate)|\\bmar (?:jaana|jana) (?:chahta|chahti|behtar|accha|achha)|\\bkhudkushi|\\baatmahatya|\\batmahatya|\\bkhud ko (?:khatam|maar|nuksan|nuksaan|nuqsan|chot)|\\b(?:sab|zindagi|jeevan|jindagi) khatam kar|\\bzindagi se (?:tang|thak)`),
     re(`\\b(?:bojh|boj) (?:hoon|hu|hun|ban gaya|ban gayi|ban gaye)\\b|\\b(?:zeher|zehar|jahar) (?:kha|pee|pi) (?:lunga|lungi|loon|lu)\\b|\\bjaan de (?:dunga|dungi|doon|du)\\b`),
