@@ -23,6 +23,12 @@ export interface Lexicon {
    * entry", "move my appointment"): where a correction or removal goes when nothing else says.
    */
   entryWords?: RegExp
+  /**
+   * Whether a clause routed to another agent also holds a complete entry of this one's, said in
+   * passing ("aadha ghanta walk ke baad pulse 96": a 30-minute walk beside the pulse). Both agents
+   * then read the clause.
+   */
+  alongside?(clause: string): boolean
 }
 
 export interface LexiconContext {

@@ -7,7 +7,7 @@ const WHEN_PHRASES = [
   /\b(?:an|a|half an|one) (?:hour|minute) ago\b/,
   /\bat \d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)?\b(?! ?(?:mg|kg|bpm|%|\/))/,
   /\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)\b/,
-  /\b(?:kal|aaj|parso)(?: (?:subah|shaam|sham|raat|dopahar))?\b/,
+  /\b(?:kal|aaj|parso|parson|parsoon)(?: (?:subah|shaam|sham|raat|dopahar))?\b/,
   /\b(?:subah|shaam|raat|dopahar)\b/,
   /\b(?:in the )?(?:morning|afternoon|evening|night)\b/,
   /\bon (?:mon|tues|wednes|thurs|fri|satur|sun)day\b/,

@@ -4,7 +4,7 @@ import { localDate, offsetMinutes, zonedInstant } from '../memory/local-time.js'
 /** Hinglish time words, so "kal raat" reads as "yesterday night" (logging is about the past). */
 const HINGLISH_TIME: [RegExp, string][] = [
   [/\bkal\b/g, 'yesterday'],
-  [/\bparso\b/g, '2 days ago'],
+  [/\b(?:parso|parson|parsoon|parsun)\b/g, '2 days ago'],
   [/\baaj\b/g, 'today'],
   [/\bsubah\b/g, 'morning'],
   [/\bsavere\b/g, 'morning'],

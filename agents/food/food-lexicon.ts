@@ -2,9 +2,14 @@ import type { Lexicon } from '../agent-definition.js'
 import { escapeRegExp } from '../../language/text.js'
 import { FOOD_NAMES } from './nutrition-table.js'
 
+/** A question about the calories the patient has eaten, not about calories in general. */
+export const CALORIES_SO_FAR =
+  /\b(?:calories|kcal|calorie)\b.{0,30}\b(?:kha li|kha liye|khayi|khaye|khaya|li|liye|ab tak|so far|today|aaj|did i|have i|i (?:had|ate|have had)|this week|is hafte|yesterday|kal)\b|\b(?:ab tak|so far|aaj|today|did i|have i|kal|yesterday)\b.{0,30}\b(?:calories|kcal)\b/
+
 /** Foods that are also words for other things ("sugar" is a reading, "chicken" a pox). */
 const AMBIGUOUS = ['aloo', 'chicken', 'fish', 'mutton', 'sugar', 'fruit']
-const FOOD_WORDS = new RegExp(`\\b(?:${FOOD_NAMES.filter((n) => !AMBIGUOUS.includes(n)).map(escapeRegExp).join('|')})\\b`)
+// Plurals as the planner reads them ("2 laddoos", "idlis").
+const FOOD_WORDS = new RegExp(`\\b(?:${FOOD_NAMES.filter((n) => !AMBIGUOUS.includes(n)).map(escapeRegExp).join('|')})(?:e?s)?\\b`)
 
 /** Meals, foods, drinks and water. */
 export const foodLexicon: Lexicon = {
@@ -17,6 +22,8 @@ export const foodLexicon: Lexicon = {
     [/\b(?:glass|glasses|litres?|liters?|bottle)\b/, 0.6],
     [/\b(?:drank|drink|drinking|piya|pi liya)\b/, 0.6],
     [/\b(?:calories|kcal|calorie|protein|carbs|diet)\b/, 0.85],
+    // "Aaj ab tak kitni calories kha li?", "how many calories did I have this week?": the patient's own record.
+    [CALORIES_SO_FAR, 1],
   ],
   adjust(clause, scores) {
     // "Not eating dinner", "skipped lunch", "khana nahi khaya": no meal to log; said beside a

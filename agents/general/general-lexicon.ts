@@ -1,6 +1,7 @@
 import type { Lexicon } from '../agent-definition.js'
 import { isGeneralHealthQuestion } from './health-answers.js'
 import { asksReadingNow } from '../vitals/vitals-lexicon.js'
+import { CALORIES_SO_FAR } from '../food/food-lexicon.js'
 
 /** Small talk, symptoms, mood, sleep, exercise, profile, appointments and the patient's history. */
 export const generalLexicon: Lexicon = {
@@ -19,10 +20,14 @@ export const generalLexicon: Lexicon = {
     [/\bwhat did\b.{0,30}\b(?:say|said|tell|told|mention|advise)\b|\bdoctor (?:say|said|tell|told|advised|mentioned)\b/, 0.8],
     [/\b(?:doctor|dr)\b/, 0.55],
   ],
+  // "Aadha ghanta walk ke baad pulse 96", "after a 20 min walk sugar 150": an activity with its own duration.
+  alongside: (clause) =>
+    /\b(?:\d+(?:\.\d+)?|half an?|an?|one)\s*(?:minutes?|mins?|min|hours?|hrs?|ghante|ghanta|minat)\s+(?:ki |ka |of |long |brisk |tez )?(?:walk|walking|yoga|jog|jogging|cycling|swim|swimming|exercise|workout|sair|kasrat)\b|\b(?:walk|walked|yoga|jogged|cycled|swam|exercised)\s+(?:for\s+)?\d+(?:\.\d+)?\s*(?:minutes?|mins?|min|hours?|hrs?|ghante|ghanta)\b/.test(clause),
   adjust(clause, scores, ctx) {
     // "how much water should I drink?", "is salt bad for my BP?": a general question for the
     // curated answers, not water or a reading to log or look up.
-    if (isGeneralHealthQuestion(clause) && !asksReadingNow(clause, ctx.message)) {
+    // Questions about the patient's own record stay with the agent that keeps it.
+    if (isGeneralHealthQuestion(clause) && !asksReadingNow(clause, ctx.message) && !CALORIES_SO_FAR.test(clause)) {
       for (const name of Object.keys(scores)) scores[name] = Math.min(scores[name]!, 0.4)
       scores.general = 1
     }

@@ -131,4 +131,10 @@ describe('general planner', () => {
     expect(call('how much should I walk every day?')).toMatchObject({ name: 'health_info' })
     expect(call('how can I sleep better?')).toMatchObject({ name: 'health_info' })
   })
+
+  it('Should ask the record about the next visit to a doctor, said without the word appointment', () => {
+    for (const text of ['which doctor am I seeing next?', 'agla doctor kaun sa hai jiske paas jana hai?', romaniseHindi('अगली बार डॉक्टर के पास कब जाना है?')]) {
+      expect(call(text)).toMatchObject({ name: 'get_day_history', args: { topic: 'appointments' } })
+    }
+  })
 })

@@ -225,6 +225,10 @@ const DAY_PERIODS: [RegExp, string][] = [
   [/\b(?:today|aaj)\b/, 'today'],
 ]
 
+/** A visit to the doctor asked about without the word appointment: "agli baar kis doctor ke paas jana hai?", "which doctor do I see next?". */
+const NEXT_VISIT =
+  /\b(?:agli|agla|agle|next)\b.{0,25}\b(?:doctor|dr|daktar)\b|\b(?:kis|kaun|kaunse|konse|which|who)\b.{0,12}\b(?:doctor|dr|daktar)\b.{0,30}\b(?:jana|jaana|milna|dikhana|see|seeing|visit|going|appointment)\b|\b(?:doctor|dr|daktar) (?:ke )?(?:paas|pas) (?:kab|kis din)\b|\bwhen (?:do|will|should) i (?:see|visit) (?:the |my )?(?:doctor|dr)\b/
+
 /**
  * A question about the patient's own sleep, exercise, symptoms, mood or appointments ("how did I
  * sleep this week?", "when is my next appointment?"), read from the record, never logged.
@@ -240,7 +244,7 @@ function dayQuestion(t: string): Plan | undefined {
   const args = (topic: string, extra: Record<string, unknown> = {}) => ({
     calls: [{ name: 'get_day_history', args: { topic, ...(period ? { period } : {}), ...(last ? { question: 'last' } : {}), ...extra } }],
   })
-  if (APPOINTMENT.test(t) || /\bappointment|doctor visit|checkup\b/.test(t)) return args('appointments')
+  if (APPOINTMENT.test(t) || /\bappointment|doctor visit|checkup\b/.test(t) || NEXT_VISIT.test(t)) return args('appointments')
   // "How did I sleep last night?": the latest night noted, whichever day it was logged on.
   if (SLEEP.test(t)) return /\blast night\b/.test(t) ? { calls: [{ name: 'get_day_history', args: { topic: 'sleep', question: 'last', period: 'last_7_days' } }] } : args('sleep')
   const exercise = EXERCISE.exec(t) ?? /\b(?:kitna|kitni|kitne|kab) (?:paidal )?(chala|chali|chale)\b/.exec(t)

@@ -62,3 +62,23 @@ describe('dose history', () => {
     expect((await callTool(tool('get_dose_history'), { question: 'times', medication_name: 'Metformin' }, ctx)).message).toBe('You take Metformin at 8:00 am and 8:00 pm.')
   })
 })
+
+describe('dose history', () => {
+  it('Should say when a dose was actually taken, not only its slot, and find it by a brand name', async () => {
+    const { tool } = agentTools(medicationAgent)
+    const ctx = turn('vimla')
+    // Set up a week ago, so yesterday had its 9 pm dose.
+    await callTool(tool('add_medication'), { name: 'Rosuvastatin', dosage: '10 mg', times: ['9 pm'] }, turn('vimla', new Date(NOW.getTime() - 7 * 86_400_000)))
+    await callTool(tool('log_dose'), { medication_name: 'Rozavel', status: 'taken', when: 'yesterday 9:40 pm' }, ctx)
+    const answer = await callTool(tool('get_dose_history'), { question: 'doses', medication_name: 'rozavel', period: 'yesterday' }, ctx)
+    expect(answer.message).toMatch(/Rosuvastatin (?:\w+, \d+ \w+ )?9:40 pm/)
+  })
+
+  it('Should list the doses taken, with their times, when no schedule says which were due', async () => {
+    const { tool } = agentTools(medicationAgent)
+    const ctx = turn('hemant')
+    await callTool(tool('log_dose'), { medication_name: 'Dolo', status: 'taken', when: 'yesterday 2 pm' }, ctx)
+    const answer = await callTool(tool('get_dose_history'), { question: 'doses', period: 'yesterday' }, ctx)
+    expect(answer.message).toMatch(/Taken: Dolo .*2:00 pm/)
+  })
+})

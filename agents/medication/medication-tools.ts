@@ -212,7 +212,13 @@ export function medicationTools(store: HealthEventStore, reminders?: ReminderAns
         const said = (d: HealthEvent<'med_dose'>) => `${d.payload.medication_name} ${spokenDay(d.occurred_at, ctx.timezone)} ${spokenTime(d.occurred_at, ctx.timezone)}`
         const missedLogged = [...count('missed'), ...count('skipped')]
         return toolResult(
-          [SAY.loggedCounts(period.label, count('taken').length, missedLogged.length), missedLogged.length ? SAY.missedList(missedLogged.map(said)) : ''].filter(Boolean).join(' '),
+          [
+            SAY.loggedCounts(period.label, count('taken').length, missedLogged.length),
+            missedLogged.length ? SAY.missedList(missedLogged.map(said)) : '',
+            count('taken').length && count('taken').length <= 4 ? SAY.takenList(count('taken').map(said)) : '',
+          ]
+            .filter(Boolean)
+            .join(' '),
           { taken: count('taken').length, missed: missedLogged.length },
         )
       }
@@ -224,7 +230,9 @@ export function medicationTools(store: HealthEventStore, reminders?: ReminderAns
       const parts = [SAY.tookOf(period.label, taken.length, doses.length - due.length)]
       if (missed.length) parts.push(SAY.missedCount(missed.length), SAY.missedList(missed.map((d) => `${d.medication_name} ${at(d)} (${d.status})`)))
       else if (taken.length === doses.length - due.length) parts.push(SAY.noneMissed)
-      if (taken.length && doses.length <= 4) parts.push(SAY.takenList(taken.map((d) => `${d.medication_name} ${at(d)}`)))
+      // A taken dose is said at the time it was taken ("10:15 pm"), which is what the patient asks about; its slot may be earlier.
+      const takenAt = (d: ExpectedDose) => (d.taken_at ? `${oneDay ? '' : `${spokenDay(d.taken_at, ctx.timezone)} `}${spokenTime(d.taken_at, ctx.timezone)}` : at(d))
+      if (taken.length && doses.length <= 4) parts.push(SAY.takenList(taken.map((d) => `${d.medication_name} ${takenAt(d)}`)))
       if (due.length) parts.push(SAY.stillDue(due.map((d) => `${d.medication_name} ${at(d)}`)))
       return toolResult(parts.join(' '), { doses, missed: missed.length, taken: taken.length })
     },

@@ -21,6 +21,22 @@ describe('classifyIntent', () => {
     expect(classifyIntent('replaced rice with roti at dinner').routes).toEqual(['food'])
   })
 
+  it('Should send an activity said with its duration beside a reading to both agents, and a time since it to vitals only', () => {
+    expect(classifyIntent('after a 45 minute walk my pulse was 104').routes).toEqual(['vitals', 'general'])
+    expect(classifyIntent('bp 128/80 after 20 min yoga').routes).toEqual(['vitals', 'general'])
+    expect(classifyIntent('pulse 100 about 15 minutes after my walk').routes).toEqual(['vitals'])
+  })
+
+  it("Should send a question about the patient's own calories to food, and one about a food's calories to the curated answers", () => {
+    expect(classifyIntent('kal kitni calories li thi?').routes).toEqual(['food'])
+    expect(classifyIntent('how many calories have I had so far?').routes).toEqual(['food'])
+    expect(classifyIntent('how many calories should a diabetic eat?').routes).toEqual(['general'])
+  })
+
+  it('Should read a plural food as food', () => {
+    expect(classifyIntent('bp 140/90, then ate 3 samosas').routes).toEqual(['vitals', 'food'])
+  })
+
   it("Should know the patient's own medicine names", () => {
     expect(classifyIntent('had my sporlac').routes).not.toEqual(['medication'])
     expect(classifyIntent('had my sporlac', { medicineNames: ['Sporlac'] }).routes).toEqual(['medication'])

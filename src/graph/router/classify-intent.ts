@@ -52,10 +52,12 @@ export function classifyIntent(text: string, opts: { medicineNames?: string[] } 
     if (neighbour) clauses[i]!.agent = neighbour.agent
   }
   const routed = clauses.filter((c) => c.agent)
-  const routes = [...new Set(routed.map((c) => c.agent!))]
+  // A clause of one agent's that holds another's entry in passing reaches both.
+  const passing = routed.flatMap((c) => AGENT_DEFINITIONS.filter((a) => a.name !== c.agent && a.lexicon.alongside?.(c.text)).map((a) => ({ ...c, agent: a.name as AgentName })))
+  const routes = [...new Set([...routed, ...passing].map((c) => c.agent!))]
   const focus: Partial<Record<AgentName, string>> = {}
   for (const agent of routes) {
-    focus[agent] = routes.length === 1 ? normalised : routed.filter((c) => c.agent === agent).map((c) => c.text).join(', ')
+    focus[agent] = routes.length === 1 ? normalised : [...routed, ...passing].filter((c) => c.agent === agent).map((c) => c.text).join(', ')
   }
   const scored = routed.filter((c) => c.score >= 0.5)
   const confidence = scored.length ? Math.min(...scored.map((c) => c.score)) : Math.max(0, ...clauses.map((c) => c.score))
