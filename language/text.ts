@@ -10,10 +10,20 @@ export function normaliseText(text: string): string {
     .replace(/[’‘]/g, "'")
     .replace(/\bhundred\b/gi, (h, i, all: string) => (/\b(?:one|a|two)\s+$/i.test(all.slice(0, i)) ? h : 'one hundred'))
     .toLowerCase()
+    // Before the numbers: "do glaas" counts only beside a unit it knows.
+    .replace(GLASS, 'glass')
   const digits = halves(wordsToDigits(hindiNumbersToDigits(spoken)))
   // A speech recogniser writes the letters out: "bee pee", "b p".
-  return mendTypos(digits.replace(/\bb\.? ?p\b|\bbee[ -]?pee\b/g, 'bp').replace(/\s+/g, ' ').trim())
+  return mendTypos(wholeNotPuri(digits.replace(/\bb\.? ?p\b|\bbee[ -]?pee\b/g, 'bp').replace(/\s+/g, ' ').trim()))
 }
+
+/** "puri raat jaagta raha" (पूरी रात) is the whole night, not a puri eaten at night. */
+function wholeNotPuri(t: string): string {
+  return t.replace(/\b(?:puri|poori|pura|poora|poore|pure) (raat|rat|din|night|day|tarah|hafte|hafta|week)\b/g, 'whole $1')
+}
+
+/** Hindi spellings of a glass: "teen gilaas paani", "do glaas". */
+const GLASS = /\b(?:gilas|gilaas|gilass|glaas|glas|gilaa?son|gilason)\b/g
 
 /**
  * Misspellings and run-together words patients type: "suger", "presure", "fastin", "aftr", "sugar147", "bp-134",

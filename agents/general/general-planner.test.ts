@@ -75,6 +75,8 @@ describe('general planner', () => {
     expect(call('aaj mann bahut badhiya hai')).toMatchObject({ name: 'log_mood', args: { mood: 'very_good' } })
     expect(call(romaniseHindi('आज मन अच्छा है'))).toMatchObject({ name: 'log_mood', args: { mood: 'good' } })
     expect(call(romaniseHindi('बहुत उदास महसूस हो रहा है'))).toMatchObject({ name: 'log_mood', args: { mood: 'bad' } })
+    expect(call('main aaj thoda pareshan hoon')).toMatchObject({ name: 'log_mood', args: { mood: 'bad' } })
+    expect(call(romaniseHindi('आज मैं बहुत खुश हूँ'))).toMatchObject({ name: 'log_mood', args: { mood: 'very_good' } })
   })
 
   it('Should name a Hindi pain by its body part, and log nothing for one that has passed', () => {
@@ -82,6 +84,8 @@ describe('general planner', () => {
     expect(call('ghutnon mein bahut dard')).toMatchObject({ name: 'log_symptom', args: { name: 'knee pain', body_part: 'knee', severity: 'moderate' } })
     expect(plan(generalAgent, 'ab sir dard nahi ho raha')).toMatchObject({ calls: [] })
     expect(plan(generalAgent, 'chakkar ab nahi aata')).toMatchObject({ calls: [] })
+    expect(plan(generalAgent, 'kamar dard ab theek ho gaya')).toMatchObject({ calls: [] })
+    expect(plan(generalAgent, 'bukhar utar gaya hai')).toMatchObject({ calls: [] })
     // A symptom yesterday that has passed is still a fact of yesterday.
     expect(call('kal ulti hui thi, ab theek hoon')).toMatchObject({ name: 'log_symptom' })
   })

@@ -36,7 +36,7 @@ const MOODS: [RegExp, string][] = [
 const NONSPECIFIC = /^(?:tired|tiredness|fatigue|thakan|weakness|kamzori|weak)$/
 /** Words that only ever describe a mood. */
 const MOOD_WORD = /\b(?:sad|low|down|upset|anxious|worried|stressed|lonely|depressed|irritable|irritated|cranky|frustrated|moody|fed up|udaas|udas|pareshan|chidchida|chidchidi)\b/
-const MOOD_CONTEXT = /\b(?:feel|feeling|felt|mood|i am|i'm|im|today is|day was|lag raha|lag rahi|mehsoos|mahsoos|mahsus|mehsus|mann|man|jee|dil)\b/
+const MOOD_CONTEXT = /\b(?:feel|feeling|felt|mood|i am|i'm|im|today is|day was|lag raha|lag rahi|mehsoos|mahsoos|mahsus|mehsus|mann|man|jee|dil|hoon|hun|hu)\b/
 
 const SLEEP = /\b(?:slept|sleep|sleeping|neend|nind|soya|soyi|so gaya|so gayi|woke up)\b|\bso (?:nahi|nahin|nhi|na) (?:paya|payi|paaya|paayi|saka|saki|sake|pa)\b|\b(?:jaag|jag)(?:ta|ti|te|a|i)? (?:raha|rahi|rahe)\b/
 /** "kal raat theek se so nahi paya", "3 baje tak jaagta raha", "karvatein badalta raha": a poor night. */
@@ -145,7 +145,7 @@ function hindiPain(symptom: string): { name: string; part: string } | undefined 
 /** "Ghutne ka dard ab nahi hai", "the headache is gone": it has passed, nothing to log. */
 function symptomGone(t: string): boolean {
   const m = SYMPTOM_RE.exec(t)
-  return !!m && /^\s*(?:\S+\s+){0,2}?(?:(?:ab|abhi|bilkul)\s+)?(?:nahi|nahin|nhi)\s+(?:(?:aa|ho|lag)\s+)?(?:hai|he|raha|rahi|rha|rhi|rahe|hota|hoti|aata|aati)\b|^\s*(?:is |has )?(?:gone|went away|no more|not there)\b/.test(t.slice(m.index + m[0].length))
+  return !!m && /^\s*(?:\S+\s+){0,2}?(?:(?:ab|abhi|bilkul)\s+)?(?:nahi|nahin|nhi)\s+(?:(?:aa|ho|lag)\s+)?(?:hai|he|raha|rahi|rha|rhi|rahe|hota|hoti|aata|aati)\b|^\s*(?:is |has )?(?:gone|went away|no more|not there)\b|^\s*(?:ab |abhi |to |toh )?(?:chala gaya|chali gayi|chale gaye|chala gya|gayab ho\w*|khatam ho\w*|ruk gaya|ruk gayi|band ho gaya|band ho gayi|utar gaya|utar gayi|theek ho gaya|theek ho gayi|thik ho gaya|thik ho gayi)\b/.test(t.slice(m.index + m[0].length))
 }
 
 function symptomCall(t: string): PlannedCall | undefined {
