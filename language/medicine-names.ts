@@ -57,6 +57,7 @@ export const BRANDS: Record<string, string> = {
   acitrom: 'acenocoumarol', warf: 'warfarin', eliquis: 'apixaban', xarelto: 'rivaroxaban',
   // thyroid, stomach, pain and the rest
   thyronorm: 'levothyroxine', eltroxin: 'levothyroxine', thyrox: 'levothyroxine',
+  allegra: 'fexofenadine',
   pan: 'pantoprazole', 'pan 40': 'pantoprazole', pantocid: 'pantoprazole', pantop: 'pantoprazole', 'pan d': 'pantoprazole + domperidone',
   omez: 'omeprazole', ocid: 'omeprazole', razo: 'rabeprazole', nexpro: 'esomeprazole',
   dolo: 'paracetamol', crocin: 'paracetamol', calpol: 'paracetamol', pacimol: 'paracetamol',
@@ -74,7 +75,7 @@ const SYNONYMS: Record<string, string> = {
 
 /** Generic names older patients take every day (plus the brands above), for recognising a medicine. */
 const GENERICS = [
-  'metformin', 'glimepiride', 'gliclazide', 'sitagliptin', 'vildagliptin', 'teneligliptin', 'dapagliflozin', 'empagliflozin',
+  'methotrexate', 'fexofenadine', 'cetirizine', 'metformin', 'glimepiride', 'gliclazide', 'sitagliptin', 'vildagliptin', 'teneligliptin', 'dapagliflozin', 'empagliflozin',
   'insulin', 'amlodipine', 'telmisartan', 'losartan', 'olmesartan', 'ramipril', 'enalapril', 'atenolol', 'metoprolol',
   'bisoprolol', 'carvedilol', 'nebivolol', 'hydrochlorothiazide', 'chlorthalidone', 'furosemide', 'frusemide', 'torsemide',
   'spironolactone', 'atorvastatin', 'rosuvastatin', 'aspirin', 'clopidogrel', 'warfarin', 'acenocoumarol', 'apixaban',
@@ -147,7 +148,22 @@ export function closestMedicine(word: string, own: string[] = []): string | unde
     const distance = levenshtein(w, c)
     if (distance <= allowed && (!best || distance < best.distance)) best = { name: c, distance }
   }
-  return best?.name
+  // A name spelt as it sounds, as Devanagari reads in Latin letters ("thayroksin", "kardes"): the
+  // same consonants in the same order as a long name.
+  return best?.name ?? (w.length >= 6 ? candidates.find((c) => c.length >= 6 && consonants(c) === consonants(w) && consonants(w).length >= 4) : undefined)
+}
+
+/** A name's sound skeleton: x as ks, ph as f, c as k (s before e or i), vowels and doubled letters dropped. */
+function consonants(word: string): string {
+  return word
+    .toLowerCase()
+    .replace(/x/g, 'ks')
+    .replace(/ph/g, 'f')
+    .replace(/c(?=[ei])/g, 's')
+    .replace(/c/g, 'k')
+    .replace(/w/g, 'v')
+    .replace(/[aeiouy]/g, '')
+    .replace(/(.)\1+/g, '$1')
 }
 
 /** The class of a medicine ("bp", "sugar", …) by any of its names, if it has one. */

@@ -23,6 +23,7 @@ export const generalLexicon: Lexicon = {
   // "Aadha ghanta walk ke baad pulse 96", "after a 20 min walk sugar 150": an activity with its own duration.
   alongside: (clause) =>
     /\b(?:\d+(?:\.\d+)?|half an?|an?|one)\s*(?:minutes?|mins?|min|hours?|hrs?|ghante|ghanta|minat)\s+(?:ki |ka |of |long |brisk |tez )?(?:walk|walking|yoga|jog|jogging|cycling|swim|swimming|exercise|workout|sair|kasrat)\b|\b(?:walk|walked|yoga|jogged|cycled|swam|exercised)\s+(?:for\s+)?\d+(?:\.\d+)?\s*(?:minutes?|mins?|min|hours?|hrs?|ghante|ghanta)\b/.test(clause),
+  answers: couldAnswerGeneralQuestion,
   adjust(clause, scores, ctx) {
     // "how much water should I drink?", "is salt bad for my BP?": a general question for the
     // curated answers, not water or a reading to log or look up.
@@ -32,4 +33,20 @@ export const generalLexicon: Lexicon = {
       scores.general = 1
     }
   },
+}
+
+/**
+ * Whether words could answer the general agent's questions (how long did you sleep, which day is
+ * the appointment, how are you feeling): a yes or no, hours, a day or a time, how it went, or
+ * words of its own. "Lunch was rajma rice" or "BP 130/80" could not: they start a new subject.
+ */
+export function couldAnswerGeneralQuestion(text: string): boolean {
+  if (generalLexicon.patterns.some(([re]) => re.test(text))) return true
+  return (
+    /^(?:yes|yeah|no|nope|haan|han|ji|nahi|nahin|ok|okay)\b/.test(text) ||
+    /\b\d+(?:\.\d+)?\s*(?:hours?|hrs?|ghante|ghanta|minutes?|mins?)\b/.test(text) ||
+    /\b(?:well|badly|good|bad|fine|ok|okay|poor|great|achhi|acchi|achha|theek|thik|kharab|bura|buri|better|worse)\b/.test(text) ||
+    /\b(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|aaj|kal|parso|tarikh|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)\b/.test(text) ||
+    /\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|baje)\b/.test(text)
+  )
 }

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import { firstCall, plan } from '../../test/agent-harness.js'
 import { generalAgent } from './general-agent.js'
+import { couldAnswerGeneralQuestion } from './general-lexicon.js'
 import { romaniseHindi } from '../../language/romanise.js'
 
 const call = (text: string) => firstCall(plan(generalAgent, text))
 
 describe('general planner', () => {
+  it('Should tell words that could answer its question from a new subject', () => {
+    for (const yes of ['about 5 hours', 'not well', 'friday 10 am', 'haan', 'theek thi']) expect(couldAnswerGeneralQuestion(yes)).toBe(true)
+    for (const other of ['dinner was 2 roti and sabzi', 'bp 128/84', 'took metformin']) expect(couldAnswerGeneralQuestion(other)).toBe(false)
+  })
+
   it('Should ask about a night said with nothing about it, and log the answer', () => {
     expect(plan(generalAgent, 'i slept')).toMatchObject({ calls: [], asked: true, reply: expect.stringMatching(/How many hours/) })
     const answering = { question: 'how many hours did you sleep, and how well? for example "7 hours, slept well".', previous: 'i slept' }

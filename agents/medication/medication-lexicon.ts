@@ -2,7 +2,7 @@ import type { Lexicon } from '../agent-definition.js'
 import { closestMedicine, COMMON_DRUGS } from '../../language/medicine-names.js'
 import { escapeRegExp } from '../../language/text.js'
 
-const DRUG_WORDS = new RegExp(`\\b(?:${COMMON_DRUGS.map(escapeRegExp).join('|')})\\b`)
+const DRUG_WORDS = new RegExp(`\\b(?:${COMMON_DRUGS.map((d) => escapeRegExp(d).replace(/ /g, '[\\s-]')).join('|')})\\b`)
 
 /** A word a few edits from a known medicine or one of the patient's own: "metfromin", "amlokin", "telmisatran". */
 const misspeltMedicine = (clause: string, own: string[] | undefined) => clause.split(/[^a-z]+/).some((w) => closestMedicine(w, own) !== undefined)
@@ -32,6 +32,11 @@ export const medicationLexicon: Lexicon = {
     if (/\b(?:took|taken|le li|le liya|li hai)\b(?! (?:at|in|on|around|after|before)\b)/.test(clause) && (scores.general ?? 0) < 0.85 && (scores.vitals ?? 0) < 0.9) {
       scores.medication = Math.max(scores.medication ?? 0, 0.75)
     }
+    // "Pan 40 before breakfast at 7:30", "Clopilet 75 after lunch": a medicine's strength beside a
+    // meal word is no sugar reading when no reading is named.
+    if (scores.medication! >= 1 && DRUG_WORDS.test(clause) && !/\b(?:sugar|glucose|bp|pressure|pulse|weight|oxygen|spo2|temperature|fever|fbs|ppbs|rbs)\b/.test(clause)) {
+      scores.vitals = Math.min(scores.vitals ?? 0, 0.5)
+    }
     // "BP ki dawai", "sugar tablets": a medicine for a condition, not a reading.
     if (scores.medication! >= 0.9 && (scores.vitals ?? 0) < 1 && !/\d/.test(clause)) scores.vitals = Math.min(scores.vitals ?? 0, 0.5)
   },
@@ -46,7 +51,7 @@ export const medicationLexicon: Lexicon = {
 export function couldAnswerMedicationQuestion(text: string): boolean {
   return (
     /^(?:yes|yeah|yep|ok|okay|sure|no|nope|haan|han|ha|ji|nahi|nahin|mat|theek hai|thik hai|please)\b/.test(text) ||
-    /\b(?:taken|took|le li|le liya|li|skip\w*|snooze\w*|missed|bhool\w*|forgot|both|dono|all|sab|one|wali|wala|waali|waala|ones)\b/.test(text) ||
+    /\b(?:taken|took|le li|le liya|li|skip\w*|snooze\w*|missed|bhool\w*|forgot|both|dono|donon|all|sab|sabhi|one|wali|wala|waali|waala|ones)\b/.test(text) ||
     DRUG_WORDS.test(text) ||
     misspeltMedicine(text, undefined) ||
     /\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|baje|o'?clock)\b|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2} (?:in the|at) (?:morning|night|evening|afternoon)\b/.test(text) ||

@@ -7,6 +7,24 @@ import { couldAnswerMedicationQuestion } from './medication-lexicon.js'
 const call = (text: string, opts?: Parameters<typeof plan>[2]) => firstCall(plan(medicationAgent, text, opts))
 
 describe('medication planner', () => {
+  it('Should set a medicine up from its name, strength and times, with no verb (brands, Hinglish, Devanagari)', () => {
+    const setup = (text: string) => plan(medicationAgent, romaniseHindi(text)).calls.map((c) => [c.name, c.args])
+    expect(setup('Amlong 10 at 9 pm after dinner')).toEqual([['add_medication', expect.objectContaining({ name: 'Amlodipine (Amlong)', dosage: '10 mg', times: ['21:00'] })]])
+    expect(setup('Met XL 50 roz subah 7:30 baje')).toEqual([['add_medication', expect.objectContaining({ name: 'Metoprolol (Met Xl)', dosage: '50 mg', times: ['07:30'] })]])
+    expect(setup('Pan-D daily at 7 before breakfast')[0]![1]).toMatchObject({ name: expect.stringMatching(/^Pantoprazole/), times: ['07:00'] })
+    expect(setup('crocin 500 subah 9, dopahar 3 aur raat 9 baje, 5 din')[0]![1]).toMatchObject({ times: ['09:00', '15:00', '21:00'] })
+    expect(setup('थायरोनॉर्म 75 सुबह साढ़े छह बजे')[0]![1]).toMatchObject({ name: expect.stringMatching(/^Levothyroxine/), times: ['06:30'] })
+    expect(setup('glycomet 1 gm raat 9 baje')[0]![1]).toMatchObject({ dosage: '1 gm', times: ['21:00'] })
+    expect(setup('meri nayi dawa glimepiride 2 mg din mein ek baar')[0]).toEqual(['add_medication', expect.objectContaining({ name: 'Glimepiride', dosage: '2 mg' })])
+  })
+
+  it('Should take reminder times answering "would you like a reminder?", and "both" answering "which medicine?"', () => {
+    const reminder = { question: 'added telmisartan 40 mg to your medicines. would you like a reminder time for it?', previous: 'add telmisartan 40 mg once a day' }
+    expect(call('9 in the morning', { medicines: ['Telmisartan'], answering: reminder })).toEqual({ name: 'set_medication_schedule', args: { medication_name: 'Telmisartan', times: ['09:00'] } })
+    const which = { question: 'which medicine? open doses today: metformin at 8:00 am, amlodipine at 9:00 am', previous: 'took my tablets' }
+    expect(call('both of them', { medicines: ['Metformin', 'Amlodipine'], answering: which })).toEqual({ name: 'log_dose', args: { status: 'taken', part_of_day: 'all' } })
+  })
+
   it('Should take "the BP one" answering "which medicine?" as the patient\'s medicine of that kind', () => {
     const answering = { question: 'which medicine? open doses today: telmisartan at 9:00 am, glimepiride at 8:00 am', previous: 'i had my pill' }
     expect(call('the bp one', { medicines: ['Telmisartan', 'Glimepiride'], answering })).toEqual({ name: 'log_dose', args: { status: 'taken', medication_name: 'Telmisartan' } })

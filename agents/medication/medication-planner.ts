@@ -32,7 +32,7 @@ const QUERY_TODAY = /\b(?:did i take|have i taken|did i miss|meds today|medicine
 const QUERY_LIST = /\b(?:what (?:medicines|meds|tablets|medications)|which (?:medicines|meds|tablets|medications)|list (?:my )?(?:medicines|meds|medications)|(?:what are|show me|tell me|read me) my (?:medicines|medications|meds|tablets))\b/
 const SCHEDULE = /\b(?:remind me|reminder|reminders|rimaind\w*|schedule|set (?:a |an )?(?:alarm|time))\b/
 const ADD = /\b(?:add|added|new medicine|started (?:on|taking)?|start taking|prescribed|doctor (?:gave|prescribed|started|put me on))\b/
-const DOSAGE = /\b(\d+(?:\.\d+)?\s*(?:mg|mcg|g|ml|units|iu))\b/
+const DOSAGE = /\b(\d+(?:\.\d+)?\s*(?:mg|mcg|gm|g|grams?|ml|units|iu))\b/
 const FREQUENCY = /\b(once (?:a|per) day|twice (?:a|per) day|thrice (?:a|per) day|once daily|twice daily|three times (?:a|per) day|daily|every day|at night|in the morning|morning and (?:night|evening)|od|bd|tds)\b/
 const TIMES = /\b(?:at )?(\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|\d{1,2} (?:baje|o'clock))/g
 const REASON = /\b(?:because|as|since|kyunki|kyonki|due to)\b\s+(.+)$/
@@ -79,7 +79,8 @@ export function medicinesNamed(t: string, own: string[]): string[] {
     if (index >= 0) found.push({ name, index })
   }
   for (const d of [...COMMON_DRUGS].sort((a, b) => b.length - a.length)) {
-    const index = t.search(new RegExp(`\\b${escapeRegExp(d)}\\b`))
+    // "Pan-D" and "pan d" are one strip.
+    const index = t.search(new RegExp(`\\b${escapeRegExp(d).replace(/ /g, '[\\s-]')}\\b`))
     if (index < 0) continue
     // "Met XL" and "metoprolol" are one medicine; a brand the patient has under its generic is that one.
     if (found.some((f) => f.name.toLowerCase().startsWith(d) || genericName(f.name) === genericName(d))) continue
@@ -130,7 +131,7 @@ function readEdit(text: string, _latest: RecentEntry | undefined, intent: EditIn
 /** "Move my atorvastatin reminder to 9 pm": the medicine, the new time, and the old one if said. */
 function reschedule(t: string, medicines: string[], language: ReplyLanguage = 'en', recent: RecentEntry[] = []): Plan | undefined {
   // "Metformin ki shaam wali dawa ka samay 7 baje kar do": the Hindi way of moving a time.
-  const hindi = /\b(?:samay|time|waqt|reminder|rimaind\w*)\b.{0,15}?\b(\d{1,2}(?:[:.]\d{2})?)\s*(?:baje|am|pm)?\s*(?:kar do|kardo|karo|kar dijiye|kar dein|badal do|rakh do|set kar do)\b/.exec(t)
+  const hindi = /\b(?:samay|time|waqt|reminder|rimaind\w*)\b.{0,40}?\b(\d{1,2}(?:[:.]\d{2})?)\s*(?:baje|am|pm)?\s*(?:kar do|kardo|karo|kar dijiye|kar dein|badal do|rakh do|set kar do)\b/.exec(t)
   const moving = /\b(?:move|change|shift|reschedule|push|prepone|postpone)\b.{0,40}\b(?:reminder|time|dose|alarm|tablet|medicine|pill|goli)\b.{0,30}\bto\b/.test(t) || !!hindi
   const named = medicineNamed(t, medicines)
   if (!moving && !(named && /\b(?:move|change|shift|reschedule|push)\b.{0,40}\bto \d/.test(t))) return undefined
@@ -148,6 +149,8 @@ function reschedule(t: string, medicines: string[], language: ReplyLanguage = 'e
     (hindi ? `${hindi[1]}${/\b(?:shaam|sham|raat|evening|night)\b/.test(t) && Number(hindi[1]) < 12 ? ' pm' : /\b(?:subah|morning)\b/.test(t) ? ' am' : ''}` : undefined)
   const from =
     /\bfrom\s+(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)\b/.exec(t)?.[1] ??
+    // "Subah 8 se badal ke 7 baje": the time it moves from.
+    (hindi ? /\b(\d{1,2}(?:[:.]\d{2})?)\s*(?:baje\s*)?se\b/.exec(t)?.[1] : undefined) ??
     part(/\b(morning|afternoon|evening|night|subah|dopahar|shaam|sham|raat)\b/.exec(hindi ? t.slice(0, hindi.index) : t.split(/\bto\b/)[0]!)?.[1])
   if (!name || !to) return { calls: [], reply: say(MEDICATION_TEXTS.whichToMove, language), asked: true }
   return { calls: [{ name: 'reschedule_medication', args: { medication_name: name, to_time: to.replace('.', ':'), ...(from ? { from_time: from.replace('.', ':') } : {}) } }] }
@@ -155,7 +158,7 @@ function reschedule(t: string, medicines: string[], language: ReplyLanguage = 'e
 
 /** Words that set a medicine up rather than report a dose: "I take", "doctor started me on", "leta hoon". */
 const SETUP =
-  /\b(?:i take|i am taking|i'm taking|i am on|i'm on|i have been taking|i also take|i will take|(?:i'?ve |i have )?started(?: taking)?|start taking|doctor (?:gave|has given|prescribed|started|put me on|added)|started (?:me )?on|new medicine|(?:please )?add|leta hoon|leti hoon|leta hu|leti hu|lete hain|leta hun|leti hun|shuru (?:ki|kiya|hui)|di hai|diya hai|prescribed)\b/
+  /\b(?:i take|i am taking|i'm taking|i am on|i'm on|i have been taking|i also take|i will take|(?:i'?ve |i have )?started(?: taking)?|start taking|doctor (?:gave|has given|prescribed|started|put me on|added)|started (?:me )?on|new medicine|(?:please )?add|leta hoon|leti hoon|leta hu|leti hu|lete hain|leta hun|leti hun|shuru (?:ki|kiya|hui)|di hai|diya hai|prescribed|new (?:tablet|pill|capsule)|(?:nayi|nai|naee|nayee) (?:dawa|dawai|goli)|leni hai|lena hai|leni hoti hai|lagana hai|lagata hoon|lagati hoon|lagate hain)\b/
 const INSTRUCTIONS =
   /\b(after (?:food|meals?|breakfast|lunch|dinner|eating)|before (?:food|meals?|breakfast|lunch|dinner)|with (?:food|meals?)|(?:on an? |on )?empty stomach|khane ke baad|khane se pehle|khali pet|at bedtime)\b/
 const WEEKDAYS: [RegExp, string][] = [
@@ -169,21 +172,27 @@ const EVENING_WORDS = /\b(?:evening|night|raat|shaam|sham|bedtime|dinner|pm|p\.m
  * 8 baje", "at 8, 2 and 8" (three times a day: each later than the one before), "9 in the
  * morning", "7.30" before breakfast.
  */
-export function clockTimes(t: string): string[] {
+export function clockTimes(said: string): string[] {
+  // "Saadhe chhe baje" is read 6.5: half past.
+  const t = said.replace(/\b(\d{1,2})\.(25|5|75)\b(?=\s*(?:baje|am|pm|o'clock))/g, (_, h: string, f: string) => `${h}:${f === '5' ? '30' : f === '25' ? '15' : '45'}`)
   const times: string[] = []
   let last = -1
-  for (const m of t.matchAll(/\b(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|baje|o'clock)?\b(?!\s*(?:mg|mcg|units?|iu|ml|tablets?|times|%|\/|hours?|mins?|minutes|days?|weeks?))/g)) {
+  for (const m of t.matchAll(/\b(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|baje|o'clock)?\b(?!\s*(?:mg|mcg|gm|units?|iu|ml|tablets?|times|%|\/|hours?|mins?|minutes|days?|weeks?|din|dino|dinon|hafte|mahine|ghante|unit|yunit))/g)) {
     const hour = Number(m[1])
     const minute = m[2] ?? '00'
-    if (hour > 23 || (!m[2] && !m[3] && !/\b(?:at|around|by|,|and|aur|se)\s*$/.test(t.slice(Math.max(0, m.index! - 8), m.index)))) continue
+    const saidAsTime =
+      /\b(?:at|around|by|,|and|aur|se|subah|dopahar|shaam|sham|raat|morning|evening|night|afternoon)\s*,?\s*$/.test(t.slice(Math.max(0, m.index! - 10), m.index)) ||
+      /^\s*(?:in the (?:morning|evening|afternoon)|at night)\b/.test(t.slice(m.index! + m[0].length))
+    if (hour > 23 || (!m[2] && !m[3] && !saidAsTime)) continue
     const before = t.slice(Math.max(0, m.index! - 25), m.index)
     const after = t.slice(m.index! + m[0].length, m.index! + m[0].length + 20)
     let h = hour % 12
     const suffix = m[3] ?? ''
     if (/^p/.test(suffix)) h += 12
     else if (/^a/.test(suffix)) h += 0
-    else if (EVENING_WORDS.test(before.split(/\b(?:and|aur|,)\b/).at(-1)!) || /^\s*(?:in the )?(?:evening|night|pm)\b/.test(after)) h += 12
-    else if (MORNING_WORDS.test(before.split(/\b(?:and|aur|,)\b/).at(-1)!) || /^\s*(?:in the )?morning\b/.test(after)) h += 0
+    else if (/\b(?:dopahar|afternoon)\b/.test(before.split(/\band\b|\baur\b|,/).at(-1)!) && h >= 1 && h <= 5) h += 12
+    else if (EVENING_WORDS.test(before.split(/\band\b|\baur\b|,/).at(-1)!) || /^\s*(?:in the )?(?:evening|night|pm)\b/.test(after)) h += 12
+    else if (MORNING_WORDS.test(before.split(/\band\b|\baur\b|,/).at(-1)!) || /^\s*(?:in the )?morning\b/.test(after)) h += 0
     else if (h * 60 + Number(minute) <= last || (h >= 1 && h <= 6 && !/before breakfast|empty stomach|khali pet/.test(t))) h += 12
     const minutes = h * 60 + Number(minute)
     times.push(`${String(h).padStart(2, '0')}:${minute}`)
@@ -204,15 +213,16 @@ function setupSegments(t: string, names: string[]): { name: string; words: strin
 
 /** The name a medicine is stored under: its generic, with the brand the patient knows it by. */
 function storedName(said: string): string {
-  const first = said.toLowerCase().split(/\s+/)[0]!
-  const generic = genericName(first)
-  return generic !== first ? `${capital(generic)} (${capital(first)})` : capital(said)
+  // "Met XL" is metoprolol by its whole name; "Glycomet SR" by its first word.
+  const brand = said.toLowerCase().replace(/[-_]/g, ' ').trim()
+  const generic = genericName(brand)
+  return generic !== brand ? `${capital(generic)} (${said.split(/\s+/).map(capital).join(' ')})` : capital(said)
 }
 
 /** "Metformin 500 mg twice a day at 8 am and 8 pm after food" → add_medication's arguments. */
 function setupArgs(name: string, words: string): Record<string, unknown> {
   const args: Record<string, unknown> = { name: storedName(name) }
-  const after = new RegExp(`\\b${escapeRegExp(name.toLowerCase().split(/\s+/)[0]!)}\\w*(?:\\s+(?:sr|xr|er|od))?\\s+(\\d+(?:\\.\\d+)?)(?!\\s*(?:am|pm|baje|:|\\.\\d))\\b`).exec(words)
+  const after = new RegExp(`\\b${escapeRegExp(name.toLowerCase().split(/\s+/)[0]!)}\\w*(?:[\\s-]+(?:sr|xr|er|od|xl|cr|mr|d))?\\s+(\\d+(?:\\.\\d+)?)(?!\\s*(?:am|pm|baje|:|\\.\\d))\\b`).exec(words)
   const dosage = DOSAGE.exec(words)?.[1] ?? (after ? `${after[1]} ${/levothyroxine|thyroxine/.test(genericName(name)) ? 'mcg' : /insulin/.test(genericName(name)) ? 'units' : 'mg'}` : undefined)
   if (dosage) args.dosage = dosage.replace(/(\d)(mg|mcg|ml|units|iu)/, '$1 $2')
   const frequency = FREQUENCY.exec(words)?.[1] ?? /\b(once a week|weekly|every (?:day|night|morning|evening)|roz|daily)\b/.exec(words)?.[1]
@@ -302,7 +312,9 @@ export function planMedication(ctx: PlanContext): Plan {
   const name =
     named[0] ??
     medicineNamed(t, ctx.medicines) ??
-    (ctx.answeringQuestion && /\b(?:it|them|this|that|ise|use)\b/.test(t) ? medicineNamed(ctx.answeringQuestion.previous, ctx.medicines) : undefined)
+    (ctx.answeringQuestion && (/\b(?:it|them|this|that|ise|use)\b/.test(t) || (clockTimes(t).length > 0 && /\b(?:reminder|yaad)\b/.test(ctx.answeringQuestion.question)))
+      ? medicineNamed(ctx.answeringQuestion.previous, ctx.medicines)
+      : undefined)
   // "My BP tablet", "sugar ki goli": the patient's own medicines of that kind.
   // "The sugar one", "BP wali", answering "which medicine?": the kind of medicine names it.
   const answeringWhich = !!ctx.answeringQuestion && /\b(?:one|ones|wali|wala|waali|waala|vali|vala)\b/.test(t)
@@ -318,7 +330,10 @@ export function planMedication(ctx: PlanContext): Plan {
   const status = statusOf(t) ?? (name && /\bdone\b/.test(t) ? 'taken' : undefined) ?? (amountOnly ? 'taken' : undefined)
 
   // Setting a medicine up, in one sentence: "I take metformin 500 mg twice a day at 8 am and 8 pm".
-  const looksLikeSetup = SETUP.test(t) || (!status && name && (DOSAGE.test(t) || FREQUENCY.test(t)) && clockTimes(t).length > 0)
+  // A medicine with its times and nothing said about a dose ("Stamlo 5 at bedtime, around 9:30
+  // pm", "Razo 20 roz subah 7 baje") is a medicine to set up, not a dose to ask about.
+  const moving = /\b(?:remind\w*|rimaind\w*|badal\w*|change|move|shift|kar do|kardo)\b/.test(t)
+  const looksLikeSetup = SETUP.test(t) || (!status && name && clockTimes(t).length > 0 && !moving) || (!status && name && DOSAGE.test(t) && FREQUENCY.test(t))
   // "I take it at 8 am and 8 pm" about a medicine already on the list: its times, not a new medicine.
   const known = name && !named.length && ctx.medicines.some((m) => m.toLowerCase().split(/\s+/)[0] === name.toLowerCase().split(/\s+/)[0])
   if (known && clockTimes(t).length && ctx.tools.has('set_medication_schedule') && !status) {
@@ -331,7 +346,7 @@ export function planMedication(ctx: PlanContext): Plan {
     return { calls: segments.map(({ name: n, words }) => ({ name: 'add_medication', args: setupArgs(n, words) })) }
   }
 
-  const timed = clockTimes(t).length > 0 && /\b(?:take|taking|have|lena|leta|leti)\b/.test(t) && ctx.answeringQuestion?.question.includes('reminder')
+  const timed = clockTimes(t).length > 0 && !!ctx.answeringQuestion && /\b(?:reminder|yaad|रिमाइंडर)\b/.test(ctx.answeringQuestion.question)
   if (SCHEDULE.test(t) || timed) {
     const times = clockTimes(t)
     const partTimes = times.length ? times : PARTS.filter(([re]) => re.test(t)).map(([, part]) => parseTimeOfDay(part)!).filter(Boolean)
@@ -344,6 +359,11 @@ export function planMedication(ctx: PlanContext): Plan {
     return { calls: [{ name: 'set_medication_schedule', args: { medication_name: name, times: [...new Set(partTimes)] } }] }
   }
 
+  // "Which medicine?" → "both", "dono", "all of them": every dose whose time has come, as said before.
+  if (ctx.answeringQuestion && !name && !ofClass.length && /^(?:both|dono|donon|all|sab|sabhi|all of them|both of them|dono hi|sab hi)\b/.test(t.trim())) {
+    const before = statusOf(ctx.answeringQuestion.previous)
+    if (before && ctx.tools.has('log_dose')) return { calls: [{ name: 'log_dose', args: { status: before, part_of_day: 'all' } }] }
+  }
   // "I took my tablet" → "Which one?" → "amlodipine": the status comes from the question before.
   const answered = ctx.answeringQuestion && (name || ofClass.length) ? statusOf(`${t} ${ctx.answeringQuestion.previous}`) : undefined
   const doseStatus = status ?? answered

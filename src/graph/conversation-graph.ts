@@ -246,7 +246,7 @@ export function buildConversationGraph(deps: ConversationGraphDeps) {
       if (fromLlm) {
         routes = fromLlm
         focus = {}
-      } else if (state.pending && (routes.length === 0 || routes.includes(state.pending) || classified.confidence < CONFIDENT)) {
+      } else if (state.pending && (routes.includes(state.pending) || ((routes.length === 0 || classified.confidence < CONFIDENT) && answersPending))) {
         // An unclear message after a question from an agent is most likely the answer to it.
         routes = [state.pending]
         focus = {}
