@@ -16,6 +16,9 @@ const VOCABULARY: Record<string, string> = {
   पल्स: 'pulse', नब्ज: 'pulse', धडकन: 'pulse', ऑक्सीजन: 'oxygen', आक्सीजन: 'oxygen', ओक्सीजन: 'oxygen', बुखार: 'bukhar', तापमान: 'temperature',
   टेम्परेचर: 'temperature', वजन: 'weight', किलो: 'kg', किलोग्राम: 'kg', ग्राम: 'gram', डिग्री: 'degree', बटा: 'by', रीडिंग: 'reading',
   मिलीग्राम: 'mg', यूनिट: 'units', यूनिटें: 'units',
+  // reading contexts and BP parts as patients write the English words in Devanagari
+  फास्टिंग: 'fasting', फास्टींग: 'fasting', रैंडम: 'random', रेंडम: 'random', पोस्ट: 'post', मील: 'meal', आफ्टर: 'after', बिफोर: 'before',
+  ऊपर: 'upar', उपर: 'upar', नीचे: 'neeche', निचे: 'neeche', फीवर: 'fever', वेट: 'weight',
   // meals and food
   खाना: 'khana', खाने: 'khane', खाया: 'khaya', खाई: 'khayi', खायी: 'khayi', खाए: 'khaye', खाये: 'khaye', खा: 'kha', खाली: 'khali', पेट: 'pet',
   नाश्ता: 'nashta', नाश्ते: 'nashte', नाश्तें: 'nashte', दोपहर: 'dopahar', रात: 'raat', शाम: 'shaam', सुबह: 'subah', लंच: 'lunch', डिनर: 'dinner',

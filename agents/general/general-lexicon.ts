@@ -1,6 +1,6 @@
 import type { Lexicon } from '../agent-definition.js'
 import { isGeneralHealthQuestion } from './health-answers.js'
-import { asksReadingNow } from '../vitals/vitals-lexicon.js'
+import { asksReadingNow, OWN_READINGS_TREND } from '../vitals/vitals-lexicon.js'
 import { CALORIES_SO_FAR } from '../food/food-lexicon.js'
 
 /** Small talk, symptoms, mood, sleep, exercise, profile, appointments and the patient's history. */
@@ -28,7 +28,7 @@ export const generalLexicon: Lexicon = {
     // "how much water should I drink?", "is salt bad for my BP?": a general question for the
     // curated answers, not water or a reading to log or look up.
     // Questions about the patient's own record stay with the agent that keeps it.
-    if (isGeneralHealthQuestion(clause) && !asksReadingNow(clause, ctx.message) && !CALORIES_SO_FAR.test(clause)) {
+    if (isGeneralHealthQuestion(clause) && !asksReadingNow(clause, ctx.message) && !OWN_READINGS_TREND.test(clause) && !CALORIES_SO_FAR.test(clause)) {
       for (const name of Object.keys(scores)) scores[name] = Math.min(scores[name]!, 0.4)
       scores.general = 1
     }

@@ -87,6 +87,18 @@ describe('medication planner', () => {
     ])
   })
 
+  it('Should keep the amount taken as a fraction or one and a half', () => {
+    expect(call('took 1/2 tab of concor', { medicines: ['Bisoprolol'] })).toMatchObject({ args: { medication_name: 'Bisoprolol', amount: 'half tablet' } })
+    expect(call('metolar ki chauthai goli li')).toMatchObject({ args: { amount: 'quarter tablet' } })
+    expect(call('dedh goli glycomet li')).toMatchObject({ args: { amount: '1.5 tablets' } })
+    expect(call('took one and a half tablets of telma')).toMatchObject({ args: { amount: '1.5 tablets' } })
+  })
+
+  it('Should ask the record about doses over any number of days', () => {
+    expect(call('how many doses did I miss over the past 10 days?')).toEqual({ name: 'get_dose_history', args: { question: 'doses', period: 'last_10_days' } })
+    expect(call('pichhle 3 din mein koi dawai chhooti kya?')).toMatchObject({ args: { period: 'last_3_days' } })
+  })
+
   it('Should add a medicine and set reminders', () => {
     expect(call('doctor prescribed atorvastatin 10 mg at night')).toEqual({
       name: 'add_medication',

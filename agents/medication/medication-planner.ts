@@ -105,11 +105,16 @@ export function medicineNamed(t: string, own: string[]): string | undefined {
 
 /** How much was taken, when the patient says it: "half tablet", "12 units", "2 tablets", "500 mg". */
 export function amountTaken(t: string): string | undefined {
-  const half = /\b(?:half|0\.5|aadhi|adhi)\s*(?:a\s+)?(?:tablet|tab|goli|pill)?\b/.exec(t)
+  const half = /(?:\b(?:half|0\.5|aadhi|adhi|aadha|adha)|(?<![\d/])1\/2|½)\s*(?:a\s+)?(?:tablet|tab|goli|pill)?\b/.exec(t)
   if (half) return 'half tablet'
+  const quarter = /(?:\b(?:quarter|0\.25|chauthai)|(?<![\d/])1\/4|¼)\s*(?:of\s+)?(?:a\s+)?(?:tablet|tab|goli|pill)?\b/.exec(t)
+  if (quarter) return 'quarter tablet'
+  // "One and a half tablets", "dedh goli" (1.5 after the Hindi numbers are read).
+  const oneAndHalf = /\b(?:1\.5|one and a half|dedh|derh)\s*(?:tablets?|tabs?|goli|goliyan|pills?)\b/.exec(t)
+  if (oneAndHalf) return '1.5 tablets'
   const units = /\b(\d+(?:\.\d+)?)\s*(units?|u|iu)\b/.exec(t)
   if (units) return `${units[1]} units`
-  const tablets = /\b(\d+)\s*(?:\w+\s+)?(tablets?|tabs?|pills?|goli|goliyan|capsules?)\b/.exec(t)
+  const tablets = /(?<![\d/.])\b(\d+)\s*(?:\w+\s+)?(tablets?|tabs?|pills?|goli|goliyan|capsules?)\b/.exec(t)
   if (tablets && Number(tablets[1]) > 0 && Number(tablets[1]) < 10) return `${tablets[1]} ${Number(tablets[1]) === 1 ? 'tablet' : 'tablets'}`
   const strength = /\b(\d+(?:\.\d+)?)\s*(mg|mcg|g|ml)\b/.exec(t)
   return strength ? `${strength[1]} ${strength[2]}` : undefined
@@ -263,7 +268,9 @@ function doseQuestion(t: string, medicines: string[], language?: ReplyLanguage):
   if (/\b(?:what|which) time\b|\bat what time\b|\bkab (?:leni|lena|leta|leti|khani)\b|\bwhen do i take\b/.test(t) && name) {
     return { calls: [{ name: 'get_dose_history', args: { question: 'times', ...args } }] }
   }
-  const period = DOSE_PERIODS.find(([re]) => re.test(t))?.[1]
+  // "In the last 5 days", "pichhle 10 din mein": any number of days.
+  const days = /\b(?:last|past|pichle|pichhle|pichhale|previous)\s+(\d{1,2})\s+(?:days|din|dino|dinon)\b/.exec(t)?.[1]
+  const period = days && Number(days) >= 2 ? (Number(days) === 7 ? 'last_7_days' : `last_${days}_days`) : DOSE_PERIODS.find(([re]) => re.test(t))?.[1]
   const aboutDoses = /\b(?:miss|missed|skip|skipped|chhooti|chhuti|chuti|bhool|forgot|take|took|taken|li thi|le li|li kya|li hai|tablets|medicines?|meds|doses?|dawai|dawa|goli|insulin)\b/.test(t)
   if (aboutDoses && (period || /\b(?:how many|kitni|kitne)\b/.test(t) || name)) {
     const part = /\b(?:night|raat|tonight|last night)\b/.test(t) ? 'night' : PARTS.find(([re]) => re.test(t))?.[1]

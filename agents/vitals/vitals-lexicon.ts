@@ -16,6 +16,10 @@ export function asksReadingNow(clause: string, message: string | undefined): boo
   )
 }
 
+/** "Is my weight going down?", "meri sugar kam ho rahi hai?": the way the patient's own readings go, from their record. */
+export const OWN_READINGS_TREND =
+  /^(?:is|has|have|are|was|kya)\b.{0,6}\b(?:my|meri|mera|mere)\s+(?:\w+\s+)?(?:weight|wajan|wazan|vajan|sugar|bp|blood pressure|pressure|pulse|oxygen|hba1c|a1c)\b.{0,25}\b(?:going|gone|getting|coming|come|improv\w*|better|worse|down|up|trending|chang\w*)\b|\b(?:meri|mera|mere)\s+(?:\w+\s+)?(?:weight|wajan|wazan|vajan|sugar|bp|pressure|pulse)\b.{0,20}\b(?:kam|badh|ghat|sudhar)\s*(?:ho )?(?:rah[aie]|gay[aie]|hui|hua)\b/
+
 /** Readings and questions about them. */
 export const vitalsLexicon: Lexicon = {
   entryWords: /\b(?:sugar|shugar|glucose|bp|pressure|weight|wajan|wazan|vajan|pulse|oxygen|spo2|temperature|readings?|hba1c)\b/,
@@ -40,6 +44,9 @@ export const vitalsLexicon: Lexicon = {
     [/\b(?:what|how|when|which)\b.{0,35}\b(?:temperature|temp|bp|blood pressure|sugar|pulse|weight|oxygen|spo2|hba1c)\b/, 0.9],
     [/\b(?:thermometer)\b[^.,]{0,15}\d/, 1],
     [/\b(?:hba1c|a1c|hb a1c)\b/, 1],
+    [OWN_READINGS_TREND, 1],
+    // "Upper 150 lower 95", "systolic 138 diastolic 86": a blood pressure by its two parts.
+    [/\b(?:upar|upper|top|systolic)\b[^0-9]{0,15}\d{2,3}\b[^0-9]{0,20}\b(?:neeche|niche|lower|bottom|diastolic)\b[^0-9]{0,15}\d{2,3}\b/, 1],
     // "Lost 2 kg this month", "3 kilo badh gaya": a change of weight, with the weight itself often after it.
     [new RegExp(WEIGHT_CHANGE.source), 0.9],
     // "Pichhle 3 din ki sugar batao", "show me my bp for the last 10 days": readings asked for.

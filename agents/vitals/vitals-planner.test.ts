@@ -158,8 +158,17 @@ describe('vitals planner: numbers that are not readings, and questions over peri
     ['sugr 131 fastng', { blood_sugar: 131, blood_sugar_context: 'fasting' }],
     ['lunch ke 2 ghante baad sugar 176', { blood_sugar: 176, blood_sugar_context: 'after_meal' }],
     ['sugar sava do sau aayi', { blood_sugar: 225 }],
+    ['fever since morning, 100.8 f now', { temperature: 100.8, temperature_unit: 'F' }],
+    ['37.9 c on the thermometer', { temperature: 37.9, temperature_unit: 'C' }],
+    ['bp upper 152 lower 96', { blood_pressure_systolic: 152, blood_pressure_diastolic: 96 }],
+    ['systolic 138 diastolic 86', { blood_pressure_systolic: 138, blood_pressure_diastolic: 86 }],
   ])('Should read "%s" as %j', (text, reading) => {
     expect(call(text)).toEqual({ name: 'log_vitals', args: expect.objectContaining(reading) })
+  })
+
+  it('Should read Devanagari context words and BP parts', () => {
+    expect(call(romaniseHindi('फास्टिंग शुगर 98'))).toMatchObject({ args: { blood_sugar: 98, blood_sugar_context: 'fasting' } })
+    expect(call(romaniseHindi('बीपी ऊपर 150 नीचे 100'))).toMatchObject({ args: { blood_pressure_systolic: 150, blood_pressure_diastolic: 100 } })
   })
 
   it('Should not take a change of weight alone for a weight', () => {

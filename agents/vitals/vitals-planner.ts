@@ -122,7 +122,12 @@ export function parseReadings(text: string): Reading[] {
   const first: Reading = {}
 
   const bps = [...t.matchAll(/(?:\b(?:bp|blood pressure|pressure)\b[^0-9]{0,25})?\b(\d{2,3})\s*(?:\/|over|by|upon)\s*(\d{2,3})\b/g)]
-  const bare = bps.length ? undefined : /\b(?:bp|blood pressure|pressure)\b[^0-9]{0,15}(\d{2,3})[ ,-]+(\d{2,3})\b(?![ ,-]+\d)/.exec(t)
+  const bare = bps.length
+    ? undefined
+    : (/\b(?:bp|blood pressure|pressure)\b[^0-9]{0,15}(\d{2,3})[ ,-]+(\d{2,3})\b(?![ ,-]+\d)/.exec(t) ??
+      // "upar wala 145 neeche wala 92", "top 150 bottom 95", "systolic 138 diastolic 86".
+      /\b(?:upar|oopar|upper|top|systolic|sys)\b(?: (?:wala|wali|vala|number|reading|one))?[^0-9]{0,8}(\d{2,3})\b[^0-9]{0,12}\b(?:neeche|niche|lower|bottom|diastolic|dia)\b(?: (?:wala|wali|vala|number|reading|one))?[^0-9]{0,8}(\d{2,3})\b/.exec(t) ??
+      undefined)
   for (const m of bare ? [bare] : bps) {
     if (Number(m[1]) <= Number(m[2])) continue
     const target = first.blood_pressure_systolic === undefined ? first : {}
@@ -147,7 +152,10 @@ export function parseReadings(text: string): Reading[] {
 
   const temp =
     /\b(?:temperature|temp|fever|bukhar|bukhaar|tapman|thermometer)\b[^0-9]{0,20}(\d{2,3}(?:\.\d+)?)\s*(?:°\s*|degrees?\s*|deg\s*)?(f|c|fahrenheit|celsius)?\b/.exec(t) ??
-    /\b(\d{2,3}(?:\.\d+)?)\s*(?:°\s*|degrees?\s*)(f|c|fahrenheit|celsius)?\b/.exec(t)
+    /\b(\d{2,3}(?:\.\d+)?)\s*(?:°\s*|degrees?\s*)(f|c|fahrenheit|celsius)?\b/.exec(t) ??
+    // "98.6 F temperature", "101 f": a unit letter alone is a temperature when the number is a body's in that unit.
+    [...t.matchAll(/\b(\d{2,3}(?:\.\d+)?)\s*(f|c|fahrenheit|celsius)\b/g)].find((m) => (/^f/.test(m[2]!) ? Number(m[1]) >= 93 && Number(m[1]) <= 110 : Number(m[1]) >= 34 && Number(m[1]) <= 43)) ??
+    null
   if (temp) {
     first.temperature = Number(temp[1])
     const unit = temp[2]?.[0]

@@ -33,6 +33,12 @@ describe('classifyIntent', () => {
     expect(classifyIntent('how many calories should a diabetic eat?').routes).toEqual(['general'])
   })
 
+  it("Should send a question about the way the patient's own readings go to vitals, and advice about bringing them down to general", () => {
+    expect(classifyIntent('has my bp come down since last month?').routes).toEqual(['vitals'])
+    expect(classifyIntent('kya mera wajan ghat raha hai?').routes).toEqual(['vitals'])
+    expect(classifyIntent('how can I get my sugar down?').routes).toEqual(['general'])
+  })
+
   it('Should read a plural food as food', () => {
     expect(classifyIntent('bp 140/90, then ate 3 samosas').routes).toEqual(['vitals', 'food'])
   })
