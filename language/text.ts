@@ -1,5 +1,6 @@
 /** The patient's words, made regular for the router and the offline planners. */
 import { halves, hindiNumbersToDigits, wordsToDigits } from './numbers.js'
+import { expandTextSpeak } from './text-speak.js'
 
 /** A string matched literally inside a RegExp. */
 export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -12,7 +13,8 @@ export function normaliseText(text: string): string {
     .toLowerCase()
     // Before the numbers: "do glaas" counts only beside a unit it knows.
     .replace(GLASS, 'glass')
-  const digits = halves(wordsToDigits(hindiNumbersToDigits(spoken)))
+  const typed = expandTextSpeak(spoken)
+  const digits = halves(wordsToDigits(hindiNumbersToDigits(typed)))
   // A speech recogniser writes the letters out: "bee pee", "b p".
   return mendTypos(wholeNotPuri(digits.replace(/\bb\.? ?p\b|\bbee[ -]?pee\b/g, 'bp').replace(/\s+/g, ' ').trim()))
 }

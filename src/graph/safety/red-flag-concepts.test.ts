@@ -168,6 +168,19 @@ const MORE: [string, RedFlagCategory][] = [
   ['poora patta kha liya goliyon ka', 'overdose'],
   ['I swallowed an entire strip of tablets', 'overdose'],
   ['I think I am about to pass out', 'unconscious'],
+  // Third round: typed on a phone, the heart for the chest, the count before the pills, black stools.
+  ['seene m bht drd ho rha h', 'chest_pain'],
+  ['saans lene m dikkt ho rhi', 'breathing'],
+  ['mjhe mrne ka mn krta h', 'self_harm'],
+  ['ab jeena nhi h mujhe', 'self_harm'],
+  ['khudkhusi kar lungi', 'self_harm'],
+  ['there is a pain around my heart', 'chest_pain'],
+  ['my heart is aching badly', 'chest_pain'],
+  ['she is not able to breathe', 'breathing'],
+  ['neend ki 12 goliyan kha li', 'overdose'],
+  ['20 goli ek saath nigal li', 'overdose'],
+  ['potty ekdum kaali aa rahi hai', 'bleeding'],
+  ['black stool since morning and feeling dizzy', 'bleeding'],
 ]
 
 const MORE_LOOK_ALIKES = [
@@ -182,6 +195,14 @@ const MORE_LOOK_ALIKES = [
   'weak legs in the morning, slowly get better by noon',
   'took my sleeping tablet at 10 as usual',
   'he fell asleep watching TV',
+  'heart rate 92 after the walk',
+  'dil bhaari hai aaj, beti ki yaad aa rahi',
+  'black tea with no sugar in the morning',
+  'kaala namak daal ke khaya',
+  'no trouble breathing today',
+  'no breathing problem',
+  'metformin ki 2 goli kha li',
+  'walked 2 h in the evening',
 ]
 
 describe('red flags as concept pairs', () => {

@@ -55,8 +55,10 @@ const BREATH = 'breath|breathe|breathing|saans|sans|saas|saans|swas|swaas|shwas|
 const BREATH_FAILS =
   "not coming|stopped|stopping|stops|won'?t come|(?:nahi|nahin|nhi|na) (?:aa|a|le|li|ho|ban)\\S*|ruk\\S*|atak\\S*|ghut\\S*|band ho\\S*|" +
   'नहीं (?:आ|ले|हो)\\S*|न (?:आ|ले)\\S*|रुक\\S*|अटक\\S*|घुट\\S*|बंद हो\\S*'
-const BREATH_CANT =
-  "can'?t|cannot|can not|couldn'?t|could not|unable to|not able to|struggling to|struggle to|hard to|difficult to|trouble|difficulty|gasping for|fighting for|hardly|barely|can hardly|can barely|no"
+/** Breath that cannot be had: its negation is the red flag. */
+const BREATH_CANT = "can'?t|cannot|can not|couldn'?t|could not|unable to|not able to|hardly|barely|can hardly|can barely"
+/** Breath that is hard to get: a denial ("no trouble breathing") cancels it. */
+const BREATH_TROUBLE = 'struggling to|struggle to|hard to|difficult to|trouble|difficulty|gasping for|fighting for'
 const BREATH_HARD = 'difficult|very difficult|laboured|labored|dikkat|dikkatt|diqqat|takleef|takleeph|taklif|pareshani|mushkil|problem|तकलीफ|दिक्कत|परेशानी|मुश्किल'
 const BREATH_SHORT = 'phool\\S*|fool\\S*|phul\\S*|फूल\\S*|चढ\\S*|chadh\\S*'
 
@@ -158,9 +160,12 @@ const FIT_COMES =
 export const CONCEPTS: Concept[] = [
   // "chest is paining since morning", "pain in the centre of my chest", "seene mein bahut zyada dard", "छाती में भारीपन".
   { category: 'chest_pain', subject: CHEST, after: PAIN, before: 'pain|pains|ache|pressure|tightness|heaviness|discomfort|squeezing|crushing|tight band|band|weight|elephant|sitting on|standing on|pressing on|dard|bhaaripan|दर्द|भारीपन|दबाव', gap: 5, unless: '\\bchest (?:x-?ray|xray|congestion|infection|of drawers|day|muscles?|workout)' },
+  // "my heart is paining", "pain in the heart" (a heavy heart is sadness, so only pain words).
+  { category: 'chest_pain', subject: 'heart', after: 'pain|pains|paining|ache|aching|hurts?|hurting|squeez\\w*|crush\\w*', before: '(?:pain|ache|squeezing|crushing) (?:in|around|near)', gap: 2, unless: '\\bheart ?(?:burn|rate|beat)' },
   // "can't breathe", "saans nahi aa rahi", "साँस रुक रही है".
   { category: 'breathing', subject: BREATH, after: BREATH_FAILS, negative: true },
-  { category: 'breathing', subject: BREATH, before: BREATH_CANT, gap: 2, unless: NOSE_BLOCKED_WORDS },
+  { category: 'breathing', subject: BREATH, before: BREATH_CANT, gap: 2, negative: true, unless: NOSE_BLOCKED_WORDS },
+  { category: 'breathing', subject: BREATH, before: BREATH_TROUBLE, gap: 2, unless: NOSE_BLOCKED_WORDS },
   // "saans lene mein bahut dikkat", "सांस लेने में तकलीफ": a denial ("koi dikkat nahi") cancels.
   { category: 'breathing', subject: BREATH, after: BREATH_HARD, gap: 4 },
   // "saans phool rahi hai": weak, cancelled by "thodi" or "ab theek ho gaya".
@@ -201,6 +206,8 @@ export const CONCEPTS: Concept[] = [
   { category: 'unconscious', subject: CONSCIOUS, before: 'lost|losing|lose|loses|no', after: CONSCIOUS_LOST, gap: 2, negative: true, unless: '\\bhosh (?:me|mein) (?:aa|hai|hain|hoon|hu)|\\bhosh (?:aa gaya|aaya)|\\bregained' },
   // "maine saari neend ki goliyan kha li", "took all of the sleeping tablets": sleeping pills by the handful, taken.
   { category: 'overdose', subject: `(?:neend|sleeping|sleep|नींद) (?:ki |की |wali |वाली )?(?:${PILLS})`, before: 'all|all of|all the|all my|saari|sari|sab|poori|puri|bahut saari|many|whole|सारी|सब|पूरी|बहुत सारी', gap: 2, context: 'took|taken|swallowed|ate|kha|khaa|khaayi|khayi|le li|le liya|le li hai|nigal|nigli|खा|खाई|ले ली|निगल' },
+  // Black stools, or a lot of blood in them: bleeding in the gut ("latrine mein kaala khoon", "potty ekdum kaali").
+  { category: 'bleeding', subject: 'stool|stools|motion|motions|potty|latrine|toilet|tatti|mal|पॉटी|टट्टी|मल|लैट्रिन', after: 'black|tarry|kala|kaala|kaali|kali|काला|काली|bahut (?:sara |zyada )?khoon|a lot of blood|lots of blood|बहुत खून', before: 'black|tarry|kala|kaala|kaali|kali|काला|काली', gap: 5 },
   // "mirgi ka daura pada", "jhatke aane lage", "he started having fits".
   { category: 'seizure', subject: FIT, before: 'having|getting|started|another', after: FIT_COMES, gap: 2, unless: "\\bdil ka (?:daura|dora)|दिल का दौरा|\\b(?:daura|daure|dora|dore) (?:pe|par|per)\\b|दौरे पर|\\bfit of|\\bfits? (?:me|you|him|her|well|perfectly|in)\\b|\\b(?:keep|keeping|stay|staying|get|getting|be) fit\\b" },
 ]

@@ -1,4 +1,5 @@
 import { matchable } from '../../../language/script.js'
+import { expandTextSpeak } from '../../../language/text-speak.js'
 import { clauses, conceptFlags, DIE_IDIOM, HURT_BY_ACCIDENT, LIVE_SOMEWHERE, NOSE_BLOCKED, NUMB_EVERYDAY } from './red-flag-concepts.js'
 import { B, E, firstPresent, near, phrase, re, weak, type Phrase } from './presence.js'
 import { statedReadings, type StatedReadings } from './stated-readings.js'
@@ -69,7 +70,8 @@ const PATTERNS: Record<Exclude<RedFlagCategory, 'low_sugar_confusion' | 'high_su
     near('jaw|left arm', 'pain|hurts?|hurting|aching|numb', 3),
     re(`\\b(?:having|think i'?m having|i think it'?s|is this|this is|feels like|getting|had) (?:a )?heart attack\\b(?! (?:\\d+|last|years?|in (?:19|20)))`),
     re(`\\bheart attack (?:aa raha|aa rha|ho raha|ho rha|hua hai|aaya)|^heart attack\\b`),
-    { re: near(CHEST_IN, PAIN_IN), deniedInside: true },
+    // "dil bhaari hai, beta yaad aa raha": a heavy heart is sadness, said with what is missed.
+    { re: near(CHEST_IN, PAIN_IN), deniedInside: true, unless: re(`\\bdil (?:bahut )?(?:bhaari|bhari) (?:hai|sa|ho)\\b.{0,40}\\b(?:yaad|udaas|udas|akela|akeli|sad|miss)`) },
     re(`(?:सीने|छाती|सीना|दिल)(?:\\s+\\S+){0,3}\\s+(?:दर्द|भारीपन|जकडन|दबाव|भारी)`),
     re(`(?:हार्ट अटैक|दिल का दौरा)`),
     re(`\\bdil ka daura\\b`),
@@ -171,6 +173,8 @@ const PATTERNS: Record<Exclude<RedFlagCategory, 'low_sugar_confusion' | 'high_su
     { re: re(`\\b(?:all|all of|saari|sari|sab|bahut saari)\\b(?:\\s+\\S+){0,4}?\\s+(?:${PILLS})\\b.{0,20}\\b(?:at once|together|in one go|ek saath|ek sath|ek baar mein|ek hi baar)\\b.{0,30}\\b(?:took|taken|swallowed|kha li|kha liya|kha liye|kha lee|le li|le liya|kha gaye|kha gayi|kha gaya)`), unless: re(ROUTINE_DOSES) },
     re(`\\b(?:whole|entire|full) (?:bottle|strip|packet|pack|box|week|week's|month|month's)\\b(?:\\s+\\S+){0,4}?\\s+(?:of )?(?:\\S+ )?(?:${PILLS})\\b|\\b(?:week|weeks|month)'?s?(?: worth)? of (?:\\S+ )?(?:${PILLS})\\b.{0,20}\\b(?:at once|together|in one go)`),
     re(`\\b(?:took|taken|swallowed|ate|kha li|kha liya|kha liye)\\b.{0,20}\\b(?:[1-9]\\d)\\s+(?:${PILLS})\\b`),
+    // Said the Hindi way, the count before the pills: "neend ki 15 goli kha li", "20 goliyan nigal li".
+    re(`\\b(?:neend|sleeping|sleep) (?:ki |wali )?(?:[3-9]|[1-9]\\d)\\s+(?:${PILLS})\\b|\\b(?:1[5-9]|[2-9]\\d)\\s+(?:neend ki |sleeping )?(?:${PILLS})\\b.{0,25}\\b(?:kha|khaa|khayi|nigal|gatak|pi li|le li|le liya)`),
     // "swallowed a bottle of pills", "poora patta kha liya": a whole container.
     re(`\\b(?:poora|pura|poori|puri|saara|sara|ek) (?:patta|strip|shishi)\\b.{0,25}\\b(?:kha|khaa|nigal|le li|le liya|gatak)`),
     re(`\\b(?:swallowed|took|ate|drank|kha li|kha liya|kha gaya|kha gayi|nigal)\\b.{0,15}\\b(?:a|an|the|whole|entire|full|ek|poori|puri|pura|poora) (?:bottle|strip|packet|pack|box|shishi|patta|dabba|dibba)\\b`),
@@ -202,7 +206,7 @@ const PATTERNS: Record<Exclude<RedFlagCategory, 'low_sugar_confusion' | 'high_su
     { re: re(`\\b(?:want|wanna|going|plan|planning|thinking of|thinking about) (?:\\S+ ){0,8}?to (?:die|end it|end everything|end my life)\\b|\\bto end it (?:all|tonight|today|now)\\b`), unless: DIE_IDIOM },
     { re: re(`\\bdon'?t want to (?:live|be alive|wake up|be here)\\b|\\bno (?:reason|point) (?:to|in) (?:live|living|going on)\\b|\\bwish i (?:was|were) dead\\b|\\bwish i could die\\b`), unless: LIVE_SOMEWHERE },
     re(`\\bbetter off (?:dead|without me)\\b|\\btake my (?:own )?life\\b|\\bnot worth living\\b|\\btired of (?:living|life)\\b|\\bcan'?t go on\\b|\\bi(?:'m| am) (?:just |only )?a burden\\b`),
-    re(`\\bjeena nahi chaht|\\bjeena nahin chaht|\\bjeene ka (?:mann|man|mn) (?:nahi|nahin|nhi)|\\bjeene ki (?:\\S+ ){0,2}?(?:ichha|iccha|icchha|chah|chaah) (?:\\S+ )?(?:nahi|nahin|nhi|khatam)|\\bmar (?:jaane|jane|jaaneka) (?:ka|ki|ko) (?:\\S+ )?(?:mann|man|mn|dil|ichha|iccha|icchha|khayal|khyal|khayaal)|\\bmarne (?:ka|ki|ko) (?:\\S+ )?(?:mann|man|mn|dil|ichha|iccha|icchha|khayal|khyal|khayaal)|\\bmarna (?:chahta|chahti|chaahta|chaahti|chahata|chahate)|\\bmar (?:jaana|jana) (?:chahta|chahti|behtar|accha|achha)|\\bkhudkushi|\\baatmahatya|\\batmahatya|\\bkhud ko (?:khatam|maar|nuksan|nuksaan|nuqsan|chot)|\\b(?:sab|zindagi|jeevan|jindagi) khatam kar|\\bzindagi se (?:tang|thak)`),
+    re(`\\bjeena nahi chaht|\\bjeena nahin chaht|\\bjeene ka (?:mann|man|mn) (?:nahi|nahin|nhi)|\\bjeene ki (?:\\S+ ){0,2}?(?:ichha|iccha|icchha|chah|chaah) (?:\\S+ )?(?:nahi|nahin|nhi|khatam)|\\bmar (?:jaane|jane|jaaneka) (?:ka|ki|ko) (?:\\S+ )?(?:mann|man|mn|dil|ichha|iccha|icchha|khayal|khyal|khayaal)|\\bmarne (?:ka|ki|ko) (?:\\S+ )?(?:mann|man|mn|dil|ichha|iccha|icchha|khayal|khyal|khayaal)|\\bmarna (?:chahta|chahti|chaahta|chaahti|chahata|chahate)|\\bmar (?:jaana|jana) (?:chahta|chahti|behtar|accha|achha)|\\bkhud ?kh?u(?:sh|s)i|\\baatmahatya|\\batmahatya|\\bkhud ko (?:khatam|maar|nuksan|nuksaan|nuqsan|chot)|\\b(?:sab|zindagi|jeevan|jindagi) khatam kar|\\bzindagi se (?:tang|thak)`),
     re(`\\b(?:bojh|boj) (?:hoon|hu|hun|ban gaya|ban gayi|ban gaye)\\b|\\b(?:zeher|zehar|jahar) (?:kha|pee|pi) (?:lunga|lungi|loon|lu)\\b|\\bjaan de (?:dunga|dungi|doon|du)\\b`),
     re(`\\b(?:${DIE_IN})\\b`),
     re(`जीना नहीं चाहत|जीने का (?:\\S+ )?(?:मन|मन्न) नहीं|जीने की (?:\\S+ ){0,2}(?:इच्छा|चाह) (?:\\S+ )?(?:नहीं|खत्म)|(?:मर जाने|मरने) (?:का|की|को) (?:\\S+ )?(?:मन|दिल|इच्छा|ख्याल|खयाल)|मरना चाहत|मर जाना|मर जाऊं|आत्महत्या|खुदकुशी|खुद को (?:खत्म|मार|नुकसान|चोट)|(?:जिंदगी|जीवन) (?:खत्म|से तंग|से थक)|बोझ (?:हूं|हूँ|बन गया|बन गई)|जान दे (?:दूंगा|दूंगी|दूं)|जहर खा (?:लूंगा|लूंगी|लूं)`),
@@ -308,7 +312,7 @@ const ORDER: RedFlagCategory[] = [
 
 /** Every red flag in a patient's words, in a fixed order of severity, with the readings stated. */
 export function assessRedFlags(text: string): RedFlagAssessment {
-  const t = withoutIdioms(normalise(text))
+  const t = withoutIdioms(expandTextSpeak(normalise(text)))
   const readings = statedReadings(t)
   const found = new Map<RedFlagCategory, string>()
   for (const [category, phrases] of Object.entries(PATTERNS) as [RedFlagCategory, Phrase[]][]) {
@@ -321,7 +325,7 @@ export function assessRedFlags(text: string): RedFlagAssessment {
     }
   }
   // Concept pairs, clause by clause, for what the phrase lists did not spell out.
-  for (const [category, matched] of conceptFlags(clauses(text).map(withoutIdioms), t)) if (!found.has(category)) found.set(category, matched)
+  for (const [category, matched] of conceptFlags(clauses(text).map((c) => withoutIdioms(expandTextSpeak(c))), t)) if (!found.has(category)) found.set(category, matched)
   for (const f of readingFlags(t, readings)) if (!found.has(f.category)) found.set(f.category, f.matched)
   // An overdose nobody calls an accident may be self-harm: the reply adds the crisis line.
   if (found.has('overdose') && !found.has('self_harm') && !ACCIDENT.test(t)) found.set('self_harm', found.get('overdose')!)
