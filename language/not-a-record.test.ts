@@ -43,4 +43,13 @@ describe('words that are not the patient own record', () => {
   it.each(['mummy ke saath 30 minute walk ki', 'walked 40 minutes with my wife', 'beti ke sath 2 km chala'])('Should let %j, done with someone, be logged as the patient own', (s) =>
     expect(why(s)).toBeUndefined(),
   )
+
+  it.each(['मेरे भाई ने 5 लड्डू खाए', 'सास जी को 101 बुखार है', 'maine papa ko unki bp ki goli de di', 'I gave my mother her insulin at 9', 'maine mummy ka sugar check kiya, 210 tha'])(
+    'Should read %j as someone else, also when the patient did it for them',
+    (s) => expect(why(s)).toBe('other_person'),
+  )
+  it.each(['my son checked my BP, 138/88', 'beti ne khana banaya, maine 2 roti khayi', 'wife measured my sugar, 150'])('Should read %j as the patient own, whoever helped', (s) =>
+    expect(why(s)).toBeUndefined(),
+  )
+  it.each(['raat ko insulin lagaungi', 'shaam ko 2 km chalunga', 'kal se roz 8 glass paani piyungi'])('Should read %j as a plan', (s) => expect(why(s)).toBe('plan'))
 })

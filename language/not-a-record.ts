@@ -26,7 +26,10 @@ const OTHER_PERSON = [
   // "checked his BP": a reading of someone else's, whoever it is.
   /\b(?:his|her|their)\s+(?:bp|blood pressure|pressure|sugar|blood sugar|weight|pulse|temperature|fever|oxygen|spo2)\b/,
   new RegExp(`^${PEOPLE}\\s+(?:has|had|took|weighs|is)\\b`),
-  /\b(?:मेरी माँ|मेरे पिता|मेरे पति|मेरी पत्नी|मेरी बेटी|मेरा बेटा|माँ का|पति की|पत्नी का|बेटी का|बेटे का|उनका|उनकी)\b|(?:माँ|पति|पत्नी|बेटी|बेटे|भाई|बहन) (?:का|की|के)/,
+  // "I gave my mother her insulin": a dose given to someone else.
+  new RegExp(`\\b(?:gave|give|given|giving)\\s+(?:my\\s+)?${PEOPLE}\\b`),
+  /\b(?:his|her|their)\s+(?:medicine|medicines|tablet|tablets|insulin|dose|pill|pills|dawai|goli|injection)\b/,
+  /\b(?:मेरी माँ|मेरे पिता|मेरे पति|मेरी पत्नी|मेरी बेटी|मेरा बेटा|माँ का|पति की|पत्नी का|बेटी का|बेटे का|उनका|उनकी)\b|(?:माँ|मां|मम्मी|पापा|पिताजी|पति|पत्नी|बेटी|बेटे|बेटा|भाई|बहन|दीदी|भैया|दादी|दादा|नानी|नाना|ससुर|सास|पोता|पोती) (?:जी )?(?:का|की|के|ने|को)(?![\p{L}\p{M}])/u,
 ]
 /** Something the patient could log: a number, a reading, a medicine, a symptom. */
 const HEALTH_FACT =
@@ -36,13 +39,24 @@ const QUESTION = /[?？]\s*$|^(?:is|are|can|could|should|would|will|shall|may|wh
 /** "If I eat a samosa now…" said alone (a clause of a longer question) is already a hypothetical. */
 const STARTS_HYPOTHETICAL = /^(?:if|suppose|supposing|what if|agar) (?:i|main|mai|me)\b/
 const HYPOTHETICAL = /\b(?:if|suppose|supposing|what if|agar|in case)\b/
-const PLAN = /\b(?:going to|gonna|planning|plan to|i will|i'll|i shall|will (?:go|walk|check|take|eat|have|measure)|tomorrow|jaunga|jaungi|jaoonga|karunga|karungi|lunga|lungi|khaunga|khaungi|khaoonga|khaoongi|khaunga|piyunga|piunga|later today|in a while)\b|जाऊँगा|जाऊंगी|जाऊँगी|करूँगा|लूँगा|लूँगी|लूंगा|खाऊँगा/
+const PLAN = /\b(?:going to|gonna|planning|plan to|i will|i'll|i shall|will (?:go|walk|check|take|eat|have|measure)|tomorrow|jaunga|jaungi|jaoonga|karunga|karungi|lunga|lungi|khaunga|khaungi|khaoonga|khaoongi|khaunga|piyunga|piunga|piyungi|piungi|lagaunga|lagaungi|lagaoonga|lagaoongi|chalunga|chalungi|sounga|soungi|later today|in a while)\b|जाऊँगा|जाऊंगी|जाऊँगी|करूँगा|लूँगा|लूँगी|लूंगा|खाऊँगा/
+
+/** A reading said as the patient's own ("my daughter checked my BP"), or the patient's own doing ("beti ne khana banaya, maine 2 roti khayi"). */
+const OWN_READING = /\b(?:my|mera|meri|mere)\s+(?:bp|blood pressure|pressure|sugar|blood sugar|weight|wazan|pulse|temperature|oxygen|spo2)\b/
+const I_DID = /\b(?:maine|i (?:ate|had|took|drank|walked|slept))\b/
+const THEIR_READING = new RegExp(`\\b${PEOPLE}(?:'s| ka| ki| ke| ko)\\s+(?:\\S+\\s+)?(?:bp|blood pressure|pressure|sugar|blood sugar|weight|wazan|pulse|temperature|oxygen|spo2|bukhar|fever)\\b`)
+/** "maine papa ko unki goli di": done for someone else. */
+const FOR_THEM = new RegExp(`\\b${PEOPLE}(?: ji)? (?:ko|ke liye)\\b|\\b(?:gave|give|for) (?:my )?${PEOPLE}\\b`)
+function ownFact(text: string): boolean {
+  if (THEIR_READING.test(text) || FOR_THEM.test(text)) return false
+  return OWN_READING.test(text) || I_DID.test(text)
+}
 
 /** Why these words are not the patient's own record, or undefined when they may be logged. */
 export function whyNotARecord(said: string): NotARecord | undefined {
   // Devanagari is read as the same words in Latin letters, like the router reads it.
   const text = /[\u0900-\u097F]/.test(said) ? `${said} ${romaniseHindi(said)}` : said
-  if (OTHER_PERSON.some((re) => re.test(text)) && HEALTH_FACT.test(text)) return 'other_person'
+  if (OTHER_PERSON.some((re) => re.test(text)) && HEALTH_FACT.test(text) && !ownFact(text)) return 'other_person'
   if (STARTS_HYPOTHETICAL.test(text)) return 'hypothetical'
   if (HYPOTHETICAL.test(text) && (QUESTION.test(text) || /\b(?:what happens|kya hoga|kya karna)\b/.test(text))) return 'hypothetical'
   if (QUESTION.test(text)) return 'question'
