@@ -41,6 +41,8 @@ export function mendTypos(t: string): string {
     .replace(/\b(?:befor|bfore|befre)\b/g, 'before')
     .replace(/\b(?:brekfast|breakfst|brkfast|brakfast)\b/g, 'breakfast')
     .replace(/\b(sugar|glucose|bp|pulse|weight|temp|fbs|ppbs|rbs|pp|spo2)[-:]?(\d)/g, '$1 $2')
+    // "8.2mmol/l", "72kg", "500mg": a number run into its unit.
+    .replace(/(\d)(mmol|mg|mcg|kgs?|kilos?|lbs?|pounds?|bpm|iu|units?)\b/g, '$1 $2')
     .replace(/\b(\d{1,2})o\b/g, '$10')
     .replace(/\b(\d)o(\d)\b/g, '$10$2')
 }

@@ -69,6 +69,15 @@ describe('medicines', () => {
     expect(dose!.slot?.time_of_day).toBe('08:00')
   })
 
+  it("Should log every dose of a named medicine for 'both' or 'all': a past day's whole day, today's only those that have come", async () => {
+    const { store, w } = await patientWith({ Metformin: ['08:00', '14:00', '20:00'] })
+    const yesterday = new Date('2025-06-10T13:00:00+05:30')
+    const past = await logDoses(store, w, { medication_name: 'metformin', part_of_day: 'all', status: 'missed', at: yesterday, now: at('16:00') })
+    expect(past.logged.map((d) => d.slot?.scheduled_for)).toEqual(['08:00', '14:00', '20:00'].map((t) => new Date(`2025-06-10T${t}:00+05:30`).toISOString()))
+    const today = await logDoses(store, w, { medication_name: 'metformin', part_of_day: 'all', status: 'taken', at: at('16:00'), now: at('16:00') })
+    expect(today.logged.map((d) => d.slot?.time_of_day)).toEqual(['08:00', '14:00'])
+  })
+
   it('Should ask, not write, when the dose it would answer was already taken', async () => {
     const { store, w } = await patientWith({ Metformin: ['08:00', '20:00'] })
     await logDoses(store, w, { medication_name: 'metformin', status: 'taken', at: at('08:10'), now: at('08:10') })

@@ -181,6 +181,15 @@ async function dosesOn(store: HealthEventStore, userId: string, at: Date, now: D
   return (await insightsFor(store, userId, { from: day, to: day, timezone }, now)).medication.doses
 }
 
+/** A named medicine's open doses on the report's day: all of a past day's, today's whose time has come. */
+function everyOpenDose(report: DoseReport, medicines: Medication[], open: ExpectedDose[], today: string) {
+  const medicine = matchMedicine(report.medication_name!, medicines)
+  if (!medicine) return []
+  return open
+    .filter((d) => d.medication_id === medicine.context_id && (d.date < today || Date.parse(d.scheduled_for) - EARLY_DOSE_MS <= report.at.getTime()))
+    .map((slot) => ({ slot, medicine, name: medicine.payload.name }))
+}
+
 /**
  * Logs doses: a named medicine against the dose it answers (doseSlot); no name, the open doses
  * of that part of the day ("all": every dose whose time has come). A named dose whose last slot
@@ -193,7 +202,12 @@ export async function logDoses(store: HealthEventStore, w: RecordWrite, report: 
   const open = doses.filter((d) => d.status === 'due' || d.status === 'missed')
   let targets: { slot?: ExpectedDose; medicine?: Medication; name: string }[]
 
-  if (report.medication_name) {
+  const today = localDate(report.now, (await patientToday(store, w.userId, report.now)).timezone)
+  const every = report.medication_name && report.part_of_day === 'all' ? everyOpenDose(report, medicines, open, today) : []
+  if (every.length) {
+    // "Missed both metformin doses yesterday": each of that medicine's doses of the day that has come.
+    targets = every
+  } else if (report.medication_name) {
     const medicine = matchMedicine(report.medication_name, medicines)
     const own = medicine ? doses.filter((d) => d.medication_id === medicine.context_id) : []
     const ownInPart = report.part_of_day && report.part_of_day !== 'all' ? own.filter((d) => inPart(d.time_of_day, report.part_of_day as Exclude<PartOfDay, 'all'>)) : own

@@ -12,7 +12,7 @@ export const generalLexicon: Lexicon = {
     [/\b(?:headache|sir dard|sar dard|pain|ache|aching|dard|cough|khansi|cold|sneez\w*|dizzy|dizziness|chakkar|nausea|vomit\w*|tired|thakan|weak|weakness|itch\w*|rash|swell|swells|swelling|swollen|pet kharab|upset stomach|sore|cramps?|constipation|diarrh\w*|loose motion|acidity|gas|fever|bukhar|soojan|sujan|sooj\w*|suj|suji|suja|dast|zukam|jukam|khujli)\b/, 0.8],
     [/\b(?:mood|happy|sad|upset|anxious|anxiety|worried|stress|stressed|lonely|depressed|low|down|udaas|udas|khush|feeling (?:good|great|better|fine|bad|low))\b/, 0.75],
     [/\b(?:sleep|slept|neend|nind|insomnia|woke up|nap)\b/, 0.85],
-    [/\b(?:walk|walked|walking|yoga|exercise|exercised|gym|cycling|cycled|swim|swam|jog|jogged|run|ran|steps|workout|sair|tehel\w*|tahal\w*|kasrat|vyayam)\b/, 0.85],
+    [/\b(?:walk|walked|walking|yoga|exercise|exercised|gym|cycling|cycled|swim|swam|jog|jogged|run|ran|steps|workout|sair|tehel\w*|tahal\w*|tehl[aie]|kasrat|vyayam)\b/, 0.85],
     [/\b(?:my name|allergic|allergy|allergies|born|birthday|date of birth|height|vegetarian|vegan|language|time ?zone|profile|reply in|speak in)\b/, 0.85],
     // "Apointament" is how अपॉइंटमेंट reads in Latin letters.
     [/\b(?:ap+oint(?:a)?ments?|check-?up|doctor visit|visit the doctor|emergency contact)\b/, 0.85],

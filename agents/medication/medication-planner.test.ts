@@ -94,6 +94,12 @@ describe('medication planner', () => {
     expect(call('took one and a half tablets of telma')).toMatchObject({ args: { amount: '1.5 tablets' } })
   })
 
+  it("Should mark every dose of a medicine for 'both' or 'all'", () => {
+    expect(call('skipped both telma doses today', { medicines: ['Telmisartan'] })).toMatchObject({ args: { status: 'skipped', medication_name: 'Telmisartan', part_of_day: 'all' } })
+    expect(call('kal metformin ki dono goliyan chhoot gayi')).toMatchObject({ args: { status: 'missed', part_of_day: 'all' } })
+    expect(call('took my metformin')).not.toMatchObject({ args: { part_of_day: 'all' } })
+  })
+
   it('Should ask the record about doses over any number of days', () => {
     expect(call('how many doses did I miss over the past 10 days?')).toEqual({ name: 'get_dose_history', args: { question: 'doses', period: 'last_10_days' } })
     expect(call('pichhle 3 din mein koi dawai chhooti kya?')).toMatchObject({ args: { period: 'last_3_days' } })

@@ -312,7 +312,9 @@ export function planMedication(ctx: PlanContext): Plan {
   if (NEXT_DOSE.test(t) && ASKING.test(t) && ctx.tools.has('get_doses_today')) return { calls: [{ name: 'get_doses_today', args: {} }] }
   const question = doseQuestion(t, ctx.medicines, ctx.language)
   if (question && ctx.tools.has('get_dose_history')) return question
-  if (QUERY_TODAY.test(t) && ctx.tools.has('get_doses_today')) return { calls: [{ name: 'get_doses_today', args: {} }] }
+  // "Skipped both telma doses today" reports doses; "doses today?" asks about them.
+  const reports = /\b(?:skipped|missed|took|forgot|chhoot\w*|chhut\w*|bhool\w*|bhul\w*)\b/.test(t) && !/\?|\bkya\b|^(?:did|have|has|what|which|how)\b/.test(t)
+  if (QUERY_TODAY.test(t) && !reports && ctx.tools.has('get_doses_today')) return { calls: [{ name: 'get_doses_today', args: {} }] }
 
   // "I take it at 8 am and 8 pm", after adding a medicine: "it" is the medicine just discussed.
   const named = medicinesNamed(t, ctx.medicines)
@@ -402,6 +404,8 @@ export function planMedication(ctx: PlanContext): Plan {
     if (name) {
       args.medication_name = name
       if (part) args.part_of_day = part
+      // "Missed both metformin doses yesterday", "aaj ki saari metformin le li": every dose of it that has come.
+      else if (/\b(?:both|all|dono|donon|saari|sari|saare|sare|sab|sabhi)\b/.test(t) && /\b(?:doses|times|tablets|pills|goliyan|khuraak|khurak|wali)\b|\b(?:both|dono|donon)\b/.test(t)) args.part_of_day = 'all'
     } else if (part) args.part_of_day = part
     // "My tablets", "all my medicines": every dose whose time has come; "my tablet" alone may be any one of them.
     else if (!/\b(?:tablet|pill|capsule|dose|medicine|goli)\b(?!s)/.test(t) || /\b(?:all|sab|sari|saari)\b/.test(t)) args.part_of_day = 'all'

@@ -162,6 +162,9 @@ describe('vitals planner: numbers that are not readings, and questions over peri
     ['37.9 c on the thermometer', { temperature: 37.9, temperature_unit: 'C' }],
     ['bp upper 152 lower 96', { blood_pressure_systolic: 152, blood_pressure_diastolic: 96 }],
     ['systolic 138 diastolic 86', { blood_pressure_systolic: 138, blood_pressure_diastolic: 86 }],
+    ['pressure 150 and 95 in the evening', { blood_pressure_systolic: 150, blood_pressure_diastolic: 95 }],
+    ['sugar 9.1mmol/l fasting', { blood_sugar: 9.1, blood_sugar_unit: 'mmol/L', blood_sugar_context: 'fasting' }],
+    ['vazan 172 pound', { weight: 172, weight_unit: 'lb' }],
   ])('Should read "%s" as %j', (text, reading) => {
     expect(call(text)).toEqual({ name: 'log_vitals', args: expect.objectContaining(reading) })
   })

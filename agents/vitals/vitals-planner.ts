@@ -124,7 +124,8 @@ export function parseReadings(text: string): Reading[] {
   const bps = [...t.matchAll(/(?:\b(?:bp|blood pressure|pressure)\b[^0-9]{0,25})?\b(\d{2,3})\s*(?:\/|over|by|upon)\s*(\d{2,3})\b/g)]
   const bare = bps.length
     ? undefined
-    : (/\b(?:bp|blood pressure|pressure)\b[^0-9]{0,15}(\d{2,3})[ ,-]+(\d{2,3})\b(?![ ,-]+\d)/.exec(t) ??
+    : // "bp 130 85", "bp 130 aur 85 thi", "pressure 150 and 95".
+      (/\b(?:bp|blood pressure|pressure)\b[^0-9]{0,15}(\d{2,3})(?:[ ,-]+|\s*,?\s*\b(?:and|aur)\b\s*)(\d{2,3})\b(?![ ,-]+\d)/.exec(t) ??
       // "upar wala 145 neeche wala 92", "top 150 bottom 95", "systolic 138 diastolic 86".
       /\b(?:upar|oopar|upper|top|systolic|sys)\b(?: (?:wala|wali|vala|number|reading|one))?[^0-9]{0,8}(\d{2,3})\b[^0-9]{0,12}\b(?:neeche|niche|lower|bottom|diastolic|dia)\b(?: (?:wala|wali|vala|number|reading|one))?[^0-9]{0,8}(\d{2,3})\b/.exec(t) ??
       undefined)
@@ -171,7 +172,7 @@ export function parseReadings(text: string): Reading[] {
   }
 
   const weight =
-    /\b(?:weight|weigh|weighed|wt|wazan|vajan|wajan)\b[^0-9]{0,15}(\d{2,3}(?:\.\d+)?)\s*(kg|kgs|kilos?|kilograms?|lbs?|pounds?)?\b/.exec(t) ??
+    /\b(?:weight|weigh|weighed|wt|wazan|vajan|wajan|vazan|wajn)\b[^0-9]{0,15}(\d{2,3}(?:\.\d+)?)\s*(kg|kgs|kilos?|kilograms?|lbs?|pounds?)?\b/.exec(t) ??
     /\b(\d{2,3}(?:\.\d+)?)\s*(kg|kgs|kilos?|kilograms?|lbs?|pounds?)\b/.exec(t)
   // "Lost 2 kg this month, now 74": after a change of weight, the number said as "now" is the weight.
   const weightNow = weight ? undefined : new RegExp(WEIGHT_CHANGE.source).test(t.length ? text : '') ? /\b(?:now|ab|abhi|currently|today)\b\s*(?:i am |i'm |it is |it's |is |hai |hoon |hun )?(\d{2,3}(?:\.\d+)?)\b(?!\s*(?:\/|%|bpm|mg))/.exec(t) : undefined
