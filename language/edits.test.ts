@@ -12,6 +12,10 @@ describe('edit intent', () => {
     'Should read %j as a correction',
     (s) => expect(intent(s)).toBe('correct'),
   )
+  it.each(['the top number was wrong, it is 138', 'upar wala 145 tha', 'chaar nahi, do chapati', 'fasting nahi thi, lunch ke baad thi', 'it wasn\'t tea, it was coffee', 'change my weight to 71', 'that entry is wrong, fix it', 'yeh reading badal do'])(
+    'Should read %j as a correction (Hindi denials, halves, explicit edits)',
+    (s) => expect(intent(s)).toBe('correct'),
+  )
   it.each(['only 3 idlis actually', 'that one was after lunch', 'theek kar do, 6 ghante soya tha', 'maph kijiye, wo random thi', 'shift that reminder to 7 am', 'uska time 9 baje kar do', '90 galat hai'])(
     'Should read %j as a correction too',
     (s) => expect(intent(s)).toBe('correct'),

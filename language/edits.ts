@@ -20,6 +20,16 @@ const CORRECT = [
   /\b(?:theek|thik|sahi|sudhar|sudhaar) (?:kar|kr) (?:do|dijiye|dena|de|dein)\b|\b(?:galat|wrong) (?:hai|tha|thi|likha|entry)\b/,
   // "Only 2 rotis actually": the take-back word at the end.
   /\bactually[.!]?$/,
+  // "It's wrong, fix it", "change the sugar to 150", "wo wali reading badal do".
+  /\b(?:is|was|are|were) (?:wrong|incorrect)\b|\bfix (?:it|that|this)\b|\b(?:badal|badlo|badal do|badal dijiye)\b|\bchange (?:the|my) (?:\w+ ){0,2}to\b/,
+  // "Only the bottom number", "neeche wala 90 tha": one half of a BP.
+  /\b(?:neeche|niche|nichla|neechla|upar|upper|lower|bottom|top) (?:wala|wali|vala|vali|number|reading|value)\b/,
+  // "Chaar nahi, teen roti", "khali pet nahi thi, …", "90 tha, 100 nahi": the Hindi way of denying.
+  /^(?:\S+ ){0,2}?\S+ (?:nahi|nahin),/,
+  /^(?:\w+ ){1,3}(?:nahi|nahin) (?:thi|tha|the)\b/,
+  /\b\d+(?:\.\d+)? (?:nahi|nahin)[.!]?$/,
+  // "It wasn't milk, it was buttermilk".
+  /\b(?:it|that|this) (?:wasn'?t|was not|isn'?t|is not)\b.{1,30}\b(?:it|that|this) (?:was|is)\b/,
   // "Not walk, it was yoga": the wrong thing first.
   /^not (?:a |an |the )?\w+(?: \w+)?,? (?:it|that|this) (?:was|is)\b/,
   // "Move that reminder to 9 pm", "iska time 8 baje kar do": the time of what was just set up.

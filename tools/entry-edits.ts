@@ -73,6 +73,16 @@ const Day = z
   .optional()
   .describe('The day of the entry meant, when it is not from this conversation: "today", "yesterday" or YYYY-MM-DD')
 
+type PartOfDay = 'morning' | 'afternoon' | 'evening' | 'night'
+/** The hours of each part of the day, as patients say them: evening and night overlap on purpose. */
+const PART_HOURS: Record<PartOfDay, [number, number][]> = {
+  morning: [[4, 12]],
+  afternoon: [[12, 17]],
+  evening: [[16, 24]],
+  night: [[19, 24], [0, 4]],
+}
+const inPart = (hhmm: string, part: PartOfDay) => PART_HOURS[part].some(([from, to]) => Number(hhmm.slice(0, 2)) >= from && Number(hhmm.slice(0, 2)) < to)
+
 /** How far back an entry named by its values is looked for when no day is given. */
 const LOOKBACK_DAYS = 7
 
@@ -91,7 +101,7 @@ async function findEntries<C extends z.ZodObject>(
   store: HealthEventStore,
   ctx: TurnContext,
   editor: EntryEditor<C>,
-  target: { entry_id?: string; kind?: EventKind; match?: Record<string, unknown>; day?: string; all?: boolean },
+  target: { entry_id?: string; kind?: EventKind; match?: Record<string, unknown>; day?: string; part_of_day?: PartOfDay; all?: boolean },
 ): Promise<Found> {
   const language = ctx.replyLanguage ?? 'en'
   const kinds = target.kind ? [target.kind] : editor.kinds
@@ -113,7 +123,7 @@ async function findEntries<C extends z.ZodObject>(
   const to = day ? dayRange(day, ctx.timezone).end : undefined
   const stored = await store.scan(ctx.userId, { kinds, from, to })
   const has = (e: HealthEvent) => !named || (editor.matches ? editor.matches(e, named as never) : payloadHas(e.payload, named))
-  const candidates = stored.filter(has)
+  const candidates = stored.filter((e) => has(e) && (!target.part_of_day || inPart(localTime(e.occurred_at, ctx.timezone), target.part_of_day)))
   if (candidates.length === 0) return { ask: say(EDIT_TEXTS.notFound, language, { day: day ? spokenDay(zonedInstant(day, '12:00', ctx.timezone), ctx.timezone) : undefined }) }
   if (target.all) return { entries: candidates }
   const inThread = candidates.filter((c) => recent.some((r) => r.id === c.id))
@@ -145,6 +155,7 @@ export function entryEditTools<C extends z.ZodObject>(store: HealthEventStore, e
     kind: z.enum(editor.kinds).optional(),
     match: editor.changes.partial().optional().describe('The values of the entry meant as the patient names them, e.g. its wrong value'),
     day: Day,
+    part_of_day: z.enum(['morning', 'afternoon', 'evening', 'night']).optional().describe('The part of that day, when the patient names it'),
   }
 
   const correct = tool(

@@ -20,7 +20,7 @@ const MEALS: [RegExp, string][] = [
 
 // Longest names first, so "masala dosa" is one item rather than "dosa".
 const FOOD_RE = new RegExp(`\\b(${FOOD_NAMES.map(escapeRegExp).join('|')})(?:e?s)?\\b`, 'g')
-const QTY_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, half: 0.5, couple: 2, few: 3, some: 1 }
+const QTY_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, another: 1, half: 0.5, couple: 2, few: 3, some: 1 }
 /** Quantities as speech recognisers mishear them right before a food: "to rotis", "for idlis". */
 const MISHEARD_QTY: Record<string, number> = { to: 2, too: 2, tu: 2, for: 4, fore: 4, tree: 3 }
 const UNIT_RE = /(?:katori|katoris|bowl|bowls|plate|plates|cup|cups|glass|glasses|piece|pieces|pcs|slice|slices|spoon|spoons|tbsp|tsp|teaspoon|teaspoons|tablespoon|small|large|big|handful)/
@@ -68,7 +68,7 @@ export function parseFoodItems(t: string): ParsedItem[] {
 }
 
 function waterArgs(t: string): Record<string, unknown> {
-  const m = /(\d+(?:\.\d+)?|a|an|one|half|ek|do|teen|char|chaar|too|tu)\s*(glass(?:es)?|cups?|litres?|liters?|l|ml|bottles?)\b/.exec(t)
+  const m = /(\d+(?:\.\d+)?|a|an|another|one|half|ek|do|teen|char|chaar|too|tu)\s*(glass(?:es)?|cups?|litres?|liters?|l|ml|bottles?)\b/.exec(t)
   const args: Record<string, unknown> = {}
   if (m) {
     const amount = /^\d/.test(m[1]!) ? Number(m[1]) : (QTY_WORDS[m[1]!] ?? hindiNumber(m[1]!) ?? MISHEARD_QTY[m[1]!] ?? 1)
@@ -114,8 +114,10 @@ function readEdit(text: string, latest: RecentEntry | undefined, intent: EditInt
     if (water) return { kind: 'water', day }
     // "Remove the samosa, it was just chai": the foods of the removing words only; when the meal
     // just logged had others too, those stay and the meal is corrected, not removed.
-    const removing = parseFoodItems(removalClause(said))
-    const named = removing.length ? removing : items
+    // "Woh entry hata do, maine samose nahi khaye": the removing words name no food, so the whole entry.
+    const clause = removalClause(said)
+    const removing = parseFoodItems(clause)
+    const named = removing.length || clause !== said ? removing : items
     const kept = previous.filter((p) => !named.some((n) => sameFood(p.name, n.name)))
     if (named.length && kept.length && named.every((n) => previous.some((p) => sameFood(p.name, n.name)))) {
       return { kind: 'food', asCorrection: true, changes: { remove_items: named.map((n) => n.name) } }
@@ -191,7 +193,7 @@ export function planFood(ctx: PlanContext): Plan {
   // "2 glasses" answering "how much water?" is water.
   const water = WATER.test(t) || (!!ctx.answeringQuestion && /water|pani/.test(ctx.answeringQuestion.question) && /\d/.test(t))
   if (water && ctx.tools.has('log_water')) {
-    if (!/\d|\b(?:a|an|one|half|ek|do|teen|too|tu) (?:glass|cup|bottle|litre|liter)/.test(t)) return { calls: [], reply: foodReplies(ctx.language).howMuchWater, asked: true }
+    if (!/\d|\b(?:a|an|another|one|half|ek|do|teen|too|tu) (?:glass|cup|bottle|litre|liter)/.test(t)) return { calls: [], reply: foodReplies(ctx.language).howMuchWater, asked: true }
     calls.push({ name: 'log_water', args: waterArgs(t) })
   }
 

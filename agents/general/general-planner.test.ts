@@ -7,6 +7,11 @@ import { romaniseHindi } from '../../language/romanise.js'
 const call = (text: string) => firstCall(plan(generalAgent, text))
 
 describe('general planner', () => {
+  it('Should move an appointment the patient has rather than add another', () => {
+    expect(call('please shift my appointment with Dr Mehta to friday 5 pm')).toEqual({ name: 'reschedule_appointment', args: { which: expect.stringMatching(/mehta/i), to: 'friday 5 pm' } })
+    expect(call('postpone my blood test to 2 july')).toMatchObject({ name: 'reschedule_appointment', args: { to: '2 july' } })
+  })
+
   it('Should tell words that could answer its question from a new subject', () => {
     for (const yes of ['about 5 hours', 'not well', 'friday 10 am', 'haan', 'theek thi']) expect(couldAnswerGeneralQuestion(yes)).toBe(true)
     for (const other of ['dinner was 2 roti and sabzi', 'bp 128/84', 'took metformin']) expect(couldAnswerGeneralQuestion(other)).toBe(false)

@@ -330,6 +330,12 @@ export function planGeneral(ctx: PlanContext): Plan {
     }
     return { calls: [], reply: say(GENERAL_TEXTS.ask_emergency_contact, language), asked: true }
   }
+  // "Move my appointment with Dr Rao to 16 June", "push my eye check-up to next Monday": the one they have, moved.
+  const moving = /\b(?:move|shift|reschedule|push|postpone|prepone|change)\b(.*?)\bto\b\s+(.+)$/.exec(t) ?? /\b(?:appointment|apointment\w*|check-?up)\b(.*?)\b(\S+(?: \S+){0,5}?) (?:kar do|kardo|kar dijiye|shift kar do|badal do)\b/.exec(t)
+  if (moving && APPOINTMENT.test(t) && has('reschedule_appointment') && !QUESTION.test(t)) {
+    const which = doctorNamed(t) ?? /\b(?:my|meri|mera)\s+((?:\w+ )?(?:check-?up|test))\b/.exec(t)?.[1]
+    return { calls: [{ name: 'reschedule_appointment', args: { ...(which ? { which } : {}), to: moving[2]!.trim() } }] }
+  }
   if (APPOINTMENT.test(t) && has('add_appointment') && !QUESTION.test(t)) return appointmentPlan(t, t, ctx.language)
   // "Friday 11 am with Dr Rao", answering "which day and time is the appointment?".
   if (ctx.answeringQuestion && APPOINTMENT.test(ctx.answeringQuestion.previous) && has('add_appointment') && APPOINTMENT_WHEN.test(t)) {

@@ -161,6 +161,16 @@ export const GENERAL_TEXTS = defineTexts({
     hi: (p: { title: string; day: string; time: string }) => `मैंने सेव कर लिया है: ${p.title}, ${p.day} को ${sayClock(p.time, 'hi')}।`,
     'hi-Latn': (p: { title: string; day: string; time: string }) => `Maine save kar liya hai: ${p.title}, ${p.day} ko ${sayClock(p.time, 'hi-Latn')}.`,
   },
+  appointmentMoved: {
+    en: (p: { title: string; was: string; day: string; time: string }) => `Moved: ${p.title} is now on ${p.day} at ${p.time} (it was ${p.was}).`,
+    hi: (p: { title: string; was: string; day: string; time: string }) => `बदल दिया: ${p.title} अब ${p.day} को ${sayClock(p.time, 'hi')} है (पहले ${p.was} था)।`,
+    'hi-Latn': (p: { title: string; was: string; day: string; time: string }) => `Badal diya hai: ${p.title} ab ${p.day} ko ${sayClock(p.time, 'hi-Latn')} hai (pehle ${p.was} tha).`,
+  },
+  whichAppointment: {
+    en: (p: { list: string }) => (p.list ? `Which appointment should move? ${p.list}` : 'I could not find an upcoming appointment to move. Which one do you mean?'),
+    hi: (p: { list: string }) => (p.list ? `कौन-सी अपॉइंटमेंट बदलूँ? ${p.list}` : 'मुझे आगे की कोई अपॉइंटमेंट नहीं मिली। आप किसकी बात कर रहे हैं?'),
+    'hi-Latn': (p: { list: string }) => (p.list ? `Kaun si appointment badloon? ${p.list}` : 'Mujhe aage ki koi appointment nahi mili. Aap kiski baat kar rahe hain?'),
+  },
   contactSaved: {
     en: (p: { name: string; phone: string }) => `Saved ${p.name} (${p.phone}) as an emergency contact.`,
     hi: (p: { name: string; phone: string }) => `${p.name} (${p.phone}) को आपातकालीन संपर्क के रूप में सेव किया।`,

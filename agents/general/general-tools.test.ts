@@ -3,6 +3,19 @@ import { agentTools, callTool, turn } from '../../test/agent-harness.js'
 import { generalAgent } from './general-agent.js'
 
 describe('general tools', () => {
+  it('Should move the appointment named through a correction, keeping its hour for "same time", and ask when unsure', async () => {
+    const { store, tool } = agentTools(generalAgent)
+    const ctx = turn('meera')
+    await callTool(tool('add_appointment'), { title: 'Kidney check', doctor: 'Dr Iyer', when: '13 June 4 pm' }, ctx)
+    await callTool(tool('add_appointment'), { title: 'Dental cleaning', doctor: 'Dr Shah', when: '20 June 10 am' }, ctx)
+    const moved = await callTool(tool('reschedule_appointment'), { which: 'Dr Iyer', to: 'next Monday, same time' }, turn('meera'))
+    expect(moved.message).toMatch(/^Moved: Kidney check is now on Mon, 16 Jun at 4:00 pm/)
+    const all = await store.scan('meera', { kinds: ['appointment'] })
+    expect(all).toHaveLength(2)
+    expect(all.find((a) => a.payload.doctor === 'Dr Iyer')).toMatchObject({ payload: { scheduled_for: '2025-06-16T10:30:00.000Z' }, supersedes: expect.any(String) })
+    expect(await callTool(tool('reschedule_appointment'), { to: 'Friday 9 am' }, turn('meera'))).toMatchObject({ asked: true, message: expect.stringMatching(/^Which appointment should move\?/) })
+  })
+
   it('Should merge profile changes said in chat through the profile service', async () => {
     const { store, tool } = agentTools(generalAgent)
     const ctx = turn('asha')

@@ -12,7 +12,8 @@ import {
   SymptomPayload,
 } from '../../memory/event-kinds.js'
 import type { HealthEvent, HealthEventStore } from '../../memory/event-store.js'
-import { dayRange } from '../../memory/local-time.js'
+import { dayRange, localDate, localTime, zonedInstant } from '../../memory/local-time.js'
+import { correctEvent } from '../../memory/event-edits.js'
 import { insightsFor } from '../../memory/insights.js'
 import { saveProfile } from '../../memory/profile-service.js'
 import { entryEditTools, type EntryEditor } from '../../tools/entry-edits.js'
@@ -282,5 +283,47 @@ export function generalTools(store: HealthEventStore) {
     },
   )
 
-  return [logSymptom, logMood, logSleep, logExercise, updateProfile, summary, addAppointment, addEmergencyContact, getProfile, dayHistory, ...entryEditTools(store, dayEditor)]
+  const rescheduleAppointment = tool(
+    async (input, runtime: ToolRuntime) => {
+      const ctx = turnContext(runtime)
+      const language = ctx.replyLanguage ?? 'en'
+      // Upcoming appointments (and today's), the one the words name: its doctor or its title.
+      const since = new Date(ctx.now.getTime() - 24 * 3_600_000)
+      const upcoming = ((await store.scan(ctx.userId, { kinds: ['appointment'] })) as unknown as HealthEvent<'appointment'>[]).filter(
+        (a) => a.payload.status !== 'cancelled' && Date.parse(a.payload.scheduled_for) >= since.getTime(),
+      )
+      const words = (input.which ?? '').toLowerCase().split(/[^a-z]+/).filter((w) => w.length >= 3 && !/^(?:with|the|appointment|check|doctor|my)$/.test(w))
+      const named = words.length ? upcoming.filter((a) => words.some((w) => `${a.payload.doctor ?? ''} ${a.payload.title}`.toLowerCase().includes(w))) : upcoming
+      const list = (as: HealthEvent<'appointment'>[]) => as.map((a) => `${a.payload.title}${a.payload.doctor ? ` (${a.payload.doctor})` : ''} ${spokenDay(a.payload.scheduled_for, ctx.timezone)} ${spokenTime(a.payload.scheduled_for, ctx.timezone)}`).join('; ')
+      if (named.length !== 1) return toolResult(say(GENERAL_TEXTS.whichAppointment, language, { list: list(named.length ? named : upcoming) }), { asked: true })
+      const current = named[0]!
+      // "Same time": the new day keeps the appointment's hour.
+      const sameTime = /\bsame time\b|\busi (?:samay|time)\b/.test(input.to.toLowerCase())
+      const day = parseFutureWhen(input.to.replace(/,?\s*\b(?:same time|usi (?:samay|time))\b/i, ''), ctx.now, ctx.timezone)
+      if (!day) throw new Error(`I could not read the date "${input.to}"; say it like "Tuesday 10 am" or "5 December at 4 pm"`)
+      const at = sameTime ? zonedInstant(localDate(day, ctx.timezone), localTime(current.payload.scheduled_for, ctx.timezone), ctx.timezone) : day
+      const moved = await asToolError(() => correctEvent(store, turnWrite(runtime), current.id, { payload: { ...current.payload, scheduled_for: at.toISOString() } }))
+      return toolResult(
+        say(GENERAL_TEXTS.appointmentMoved, language, {
+          title: current.payload.title,
+          was: `${spokenDay(current.payload.scheduled_for, ctx.timezone)} ${spokenTime(current.payload.scheduled_for, ctx.timezone)}`,
+          day: spokenDay(at, ctx.timezone),
+          time: spokenTime(at, ctx.timezone),
+        }),
+        { event_id: moved.id, corrected: current.id },
+      )
+    },
+    {
+      name: 'reschedule_appointment',
+      description:
+        'Move an appointment the patient already has to another day or time ("move my appointment with Dr Rao to 16 June at 11 am"), ' +
+        'through a correction of it. Never add a second appointment for a move.',
+      schema: z.object({
+        which: z.string().max(100).optional().describe('The doctor or the title the patient names, e.g. "Dr Rao" or "eye check-up"'),
+        to: z.string().min(1).max(100).describe('The new date and time in the patient\'s words; "same time" keeps the hour'),
+      }),
+    },
+  )
+
+  return [logSymptom, logMood, logSleep, logExercise, updateProfile, summary, addAppointment, rescheduleAppointment, addEmergencyContact, getProfile, dayHistory, ...entryEditTools(store, dayEditor)]
 }

@@ -74,6 +74,13 @@ describe('vitals planner', () => {
     const weight = [{ id: 'w', kind: 'vitals', at: '2025-06-11T13:00:00Z', payload: { weight_kg: 75 } }]
     expect(change('73 kilo likho, 75 galat hai', weight)).toEqual({ weight: 73 })
     expect(change('74.5 किलो लिख दो', weight)).toEqual({ weight: 74.5 })
+    // The reading of the metric named, when it is not the latest of this conversation.
+    const two = [
+      { id: 'a', kind: 'vitals', at: '2025-06-11T12:00:00Z', payload: { blood_sugar: 190 } },
+      { id: 'b', kind: 'vitals', at: '2025-06-11T12:05:00Z', payload: { heart_rate: 80 } },
+    ]
+    expect(plan(vitalsAgent, 'sorry the sugar was 109 not 190', { recent: two }).calls).toEqual([{ name: 'correct_entry', args: { entry_id: 'a', changes: { blood_sugar: 109 } } }])
+    expect(plan(vitalsAgent, "remove yesterday evening's bp").calls).toEqual([{ name: 'remove_entry', args: { day: 'yesterday', part_of_day: 'evening' } }])
     // Words that only may point back log a new reading of another kind.
     expect(plan(vitalsAgent, 'sugar 140 likho', { recent: weight }).calls).toEqual([{ name: 'log_vitals', args: { blood_sugar: 140 } }])
   })

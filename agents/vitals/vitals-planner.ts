@@ -336,6 +336,24 @@ function bpHalf(t: string, n: number, denied: number[], p: Record<string, unknow
   return half === 'sys' ? { blood_pressure_systolic: n, blood_pressure_diastolic: dia } : { blood_pressure_systolic: sys, blood_pressure_diastolic: n }
 }
 
+/** The field a metric is stored under. */
+const METRIC_FIELD: Record<string, string> = {
+  blood_pressure: 'blood_pressure_systolic',
+  blood_sugar: 'blood_sugar',
+  heart_rate: 'heart_rate',
+  temperature: 'temperature',
+  spo2: 'spo2',
+  weight: 'weight_kg',
+  hba1c: 'hba1c',
+}
+
+/** "The sugar was 104 not 140" after a sugar and then a BP: this thread's latest reading of the metric named. */
+function readingNamed(recent: RecentEntry[], text: string): RecentEntry | undefined {
+  const metric = METRIC_WORDS.find(([re]) => re.test(text))?.[1]
+  const field = metric ? METRIC_FIELD[metric] : undefined
+  return field ? recent.findLast((e) => e.kind === 'vitals' && e.payload[field] !== undefined) : undefined
+}
+
 /** What to remove: the entry the words name ("yesterday's 150/95"), else the latest. */
 function readRemoval(text: string): EditReading {
   const named = parseReadings(text)[0] ?? {}
@@ -394,7 +412,7 @@ export function historyArgs(t: string, metric: string | undefined): Record<strin
 /** Readings to log, a question about past readings, a correction, or a request for the numbers. */
 export function planVitals(ctx: PlanContext): Plan {
   const t = ctx.text
-  const edit = planEdit(ctx, (text, latest, intent) => (intent === 'remove' ? readRemoval(text) : readEdit(text, latest, intent)))
+  const edit = planEdit(ctx, (text, latest, intent) => (intent === 'remove' ? readRemoval(text) : readEdit(text, latest, intent)), readingNamed)
   if (edit) return edit
 
   // "Did my sugar go below 70 anytime this week?": a question about past readings, never a reading of 70.

@@ -215,7 +215,8 @@ export function buildConversationGraph(deps: ConversationGraphDeps) {
       return new Command({ goto: agents.map((a) => new Send(a, { messages: state.messages, focus: focusOf(a) })), update })
     }
     const normalised = normaliseText(said)
-    const edit = editIntent(normalised)
+    // Devanagari is read in Latin letters too: "नीचे वाला 82 था" corrects like "neeche wala 82 tha".
+    const edit = editIntent(normalised) ?? editIntent(normaliseText(romaniseHindi(said)))
     // "My wife's BP is 150/90": someone else's numbers are never written to this patient's record.
     if (!edit && whyNotARecord(normalised) === 'other_person') {
       return new Command({
