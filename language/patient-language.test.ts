@@ -12,6 +12,9 @@ describe('messageLanguage', () => {
     ['had 2 roti and dal for lunch', 'en'],
     ['sugar 150 after lunch', 'en'],
     ['I took my metformin', 'en'],
+    ['mjhe bht drd h', 'hi-Latn'],
+    ['sugar chk kri thi 150 aayi h', 'hi-Latn'],
+    ['walked 2 h today', 'en'],
   ] as const)('reads %j as %s', (text, language) => expect(messageLanguage(text)).toBe(language))
 
   it.each(['metformin', '140/90', 'ok', 'nenju vali romba irukku'])('finds no language in %j', (text) => expect(messageLanguage(text)).toBeUndefined())

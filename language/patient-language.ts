@@ -1,4 +1,5 @@
 import { hasDevanagari } from './script.js'
+import { expandTextSpeak } from './text-speak.js'
 
 /**
  * The language Podd answers a turn in: English, Hindi in Devanagari (`hi`), or Hindi in Latin
@@ -51,7 +52,8 @@ const ENGLISH = new Set(
 /** What a message's own words say about its language; undefined when they say nothing. */
 export function messageLanguage(text: string): ReplyLanguage | undefined {
   if (hasDevanagari(text)) return 'hi'
-  const words = text.toLowerCase().match(/[a-z]+/g) ?? []
+  // Typed on a phone ("mjhe bht drd h") it is read as spelt out ("mujhe bahut dard hai").
+  const words = expandTextSpeak(text.toLowerCase()).match(/[a-z]+/g) ?? []
   let hindi = 0
   let english = 0
   for (const w of words) {
