@@ -287,7 +287,7 @@ function generalRepliesIn(language: 'hi' | 'hi-Latn'): Replies {
     exerciseTotals: (sessions, minutes, steps) =>
       l(
         `कुल: ${sessions} बार${minutes ? `, ${minutes} मिनट` : ''}${steps ? `, ${steps} कदम` : ''}।`,
-        `Kul mila kar: ${sessions} baar${minutes ? `, ${minutes} minute` : ''}${steps ? `, ${steps} kadam` : ''}.`,
+        `Kul mila kar aapne ${sessions} baar kasrat ki${minutes ? `, ${minutes} minute` : ''}${steps ? `, ${steps} kadam` : ''}.`,
       ),
   }
 }
