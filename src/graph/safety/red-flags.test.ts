@@ -133,6 +133,12 @@ const RED_FLAGS: [string, RedFlagCategory][] = [
   ['पेट फट रहा है दर्द से', 'severe_abdominal_pain'],
   ['neend ki goliyan kha ke hamesha ke liye so jaunga', 'self_harm'],
   ['I feel like ending my life', 'self_harm'],
+  // Readings with symptoms said the other way round, inflected, or with the top number alone.
+  ['रात से उल्टियाँ हो रही हैं, शुगर 390', 'high_sugar_emergency'],
+  ['meter HI dikha raha, nana kuch samajh nahi pa rahe', 'high_sugar_emergency'],
+  ['bp 200/105, aankh ke saamne andhera aa raha', 'hypertensive_emergency'],
+  ['upar wala 230 aa raha aur sar mein bahut dard', 'hypertensive_emergency'],
+  ['systolic 195 with a pounding headache', 'hypertensive_emergency'],
 ]
 
 const LOOK_ALIKES = [
@@ -199,6 +205,8 @@ const LOOK_ALIKES = [
   'daura pe gaye hain papa',
   'dam phool gaya tha seedhi chadh ke, ab theek hai',
   'dabba kholne mein haath mein dard',
+  'bp 185 upar wala, no headache, feeling fine',
+  'systolic 150 this morning with a mild headache',
 ]
 
 describe('red-flag detection', () => {

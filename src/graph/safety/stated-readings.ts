@@ -71,6 +71,11 @@ export function statedReadings(text: string): StatedReadings {
   const readings: StatedReadings = {}
   const bp = bloodPressure(text)
   if (bp) Object.assign(readings, bp)
+  else {
+    // The top number alone ("pressure 220 upar wala", "systolic 190"): enough for a hypertensive emergency.
+    const systolic = numberAfter(text, `(?:${BP_WORD}|systolic|upper|upar wala|upar ka|ऊपर वाला)`, 25, (n) => n >= 90 && n <= 300)
+    if (systolic !== undefined) readings.systolic = systolic
+  }
   // Values under 35 are mmol/L when the message says so (clinical.md §1.6; ADA's factor 18).
   const mmol = /mmol/.test(text)
   const glucose = numberAfter(text, GLUCOSE_WORD, 40, (n) => (mmol ? n >= 1 && n < 35 : n >= 20 && n <= 1000))
@@ -94,7 +99,7 @@ export function describeReadings(r: StatedReadings): string {
   const parts: string[] = []
   if (r.glucose !== undefined) parts.push(`blood sugar ${r.glucose} mg/dL`)
   if (r.glucoseMeterHigh) parts.push('blood sugar above the meter\'s range ("HI")')
-  if (r.systolic !== undefined) parts.push(`BP ${r.systolic}/${r.diastolic} mmHg`)
+  if (r.systolic !== undefined) parts.push(r.diastolic !== undefined ? `BP ${r.systolic}/${r.diastolic} mmHg` : `BP ${r.systolic} mmHg (top number)`)
   if (r.spo2 !== undefined) parts.push(`oxygen ${r.spo2}%`)
   return parts.join(', ')
 }
