@@ -117,7 +117,7 @@ function readEdit(text: string, latest: RecentEntry | undefined, intent: EditInt
     // "Woh entry hata do, maine samose nahi khaye": the removing words name no food, so the whole entry.
     const clause = removalClause(said)
     const removing = parseFoodItems(clause)
-    const named = removing.length || clause !== said ? removing : items
+    const named = removing.length || (clause !== said && latest?.kind === 'food') ? removing : items
     const kept = previous.filter((p) => !named.some((n) => sameFood(p.name, n.name)))
     if (named.length && kept.length && named.every((n) => previous.some((p) => sameFood(p.name, n.name)))) {
       return { kind: 'food', asCorrection: true, changes: { remove_items: named.map((n) => n.name) } }

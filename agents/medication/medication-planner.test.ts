@@ -21,6 +21,8 @@ describe('medication planner', () => {
   it('Should take reminder times answering "would you like a reminder?", and "both" answering "which medicine?"', () => {
     const reminder = { question: 'added telmisartan 40 mg to your medicines. would you like a reminder time for it?', previous: 'add telmisartan 40 mg once a day' }
     expect(call('9 in the morning', { medicines: ['Telmisartan'], answering: reminder })).toEqual({ name: 'set_medication_schedule', args: { medication_name: 'Telmisartan', times: ['09:00'] } })
+    const addIt = { question: 'cetirizine is not in your medicine list; would you like me to add it?', previous: 'took cetirizine 10 mg' }
+    expect(call('yes, every night at 10', { answering: addIt })).toEqual({ name: 'add_medication', args: expect.objectContaining({ name: 'Cetirizine', dosage: '10 mg', times: ['22:00'] }) })
     const which = { question: 'which medicine? open doses today: metformin at 8:00 am, amlodipine at 9:00 am', previous: 'took my tablets' }
     expect(call('both of them', { medicines: ['Metformin', 'Amlodipine'], answering: which })).toEqual({ name: 'log_dose', args: { status: 'taken', part_of_day: 'all' } })
   })

@@ -368,6 +368,12 @@ export function planMedication(ctx: PlanContext): Plan {
     return { calls: [{ name: 'set_medication_schedule', args: { medication_name: name, times: [...new Set(partTimes)] } }] }
   }
 
+  // "…is not in your medicine list; would you like me to add it?" → "haan add kar do, roz subah
+  // 7:30 baje": the medicine of the dose just logged, with the times said now.
+  if (ctx.answeringQuestion && /\badd it\b|\bise jod\b/.test(ctx.answeringQuestion.question) && /^(?:yes|yeah|yep|ok|okay|sure|please|haan|han|ha|ji|add|jod)\b/.test(t.trim()) && ctx.tools.has('add_medication')) {
+    const asked = medicineNamed(ctx.answeringQuestion.previous, ctx.medicines)
+    if (asked) return { calls: [{ name: 'add_medication', args: setupArgs(asked, `${asked.toLowerCase()} ${ctx.answeringQuestion.previous.replace(/\b(?:took|taken|le li|li|kha li)\b/g, ' ')} ${t}`) }] }
+  }
   // "Which medicine?" → "both", "dono", "all of them": every dose whose time has come, as said before.
   if (ctx.answeringQuestion && !name && !ofClass.length && /^(?:both|dono|donon|all|sab|sabhi|all of them|both of them|dono hi|sab hi)\b/.test(t.trim())) {
     const before = statusOf(ctx.answeringQuestion.previous)

@@ -8,7 +8,7 @@ import type { Logger } from '../logger.js'
 import type { AgentRunner } from './agent-runner.js'
 import type { ChatModels } from './chat-models.js'
 import { graphContext } from './graph-context.js'
-import { lastHumanText, subjectBefore } from './message-text.js'
+import { lastHumanText, subjectBefore, withAnsweredRequest } from './message-text.js'
 import { checkGuards } from './policy/guards.js'
 import { loadPrompt } from './prompts.js'
 import { CONFIDENT, classifyIntent, type ClauseIntent } from './router/classify-intent.js'
@@ -170,8 +170,10 @@ export function buildConversationGraph(deps: ConversationGraphDeps) {
     }
   }
 
-  async function router(state: State, config: RunnableConfig) {
+  async function router(given: State, config: RunnableConfig) {
     const ctx = graphContext(config)
+    // "Which entry do you mean?" → "the samosa one": the request and its answer are read as one.
+    const state = { ...given, messages: withAnsweredRequest(given.messages) }
     const text = lastHumanText(state.messages)
     ctx.recent = await thisThreadsEntries(ctx.userId, state.entries)
     // What Podd always declines (dose changes, other patients' data, injections, diagnoses) is
