@@ -50,3 +50,18 @@ describe('Hindi quarter and half numbers', () => {
     expect(normaliseText(text)).toBe(digits)
   })
 })
+
+describe('letters typed for digits', () => {
+  it.each([
+    ['sugar 1l0', 'sugar 110'],
+    ['bp 14l/9o', 'bp 141/90'],
+    ['bp l50/9O', 'bp 150/90'],
+    ['bp 120/8o', 'bp 120/80'],
+  ])('Should read "%s" as "%s"', (text, read) => {
+    expect(normaliseText(text)).toBe(read)
+  })
+
+  it('Should leave words of letters alone', () => {
+    expect(normaliseText('lol, all ok')).toBe('lol, all ok')
+  })
+})

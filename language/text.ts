@@ -43,6 +43,8 @@ export function mendTypos(t: string): string {
     .replace(/\b(sugar|glucose|bp|pulse|weight|temp|fbs|ppbs|rbs|pp|spo2)[-:]?(\d)/g, '$1 $2')
     // "8.2mmol/l", "72kg", "500mg": a number run into its unit.
     .replace(/(\d)(mmol|mg|mcg|kgs?|kilos?|lbs?|pounds?|bpm|iu|units?)\b/g, '$1 $2')
+    // The letter l (or I) for a one inside a number: "1l0", "14l/90", "l40".
+    .replace(/\b(?=[\dlo]*\d)(?=[\dlo]*l)[\dlo]{2,3}\b/g, (m) => m.replace(/l/g, '1').replace(/o/g, '0'))
     .replace(/\b(\d{1,2})o\b/g, '$10')
     .replace(/\b(\d)o(\d)\b/g, '$10$2')
 }

@@ -148,7 +148,7 @@ describe('general planner', () => {
   })
 
   it('Should ask the record about the next visit to a doctor, said without the word appointment', () => {
-    for (const text of ['which doctor am I seeing next?', 'agla doctor kaun sa hai jiske paas jana hai?', romaniseHindi('अगली बार डॉक्टर के पास कब जाना है?')]) {
+    for (const text of ['which doctor am I seeing next?', 'agla doctor kaun sa hai jiske paas jana hai?', romaniseHindi('अगली बार डॉक्टर के पास कब जाना है?'), romaniseHindi('डॉक्टर से अगली मुलाकात कब है?')]) {
       expect(call(text)).toMatchObject({ name: 'get_day_history', args: { topic: 'appointments' } })
     }
   })

@@ -227,7 +227,7 @@ const DAY_PERIODS: [RegExp, string][] = [
 
 /** A visit to the doctor asked about without the word appointment: "agli baar kis doctor ke paas jana hai?", "which doctor do I see next?". */
 const NEXT_VISIT =
-  /\b(?:agli|agla|agle|next)\b.{0,25}\b(?:doctor|dr|daktar)\b|\b(?:kis|kaun|kaunse|konse|which|who)\b.{0,12}\b(?:doctor|dr|daktar)\b.{0,30}\b(?:jana|jaana|milna|dikhana|see|seeing|visit|going|appointment)\b|\b(?:doctor|dr|daktar) (?:ke )?(?:paas|pas) (?:kab|kis din)\b|\bwhen (?:do|will|should) i (?:see|visit) (?:the |my )?(?:doctor|dr)\b/
+  /\b(?:agli|agla|agle|next)\b.{0,25}\b(?:doctor|dr|daktar)\b|\b(?:doctor|dr|daktar)\b.{0,20}\b(?:agli|agla|agle|next)\b.{0,15}\b(?:kab|when|kis din)\b|\b(?:kis|kaun|kaunse|konse|which|who)\b.{0,12}\b(?:doctor|dr|daktar)\b.{0,30}\b(?:jana|jaana|milna|dikhana|see|seeing|visit|going|appointment)\b|\b(?:doctor|dr|daktar) (?:ke )?(?:paas|pas) (?:kab|kis din)\b|\bwhen (?:do|will|should) i (?:see|visit) (?:the |my )?(?:doctor|dr)\b/
 
 /**
  * A question about the patient's own sleep, exercise, symptoms, mood or appointments ("how did I

@@ -197,6 +197,7 @@ describe('vitals planner: numbers that are not readings, and questions over peri
   it('Should compare this week with last week when asked, in English and Hinglish', () => {
     expect(call('is my sugar worse this week compared to last week?')).toMatchObject({ name: 'get_vitals_history', args: { metric: 'blood_sugar', stat: 'compare', period: 'this_week' } })
     expect(call('pichhle hafte se bp behtar hai kya?')).toMatchObject({ args: { metric: 'blood_pressure', stat: 'compare' } })
+    expect(call('sugar: last week vs this week?')).toMatchObject({ args: { metric: 'blood_sugar', stat: 'compare' } })
     expect(call(romaniseHindi('पिछले हफ्ते वजन कितना था और अब?'))).toMatchObject({ args: { metric: 'weight', stat: 'compare' } })
   })
 

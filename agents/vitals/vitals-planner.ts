@@ -364,7 +364,7 @@ function readRemoval(text: string): EditReading {
 
 /** Two periods compared: "than last week", "compared to last week", "pichhle hafte se behtar", "last week … and now". */
 const COMPARE =
-  /\b(?:than|compared (?:to|with)|vs\.?|versus|se (?:behtar|better|kam|zyada|achha|achhi))\b.{0,25}\b(?:last|previous|pichle|pichhle) (?:week|hafte|hafta|month|mahine)\b|\b(?:last|previous|pichle|pichhle) (?:week|hafte|hafta)\b.{0,25}\b(?:se|than|compared)\b.{0,15}\b(?:behtar|better|worse|kharab|kam|zyada|improv\w*)\b|\b(?:last|pichle|pichhle) (?:week|hafte)\b.{0,40}\b(?:and|aur|or) (?:now|ab|abhi|this week|is hafte)\b/
+  /\b(?:than|compared (?:to|with)|vs\.?|versus|se (?:behtar|better|kam|zyada|achha|achhi))\b.{0,25}\b(?:last|previous|pichle|pichhle) (?:week|hafte|hafta|month|mahine)\b|\b(?:last|previous|pichle|pichhle) (?:week|hafte|hafta)\b.{0,25}\b(?:se|than|compared)\b.{0,15}\b(?:behtar|better|worse|kharab|kam|zyada|improv\w*)\b|\b(?:last|pichle|pichhle) (?:week|hafte)\b.{0,40}\b(?:and|aur|or|vs\.?|versus) (?:now|ab|abhi|this week|is hafte)\b/
 
 /** A number the readings are held against: "below 70", "above 180", "140 se upar", "70 se kam". */
 function threshold(t: string): { side: 'below' | 'above'; limit: number } | undefined {
