@@ -139,3 +139,95 @@ export async function benchKeys(dataDir: string): Promise<{ keys: PatientKeys; a
   const keys = new PatientKeys(new SqliteWrappedKeyStore(authDb), { master: parseMasterKey(BENCH_DATA_ENCRYPTION_KEY) })
   return { keys, authDb }
 }
+
+/** What a run measures: encryption on (as the service runs), off (the bench-only yardstick), or both side by side. */
+export type EncryptionMode = 'on' | 'off'
+
+/**
+ * `--compare` (or BENCH_ENCRYPTION=compare) measures the same workload with encryption on and
+ * off in one process, rounds alternating, so a change in the machine's load falls on both;
+ * BENCH_ENCRYPTION=off alone measures the yardstick. Default: on.
+ */
+export function encryptionModes(): EncryptionMode[] {
+  const choice = process.argv.includes('--compare') ? 'compare' : (process.env.BENCH_ENCRYPTION ?? 'on')
+  if (choice === 'compare') return ['on', 'off']
+  if (choice === 'on' || choice === 'off') return [choice]
+  throw new Error(`BENCH_ENCRYPTION must be on, off or compare, not ${choice}`)
+}
+
+/** Rounds of each measured phase (medians are reported); BENCH_ROUNDS, default 5. */
+export const BENCH_ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5))
+
+/**
+ * Wall and CPU milliseconds (user + system) of this process in fn. PGlite runs in this process,
+ * so the database's work counts; on a machine shared with other work, wall time swings with the
+ * load and CPU time far less.
+ */
+export async function cpuTimed<T>(fn: () => Promise<T>): Promise<{ value: T; wallMs: number; cpuMs: number }> {
+  const c0 = process.cpuUsage()
+  const t0 = performance.now()
+  const value = await fn()
+  const wallMs = performance.now() - t0
+  const c = process.cpuUsage(c0)
+  return { value, wallMs, cpuMs: (c.user + c.system) / 1000 }
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  if (s.length === 0) return NaN
+  const mid = Math.floor(s.length / 2)
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2
+}
+
+/** Per round and mode: operations done, wall and CPU milliseconds. */
+export type Rounds = Record<EncryptionMode, { ops: number; wallMs: number; cpuMs: number }[]>
+
+export const newRounds = (): Rounds => ({ on: [], off: [] })
+
+/**
+ * Runs `round(mode, r)` for BENCH_ROUNDS rounds (plus one warm-up, not counted) of every mode,
+ * the order of the modes swapped every round so neither always runs first.
+ */
+export async function alternate(
+  modes: EncryptionMode[],
+  round: (mode: EncryptionMode, r: number) => Promise<number>,
+  into: Rounds = newRounds(),
+): Promise<Rounds> {
+  for (let r = 0; r <= BENCH_ROUNDS; r++) {
+    for (const mode of r % 2 ? [...modes].reverse() : modes) {
+      const { value: ops, wallMs, cpuMs } = await cpuTimed(() => round(mode, r))
+      if (r > 0) into[mode].push({ ops, wallMs, cpuMs })
+    }
+  }
+  return into
+}
+
+/**
+ * One line per measured phase: the median over rounds of operations per wall second and CPU
+ * time per operation [min–max], and with both modes the CPU cost of encryption (median of
+ * the rounds' ratios, each round's pair measured back to back).
+ */
+export function reportRounds(label: string, rounds: Rounds, unit = 'op', units = `${unit}s`): string {
+  const modes = (['on', 'off'] as const).filter((m) => rounds[m].length)
+  const cpuPer = (m: EncryptionMode) => rounds[m].map((x) => x.cpuMs / x.ops)
+  const perSec = (m: EncryptionMode) => rounds[m].map((x) => x.ops / (x.wallMs / 1000))
+  const span = (xs: number[], f: (x: number) => string) => `${f(median(xs))} [${f(Math.min(...xs))}–${f(Math.max(...xs))}]`
+  const ms = (x: number) => (x < 1 ? `${(x * 1000).toFixed(0)} µs` : `${x.toFixed(2)} ms`)
+  const n = (x: number) => x.toFixed(x < 100 ? 1 : 0)
+  const parts = modes.map(
+    (m) => `${modes.length > 1 ? `${m}: ` : ''}CPU/${unit} ${span(cpuPer(m), ms)}, ${span(perSec(m), n)} ${units}/s`,
+  )
+  let line = `  ${label.padEnd(26)} ${parts.join('   ')}`
+  if (modes.length === 2) {
+    const on = cpuPer('on')
+    const off = cpuPer('off')
+    const ratios = on.map((x, i) => x / off[i]!)
+    const wall = perSec('off').map((x, i) => x / perSec('on')[i]! )
+    line += `\n  ${''.padEnd(26)} encryption costs ${pct(median(ratios))} CPU per ${unit} (rounds ${ratios.map(pct).join(', ')}), ${pct(median(wall))} wall time per ${unit}`
+  }
+  return line
+}
+
+const pct = (ratio: number) => `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(1)} %`
+
+export const loadAverage = () => `load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} cores`

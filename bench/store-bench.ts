@@ -1,10 +1,14 @@
 /**
  * npm run bench:store — the health event store on PGlite (on disk, as `npm start` runs it) and on
  * PostgreSQL (when DATABASE_URL or TEST_DATABASE_URL is set): seed 1,000 patients × 100 events,
- * then appends/s (sequential and 20 concurrent), a patient's last 30 days (list) and 30-day
- * insights, p50/p95, and the RSS of a server process over the seeded PGlite. Each phase also
- * prints its CPU time per operation, which a shared machine's load distorts far less than wall
- * time (PGlite runs in this process, so the database's work counts). Prints; asserts nothing.
+ * then appends (sequential and 20 concurrent), a patient's last 30 days (list) and 30-day
+ * insights, and the RSS of a server process over the seeded PGlite. Each phase runs in
+ * BENCH_ROUNDS rounds and prints medians of its CPU time per operation (PGlite runs in this
+ * process, so the database's work counts; a shared machine's load distorts it far less than wall
+ * time) and of operations per wall second. `--compare` seeds as many patients again under the
+ * bench-only clear key (clear-keys.ts, their rows then turned into pre-encryption jsonb rows) and
+ * runs every phase's rounds with encryption on and off alternately: the cost of encryption.
+ * Prints; asserts nothing.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -17,7 +21,23 @@ import { EventStore, type AppendInput } from '../memory/event-store.js'
 import { insightsFor } from '../memory/insights.js'
 import { addDays, localDate } from '../memory/local-time.js'
 import type { PatientKeys } from '../memory/encryption/patient-keys.js'
-import { benchKeys, fmt, registerBenchUser, rssOf, startServerProcess, summarise } from './bench-lib.js'
+import type { AuthDb } from '../src/auth/auth-db.js'
+import {
+  BENCH_ROUNDS,
+  alternate,
+  benchKeys,
+  cpuTimed,
+  encryptionModes,
+  fmt,
+  loadAverage,
+  registerBenchUser,
+  reportRounds,
+  rssOf,
+  startServerProcess,
+  summarise,
+  type EncryptionMode,
+} from './bench-lib.js'
+import { ClearPatientKeys, asUnencryptedRows } from './clear-keys.js'
 
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 1000)
 const EVENTS_PER_PATIENT = Number(process.env.BENCH_EVENTS ?? 100)
@@ -40,86 +60,116 @@ function randomEvent(i: number, now: number): AppendInput {
   return { kind, payload, occurred_at, source: 'api' }
 }
 
-async function timed<T>(fn: () => Promise<T>): Promise<number> {
-  const t = performance.now()
-  await fn()
-  return performance.now() - t
+interface Side {
+  store: EventStore
+  patients: string[]
+  seqUser: string
+  concUser: string
 }
 
-/** CPU milliseconds (user + system) this process spends in fn: PGlite runs in it, so the database's work counts. */
-async function cpuOf(fn: () => Promise<unknown>): Promise<number> {
-  const before = process.cpuUsage()
-  await fn()
-  const d = process.cpuUsage(before)
-  return (d.user + d.system) / 1000
-}
-
-async function runOn(name: string, handle: EventDbHandle, keys: PatientKeys) {
-  const store = new EventStore(handle.db, keys)
+/**
+ * Seeds the patients of every mode (with 20 writers, as a busy server would: the store batches
+ * concurrent appends), then measures each phase in rounds, the modes alternating (bench-lib).
+ */
+async function runOn(name: string, handle: EventDbHandle, keys: PatientKeys, modes: EncryptionMode[]) {
   const now = Date.now()
-  const patients = Array.from({ length: PATIENTS }, (_, i) => `bench-patient-${i}`)
+  const sides = {} as Record<EncryptionMode, Side>
+  for (const mode of modes) {
+    sides[mode] = {
+      store: new EventStore(handle.db, mode === 'on' ? keys : new ClearPatientKeys()),
+      patients: Array.from({ length: PATIENTS }, (_, i) => `bench-${mode}-patient-${i}`),
+      seqUser: `bench-${mode}-seq`,
+      concUser: `bench-${mode}-conc`,
+    }
+  }
 
-  // Seed with 20 writers, as a busy server would: the store batches concurrent appends.
-  const seedStart = performance.now()
-  let next = 0
-  const total = PATIENTS * EVENTS_PER_PATIENT
-  await Promise.all(
-    Array.from({ length: 20 }, async () => {
-      for (let k = next++; k < total; k = next++) await store.append(patients[k % PATIENTS]!, randomEvent(k, now))
-    }),
-  )
-  const seedS = (performance.now() - seedStart) / 1000
-
-  const SEQ = 2000
-  let seqMs = 0
-  const seqCpu = await cpuOf(async () => {
-    seqMs = await timed(async () => {
-      for (let i = 0; i < SEQ; i++) await store.append('bench-seq', randomEvent(i, now))
-    })
-  })
-  const CONC = 4000
-  let c = 0
-  let concMs = 0
-  const concCpu = await cpuOf(async () => {
-    concMs = await timed(() =>
-      Promise.all(Array.from({ length: 20 }, async () => {
-        for (; c < CONC; c++) await store.append(`bench-conc-${c % 20}`, randomEvent(c, now))
-      })),
+  const total = PATIENTS * EVENTS_PER_PATIENT * modes.length
+  const seed = await cpuTimed(async () => {
+    let next = 0
+    await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        for (let k = next++; k < total; k = next++) {
+          const side = sides[modes[k % modes.length]!]
+          const i = Math.floor(k / modes.length)
+          await side.store.append(side.patients[i % PATIENTS]!, randomEvent(i, now))
+        }
+      }),
     )
   })
+  // The yardstick reads rows as the store kept them before encryption (jsonb, nothing sealed).
+  if (sides.off) await asUnencryptedRows(handle.db, sides.off.patients)
+  console.log(`\n${name}: ${PATIENTS} patients × ${EVENTS_PER_PATIENT} events${modes.length > 1 ? ' per mode' : ''} (${total.toLocaleString('en')}) seeded in ${(seed.wallMs / 1000).toFixed(1)} s (${Math.round(total / (seed.wallMs / 1000))} appends/s with 20 writers)`)
+  console.log(`  encryption ${modes.join(' and ')}, ${BENCH_ROUNDS} rounds (after a warm-up), median [min–max]; ${loadAverage()}`)
 
+  const SEQ = Math.ceil(2000 / BENCH_ROUNDS)
+  const seq = await alternate(modes, async (mode) => {
+    const { store, seqUser } = sides[mode]
+    for (let i = 0; i < SEQ; i++) await store.append(seqUser, randomEvent(i, now))
+    return SEQ
+  })
+  console.log(reportRounds('appends, sequential', seq, 'append'))
+
+  const CONC = Math.ceil(4000 / BENCH_ROUNDS)
+  const conc = await alternate(modes, async (mode) => {
+    const { store, concUser } = sides[mode]
+    let c = 0
+    await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        for (; c < CONC; c++) await store.append(`${concUser}-${c % 20}`, randomEvent(c, now))
+      }),
+    )
+    return CONC
+  })
+  console.log(reportRounds('appends, 20 concurrent', conc, 'append'))
+
+  // Every round reads the same patients in both modes (their data differs only in its sealing).
+  const READS = Number(process.env.BENCH_READS ?? 200) // lists (and insights) of each mode per round
   const from = new Date(now - 30 * DAY)
-  const listTimes: number[] = []
-  const insightTimes: number[] = []
   const today = localDate(new Date(now), TZ)
-  let listCpu = 0
-  let insightCpu = 0
-  for (let i = 0; i < 300; i++) {
-    const p = patients[Math.floor(Math.random() * PATIENTS)]!
-    const lc = await cpuOf(async () => listTimes.push(await timed(() => store.list(p, { from, limit: 500 }))))
-    const ic = await cpuOf(async () => insightTimes.push(await timed(() => insightsFor(store, p, { from: addDays(today, -29), to: today, timezone: TZ }))))
-    if (i >= 20) (listCpu += lc), (insightCpu += ic)
-  }
-  const list = summarise(listTimes.slice(20))
-  const insights = summarise(insightTimes.slice(20))
-
-  console.log(`\n${name}: ${PATIENTS} patients × ${EVENTS_PER_PATIENT} events (${total.toLocaleString()}) seeded in ${seedS.toFixed(1)} s (${Math.round(total / seedS)} appends/s with 20 writers)`)
-  console.log(`  appends/s  sequential ${Math.round(SEQ / (seqMs / 1000))}   20 concurrent ${Math.round(CONC / (concMs / 1000))}`)
-  console.log(`  appends per CPU-second  sequential ${Math.round(SEQ / (seqCpu / 1000))}   20 concurrent ${Math.round(CONC / (concCpu / 1000))}   (load average ${os.loadavg()[0]!.toFixed(1)})`)
-  console.log(`  CPU per read  list ${fmt(listCpu / 280)}   insights ${fmt(insightCpu / 280)}`)
-  console.log(`  list last 30 days      p50 ${fmt(list.p50)}  p95 ${fmt(list.p95)}`)
-  console.log(`  insights over 30 days  p50 ${fmt(insights.p50)}  p95 ${fmt(insights.p95)}`)
-  console.log(`  bench process RSS ${Math.round(process.memoryUsage().rss / 1024 / 1024)} MB`)
+  const picks = Array.from({ length: BENCH_ROUNDS + 1 }, () => Array.from({ length: READS }, () => Math.floor(Math.random() * PATIENTS)))
+  const listTimes: number[] = []
+  const lists = await alternate(modes, async (mode, r) => {
+    const { store, patients } = sides[mode]
+    for (const p of picks[r]!) {
+      const t = performance.now()
+      await store.list(patients[p]!, { from, limit: 500 })
+      if (mode === 'on' && r > 0) listTimes.push(performance.now() - t)
+    }
+    return READS
+  })
+  console.log(reportRounds('list of the last 30 days', lists, 'list'))
+  const insightTimes: number[] = []
+  const insights = await alternate(modes, async (mode, r) => {
+    const { store, patients } = sides[mode]
+    for (const p of picks[r]!) {
+      const t = performance.now()
+      await insightsFor(store, patients[p]!, { from: addDays(today, -29), to: today, timezone: TZ })
+      if (mode === 'on' && r > 0) insightTimes.push(performance.now() - t)
+    }
+    return READS
+  })
+  console.log(reportRounds('insights over 30 days', insights, 'insight'))
+  const list = summarise(listTimes)
+  const ins = summarise(insightTimes)
+  console.log(`  latency (encryption on)  list p50 ${fmt(list.p50)} p95 ${fmt(list.p95)}   insights p50 ${fmt(ins.p50)} p95 ${fmt(ins.p95)}`)
+  console.log(`  bench process RSS ${Math.round(process.memoryUsage().rss / 1024 / 1024)} MB; ${loadAverage()}`)
 }
 
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'podd-store-bench-'))
   const pglite = await openEventDb({ pgliteDir: path.join(dataDir, 'events') })
   const { keys, authDb } = await benchKeys(dataDir)
-  await runOn('PGlite (on disk)', pglite, keys)
+  const modes = encryptionModes()
+  await runOn('PGlite (on disk)', pglite, keys, modes)
   await pglite.close()
 
-  // The same data under a server process: its RSS is what a deployment pays.
+  // The same data under a server process: its RSS is what a deployment pays. (Not over the
+  // yardstick's clear rows: the server would seal them at start-up.)
+  if (!modes.includes('off')) await serverRss(dataDir)
+  await postgresToo(keys, authDb, modes)
+}
+
+async function serverRss(dataDir: string) {
   const server = await startServerProcess({ DATA_DIR: dataDir })
   try {
     const user = await registerBenchUser(server.url, 'store')
@@ -130,7 +180,9 @@ async function main() {
   } finally {
     await server.stop()
   }
+}
 
+async function postgresToo(keys: PatientKeys, authDb: AuthDb, modes: EncryptionMode[]) {
   const url = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL
   if (!url) {
     await authDb.destroy()
@@ -139,7 +191,7 @@ async function main() {
   const schema = `podd_bench_${randomBytes(4).toString('hex')}`
   const postgres = await openEventDb({ databaseUrl: url, schema })
   try {
-    await runOn('PostgreSQL', postgres, keys)
+    await runOn('PostgreSQL', postgres, keys, modes)
   } finally {
     await authDb.destroy()
     await postgres.close()

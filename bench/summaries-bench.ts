@@ -1,9 +1,13 @@
 /**
  * npm run bench:summaries — daily summaries and alert classification on PGlite (in memory).
  * Seeds BENCH_PATIENTS (default 1,000) patients × BENCH_DAYS (30) days of routine events through
- * the event store, then measures: summaries per second (facts section and the offline
- * narrative, written as summary events), the latency of one summary (p50/p95), and what the
- * alert classifier adds to an append. Prints figures; asserts nothing.
+ * the event store, then measures: summaries (facts section and the offline narrative, written as
+ * summary events) in BENCH_ROUNDS rounds of every patient's summary of one day, as medians of
+ * CPU time per summary and summaries per wall second; the latency of one summary (p50/p95); and
+ * what the alert classifier adds to an append. `--compare` seeds as many patients again under
+ * the bench-only clear key (clear-keys.ts, their rows then turned into pre-encryption jsonb rows)
+ * and runs the summary rounds with encryption on and off alternately: the cost of encryption.
+ * Prints figures; asserts nothing.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -25,7 +29,19 @@ import { SummaryService } from '../src/care/summaries/summary-service.js'
 import { Metrics } from '../src/metrics.js'
 import { newId } from '../core/ids.js'
 import { createLogger } from '../src/logger.js'
-import { benchKeys, fmt, summarise } from './bench-lib.js'
+import {
+  BENCH_ROUNDS,
+  alternate,
+  benchKeys,
+  cpuTimed,
+  encryptionModes,
+  fmt,
+  loadAverage,
+  reportRounds,
+  summarise,
+  type EncryptionMode,
+} from './bench-lib.js'
+import { ClearPatientKeys, asUnencryptedRows } from './clear-keys.js'
 
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 1000)
 const DAYS = Number(process.env.BENCH_DAYS ?? 30)
@@ -91,17 +107,6 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   return [value, performance.now() - t0]
 }
 
-/**
- * CPU milliseconds this process spent (PGlite runs in it, so its work counts): on a machine
- * shared with other work, wall time swings with the load and CPU time much less.
- */
-async function cpuTimed<T>(fn: () => Promise<T>): Promise<[T, number, number]> {
-  const c0 = process.cpuUsage()
-  const [value, wallMs] = await timed(fn)
-  const c = process.cpuUsage(c0)
-  return [value, wallMs, (c.user + c.system) / 1000]
-}
-
 /** Runs tasks with at most `limit` in flight. */
 async function pool<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0
@@ -116,9 +121,9 @@ const now = () => NOW
 const perSecond = (n: number, ms: number) => (n / (ms / 1000)).toFixed(1)
 
 /** Accounts straight into SQLite (the bench is about the event store, not sign-up), then the months. */
-async function seed(store: EventStore, authDb: AuthDb, patients: string[], caregiver: string): Promise<void> {
+async function seed(sides: Side[], authDb: AuthDb, caregiver: string): Promise<void> {
   const stamp = NOW.toISOString()
-  const users = [caregiver, ...patients].map((id, i) => ({
+  const users = [caregiver, ...sides.flatMap((s) => s.patients)].map((id, i) => ({
     id,
     email: `${id}@bench.local`,
     name: i ? `Patient ${i}` : 'Caregiver',
@@ -129,46 +134,49 @@ async function seed(store: EventStore, authDb: AuthDb, patients: string[], careg
   }))
   for (let i = 0; i < users.length; i += 200) await authDb.insertInto('users').values(users.slice(i, i + 200)).execute()
 
-  console.log(`Seeding ${PATIENTS} patients × ${DAYS} days on PGlite…`)
+  console.log(`Seeding ${PATIENTS} patients × ${DAYS} days${sides.length > 1 ? ' per mode' : ''} on PGlite…`)
   let seeded = 0
-  const [, ms] = await timed(() =>
-    pool(
-      patients.map((id, i) => [id, i] as const),
-      4,
-      async ([id, i]) => {
-        const month = patientMonth(i)
-        const append = (e: Seed) =>
-          store.append(id, { kind: e.kind, payload: e.payload, occurred_at: e.at, source: 'api' })
-        await Promise.all(month.map(append))
-        seeded += month.length
-      },
-    ),
+  // The modes' patients interleaved, so both sides' rows are spread alike through the table.
+  const work = sides[0]!.patients.flatMap((_, i) => sides.map((side) => [side, i] as const))
+  const { wallMs } = await cpuTimed(() =>
+    pool(work, 4, async ([side, i]) => {
+      const month = patientMonth(i)
+      const append = (e: Seed) =>
+        side.store.append(side.patients[i]!, { kind: e.kind, payload: e.payload, occurred_at: e.at, source: 'api' })
+      await Promise.all(month.map(append))
+      seeded += month.length
+    }),
   )
-  const rate = `${perSecond(seeded, ms)} appends/s`
-  console.log(`  ${seeded.toLocaleString('en')} events in ${(ms / 1000).toFixed(1)} s (${rate})`)
+  const rate = `${perSecond(seeded, wallMs)} appends/s`
+  console.log(`  ${seeded.toLocaleString('en')} events in ${(wallMs / 1000).toFixed(1)} s (${rate})`)
 }
 
-async function benchSummaries(store: EventStore, patients: string[], caregiver: string): Promise<void> {
-  const summaries = new SummaryService({ events: store, logger, now })
-  // As the scheduler calls it: the job was just claimed, the patient's zone is known.
-  const generate = (id: string, date: string) =>
-    summaries.ensure(id, caregiver, date, { timezone: TZ, expectNew: true })
-  console.log(`\nDaily summaries of ${LAST_DAY} (facts section + offline narrative, stored as summary events)`)
-  const all = () => pool(patients, CONCURRENCY, async (id) => void (await generate(id, LAST_DAY)))
-  const [, wallMs, cpuMs] = await cpuTimed(all)
-  const n = patients.length
-  const inFlight = `with ${CONCURRENCY} in flight`
-  console.log(`  ${n} summaries in ${(wallMs / 1000).toFixed(2)} s ${inFlight}: ${perSecond(n, wallMs)} summaries/s`)
-  const load = `load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`
-  console.log(`  CPU ${fmt(cpuMs / n)} per summary: ${perSecond(n, cpuMs)} summaries per CPU-second (${load})`)
+/**
+ * Summaries of every patient, a day per round (the same day for both modes), the modes
+ * alternating; then one at a time for the latency, encryption on.
+ */
+async function benchSummaries(sides: Record<EncryptionMode, Side>, modes: EncryptionMode[], caregiver: string): Promise<void> {
+  const generate = (side: Side, id: string, date: string) =>
+    // As the scheduler calls it: the job was just claimed, the patient's zone is known.
+    side.summaries.ensure(id, caregiver, date, { timezone: TZ, expectNew: true })
+  console.log(`\nDaily summaries (facts section + offline narrative, stored as summary events), ${CONCURRENCY} in flight`)
+  console.log(`  encryption ${modes.join(' and ')}, ${BENCH_ROUNDS} rounds of ${PATIENTS} summaries (a day each, after a warm-up), median [min–max]`)
+  const rounds = await alternate(modes, async (mode, r) => {
+    const side = sides[mode]
+    await pool(side.patients, CONCURRENCY, async (id) => void (await generate(side, id, addDays(LAST_DAY, -r))))
+    return side.patients.length
+  })
+  console.log(reportRounds('summaries', rounds, 'summary', 'summaries'))
+  console.log(`  ${loadAverage()}`)
 
+  const side = sides[modes[0]!]
   const latencies: number[] = []
-  for (const id of patients.slice(0, LATENCY_SAMPLES)) {
-    latencies.push((await timed(() => generate(id, addDays(LAST_DAY, -1))))[1])
+  for (const id of side.patients.slice(0, LATENCY_SAMPLES)) {
+    latencies.push((await timed(() => generate(side, id, addDays(LAST_DAY, -(BENCH_ROUNDS + 1)))))[1])
   }
   const one = summarise(latencies)
   const spread = `p50 ${fmt(one.p50)}, p95 ${fmt(one.p95)}, p99 ${fmt(one.p99)}, max ${fmt(one.max)}`
-  console.log(`  one summary at a time (${one.n}): ${spread}`)
+  console.log(`  one summary at a time (${one.n}, encryption ${modes[0]}): ${spread}`)
 }
 
 /** A patient's day in miniature; one reading in five above 140, one append in twenty a BP crisis. */
@@ -248,7 +256,7 @@ async function benchAlerts(db: CareDb, store: EventStore, authDb: AuthDb, patien
   for (let round = 0; round <= ROUNDS; round++) {
     for (const mode of ['without', 'with'] as const) {
       if (mode === 'with') alerts.attach()
-      const [, wall, cpu] = await cpuTimed(() => appendAll(block))
+      const { wallMs: wall, cpuMs: cpu } = await cpuTimed(() => appendAll(block))
       if (mode === 'with') await alerts.close()
       if (round === 0) continue
       per[mode].wall += wall / (block * ROUNDS)
@@ -264,17 +272,30 @@ async function benchAlerts(db: CareDb, store: EventStore, authDb: AuthDb, patien
   console.log(`  overhead per append: ${figures(overhead)} (${raised} alerts raised)`)
 }
 
+interface Side {
+  store: EventStore
+  summaries: SummaryService
+  patients: string[]
+}
+
 async function main() {
   const handle = await openEventDb({})
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'podd-summaries-bench-'))
   const { keys, authDb } = await benchKeys(dataDir)
-  const store = new EventStore(handle.db, keys, now)
+  const modes = encryptionModes()
+  const sides = {} as Record<EncryptionMode, Side>
+  for (const mode of modes) {
+    const store = new EventStore(handle.db, mode === 'on' ? keys : new ClearPatientKeys(), now)
+    sides[mode] = { store, summaries: new SummaryService({ events: store, logger, now }), patients: Array.from({ length: PATIENTS }, () => newId()) }
+  }
   try {
-    const patients = Array.from({ length: PATIENTS }, () => newId())
     const caregiver = newId()
-    await seed(store, authDb, patients, caregiver)
-    await benchSummaries(store, patients, caregiver)
-    await benchAlerts(careDb(handle.db), store, authDb, patients, caregiver)
+    await seed(modes.map((m) => sides[m]), authDb, caregiver)
+    // The yardstick reads rows as the store kept them before encryption (jsonb, nothing sealed).
+    if (sides.off) await asUnencryptedRows(handle.db, sides.off.patients)
+    await benchSummaries(sides, modes, caregiver)
+    const first = sides[modes[0]!]
+    await benchAlerts(careDb(handle.db), first.store, authDb, first.patients, caregiver)
   } finally {
     await authDb.destroy()
     await handle.close()
