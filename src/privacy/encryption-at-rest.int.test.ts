@@ -4,6 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openEventDb, type EventDbHandle } from '../../memory/event-db.js'
 import { EventStore } from '../../memory/event-store.js'
+import { localDate } from '../../memory/local-time.js'
 import { eventEngines } from '../../test/event-engines.js'
 import { link, record, setProfile } from '../../test/fakes/care-fixtures.js'
 import { createTestApp, registerUser, requester, sharedEventDb, tempDir, testConfig, type TestApp } from '../../test/helpers.js'
@@ -46,7 +47,8 @@ async function liveADay(app: Pick<TestApp, 'request' | 'services'>, words: Retur
   })
   await record(t, patient, 'mood', { mood: 'bad', notes: `feeling low, ${words.mood}` })
   await record(t, patient, 'vitals', { blood_pressure_systolic: 185, blood_pressure_diastolic: 125 })
-  const today = new Date().toISOString().slice(0, 10)
+  // The patient's day, not UTC's: from 18:30 UTC on, Kolkata is a day ahead.
+  const today = localDate(new Date(), 'Asia/Kolkata')
   const summary = await t.request(`/api/v1/patients/${patient.id}/summaries`, { method: 'POST', token: caregiver.access_token, json: { date: today } })
   expect([200, 201]).toContain(summary.status)
   await t.services.caregiving.idle()
