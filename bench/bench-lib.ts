@@ -136,7 +136,12 @@ export async function registerBenchUser(url: string, i: number | string, role = 
  */
 export async function benchKeys(dataDir: string): Promise<{ keys: PatientKeys; authDb: AuthDb }> {
   const authDb = await openAuthDb(dataDir)
-  const keys = new PatientKeys(new SqliteWrappedKeyStore(authDb), { master: parseMasterKey(BENCH_DATA_ENCRYPTION_KEY) })
+  // BENCH_OPENED_CHARS=0 turns off the memory of opened payloads: every read opens every payload.
+  const opened = process.env.BENCH_OPENED_CHARS
+  const keys = new PatientKeys(new SqliteWrappedKeyStore(authDb), {
+    master: parseMasterKey(BENCH_DATA_ENCRYPTION_KEY),
+    ...(opened ? { maxOpenedChars: Number(opened) } : {}),
+  })
   return { keys, authDb }
 }
 

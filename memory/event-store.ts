@@ -117,14 +117,15 @@ type WrittenRow = Pick<Row, (typeof WRITTEN_COLUMNS)[number]>
 export const payloadAad = (id: string, kind: string) => `event|${id}|${kind}`
 
 /**
- * The event a row holds. The payload is opened with the patient's key, unless the caller
- * already has it (the row it just wrote) or the row predates encryption.
+ * The event a row holds. The payload is opened with the patient's key (or taken from what the
+ * key opened before: a version's payload never changes), unless the caller already has it (the
+ * row it just wrote) or the row predates encryption.
  */
 function toEvent(row: Row | WrittenRow, key: DataKey | undefined, known?: Record<string, unknown>): HealthEvent {
   let payload = known ?? ('payload' in row ? row.payload : undefined)
   if (!known && 'sealed' in row && row.sealed) {
     if (!key) throw new DataKeyMissingError(`events of account ${row.user_id} are sealed but no data key exists for it`)
-    payload = JSON.parse(key.open(row.sealed, payloadAad(row.id, row.kind)).toString('utf8'))
+    payload = JSON.parse(key.openText(row.sealed, payloadAad(row.id, row.kind)))
   }
   return {
     id: row.id,

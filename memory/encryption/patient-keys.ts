@@ -1,7 +1,8 @@
-import { createHmac, randomBytes } from 'node:crypto'
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { NotFoundError } from '../../core/errors.js'
 import { KEY_BYTES, open, seal } from './aes-gcm.js'
 import type { MasterKey } from './master-key.js'
+import { OpenedValues } from './opened-values.js'
 
 /** A patient's data key as stored: wrapped (AES-256-GCM) under a master key, and which one. */
 export interface WrappedKey {
@@ -58,8 +59,13 @@ export class MasterKeyMismatchError extends Error {
 /** One patient's data key, unwrapped: seals and opens their data and makes their lookup tags. */
 export class DataKey {
   private tagKey: Buffer | undefined
+  private dropped = false
 
-  constructor(private readonly key: Buffer) {}
+  constructor(
+    private readonly key: Buffer,
+    /** Where values this key opened are remembered (PatientKeys' cache), and whose they are. */
+    private readonly memory?: { values: OpenedValues; userId: string },
+  ) {}
 
   seal(plaintext: Buffer | string, aad: string): Buffer {
     return seal(this.key, plaintext, aad)
@@ -70,6 +76,26 @@ export class DataKey {
   }
 
   /**
+   * Opens a value that is never rewritten under its associated data (an event version's
+   * payload), as text, remembered for the next read while this key is held (OpenedValues).
+   * Values are remembered when read, not when written: what a patient's reads come back to is
+   * their recent record, and a burst of writes (an import, the summaries of a night) would
+   * otherwise push it out.
+   */
+  openText(sealed: Uint8Array, aad: string): string {
+    const known = this.memory?.values.get(this.memory.userId, aad, sealed)
+    if (known !== undefined) return known
+    const text = this.open(sealed, aad).toString('utf8')
+    this.remember(aad, sealed, text)
+    return text
+  }
+
+  private remember(aad: string, sealed: Uint8Array, text: string): void {
+    // A key let go of while a read was under way must not bring its patient's values back.
+    if (this.memory && !this.dropped) this.memory.values.set(this.memory.userId, aad, sealed, text)
+  }
+
+  /**
    * A keyed hash standing in for a value a query filters on (a chat's thread id, an alert's
    * condition). Keyed per patient, so equal values of two patients do not look equal, and
    * destroying the key leaves tags nobody can test a guess against.
@@ -77,6 +103,17 @@ export class DataKey {
   tag(text: string): string {
     this.tagKey ??= createHmac('sha256', this.key).update('podd lookup tags').digest()
     return createHmac('sha256', this.tagKey).update(text).digest('base64url').slice(0, 22)
+  }
+
+  /** Whether this is the key `raw` (a key read again from the store is still the same one). */
+  is(raw: Buffer): boolean {
+    return raw.length === this.key.length && timingSafeEqual(raw, this.key)
+  }
+
+  /** PatientKeys let go of this key: the values it opened go with it, and it remembers no more. */
+  drop(): void {
+    this.dropped = true
+    if (this.memory) this.memory.values.drop(this.memory.userId)
   }
 }
 
@@ -93,6 +130,12 @@ export interface PatientKeysOptions {
    * Default 60 s.
    */
   cacheTtlMs?: number
+  /**
+   * Characters of opened payloads kept in memory (OpenedValues, their sealed bytes counted too),
+   * so a payload read again is not decrypted again; each patient's go when their key leaves the
+   * cache. Default 8 million (about 16–25 MB with their bookkeeping); 0 keeps none.
+   */
+  maxOpenedChars?: number
 }
 
 const wrapAad = (userId: string) => `podd data key|${userId}`
@@ -107,6 +150,8 @@ export class PatientKeys {
   private readonly loading = new Map<string, Promise<DataKey | undefined>>()
   private readonly maxCached: number
   private readonly ttlMs: number
+  private readonly opened: OpenedValues | undefined
+  private sweptAt = Date.now()
 
   constructor(
     private readonly store: WrappedKeyStore,
@@ -114,6 +159,13 @@ export class PatientKeys {
   ) {
     this.maxCached = opts.maxCached ?? 10_000
     this.ttlMs = opts.cacheTtlMs ?? 60_000
+    const maxOpened = opts.maxOpenedChars ?? 8_000_000
+    this.opened = maxOpened > 0 ? new OpenedValues(maxOpened) : undefined
+  }
+
+  /** Opened values held in memory (OpenedValues). */
+  get openedSize(): { values: number; chars: number } {
+    return this.opened?.size ?? { values: 0, chars: 0 }
   }
 
   /** How long an unwrapped key is used before it is read from the store again. */
@@ -148,8 +200,10 @@ export class PatientKeys {
    * synchronous, so concurrent appends still meet in one batch.
    */
   cached(userId: string): DataKey | undefined {
+    const now = Date.now()
+    if (now - this.sweptAt >= this.ttlMs / 2) this.sweep(now)
     const hit = this.cache.get(userId)
-    if (!hit || Date.now() - hit.at >= this.ttlMs) return undefined
+    if (!hit || now - hit.at >= this.ttlMs) return undefined
     // A Map iterates in insertion order: re-inserting makes it the most recently used.
     this.cache.delete(userId)
     this.cache.set(userId, hit)
@@ -168,15 +222,16 @@ export class PatientKeys {
     return this.load(userId, false)
   }
 
-  /** Drops a patient's key from the cache (it was destroyed in the key store by its owner). */
+  /** Drops a patient's key from the cache (it was destroyed in the key store by its owner), and what it opened. */
   forget(userId: string): void {
+    this.cache.get(userId)?.key.drop()
     this.cache.delete(userId)
   }
 
   /** Destroys the patient's key: from here on, nothing sealed under it can be read again. */
   async destroy(userId: string): Promise<void> {
     await this.store.destroy(userId)
-    this.cache.delete(userId)
+    this.forget(userId)
   }
 
   /**
@@ -209,18 +264,39 @@ export class PatientKeys {
   }
 
   private async fetch(userId: string, create: boolean): Promise<DataKey | undefined> {
-    let stored = await this.store.get(userId)
-    if (!stored) {
-      // A patient without a key is new, or was erased: an erased one must never get a fresh key.
-      if (await this.store.isErased(userId)) throw new PatientErasedError()
-      if (!create) return undefined
-      stored = await this.store.insert(userId, this.wrap(userId, randomBytes(KEY_BYTES)))
+    let raw: Buffer
+    try {
+      let stored = await this.store.get(userId)
+      if (!stored) {
+        // A patient without a key is new, or was erased: an erased one must never get a fresh key.
+        if (await this.store.isErased(userId)) throw new PatientErasedError()
+        if (!create) return (this.forget(userId), undefined)
+        stored = await this.store.insert(userId, this.wrap(userId, randomBytes(KEY_BYTES)))
+      }
+      raw = this.unwrap(userId, stored)
+    } catch (err) {
+      // Whatever the key store says now, the key held until now is not to be used any more.
+      this.forget(userId)
+      throw err
     }
-    const key = new DataKey(this.unwrap(userId, stored))
+    // The same key read again after its time in the cache keeps what it opened.
+    const held = this.cache.get(userId)?.key
+    const key = held?.is(raw) ? held : new DataKey(raw, this.opened && { values: this.opened, userId })
+    if (held && held !== key) held.drop()
     this.cache.delete(userId)
     this.cache.set(userId, { key, at: Date.now() })
-    if (this.cache.size > this.maxCached) this.cache.delete(this.cache.keys().next().value!)
+    if (this.cache.size > this.maxCached) this.forget(this.cache.keys().next().value!)
     return key
+  }
+
+  /**
+   * Lets go of keys not read again within a TTL of their expiry (and of what they opened), so
+   * neither a key nor plaintext stays in memory long after the patient's last read: at most two
+   * and a half TTLs after the key was last read from the store (runs every half TTL at most).
+   */
+  private sweep(now: number): void {
+    this.sweptAt = now
+    for (const [userId, { at }] of this.cache) if (now - at >= 2 * this.ttlMs) this.forget(userId)
   }
 
   private wrap(userId: string, raw: Buffer): WrappedKey {
