@@ -181,6 +181,15 @@ const MORE: [string, RedFlagCategory][] = [
   ['20 goli ek saath nigal li', 'overdose'],
   ['potty ekdum kaali aa rahi hai', 'bleeding'],
   ['black stool since morning and feeling dizzy', 'bleeding'],
+  // Fourth round: ragged breath, "can't live", better without me, ending it.
+  ['papa ki saans ukhadne lagi hai', 'breathing'],
+  ['साँस उखड़ी हुई है और पसीना', 'breathing'],
+  ['उनसे सांस ली नहीं जा रही, मुझसे भी नहीं ली जा रही', 'breathing'],
+  ['main aise nahi jee sakti ab', 'self_harm'],
+  ['मैं अब नहीं जी पाऊंगी', 'self_harm'],
+  ['my family will be happier without me', 'self_harm'],
+  ['ghar wale mere bina khush rahenge', 'self_harm'],
+  ['I have made up my mind to end it all tonight', 'self_harm'],
 ]
 
 const MORE_LOOK_ALIKES = [
@@ -203,6 +212,9 @@ const MORE_LOOK_ALIKES = [
   'no breathing problem',
   'metformin ki 2 goli kha li',
   'walked 2 h in the evening',
+  'chai ke bina nahi jee sakta main',
+  'papa ji nahi aa sakte aaj',
+  'khana sab khatam kar diya bachon ne',
 ]
 
 describe('red flags as concept pairs', () => {

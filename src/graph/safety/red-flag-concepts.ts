@@ -53,8 +53,8 @@ const PAIN =
 const BREATH = 'breath|breathe|breathing|saans|sans|saas|saans|swas|swaas|shwas|shvas|swaans|सांस|श्वास|स्वास'
 /** "saans nahi aa rahi", "saans ruk rahi", "breath is not coming", "can't breathe": the breath itself fails. */
 const BREATH_FAILS =
-  "not coming|stopped|stopping|stops|won'?t come|(?:nahi|nahin|nhi|na) (?:aa|a|le|li|ho|ban)\\S*|ruk\\S*|atak\\S*|ghut\\S*|band ho\\S*|" +
-  'नहीं (?:आ|ले|हो)\\S*|न (?:आ|ले)\\S*|रुक\\S*|अटक\\S*|घुट\\S*|बंद हो\\S*'
+  "not coming|stopped|stopping|stops|won'?t come|(?:nahi|nahin|nhi|na) (?:aa|a|le|li|ho|ban)\\S*|ruk\\S*|atak\\S*|ghut\\S*|band ho\\S*|ukhad\\S*|ukhar\\S*|(?:le|li) (?:nahi|nahin|nhi) (?:ja|jaa|pa|paa)\\S*|" +
+  'नहीं (?:आ|ले|ली|लि|हो|बन)\\S*|न (?:आ|ले|ली)\\S*|(?:ले|ली) नहीं (?:जा|पा)\\S*|रुक\\S*|अटक\\S*|घुट\\S*|बंद हो\\S*|उखड\\S*'
 /** Breath that cannot be had: its negation is the red flag. */
 const BREATH_CANT = "can'?t|cannot|can not|couldn'?t|could not|unable to|not able to|hardly|barely|can hardly|can barely"
 /** Breath that is hard to get: a denial ("no trouble breathing") cancels it. */
@@ -69,7 +69,7 @@ const WANT_AFTER =
   'mann|man|mn|dil|ichha|iccha|icchha|ichchha|chah\\S*|chaah\\S*|khayal|khyal|khayaal|khayaalaat|vichar|vichaar|sochta|sochti|soch raha|soch rahi|' +
   'मन|दिल|इच्छा|चाह\\S*|ख्याल|खयाल|विचार|सोचता|सोचती|सोच रहा|सोच रही'
 const DYING =
-  "die|dying|dead|death|to end it|disappear (?:forever|for good)|vanish (?:forever|for good)|sleep forever|sleep and never wake up|mar (?:jaana|jana|jaun|jau|jaaun|jaaoon|jaaun|jaane|jane|jaaunga|jaungi|jaunga)|marna|marne|maut|khudkushi|aatmahatya|atmahatya|" +
+  "die|dying|dead|death|to end it|end (?:it|it all|everything|my life)|disappear (?:forever|for good)|vanish (?:forever|for good)|sleep forever|sleep and never wake up|mar (?:jaana|jana|jaun|jau|jaaun|jaaoon|jaaun|jaane|jane|jaaunga|jaungi|jaunga)|marna|marne|maut|khudkushi|aatmahatya|atmahatya|" +
   'मर (?:जाना|जाने|जाऊं|जाउं|जाऊंगा|जाऊंगी)|मरना|मरने|मौत|खुदकुशी|आत्महत्या'
 const LIVING = 'live|living|alive|jeena|jina|jeene|jine|jeeney|jeevit|zinda|jinda|जीना|जीने|जिंदा|जीवित'
 /** Not wanting to live: the negation is the red flag. */
