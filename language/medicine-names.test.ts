@@ -53,11 +53,17 @@ describe('medicine names', () => {
     expect(closestMedicine(word)).toBe(name)
   })
 
+  it('Should find a brand spelt as Devanagari reads it, a first vowel or a j for a z apart', () => {
+    expect(closestMedicine('etorva')).toBe('atorva')
+    expect(closestMedicine('paintoprajol')).toBe('pantoprazole')
+    expect(closestMedicine('lasiks')).toBe('lasix')
+  })
+
   it("Should prefer the patient's own medicine for a misspelling", () => {
     expect(closestMedicine('sporlak', ['Sporlac'])).toBe('sporlac')
   })
 
-  it.each(['tablet', 'among', 'replaced', 'dinner', 'morning', 'reading', 'walked', 'hello', 'pani', 'loser'])('Should not take the everyday word "%s" for a medicine', (word) => {
+  it.each(['tablet', 'among', 'replaced', 'mention', 'monitor', 'estimate', 'stream', 'unwrapped', 'dinner', 'morning', 'reading', 'walked', 'hello', 'pani', 'loser'])('Should not take the everyday word "%s" for a medicine', (word) => {
     expect(closestMedicine(word)).toBeUndefined()
   })
 })

@@ -127,6 +127,7 @@ const NOT_MEDICINES = new Set([
   'tablet', 'tablets', 'capsule', 'capsules', 'medicine', 'medicines', 'morning', 'evening', 'dinner', 'insult', 'eating', 'taking',
   'loser', 'laser', 'concur', 'panel', 'among', 'along', 'strong', 'million', 'metre', 'meter', 'shelter', 'regular', 'glucose',
   'reading', 'readings', 'pressure', 'minutes', 'walking', 'dolly', 'telling', 'dollar', 'amazing', 'pantry', 'parental', 'related',
+  'mention', 'mentioned', 'monitor', 'monitoring', 'monitors', 'estimate', 'estimated', 'stream', 'unwrapped', 'mountain', 'maintain',
 ])
 
 /**
@@ -144,13 +145,17 @@ export function closestMedicine(word: string, own: string[] = []): string | unde
   for (const c of candidates) {
     // Two edits only between long words: "replaced" is not "Repace".
     const allowed = Math.min(w.length, c.length) >= 8 ? 2 : 1
-    if (c.length < 5 || c[0] !== w[0] || Math.abs(c.length - w.length) > allowed) continue
+    // The first letter must agree, but a first vowel may be any vowel ("etorva", "emlong" as Devanagari reads them).
+    const sameStart = c[0] === w[0] || (/^[aeiou]/.test(c) && /^[aeiou]/.test(w))
+    if (c.length < 5 || !sameStart || Math.abs(c.length - w.length) > allowed) continue
     const distance = levenshtein(w, c)
     if (distance <= allowed && (!best || distance < best.distance)) best = { name: c, distance }
   }
   // A name spelt as it sounds, as Devanagari reads in Latin letters ("thayroksin", "kardes"): the
   // same consonants in the same order as a long name.
-  return best?.name ?? (w.length >= 6 ? candidates.find((c) => c.length >= 6 && consonants(c) === consonants(w) && consonants(w).length >= 4) : undefined)
+  // The same first sound too, so "stream" is not Acitrom nor "unwrapped" Novorapid.
+  const start = (x: string) => x.replace(/^ph/, 'f').replace(/^c/, 'k').replace(/^z/, 'j').replace(/^[aeiou]/, 'a')[0]
+  return best?.name ?? (w.length >= 6 ? candidates.find((c) => c.length >= 5 && start(c) === start(w) && consonants(c) === consonants(w) && consonants(w).length >= 4) : undefined)
 }
 
 /** A name's sound skeleton: x as ks, ph as f, c as k (s before e or i), vowels and doubled letters dropped. */
@@ -162,6 +167,8 @@ function consonants(word: string): string {
     .replace(/c(?=[ei])/g, 's')
     .replace(/c/g, 'k')
     .replace(/w/g, 'v')
+    // ज is j or z in Latin letters ("paintoprajol" is pantoprazole).
+    .replace(/z/g, 'j')
     .replace(/[aeiouy]/g, '')
     .replace(/(.)\1+/g, '$1')
 }

@@ -32,6 +32,8 @@ const VOCABULARY: Record<string, string> = {
   इंजेक्शन: 'injection', टीका: 'injection', खुराक: 'dose', डोज: 'dose', लगाई: 'lagayi', लगाया: 'lagaya', मेटफॉर्मिन: 'metformin', मेटफार्मिन: 'metformin',
   एम्लोडिपिन: 'amlodipine', अम्लोडिपिन: 'amlodipine', एमलोडिपिन: 'amlodipine', टेल्मा: 'telma', टेल्मिसार्टन: 'telmisartan', टेल्मिसर्टन: 'telmisartan',
   एटोरवास्टेटिन: 'atorvastatin', एटोरवास्टैटिन: 'atorvastatin', अटोरवास्टेटिन: 'atorvastatin', इकोस्प्रिन: 'ecosprin', ईकोस्प्रिन: 'ecosprin', ग्लाइकोमेट: 'glycomet',
+  // brands whose Devanagari reads as another word or too short to match by sound ("पैन" is Pan 40, not pain)
+  पैन: 'pan', ग्लिमी: 'glimy', एटोरवा: 'atorva', अटोरवा: 'atorva', लासिक्स: 'lasix', ओमेज: 'omez', रेजो: 'razo', रेज़ो: 'razo', जीटा: 'zita', ज़ीटा: 'zita',
   ग्लिमेपिराइड: 'glimepiride', थायरोक्सिन: 'thyroxine', थायरोनॉर्म: 'thyronorm', पैरासिटामोल: 'paracetamol', डोलो: 'dolo', लोसार्टन: 'losartan', रोसुवास्टेटिन: 'rosuvastatin',
   // sleep, activity, mood, symptoms
   नींद: 'neend', सोया: 'soya', सोई: 'soyi', सोए: 'soye', सोना: 'sona', सैर: 'sair', टहला: 'tehla', टहली: 'tehli', टहलना: 'tehelna',
