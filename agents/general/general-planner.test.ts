@@ -97,6 +97,10 @@ describe('general planner', () => {
     expect(plan(generalAgent, 'chakkar ab nahi aata')).toMatchObject({ calls: [] })
     expect(plan(generalAgent, 'kamar dard ab theek ho gaya')).toMatchObject({ calls: [] })
     expect(plan(generalAgent, 'bukhar utar gaya hai')).toMatchObject({ calls: [] })
+    expect(call('gale mein bahut kharash hai')).toMatchObject({ name: 'log_symptom', args: { name: 'sore throat' } })
+    expect(call(romaniseHindi('2 दिन से कब्ज है'))).toMatchObject({ name: 'log_symptom', args: { name: 'constipation' } })
+    expect(call('subah se jee machal raha hai')).toMatchObject({ name: 'log_symptom', args: { name: 'nausea' } })
+    expect(call('aajkal bhook nahi lagti')).toMatchObject({ name: 'log_symptom', args: { name: 'loss of appetite' } })
     // A symptom yesterday that has passed is still a fact of yesterday.
     expect(call('kal ulti hui thi, ab theek hoon')).toMatchObject({ name: 'log_symptom' })
   })

@@ -16,7 +16,7 @@ const BYE = /^(?:bye|good ?night|see you|ok bye|tata)\b/
 const HELP = /^(?:help|help me|i need help|need help)\s*[?!.]*$|\b(?:what can you do|how do i use|how to use|what do you do)\b/
 
 const SYMPTOM_RE =
-  /\b(headache|migraine|(?:ghutne|ghutno|ghutnon|ghutna|kamar|peeth|pair|pairon|haath|gardan|kandhe|daant|kaan|pet|sir|sar|jodon|badan) (?:ka |ki |ke |mein |me |mai )?(?:(?:bahut|bohot|thoda|thodi|halka|halki|tez|kaafi|kafi|zyada) )?dard|sir dard|sar dard|(?:knee|back|joint|stomach|neck|shoulder|leg|body|ear|tooth|throat|foot|hip) (?:pain|ache)|pain in (?:my )?\w+|(?:\w+ )?ache|stomach ?ache|pet (?:me |mein )?dard|body ache|cough|khansi|cold|runny nose|sore throat|fever|bukhar|dizzy|dizziness|chakkar|nausea|vomiting|ulti|tired|tiredness|fatigue|thakan|weakness|kamzori|itching|rash|swelling(?: in (?:my )?\w+)?|swollen|swell|swells|pet kharab|upset stomach|stomach upset|constipation|diarrh(?:o)?ea|loose motions?|soojan|sujan|sooj\w*|suj|suji|suja|dast|zukam|jukam|khujli|jalan|acidity|heartburn|gas|bloating|cramps?|numbness|tingling|insomnia|breathless(?:ness)?)\b/
+  /\b(headache|migraine|(?:ghutne|ghutno|ghutnon|ghutna|kamar|peeth|pair|pairon|haath|gardan|kandhe|daant|kaan|pet|sir|sar|jodon|badan) (?:ka |ki |ke |mein |me |mai )?(?:(?:bahut|bohot|thoda|thodi|halka|halki|tez|kaafi|kafi|zyada) )?dard|sir dard|sar dard|(?:knee|back|joint|stomach|neck|shoulder|leg|body|ear|tooth|throat|foot|hip) (?:pain|ache)|pain in (?:my )?\w+|(?:\w+ )?ache|stomach ?ache|pet (?:me |mein )?dard|body ache|cough|khansi|cold|runny nose|sore throat|fever|bukhar|dizzy|dizziness|chakkar|nausea|vomiting|ulti|tired|tiredness|fatigue|thakan|weakness|kamzori|itching|rash|swelling(?: in (?:my )?\w+)?|swollen|swell|swells|pet kharab|upset stomach|stomach upset|constipation|diarrh(?:o)?ea|loose motions?|soojan|sujan|sooj\w*|suj|suji|suja|dast|zukam|jukam|khujli|jalan|acidity|heartburn|gas|bloating|cramps?|numbness|tingling|insomnia|breathless(?:ness)?|kharash|gala kharab|gala baith \w+|kabz|kabj|(?:jee|ji) machal\w*|ubkai|bhookh? (?:nahi|nahin|nhi) lag\w*|naak beh\w*|naak band|chheenk\w*|chhink\w*|bechaini|chhale|aankh(?:on)? (?:mein |me )?(?:jalan|lali|khujli)|aankh(?:ein)? lal)\b/
 const SEVERITY: [RegExp, string][] = [
   [/\b(?:severe|very bad|terrible|unbearable|bahut zyada|bahut tez|extreme)\b/, 'severe'],
   [/\b(?:moderate|quite|bad|bahut)\b/, 'moderate'],
@@ -134,6 +134,13 @@ const HINDI_BODY_PARTS: [RegExp, string][] = [
   [/^kandhe$/, 'shoulder'], [/^daant$/, 'tooth'], [/^kaan$/, 'ear'], [/^pet$/, 'stomach'], [/^(?:sir|sar)$/, 'head'], [/^jodon$/, 'joint'], [/^badan$/, 'body'],
 ]
 
+/** Hindi symptom words as a doctor reading the record names them (the patient's words stay in the notes). */
+const HINDI_SYMPTOM_NAMES: [RegExp, string][] = [
+  [/^(?:kharash|gala kharab|gala baith)/, 'sore throat'], [/^(?:kabz|kabj)$/, 'constipation'], [/^(?:jee|ji) machal|^ubkai$/, 'nausea'],
+  [/^bhookh? /, 'loss of appetite'], [/^naak beh/, 'runny nose'], [/^naak band$/, 'blocked nose'], [/^chh(?:ee|i)nk/, 'sneezing'],
+  [/^bechaini$/, 'restlessness'], [/^chhale$/, 'mouth ulcers'], [/^aankh/, 'eye irritation'],
+]
+
 /** "ghutnon mein dard" is knee pain (the patient's own words stay in the notes). */
 function hindiPain(symptom: string): { name: string; part: string } | undefined {
   const m = /^(\S+) (?:ka |ki |ke |mein |me |mai )?(?:\S+ )?dard$/.exec(symptom)
@@ -154,7 +161,8 @@ function symptomCall(t: string): PlannedCall | undefined {
   if (!m || /\b(?:no|not|without|koi nahi)\s+(?:\w+\s+)?$/.test(t.slice(Math.max(0, m.index - 20), m.index))) return undefined
   if (symptomGone(t)) return undefined
   const pain = hindiPain(m[1]!)
-  const args: Record<string, unknown> = { name: pain?.name ?? HINDI_SYMPTOMS[m[1]!] ?? (/^(?:sooj|suj)/.test(m[1]!) ? 'swelling' : m[1]) }
+  const named = HINDI_SYMPTOM_NAMES.find(([re]) => re.test(m[1]!))?.[1]
+  const args: Record<string, unknown> = { name: pain?.name ?? named ?? HINDI_SYMPTOMS[m[1]!] ?? (/^(?:sooj|suj)/.test(m[1]!) ? 'swelling' : m[1]) }
   const severity = SEVERITY.find(([re]) => re.test(t))?.[1]
   if (severity) args.severity = severity
   const part = pain?.part ?? BODY_PART.exec(t)?.[1]
