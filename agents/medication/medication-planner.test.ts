@@ -145,6 +145,11 @@ describe('medication planner', () => {
     const own = { medicines: ['Levothyroxine', 'Metformin', 'Rosuvastatin'] }
     expect(call('please shift my thyroid pill reminder to 5:30 in the morning', own)).toEqual({ name: 'reschedule_medication', args: { medication_name: 'Levothyroxine', to_time: '05:30' } })
     expect(call('cholesterol tablet ka time 10 baje kar do', own)).toEqual({ name: 'reschedule_medication', args: { medication_name: 'Rosuvastatin', to_time: '10' } })
+    expect(call('my cholesterol tablet reminder should be 9:30, not 10', own)).toEqual({ name: 'reschedule_medication', args: { medication_name: 'Rosuvastatin', to_time: '9:30' } })
+    expect(call(romaniseHindi('रोसुवास्टेटिन की रात वाली गोली का समय साढ़े नौ कर दो'), own)).toEqual({
+      name: 'reschedule_medication',
+      args: { medication_name: 'Rosuvastatin', to_time: '9:30 pm', from_time: 'night' },
+    })
     // A reminder that names no medicine, of a patient with several: asked, not guessed.
     expect(plan(medicationAgent, 'change the reminder to 7', own)).toMatchObject({ calls: [], asked: true })
     const setUp = [{ id: 'm1', kind: 'medication', at: '2025-06-11T13:00:00Z', payload: { name: 'Telmisartan', dosage: '40 mg' } }]

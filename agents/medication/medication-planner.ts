@@ -133,11 +133,16 @@ function readEdit(text: string, _latest: RecentEntry | undefined, intent: EditIn
   return { kind: 'med_dose', changes }
 }
 
+/** "7.5" (saadhe saat) → "7:30", "7.25" → "7:15", "7.75" → "7:45"; a clock time as it is. */
+const halfHours = (hour: string) => hour.replace(/^(\d{1,2})\.(25|5|75)$/, (_, h: string, f: string) => `${h}:${f === '5' ? '30' : f === '25' ? '15' : '45'}`).replace('.', ':')
+
 /** "Move my atorvastatin reminder to 9 pm": the medicine, the new time, and the old one if said. */
-function reschedule(t: string, medicines: string[], language: ReplyLanguage = 'en', recent: RecentEntry[] = []): Plan | undefined {
-  // "Metformin ki shaam wali dawa ka samay 7 baje kar do": the Hindi way of moving a time.
-  const hindi = /\b(?:samay|time|waqt|reminder|rimaind\w*)\b.{0,40}?\b(\d{1,2}(?:[:.]\d{2})?)\s*(?:baje|am|pm)?\s*(?:kar do|kardo|karo|kar dijiye|kar dein|badal do|rakh do|set kar do)\b/.exec(t)
-  const moving = /\b(?:move|change|shift|reschedule|push|prepone|postpone)\b.{0,40}\b(?:reminder|time|dose|alarm|tablet|medicine|pill|goli)\b.{0,30}\bto\b/.test(t) || !!hindi
+function reschedule(said: string, medicines: string[], language: ReplyLanguage = 'en', recent: RecentEntry[] = []): Plan | undefined {
+  // "My thyroid reminder should be 6:30, not 7" moves it as "… to 6:30" does.
+  const t = said.replace(/\b(reminders?|rimaind\w*|time|alarm)\b(.{0,20}?)\s+(?:should be|must be|needs to be)(?: at)?\s+(?=\d)/, '$1$2 to ')
+  // "Metformin ki shaam wali dawa ka samay 7 baje kar do": the Hindi way of moving a time ("saadhe saat", 7.5, is 7:30).
+  const hindi = /\b(?:samay|time|waqt|reminder|rimaind\w*)\b.{0,40}?\b(\d{1,2}(?:[:.]\d{1,2})?)\s*(?:baje|am|pm)?\s*(?:kar do|kardo|karo|kar dijiye|kar dein|badal do|rakh do|set kar do)\b/.exec(t)
+  const moving = /\b(?:move|change|shift|reschedule|push|prepone|postpone)\b.{0,40}\b(?:reminder|time|dose|alarm|tablet|medicine|pill|goli)\b.{0,30}\bto\b/.test(t) || !!hindi || t !== said
   const named = medicineNamed(t, medicines)
   if (!moving && !(named && /\b(?:move|change|shift|reschedule|push)\b.{0,40}\bto \d/.test(t))) return undefined
   // "The thyroid tablet": the patient's one medicine of that kind; "that reminder", "iska time":
@@ -151,7 +156,7 @@ function reschedule(t: string, medicines: string[], language: ReplyLanguage = 'e
     // "To 6 in the morning", "to 9 pm"; a bare "to 9" stays bare (the tool keeps its half of the day).
     (/\bto\s+\d.*\b(?:am|pm|morning|evening|night|afternoon|subah|shaam|raat|dopahar)\b/.test(t) ? clockTimes(/\bto\s+(.*)$/.exec(t)![1]!.replace(/^(\d)/, 'at $1'))[0] : undefined) ??
     /\bto\s+(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?|\d{1,2} baje|morning|evening|night|afternoon)\b/.exec(t)?.[1]?.trim() ??
-    (hindi ? `${hindi[1]}${/\b(?:shaam|sham|raat|evening|night)\b/.test(t) && Number(hindi[1]) < 12 ? ' pm' : /\b(?:subah|morning)\b/.test(t) ? ' am' : ''}` : undefined)
+    (hindi ? `${halfHours(hindi[1]!)}${/\b(?:shaam|sham|raat|evening|night)\b/.test(t) && parseInt(hindi[1]!, 10) < 12 ? ' pm' : /\b(?:subah|morning)\b/.test(t) ? ' am' : ''}` : undefined)
   const from =
     /\bfrom\s+(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)\b/.exec(t)?.[1] ??
     // "Subah 8 se badal ke 7 baje": the time it moves from.
