@@ -16,9 +16,9 @@ export function asksReadingNow(clause: string, message: string | undefined): boo
   )
 }
 
-/** "Is my weight going down?", "meri sugar kam ho rahi hai?": the way the patient's own readings go, from their record. */
+/** "Is my weight going down?", "how's my sugar been?", "mera bp theek chal raha hai?": the way the patient's own readings go, from their record. */
 export const OWN_READINGS_TREND =
-  /^(?:is|has|have|are|was|kya)\b.{0,6}\b(?:my|meri|mera|mere)\s+(?:\w+\s+)?(?:weight|wajan|wazan|vajan|sugar|bp|blood pressure|pressure|pulse|oxygen|hba1c|a1c)\b.{0,25}\b(?:going|gone|getting|coming|come|improv\w*|better|worse|down|up|trending|chang\w*)\b|\b(?:meri|mera|mere)\s+(?:\w+\s+)?(?:weight|wajan|wazan|vajan|sugar|bp|pressure|pulse)\b.{0,20}\b(?:kam|badh|ghat|sudhar)\s*(?:ho )?(?:rah[aie]|gay[aie]|hui|hua)\b/
+  /^(?:is|has|have|are|was|kya)\b.{0,6}\b(?:my|meri|mera|mere)\s+(?:\w+\s+)?(?:weight|wajan|wazan|vajan|sugar|bp|blood pressure|pressure|pulse|oxygen|hba1c|a1c)\b.{0,25}\b(?:going|gone|getting|coming|come|improv\w*|better|worse|down|up|trending|chang\w*)\b|\b(?:meri|mera|mere)\s+(?:\w+\s+)?(?:weight|wajan|wazan|vajan|sugar|bp|pressure|pulse)\b.{0,20}\b(?:kam|badh|ghat|sudhar)\s*(?:ho )?(?:rah[aie]|gay[aie]|hui|hua)\b|^how(?:'s| is| has| have| are| was)?\s+(?:my|meri|mera)\s+(?:\w+\s+)?(?:weight|sugar|sugars|bp|blood pressure|pressure|pulse|oxygen|hba1c|readings?)\b.{0,15}\b(?:been|doing|going|looking|lately|recently|these days)\b|\b(?:meri|mera|mere)\s+(?:\w+\s+)?(?:weight|wajan|wazan|sugar|bp|pressure|pulse)\b.{0,12}\b(?:theek|thik|kaisa|kaisi|control)\b.{0,12}\b(?:chal|hai|rah)\w*/
 
 /** Readings and questions about them. */
 export const vitalsLexicon: Lexicon = {

@@ -37,6 +37,9 @@ describe('classifyIntent', () => {
     expect(classifyIntent('has my bp come down since last month?').routes).toEqual(['vitals'])
     expect(classifyIntent('kya mera wajan ghat raha hai?').routes).toEqual(['vitals'])
     expect(classifyIntent('how can I get my sugar down?').routes).toEqual(['general'])
+    expect(classifyIntent("how's my pressure been these days?").routes).toEqual(['vitals'])
+    expect(classifyIntent('meri sugar control mein chal rahi hai?').routes).toEqual(['vitals'])
+    expect(classifyIntent('how do I keep my sugar in control?').routes).toEqual(['general'])
   })
 
   it('Should read a plural food as food', () => {
