@@ -181,6 +181,11 @@ describe('vitals planner: numbers that are not readings, and questions over peri
     expect(call(romaniseHindi('बीपी ऊपर 150 नीचे 100'))).toMatchObject({ args: { blood_pressure_systolic: 150, blood_pressure_diastolic: 100 } })
   })
 
+  it('Should not take a count said in Hindi for a reading', () => {
+    expect(call('sugar 4 baar check ki, last 132')).toMatchObject({ name: 'log_vitals', args: { blood_sugar: 132 } })
+    expect(plan(vitalsAgent, 'aaj 3 baar bp check kiya').calls.filter((c) => c.name === 'log_vitals')).toEqual([])
+  })
+
   it('Should not take a change of weight alone for a weight', () => {
     const p = plan(vitalsAgent, 'lost 3 kg in two months')
     expect(p.calls.filter((c) => c.name === 'log_vitals')).toEqual([])

@@ -79,7 +79,7 @@ export function maskNonReadings(t: string): string {
     .replace(/\b\d+(?:\.\d+)?\s*(?:minutes?|mins?|min|hours?|hrs?|hr|h|ghante|ghanta|ghnte|days?|weeks?|months?|years?(?: old)?|yrs?|saal|din)\b/g, ' · ')
     .replace(/\b(?:at|around|@)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'clock|baje)?(?!\s*(?:\/|over|kg|lbs?|mg|%|bpm|mmol|f\b|c\b|degrees?))/g, ' · ')
     .replace(/\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'clock|baje)\b/g, ' · ')
-    .replace(/\b\d+\s*(?:tablets?|pills?|steps|times|glasses|rotis?|idlis?|units)\b/g, ' · ')
+    .replace(/\b\d+\s*(?:tablets?|pills?|steps|times|glasses|rotis?|idlis?|units|baar|bar|dafa|dafe|goli|goliyan|kadam)\b/g, ' · ')
     .replace(/\b(?:room|ward|bed|floor|no\.|number)\s*\d+\b/g, ' · ')
     .replace(/\b(?:twice|thrice|once)\b/g, ' · ')
     .replace(/\s+/g, ' ')
