@@ -60,35 +60,82 @@ export interface RunOptions {
   /** Written to the tool's stdin, which is then closed. */
   input?: Buffer | string
   timeoutMs: number
+  /**
+   * Count `timeoutMs` in the tool's own CPU time, not the clock's: on a machine whose cores are
+   * busy with other work a tool gets a slice of a core and takes longer without doing more, and
+   * a clock limit would kill it for the load. It is still killed after `timeoutMs` of CPU time,
+   * or after `wallLimitFactor` times `timeoutMs` by the clock, whichever comes first. The CPU
+   * time is read from /proc; without /proc the clock counts.
+   */
+  cpuBudget?: boolean
+  /** With `cpuBudget`: the clock's limit as a multiple of `timeoutMs` (default 4). */
+  wallLimitFactor?: number
   signal?: AbortSignal
   maxBuffer?: number
 }
 
+/** CPU time (user + system) a process has used, in ms, from /proc; undefined where it cannot be read. */
+export function processCpuMs(pid: number): number | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+    // After the command name (which may hold spaces): utime and stime are fields 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS
+  } catch {
+    return undefined
+  }
+}
+
+// sysconf(_SC_CLK_TCK): 100 on every Linux Node runs on.
+const CLOCK_TICKS = 100
+// How often a CPU budget is looked at once the clock has passed it.
+const CPU_CHECK_MS = 250
+
 /** Runs a tool without a shell, with a time limit, and returns its stdout. */
 export function runTool(tool: string, args: string[], opts: RunOptions): Promise<{ stdout: Buffer; stderr: string }> {
   return new Promise((resolve, reject) => {
+    let timedOut = false
+    let timer: NodeJS.Timeout | undefined
     const child = execFile(
       tool,
       args,
       {
         encoding: 'buffer',
-        timeout: opts.timeoutMs,
+        timeout: opts.cpuBudget ? 0 : opts.timeoutMs,
         killSignal: 'SIGKILL',
         maxBuffer: opts.maxBuffer ?? 64 * 1024 * 1024,
         signal: opts.signal,
         windowsHide: true,
       },
       (err, stdout, stderr) => {
+        clearTimeout(timer)
         const errText = stderr.toString('utf8').trim()
         if (!err) return resolve({ stdout, stderr: errText })
         if (opts.signal?.aborted) return reject(opts.signal.reason)
         const e = err as NodeJS.ErrnoException & { killed?: boolean; code?: number | string | null }
-        const timedOut = e.killed === true && !opts.signal?.aborted
+        const outOfTime = timedOut || (e.killed === true && !opts.signal?.aborted)
         const lastWords = errText.split('\n').slice(-3).join(' ') || e.message
-        const why = timedOut ? `timed out after ${opts.timeoutMs} ms` : lastWords
-        reject(new ToolError(path.basename(tool), `${path.basename(tool)} failed: ${why}`, timedOut, errText, e.code))
+        const budget = opts.cpuBudget ? `${opts.timeoutMs} ms of CPU time` : `${opts.timeoutMs} ms`
+        const why = outOfTime ? `timed out after ${budget}` : lastWords
+        reject(new ToolError(path.basename(tool), `${path.basename(tool)} failed: ${why}`, outOfTime, errText, e.code))
       },
     )
+    if (opts.cpuBudget) {
+      const started = Date.now()
+      const wallLimit = opts.timeoutMs * (opts.wallLimitFactor ?? 4)
+      const check = () => {
+        const wall = Date.now() - started
+        const cpu = child.pid === undefined ? undefined : processCpuMs(child.pid)
+        if (wall >= wallLimit || (cpu ?? wall) >= opts.timeoutMs) {
+          timedOut = true
+          child.kill('SIGKILL')
+          return
+        }
+        // CPU time never runs faster than the clock: no need to look before the budget could be spent.
+        timer = setTimeout(check, Math.max(CPU_CHECK_MS, Math.min(opts.timeoutMs - (cpu ?? wall), wallLimit - wall)))
+      }
+      timer = setTimeout(check, opts.timeoutMs)
+    }
     // A tool that exits before reading its input makes stdin emit EPIPE; its exit status tells the story.
     child.stdin?.on('error', () => {})
     if (opts.input !== undefined) child.stdin?.end(opts.input)

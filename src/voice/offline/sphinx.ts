@@ -36,6 +36,7 @@ export type Search =
   | { kind: 'language-model'; lm?: string; dict?: string }
 
 export interface DecodeOptions {
+  /** CPU time a search may use (the clock allows a few times more: see runTool's cpuBudget). */
   timeoutMs: number
   signal?: AbortSignal
 }
@@ -60,7 +61,7 @@ export async function decodeBatch(binary: string, wavFile: string, search: Searc
     if (search.lm) args.push('-lm', search.lm)
     if (search.dict) args.push('-dict', search.dict)
   }
-  await runTool(binary, args, { timeoutMs: opts.timeoutMs, signal: opts.signal })
+  await runTool(binary, args, { timeoutMs: opts.timeoutMs, cpuBudget: true, signal: opts.signal })
   return parseHypseg(await fs.readFile(seg, 'utf8'), search.kind === 'grammar' ? search.wordPenalty : undefined)
 }
 
@@ -123,7 +124,7 @@ export async function spotKeyphrases(
 ): Promise<Spotted[]> {
   const args = ['-infile', wavFile, '-kws', kwsFile, '-time', 'yes', '-logfn', '/dev/null']
   if (dict) args.push('-dict', dict)
-  const { stdout } = await runTool(binary, args, { timeoutMs: opts.timeoutMs, signal: opts.signal })
+  const { stdout } = await runTool(binary, args, { timeoutMs: opts.timeoutMs, cpuBudget: true, signal: opts.signal })
   return parseSpotted(stdout.toString('utf8'))
 }
 
