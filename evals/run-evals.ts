@@ -14,8 +14,9 @@ import { renderTerminal } from './report-terminal.js'
 import { createServiceWorker, evalConfig } from './service-worker.js'
 import { DEFAULT_THRESHOLDS_FILE, loadThresholds } from './thresholds-schema.js'
 import { audioDatasetNames, loadAudioDataset } from './voice-audio/audio-dataset.js'
+import { loadAudioFloors } from './voice-audio/audio-floors.js'
 import { availableVoices } from './voice-audio/spoken-audio.js'
-import { renderVoiceAudioReport, runVoiceAudio, voiceAudioReport } from './voice-audio/voice-audio-eval.js'
+import { renderVoiceAudioReport, runVoiceAudio, selectAudioCases, voiceAudioReport } from './voice-audio/voice-audio-eval.js'
 
 /** A fixed "now" keeps runs comparable: "yesterday" is the same weekday in every run. */
 export const DEFAULT_NOW = '2025-06-11T14:00:00Z'
@@ -29,7 +30,10 @@ const USAGE = `Usage: npm run eval -- [options]
   --voices list|all        spoken sets: espeak-ng voices (default: en-us, en-gb, en-gb-x-rp, en-029 taking turns
                            case by case, plus mbrola voices when installed); "all" speaks every case in every voice
   --snr list               spoken sets: noise levels in dB SNR, or "clean" (default 20,10)
-  --filter text            only cases whose id contains text, or tagged text
+  --filter text            only cases whose id contains text, or tagged text (spoken sets: a,b for either)
+  --sample N               spoken sets: at most N cases, spread evenly over the set (after --filter), for quick runs
+  --floors file.json       spoken sets: gate on measured floors (evals/voice-audio/floors.json) instead of issue 14's
+                           gate, passing "with N known failures" where the issue's gate is not met (CI); whole set only
   --repeat N               run every case N times and report flaky cases (default 1)
   --concurrency N          parallel workers, each with its own in-memory store (default 2 offline, 4 openai)
   --out file.json          write the full results as JSON (a later --baseline)
@@ -96,6 +100,8 @@ export async function main(argv: string[], io: Io = PROCESS_IO): Promise<number>
         'no-judge': { type: 'boolean' },
         voices: { type: 'string' },
         snr: { type: 'string' },
+        sample: { type: 'string' },
+        floors: { type: 'string' },
         quiet: { type: 'boolean' },
         fresh: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -176,7 +182,7 @@ export async function main(argv: string[], io: Io = PROCESS_IO): Promise<number>
 /** `--dataset voice-audio`: the spoken cases as audio through the offline voice turn, gated. */
 async function runSpokenEval(
   names: string[],
-  o: { voices?: string; snr?: string; concurrency?: string; filter?: string; out?: string; quiet?: boolean; now: Date },
+  o: { voices?: string; snr?: string; concurrency?: string; filter?: string; sample?: string; floors?: string; out?: string; quiet?: boolean; now: Date },
   io: Io,
 ): Promise<number> {
   const datasets = names.map((n) => loadAudioDataset(n))
@@ -195,12 +201,18 @@ async function runSpokenEval(
     concurrency: positiveInt('concurrency', o.concurrency, 2),
     now: o.now,
     filter: o.filter,
+    sample: o.sample === undefined ? undefined : positiveInt('sample', o.sample, 0),
+  }
+  if (selectAudioCases(datasets, opts).length === 0) throw new UsageError(`no case matches --filter ${o.filter}`)
+  const floors = o.floors === undefined ? undefined : loadAudioFloors(o.floors)
+  if (floors && (o.filter || o.sample || names.join(',') !== floors.dataset)) {
+    throw new UsageError(`--floors gates a whole run of ${floors.dataset}: no --filter or --sample`)
   }
   const progress = o.quiet ? undefined : createProgress(io.stderr)
   const started = performance.now()
   const turns = await runVoiceAudio({ ...opts, onProgress: progress?.update })
   progress?.finish()
-  const report = voiceAudioReport(opts, turns, performance.now() - started)
+  const report = voiceAudioReport(opts, turns, performance.now() - started, floors)
   if (o.out) write(o.out, `${JSON.stringify(report, null, 1)}\n`)
   io.stdout.write(`${renderVoiceAudioReport(report)}\n`)
   return report.gate.passed ? 0 : 1

@@ -114,7 +114,7 @@ const BABBLE = [
 
 /** A minute of one kind of background noise: a fan's pink hiss, traffic's brown rumble, or people talking. */
 async function noiseBed(kind: NoiseKind): Promise<Pcm16Audio> {
-  const file = await cached(`noise|${kind}|v1`, async (out) => {
+  const file = await cached(`noise|${kind}|v2`, async (out) => {
     if (kind !== 'babble') {
       await run('sox', ['-R', '-n', '-r', String(RATE), '-c', '1', '-b', '16', out, 'synth', '60', `${kind}noise`, 'vol', '0.5'])
       return
@@ -127,10 +127,10 @@ async function noiseBed(kind: NoiseKind): Promise<Pcm16Audio> {
       const raw = `${out}.${t}.raw.wav`
       await run('espeak-ng', ['-v', voice, '-s', String(150 + t * 15), '-w', raw, text])
       const looped = `${out}.${t}.wav`
-      await run('sox', [raw, '-r', String(RATE), '-c', '1', '-b', '16', looped, 'repeat', '5', 'trim', '0', '60'])
+      await run('sox', ['-R', raw, '-r', String(RATE), '-c', '1', '-b', '16', looped, 'repeat', '5', 'trim', '0', '60'])
       talkers.push(looped)
     }
-    await run('sox', ['-m', ...talkers, out, 'trim', '0', '60'])
+    await run('sox', ['-R', '-m', ...talkers, out, 'trim', '0', '60'])
     for (const f of fs.readdirSync(path.dirname(out))) {
       if (f.startsWith(path.basename(out)) && f !== path.basename(out)) fs.rmSync(path.join(path.dirname(out), f))
     }
@@ -156,7 +156,7 @@ export async function speak(text: string, voice: string, wordsPerMinute: number)
 export async function renderCase(text: string, r: Rendition): Promise<Pcm16Audio> {
   const speechFile = await speak(text, r.voice, r.wordsPerMinute)
   if (r.snrDb === null) return parseWav(fs.readFileSync(speechFile))
-  const file = await cached(`mix|${speechFile}|${r.noise}|${r.snrDb}`, async (out) => {
+  const file = await cached(`mix|v2|${speechFile}|${r.noise}|${r.snrDb}`, async (out) => {
     const speech = parseWav(fs.readFileSync(speechFile)).samples
     const bed = (await noiseBed(r.noise)).samples
     const offset = stableHash(text) % Math.max(1, bed.length - speech.length)
@@ -164,7 +164,8 @@ export async function renderCase(text: string, r: Rendition): Promise<Pcm16Audio
     const noiseFile = `${out}.noise.wav`
     fs.writeFileSync(noiseFile, encodeWav({ sampleRate: RATE, channels: 1, samples: slice }))
     const gain = activeSpeechRms(speech) / 10 ** (r.snrDb! / 20) / Math.max(1, rms(slice))
-    await run('sox', ['-m', '-v', '1', speechFile, '-v', gain.toFixed(5), noiseFile, out])
+    // -R: sox's dither repeatable, so a clip is the same bytes on every machine (CI's figures are the measured ones).
+    await run('sox', ['-R', '-m', '-v', '1', speechFile, '-v', gain.toFixed(5), noiseFile, out])
     fs.rmSync(noiseFile)
   })
   return parseWav(fs.readFileSync(file))

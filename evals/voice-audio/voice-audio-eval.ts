@@ -16,6 +16,7 @@ import type { CaseResult, TurnRecord } from '../results.js'
 import { percentile, scoreCases } from '../scorers.js'
 import { checkTurn, failureLines, SIDE_EFFECT_KINDS } from '../turn-checks.js'
 import type { AudioCase, AudioDataset, Intent } from './audio-dataset.js'
+import { belowFloors, type AudioFloors } from './audio-floors.js'
 import { renderCase, renditionFor, type Rendition } from './spoken-audio.js'
 
 /**
@@ -75,6 +76,8 @@ export interface VoiceAudioOptions {
   concurrency: number
   now: Date
   filter?: string
+  /** At most this many cases, spread evenly over the set (every intent keeps its share): a quick run while iterating. */
+  sample?: number
   onProgress?: (done: number, total: number, last: { id: string; passed: boolean }) => void
 }
 
@@ -194,19 +197,33 @@ async function runOne(s: Services, w: Work, clock: () => Date): Promise<AudioTur
   }
 }
 
+/**
+ * The cases a run speaks, each with its place in the whole set: a case is spoken by the same voice
+ * whether it runs alone, in a filtered run or in a sample, so runs of parts compare with the whole.
+ */
+export function selectAudioCases(
+  datasets: AudioDataset[],
+  opts: { filter?: string; sample?: number },
+): { c: AudioCase; index: number }[] {
+  // "a,b": cases matching any of them.
+  const wanted = opts.filter?.toLowerCase().split(',').map((f) => f.trim()).filter(Boolean) ?? []
+  const all = datasets.flatMap((d) => d.cases).map((c, index) => ({ c, index }))
+  const chosen = all.filter(({ c }) => !wanted.length || wanted.some((f) => c.id.includes(f) || c.tags.includes(f) || c.intent === f))
+  const n = opts.sample
+  if (!n || n >= chosen.length) return chosen
+  return Array.from({ length: n }, (_, k) => chosen[Math.floor((k * chosen.length) / n)]!)
+}
+
 /** Runs every selected case at every noise level, a pool of workers taking them from one queue. */
 export async function runVoiceAudio(opts: VoiceAudioOptions): Promise<AudioTurn[]> {
   const clock = anchoredClock(opts.now)
-  const f = opts.filter?.toLowerCase()
-  const cases = opts.datasets
-    .flatMap((d) => d.cases)
-    .filter((c) => !f || c.id.includes(f) || c.tags.includes(f) || c.intent === f)
   const work: Work[] = []
+  const cases = selectAudioCases(opts.datasets, opts)
   for (const snr of opts.snrs) {
-    cases.forEach((c, i) => {
+    for (const { c, index } of cases) {
       const voices = opts.allVoices ? opts.voices : [undefined]
-      for (const v of voices) work.push({ c, rendition: renditionFor(c.id, i, opts.voices, snr, v) })
-    })
+      for (const v of voices) work.push({ c, rendition: renditionFor(c.id, index, opts.voices, snr, v) })
+    }
   }
   const results: AudioTurn[] = new Array(work.length)
   let next = 0
@@ -272,7 +289,11 @@ export interface VoiceAudioReport {
   by_snr: Record<string, GroupScores>
   by_voice_snr: Record<string, GroupScores>
   by_intent: Record<string, GroupScores>
-  gate: { passed: boolean; failures: string[]; notes: string[] }
+  /**
+   * passed: the issue's gate met, or (with floors) the floors met; `known_failures` are the
+   * issue's gate's shortfalls that the floors accept, each named.
+   */
+  gate: { passed: boolean; failures: string[]; known_failures: string[]; notes: string[]; issue_gate_met: boolean }
   turns: Omit<AudioTurn, 'record'>[]
 }
 
@@ -291,21 +312,36 @@ function groupBy(turns: AudioTurn[], key: (t: AudioTurn) => string): Record<stri
  */
 export const AUDIO_GATE = { redFlagRecall: 1, intentAccuracyAt20: 0.85, werAt20: 0.15 } as const
 
-export function voiceAudioReport(opts: VoiceAudioOptions, turns: AudioTurn[], durationMs: number): VoiceAudioReport {
+export function voiceAudioReport(
+  opts: VoiceAudioOptions,
+  turns: AudioTurn[],
+  durationMs: number,
+  floors?: AudioFloors,
+): VoiceAudioReport {
   const overall = scoreGroup(turns)
   const bySnr = groupBy(turns, (t) => snrName(t.rendition.snrDb))
-  const failures: string[] = []
+  const hard: string[] = []
+  const issue: string[] = []
   const notes: string[] = []
+  const missed = turns.filter((t) => t.intent === 'emergency' && !t.record.emergency)
   if (overall.red_flag_recall !== null && overall.red_flag_recall < AUDIO_GATE.redFlagRecall) {
-    const missed = turns.filter((t) => t.intent === 'emergency' && !t.record.emergency)
-    failures.push(`red-flag recall ${pct(overall.red_flag_recall)} < 100 %: ${missed.map((t) => `${t.id}@${snrName(t.rendition.snrDb)}/${t.rendition.voice}`).join(', ')}`)
+    issue.push(`red-flag recall ${pct(overall.red_flag_recall)} < 100 %: ${missed.map((t) => `${t.id}@${snrName(t.rendition.snrDb)}/${t.rendition.voice}`).join(', ')}`)
   }
-  if (overall.rejected_with_events > 0) failures.push(`${overall.rejected_with_events} rejected transcripts wrote events`)
+  // Never accepted, floors or not: a transcript Podd asked to hear again wrote something.
+  if (overall.rejected_with_events > 0) hard.push(`${overall.rejected_with_events} rejected transcripts wrote events`)
   const at20 = bySnr['20dB']
   if (at20) {
-    if (at20.intent_accuracy < AUDIO_GATE.intentAccuracyAt20) failures.push(`intent accuracy at 20 dB ${pct(at20.intent_accuracy)} < 85 %`)
-    if (at20.wer > AUDIO_GATE.werAt20) failures.push(`WER at 20 dB ${pct(at20.wer)} > 15 %`)
+    if (at20.intent_accuracy < AUDIO_GATE.intentAccuracyAt20) issue.push(`intent accuracy at 20 dB ${pct(at20.intent_accuracy)} < 85 %`)
+    if (at20.wer > AUDIO_GATE.werAt20) issue.push(`WER at 20 dB ${pct(at20.wer)} > 15 %`)
   } else notes.push('no 20 dB run: the intent and WER gates were not measured')
+  let failures = [...hard, ...issue]
+  let known: string[] = []
+  if (floors) {
+    const below = belowFloors(floors, bySnr, missed.map((t) => `${t.id}@${snrName(t.rendition.snrDb)}`))
+    failures = [...hard, ...below]
+    known = below.length || hard.length ? [] : issue
+    notes.push(`gated by the floors measured ${floors.measured}; issue 14's own gate ${issue.length ? 'is NOT met' : 'is met'}`)
+  }
   return {
     format: 'podd-voice-audio-report/1',
     datasets: opts.datasets.map((d) => ({ name: d.name, version: d.version, hash: d.hash, cases: d.cases.length })),
@@ -317,7 +353,7 @@ export function voiceAudioReport(opts: VoiceAudioOptions, turns: AudioTurn[], du
     by_snr: bySnr,
     by_voice_snr: groupBy(turns, (t) => `${t.rendition.voice} @ ${snrName(t.rendition.snrDb)}`),
     by_intent: groupBy(turns, (t) => t.intent),
-    gate: { passed: failures.length === 0, failures, notes },
+    gate: { passed: failures.length === 0, failures, known_failures: known, notes, issue_gate_met: issue.length === 0 },
     turns: turns.map(({ record: _record, ...rest }) => rest),
   }
 }
@@ -358,7 +394,11 @@ export function renderVoiceAudioReport(r: VoiceAudioReport, opts: { failures?: n
       (t.failures.length ? `\n    ${t.failures.join('\n    ')}` : ''),
   )
   const datasets = r.datasets.map((d) => `${d.name} v${d.version} (${d.cases} cases, ${d.hash})`).join(', ')
-  const gate = r.gate.passed ? 'GATE PASSED' : `GATE FAILED\n  ${r.gate.failures.join('\n  ')}`
+  const gate = !r.gate.passed
+    ? `GATE FAILED\n  ${r.gate.failures.join('\n  ')}`
+    : r.gate.known_failures.length
+      ? `PASS with ${r.gate.known_failures.length} known failures (issue 14's gate is not met):\n  ${r.gate.known_failures.join('\n  ')}`
+      : 'GATE PASSED'
   return [
     `Spoken eval: ${datasets}; voices ${r.voices.join(', ')}; ${(r.duration_ms / 1000).toFixed(0)} s with ${r.concurrency} workers`,
     '',

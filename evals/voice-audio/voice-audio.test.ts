@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { DatasetError } from '../dataset-schema.js'
 import { audioDatasetNames, loadAudioDataset, parseAudioDataset } from './audio-dataset.js'
 import { renditionFor } from './spoken-audio.js'
-import { intentHandled, werText } from './voice-audio-eval.js'
+import { intentHandled, selectAudioCases, werText } from './voice-audio-eval.js'
 
 const header = '{"$dataset": "voice-audio", "version": 2}'
 const line = (o: Record<string, unknown>) =>
@@ -60,5 +60,35 @@ describe('spoken eval sets', () => {
     expect(intentHandled('other', { rejected: true, emergency: false, kinds: [] })).toBe(true)
     expect(intentHandled('other', { ...ok, emergency: true, kinds: [] })).toBe(false)
     expect(intentHandled('answer', { ...ok, kinds: ['med_dose'] })).toBe(true)
+  })
+})
+
+describe('choosing the spoken cases of a run', () => {
+  const header = '{"$dataset": "voice-audio", "version": 1}'
+  const lines = Array.from({ length: 10 }, (_, i) =>
+    JSON.stringify({ id: `va-${i}`, source: 'voice', intent: i < 5 ? 'reading' : 'emergency', turns: [{ message: 'pulse seventy', expect: {} }], tags: [] }),
+  )
+  const set = parseAudioDataset(`${header}\n${lines.join('\n')}\n`, 'voice-audio.jsonl')
+
+  it('keeps each case at its place in the whole set, so a filtered case is spoken by the same voice', () => {
+    const picked = selectAudioCases([set], { filter: 'emergency' })
+    expect(picked.map((p) => p.index)).toEqual([5, 6, 7, 8, 9])
+  })
+
+  it('samples evenly over the set, every intent keeping its share', () => {
+    const picked = selectAudioCases([set], { sample: 4 })
+    expect(picked.map((p) => p.c.id)).toEqual(['va-0', 'va-2', 'va-5', 'va-7'])
+    expect(selectAudioCases([set], { sample: 50 })).toHaveLength(10)
+  })
+})
+
+describe('filtering spoken cases', () => {
+  it('takes several filters at once, a case matching any of them', () => {
+    const header = '{"$dataset": "voice-audio", "version": 1}'
+    const lines = ['va-a', 'va-b', 'va-c'].map((id) =>
+      JSON.stringify({ id, source: 'voice', intent: 'reading', turns: [{ message: 'pulse seventy', expect: {} }], tags: id === 'va-c' ? ['bp'] : [] }),
+    )
+    const set = parseAudioDataset(`${header}\n${lines.join('\n')}\n`, 'voice-audio.jsonl')
+    expect(selectAudioCases([set], { filter: 'va-a, bp' }).map((p) => p.c.id)).toEqual(['va-a', 'va-c'])
   })
 })

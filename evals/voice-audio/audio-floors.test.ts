@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest'
+import { AudioFloorsSchema, belowFloors, type AudioFloors } from './audio-floors.js'
+
+const floors: AudioFloors = {
+  description: 'test',
+  dataset: 'voice-audio',
+  by_snr: {
+    '20dB': { wer_max: 0.3, intent_min: 0.7, red_flag_recall_min: 1, false_alarms_max: 0 },
+    '10dB': { wer_max: 0.5, intent_min: 0.5, red_flag_recall_min: 0.9, false_alarms_max: 1 },
+  },
+  known_red_flag_misses: ['va-em-x@10dB'],
+  measured: '2026-12-06',
+}
+const level = (o: Partial<{ wer: number; intent_accuracy: number; red_flag_recall: number | null; false_alarms: number }> = {}) => ({
+  wer: 0.2,
+  intent_accuracy: 0.8,
+  red_flag_recall: 1,
+  false_alarms: 0,
+  ...o,
+})
+
+describe('the spoken eval floors', () => {
+  it('passes a run at or above every floor, its known misses included', () => {
+    expect(belowFloors(floors, { '20dB': level(), '10dB': level({ wer: 0.5, red_flag_recall: 0.95 }) }, ['va-em-x@10dB'])).toEqual([])
+  })
+
+  it('names every figure below its floor', () => {
+    const got = belowFloors(floors, { '20dB': level({ wer: 0.31, intent_accuracy: 0.6, red_flag_recall: 0.97, false_alarms: 1 }) }, [])
+    expect(got).toHaveLength(4)
+    expect(got.join('\n')).toMatch(/WER at 20dB 31\.0 % above its floor 30\.0 %[\s\S]*intent[\s\S]*red-flag recall[\s\S]*1 false alarms/)
+  })
+
+  it('fails a spoken emergency missed that was caught before, whatever the recall', () => {
+    expect(belowFloors(floors, { '10dB': level({ red_flag_recall: 0.95 }) }, ['va-em-y@10dB'])).toEqual([
+      'spoken emergencies missed that were caught before: va-em-y@10dB',
+    ])
+  })
+
+  it('the floors file is strict about its fields', () => {
+    expect(AudioFloorsSchema.safeParse({ ...floors, extra: 1 }).success).toBe(false)
+    expect(AudioFloorsSchema.safeParse({ ...floors, by_snr: { '20dB': { wer_max: 0.3 } } }).success).toBe(false)
+  })
+})
