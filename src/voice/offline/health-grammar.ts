@@ -52,7 +52,7 @@ const NUMBERS = `
 <teen> = ten | eleven | twelve | thirteen | fourteen | fifteen | sixteen | seventeen | eighteen | nineteen;
 <tens> = twenty | thirty | forty | fifty | sixty | seventy | eighty | ninety;
 <n99> = <digit> | <teen> | <tens> [<digit>];
-<num> = zero | <n99> | [a | one | two] hundred [and] [<n99>] | (one | two) (<tens> [<digit>] | <teen> | oh <digit>);
+<num> = zero | <n99> | [a | <digit>] hundred [and] [<n99>] | (one | two) (<tens> [<digit>] | <teen> | oh <digit>);
 <dec> = <num> [point <digit> [<digit>]];
 <decimal> = point <digit> [<digit>];
 <tempvalue> = ((ninety | eighty) [<digit>] | [a | one] hundred [and] [<digit> | ten] | one oh <digit> | (thirty | forty) [<digit>]) [<decimal>] [<tempunit>];
@@ -61,6 +61,7 @@ const NUMBERS = `
 `
 
 const READINGS = `
+<hes> = uh | um | er | hmm;
 <is> = is | was | is about | was about | is around | was around | came | came to | came out | it is | it was | it came | it came to | is showing | was showing | shows | showed | of | at;
 <now> = today | now | just now | right now | this morning | today morning | this afternoon | this evening | tonight | yesterday | last night | in the morning | in the evening | at night | at bedtime;
 <my> = my | the | his | her;
@@ -74,11 +75,11 @@ const READINGS = `
 <sugarwhen> = fasting | on an empty stomach | empty stomach | on empty stomach | after <meal> | two hours after <meal> | before <meal> | random | at bedtime | post meal | p p;
 <unit> = m g per d l | milligrams | mmol | millimoles | kilos | kilo | kilograms | k g | kgs | pounds | pound | beats per minute | b p m | per minute;
 <checked> = i checked | i just checked | i measured | i took;
-<sugarlead> = [<checked>] [<my>] [<sugarwhen>] <sugarname> [level | reading] [<now>] [<sugarwhen>] [<is>];
-<otherlead> = [<checked>] [<my>] (<pulsename> | weight) [reading] [<now>] [<is>] | i weigh | i am;
+<sugarlead> = [<sugarwhen>] [<checked>] [<my>] [<sugarwhen>] <sugarname> [level | reading] [<now>] [<sugarwhen>] [<is>] [<hes>];
+<otherlead> = [<checked>] [<my>] (<pulsename> | weight) [reading] [<now>] [<is>] [<hes>] | i weigh | i am;
 <templead> = [<checked>] [<my>] <tempname> [<now>] [<is>] | i have (a fever | fever) [of];
 <oxylead> = [<checked>] [<my>] <oxyname> [level | reading] [<now>] [<is>];
-<reading> = [[<checked>] [<my>] <bpname> [reading] [<now>] [<is>]] <num> (over | by | upon | slash) <num>
+<reading> = [[<checked>] [<my>] <bpname> [reading] [<now>] [<is>] [<hes>]] <num> (over | by | upon | slash) <num>
           | upper <num> lower <num>
           | (<sugarlead> | <otherlead>) <dec> [<unit>] [<sugarwhen>]
           | <templead> <tempvalue>
@@ -89,13 +90,15 @@ const READINGS = `
 const DOSES = `
 <one> = tablet | pill | capsule | dose | shot | injection | puff | unit;
 <many> = tablets | pills | capsules | doses | puffs | units;
-<medword> = <med> | medicine | medicines | medication | tablet | tablets | pills | dose | morning dose | evening dose | night dose | morning tablets | night tablets | b p tablet | b p medicine | sugar tablet | sugar medicine | thyroid tablet;
+<medword> = <med> [tablet | tablets | pill | pills | dose | injection | medicine] | medicine | medicines | medication | tablet | tablets | pills | dose | morning dose | evening dose | night dose | morning tablets | night tablets | b p tablet | b p medicine | sugar tablet | sugar medicine | thyroid tablet;
 <took> = took | have taken | had | just took | already took | took all | just had | gave | did take;
 <missed> = missed | forgot | forgot to take | skipped | didn't take | did not take | haven't taken | have not taken | couldn't take;
 <amount> = (a | an | one | half | half a | half of a | one and a half) <one> [of] | (half | <num>) <many> [of];
 <doseline> = [[i] (<took> | <missed>) [<amount>] | my] [my] <medword> [and [my] <med>] [<num> [milligram | milligrams | m g | units]] [all] [taken | done | is taken | are taken]
            | i took (it | them) [all];
-<dose> = <doseline> [<now>] [on time] [(after | before | with) <meal>] [on [an] empty stomach] [with [warm] water];
+<dosewhen> = <now> | on time | (after | before | with) <meal> | on [an] empty stomach | with [warm] water;
+<reason> = i forgot | i was travelling | i was not well | i was feeling sick | my stomach is upset | i was out | it was finished | i ran out | i was sleeping | i was busy;
+<dose> = <doseline> [<dosewhen>] [<dosewhen>] [because <reason>];
 `
 
 const INTAKE = `
@@ -139,7 +142,7 @@ const SYMPTOMS = `
 `
 
 const EMERGENCIES = `
-<who> = i | he | she | my mother | my father | my husband | my wife | my son | my daughter | mom | dad;
+<who> = i | he | she | my mother | my father | my husband | my wife | my son | my daughter | my brother | my sister | my friend | my neighbour | mom | dad;
 <be> = am | is | was | has | have | had;
 <side> = left | right;
 <limb> = arm | leg | hand | side | face;
@@ -155,7 +158,7 @@ const EMERGENCIES = `
          | <who> (can't | cannot | can not | is not able to | am not able to | is unable to | am unable to) breathe [properly]
          | [<who> <be>] [very] (short of breath | breathless) [and (cannot | can't) talk]
          | my lips are turning blue
-         | [<who>] [<be>] (unconscious | fainted | collapsed | not responding | passed out | not waking up | fell down)
+         | [<who>] [<be>] (unconscious | fainted | collapsed | not responding | passed out | not waking up | fell down) [<place>] [<now>]
          | my face is drooping [on one side]
          | my speech is slurred
          | my <side> side is numb
@@ -176,7 +179,29 @@ const EMERGENCIES = `
          | [by mistake] i (took | have taken | swallowed) (all my | too many | ten | twenty) [sleeping] (pills | tablets)
          | i have taken an overdose [of (insulin | tablets | pills)]
          | help me | please help | call an ambulance;
-<emergency> = [suddenly | i don't know what is happening | after the injection] <crisis> [[and] [suddenly] <crisis>] [and (i am | i'm) (sweating | itching all over | feeling very giddy) | and sweating] [please help];
+<place> = in the bathroom | in the kitchen | in the bedroom | at home | on the road | in the park | on the stairs | at the temple | in the market;
+<doing> = i was (walking | sitting | sleeping | eating | working | climbing the stairs | cooking | bathing) [<place>] [and] [uh | um];
+<state> = sweating | itching all over | shivering | vomiting | [feeling] [very] (giddy | dizzy | weak | cold);
+<emergency> = [suddenly | i don't know what is happening | after the injection | [<now>] <doing>] <crisis> [[and] [suddenly] <crisis>] [and [now] (i am | i'm) <state> | and <state>] [please help];
+`
+
+// Red-flag words that are not an emergency: someone's past, a pain that has gone, a negation, a
+// question about the signs, an idiom. Without these the grammar has only the emergency to
+// offer for such a sentence, and the closest emergency is what it would hear.
+const PAST = `
+<flag> = chest pain | [a] heart attack | [a] stroke | [a] seizure | a fit | fits | a fainting spell | fainting | breathlessness | bleeding;
+<ago> = years ago | [<n99> | many | a few] (years | months | weeks | days) ago | last (year | month | week) | long ago | in the past | as a child;
+<fine> = [feeling] (fine | okay | good | better | much better | normal);
+<past> = <who> had <flag> <ago>
+       | [my | the] <flag> [from (last week | yesterday | last night)] is (gone | better | much better | fine now | okay now | not there now)
+       | [there is] no <flag> [<now>] [[and] i am <fine>]
+       | i (am not having | don't have | do not have) [any] <flag> [<now>]
+       | i was (breathless | tired | dizzy) after (climbing [the] stairs | walking | exercise | running | working) [but] [now] i am <fine>
+       | (what are | tell me) the (signs | symptoms) of <flag>
+       | how (to | can i | do i) prevent <flag>
+       | the doctor said my (heart | sugar | pressure | b p | report) is <fine>
+       | this (heat | pain | work | noise | traffic) is killing me
+       | i am dying (to eat | to have | to see | for) [some | a] (mangoes | sweets | tea | ice cream | food | something | sleep);
 `
 
 export interface CompiledGrammar {
@@ -198,7 +223,7 @@ export async function compileHealthGrammar(vocabulary: GrammarVocabulary, espeak
   const medicines = phrases([...vocabulary.medicines, ...COMMON_DRUGS])
   // Aliases of three letters or fewer ("mor", "seb", "nan") sound like half the words of the grammar.
   const foods = phrases(FOODS.flatMap((f) => [f.name, ...f.aliases.filter((a) => a.length > 3)]))
-  const fixed = [NUMBERS, READINGS, DOSES, INTAKE, QUESTIONS, ANSWERS, SYMPTOMS, EMERGENCIES, HEAD].join('\n')
+  const fixed = [NUMBERS, READINGS, DOSES, INTAKE, QUESTIONS, ANSWERS, SYMPTOMS, EMERGENCIES, PAST, HEAD].join('\n')
   const words = new Set([...jsgfWords(fixed), ...[...medicines, ...foods].flatMap((p) => p.split(' '))])
   const { dictionary, unknown } = await pronounce(words, espeak)
   const sayable = (p: string) => p.split(' ').every((w) => dictionary.has(w))
@@ -221,8 +246,8 @@ export async function compileHealthGrammar(vocabulary: GrammarVocabulary, espeak
 }
 
 const HEAD = `
-public <utterance> = [<lead>] [<lead>] (<readings> | <dose> | <intake> | <question> | <answer> | <symptom> | <emergency>) [please | thank you | thanks];
-<lead> = okay | ok | so | well | hello | hi | uh | um | sorry | today | today morning | this morning | just now | yesterday | good morning | good evening | and;
+public <utterance> = [<lead>] [<lead>] (<readings> | <dose> | <intake> | <question> | <answer> | <symptom> | <emergency> | <past>) [please | thank you | thanks];
+<lead> = okay | ok | so | well | hello | hi | uh | um | hmm | sorry | today | today morning | this morning | just now | yesterday | good morning | good evening | and;
 `
 
 /** Every word a JSGF text can produce (its terminals; weights and rule names left out). */

@@ -14,7 +14,7 @@ import { keyphraseFile, keyphraseWords } from './red-flag-phrases.js'
  */
 
 /** Bump when the grammar, dictionary or keyphrases change, so old files are not reused. */
-const VERSION = 'v7'
+const VERSION = 'v8'
 
 export interface GrammarFiles {
   jsgf: string
