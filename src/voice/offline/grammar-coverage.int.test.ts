@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { requires } from '../../../test/fakes/audio-fixtures.js'
 import { findBinary } from '../binaries.js'
 import { compileHealthGrammar } from './health-grammar.js'
-import { jsgfMatcher } from './jsgf-match.js'
+import { jsgfMatcher } from '../../../test/jsgf-match.js'
 
 /**
  * Ways of saying things the offline grammar must cover: the decoder can only answer with a

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { weighGrammar } from './grammar-weights.js'
+import { weighGrammar } from '../src/voice/offline/grammar-weights.js'
 import { jsgfMatcher } from './jsgf-match.js'
 
 const GRAMMAR = `#JSGF V1.0;
