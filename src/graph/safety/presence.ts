@@ -4,8 +4,8 @@ import { foldDevanagari } from '../../../language/script.js'
  * Whether a red-flag phrase found in a message is said as present: not denied ("no chest pain",
  * "seene mein dard nahi"), not a past event that is over ("had a stroke in 2019"), not mild and
  * passing when the phrase is a weak one ("a bit breathless climbing stairs, fine after resting").
- * Shared by the phrase lists (red-flags.ts) and the concept pairs (red-flag-concepts.ts), so
- * negation, the past and mildness are read one way for both.
+ * Used by the concept pairs and signs (red-flag-concepts.ts) and the readings' symptoms
+ * (red-flags.ts), so negation, the past and mildness are read one way for all of them.
  */
 
 /** Start and end of a word in any script (`\b` knows only ASCII letters). */
