@@ -100,18 +100,27 @@ describe('voice offline: espeak-ng speaks, PocketSphinx listens', () => {
     expect(body.reply).toMatch(/112|108/)
   })
 
+  // Arkamin is on no common list (language/medicine-names.ts): only the patient's own grammar has
+  // it. (Dytor, used before, is a common brand, so this never reached the patient's grammar, and
+  // its confidence of 0.53 was "took", which the acoustic model hears badly in this voice.)
   it.skipIf(both.missing)(`hears the patient's own medicine, which no common list has${both.note}`, async () => {
+    const said = new Uint8Array(espeakWav('i took my arkamin'))
     const own = (await registerUser(t)).access_token
     const add = await t.request('/api/v1/events', {
       method: 'POST',
       token: own,
-      json: { kind: 'medication', payload: { name: 'Dytor', active: true } },
+      json: { kind: 'medication', payload: { name: 'Arkamin', active: true } },
     })
     expect(add.status).toBe(201)
-    const res = await post(new Uint8Array(espeakWav('i took my dytor')), { authorization: `Bearer ${own}` })
-    const body = (await res.json()) as Turn
-    expect(body.transcript).toMatch(/took my dytor$/)
-  })
+    const body = (await (await post(said, { authorization: `Bearer ${own}` })).json()) as Turn
+    expect(body.transcript).toMatch(/took my arkamin$/)
+    // Measured 0.99: the name fits the sound far better than anything a common list offers.
+    expect(body.confidence).toBeGreaterThan(0.8)
+    // Another patient's grammar does not have it: the same words are not heard as it.
+    const other = (await (await post(said, { authorization: `Bearer ${(await registerUser(t)).access_token}` })).json()) as Turn
+    expect(other.transcript).not.toMatch(/arkamin/)
+    // Two turns, the second through the general model too: slow on a busy machine.
+  }, 120_000)
 
   it.skipIf(both.missing)(`speech it cannot understand writes nothing and asks to hear it again${both.note}`, async () => {
     const mumble = new Uint8Array(encodeWav(joinAudio(silence(0.3), backwards('i took my metformin after lunch today'), silence(0.5))))
