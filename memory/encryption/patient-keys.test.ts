@@ -211,6 +211,16 @@ describe('opened values', () => {
     expect(gets).toBe(1)
   })
 
+  it('Should let go of keys and values in an idle process too, without keeping it alive', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] })
+    const keys = new PatientKeys(new MemoryWrappedKeyStore(), { master: master(), cacheTtlMs: 1000 })
+    readOnce(await keys.forWrite('asha'), 'event|1|chat', 'hello')
+    // No read, no write: the timer alone sweeps, within two and a half TTLs.
+    vi.advanceTimersByTime(2500)
+    expect(keys.openedSize.values).toBe(0)
+    expect(vi.getTimerCount()).toBe(0)
+  })
+
   it("Should drop an evicted key's values, and keep at most maxOpenedChars characters", async () => {
     const keys = new PatientKeys(new MemoryWrappedKeyStore(), { master: master(), maxCached: 1, maxOpenedChars: 2000 })
     readOnce(await keys.forWrite('asha'), 'event|1|chat', 'hello')

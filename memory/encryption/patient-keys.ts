@@ -122,7 +122,7 @@ export interface PatientKeysOptions {
   master: MasterKey
   /** A master key being rotated away from: keys still under it are unwrapped with it. */
   previous?: MasterKey
-  /** Unwrapped keys kept in memory (least recently used go first). Default 10,000. */
+  /** Unwrapped keys kept in memory (those read from the store longest ago go first). Default 10,000. */
   maxCached?: number
   /**
    * How long an unwrapped key is used before it is read again. With several instances, this
@@ -142,16 +142,24 @@ const wrapAad = (userId: string) => `podd data key|${userId}`
 
 /**
  * Each patient's random 256-bit data key, wrapped under the master key in a `WrappedKeyStore`.
- * A key is made on a patient's first write, unwrapped once and cached (bounded LRU, short TTL);
+ * A key is made on a patient's first write, unwrapped once and cached (bounded, short TTL);
  * destroying it makes everything sealed under it unreadable, wherever copies of it are.
  */
 export class PatientKeys {
+  /**
+   * In the order the keys were read from the store: a key in use is read again every TTL, so the
+   * first ones are the least recently used or already expired, and go first when the cache is
+   * full. (A lookup does not move its key: re-inserting into a Map of thousands on every read
+   * cost more than the rest of the lookup.)
+   */
   private readonly cache = new Map<string, { key: DataKey; at: number }>()
   private readonly loading = new Map<string, Promise<DataKey | undefined>>()
   private readonly maxCached: number
   private readonly ttlMs: number
   private readonly opened: OpenedValues | undefined
   private sweptAt = Date.now()
+  /** Sweeps while keys are held, reads or not (unref'd: it never keeps the process alive). */
+  private sweeper: ReturnType<typeof setInterval> | undefined
 
   constructor(
     private readonly store: WrappedKeyStore,
@@ -203,11 +211,7 @@ export class PatientKeys {
     const now = Date.now()
     if (now - this.sweptAt >= this.ttlMs / 2) this.sweep(now)
     const hit = this.cache.get(userId)
-    if (!hit || now - hit.at >= this.ttlMs) return undefined
-    // A Map iterates in insertion order: re-inserting makes it the most recently used.
-    this.cache.delete(userId)
-    this.cache.set(userId, hit)
-    return hit.key
+    return hit && now - hit.at < this.ttlMs ? hit.key : undefined
   }
 
   /** The patient's key, made now if they have none; refused once the account was erased. */
@@ -226,6 +230,7 @@ export class PatientKeys {
   forget(userId: string): void {
     this.cache.get(userId)?.key.drop()
     this.cache.delete(userId)
+    if (this.cache.size === 0) this.stopSweeping()
   }
 
   /** Destroys the patient's key: from here on, nothing sealed under it can be read again. */
@@ -286,17 +291,24 @@ export class PatientKeys {
     this.cache.delete(userId)
     this.cache.set(userId, { key, at: Date.now() })
     if (this.cache.size > this.maxCached) this.forget(this.cache.keys().next().value!)
+    this.sweeper ??= setInterval(() => this.sweep(Date.now()), this.ttlMs / 2).unref()
     return key
   }
 
   /**
    * Lets go of keys not read again within a TTL of their expiry (and of what they opened), so
    * neither a key nor plaintext stays in memory long after the patient's last read: at most two
-   * and a half TTLs after the key was last read from the store (runs every half TTL at most).
+   * and a half TTLs after the key was last read from the store. Runs every half TTL while keys
+   * are held, on a timer (an idle process lets go too) and on lookups when timers lag.
    */
   private sweep(now: number): void {
     this.sweptAt = now
     for (const [userId, { at }] of this.cache) if (now - at >= 2 * this.ttlMs) this.forget(userId)
+  }
+
+  private stopSweeping(): void {
+    clearInterval(this.sweeper)
+    this.sweeper = undefined
   }
 
   private wrap(userId: string, raw: Buffer): WrappedKey {
