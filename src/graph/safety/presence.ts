@@ -15,15 +15,7 @@ export const E = '(?![\\p{L}\\p{M}])'
 /** A pattern over normalised text; Devanagari in it is folded like the text is. */
 export const re = (source: string) => new RegExp(foldDevanagari(source), 'u')
 
-/**
- * `a`, then up to `gap` other words, then `b`: "chest feels very tight", "सीने में बहुत तेज दर्द".
- * Speech and Hinglish put words between the parts of a phrase, so fixed phrases miss them.
- */
-export function near(a: string, b: string, gap = 3): RegExp {
-  return re(`${B}(?:${a})(?:\\s+${GAP_WORD}){0,${gap}}?\\s+(?:${b})${E}`)
-}
-
-/** A word between two parts of a phrase; "but" and "lekin" start another clause ("no chest pain but my left arm…"). */
+/** A word between the two parts of a concept pair ("chest feels very tight"); Hinglish and speech put words between them; "but" and "lekin" start another clause ("no chest pain but my left arm…"). */
 export const GAP_WORD = '(?!(?:but|however|lekin|magar|लेकिन|मगर)(?![\\p{L}\\p{M}]))\\S+'
 
 /** A pattern, which may be cancelled as mild or passing (`weak`, see `MILD_OR_PASSING`) or by a look-alike (`unless`). */

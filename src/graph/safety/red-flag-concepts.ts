@@ -1,5 +1,5 @@
 import { matchable } from '../../../language/script.js'
-import { B, E, firstPresent, GAP_WORD, near, phrase, re, weak, type Phrase } from './presence.js'
+import { B, E, firstPresent, GAP_WORD, phrase, re, weak, type Phrase } from './presence.js'
 import type { RedFlagCategory } from './red-flags.js'
 
 /**
@@ -46,11 +46,12 @@ export interface Concept {
 
 // ── Words, once each ─────────────────────────────────────────────────────────
 
-const CHEST = 'chest|chests|seena|seene|seeney|seenay|sina|sine|sinay|chhati|chhaati|chati|chaati|chhaatee|chhatee|सीना|सीने|छाती|छाती'
+/** The chest, but not a chest x-ray, a chest of drawers or chest day at the gym. */
+const CHEST = 'chest(?!\\s+(?:x-?ray|xray|of drawers|day|workout))|chests|seena|seene|seeney|seenay|sina|sine|sinay|chhati|chhaati|chati|chaati|chhaatee|chhatee|chhate|chhatit|chhatiyat|सीना|सीने|छाती|छाती'
 const PAIN =
-  'pain|pains|paining|painful|ache|aches|aching|achy|hurts?|hurting|sore|tight|tightness|tightening|pressure|pressing|heavy|heaviness|squeez\\w*|crush\\w*|discomfort|' +
+  'pain|pains|paining|painful|ache|aches|aching|achy|hurts?|hurting|sore|tight|tightness|tightening|pressure|pressing|heavy|heaviness|squeez\\w*|crush\\w*|discomfort|burning|' +
   'elephant|vice|vise|weight on|sitting on|band around|' +
-  'dard|dardd|dukh\\w*|bhaari|bhari|bhaaripan|bharipan|bhaaripann|dab\\w*|jakad\\w*|jakd\\w*|kasav|khinchav|khichav|khinchaav|' +
+  'dard|dardd|dukh\\w*|jalan|bhaari|bhari|bhaaripan|bharipan|bhaaripann|dab\\w*|jakad\\w*|jakd\\w*|kasav|khinchav|khichav|khinchaav|' +
   'दर्द|दुख\\S*|भारी\\S*|दब\\S*|जकड\\S*|खिंचाव|कसाव'
 const BREATH = 'breath|breathe|breathing|saans|sans|saas|saans|swas|swaas|shwas|shvas|swaans|सांस|श्वास|स्वास'
 /** "saans nahi aa rahi", "saans ruk rahi", "breath is not coming", "can't breathe": the breath itself fails. */
@@ -71,7 +72,7 @@ const WANT_AFTER =
   'mann|man|mn|dil|ichha|iccha|icchha|ichchha|chah\\S*|chaah\\S*|khayal|khyal|khayaal|khayaalaat|vichar|vichaar|sochta|sochti|soch raha|soch rahi|' +
   'मन|दिल|इच्छा|चाह\\S*|ख्याल|खयाल|विचार|सोचता|सोचती|सोच रहा|सोच रही'
 const DYING =
-  "die|dying|dead|death|to end it|end (?:it|it all|everything|my life)|disappear (?:forever|for good)|vanish (?:forever|for good)|sleep forever|sleep and never wake up|mar (?:jaana|jana|jaun|jau|jaaun|jaaoon|jaaun|jaane|jane|jaaunga|jaungi|jaunga)|marna|marne|maut|khudkushi|aatmahatya|atmahatya|" +
+  "die|dying|dead|death|to end it|end (?:it|it all|everything|my life)|ending (?:it|it all|everything|my life)|disappear (?:forever|for good)|vanish (?:forever|for good)|sleep forever|sleep and never wake up|mar (?:jaana|jana|jaun|jau|jaaun|jaaoon|jaaun|jaane|jane|jaaunga|jaungi|jaunga)|marna|marne|maut|khudkushi|aatmahatya|atmahatya|" +
   'मर (?:जाना|जाने|जाऊं|जाउं|जाऊंगा|जाऊंगी)|मरना|मरने|मौत|खुदकुशी|आत्महत्या'
 const LIVING = 'live|living|alive|jeena|jina|jeene|jine|jeeney|jeevit|zinda|jinda|जीना|जीने|जिंदा|जीवित'
 /** Not wanting to live: the negation is the red flag. */
@@ -112,26 +113,23 @@ const LIMB =
 /** The limb will not work: strong words only ("weak" alone is an everyday complaint). */
 const LIMB_NUMB = 'numb|numbness|sunn|sun pad\\S*|sunn pad\\S*|सुन्न'
 /** Numb hands or feet that come and go, or for months, are the everyday numbness of diabetes, not a stroke. */
-export const NUMB_EVERYDAY_WORDS =
+const NUMB_EVERYDAY_WORDS =
   '\\b(?:tingl\\w*|pins and needles|burning|jhunjhun\\S*|jhanjhan\\S*|at night|raat ko|often|sometimes|usually|every|kabhi kabhi|aksar|roz|hamesha|since (?:months|weeks|years)|for (?:months|weeks|years)|diabet\\w*|neuropath\\w*|jaate|jaati|jata|jati|hote|hoti|feet|toes|talve|talvon|tingling)\\b|झुनझुन\\S*|अक्सर|कभी कभी|रोज|तलव\\S*'
-export const NUMB_EVERYDAY = re(NUMB_EVERYDAY_WORDS)
 /** "Hurt myself while lifting the bucket": an everyday injury, not self-harm. */
 const HURT_BY_ACCIDENT_WORDS =
   '\\b(?:hurt|cut|injured) (?:my ?self|myself) (?:while |when |at the |in the |on the |at |in )?(?:lifting|cooking|chopping|cutting|playing|shaving|gym|kitchen|garden|walking|running|exercising|cleaning|working|fall\\w*|slipp\\w*|sport\\w*|cricket|yoga)'
-export const HURT_BY_ACCIDENT = re(HURT_BY_ACCIDENT_WORDS)
 /** "I want to die laughing", "dying to try it": hyperbole. */
 const DIE_IDIOM_WORDS = '\\b(?:die|dying) (?:laughing|of laughter|of boredom|of embarrassment|for (?:a|some|one|the)|to (?:see|try|eat|meet|know|go))|\\bdying to\\b'
-export const DIE_IDIOM = re(DIE_IDIOM_WORDS)
+const DIE_IDIOM = re(DIE_IDIOM_WORDS)
 /** "can't breathe through my nose": a blocked nose, not breathlessness. */
 const NOSE_BLOCKED_WORDS = "through (?:my |the )?nose|nose (?:is )?(?:blocked|stuffy|block)|naak (?:band|block)|नाक बंद"
-export const NOSE_BLOCKED = re(NOSE_BLOCKED_WORDS)
 /** "I don't want to live in this city": a place, not life; "live in this pain" is still life. */
 const LIVE_SOMEWHERE_WORDS = '\\blive (?:in|at|near|there|abroad|with (?:my|them|him|her|you))\\b(?! (?:this |such |so much |constant )?(?:pain|misery|dard|agony|suffering))'
-export const LIVE_SOMEWHERE = re(LIVE_SOMEWHERE_WORDS)
+const LIVE_SOMEWHERE = re(LIVE_SOMEWHERE_WORDS)
 const LIMB_FAILS =
   "paraly\\w*|limp|lifeless|won'?t move|can'?t move|cannot move|not moving|not working|stopped working|won'?t work|gave way|gone dead|" +
-  'bejaan|bejan|lakwa|lakva|(?:kaam|kam|kaj) (?:nahi|nahin|nhi|na) kar\\S*|(?:uth|utha|hil|hila|chal) (?:nahi|nahin|nhi|na) (?:raha|rahi|rahe|pa|paa|sak)\\S*|' +
-  'बेजान|लकवा|काम (?:नहीं|न) कर\\S*|(?:उठ|उठा|हिल|हिला) (?:नहीं|न) (?:रहा|रही|रहे|पा|सक)\\S*'
+  'bejaan|bejan|lakwa|lakva|(?:kaam|kam|kaj) (?:nahi|nahin|nhi|na) (?:kar|kr)\\S*|(?:uth|utha|hil|hila|chal) (?:nahi|nahin|nhi|na) (?:raha|rahi|rahe|pa|paa|sak)\\S*|(?:nahi|nahin|nhi) (?:uth|hil)\\S* (?:raha|rahi|rahe|pa|paa)\\S*|' +
+  'बेजान|लकवा|काम (?:नहीं|न)(?: कर\\S*)?|(?:उठ|उठा|हिल|हिला) (?:नहीं|न) (?:रहा|रही|रहे|पा|सक)\\S*|(?:नहीं|न) (?:उठ|हिल)\\S* (?:रहा|रही|रहे|पा)\\S*'
 /** Between a limb and its state: only these words, so "haath ki ghadi kaam nahi kar rahi" stays a watch. */
 const LIMB_FILLERS =
   "weak|heavy|kamzor|is|are|was|has|have|had|feels|feel|felt|went|gone|got|has gone|just|suddenly|completely|totally|fully|also|too|bhi|achanak|ekdum|bilkul|poora|pura|puri|poori|" +
@@ -161,17 +159,31 @@ const FIT_COMES =
 
 export const CONCEPTS: Concept[] = [
   // "chest is paining since morning", "pain in the centre of my chest", "seene mein bahut zyada dard", "छाती में भारीपन".
-  { category: 'chest_pain', subject: CHEST, after: PAIN, before: 'pain|pains|ache|pressure|tightness|heaviness|discomfort|squeezing|crushing|tight band|band|weight|elephant|sitting on|standing on|pressing on|dard|bhaaripan|दर्द|भारीपन|दबाव', gap: 5, unless: '\\bchest (?:x-?ray|xray|congestion|infection|of drawers|day|muscles?|workout)' },
+  { category: 'chest_pain', subject: CHEST, after: PAIN, before: 'pain|pains|ache|pressure|tightness|heaviness|discomfort|squeezing|crushing|burning|tight band|band|weight|elephant|sitting on|standing on|pressing on|dard|bhaaripan|दर्द|भारीपन|दबाव', gap: 5 },
   // "my heart is paining", "pain in the heart" (a heavy heart is sadness, so only pain words).
   { category: 'chest_pain', subject: 'heart', after: 'pain|pains|paining|ache|aching|hurts?|hurting|squeez\\w*|crush\\w*', before: '(?:pain|ache|squeezing|crushing) (?:in|around|near)', gap: 2, unless: '\\bheart ?(?:burn|rate|beat)' },
+  // "dil mein dard", "दिल में भारीपन" (only the words of pain: "dil dukhi hai" is sadness, and so is a heavy heart with what is missed).
+  { category: 'chest_pain', subject: 'dil|दिल', after: 'dard|dukh|dukhta|dukhti|dukhtay|dukhat|dukhte|dukhavo|jalan|bhaari|bhari|bhaaripan|dabav|dabaav|dabaw|dab|dabb|jakdan|jakad|jakda|दर्द|भारीपन|जकडन|दबाव|भारी', unless: '\\bdil (?:bahut )?(?:bhaari|bhari) (?:hai|sa|ho)\\b.{0,40}\\b(?:yaad|udaas|udas|akela|akeli|sad|miss)' },
+  // Pain that spreads to the jaw or the left arm: "pain in my jaw and left arm", "left arm is aching".
+  { category: 'chest_pain', subject: 'jaw|left arm|left shoulder', before: 'pain|ache|aching|numb|numbness|heaviness', after: 'pain|hurts?|hurting|aching|numb', gap: 4 },
+  // The chest in Tamil, Malayalam, Telugu, Bengali and Kannada, transliterated ("nenju vali", "chaati noppi", "buke byatha", "ede novu"); a native speaker should review.
+  { category: 'chest_pain', subject: 'nenju|nenjil|nenjinu|gunde|buke|bukey|ede|chaati|chati|chhati|chhaati', after: 'vali|valikkudhu|valikudhu|valikuthu|vedhanai|vedanai|vedana|vedhana|noppi|noppiga|nepputhundi|byatha|batha|byetha|betha|chap|dard|novu|nova|novvu', gap: 2 },
   // "can't breathe", "saans nahi aa rahi", "साँस रुक रही है".
   { category: 'breathing', subject: BREATH, after: BREATH_FAILS, negative: true },
   { category: 'breathing', subject: BREATH, before: BREATH_CANT, gap: 2, negative: true, unless: NOSE_BLOCKED_WORDS },
   { category: 'breathing', subject: BREATH, before: BREATH_TROUBLE, gap: 2, unless: NOSE_BLOCKED_WORDS },
+  // "not breathing", "stopped breathing"; "hard breathing", "trouble to breathe".
+  { category: 'breathing', subject: 'breathing', before: 'not|stopped', gap: 0, negative: true, unless: NOSE_BLOCKED_WORDS },
+  { category: 'breathing', subject: 'breathe|breathing', before: 'struggling|hard|difficult|difficulty|trouble', gap: 1, fillers: 'to' },
   // "saans lene mein bahut dikkat", "सांस लेने में तकलीफ": a denial ("koi dikkat nahi") cancels.
   { category: 'breathing', subject: BREATH, after: BREATH_HARD, gap: 4 },
   // "saans phool rahi hai": weak, cancelled by "thodi" or "ab theek ho gaya".
   { category: 'breathing', subject: BREATH, after: BREATH_SHORT, gap: 1, weak: true },
+  // Blue lips: "lips look blue", "hont neele pad gaye", "होंठ नीले".
+  { category: 'breathing', subject: 'lips|honth|hont|होंठ', after: 'blue|neele|neela|nile|nila|नीले|नीला', gap: 2 },
+  { category: 'breathing', subject: 'lips|face|honth|hont', before: 'blue|neele|nile', gap: 0 },
+  // The breath in Tamil, Telugu, Bengali and Marathi, transliterated ("moochu vida mudiyala", "shash nite parchi na", "shwas gheta yet nahi"); a native speaker should review.
+  { category: 'breathing', subject: 'moochu|swasa|shash|shwas|swas|shas', after: 'vida mudiyala|mutti|thinaral|adatam ledu|kashtam|(?:nite|nete) (?:parchi|parchhi|pari|parchina) ?na|gheta yet nahi|ghyayla tras|ghenyas tras', gap: 0, negative: true },
   // "I want to die", "marne ka mann karta hai", "मरने की इच्छा होती है".
   { category: 'self_harm', subject: DYING, before: WANT_BEFORE, after: WANT_AFTER, gap: 4, unless: DIE_IDIOM_WORDS },
   // "I don't want to live", "jeene ka mann nahi", "जीने की इच्छा खत्म".
@@ -187,19 +199,27 @@ export const CONCEPTS: Concept[] = [
   // "end my life", "zindagi khatam kar doon", "जीवन समाप्त कर दूँ".
   { category: 'self_harm', subject: LIFE, before: END_IT, after: END_IT, gap: 2, unless: "\\b(?:end of|ending of|take (?:life|it) easy|life style|lifestyle)" },
   // A bleeding head, after a fall or not: "sir se bahut khoon", "blood coming from her head", "माथे से खून".
-  { category: 'head_injury', subject: HEAD, before: 'bleeding|blood|khoon|khun|खून', after: BLEEDING, gap: 3 },
+  { category: 'head_injury', subject: HEAD, before: 'bleeding|blood(?: is)?(?: coming| pouring| flowing)?(?: out)?|khoon|khun|खून', after: BLEEDING, gap: 3 },
   // A head hit in a fall: "gir gaye aur sir phat gaya", "fell and hurt her head badly".
   { category: 'head_injury', subject: HEAD, before: HURT_HEAD, after: HURT_HEAD, gap: 3, context: FELL },
   // A fall and not getting up: "fell and is not getting up", "gir gaye, uth nahi pa rahe", "गिर गए और उठ नहीं पा रहे".
-  { category: 'head_injury', subject: FELL, after: "(?:is |has )?(?:not getting up|can'?t get up|cannot get up|unable to get up|not able to get up|won'?t get up|not moving|can'?t move|can'?t stand)|uth nahi|uth nahin|uth nhi|utha nahi|khade nahi|khadi nahi|उठ नहीं|उठा नहीं|खडे नहीं|खडी नहीं", gap: 4, negative: true },
+  { category: 'head_injury', subject: FELL, after: "(?:is |has )?(?:not getting up|won'?t get up|not moving)|(?:can(?:no|'|\\s?no)?t|unable to|not able to) (?:get up|stand|move)|uth nahi|uth nahin|uth nhi|utha nahi|khade nahi|khadi nahi|उठ नहीं|उठा नहीं|खडे नहीं|खडी नहीं", gap: 6, negative: true },
   // A face drooping: "muh ek taraf tedha", "her smile is crooked".
   { category: 'stroke', subject: FACE, after: FACE_FALLS, gap: 3 },
+  { category: 'stroke', subject: 'face|mouth', before: 'drooping|droopy|numb|twisted', gap: 0 },
   // A limb that will not work: "haath achanak kaam nahi kar raha", "left leg has gone completely numb".
   { category: 'stroke', subject: LIMB, after: LIMB_FAILS, gap: 3, fillers: LIMB_FILLERS, negative: true },
   { category: 'stroke', subject: LIMB, after: LIMB_NUMB, gap: 3, fillers: LIMB_FILLERS, unless: NUMB_EVERYDAY_WORDS },
+  // One arm or leg weak, numb or dead, said plainly: "my left leg feels weak" (one limb: "legs feel numb at night" is diabetes).
+  { category: 'stroke', subject: 'arm|leg|side|hand', after: 'weak|numb|paralysed|paralyzed|dead|limp', gap: 3, fillers: 'is|feels|went|gone|has|suddenly' },
+  { category: 'stroke', subject: 'arm|leg|arms|legs', after: "not working|stopped working|won'?t move|will not move", gap: 3, negative: true },
+  // "haath mein kamzori", "पैर में कमजोरी", "hath sunn pad gaya" (numbness that comes and goes is diabetes).
+  { category: 'stroke', subject: 'haath|hath|pair|pairon|baazu|bazu|हाथ|पैर|बांह', after: 'kamzori|kamjori|bejaan|कमजोरी|सुन्न' },
+  { category: 'stroke', subject: 'haath|hath|pair|pairon|baazu|bazu', after: 'sunn|sun pad', unless: NUMB_EVERYDAY_WORDS },
+  { category: 'stroke', subject: 'weakness|numbness|confusion|blindness|loss of (?:vision|balance|speech)', before: 'sudden', gap: 0 },
   // A limb gone weak or heavy all of a sudden: "my arm suddenly went weak", "achanak haath kamzor ho gaya".
   { category: 'stroke', subject: LIMB, after: 'weak\\w*|heavy|kamzor\\S*|kamjor\\S*|bhaari|कमजोर\\S*|भारी', gap: 3, fillers: LIMB_FILLERS, context: 'suddenly|sudden|all of a sudden|achanak|ekdum se|अचानक|एकदम से' },
-  { category: 'stroke', subject: LIMB, before: "can'?t (?:lift|move|feel|raise)|cannot (?:lift|move|feel|raise)|unable to (?:lift|move|feel|raise)|numbness in", gap: 2 },
+  { category: 'stroke', subject: LIMB, before: "can(?:no|'|\\s?no)?t (?:lift|move|feel|raise)|unable to (?:lift|move|feel|raise)|numbness in", gap: 2 },
   // One side of the body: "ek taraf kamzori", "left side of the body feels numb".
   { category: 'stroke', subject: ONE_SIDE, after: ONE_SIDE_FAILS, gap: 4 },
   // Speech: "awaaz ladkhada rahi hai", "his words are coming out slurred", "बोली साफ नहीं".
@@ -210,69 +230,53 @@ export const CONCEPTS: Concept[] = [
   { category: 'overdose', subject: `(?:neend|sleeping|sleep|नींद) (?:ki |की |wali |वाली )?(?:${PILLS})`, before: 'all|all of|all the|all my|saari|sari|sab|poori|puri|bahut saari|many|whole|सारी|सब|पूरी|बहुत सारी', gap: 2, context: 'took|taken|swallowed|ate|kha|khaa|khaayi|khayi|le li|le liya|le li hai|nigal|nigli|खा|खाई|ले ली|निगल' },
   // Black stools, or a lot of blood in them: bleeding in the gut ("latrine mein kaala khoon", "potty ekdum kaali").
   { category: 'bleeding', subject: 'stool|stools|motion|motions|potty|latrine|toilet|tatti|mal|पॉटी|टट्टी|मल|लैट्रिन', after: 'black|tarry|kala|kaala|kaali|kali|काला|काली|bahut (?:sara |zyada )?khoon|a lot of blood|lots of blood|बहुत खून', before: 'black|tarry|kala|kaala|kaali|kali|काला|काली', gap: 5 },
+  // Bleeding that is heavy or will not stop: "heavy bleeding", "bleeding a lot", "the bleeding will not stop", "khoon ruk nahi raha".
+  { category: 'bleeding', subject: 'bleeding', before: "severe|heavy|lot of|lots of|won'?t stop|not stopping|uncontrolled|profuse", after: 'heavily|a lot|badly', gap: 0 },
+  { category: 'bleeding', subject: 'bleeding|blood|khoon|khun|खून', after: "(?:will not|won'?t|does not|doesn'?t|is not|isn'?t|not|can'?t|cannot) stop(?:ping)?|(?:ruk|band|रुक|बंद) (?:nahi|nahin|nhi|नहीं)", negative: true },
+  { category: 'bleeding', subject: 'khoon|khun|खून', after: '(?:beh|bah|बह) (?:raha|rahi|rahe|रहा|रही|रहे)', gap: 1 },
+  { category: 'bleeding', subject: 'bahut khoon|बहुत खून', after: 'beh|bah|nikal\\S*|बह|निकल\\S*', gap: 0 },
+  // Blood vomited: "vomiting blood", "ulti mein khoon", "खून की उल्टी".
+  { category: 'bleeding', subject: 'blood|khoon|khun|खून', before: 'vomiting|throwing up|coughing up|spitting|vomited|threw up|vomit|ulti|ulatti|उल्टी', gap: 2 },
+  { category: 'bleeding', subject: 'blood|khoon|khun|खून', after: 'in (?:my )?vomit|ki (?:ulti|ulatti)|की उल्टी', gap: 0 },
+  // A face, throat, tongue or lips swelling: "my lips and throat are swelling", "gala sooj raha hai", "गले में सूजन".
+  { category: 'allergic_reaction', subject: 'face|throat|tongue|lips?|gala|galaa|gale|chehra|hont|honth|jeebh|jibh|गला|गले|चेहरा|होंठ|जीभ', after: 'swelling|swollen|swelled up|closing|sooj|suj|sujan|soojan|sooja|sooje|sooji|सूज\\S*', before: 'swelling (?:of|in)', gap: 2 },
+  // A belly in pain beyond bearing: "unbearable stomach pain", "pet ka dard bardasht nahi ho raha".
+  { category: 'severe_abdominal_pain', subject: 'stomach|abdomen|abdominal|belly|tummy', before: 'unbearable|severe|excruciating|terrible|worst|intense|extreme|agonising|agonizing', gap: 4 },
+  { category: 'severe_abdominal_pain', subject: 'pet|पेट', after: '(?:sahan|sehan|sahen|bardasht|bardaasht|सहन|बर्दाश्त) (?:nahi|nahin|nhi|नहीं)', gap: 6, negative: true },
+  // A blow to the head: "sar pe chot", "सिर पर चोट".
+  { category: 'head_injury', subject: 'sar|sir|सिर|सर', after: 'chot|चोट', gap: 1, fillers: 'pe|par|पर|पे' },
   // "mirgi ka daura pada", "jhatke aane lage", "he started having fits".
   { category: 'seizure', subject: FIT, before: 'having|getting|started|another', after: FIT_COMES, gap: 2, unless: "\\bdil ka (?:daura|dora)|दिल का दौरा|\\b(?:daura|daure|dora|dore) (?:pe|par|per)\\b|दौरे पर|\\bfit of|\\bfits? (?:me|you|him|her|well|perfectly|in)\\b|\\b(?:keep|keeping|stay|staying|get|getting|be) fit\\b" },
 ]
 
-const CHEST_EN = 'chest'
-const CHEST_PAIN_EN =
-  'pain|pains|ache|aches|aching|hurts?|hurting|tight|tightness|pressure|heavy|heaviness|discomfort|burning|crushing|squeezing|paining'
-const CHEST_IN = 'seene|sine|seena|sina|chhati|chhaati|chati|chaati|chhate|chhatit|chhatiyat|dil'
-const PAIN_IN = 'dard|dukh|dukhta|dukhti|dukhtay|dukhat|dukhte|dukhavo|jalan|bhaari|bhari|bhaaripan|dabav|dabaav|dabaw|dab|dabb|jakdan|jakad|jakda'
-const DIE_IN =
-  'mar (?:jaana|jana|jaun|jau|jaaun|jaunga|jaungi|jaata|jaati)|marna (?:hai|chahta|chahti|chahte|chaunda|chaundi)|mar jaana chahta|mar jaana chahti'
 /** "subah ki saari goliyan ek saath le li": the usual doses taken together, not an overdose. */
 const ROUTINE_DOSES = `(?:morning|evening|night|bedtime|daily|usual|regular|today'?s|routine|subah|shaam|sham|raat|dopahar|roz|rozana|सुबह|शाम|रात|दोपहर|रोज) (?:ki |ke |ka |की |के )?(?:sab |saari |sari |all |सब |सारी )?(?:\\S+ )?(?:${PILLS})`
 const POISON =
   'poison|insecticide|pesticide|rat poison|rat kill|phenyl|phenol|kerosene|tezaab|tezab|toilet cleaner|harpic|zeher|zehar|jahar|keede maarne|keede marne|keeda maar|chuha maar|chuhe maarne|जहर|कीटनाशक|कीडे मारने|कीडा मार|चूहे मारने|चूहा मार|फिनाइल|तेजाब|मिट्टी का तेल'
 
 /**
- * What is not a subject × state pair: named events ("heart attack", "behosh", "overdose"), the
- * signs of one word ("gasping", "slurred"), and the overdose sentences (a verb, a quantity and the
- * pills). Read clause by clause with the same negation, past and mildness as the pairs.
+ * What is not a subject × state pair, read clause by clause with the same negation, past and
+ * mildness as the pairs: a named event ("heart attack", "stroke", "behosh", "overdose", "suicide"),
+ * a sign said in one word or a fixed idiom ("gasping", "slurred", "short of breath", "dam ghut",
+ * "bojh hoon"), a headache that is both sudden and the worst (a triple: a headache alone is
+ * everyday), and the overdose sentences (a verb, a quantity and the pills). A new way of saying
+ * a pair belongs in CONCEPTS, not here.
  */
 const SIGNS: Partial<Record<RedFlagCategory, Phrase[]>> = {
   chest_pain: [
-    { re: near(CHEST_EN, CHEST_PAIN_EN), deniedInside: true },
-    { re: near('pain|pressure|tightness|heaviness|squeezing|crushing|burning|discomfort', CHEST_EN), deniedInside: true },
-    near('pain|ache|aching|numb|numbness|heaviness', 'jaw|left arm|left shoulder', 4),
-    near('jaw|left arm', 'pain|hurts?|hurting|aching|numb', 3),
-    re(`\\b(?:having|think i'?m having|i think it'?s|is this|this is|feels like|getting|had) (?:a )?heart attack\\b(?! (?:\\d+|last|years?|in (?:19|20)))`),
-    re(`\\bheart attack (?:aa raha|aa rha|ho raha|ho rha|hua hai|aaya)|^heart attack\\b`),
-    // "dil bhaari hai, beta yaad aa raha": a heavy heart is sadness, said with what is missed.
-    { re: near(CHEST_IN, PAIN_IN), deniedInside: true, unless: re(`\\bdil (?:bahut )?(?:bhaari|bhari) (?:hai|sa|ho)\\b.{0,40}\\b(?:yaad|udaas|udas|akela|akeli|sad|miss)`) },
-    re(`(?:सीने|छाती|सीना|दिल)(?:\\s+\\S+){0,3}\\s+(?:दर्द|भारीपन|जकडन|दबाव|भारी)`),
-    re(`(?:हार्ट अटैक|दिल का दौरा)`),
-    re(`\\bdil ka daura\\b`),
-    near('nenju|nenjil|nenjinu', 'vali|valikkudhu|valikudhu|valikuthu|vedhanai|vedanai|vedana|vedhana', 2), // Tamil, Malayalam
-    near('chaati|chati|gunde', 'noppi|noppiga|nepputhundi', 2), // Telugu
-    near('buke|bukey', 'byatha|batha|byetha|betha|chap|dard', 2), // Bengali
-    near('ede', 'novu|nova|novvu', 2), // Kannada
-    near('chhati|chhaati', 'ma dukhavo|ma dukhe|ma dard', 2), // Gujarati
+    re(`\\b(?:having|think i'?m having|i think it'?s|is this|this is|feels like|getting|had) (?:a )?heart attack\\b(?! (?:\\d+|last|years?|in (?:19|20)))|\\bheart attack (?:aa raha|aa rha|ho raha|ho rha|hua hai|aaya)|^heart attack\\b|\\bdil ka daura\\b|हार्ट अटैक|दिल का दौरा`),
   ].map(phrase),
   stroke: [
-    near('face|mouth|smile', 'drooping|droops|dropped|drooped|dropping|droopy|twisted|crooked|numb|sagging|fallen', 3),
-    re(`\\b(?:drooping|droopy|numb|twisted) (?:face|mouth)\\b`),
+    re(`\\bstroke\\b(?! (?:of luck|of genius|of the|of a pen|play))|\\blakwa\\b|\\blakva\\b|\\bpakshaghat\\b|लकवा`),
+    // A part of the body named alone is already the sign: "one side of his body".
+    re(`\\b(?:one side|half) of (?:my |his |her |the )?(?:body|face)\\b`),
+    // Speech said the fixed ways; the speech pair in CONCEPTS gives way to a bad phone line, these do not.
     re(`\\bslurred\\b|\\bslurring\\b|\\bspeech (?:is |was |became |went )?(?:slurred|strange|weird|garbled|unclear|not clear|gone)\\b|\\bwords (?:are |were )?(?:coming out )?(?:slurred|jumbled|garbled)\\b`),
     re(`\\bcan(?:no|'|\\s?no)?t (?:speak|talk) (?:properly|clearly|suddenly)\\b|\\bsuddenly can(?:no|'|\\s?no)?t (?:speak|talk|see|move)\\b`),
-    re(`\\bcan(?:no|'|\\s?no)?t (?:lift|move|raise|feel) (?:my|his|her|the) (?:arm|leg|hand|left|right)\\b`),
-    re(`\\b(?:arm|leg|side|hand) (?:is |feels |went |gone |has gone )?(?:suddenly )?(?:weak|numb|paralysed|paralyzed|dead|limp)\\b`),
-    re(`\\bsudden (?:weakness|numbness|confusion|blindness|loss of (?:vision|balance|speech))\\b`),
-    re(`\\b(?:one side|half) of (?:my |his |her |the )?(?:body|face)\\b`),
-    re(`\\bstroke\\b(?! (?:of luck|of genius|of the|of a pen|play))`),
-    near('muh|munh|muhn|chehra|chehara', 'tedha|tedhaa|terha|latak|tircha', 3),
-    near('haath|hath|pair|pairon|baazu|bazu', 'kamzori|kamjori|bejaan', 3),
-    { re: near('haath|hath|pair|pairon|baazu|bazu', 'sunn|sun pad', 3), unless: NUMB_EVERYDAY },
-    re(`\\b(?:haath|hath|baazu|bazu|pair) (?:uth|utha|hil) (?:nahi|nahin|nhi) (?:raha|rahi|rahe|pa|paa)`),
-    re(`\\bek (?:taraf|side) (?:ka |ki |ke )?(?:\\S+ )?(?:kamzori|kamjori|sunn|latak|lakwa)`),
-    re(`\\b(?:haath|hath|pair|haath-pair|hath-pair|baazu|bazu)(?: (?:achanak|bilkul|ekdum|theek se|thik se|sahi se))? (?:kaam|kam) (?:nahi|nahin|nhi) (?:kar|kr)|\\b(?:arm|leg|arms|legs)\\b(?:\\s+\\S+){0,3}?\\s+(?:not working|stopped working|won'?t move|will not move)\\b`),
-    re(`\\b(?:bolne|bolna) (?:me |mein |mai )?(?:dikkat|takleef|taklif|problem|pareshani)|\\b(?:zuban|zubaan|jubaan|jeebh|awaaz|aawaz|awaz) (?:ladkhada|ladkhadaa|atak|lad khada)|\\bbol nahi pa`),
-    re(`(?:मुंह|चेहरा)(?:\\s+\\S+){0,3}\\s+(?:टेढा|लटक)|(?:हाथ|पैर|बांह) (?:में )?(?:कमजोरी|सुन्न)|(?:हाथ|बांह) (?:नहीं )?(?:उठ|हिल) (?:नहीं )?(?:रहा|पा)|एक तरफ (?:\\S+ )?(?:कमजोरी|सुन्न|लटक)|(?:हाथ|पैर|हाथ-पैर|बांह)(?: (?:अचानक|बिल्कुल|बिलकुल|ठीक से))? (?:काम नहीं|उठ नहीं|हिल नहीं|सुन्न)`),
-    re(`(?:बोलने|बोलना) (?:में )?(?:दिक्कत|तकलीफ|परेशानी)|बोल नहीं पा|(?:जुबान|आवाज|ज़ुबान) (?:लडखडा|अटक)|लकवा`),
-    re(`\\blakwa\\b|\\blakva\\b|\\bpakshaghat\\b`),
-    // Sudden loss of sight (BE-FAST "eyes") and speech that is suddenly unclear.
-    re(`\\bsudden(?:ly)? (?:can(?:no|'|\\s?no)?t see|went blind|lost (?:my |his |her )?(?:sight|vision))|\\b(?:dikhna|dikhai dena|dikhayi dena|dikhai dena) band|\\bnazar (?:chali gayi|band ho)`),
-    re(`दिखना बंद|दिखाई देना बंद|(?:आवाज|जुबान) (?:साफ|ठीक) नहीं|\\b(?:aawaz|awaaz|awaz|aavaaz|zuban|zubaan|jubaan) (?:saaf|sahi|theek|thik) (?:nahi|nahin|nhi)`),
+    re(`\\b(?:bolne|bolna) (?:me |mein |mai )?(?:dikkat|takleef|taklif|problem|pareshani)|\\b(?:zuban|zubaan|jubaan|jeebh|awaaz|aawaz|awaz) (?:ladkhada|ladkhadaa|atak|lad khada)|\\bbol nahi pa|\\b(?:aawaz|awaaz|awaz|aavaaz|zuban|zubaan|jubaan) (?:saaf|sahi|theek|thik) (?:nahi|nahin|nhi)`),
+    re(`(?:बोलने|बोलना) (?:में )?(?:दिक्कत|तकलीफ|परेशानी)|बोल नहीं पा|(?:जुबान|आवाज|ज़ुबान) (?:लडखडा|अटक)|(?:आवाज|जुबान) (?:साफ|ठीक) नहीं`),
+    // Sudden loss of sight (BE-FAST "eyes").
+    re(`\\bsudden(?:ly)? (?:can(?:no|'|\\s?no)?t see|went blind|lost (?:my |his |her )?(?:sight|vision))|\\b(?:dikhna|dikhai dena|dikhayi dena|dikhai dena) band|\\bnazar (?:chali gayi|band ho)|दिखना बंद|दिखाई देना बंद`),
   ].map(phrase),
   sudden_severe_headache: [
     re(`\\bworst headache\\b|\\bthunderclap\\b|\\bsudden (?:severe|terrible|excruciating|very bad) headache\\b|\\bheadache like (?:something|a bomb|an explosion)`),
@@ -282,56 +286,28 @@ const SIGNS: Partial<Record<RedFlagCategory, Phrase[]>> = {
     re(`(?:अचानक|एकदम)(?:\\s+\\S+){0,4}\\s+(?:सबसे )?(?:भयानक|तेज|असहनीय|भयंकर)\\s+(?:सिरदर्द|सिर ?दर्द|सर ?दर्द)|(?:जिंदगी|ज़िंदगी) (?:का|में) (?:सबसे )?\\S+ (?:सिरदर्द|सिर दर्द|सर दर्द)|सबसे (?:भयानक|तेज|बुरा|खराब) (?:सिरदर्द|सिर दर्द|सर दर्द)`),
   ].map(phrase),
   breathing: [
-    { re: re(`\\bcan(?:no|'|\\s?no)?t (?:breathe|breath)\\b|\\bunable to breathe\\b|\\bnot able to breathe\\b|\\bnot breathing\\b|\\bstopped breathing\\b`), unless: NOSE_BLOCKED },
-    re(`\\b(?:struggling|hard|difficult|difficulty|trouble) (?:to )?breath(?:e|ing)\\b`),
-    re(`\\bgasping\\b|\\bchoking\\b|\\bsuffocat`),
-    weak(re(`\\b(?:short of breath|shortness of breath|breathless|out of breath)\\b`)),
-    re(`\\bblue (?:lips|face)\\b|\\blips (?:are |turning |going |look |looks )?blue\\b`),
+    re(`\\bgasping\\b|\\bchoking\\b|\\bsuffocat|\\bdam ghut|\\bghutan\\b|\\bhaanf|हांफ|दम घुट|घुटन${E}`),
     re(`\\bcan(?:no|'|\\s?no)?t (?:even )?(?:finish|complete) (?:a |my )?sentences?\\b`),
-    re(`\\b(?:saans|sans|saas|swas|shwas) (?:(?:bilkul|zara|theek se|thik se|bhi|sahi se) )?(?:nahi|nahin|nhi|na) (?:aa|le|ho|li)`),
-    re(`\\bhonth? (?:\\S+ )?(?:neele|neela|nile|nila)\\b|\\b(?:neele|nile) honth?\\b`),
-    weak(re(`\\b(?:saans|sans|saas) (?:phool|fool|phul)`)),
-    re(`\\b(?:saans|sans|saas) (?:ruk|atak)`),
-    near('(?:saans|sans|saas) (?:lene|lena)|saans|sans', 'dikkat|takleef|taklif|pareshani|problem|mushkil', 3),
-    re(`\\bdam ghut|\\bghutan\\b|\\b(?:saans|sans|saas) ghut|\\bhaanf|हांफ|सांस घुट`),
-    weak(re(`\\bdam (?:phool|fool|phul)|दम फूल`)),
-    re(`(?:सांस) (?:नहीं|नही) (?:आ|ले|हो)|(?:सांस) (?:रुक|अटक)|सांस लेने में (?:\\S+ )?(?:तकलीफ|दिक्कत|परेशानी|मुश्किल)|दम घुट|घुटन${E}|होंठ (?:\\S+ )?नीले`),
-    weak(re(`सांस फूल`)),
-    re(`\\bmoochu (?:vida mudiyala|mutti|thinaral)\\b|\\bswasa (?:adatam ledu|kashtam)\\b`),
-    re(`\\b(?:shash|shwas|swas|shas) (?:nite|nete) (?:parchi|parchhi|pari|parchina) ?na\\b|\\bshwas (?:gheta yet nahi|ghyayla tras|ghenyas tras)\\b`),
+    // Breathless is weak: "a bit breathless climbing stairs, fine after resting" stays quiet.
+    weak(re(`\\b(?:short of breath|shortness of breath|breathless|out of breath)\\b|\\bdam (?:phool|fool|phul)|दम फूल`)),
   ].map(phrase),
   unconscious: [
     re(`\\b(?:unconscious|unresponsive|passed out|blacked out|not waking up|won'?t wake up|can'?t wake (?:him|her|them)|collapsed|fainted|fainting|not responding)\\b`),
     re(`\\b(?:fell|fallen) (?:down )?and (?:is )?not (?:moving|responding|waking)\\b`),
     // About to faint: weak, so "felt a bit faint when I stood up, fine now" stays quiet.
     weak(re(`\\b(?:going to|about to|gonna|might|will) (?:pass out|faint|black out|collapse)\\b|\\bfeel(?:ing)? like (?:i'?m )?(?:going to )?(?:pass(?:ing)? out|faint(?:ing)?|collaps\\w*)\\b|\\bbehosh (?:ho jaunga|ho jaungi|hone wala|hone wali|sa lag)|बेहोश (?:हो जाऊंगा|हो जाऊंगी|होने वाला|होने वाली|सा लग)`)),
-    re(`\\bbehosh\\b|\\bbehoshi\\b|\\bhosh (?:nahi|nahin|nhi|kho)\\b|\\bchakkar (?:kha ke|khake|khakar) gir`),
-    re(`\\bhila(?:ne|te|ya|ya to|ne par|ne pe)?\\s+(?:bhi\\s+)?(?:\\S+\\s+){0,3}?(?:(?:nahi|nahin|nhi) (?:uth|jaag|hil|jawab)|jawab (?:nahi|nahin|nhi))`),
-    re(`\\baankh(?:ein|en|e)? (?:nahi|nahin|nhi) khol|\\bhosh (?:me|mein|mai) (?:nahi|nahin|nhi)\\b|\\bbesudh\\b|आंख(?:ें|े)? नहीं खोल|होश में नहीं|बेसुध`),
-    re(`बेहोश|होश (?:नहीं|खो)|हिलाने (?:पर|पे) (?:भी )?(?:\\S+ )?(?:नहीं उठ|जवाब नहीं|होश नहीं)`),
+    re(`\\bbehosh\\b|\\bbehoshi\\b|\\bhosh (?:nahi|nahin|nhi|kho)\\b|\\bchakkar (?:kha ke|khake|khakar) gir|\\bbesudh\\b|बेहोश|होश (?:नहीं|खो)|बेसुध`),
+    re(`\\bhila(?:ne|te|ya|ya to|ne par|ne pe)?\\s+(?:bhi\\s+)?(?:\\S+\\s+){0,3}?(?:(?:nahi|nahin|nhi) (?:uth|jaag|hil|jawab)|jawab (?:nahi|nahin|nhi))|हिलाने (?:पर|पे) (?:भी )?(?:\\S+ )?(?:नहीं उठ|जवाब नहीं|होश नहीं)`),
+    re(`\\baankh(?:ein|en|e)? (?:nahi|nahin|nhi) khol|\\bhosh (?:me|mein|mai) (?:nahi|nahin|nhi)\\b|आंख(?:ें|े)? नहीं खोल|होश में नहीं`),
     re(`\\bmayakkam\\b|\\bajnan\\b|\\bsoddhu\\b|\\bgyan nei\\b`),
   ].map(phrase),
   seizure: [
     re(`\\bseizure|\\bconvulsion|\\bconvulsing\\b|\\bfits?\\b(?= (?:again|now|started|attack))|\\b(?:having|had|getting) (?:a fit(?! of)|fits)\\b|\\bfitting\\b|\\bepileptic (?:attack|fit)\\b`),
     re(`\\b(?:whole )?body (?:is |keeps )?(?:jerking|shaking uncontrollably|convulsing)\\b|\\bjerking (?:all over|uncontrollably)\\b`),
-    re(`\\bmirgi\\b|(?<!dil ka )\\bdaura pad|(?<!dil ka )\\bdaure pad|\\bjhatke (?:aa|de|lag|maar)`),
-    re(`मिर्गी|(?<!दिल का )दौरा पड|झटके (?:आ|दे|लग)|मुंह से झाग`),
-  ].map(phrase),
-  bleeding: [
-    re(`\\b(?:severe|heavy|lot of|lots of|won'?t stop|not stopping|uncontrolled|profuse) bleeding\\b|\\bbleeding (?:heavily|a lot|badly)\\b`),
-    near('bleeding|blood', "(?:will not|won'?t|does not|doesn'?t|is not|isn'?t|not|can'?t|cannot) stop(?:ping)?", 3),
-    re(`\\b(?:vomiting|throwing up|coughing up|spitting|vomited|threw up|vomit) (?:some |out )?blood\\b|\\bblood in (?:my )?vomit\\b|\\bblack (?:tarry )?stools?\\b`),
-    near('ulti|ulatti|vomit|vomiting', 'khoon|blood', 2),
-    re(`\\bkhoon (?:ki )?(?:ulti|ulatti)|\\bkhoon (?:ruk nahi|band nahi|bahut beh|beh raha|bah raha)|\\bbahut khoon (?:beh|bah|nikal)`),
-    re(`खून की उल्टी|उल्टी में खून|खून (?:रुक नहीं|बहुत बह|बह रहा)|बहुत खून (?:बह|निकल)`),
+    re(`\\bmirgi\\b|(?<!dil ka )\\bdaura pad|(?<!dil ka )\\bdaure pad|\\bjhatke (?:aa|de|lag|maar)|मिर्गी|(?<!दिल का )दौरा पड|झटके (?:आ|दे|लग)|मुंह से झाग`),
   ].map(phrase),
   allergic_reaction: [
-    re(`\\b(?:face|throat|tongue|lips?) (?:is |are |getting |has |have )?(?:swelling|swollen|swelled up|closing)\\b`),
-    re(`\\bswelling (?:of|in) (?:my |the )?(?:face|throat|tongue|lips)\\b`),
-    re(`\\banaphyla|\\bsevere allergic reaction\\b|\\bthroat (?:is |feels )?(?:closing|tight)\\b|\\bcan(?:no|'|\\s?no)?t swallow\\b`),
-    near('gala|galaa|chehra|hont|honth|jeebh|jibh', 'sooj|suj|sujan|soojan', 2),
-    re(`\\bgala band (?:ho )?(?:raha|rha)`),
-    re(`(?:गला|चेहरा|होंठ|जीभ) (?:\\S+ )?(?:सूज)|गले में सूजन|गला बंद`),
+    re(`\\banaphyla|\\bsevere allergic reaction\\b|\\bthroat (?:is |feels )?(?:closing|tight)\\b|\\bcan(?:no|'|\\s?no)?t swallow\\b|\\bgala band (?:ho )?(?:raha|rha)|गला बंद`),
   ].map(phrase),
   overdose: [
     re(`\\boverdose|\\boverdosed\\b`),
@@ -356,32 +332,26 @@ const SIGNS: Partial<Record<RedFlagCategory, Phrase[]>> = {
     re(`${B}(?:${POISON})${E}.{0,30}(?:pi li|pi liya|pee li|kha li|kha liya|drank|swallowed|ate|took|पी ली|पी लिया|खा ली|खा लिया|पी गई|पी गया|खा गई|खा गया)|\\b(?:drank|swallowed|ate|took)\\b.{0,20}${B}(?:${POISON})${E}`),
   ].map(phrase),
   severe_abdominal_pain: [
-    near('unbearable|severe|excruciating|terrible|worst|intense|extreme|agonising|agonizing', 'stomach|abdomen|abdominal|belly|tummy', 4),
     re(`\\b(?:stomach|belly|abdomen|tummy) (?:is |feels |has become |became )?(?:hard|rigid|stiff|tight) (?:as|like) (?:a )?(?:board|stone|rock|wood)\\b`),
-    re(`\\bpet\\b(?:\\s+\\S+){0,6}?\\s+(?:sahan|sehan|sahen|bardasht|bardaasht) (?:nahi|nahin|nhi)|\\bpet (?:me|mein|mai) (?:bahut )?(?:tez|bhayanak|bhayankar|asahniy|asahneey|asahaniya) dard|\\bpet (?:patthar|pathar) (?:jaisa|jaise|ki tarah)|\\bpet (?:me |mein |mai )?(?:bahut )?(?:zor|jor|zoron|joron) (?:ka|se) dard|\\bpet phat`),
-    re(`पेट (?:में )?(?:बहुत )?(?:असहनीय|तेज|भयानक|भयंकर) दर्द|पेट(?:\\s+\\S+){0,6}?\\s+(?:सहन|बर्दाश्त) नहीं|पेट (?:\\S+ )?पत्थर (?:जैसा|की तरह)|पेट फट|पेट (?:में )?(?:बहुत )?(?:जोर|जोरों) (?:का|से) दर्द`),
+    re(`\\bpet (?:me|mein|mai) (?:bahut )?(?:tez|bhayanak|bhayankar|asahniy|asahneey|asahaniya) dard|\\bpet (?:patthar|pathar) (?:jaisa|jaise|ki tarah)|\\bpet (?:me |mein |mai )?(?:bahut )?(?:zor|jor|zoron|joron) (?:ka|se) dard|\\bpet phat`),
+    re(`पेट (?:में )?(?:बहुत )?(?:असहनीय|तेज|भयानक|भयंकर) दर्द|पेट (?:\\S+ )?पत्थर (?:जैसा|की तरह)|पेट फट|पेट (?:में )?(?:बहुत )?(?:जोर|जोरों) (?:का|से) दर्द`),
   ].map(phrase),
   head_injury: [
-    // A bleeding head, after a fall or not: "sar se khoon aa raha hai", "blood from his head".
-    re(`\\b(?:head|scalp) (?:is |was |keeps )?bleeding\\b|\\bbleeding from (?:the |my |his |her )?(?:head|scalp)\\b|\\bblood (?:is )?(?:coming |pouring |flowing )?(?:out )?(?:from|of) (?:the |my |his |her )?head\\b|\\b(?:sar|sir) (?:se|me|mein|par|pe) (?:bahut |kaafi |kafi )?(?:khoon|khun|blood)|(?:सिर|सर) (?:से|में|पर|पे) (?:बहुत |काफी )?खून`),
-    re(`\\b(?:fell|fall|fallen|slipped|tripped)\\b.{0,40}\\b(?:hit|hurt|banged|bumped|struck|injured|cut) (?:my |his |her |the )?head\\b`),
-    re(`\\bhead injury\\b|\\bhit (?:my |his |her )?head (?:badly|hard)\\b|\\b(?:fell|fallen|fall)\\b(?:\\s+\\S+){0,6}?\\s+(?:and )?(?:can(?:no|'|\\s?no)?t|unable to|not able to) (?:get up|stand|move)\\b`),
-    re(`\\bgir (?:gaya|gayi|gaye|gyi|gya|padi|pada|pade)\\b.{0,40}\\b(?:sar|sir) (?:pe|par|me|mein) chot|\\b(?:sar|sir) (?:pe|par) chot|\\bgir (?:gaya|gayi|gaye|gyi|gya|padi|pada|pade)\\b.{0,30}\\buth (?:nahi|nahin|nhi) (?:pa|paa|raha|rahi|rahe|sak)`),
-    re(`गिर (?:गया|गई|गए|गयी|पडा|पडी|पडे)(?:\\s+\\S+){0,6}?\\s+(?:सिर|सर) (?:पर|पे|में) चोट|(?:सिर|सर) (?:पर|पे) चोट|गिर (?:गया|गई|गए|गयी|पडा|पडी|पडे)(?:\\s+\\S+){0,5}?\\s+(?:उठ नहीं|उठा नहीं|खडे नहीं|खडी नहीं)`),
+    re(`\\bhead injury\\b|\\bhit (?:my |his |her )?head (?:badly|hard)\\b`),
   ].map(phrase),
   self_harm: [
-    { re: re(`\\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting) (?:my ?self|myself)\\b`), unless: HURT_BY_ACCIDENT },
-    re(`\\b(?:feel|feeling|felt) like (?:dying|ending (?:it|my life|everything))\\b|\\bno (?:\\S+ ){0,2}?(?:wish|will|desire|reason) to (?:live|go on)\\b|\\bsuicid|\\bend(?:ing)? (?:my life|it all)\\b|\\bnever wake up\\b|\\bhamesha ke liye so (?:ja|jau|jaun|jaunga|jaungi)|हमेशा के लिए सो जा`),
+    re(`\\bsuicid|\\baatmahatya|\\batmahatya|\\bkhud ?kh?u(?:sh|s)i|आत्महत्या|खुदकुशी`),
+    re(`\\bno (?:\\S+ ){0,2}?(?:wish|will|desire|reason) to (?:live|go on)\\b|\\bend(?:ing)? (?:my life|it all)\\b|\\btake my (?:own )?life\\b|\\bnever wake up\\b|\\bhamesha ke liye so (?:ja|jau|jaun|jaunga|jaungi)|हमेशा के लिए सो जा`),
     { re: re(`\\b(?:want|wanna|going|plan|planning|thinking of|thinking about) (?:\\S+ ){0,8}?to (?:die|end it|end everything|end my life)\\b|\\bto end it (?:all|tonight|today|now)\\b`), unless: DIE_IDIOM },
-    { re: re(`\\bdon'?t want to (?:live|be alive|wake up|be here)\\b|\\bno (?:reason|point) (?:to|in) (?:live|living|going on)\\b|\\bwish i (?:was|were) dead\\b|\\bwish i could die\\b`), unless: LIVE_SOMEWHERE },
+    { re: re(`\\bdon'?t want to (?:wake up|be here)\\b|\\bno (?:reason|point) (?:to|in) going on\\b`), unless: LIVE_SOMEWHERE },
     // "I can't live any more": "ab aur nahi jee sakta", "जी नहीं सकती" (not "chai ke bina nahi jee sakta").
     { re: re(`\\b(?:nahi|nahin|nhi) (?:jee|ji) (?:sakta|sakti|sakte|paunga|paungi|pa raha|pa rahi)|\\b(?:jee|ji) (?:nahi|nahin|nhi) (?:sakta|sakti|sakte|paunga|paungi|pa raha|pa rahi)|नहीं जी (?:सकता|सकती|सकते|पाऊंगा|पाऊंगी|पा रहा|पा रही)|जी नहीं (?:सकता|सकती|सकते|पाऊंगा|पाऊंगी)`), negative: true, unless: re(`\\bbina\\b|\\bwithout\\b|बिना`) },
     re(`\\b(?:everyone|everybody|they|family|sab|sabhi|ghar wale|gharwale) (?:\\S+ ){0,3}?(?:better|happier|behtar|khush) (?:\\S+ )?without me\\b|\\bmere bina (?:sab |sabhi |ghar wale )?(?:khush|behtar)|मेरे बिना (?:सब |सभी )?(?:खुश|बेहतर)|सब (?:कुछ )?खत्म कर (?:दूं|दूंगा|दूंगी|देना|लूं|लूंगा|लूंगी)`),
-    re(`\\bbetter off (?:dead|without me)\\b|\\btake my (?:own )?life\\b|\\bnot worth living\\b|\\btired of (?:living|life)\\b|\\bcan'?t go on\\b|\\bi(?:'m| am) (?:just |only )?a burden\\b`),
-    re(`\\bjeena nahi chaht|\\bjeena nahin chaht|\\bjeene ka (?:mann|man|mn) (?:nahi|nahin|nhi)|\\bjeene ki (?:\\S+ ){0,2}?(?:ichha|iccha|icchha|chah|chaah) (?:\\S+ )?(?:nahi|nahin|nhi|khatam)|\\bmar (?:jaane|jane|jaaneka) (?:ka|ki|ko) (?:\\S+ )?(?:mann|man|mn|dil|ichha|iccha|icchha|khayal|khyal|khayaal)|\\bmarne (?:ka|ki|ko) (?:\\S+ )?(?:mann|man|mn|dil|ichha|iccha|icchha|khayal|khyal|khayaal)|\\bmarna (?:chahta|chahti|chaahta|chaahti|chahata|chahate)|\\bmar (?:jaana|jana) (?:chahta|chahti|behtar|accha|achha)|\\bkhud ?kh?u(?:sh|s)i|\\baatmahatya|\\batmahatya|\\bkhud ko (?:khatam|maar|nuksan|nuksaan|nuqsan|chot)|\\b(?:zindagi|jeevan|jindagi) khatam kar|\\bsab (?:kuch )?khatam (?:kar (?:dunga|dungi|doon|du|dena|dein|lunga|lungi|loon|lu)|karna|karne)|\\bzindagi se (?:tang|thak)`),
-    re(`\\b(?:bojh|boj) (?:hoon|hu|hun|ban gaya|ban gayi|ban gaye)\\b|\\b(?:zeher|zehar|jahar) (?:kha|pee|pi) (?:lunga|lungi|loon|lu)\\b|\\bjaan de (?:dunga|dungi|doon|du)\\b`),
-    re(`\\b(?:${DIE_IN})\\b`),
-    re(`जीना नहीं चाहत|जीने का (?:\\S+ )?(?:मन|मन्न) नहीं|जीने की (?:\\S+ ){0,2}(?:इच्छा|चाह) (?:\\S+ )?(?:नहीं|खत्म)|(?:मर जाने|मरने) (?:का|की|को) (?:\\S+ )?(?:मन|दिल|इच्छा|ख्याल|खयाल)|मरना चाहत|मर जाना|मर जाऊं|आत्महत्या|खुदकुशी|खुद को (?:खत्म|मार|नुकसान|चोट)|(?:जिंदगी|जीवन) (?:खत्म|से तंग|से थक)|बोझ (?:हूं|हूँ|बन गया|बन गई)|जान दे (?:दूंगा|दूंगी|दूं)|जहर खा (?:लूंगा|लूंगी|लूं)`),
+    re(`\\bbetter off (?:dead|without me)\\b|\\bnot worth living\\b|\\btired of (?:living|life)\\b|\\bcan'?t go on\\b|\\bi(?:'m| am) (?:just |only )?a burden\\b`),
+    re(`\\bmar (?:jaana|jana) (?:behtar|accha|achha)|\\bsab (?:kuch )?khatam (?:kar (?:dunga|dungi|doon|du|dena|dein|lunga|lungi|loon|lu)|karna|karne)|\\bzindagi se (?:tang|thak)|(?:जिंदगी|जीवन) (?:खत्म|से तंग|से थक)`),
+    re(`\\b(?:bojh|boj) (?:hoon|hu|hun|ban gaya|ban gayi|ban gaye)\\b|\\b(?:zeher|zehar|jahar) (?:kha|pee|pi) (?:lunga|lungi|loon|lu)\\b|\\bjaan de (?:dunga|dungi|doon|du)\\b|बोझ (?:हूं|हूँ|बन गया|बन गई)|जान दे (?:दूंगा|दूंगी|दूं)|जहर खा (?:लूंगा|लूंगी|लूं)`),
+    // Dying said as a plan, standing alone: "mujhe mar jaana hai", "मर जाऊं".
+    re(`\\b(?:mar (?:jaana|jana|jaun|jau|jaaun|jaunga|jaungi|jaata|jaati)|marna (?:hai|chahta|chahti|chahte|chaunda|chaundi))\\b|मर जाना|मर जाऊं`),
     re(`\\bsaaga(?:num| poren| pogiren)\\b|\\bsaavanum\\b|\\bchanipov\\w*|\\bchachipov\\w*|\\bmor(?:te| jete) chai\\b|\\bmore jete chai\\b`),
     re(`\\bmarayche\\b|\\bjeev dyaycha\\b|\\bsaayabeku\\b|\\bmarikkan\\w*|\\bmarvu (?:che|chhe)\\b|\\bmari (?:javu|jaavu) (?:che|chhe)\\b`),
   ].map(phrase),

@@ -6,17 +6,21 @@ import { statedReadings, type StatedReadings } from './stated-readings.js'
 
 /**
  * Deterministic red-flag detection, run before any routing or generation on every chat and
- * voice turn (clinical.md §2). It prefers false alarms to misses: phrases are broad, and only
+ * voice turn (clinical.md §2). It prefers false alarms to misses: the words are broad, and only
  * an explicit negation ("no chest pain", "seene mein dard nahi"), a past event ("had a stroke
  * in 2019"), a mild and passing complaint ("a bit breathless climbing stairs, fine after
  * resting") or a known idiom ("behosh hoke soya") cancels one.
+ *
+ * One place recognises a red flag in words: red-flag-concepts.ts (subject × state pairs, and a
+ * table of signs that are not pairs), read through presence.ts. This module adds what needs a
+ * number (a reading with a symptom) and an overdose's possible self-harm, and orders the result.
  *
  * Each category is covered in English, romanised Hindi and Devanagari (folded: no nukta,
  * anusvara for chandrabindu, see language/script.ts), plus common transliterations of Tamil,
  * Telugu, Bengali, Marathi, Kannada, Malayalam, Gujarati and Punjabi. Readings stated in the
  * message combine with symptoms: very high sugar with vomiting or drowsiness (DKA/HHS), BP
  * ≥ 180/120 with headache, blurred vision, chest pain or weakness (hypertensive emergency), low
- * sugar with confusion, low oxygen. A native speaker and a clinician should review the lists.
+ * sugar with confusion, low oxygen. A native speaker and a clinician should review the words.
  */
 
 export type RedFlagCategory =
