@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { AudioFloorsSchema, belowFloors, type AudioFloors } from './audio-floors.js'
+import { AudioFloorsSchema, belowFloors, floorsFromReport, type AudioFloors } from './audio-floors.js'
 
 const floors: AudioFloors = {
   description: 'test',
@@ -39,5 +39,18 @@ describe('the spoken eval floors', () => {
   it('the floors file is strict about its fields', () => {
     expect(AudioFloorsSchema.safeParse({ ...floors, extra: 1 }).success).toBe(false)
     expect(AudioFloorsSchema.safeParse({ ...floors, by_snr: { '20dB': { wer_max: 0.3 } } }).success).toBe(false)
+  })
+
+  it('are measured from a whole run, less the margins, its misses known', () => {
+    const report = {
+      datasets: [{ name: 'voice-audio' }],
+      by_snr: { '20dB': level({ wer: 0.46, intent_accuracy: 0.548, red_flag_recall: 0.75, false_alarms: 9 }) },
+      red_flag_misses: ['va-em-b@20dB', 'va-em-a@20dB'],
+    }
+    const f = floorsFromReport(report, 'on abc')
+    expect(AudioFloorsSchema.parse(f)).toEqual(f)
+    expect(f.by_snr['20dB']).toEqual({ wer_max: 0.48, intent_min: 0.528, red_flag_recall_min: 0.73, false_alarms_max: 11 })
+    expect(f.known_red_flag_misses).toEqual(['va-em-a@20dB', 'va-em-b@20dB'])
+    expect(belowFloors(f, report.by_snr, report.red_flag_misses)).toEqual([])
   })
 })

@@ -71,3 +71,39 @@ export function belowFloors(floors: AudioFloors, bySnr: Record<string, LevelFigu
   if (newMisses.length) failures.push(`spoken emergencies missed that were caught before: ${newMisses.join(', ')}`)
   return failures
 }
+
+/** How far below a measured figure its floor sits: for the odd decoder timeout, not for chance. */
+export const FLOOR_MARGINS = { wer: 0.02, intent: 0.02, redFlagRecall: 0.02, falseAlarms: 2 } as const
+
+/**
+ * Floors from a whole run's report (`--out`): each noise level's figures less the margins, and
+ * the spoken emergencies it missed as the known misses.
+ */
+export function floorsFromReport(
+  report: { datasets: { name: string }[]; by_snr: Record<string, LevelFigures>; red_flag_misses: string[] },
+  measured: string,
+): AudioFloors {
+  const round = (v: number) => Math.round(v * 1000) / 1000
+  const by_snr = Object.fromEntries(
+    Object.entries(report.by_snr).map(([snr, g]) => [
+      snr,
+      {
+        wer_max: round(g.wer + FLOOR_MARGINS.wer),
+        intent_min: round(Math.max(0, g.intent_accuracy - FLOOR_MARGINS.intent)),
+        red_flag_recall_min: round(Math.max(0, (g.red_flag_recall ?? 0) - FLOOR_MARGINS.redFlagRecall)),
+        false_alarms_max: g.false_alarms + FLOOR_MARGINS.falseAlarms,
+      },
+    ]),
+  )
+  return {
+    description:
+      'Floors of the spoken eval in CI (.ci/run): the figures of the whole development set by noise level, less ' +
+      `${FLOOR_MARGINS.wer * 100} points of WER and intent, ${FLOOR_MARGINS.redFlagRecall * 100} of red-flag recall and ` +
+      `${FLOOR_MARGINS.falseAlarms} false alarms; every spoken emergency missed then is listed. ` +
+      'Regenerate with evals/voice-audio/measure-floors.ts from a whole run after an improvement.',
+    dataset: report.datasets.map((d) => d.name).join(','),
+    by_snr,
+    known_red_flag_misses: [...report.red_flag_misses].sort(),
+    measured,
+  }
+}

@@ -294,6 +294,8 @@ export interface VoiceAudioReport {
    * issue's gate's shortfalls that the floors accept, each named.
    */
   gate: { passed: boolean; failures: string[]; known_failures: string[]; notes: string[]; issue_gate_met: boolean }
+  /** The spoken emergencies missed, as `id@snr` (the floors' known misses). */
+  red_flag_misses: string[]
   turns: Omit<AudioTurn, 'record'>[]
 }
 
@@ -324,20 +326,24 @@ export function voiceAudioReport(
   const issue: string[] = []
   const notes: string[] = []
   const missed = turns.filter((t) => t.intent === 'emergency' && !t.record.emergency)
+  const misses = missed.map((t) => `${t.id}@${snrName(t.rendition.snrDb)}`)
   if (overall.red_flag_recall !== null && overall.red_flag_recall < AUDIO_GATE.redFlagRecall) {
-    issue.push(`red-flag recall ${pct(overall.red_flag_recall)} < 100 %: ${missed.map((t) => `${t.id}@${snrName(t.rendition.snrDb)}/${t.rendition.voice}`).join(', ')}`)
+    issue.push(`red-flag recall ${pct(overall.red_flag_recall)} < 100 % (${missed.length} of ${overall.red_flags} spoken emergencies missed): ${missed.map((t) => `${t.id}@${snrName(t.rendition.snrDb)}/${t.rendition.voice}`).join(', ')}`)
   }
   // Never accepted, floors or not: a transcript Podd asked to hear again wrote something.
   if (overall.rejected_with_events > 0) hard.push(`${overall.rejected_with_events} rejected transcripts wrote events`)
   const at20 = bySnr['20dB']
   if (at20) {
-    if (at20.intent_accuracy < AUDIO_GATE.intentAccuracyAt20) issue.push(`intent accuracy at 20 dB ${pct(at20.intent_accuracy)} < 85 %`)
-    if (at20.wer > AUDIO_GATE.werAt20) issue.push(`WER at 20 dB ${pct(at20.wer)} > 15 %`)
+    const short = (v: number) => `${(Math.abs(v) * 100).toFixed(1)} points`
+    if (at20.intent_accuracy < AUDIO_GATE.intentAccuracyAt20) {
+      issue.push(`intent accuracy at 20 dB ${pct(at20.intent_accuracy)} < 85 % (${short(AUDIO_GATE.intentAccuracyAt20 - at20.intent_accuracy)} short)`)
+    }
+    if (at20.wer > AUDIO_GATE.werAt20) issue.push(`WER at 20 dB ${pct(at20.wer)} > 15 % (${short(at20.wer - AUDIO_GATE.werAt20)} over)`)
   } else notes.push('no 20 dB run: the intent and WER gates were not measured')
   let failures = [...hard, ...issue]
   let known: string[] = []
   if (floors) {
-    const below = belowFloors(floors, bySnr, missed.map((t) => `${t.id}@${snrName(t.rendition.snrDb)}`))
+    const below = belowFloors(floors, bySnr, misses)
     failures = [...hard, ...below]
     known = below.length || hard.length ? [] : issue
     notes.push(`gated by the floors measured ${floors.measured}; issue 14's own gate ${issue.length ? 'is NOT met' : 'is met'}`)
@@ -354,6 +360,7 @@ export function voiceAudioReport(
     by_voice_snr: groupBy(turns, (t) => `${t.rendition.voice} @ ${snrName(t.rendition.snrDb)}`),
     by_intent: groupBy(turns, (t) => t.intent),
     gate: { passed: failures.length === 0, failures, known_failures: known, notes, issue_gate_met: issue.length === 0 },
+    red_flag_misses: misses,
     turns: turns.map(({ record: _record, ...rest }) => rest),
   }
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { DatasetError } from '../dataset-schema.js'
 import { audioDatasetNames, loadAudioDataset, parseAudioDataset } from './audio-dataset.js'
 import { renditionFor } from './spoken-audio.js'
-import { intentHandled, selectAudioCases, werText } from './voice-audio-eval.js'
+import type { AudioFloors } from './audio-floors.js'
+import { intentHandled, renderVoiceAudioReport, selectAudioCases, voiceAudioReport, werText, type AudioTurn } from './voice-audio-eval.js'
 
 const header = '{"$dataset": "voice-audio", "version": 2}'
 const line = (o: Record<string, unknown>) =>
@@ -90,5 +91,68 @@ describe('filtering spoken cases', () => {
     )
     const set = parseAudioDataset(`${header}\n${lines.join('\n')}\n`, 'voice-audio.jsonl')
     expect(selectAudioCases([set], { filter: 'va-a, bp' }).map((p) => p.c.id)).toEqual(['va-a', 'va-c'])
+  })
+})
+
+describe('the spoken eval gate', () => {
+  const turn = (o: { id: string; intent: AudioTurn['intent']; snr: number; ok: boolean; emergency?: boolean; written?: number }): AudioTurn => ({
+    id: o.id,
+    intent: o.intent,
+    tags: [],
+    rendition: { voice: 'en-us', wordsPerMinute: 150, snrDb: o.snr, noise: 'pink' },
+    reference: 'pulse seventy two',
+    transcript: o.ok ? 'pulse seventy two' : 'pulse ninety',
+    confidence: 0.9,
+    rejected: (o.written ?? 0) > 0,
+    writtenWhileRejected: o.written ?? 0,
+    intentCorrect: o.ok,
+    audioSeconds: 2,
+    turnMs: 100,
+    sttMs: 50,
+    record: {
+      index: 0,
+      message: 'pulse seventy two',
+      expect: o.intent === 'emergency' ? { emergency: true } : {},
+      reply: '',
+      routes: [],
+      events: [],
+      emergency: o.emergency ?? false,
+      model: { provider: 'offline', fallback: false, fallback_reason: null, llm_calls: 0, input_tokens: 0, output_tokens: 0, name: 'offline' },
+      latency_ms: 100,
+      graph_ms: 0,
+      refusal_detected: false,
+      checks: [],
+    },
+    passed: o.ok,
+    failures: [],
+  })
+  const turns = [
+    turn({ id: 'va-a', intent: 'reading', snr: 20, ok: true }),
+    turn({ id: 'va-b', intent: 'reading', snr: 20, ok: false }),
+    turn({ id: 'va-em', intent: 'emergency', snr: 20, ok: false }),
+  ]
+  const opts = { datasets: [], config: {} as never, voices: ['en-us'], snrs: [20], concurrency: 1, now: new Date() }
+  const floors: AudioFloors = {
+    description: 'test',
+    dataset: 'voice-audio',
+    by_snr: { '20dB': { wer_max: 0.5, intent_min: 0.3, red_flag_recall_min: 0, false_alarms_max: 0 } },
+    known_red_flag_misses: ['va-em@20dB'],
+    measured: 'today',
+  }
+
+  it('passes on the floors and says by how much issue 14\'s own gate is not met', () => {
+    const r = voiceAudioReport(opts, turns, 1000, floors)
+    expect(r.gate).toMatchObject({ passed: true, issue_gate_met: false })
+    const text = renderVoiceAudioReport(r)
+    expect(text).toMatch(/PASS with 3 known failures \(issue 14's gate is not met\)/)
+    expect(text).toMatch(/red-flag recall 0\.0 % < 100 % \(1 of 1 spoken emergencies missed\)/)
+    expect(text).toMatch(/intent accuracy at 20 dB 33\.3 % < 85 % \(51\.7 points short\)/)
+    expect(text).toMatch(/WER at 20 dB 44\.4 % > 15 % \(29\.4 points over\)/)
+  })
+
+  it('fails an event written from a rejected transcript, whatever the floors', () => {
+    const r = voiceAudioReport(opts, [...turns, turn({ id: 'va-c', intent: 'reading', snr: 20, ok: true, written: 1 })], 1000, floors)
+    expect(r.gate.passed).toBe(false)
+    expect(r.gate.failures).toContain('1 rejected transcripts wrote events')
   })
 })
