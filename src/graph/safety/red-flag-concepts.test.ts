@@ -215,6 +215,12 @@ const MORE_LOOK_ALIKES = [
   'chai ke bina nahi jee sakta main',
   'papa ji nahi aa sakte aaj',
   'khana sab khatam kar diya bachon ne',
+  // Kept quiet when the phrase lists were folded into the pairs: each was quiet before and a broader pair would have raised it.
+  'chest muscles are sore after gym',
+  'chest workout today, chest is sore',
+  'सीने में जलन है, एसिडिटी की दवा ली',
+  'हाथ में काम नहीं है आजकल',
+  'left shoulder pain after gym',
 ]
 
 describe('red flags as concept pairs', () => {

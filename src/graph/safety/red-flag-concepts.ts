@@ -46,10 +46,9 @@ export interface Concept {
 
 // ── Words, once each ─────────────────────────────────────────────────────────
 
-/** The chest, but not a chest x-ray, a chest of drawers or chest day at the gym. */
-const CHEST = 'chest(?!\\s+(?:x-?ray|xray|of drawers|day|workout))|chests|seena|seene|seeney|seenay|sina|sine|sinay|chhati|chhaati|chati|chaati|chhaatee|chhatee|chhate|chhatit|chhatiyat|सीना|सीने|छाती|छाती'
+const CHEST = 'chest|chests|seena|seene|seeney|seenay|sina|sine|sinay|chhati|chhaati|chati|chaati|chhaatee|chhatee|chhate|chhatit|chhatiyat|सीना|सीने|छाती|छाती'
 const PAIN =
-  'pain|pains|paining|painful|ache|aches|aching|achy|hurts?|hurting|sore|tight|tightness|tightening|pressure|pressing|heavy|heaviness|squeez\\w*|crush\\w*|discomfort|burning|' +
+  'pain|pains|paining|painful|ache|aches|aching|achy|hurts?|hurting|sore|tight|tightness|tightening|pressure|pressing|heavy|heaviness|squeez\\w*|crush\\w*|discomfort|' +
   'elephant|vice|vise|weight on|sitting on|band around|' +
   'dard|dardd|dukh\\w*|jalan|bhaari|bhari|bhaaripan|bharipan|bhaaripann|dab\\w*|jakad\\w*|jakd\\w*|kasav|khinchav|khichav|khinchaav|' +
   'दर्द|दुख\\S*|भारी\\S*|दब\\S*|जकड\\S*|खिंचाव|कसाव'
@@ -129,7 +128,7 @@ const LIVE_SOMEWHERE = re(LIVE_SOMEWHERE_WORDS)
 const LIMB_FAILS =
   "paraly\\w*|limp|lifeless|won'?t move|can'?t move|cannot move|not moving|not working|stopped working|won'?t work|gave way|gone dead|" +
   'bejaan|bejan|lakwa|lakva|(?:kaam|kam|kaj) (?:nahi|nahin|nhi|na) (?:kar|kr)\\S*|(?:uth|utha|hil|hila|chal) (?:nahi|nahin|nhi|na) (?:raha|rahi|rahe|pa|paa|sak)\\S*|(?:nahi|nahin|nhi) (?:uth|hil)\\S* (?:raha|rahi|rahe|pa|paa)\\S*|' +
-  'बेजान|लकवा|काम (?:नहीं|न)(?: कर\\S*)?|(?:उठ|उठा|हिल|हिला) (?:नहीं|न) (?:रहा|रही|रहे|पा|सक)\\S*|(?:नहीं|न) (?:उठ|हिल)\\S* (?:रहा|रही|रहे|पा)\\S*'
+  'बेजान|लकवा|काम (?:नहीं|न) कर\\S*|(?:उठ|उठा|हिल|हिला) (?:नहीं|न) (?:रहा|रही|रहे|पा|सक)\\S*|(?:नहीं|न) (?:उठ|हिल)\\S* (?:रहा|रही|रहे|पा)\\S*'
 /** Between a limb and its state: only these words, so "haath ki ghadi kaam nahi kar rahi" stays a watch. */
 const LIMB_FILLERS =
   "weak|heavy|kamzor|is|are|was|has|have|had|feels|feel|felt|went|gone|got|has gone|just|suddenly|completely|totally|fully|also|too|bhi|achanak|ekdum|bilkul|poora|pura|puri|poori|" +
@@ -158,14 +157,18 @@ const FIT_COMES =
 // ── The concepts ─────────────────────────────────────────────────────────────
 
 export const CONCEPTS: Concept[] = [
+  // "chest pain", "pressure in my chest": the plain English pair, which nothing but a denial cancels ("my chest muscles ache" is said too).
+  { category: 'chest_pain', subject: 'chest', after: 'pain|pains|paining|ache|aches|aching|hurts?|hurting|tight|tightness|pressure|heavy|heaviness|discomfort|burning|crushing|squeezing', before: 'pain|pressure|tightness|heaviness|squeezing|crushing|burning|discomfort' },
+  // The same said every other way, with more words between: a chest x-ray, chest day at the gym or sore chest muscles are not it.
   // "chest is paining since morning", "pain in the centre of my chest", "seene mein bahut zyada dard", "छाती में भारीपन".
-  { category: 'chest_pain', subject: CHEST, after: PAIN, before: 'pain|pains|ache|pressure|tightness|heaviness|discomfort|squeezing|crushing|burning|tight band|band|weight|elephant|sitting on|standing on|pressing on|dard|bhaaripan|दर्द|भारीपन|दबाव', gap: 5 },
+  { category: 'chest_pain', subject: CHEST, after: PAIN, before: 'pain|pains|ache|pressure|tightness|heaviness|discomfort|squeezing|crushing|tight band|band|weight|elephant|sitting on|standing on|pressing on|dard|bhaaripan|दर्द|भारीपन|दबाव', gap: 5, unless: '\\bchest (?:x-?ray|xray|congestion|infection|of drawers|day|muscles?|workout)' },
   // "my heart is paining", "pain in the heart" (a heavy heart is sadness, so only pain words).
   { category: 'chest_pain', subject: 'heart', after: 'pain|pains|paining|ache|aching|hurts?|hurting|squeez\\w*|crush\\w*', before: '(?:pain|ache|squeezing|crushing) (?:in|around|near)', gap: 2, unless: '\\bheart ?(?:burn|rate|beat)' },
   // "dil mein dard", "दिल में भारीपन" (only the words of pain: "dil dukhi hai" is sadness, and so is a heavy heart with what is missed).
   { category: 'chest_pain', subject: 'dil|दिल', after: 'dard|dukh|dukhta|dukhti|dukhtay|dukhat|dukhte|dukhavo|jalan|bhaari|bhari|bhaaripan|dabav|dabaav|dabaw|dab|dabb|jakdan|jakad|jakda|दर्द|भारीपन|जकडन|दबाव|भारी', unless: '\\bdil (?:bahut )?(?:bhaari|bhari) (?:hai|sa|ho)\\b.{0,40}\\b(?:yaad|udaas|udas|akela|akeli|sad|miss)' },
   // Pain that spreads to the jaw or the left arm: "pain in my jaw and left arm", "left arm is aching".
-  { category: 'chest_pain', subject: 'jaw|left arm|left shoulder', before: 'pain|ache|aching|numb|numbness|heaviness', after: 'pain|hurts?|hurting|aching|numb', gap: 4 },
+  { category: 'chest_pain', subject: 'jaw|left arm', before: 'pain|ache|aching|numb|numbness|heaviness', after: 'pain|hurts?|hurting|aching|numb', gap: 4 },
+  { category: 'chest_pain', subject: 'left shoulder', before: 'pain|ache|aching|numb|numbness|heaviness', gap: 4 },
   // The chest in Tamil, Malayalam, Telugu, Bengali and Kannada, transliterated ("nenju vali", "chaati noppi", "buke byatha", "ede novu"); a native speaker should review.
   { category: 'chest_pain', subject: 'nenju|nenjil|nenjinu|gunde|buke|bukey|ede|chaati|chati|chhati|chhaati', after: 'vali|valikkudhu|valikudhu|valikuthu|vedhanai|vedanai|vedana|vedhana|noppi|noppiga|nepputhundi|byatha|batha|byetha|betha|chap|dard|novu|nova|novvu', gap: 2 },
   // "can't breathe", "saans nahi aa rahi", "साँस रुक रही है".
@@ -213,6 +216,7 @@ export const CONCEPTS: Concept[] = [
   // One arm or leg weak, numb or dead, said plainly: "my left leg feels weak" (one limb: "legs feel numb at night" is diabetes).
   { category: 'stroke', subject: 'arm|leg|side|hand', after: 'weak|numb|paralysed|paralyzed|dead|limp', gap: 3, fillers: 'is|feels|went|gone|has|suddenly' },
   { category: 'stroke', subject: 'arm|leg|arms|legs', after: "not working|stopped working|won'?t move|will not move", gap: 3, negative: true },
+  { category: 'stroke', subject: 'हाथ|पैर|हाथ-पैर|बांह', after: 'काम नहीं|उठ नहीं|हिल नहीं', gap: 1, fillers: 'अचानक|बिल्कुल|बिलकुल|ठीक से', negative: true },
   // "haath mein kamzori", "पैर में कमजोरी", "hath sunn pad gaya" (numbness that comes and goes is diabetes).
   { category: 'stroke', subject: 'haath|hath|pair|pairon|baazu|bazu|हाथ|पैर|बांह', after: 'kamzori|kamjori|bejaan|कमजोरी|सुन्न' },
   { category: 'stroke', subject: 'haath|hath|pair|pairon|baazu|bazu', after: 'sunn|sun pad', unless: NUMB_EVERYDAY_WORDS },
@@ -239,7 +243,8 @@ export const CONCEPTS: Concept[] = [
   { category: 'bleeding', subject: 'blood|khoon|khun|खून', before: 'vomiting|throwing up|coughing up|spitting|vomited|threw up|vomit|ulti|ulatti|उल्टी', gap: 2 },
   { category: 'bleeding', subject: 'blood|khoon|khun|खून', after: 'in (?:my )?vomit|ki (?:ulti|ulatti)|की उल्टी', gap: 0 },
   // A face, throat, tongue or lips swelling: "my lips and throat are swelling", "gala sooj raha hai", "गले में सूजन".
-  { category: 'allergic_reaction', subject: 'face|throat|tongue|lips?|gala|galaa|gale|chehra|hont|honth|jeebh|jibh|गला|गले|चेहरा|होंठ|जीभ', after: 'swelling|swollen|swelled up|closing|sooj|suj|sujan|soojan|sooja|sooje|sooji|सूज\\S*', before: 'swelling (?:of|in)', gap: 2 },
+  { category: 'allergic_reaction', subject: 'face|throat|tongue|lips?', after: 'swelling|swollen|swelled up|closing', before: 'swelling (?:of|in)', gap: 1, fillers: 'is|are|getting|has|have|my|the' },
+  { category: 'allergic_reaction', subject: 'gala|galaa|chehra|hont|honth|jeebh|jibh|गला|गले|चेहरा|होंठ|जीभ', after: 'sooj|suj|sujan|soojan|सूज\\S*', gap: 2 },
   // A belly in pain beyond bearing: "unbearable stomach pain", "pet ka dard bardasht nahi ho raha".
   { category: 'severe_abdominal_pain', subject: 'stomach|abdomen|abdominal|belly|tummy', before: 'unbearable|severe|excruciating|terrible|worst|intense|extreme|agonising|agonizing', gap: 4 },
   { category: 'severe_abdominal_pain', subject: 'pet|पेट', after: '(?:sahan|sehan|sahen|bardasht|bardaasht|सहन|बर्दाश्त) (?:nahi|nahin|nhi|नहीं)', gap: 6, negative: true },
