@@ -91,11 +91,24 @@ const LIFE = 'life|zindagi|jindagi|zindgi|jeevan|jivan|जिंदगी|जी
 const END_IT = 'end|ending|take|taking|khatam kar\\S*|khtm kar\\S*|khatm kar\\S*|samapt kar\\S*|खत्म कर\\S*|समाप्त कर\\S*'
 
 const HEAD = 'head|scalp|forehead|sir|sar|sirr|maatha|matha|maathe|mathe|kapal|सिर|सर|माथा|माथे|कपाल'
-/** Blood, but not a blood test, blood pressure or blood sugar. */
-const BLEEDING =
-  'bleed\\w*|bled|blood(?! (?:test|tests|pressure|sugar|report|reports|reading|check|work|group|donation))|' +
-  'khoon(?! (?:ki|ka|ke) (?:jaanch|janch|test|report))|khun(?! (?:ki|ka|ke) (?:jaanch|janch|test|report))|lahu|' +
-  'खून(?! (?:की|का|के) (?:जांच|टेस्ट|रिपोर्ट))|लहू|रक्त(?!चाप)'
+/**
+ * What blood is measured or tested for, or a medicine for it: "blood sugar", "blood pressure",
+ * "blood test", "khoon ki jaanch", "khoon mein sugar", "खून की रिपोर्ट", "रक्त शर्करा". Blood named
+ * this way is a number or a lab, never blood that is seen, in any script.
+ */
+const BLOOD_MEASURED =
+  'sugar|suger|sugr|shugar|glucose|pressure|test|tests|testing|tested|report|reports|reading|readings|level|levels|count|counts|work|group|type|sample|samples|' +
+  'donation|bank|thinner|thinners|check|checked|checkup|check-up|oxygen|o2|cholesterol|lipids?|circulation|values?|results?|' +
+  'jaanch|janch|jaach|jach|shakkar|shakar|cheeni|chini|parikshan|pariksha|' +
+  'जांच|जाच|टेस्ट|रिपोर्ट|शुगर|शूगर|शक्कर|चीनी|प्रेशर|ग्लूकोज|लेवल|परीक्षण|शर्करा|चाप|दाब'
+/** "blood ki report", "khoon mein sugar", "खून की जांच": a Hindi postposition may stand between. */
+const NOT_MEASURED = `(?!\\s*(?:(?:ki|ka|ke|mein|me|mai|main|in|of|की|का|के|में)\\s+)?(?:${BLOOD_MEASURED})${E})`
+/** "sugar in my blood", "level of sugar in the blood": the measurement said first. */
+const NOT_MEASURED_BEFORE = '(?<!(?:sugar|glucose|oxygen|pressure|cholesterol|levels?) (?:in|of) (?:my |the |his |her |your )?)'
+/** Blood as a substance seen or lost, never a measurement: the subject of every bleeding pair. */
+const BLOOD = `${NOT_MEASURED_BEFORE}(?:blood|khoon|khun|lahu|rakt|rakta|खून|लहू|रक्त)${NOT_MEASURED}`
+/** Bleeding, or blood that is not a test, a pressure or a sugar. */
+const BLEEDING = `bleed\\w*|bled|${BLOOD}`
 const HURT_HEAD = 'hit|hurt|banged|bumped|struck|injur\\w*|cut|gash|split|chot\\S*|phat\\S*|fat gaya|fat gayi|foot gaya|phoot\\S*|चोट|फट\\S*|फूट\\S*'
 const FELL =
   "fell|fall|falls|fallen|falling|slipped|slip|tripped|trip|collapsed|" +
@@ -202,7 +215,7 @@ export const CONCEPTS: Concept[] = [
   // "end my life", "zindagi khatam kar doon", "जीवन समाप्त कर दूँ".
   { category: 'self_harm', subject: LIFE, before: END_IT, after: END_IT, gap: 2, unless: "\\b(?:end of|ending of|take (?:life|it) easy|life style|lifestyle)" },
   // A bleeding head, after a fall or not: "sir se bahut khoon", "blood coming from her head", "माथे से खून".
-  { category: 'head_injury', subject: HEAD, before: 'bleeding|blood(?: is)?(?: coming| pouring| flowing)?(?: out)?|khoon|khun|खून', after: BLEEDING, gap: 3 },
+  { category: 'head_injury', subject: HEAD, before: `bleeding|${BLOOD}(?: is)?(?: coming| pouring| flowing)?(?: out)?`, after: BLEEDING, gap: 3 },
   // A head hit in a fall: "gir gaye aur sir phat gaya", "fell and hurt her head badly".
   { category: 'head_injury', subject: HEAD, before: HURT_HEAD, after: HURT_HEAD, gap: 3, context: FELL },
   // A fall and not getting up: "fell and is not getting up", "gir gaye, uth nahi pa rahe", "गिर गए और उठ नहीं पा रहे".
@@ -236,12 +249,12 @@ export const CONCEPTS: Concept[] = [
   { category: 'bleeding', subject: 'stool|stools|motion|motions|potty|latrine|toilet|tatti|mal|पॉटी|टट्टी|मल|लैट्रिन', after: 'black|tarry|kala|kaala|kaali|kali|काला|काली|bahut (?:sara |zyada )?khoon|a lot of blood|lots of blood|बहुत खून', before: 'black|tarry|kala|kaala|kaali|kali|काला|काली', gap: 5 },
   // Bleeding that is heavy or will not stop: "heavy bleeding", "bleeding a lot", "the bleeding will not stop", "khoon ruk nahi raha".
   { category: 'bleeding', subject: 'bleeding', before: "severe|heavy|lot of|lots of|won'?t stop|not stopping|uncontrolled|profuse", after: 'heavily|a lot|badly', gap: 0 },
-  { category: 'bleeding', subject: 'bleeding|blood|khoon|khun|खून', after: "(?:will not|won'?t|does not|doesn'?t|is not|isn'?t|not|can'?t|cannot) stop(?:ping)?|(?:ruk|band|रुक|बंद) (?:nahi|nahin|nhi|नहीं)", negative: true },
+  { category: 'bleeding', subject: `bleeding|${BLOOD}`, after: "(?:will not|won'?t|does not|doesn'?t|is not|isn'?t|not|can'?t|cannot) stop(?:ping)?|(?:ruk|band|रुक|बंद) (?:nahi|nahin|nhi|नहीं)", negative: true },
   { category: 'bleeding', subject: 'khoon|khun|खून', after: '(?:beh|bah|बह) (?:raha|rahi|rahe|रहा|रही|रहे)', gap: 1 },
   { category: 'bleeding', subject: 'bahut khoon|बहुत खून', after: 'beh|bah|nikal\\S*|बह|निकल\\S*', gap: 0 },
   // Blood vomited: "vomiting blood", "ulti mein khoon", "खून की उल्टी".
-  { category: 'bleeding', subject: 'blood|khoon|khun|खून', before: 'vomiting|throwing up|coughing up|spitting|vomited|threw up|vomit|ulti|ulatti|उल्टी', gap: 2 },
-  { category: 'bleeding', subject: 'blood|khoon|khun|खून', after: 'in (?:my )?vomit|ki (?:ulti|ulatti)|की उल्टी', gap: 0 },
+  { category: 'bleeding', subject: BLOOD, before: 'vomiting|throwing up|coughing up|spitting|vomited|threw up|vomit|ulti|ulatti|उल्टी', gap: 2 },
+  { category: 'bleeding', subject: BLOOD, after: 'in (?:my )?vomit|ki (?:ulti|ulatti)|की उल्टी', gap: 0 },
   // A face, throat, tongue or lips swelling: "my lips and throat are swelling", "gala sooj raha hai", "गले में सूजन".
   { category: 'allergic_reaction', subject: 'face|throat|tongue|lips?', after: 'swelling|swollen|swelled up|closing', before: 'swelling (?:of|in)', gap: 1, fillers: 'is|are|getting|has|have|my|the' },
   { category: 'allergic_reaction', subject: 'gala|galaa|chehra|hont|honth|jeebh|jibh|गला|गले|चेहरा|होंठ|जीभ', after: 'sooj|suj|sujan|soojan|सूज\\S*', gap: 2 },
