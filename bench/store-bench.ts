@@ -97,7 +97,7 @@ async function runOn(name: string, handle: EventDbHandle, keys: PatientKeys, mod
     )
   })
   // The yardstick reads rows as the store kept them before encryption (jsonb, nothing sealed).
-  if (sides.off) await asUnencryptedRows(handle.db, sides.off.patients)
+  if (sides.off) await asUnencryptedRows(handle.db, sides.off.patients, sides.on?.patients ?? [])
   console.log(`\n${name}: ${PATIENTS} patients × ${EVENTS_PER_PATIENT} events${modes.length > 1 ? ' per mode' : ''} (${total.toLocaleString('en')}) seeded in ${(seed.wallMs / 1000).toFixed(1)} s (${Math.round(total / (seed.wallMs / 1000))} appends/s with 20 writers)`)
   console.log(`  encryption ${modes.join(' and ')}, ${BENCH_ROUNDS} rounds (after a warm-up), median [min–max]; ${loadAverage()}`)
 

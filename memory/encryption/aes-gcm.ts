@@ -54,7 +54,10 @@ export function open(key: Buffer, sealed: Uint8Array, aad: string): Buffer {
     const decipher = createDecipheriv('aes-256-gcm', key, buf.subarray(1, 1 + IV_BYTES))
     decipher.setAAD(Buffer.from(aad))
     decipher.setAuthTag(buf.subarray(1 + IV_BYTES, HEADER))
-    return Buffer.concat([decipher.update(buf.subarray(HEADER)), decipher.final()])
+    const text = decipher.update(buf.subarray(HEADER))
+    // GCM is a stream mode: final() adds no bytes, it only checks the tag (and throws when it does not match).
+    decipher.final()
+    return text
   } catch {
     throw new SealedDataError('sealed value does not open with this key and associated data')
   }
