@@ -267,6 +267,21 @@ export const CONCEPTS: Concept[] = [
   { category: 'seizure', subject: FIT, before: 'having|getting|started|another', after: FIT_COMES, gap: 2, unless: "\\bdil ka (?:daura|dora)|दिल का दौरा|\\b(?:daura|daure|dora|dore) (?:pe|par|per)\\b|दौरे पर|\\bfit of|\\bfits? (?:me|you|him|her|well|perfectly|in)\\b|\\b(?:keep|keeping|stay|staying|get|getting|be) fit\\b" },
 ]
 
+/**
+ * What a bottle, packet or box holds when it is food or drink: water, juice or tea in any amount,
+ * a packet of biscuits or a box of sweets is not an overdose ("drank a bottle of water", "ek
+ * bottle paani", "पानी की पूरी बोतल"). A syrup, pills or a poison in the container still are.
+ */
+const FOOD_OR_DRINK =
+  'water|paani|pani|juice|juices|jus|tea|chai|coffee|milk|doodh|dudh|lassi|chaas|chhaas|chhaachh|buttermilk|nariyal|coconut|soda|coke|cola|pepsi|sprite|limca|fanta|frooti|maaza|' +
+  'cold ?drinks?|soft ?drinks?|drinks?|shake|milkshake|smoothie|lemonade|nimbu|shikanji|sharbat|ors|electral|glucon\\S*|biscuits?|cookies|chips|namkeen|bhujia|chocolates?|sweets?|mithai|' +
+  'candy|candies|toffees?|ice ?cream|kulfi|bread|noodles|maggi|cake|fruits?|grapes|dates|khajoor|peanuts|nuts|popcorn|rusk|makhana|curd|dahi|yogurt|yoghurt|' +
+  'पानी|जूस|चाय|कॉफी|काफी|दूध|लस्सी|छाछ|शरबत|नींबू|कोल्ड ड्रिंक|ड्रिंक|बिस्कुट|नमकीन|मिठाई|चॉकलेट|चिप्स|दही|फल|मैगी'
+/** The container holds food or drink: "a bottle of (cold) water", "a packet biscuits". */
+const HOLDS_FOOD = `(?!\\s+(?:of\\s+(?:\\S+\\s+)?)?(?:${FOOD_OR_DRINK})${E})`
+/** "पूरी बोतल पानी", "पानी की पूरी बोतल": the Hindi order puts the drink before or after. */
+const HOLDS_FOOD_HI = `(?<!(?:${FOOD_OR_DRINK})\\s+(?:की|का|के|ki|ka|ke)\\s+)`
+
 /** "subah ki saari goliyan ek saath le li": the usual doses taken together, not an overdose. */
 const ROUTINE_DOSES = `(?:morning|evening|night|bedtime|daily|usual|regular|today'?s|routine|subah|shaam|sham|raat|dopahar|roz|rozana|सुबह|शाम|रात|दोपहर|रोज) (?:ki |ke |ka |की |के )?(?:sab |saari |sari |all |सब |सारी )?(?:\\S+ )?(?:${PILLS})`
 const POISON =
@@ -338,15 +353,17 @@ const SIGNS: Partial<Record<RedFlagCategory, Phrase[]>> = {
     re(`\\b(?:took|taken|swallowed|ate|kha li|kha liya|kha liye)\\b.{0,20}\\b(?:[1-9]\\d)\\s+(?:${PILLS})\\b`),
     // Said the Hindi way, the count before the pills: "neend ki 15 goli kha li", "20 goliyan nigal li".
     re(`\\b(?:neend|sleeping|sleep) (?:ki |wali )?(?:[3-9]|[1-9]\\d)\\s+(?:${PILLS})\\b|\\b(?:1[5-9]|[2-9]\\d)\\s+(?:neend ki |sleeping )?(?:${PILLS})\\b.{0,25}\\b(?:kha|khaa|khayi|nigal|gatak|pi li|le li|le liya)`),
+    // The handful said between the sleep and the pills: "neend ki saari goliyan kha li", "नींद की सारी गोलियां खा लीं".
+    re(`${B}(?:neend|nind|sleeping|नींद) (?:ki |wali |की |वाली )?(?:saari|sari|sab|bahut saari|poori|puri|all|सारी|सब|बहुत सारी|पूरी) (?:${PILLS})${E}.{0,25}(?:(?:kha|khaa) ?(?:li|lin|lee|liya|liye|gaya|gayi|gaye|gai)|nigal\\S*|gatak\\S*|le (?:li|lin|liya)|took|swallowed|खा (?:ली|लीं|लिया|लिए|गया|गई|गए)|निगल\\S*|ले (?:ली|लीं|लिया))${E}`),
     // "swallowed a bottle of pills", "poora patta kha liya": a whole container.
     re(`\\b(?:poora|pura|poori|puri|saara|sara|ek) (?:patta|strip|shishi)\\b.{0,25}\\b(?:kha|khaa|nigal|le li|le liya|gatak)`),
-    re(`\\b(?:swallowed|took|ate|drank|kha li|kha liya|kha gaya|kha gayi|nigal)\\b.{0,15}\\b(?:a|an|the|whole|entire|full|ek|poori|puri|pura|poora) (?:bottle|strip|packet|pack|box|shishi|patta|dabba|dibba)\\b`),
+    re(`\\b(?:swallowed|took|ate|drank|kha li|kha liya|kha gaya|kha gayi|nigal)\\b.{0,15}\\b${HOLDS_FOOD_HI}(?:a|an|the|whole|entire|full|ek|poori|puri|pura|poora) (?:bottle|strip|packet|pack|box|shishi|patta|dabba|dibba)\\b${HOLDS_FOOD}`),
     // Said rather than typed: "took too many tablets", "took ten sleeping tablets".
     re(`\\b(?:took|taken|swallowed|ate)\\b.{0,20}\\b(?:too many|(?:[1-9]\\d|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)(?: sleeping)?)\\s+(?:${PILLS})\\b`),
     // A child who got at the medicines.
     re(`\\b(?:child|baby|toddler|kid|grandson|granddaughter|bachche|bachhe|bacche|bachcha|baccha|pota|poti|nati|natin)\\b.{0,30}\\b(?:swallowed|ate|took|kha li|kha liya|kha gaya|kha gayi|nigal)\\b.{0,30}\\b(?:${PILLS})\\b|\\b(?:child|baby|toddler|kid|grandson|granddaughter|bachche|bachhe|bacche|bachcha|baccha|pota|poti|nati|natin)\\b.{0,30}\\b(?:saari|sari|sab|bahut|all|many|some)\\b.{0,15}\\b(?:${PILLS})\\b.{0,15}\\b(?:swallowed|ate|took|kha li|kha liya|kha gaya|kha gayi|nigal)`),
     re(`(?:बच्चे|बच्चा|पोते|पोती|नाती)(?:\\s+\\S+){0,5}\\s+(?:${PILLS})(?:\\s+\\S+){0,2}\\s+(?:खा ली|खा लीं|खा गया|खा गई|निगल)`),
-    { re: re(`(?:सारी|सब|पूरी|बहुत सारी) (?:\\S+ )?(?:${PILLS}) (?:\\S+ )?(?:एक साथ|एक बार में)|(?:पूरी|पूरा) (?:पत्ता|शीशी|बोतल|डिब्बा)`), unless: re(ROUTINE_DOSES) },
+    { re: re(`(?:सारी|सब|पूरी|बहुत सारी) (?:\\S+ )?(?:${PILLS}) (?:\\S+ )?(?:एक साथ|एक बार में)|${HOLDS_FOOD_HI}(?:पूरी|पूरा) (?:पत्ता|शीशी|बोतल|डिब्बा)${HOLDS_FOOD}`), unless: re(ROUTINE_DOSES) },
     re(`${B}(?:${POISON})${E}.{0,30}(?:pi li|pi liya|pee li|kha li|kha liya|drank|swallowed|ate|took|पी ली|पी लिया|खा ली|खा लिया|पी गई|पी गया|खा गई|खा गया)|\\b(?:drank|swallowed|ate|took)\\b.{0,20}${B}(?:${POISON})${E}`),
   ].map(phrase),
   severe_abdominal_pain: [

@@ -49,3 +49,31 @@ both(
     ['blood coming from his head after the fall', 'head_injury'],
   ],
 )
+
+both(
+  'food or drink by the bottle or packet is not an overdose',
+  [
+    'i drank a bottle of water',
+    'drank a whole bottle of cold water after the walk',
+    'ate a whole packet of biscuits with my tea',
+    'had 3 cups of tea and drank a full bottle of juice',
+    'ate a box of sweets at the wedding',
+    'maine ek bottle paani pi li',
+    'kha liya poora packet namkeen',
+    'pura dabba mithai kha gaya',
+    'पूरी बोतल पानी पी ली',
+    'पानी की पूरी बोतल पी गया',
+    'neend ki saari goliyan khatam ho gayi hain',
+  ],
+  [
+    ['I took a whole bottle of my sleeping pills', 'overdose'],
+    ['swallowed a whole strip with water', 'overdose'],
+    ['swallowed a bottle of tablets with some juice', 'overdose'],
+    ['drank a bottle of cough syrup', 'overdose'],
+    ['he drank a bottle of phenyl', 'overdose'],
+    ['poora patta kha liya paani ke saath', 'overdose'],
+    ['neend ki saari goliyan kha li paani ke saath', 'overdose'],
+    ['पूरा पत्ता खा लिया पानी के साथ', 'overdose'],
+    ['नींद की सारी गोलियां खा लीं', 'overdose'],
+  ],
+)
