@@ -167,6 +167,14 @@ const FIT_COMES =
   'pad\\S*|par (?:raha|rahe|gaya|gaye|gayi)|aa (?:rahe|raha|rahi|gaye|gaya|gayi|jate|jaate|jata)|aane|aaye|aaya|aate|aata|aayi|aya|started|starting|hua|huya|hue|shuru|' +
   'पड\\S*|आ (?:रहे|रहा|रही|गए|गया|गई|जाते)|आने|आए|आया|आते|आता|हुआ|हुए|शुरू'
 
+/** Words between a severity and the belly that keep the severity on the pain: "severe cramping pain in my lower abdomen". */
+const BELLY_PAIN_FILLERS =
+  'pain|pains|ache|aches|aching|cramps?|cramping|spasms?|colic|in|my|the|of|his|her|lower|upper|left|right|side|and|very|really|so|sudden|sharp|stabbing|burning|twisting|constant|a|this|around|ever|' +
+  'is|are|was|feels|feel|hurts?|hurting|has|been|getting|just|now'
+/** Pain said somewhere in the message: a severity word alone may describe the food ("worst meal, stomach upset"). */
+const BELLY_PAIN_SAID =
+  'pain|pains|paining|painful|ache|aches|aching|cramps?|cramping|spasms?|colic|hurts?|hurting|agony|unbearable|excruciating|agonising|agonizing|dard|दर्द'
+
 // ── The concepts ─────────────────────────────────────────────────────────────
 
 export const CONCEPTS: Concept[] = [
@@ -259,7 +267,9 @@ export const CONCEPTS: Concept[] = [
   { category: 'allergic_reaction', subject: 'face|throat|tongue|lips?', after: 'swelling|swollen|swelled up|closing', before: 'swelling (?:of|in)', gap: 1, fillers: 'is|are|getting|has|have|my|the' },
   { category: 'allergic_reaction', subject: 'gala|galaa|chehra|hont|honth|jeebh|jibh|गला|गले|चेहरा|होंठ|जीभ', after: 'sooj|suj|sujan|soojan|सूज\\S*', gap: 2 },
   // A belly in pain beyond bearing: "unbearable stomach pain", "pet ka dard bardasht nahi ho raha".
-  { category: 'severe_abdominal_pain', subject: 'stomach|abdomen|abdominal|belly|tummy', before: 'unbearable|severe|excruciating|terrible|worst|intense|extreme|agonising|agonizing', gap: 4 },
+  // The severity must be the pain's: "terrible food, stomach upset" is a bad meal, so only words of pain stand between, and pain is said
+  // ("unbearable stomach pain", "severe cramping pain in my lower abdomen", "stomach pain is unbearable", "my stomach hurts terribly").
+  { category: 'severe_abdominal_pain', subject: 'stomach|abdomen|abdominal|belly|tummy', before: 'unbearable|severe|excruciating|terrible|worst|intense|extreme|agonising|agonizing', after: 'unbearable|unbearably|severe|severely|excruciating|terrible|terribly|intense|extreme|agonising|agonizing|killing me', gap: 6, fillers: BELLY_PAIN_FILLERS, context: BELLY_PAIN_SAID },
   { category: 'severe_abdominal_pain', subject: 'pet|पेट', after: '(?:sahan|sehan|sahen|bardasht|bardaasht|सहन|बर्दाश्त) (?:nahi|nahin|nhi|नहीं)', gap: 6, negative: true },
   // A blow to the head: "sar pe chot", "सिर पर चोट".
   { category: 'head_injury', subject: 'sar|sir|सिर|सर', after: 'chot|चोट', gap: 1, fillers: 'pe|par|पर|पे' },

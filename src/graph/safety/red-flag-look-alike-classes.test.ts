@@ -77,3 +77,27 @@ both(
     ['नींद की सारी गोलियां खा लीं', 'overdose'],
   ],
 )
+
+both(
+  'food described as bad is not abdominal pain',
+  [
+    'terrible food, stomach upset',
+    'worst meal of my life, tummy feels off',
+    'the hotel food was terrible and my stomach is upset since',
+    'extreme spicy biryani last night, belly is bloated',
+    'terrible stomach upset after the party food',
+    'khana bahut bekaar tha, pet kharab hai',
+    'खाना बहुत खराब था, पेट खराब है',
+  ],
+  [
+    ['unbearable stomach pain', 'severe_abdominal_pain'],
+    ['terrible food and now severe pain in my stomach', 'severe_abdominal_pain'],
+    ['severe cramping pain in my lower abdomen', 'severe_abdominal_pain'],
+    ['worst stomach ache of my life', 'severe_abdominal_pain'],
+    ['the stomach pain is unbearable', 'severe_abdominal_pain'],
+    ['my stomach hurts terribly since lunch', 'severe_abdominal_pain'],
+    ['pet mein bahut tez dard ho raha hai', 'severe_abdominal_pain'],
+    ['pet ka dard bardasht nahi ho raha', 'severe_abdominal_pain'],
+    ['पेट में असहनीय दर्द है', 'severe_abdominal_pain'],
+  ],
+)
