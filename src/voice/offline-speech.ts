@@ -23,6 +23,7 @@ import { OfflineRecognizer } from './offline/offline-recognizer.js'
 import { SearchFileCache } from './offline/search-files.js'
 import { tidyTranscript } from './offline/transcript.js'
 import { VadSttStream } from './vad-stt-stream.js'
+import { hasSpeech } from './vad.js'
 import { durationSeconds, encodeWav, parseWav, type Pcm16Audio } from './wav.js'
 
 export interface OfflineSpeechOptions {
@@ -230,8 +231,12 @@ export class OfflineSpeechProvider implements SpeechProvider {
   ): Promise<{ text: string; confidence: number; rejected?: boolean }> {
     const heard = await this.recognizer!.recognize(audio, vocabulary, signal)
     if (heard.accepted) return { text: tidyTranscript(heard.text), confidence: heard.confidence }
-    // Nothing at all (silence, a click) is nothing heard; words too unsure to act on are a rejection.
-    return heard.bestGuess ? { text: '', confidence: heard.confidence, rejected: true } : { text: '', confidence: 0 }
+    // Words too unsure to act on are a rejection, and so is speech no search made words of (a
+    // grammar search that reaches no end of a sentence gives no words at all, and the general
+    // model may find none in noise): the patient is asked to say it again. Only silence or a
+    // click is nothing heard.
+    if (heard.bestGuess || hasSpeech(audio)) return { text: '', confidence: heard.confidence, rejected: true }
+    return { text: '', confidence: 0 }
   }
 
   private async speak(text: string, voice: string, signal?: AbortSignal): Promise<Pcm16Audio> {

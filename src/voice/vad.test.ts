@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { frames20ms, joinAudio, silence, speechLike, tone } from '../../test/fakes/audio-fixtures.js'
-import { EnergyVad, splitAtQuietPoints, type VadEvent } from './vad.js'
+import { EnergyVad, hasSpeech, splitAtQuietPoints, type VadEvent } from './vad.js'
 import type { Pcm16Audio } from './wav.js'
 
 function run(audio: Pcm16Audio, vad = new EnergyVad({ sampleRate: 16_000 })): VadEvent[] {
@@ -46,6 +46,16 @@ describe('energy VAD', () => {
     expect(manual.inSpeech).toBe(true)
     expect(manual.forceEnd()?.type).toBe('end')
     expect(manual.inSpeech).toBe(false)
+  })
+})
+
+describe('is there speech at all', () => {
+  it('hears speech, alone or over steady noise; not silence, a hum or a click', () => {
+    expect(hasSpeech(joinAudio(silence(0.4), speechLike(1), silence(0.4)))).toBe(true)
+    expect(hasSpeech(joinAudio(silence(1, { amplitude: 600 }), speechLike(1)))).toBe(true)
+    expect(hasSpeech(silence(2))).toBe(false)
+    expect(hasSpeech(silence(2, { amplitude: 600 }))).toBe(false)
+    expect(hasSpeech(joinAudio(silence(0.5), tone(0.02, { amplitude: 20_000 }), silence(0.5)))).toBe(false)
   })
 })
 

