@@ -119,6 +119,11 @@ const FACE_FALLS =
   'droop\\w*|drop\\w*|sag\\w*|twist\\w*|crooked|lopsided|uneven|slant\\w*|fallen|numb\\w*|' +
   'tedha|tedhaa|tedhi|terha|terhi|tircha|tirchha|tirchi|latak\\S*|sunn|bigad\\S*|' +
   'टेढ\\S*|तिरछ\\S*|लटक\\S*|सुन्न'
+/** "dead tired", "dead beat": tiredness, not a limb gone dead. */
+const DEAD = 'dead(?! (?:tired|beat|exhausted|sleepy|bored))'
+/** Teeth, gums or the dentist: a jaw that hurts for them is dental, not pain spreading from the heart. */
+const DENTAL_WORDS =
+  '\\b(?:dentist|dental|tooth|toothache|teeth|molar|wisdom|filling|root canal|extraction|braces|gums?|chew\\w*|daant|dant|daanton|danton|masood\\w*|masud\\w*)\\b|दांत|डेंटिस्ट|मसूड'
 const LIMB =
   'arm|arms|leg|legs|hand|hands|side|haath|hath|haat|pair|paon|paaon|pao|baazu|bazu|baju|baanh|banh|haath-pair|hath-pair|' +
   'बाजू|हाथ|पैर|पांव|बांह|हाथ-पैर'
@@ -139,7 +144,7 @@ const NOSE_BLOCKED_WORDS = "through (?:my |the )?nose|nose (?:is )?(?:blocked|st
 const LIVE_SOMEWHERE_WORDS = '\\blive (?:in|at|near|there|abroad|with (?:my|them|him|her|you))\\b(?! (?:this |such |so much |constant )?(?:pain|misery|dard|agony|suffering))'
 const LIVE_SOMEWHERE = re(LIVE_SOMEWHERE_WORDS)
 const LIMB_FAILS =
-  "paraly\\w*|limp|lifeless|won'?t move|can'?t move|cannot move|not moving|not working|stopped working|won'?t work|gave way|gone dead|" +
+  "paraly\\w*|limp|lifeless|won'?t move|can'?t move|cannot move|not moving|not working|stopped working|won'?t work|gave way|gone dead(?! tired| beat)|" +
   'bejaan|bejan|lakwa|lakva|(?:kaam|kam|kaj) (?:nahi|nahin|nhi|na) (?:kar|kr)\\S*|(?:uth|utha|hil|hila|chal) (?:nahi|nahin|nhi|na) (?:raha|rahi|rahe|pa|paa|sak)\\S*|(?:nahi|nahin|nhi) (?:uth|hil)\\S* (?:raha|rahi|rahe|pa|paa)\\S*|' +
   'बेजान|लकवा|काम (?:नहीं|न) कर\\S*|(?:उठ|उठा|हिल|हिला) (?:नहीं|न) (?:रहा|रही|रहे|पा|सक)\\S*|(?:नहीं|न) (?:उठ|हिल)\\S* (?:रहा|रही|रहे|पा)\\S*'
 /** Between a limb and its state: only these words, so "haath ki ghadi kaam nahi kar rahi" stays a watch. */
@@ -151,7 +156,7 @@ const ONE_SIDE =
   'one side|half (?:of )?(?:my |his |her |the )?(?:body|face)|left side|right side|ek (?:taraf|side|hissa)|aadha (?:sharir|shareer|badan|chehra)|' +
   'baayi taraf|bayi taraf|daayi taraf|dayi taraf|baayen taraf|daayen taraf|एक तरफ|आधा (?:शरीर|बदन|चेहरा)|बाईं तरफ|दाईं तरफ|बायीं तरफ|दायीं तरफ'
 const ONE_SIDE_FAILS =
-  'numb\\w*|weak\\w*|paraly\\w*|droop\\w*|dead|limp|kamzor\\S*|kamjor\\S*|sunn|latak\\S*|lakwa|bejaan|कमजोर\\S*|सुन्न|लटक\\S*|लकवा|बेजान'
+  `numb\\w*|weak\\w*|paraly\\w*|droop\\w*|${DEAD}|limp|kamzor\\S*|kamjor\\S*|sunn|latak\\S*|lakwa|bejaan|कमजोर\\S*|सुन्न|लटक\\S*|लकवा|बेजान`
 const SPEECH =
   'speech|words|speaking|talking|voice|bol|boli|bolna|bolne|bolte|bolti|awaaz|awaz|aawaz|aavaaz|avaaz|zuban|zubaan|jubaan|juban|jeebh|' +
   'बोल|बोली|बोलना|बोलने|आवाज|जुबान|जबान|जीभ'
@@ -175,6 +180,10 @@ const BELLY_PAIN_FILLERS =
 const BELLY_PAIN_SAID =
   'pain|pains|paining|painful|ache|aches|aching|cramps?|cramping|spasms?|colic|hurts?|hurting|agony|unbearable|excruciating|agonising|agonizing|dard|दर्द'
 
+/** "blood will not stop my diet", "won't stop me from walking": stopping something else, not bleeding that goes on. */
+const STOPS_SOMETHING_ELSE =
+  '(?! (?:(?:me|him|her|us|them|you) from|(?:my|his|her|our|your|the) (?:diet|diets|food|eating|walks?|walking|exercise|routine|plans?|work|medicines?|tablets?|pills|gym|fast|fasting|treatment|insulin|dose|doses))\\b)'
+
 // ── The concepts ─────────────────────────────────────────────────────────────
 
 export const CONCEPTS: Concept[] = [
@@ -188,7 +197,9 @@ export const CONCEPTS: Concept[] = [
   // "dil mein dard", "दिल में भारीपन" (only the words of pain: "dil dukhi hai" is sadness, and so is a heavy heart with what is missed).
   { category: 'chest_pain', subject: 'dil|दिल', after: 'dard|dukh|dukhta|dukhti|dukhtay|dukhat|dukhte|dukhavo|jalan|bhaari|bhari|bhaaripan|dabav|dabaav|dabaw|dab|dabb|jakdan|jakad|jakda|दर्द|भारीपन|जकडन|दबाव|भारी', unless: '\\bdil (?:bahut )?(?:bhaari|bhari) (?:hai|sa|ho)\\b.{0,40}\\b(?:yaad|udaas|udas|akela|akeli|sad|miss)' },
   // Pain that spreads to the jaw or the left arm: "pain in my jaw and left arm", "left arm is aching".
-  { category: 'chest_pain', subject: 'jaw|left arm', before: 'pain|ache|aching|numb|numbness|heaviness', after: 'pain|hurts?|hurting|aching|numb', gap: 4 },
+  // A jaw that hurts from the teeth or the dentist is dental ("jaw pain from the dentist visit", "daant nikalwaya, jaw mein pain").
+  { category: 'chest_pain', subject: 'jaw', before: 'pain|ache|aching|numb|numbness|heaviness', after: 'pain|hurts?|hurting|aching|numb', gap: 4, unless: DENTAL_WORDS },
+  { category: 'chest_pain', subject: 'left arm', before: 'pain|ache|aching|numb|numbness|heaviness', after: 'pain|hurts?|hurting|aching|numb', gap: 4 },
   { category: 'chest_pain', subject: 'left shoulder', before: 'pain|ache|aching|numb|numbness|heaviness', gap: 4 },
   // The chest in Tamil, Malayalam, Telugu, Bengali and Kannada, transliterated ("nenju vali", "chaati noppi", "buke byatha", "ede novu"); a native speaker should review.
   { category: 'chest_pain', subject: 'nenju|nenjil|nenjinu|gunde|buke|bukey|ede|chaati|chati|chhati|chhaati', after: 'vali|valikkudhu|valikudhu|valikuthu|vedhanai|vedanai|vedana|vedhana|noppi|noppiga|nepputhundi|byatha|batha|byetha|betha|chap|dard|novu|nova|novvu', gap: 2 },
@@ -235,7 +246,7 @@ export const CONCEPTS: Concept[] = [
   { category: 'stroke', subject: LIMB, after: LIMB_FAILS, gap: 3, fillers: LIMB_FILLERS, negative: true },
   { category: 'stroke', subject: LIMB, after: LIMB_NUMB, gap: 3, fillers: LIMB_FILLERS, unless: NUMB_EVERYDAY_WORDS },
   // One arm or leg weak, numb or dead, said plainly: "my left leg feels weak" (one limb: "legs feel numb at night" is diabetes).
-  { category: 'stroke', subject: 'arm|leg|side|hand', after: 'weak|numb|paralysed|paralyzed|dead|limp', gap: 3, fillers: 'is|feels|went|gone|has|suddenly' },
+  { category: 'stroke', subject: 'arm|leg|side|hand', after: `weak|numb|paralysed|paralyzed|${DEAD}|limp`, gap: 3, fillers: 'is|feels|went|gone|has|suddenly' },
   { category: 'stroke', subject: 'arm|leg|arms|legs', after: "not working|stopped working|won'?t move|will not move", gap: 3, negative: true },
   { category: 'stroke', subject: 'हाथ|पैर|हाथ-पैर|बांह', after: 'काम नहीं|उठ नहीं|हिल नहीं', gap: 1, fillers: 'अचानक|बिल्कुल|बिलकुल|ठीक से', negative: true },
   // "haath mein kamzori", "पैर में कमजोरी", "hath sunn pad gaya" (numbness that comes and goes is diabetes).
@@ -257,7 +268,7 @@ export const CONCEPTS: Concept[] = [
   { category: 'bleeding', subject: 'stool|stools|motion|motions|potty|latrine|toilet|tatti|mal|पॉटी|टट्टी|मल|लैट्रिन', after: 'black|tarry|kala|kaala|kaali|kali|काला|काली|bahut (?:sara |zyada )?khoon|a lot of blood|lots of blood|बहुत खून', before: 'black|tarry|kala|kaala|kaali|kali|काला|काली', gap: 5 },
   // Bleeding that is heavy or will not stop: "heavy bleeding", "bleeding a lot", "the bleeding will not stop", "khoon ruk nahi raha".
   { category: 'bleeding', subject: 'bleeding', before: "severe|heavy|lot of|lots of|won'?t stop|not stopping|uncontrolled|profuse", after: 'heavily|a lot|badly', gap: 0 },
-  { category: 'bleeding', subject: `bleeding|${BLOOD}`, after: "(?:will not|won'?t|does not|doesn'?t|is not|isn'?t|not|can'?t|cannot) stop(?:ping)?|(?:ruk|band|रुक|बंद) (?:nahi|nahin|nhi|नहीं)", negative: true },
+  { category: 'bleeding', subject: `bleeding|${BLOOD}`, after: `(?:will not|won'?t|does not|doesn'?t|is not|isn'?t|not|can'?t|cannot) stop(?:ping)?${STOPS_SOMETHING_ELSE}|(?:ruk|band|रुक|बंद) (?:nahi|nahin|nhi|नहीं)`, negative: true },
   { category: 'bleeding', subject: 'khoon|khun|खून', after: '(?:beh|bah|बह) (?:raha|rahi|rahe|रहा|रही|रहे)', gap: 1 },
   { category: 'bleeding', subject: 'bahut khoon|बहुत खून', after: 'beh|bah|nikal\\S*|बह|निकल\\S*', gap: 0 },
   // Blood vomited: "vomiting blood", "ulti mein khoon", "खून की उल्टी".

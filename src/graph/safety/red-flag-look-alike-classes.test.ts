@@ -101,3 +101,25 @@ both(
     ['पेट में असहनीय दर्द है', 'severe_abdominal_pain'],
   ],
 )
+
+both(
+  'words that mean something else: a dental jaw, dead tired, stopping a diet',
+  [
+    'jaw pain from the dentist visit',
+    'my jaw is aching since the root canal',
+    'daant nikalwaya, jaw mein pain hai',
+    'arm is dead tired',
+    'my legs are dead tired after the long walk',
+    'blood will not stop my diet',
+    "the sugar report won't stop me from walking",
+  ],
+  [
+    ['pain in my jaw and left arm while walking', 'chest_pain'],
+    ['jaw pain and sweating, feels like pressure', 'chest_pain'],
+    ['my left arm is dead, I cannot lift it', 'stroke'],
+    ['his arm went dead suddenly', 'stroke'],
+    ['the bleeding will not stop', 'bleeding'],
+    ["blood won't stop, my shirt is soaked", 'bleeding'],
+    ['खून रुक नहीं रहा', 'bleeding'],
+  ],
+)
