@@ -464,11 +464,12 @@ export async function loadSummaryFacts(
   const start = dayRange(addDays(date, -BASELINE_DAYS), tz).start
   const { start: dayStart, end } = dayRange(date, tz)
   // Doses logged just outside the days may still belong to a slot inside them, hence the margins.
-  const split = new Date(dayStart.getTime() - DOSE_MATCH_WINDOW_MS)
+  // The margin before the day is in the week's read, which has doses anyway: the evening before
+  // is read for its doses and readings, not for meals, sleep or mood nothing would look at.
   const [day, baseline, schedules] = await Promise.all([
-    store.scan(patientId, { kinds: SUMMARY_KINDS, from: split, to: new Date(end.getTime() + DOSE_MATCH_WINDOW_MS) }),
+    store.scan(patientId, { kinds: SUMMARY_KINDS, from: dayStart, to: new Date(end.getTime() + DOSE_MATCH_WINDOW_MS) }),
     // The week before is read only for what it is compared on: about half the rows.
-    store.scan(patientId, { kinds: BASELINE_KINDS, from: new Date(start.getTime() - DOSE_MATCH_WINDOW_MS), to: split }),
+    store.scan(patientId, { kinds: BASELINE_KINDS, from: new Date(start.getTime() - DOSE_MATCH_WINDOW_MS), to: dayStart }),
     store.scan(patientId, { kinds: SCHEDULE_KINDS }),
   ])
   const inRange = [...baseline, ...day]
