@@ -123,3 +123,36 @@ both(
     ['खून रुक नहीं रहा', 'bleeding'],
   ],
 )
+
+both(
+  'a question about a condition is not the condition',
+  [
+    'what are the signs of a stroke',
+    'What are the early warning signs of a heart attack?',
+    'how can I prevent a stroke with high bp',
+    'can high blood pressure cause a stroke?',
+    'what is a mini stroke',
+    'what are the symptoms of a seizure',
+    'my risk of stroke with diabetes?',
+    'stroke ke lakshan kya hain',
+    'lakwa kaise hota hai',
+    'lakwe se kaise bachein',
+    'लकवे के लक्षण क्या हैं',
+    'स्ट्रोक से कैसे बचें',
+    'mirgi kya hoti hai',
+  ],
+  [
+    ['showing signs of a stroke', 'stroke'],
+    ["I think he's having a stroke", 'stroke'],
+    ['is this a stroke? my face is drooping', 'stroke'],
+    ['is this a stroke', 'stroke'],
+    ['what are the signs of a stroke, my face is drooping on one side', 'stroke'],
+    ['papa ko stroke aaya hai', 'stroke'],
+    ['papa mein stroke ke lakshan dikh rahe hain', 'stroke'],
+    ['लगता है लकवा मार गया है', 'stroke'],
+    ['how do I know if I am having a heart attack, my chest is tight', 'chest_pain'],
+    ['what are the signs of suicide, I want to die', 'self_harm'],
+    ['how do I treat a seizure, he is on the floor', 'seizure'],
+    ["how do I know if I'm having a stroke", 'stroke'],
+  ],
+)

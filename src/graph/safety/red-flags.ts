@@ -59,8 +59,36 @@ const NOT_RISING = re(
   `\\b(?:took|taken|had|ate|drank|gave|given|kha li|kha liya|pi li|pi liya|le li|li)\\b.{0,30}\\b(?:glucose|sugar|juice|sweets?|candy|glucon|cheeni|chini|meetha)\\b.{0,60}\\b(?:still|abhi bhi|ab bhi|phir bhi|not (?:going up|rising|coming up|improving|better)|isn'?t (?:going up|rising|coming up)|nahi badh\\w*)\\b|\\bstill (?:low|\\d{2})\\b.{0,40}\\bafter (?:taking |having )?(?:glucose|sugar|juice)`,
 )
 
+/** The named conditions a patient may ask about ("what are the signs of a stroke") as well as have. */
+const CONDITION =
+  `(?:a |an |the )?(?:mini[- ]?)?(?:strokes?|brain strokes?|paralysis|lakwa|lakva|lakwe|lakve|pakshaghat|heart attacks?|cardiac arrest|dil ka daura|dil ke daure|seizures?|epilepsy|epileptic fits?|mirgi|convulsions?|anaphylaxis|स्ट्रोक|लकवा|लकवे|हार्ट अटैक|दिल का दौरा|दिल के दौरे|मिर्गी|दौरे)(?![\\p{L}\\p{M}])`
+/**
+ * A question for information about a condition is not the condition: "what are the signs of a
+ * stroke", "how can I prevent a heart attack", "can high BP cause a stroke", "stroke ke lakshan
+ * kya hain", "लकवे से कैसे बचें". Only the frame and the condition's name are removed, so a sign
+ * said in the same message still alarms ("what are the signs of a stroke, my face is drooping"),
+ * and "is this a stroke", "showing signs of a stroke", "I think he's having a stroke" keep theirs.
+ * Questions about self-harm or an overdose are never read this way.
+ */
+const ASKING_ABOUT = re(
+  [
+    `\\b(?:what|which) (?:are|is|r|were) (?:the |some |common |early |warning |main |first |usual |typical )*(?:signs?|symptoms?|causes?|risks?|risk factors?|warning signs?|chances?|types?|precautions?|difference|effects?) (?:of|for|between) (?:having |getting )?${CONDITION}`,
+    `\\bwhat (?:is|causes|happens (?:in|during)) ${CONDITION}`,
+    `\\bhow (?:to|do i|do you|can i|can you|can we|should i|does one|do we|would i|could i) (?:\\S+ ){0,2}?(?:prevent|avoid|recogni[sz]e|spot|identify|reduce|lower|cut) (?:(?:my|the|a|an|your) )?(?:(?:risk|chances?|signs?|symptoms?) (?:of |for )?)?(?:having |getting )?${CONDITION}`,
+    `\\b(?:risk|risks|chance|chances|prevention|preventing|avoiding|avoid) (?:of |for )?(?:having |getting )?${CONDITION}`,
+    `\\b(?:can|does|do|will|could|may|might) (?:\\S+ ){1,4}?(?:cause|causes|lead to|leads to|give|increase|raise) (?:you |me |the )?(?:risk of |chance of )?${CONDITION}`,
+    `\\b(?:tell me|teach me|explain|information|info|read|learn) (?:more )?(?:about|on|up on) (?:what )?${CONDITION}`,
+    // "stroke ke lakshan kya hain", "lakwe se kaise bache", "heart attack kyun hota hai", "mirgi kya hoti hai".
+    `${CONDITION} (?:ke|ka|ki|se) (?:lakshan|lakshano|symptoms?|signs?|kaaran|karan|khatra|khatre|risk|bachav|bachaav|baare mein|baare me) (?:\\S+ ){0,2}?(?:kya|kaun|kaise|batao|bataiye|bataye|bataen|samjhao|samjhaiye|jaanna|janna)(?![\\p{L}\\p{M}])`,
+    `${CONDITION} (?:se )?(?:kaise|kyun|kyon|kyu) (?:hota|hote|hoti|aata|aati|padta|padti|bache|bachen|bachein|bachu|bacha|roke|rokein|rokte)(?![\\p{L}\\p{M}])|${CONDITION} kya (?:hota|hote|hoti) (?:hai|hain|h)(?![\\p{L}\\p{M}])`,
+    `${CONDITION} (?:के|का|की|से) (?:लक्षण|कारण|खतरा|खतरे|बचाव|बारे में) (?:\\S+ ){0,2}?(?:क्या|कौन|कैसे|बताओ|बताइए|बताएं|बताइये|समझाइए)`,
+    `${CONDITION} (?:से )?(?:कैसे|क्यों) (?:होता|होते|होती|आता|पडता|बचें|बचे|बचा|रोकें)|${CONDITION} क्या (?:होता|होते|होती) (?:है|हैं)`,
+  ].join('|'),
+)
+
 /** Everyday hyperbole and idioms that look like a red flag; removed before matching. */
 const IDIOMS = [
+  ASKING_ABOUT,
   // "Watched a film about a stroke survivor": a story about it, not the patient's own.
   /\b(?:film|movie|show|serial|story|article|book|documentary|news|video|programme|program|talk|lecture) (?:about|on) [^.!?,]*/gu,
   /\balmost (?:fainted|died|had a heart attack)\b (?:when|after|seeing|on seeing|looking|reading|at)\b[^.!?]*/gu,
