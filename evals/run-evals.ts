@@ -32,7 +32,7 @@ const USAGE = `Usage: npm run eval -- [options]
   --snr list               spoken sets: noise levels in dB SNR, or "clean" (default 20,10)
   --filter text            only cases whose id contains text, or tagged text (spoken sets: a,b for either)
   --sample N               spoken sets: at most N cases, spread evenly over the set (after --filter), for quick runs
-  --floors file.json       spoken sets: gate on measured floors (evals/voice-audio/floors.json) instead of issue 14's
+  --floors file.json       spoken sets: gate on measured floors (evals/voice-audio/floors.json, for its --sample) instead of issue 14's
                            gate, passing "with N known failures" where the issue's gate is not met (CI); whole set only
   --repeat N               run every case N times and report flaky cases (default 1)
   --concurrency N          parallel workers, each with its own in-memory store (default 2 offline, 4 openai)
@@ -205,8 +205,9 @@ async function runSpokenEval(
   }
   if (selectAudioCases(datasets, opts).length === 0) throw new UsageError(`no case matches --filter ${o.filter}`)
   const floors = o.floors === undefined ? undefined : loadAudioFloors(o.floors)
-  if (floors && (o.filter || o.sample || names.join(',') !== floors.dataset)) {
-    throw new UsageError(`--floors gates a whole run of ${floors.dataset}: no --filter or --sample`)
+  if (floors && (o.filter || (opts.sample ?? null) !== floors.sample || names.join(',') !== floors.dataset)) {
+    const run = floors.sample === null ? 'a whole run' : `a run of --sample ${floors.sample}`
+    throw new UsageError(`--floors gates ${run} of ${floors.dataset}, the run they were measured on: no --filter, no other --sample`)
   }
   const progress = o.quiet ? undefined : createProgress(io.stderr)
   const started = performance.now()

@@ -4,6 +4,7 @@ import { AudioFloorsSchema, belowFloors, floorsFromReport, type AudioFloors } fr
 const floors: AudioFloors = {
   description: 'test',
   dataset: 'voice-audio',
+  sample: null,
   by_snr: {
     '20dB': { wer_max: 0.3, intent_min: 0.7, red_flag_recall_min: 1, false_alarms_max: 0 },
     '10dB': { wer_max: 0.5, intent_min: 0.5, red_flag_recall_min: 0.9, false_alarms_max: 1 },
@@ -44,12 +45,14 @@ describe('the spoken eval floors', () => {
   it('are measured from a whole run, less the margins, its misses known', () => {
     const report = {
       datasets: [{ name: 'voice-audio' }],
+      sample: 80,
       by_snr: { '20dB': level({ wer: 0.46, intent_accuracy: 0.548, red_flag_recall: 0.75, false_alarms: 9 }) },
       red_flag_misses: ['va-em-b@20dB', 'va-em-a@20dB'],
     }
     const f = floorsFromReport(report, 'on abc')
     expect(AudioFloorsSchema.parse(f)).toEqual(f)
     expect(f.by_snr['20dB']).toEqual({ wer_max: 0.48, intent_min: 0.528, red_flag_recall_min: 0.73, false_alarms_max: 11 })
+    expect(f.sample).toBe(80)
     expect(f.known_red_flag_misses).toEqual(['va-em-a@20dB', 'va-em-b@20dB'])
     expect(belowFloors(f, report.by_snr, report.red_flag_misses)).toEqual([])
   })

@@ -29,6 +29,8 @@ export const AudioFloorsSchema = z
     description: z.string(),
     /** The dataset and noise levels the floors were measured on (a run of anything else is not gated by them). */
     dataset: z.string(),
+    /** The --sample the floors were measured on (the same cases every run), or null for the whole set. */
+    sample: z.number().int().positive().nullable(),
     by_snr: z.record(z.string(), Level),
     /** Spoken emergencies missed when the floors were measured (`id@snr`): each one is a known failure, listed in every report. */
     known_red_flag_misses: z.array(z.string()),
@@ -80,7 +82,7 @@ export const FLOOR_MARGINS = { wer: 0.02, intent: 0.02, redFlagRecall: 0.02, fal
  * the spoken emergencies it missed as the known misses.
  */
 export function floorsFromReport(
-  report: { datasets: { name: string }[]; by_snr: Record<string, LevelFigures>; red_flag_misses: string[] },
+  report: { datasets: { name: string }[]; sample: number | null; by_snr: Record<string, LevelFigures>; red_flag_misses: string[] },
   measured: string,
 ): AudioFloors {
   const round = (v: number) => Math.round(v * 1000) / 1000
@@ -97,11 +99,13 @@ export function floorsFromReport(
   )
   return {
     description:
-      'Floors of the spoken eval in CI (.ci/run): the figures of the whole development set by noise level, less ' +
+      `Floors of the spoken eval in CI (.ci/run): the figures of ${report.sample ? `a fixed sample of ${report.sample} cases of` : 'the whole'} ` +
+      'the development set by noise level, less ' +
       `${FLOOR_MARGINS.wer * 100} points of WER and intent, ${FLOOR_MARGINS.redFlagRecall * 100} of red-flag recall and ` +
       `${FLOOR_MARGINS.falseAlarms} false alarms; every spoken emergency missed then is listed. ` +
       'Regenerate with evals/voice-audio/measure-floors.ts from a whole run after an improvement.',
     dataset: report.datasets.map((d) => d.name).join(','),
+    sample: report.sample,
     by_snr,
     known_red_flag_misses: [...report.red_flag_misses].sort(),
     measured,

@@ -283,6 +283,8 @@ export interface VoiceAudioReport {
   datasets: { name: string; version: number; hash: string; cases: number }[]
   voices: string[]
   snrs: (number | null)[]
+  /** --sample: the cases were this many of the set's, spread evenly; null for all of them. */
+  sample: number | null
   concurrency: number
   duration_ms: number
   overall: GroupScores
@@ -353,6 +355,7 @@ export function voiceAudioReport(
     datasets: opts.datasets.map((d) => ({ name: d.name, version: d.version, hash: d.hash, cases: d.cases.length })),
     voices: opts.voices,
     snrs: opts.snrs,
+    sample: opts.sample ?? null,
     concurrency: opts.concurrency,
     duration_ms: Math.round(durationMs),
     overall,

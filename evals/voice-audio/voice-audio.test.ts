@@ -135,6 +135,7 @@ describe('the spoken eval gate', () => {
   const floors: AudioFloors = {
     description: 'test',
     dataset: 'voice-audio',
+    sample: null,
     by_snr: { '20dB': { wer_max: 0.5, intent_min: 0.3, red_flag_recall_min: 0, false_alarms_max: 0 } },
     known_red_flag_misses: ['va-em@20dB'],
     measured: 'today',
