@@ -32,7 +32,7 @@ export class OpenedValues {
 
   get(userId: string, aad: string, sealed: Uint8Array): string | undefined {
     const hit = this.byUser.get(userId)?.get(aad)
-    return hit?.sealed.equals(sealed) ? hit.text : undefined
+    return hit && sameBytes(hit.sealed, sealed) ? hit.text : undefined
   }
 
   set(userId: string, aad: string, sealed: Uint8Array, text: string): void {
@@ -42,8 +42,10 @@ export class OpenedValues {
     if (old) this.remove(old)
     let mine = this.byUser.get(userId)
     if (!mine) this.byUser.set(userId, (mine = new Map()))
-    // A copy of its own: a query result's Buffer may share a slab with many others.
-    const entry: Entry = { userId, aad, sealed: Buffer.from(Uint8Array.prototype.slice.call(sealed).buffer), text, held: true }
+    // A copy of its own (a query result's Buffer may share a slab with many others), one byte a
+    // character: a string lives in the JavaScript heap, where tens of thousands of small Buffers
+    // (each an ArrayBuffer with memory of its own) made the garbage collector's work heavier.
+    const entry: Entry = { userId, aad, sealed: Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength).toString('latin1'), text, held: true }
     mine.set(aad, entry)
     this.line.push(entry)
     this.values++
@@ -81,16 +83,22 @@ export class OpenedValues {
     // The husk left in the line keeps no plaintext.
     entry.held = false
     entry.text = ''
-    entry.sealed = EMPTY
+    entry.sealed = ''
   }
 }
 
-const EMPTY = Buffer.alloc(0)
+/** Whether `bytes` are the sealed bytes kept as `kept` (one byte a character). */
+function sameBytes(kept: string, bytes: Uint8Array): boolean {
+  if (kept.length !== bytes.length) return false
+  for (let i = 0; i < bytes.length; i++) if (kept.charCodeAt(i) !== bytes[i]) return false
+  return true
+}
 
 interface Entry {
   userId: string
   aad: string
-  sealed: Buffer
+  /** The sealed bytes, one byte a character (latin1). */
+  sealed: string
   text: string
   /** Still in the memory (false once removed: only an emptied husk in the line is left). */
   held: boolean
