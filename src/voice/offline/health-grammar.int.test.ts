@@ -37,6 +37,17 @@ describe('the health grammar', () => {
     expect(/<med> = ([^;]+);/.exec(g.jsgf)![1]!.split(' | ').every((a) => /^\/0\.\d+\/ /.test(a))).toBe(true)
   })
 
+  it.skipIf(espeak.missing)(`has an emergency pass: the same rules and words, listening for emergencies and their look-alikes only${espeak.note}`, async () => {
+    const g = await compileHealthGrammar({ medicines: [] }, findBinary('espeak-ng'))
+    const publicRule = (jsgf: string) => /public <utterance> = ([^;]+);/.exec(jsgf)![1]!
+    expect(publicRule(g.jsgf)).toContain('<readings>')
+    expect(publicRule(g.emergencyJsgf)).not.toMatch(/<readings>|<dose>|<intake>|<question>|<answer>|<symptom>/)
+    expect(publicRule(g.emergencyJsgf)).toMatch(/<emergency>.*<past>/)
+    // The rest of the grammar is the same, so the patient's dictionary serves both.
+    expect(g.emergencyJsgf.replace(publicRule(g.emergencyJsgf), '')).toBe(g.jsgf.replace(publicRule(g.jsgf), ''))
+    for (const w of jsgfWords(g.emergencyJsgf)) expect(g.dictionary).toMatch(new RegExp(`^${w} `, 'm'))
+  })
+
   it.skipIf(espeak.missing)(`keeps one spelling of foods that sound the same${espeak.note}`, async () => {
     const g = await compileHealthGrammar({ medicines: [] }, findBinary('espeak-ng'))
     const food = alternatives(/<food> = ([^;]+);/.exec(g.jsgf)![1]!)
@@ -55,7 +66,8 @@ describe('the health grammar', () => {
       const c = await cache.forVocabulary({ medicines: ['Dytor'] })
       expect(c.grammar.jsgf).not.toBe(a.grammar.jsgf)
       expect(c.phoneLoop).toEqual(a.phoneLoop)
-      for (const f of [a.grammar.jsgf, a.grammar.dict, a.phoneLoop.jsgf, a.keyphrases.kws]) expect(fs.existsSync(f)).toBe(true)
+      for (const f of [a.grammar.jsgf, a.grammar.dict, a.emergency.jsgf, a.phoneLoop.jsgf, a.keyphrases.kws]) expect(fs.existsSync(f)).toBe(true)
+      expect(a.emergency.dict).toBe(a.grammar.dict)
       // A new process finds the files instead of compiling again.
       const again = new SearchFileCache(dir, undefined, capturingLogger().logger)
       expect(await again.forVocabulary({ medicines: ['Dytor', 'Telma 40'] })).toEqual(a)

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { COMMON_DRUGS } from '../../../language/medicine-names.js'
 import { FOODS } from '../../../agents/food/nutrition-table.js'
 import { numberWords } from '../spoken-numbers.js'
@@ -207,6 +208,11 @@ const PAST = `
 export interface CompiledGrammar {
   /** JSGF text for `-jsgf`. */
   jsgf: string
+  /**
+   * The same rules listening for emergencies only (and the look-alikes that are not one): the
+   * second pass over an utterance the whole grammar did not understand. Same dictionary.
+   */
+  emergencyJsgf: string
   /** The dictionary for `-dict`: every word of the grammar and nothing else. */
   dictionary: string
   /** Words left out because nothing could pronounce them. */
@@ -223,7 +229,7 @@ export async function compileHealthGrammar(vocabulary: GrammarVocabulary, espeak
   const medicines = phrases([...vocabulary.medicines, ...COMMON_DRUGS])
   // Aliases of three letters or fewer ("mor", "seb", "nan") sound like half the words of the grammar.
   const foods = phrases(FOODS.flatMap((f) => [f.name, ...f.aliases.filter((a) => a.length > 3)]))
-  const fixed = [NUMBERS, READINGS, DOSES, INTAKE, QUESTIONS, ANSWERS, SYMPTOMS, EMERGENCIES, PAST, HEAD].join('\n')
+  const fixed = fixedRules()
   const words = new Set([...jsgfWords(fixed), ...[...medicines, ...foods].flatMap((p) => p.split(' '))])
   const { dictionary, unknown } = await pronounce(words, espeak)
   const sayable = (p: string) => p.split(' ').every((w) => dictionary.has(w))
@@ -241,14 +247,35 @@ export async function compileHealthGrammar(vocabulary: GrammarVocabulary, espeak
   const plain = ['#JSGF V1.0;', 'grammar podd;', ...rules].join('\n')
   const used = jsgfWords(plain)
   const jsgf = weighGrammar(plain)
+  const emergencyJsgf = weighGrammar(plain.replace(HEAD, EMERGENCY_HEAD))
   for (const w of [...dictionary.keys()]) if (!used.has(w)) dictionary.delete(w)
-  return { jsgf, dictionary: dictionaryText(dictionary), unpronounceable: unknown }
+  return { jsgf, emergencyJsgf, dictionary: dictionaryText(dictionary), unpronounceable: unknown }
 }
 
 const HEAD = `
 public <utterance> = [<lead>] [<lead>] (<readings> | <dose> | <intake> | <question> | <answer> | <symptom> | <emergency> | <past>) [please | thank you | thanks];
 <lead> = okay | ok | so | well | hello | hi | uh | um | hmm | sorry | today | today morning | this morning | just now | yesterday | good morning | good evening | and;
 `
+
+/**
+ * The emergency pass's public rule. Heard through the whole grammar, an emergency said in a voice
+ * or noise the acoustic model fits badly loses to a short food or reading sentence (each of the
+ * eight kinds of sentence is one choice in eight, and an emergency's many optional words each have
+ * a price); with only emergencies and their look-alikes to choose from, the same audio comes back
+ * as the emergency it was (spoken development set: most of the emergencies the whole grammar
+ * heard as food or not at all), or as the look-alike it was (a past event, a question), which the safety node does not raise.
+ */
+const EMERGENCY_HEAD = HEAD.replace(/\(<readings>[^)]*\)/, '(<emergency> | <past>)')
+
+const fixedRules = () => [NUMBERS, READINGS, DOSES, INTAKE, QUESTIONS, ANSWERS, SYMPTOMS, EMERGENCIES, PAST, HEAD].join('\n')
+
+/**
+ * Names the grammar's own text (not the patient's medicines): compiled files are named by it, so a
+ * changed grammar is never read from an older file, whoever forgot to bump a version.
+ */
+export function grammarTextId(): string {
+  return createHash('sha256').update(`${fixedRules()}\n${EMERGENCY_HEAD}`).digest('hex').slice(0, 12)
+}
 
 /** Every word a JSGF text can produce (its terminals; weights and rule names left out). */
 export function jsgfWords(jsgf: string): Set<string> {

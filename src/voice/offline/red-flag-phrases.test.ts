@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { detectRedFlags } from '../../graph/safety/red-flags.js'
 import { loadCmudict } from './pronunciations.js'
 import { keyphraseFile, RED_FLAG_PHRASES } from './red-flag-phrases.js'
-import { missingRedFlags, redFlagsInGuess } from './offline-recognizer.js'
+import { EMERGENCY_PASS_MIN_LLR, emergencyPassFlags, missingRedFlags, redFlagsInGuess } from './offline-recognizer.js'
+import type { Decoding } from './sphinx.js'
 
 describe('red-flag keyphrases', () => {
   it("each one is raised by the safety node's own detector, alone or before other words", () => {
@@ -42,5 +43,21 @@ describe('red-flag keyphrases', () => {
     expect(redFlagsInGuess('i took my metformin after lunch')).toEqual([])
     expect(redFlagsInGuess('no chest pain today i am feeling fine')).toEqual([])
     expect(redFlagsInGuess('')).toEqual([])
+  })
+
+  it("takes the emergency pass's red flags only when its words fit the sound well enough", () => {
+    // One word over frames 0-99 against a phone loop that fits them 30 a frame better or worse.
+    const decoding = (text: string, ascr: number): Decoding => ({
+      text,
+      segments: [{ word: text.replace(/ /g, '_'), startFrame: 0, endFrame: 99, ascr, lscr: 0 }],
+      frames: 100,
+    })
+    const phones = decoding('phah', -3000)
+    const at = (llr: number) => -3000 + llr * 100
+    expect(emergencyPassFlags(decoding('i have severe chest pain', at(EMERGENCY_PASS_MIN_LLR)), phones)).toEqual(['chest pain'])
+    expect(emergencyPassFlags(decoding('i have severe chest pain', at(EMERGENCY_PASS_MIN_LLR - 1)), phones)).toEqual([])
+    // A look-alike the pass heard is not an emergency to the safety node either.
+    expect(emergencyPassFlags(decoding('my father had a heart attack years ago', at(0)), phones)).toEqual([])
+    expect(emergencyPassFlags(decoding('', 0), phones)).toEqual([])
   })
 })

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { Logger } from '../../logger.js'
-import { compileHealthGrammar, medicinePhrase, type GrammarVocabulary } from './health-grammar.js'
+import { compileHealthGrammar, grammarTextId, medicinePhrase, type GrammarVocabulary } from './health-grammar.js'
 import { ARPABET_PHONES } from './arpabet.js'
 import { dictionaryText, pronounce } from './pronunciations.js'
 import { keyphraseFile, keyphraseWords } from './red-flag-phrases.js'
@@ -14,7 +14,7 @@ import { keyphraseFile, keyphraseWords } from './red-flag-phrases.js'
  */
 
 /** Bump when the grammar, dictionary or keyphrases change, so old files are not reused. */
-const VERSION = 'v8'
+const VERSION = 'v9'
 
 export interface GrammarFiles {
   jsgf: string
@@ -23,17 +23,21 @@ export interface GrammarFiles {
 
 export interface SearchFiles {
   grammar: GrammarFiles
+  /** The patient's grammar listening for emergencies and their look-alikes only (same dictionary). */
+  emergency: GrammarFiles
   /** Any sequence of phones: the best the acoustic model can do with no words at all. */
   phoneLoop: GrammarFiles
   keyphrases: { kws: string; dict: string }
 }
 
+type PatientFiles = Pick<SearchFiles, 'grammar' | 'emergency'>
+
 // At most this many patients' grammars are kept in memory (their files stay on disk).
 const MAX_CACHED = 200
 
 export class SearchFileCache {
-  private readonly grammars = new Map<string, Promise<GrammarFiles>>()
-  private fixed: Promise<Omit<SearchFiles, 'grammar'>> | undefined
+  private readonly grammars = new Map<string, Promise<PatientFiles>>()
+  private fixed: Promise<Omit<SearchFiles, keyof PatientFiles>> | undefined
 
   constructor(
     private readonly dir: string,
@@ -43,13 +47,13 @@ export class SearchFileCache {
 
   /** The files for a patient's vocabulary, compiled on first use. */
   async forVocabulary(vocabulary: GrammarVocabulary): Promise<SearchFiles> {
-    const [grammar, fixed] = await Promise.all([this.grammar(vocabulary), this.fixedFiles()])
-    return { grammar, ...fixed }
+    const [patient, fixed] = await Promise.all([this.grammar(vocabulary), this.fixedFiles()])
+    return { ...patient, ...fixed }
   }
 
-  private grammar(vocabulary: GrammarVocabulary): Promise<GrammarFiles> {
+  private grammar(vocabulary: GrammarVocabulary): Promise<PatientFiles> {
     const medicines = [...new Set(vocabulary.medicines.map(medicinePhrase).filter((m): m is string => !!m))].sort()
-    const key = createHash('sha256').update(`${VERSION}\n${medicines.join('\n')}`).digest('hex').slice(0, 16)
+    const key = createHash('sha256').update(`${VERSION}\n${grammarTextId()}\n${medicines.join('\n')}`).digest('hex').slice(0, 16)
     let files = this.grammars.get(key)
     if (files) {
       // Most recently used last, so the oldest is the first to go.
@@ -64,13 +68,18 @@ export class SearchFileCache {
     return files
   }
 
-  private async compile(key: string, medicines: string[]): Promise<GrammarFiles> {
-    const files = { jsgf: path.join(this.dir, `grammar-${key}.gram`), dict: path.join(this.dir, `grammar-${key}.dict`) }
-    if (await exists(files.jsgf, files.dict)) return files
+  private async compile(key: string, medicines: string[]): Promise<PatientFiles> {
+    const dict = path.join(this.dir, `grammar-${key}.dict`)
+    const files = {
+      grammar: { jsgf: path.join(this.dir, `grammar-${key}.gram`), dict },
+      emergency: { jsgf: path.join(this.dir, `emergency-${key}.gram`), dict },
+    }
+    if (await exists(files.grammar.jsgf, files.emergency.jsgf, dict)) return files
     const started = performance.now()
     const compiled = await compileHealthGrammar({ medicines }, this.espeak)
-    await writeAtomically(files.dict, compiled.dictionary)
-    await writeAtomically(files.jsgf, compiled.jsgf)
+    await writeAtomically(dict, compiled.dictionary)
+    await writeAtomically(files.emergency.jsgf, compiled.emergencyJsgf)
+    await writeAtomically(files.grammar.jsgf, compiled.jsgf)
     // Counts only: medicine names are health data.
     this.logger.info(
       { medicines: medicines.length, unpronounceable: compiled.unpronounceable.length, ms: Math.round(performance.now() - started) },
@@ -79,15 +88,17 @@ export class SearchFileCache {
     return files
   }
 
-  private fixedFiles(): Promise<Omit<SearchFiles, 'grammar'>> {
+  private fixedFiles(): Promise<Omit<SearchFiles, keyof PatientFiles>> {
     this.fixed ??= this.writeFixed()
     this.fixed.catch(() => (this.fixed = undefined))
     return this.fixed
   }
 
-  private async writeFixed(): Promise<Omit<SearchFiles, 'grammar'>> {
+  private async writeFixed(): Promise<Omit<SearchFiles, keyof PatientFiles>> {
     const phoneLoop = { jsgf: path.join(this.dir, `phones-${VERSION}.gram`), dict: path.join(this.dir, `phones-${VERSION}.dict`) }
-    const keyphrases = { kws: path.join(this.dir, `red-flags-${VERSION}.kws`), dict: path.join(this.dir, `red-flags-${VERSION}.dict`) }
+    // Named by their content too: keyphrase thresholds change without a version bump.
+    const kwsId = createHash('sha256').update(keyphraseFile()).digest('hex').slice(0, 12)
+    const keyphrases = { kws: path.join(this.dir, `red-flags-${VERSION}-${kwsId}.kws`), dict: path.join(this.dir, `red-flags-${VERSION}-${kwsId}.dict`) }
     if (await exists(phoneLoop.jsgf, phoneLoop.dict, keyphrases.kws, keyphrases.dict)) return { phoneLoop, keyphrases }
     const phoneWord = (p: string) => `ph${p.toLowerCase()}`
     await writeAtomically(phoneLoop.dict, ARPABET_PHONES.map((p) => `${phoneWord(p)} ${p}`).join('\n') + '\n')

@@ -32,7 +32,15 @@ export interface Decoding {
 }
 
 export type Search =
-  | { kind: 'grammar'; jsgf: string; dict: string; /** -wip, when not the default 0.65. */ wordPenalty?: number }
+  | {
+      kind: 'grammar'
+      jsgf: string
+      dict: string
+      /** -wip, when not the default 0.65. */
+      wordPenalty?: number
+      /** -beam, -wbeam and -pbeam, when not the defaults (1e-48, 7e-29, 1e-48). */
+      beams?: { beam: number; wbeam: number; pbeam: number }
+    }
   | { kind: 'language-model'; lm?: string; dict?: string }
 
 export interface DecodeOptions {
@@ -56,6 +64,7 @@ export async function decodeBatch(binary: string, wavFile: string, search: Searc
   if (search.kind === 'grammar') {
     args.push('-jsgf', search.jsgf, '-dict', search.dict)
     if (search.wordPenalty !== undefined) args.push('-wip', String(search.wordPenalty))
+    if (search.beams) args.push('-beam', String(search.beams.beam), '-wbeam', String(search.beams.wbeam), '-pbeam', String(search.beams.pbeam))
   }
   else {
     if (search.lm) args.push('-lm', search.lm)
