@@ -44,20 +44,43 @@ async function json(res: Response): Promise<Json> {
   return (await res.json()) as Json
 }
 
-/** The caregiver is linked to the patient (the fuzz may have unlinked them). */
+/** Caregivers registered before the fuzz, to stand in for one the fuzz locked out of invitation codes. */
+const spareCaregivers: Account[] = []
+const bearer = (account: Account) => ({ authorization: `Bearer ${account.access_token}`, 'content-type': 'application/json' })
+
+/** A new invitation code of the patient's (the fuzz may have left the most invitations open). */
+async function invitationCode(): Promise<string> {
+  const patient = bearer(accounts.patient)
+  let res = await request('/api/v1/caregivers/invitations', { method: 'POST', headers: patient })
+  if (res.status === 409) {
+    const { invitations } = await json(await request('/api/v1/caregivers/invitations', { headers: patient }))
+    for (const { id } of invitations) await request(`/api/v1/caregivers/invitations/${id}`, { method: 'DELETE', headers: patient })
+    res = await request('/api/v1/caregivers/invitations', { method: 'POST', headers: patient })
+  }
+  const body = await json(res)
+  expect(res.status, `a new invitation: ${JSON.stringify(body)}`).toBe(201)
+  return body.code
+}
+
+/**
+ * The caregiver is linked to the patient (the fuzz may have unlinked them). The fuzz also sends
+ * the caregiver's code route wrong codes, and ten of those lock a caregiver out of codes for 15
+ * minutes (the throttle doing its job): then a spare caregiver takes the caregiver's place.
+ */
 async function ensureLinked(): Promise<void> {
-  const { patient, caregiver } = accounts
-  const linked = await json(await request('/api/v1/caregivers/patients', { headers: { authorization: `Bearer ${caregiver.access_token}` } }))
-  if (linked.patients?.some((p: Json) => p.id === patient.id)) return
-  const invite = await json(await request('/api/v1/caregivers/invitations', { method: 'POST', headers: { authorization: `Bearer ${patient.access_token}` } }))
-  const link = await json(
-    await request('/api/v1/caregivers/links', {
-      method: 'POST',
-      headers: { authorization: `Bearer ${caregiver.access_token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ code: invite.code }),
-    }),
-  )
-  known.link = link.link.id
+  const linked = await json(await request('/api/v1/caregivers/patients', { headers: bearer(accounts.caregiver) }))
+  if (linked.patients?.some((p: Json) => p.id === accounts.patient.id)) return
+  const code = await invitationCode()
+  const redeem = () => request('/api/v1/caregivers/links', { method: 'POST', headers: bearer(accounts.caregiver), body: JSON.stringify({ code }) })
+  let res = await redeem()
+  while (res.status === 429 && spareCaregivers.length > 0) {
+    accounts.caregiver = spareCaregivers.shift()!
+    known.caregiver = accounts.caregiver.id
+    res = await redeem()
+  }
+  const body = await json(res)
+  expect(res.status, `relinking the caregiver: ${JSON.stringify(body)}`).toBe(201)
+  known.link = body.link.id
 }
 
 beforeAll(async () => {
@@ -67,6 +90,7 @@ beforeAll(async () => {
   doc = (await json(await request('/api/v1/openapi.json'))) as unknown as Doc
   accounts.patient = await registerUser(client, 'patient')
   accounts.caregiver = await registerUser(client, 'caregiver')
+  for (let i = 0; i < 3; i++) spareCaregivers.push(await registerUser(client, 'caregiver'))
   await ensureLinked()
   const { patient } = accounts
   const auth = { authorization: `Bearer ${patient.access_token}`, 'content-type': 'application/json' }
