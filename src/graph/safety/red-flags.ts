@@ -2,6 +2,7 @@ import { matchable } from '../../../language/script.js'
 import { expandTextSpeak } from '../../../language/text-speak.js'
 import { clauses, conceptFlags } from './red-flag-concepts.js'
 import { E, firstPresent, re } from './presence.js'
+import { withoutLookAlikes } from './red-flag-look-alikes.js'
 import { statedReadings, type StatedReadings } from './stated-readings.js'
 
 /**
@@ -12,8 +13,10 @@ import { statedReadings, type StatedReadings } from './stated-readings.js'
  * resting") or a known idiom ("behosh hoke soya") cancels one.
  *
  * One place recognises a red flag in words: red-flag-concepts.ts (subject × state pairs, and a
- * table of signs that are not pairs), read through presence.ts. This module adds what needs a
- * number (a reading with a symptom) and an overdose's possible self-harm, and orders the result.
+ * table of signs that are not pairs), read through presence.ts, after look-alikes (a question
+ * about a condition, a story, an idiom) were taken out (red-flag-look-alikes.ts). This module
+ * adds what needs a number (a reading with a symptom) and an overdose's possible self-harm, and
+ * orders the result.
  *
  * Each category is covered in English, romanised Hindi and Devanagari (folded: no nukta,
  * anusvara for chandrabindu, see language/script.ts), plus common transliterations of Tamil,
@@ -58,48 +61,6 @@ export interface RedFlagAssessment {
 const NOT_RISING = re(
   `\\b(?:took|taken|had|ate|drank|gave|given|kha li|kha liya|pi li|pi liya|le li|li)\\b.{0,30}\\b(?:glucose|sugar|juice|sweets?|candy|glucon|cheeni|chini|meetha)\\b.{0,60}\\b(?:still|abhi bhi|ab bhi|phir bhi|not (?:going up|rising|coming up|improving|better)|isn'?t (?:going up|rising|coming up)|nahi badh\\w*)\\b|\\bstill (?:low|\\d{2})\\b.{0,40}\\bafter (?:taking |having )?(?:glucose|sugar|juice)`,
 )
-
-/** The named conditions a patient may ask about ("what are the signs of a stroke") as well as have. */
-const CONDITION =
-  `(?:a |an |the )?(?:mini[- ]?)?(?:strokes?|brain strokes?|paralysis|lakwa|lakva|lakwe|lakve|pakshaghat|heart attacks?|cardiac arrest|dil ka daura|dil ke daure|seizures?|epilepsy|epileptic fits?|mirgi|convulsions?|anaphylaxis|स्ट्रोक|लकवा|लकवे|हार्ट अटैक|दिल का दौरा|दिल के दौरे|मिर्गी|दौरे)(?![\\p{L}\\p{M}])`
-/**
- * A question for information about a condition is not the condition: "what are the signs of a
- * stroke", "how can I prevent a heart attack", "can high BP cause a stroke", "stroke ke lakshan
- * kya hain", "लकवे से कैसे बचें". Only the frame and the condition's name are removed, so a sign
- * said in the same message still alarms ("what are the signs of a stroke, my face is drooping"),
- * and "is this a stroke", "showing signs of a stroke", "I think he's having a stroke" keep theirs.
- * Questions about self-harm or an overdose are never read this way.
- */
-const ASKING_ABOUT = re(
-  [
-    `\\b(?:what|which) (?:are|is|r|were) (?:the |some |common |early |warning |main |first |usual |typical )*(?:signs?|symptoms?|causes?|risks?|risk factors?|warning signs?|chances?|types?|precautions?|difference|effects?) (?:of|for|between) (?:having |getting )?${CONDITION}`,
-    `\\bwhat (?:is|causes|happens (?:in|during)) ${CONDITION}`,
-    `\\bhow (?:to|do i|do you|can i|can you|can we|should i|does one|do we|would i|could i) (?:\\S+ ){0,2}?(?:prevent|avoid|recogni[sz]e|spot|identify|reduce|lower|cut) (?:(?:my|the|a|an|your) )?(?:(?:risk|chances?|signs?|symptoms?) (?:of |for )?)?(?:having |getting )?${CONDITION}`,
-    `\\b(?:risk|risks|chance|chances|prevention|preventing|avoiding|avoid) (?:of |for )?(?:having |getting )?${CONDITION}`,
-    `\\b(?:can|does|do|will|could|may|might) (?:\\S+ ){1,4}?(?:cause|causes|lead to|leads to|give|increase|raise) (?:you |me |the )?(?:risk of |chance of )?${CONDITION}`,
-    `\\b(?:tell me|teach me|explain|information|info|read|learn) (?:more )?(?:about|on|up on) (?:what )?${CONDITION}`,
-    // "stroke ke lakshan kya hain", "lakwe se kaise bache", "heart attack kyun hota hai", "mirgi kya hoti hai".
-    `${CONDITION} (?:ke|ka|ki|se) (?:lakshan|lakshano|symptoms?|signs?|kaaran|karan|khatra|khatre|risk|bachav|bachaav|baare mein|baare me) (?:\\S+ ){0,2}?(?:kya|kaun|kaise|batao|bataiye|bataye|bataen|samjhao|samjhaiye|jaanna|janna)(?![\\p{L}\\p{M}])`,
-    `${CONDITION} (?:se )?(?:kaise|kyun|kyon|kyu) (?:hota|hote|hoti|aata|aati|padta|padti|bache|bachen|bachein|bachu|bacha|roke|rokein|rokte)(?![\\p{L}\\p{M}])|${CONDITION} kya (?:hota|hote|hoti) (?:hai|hain|h)(?![\\p{L}\\p{M}])`,
-    `${CONDITION} (?:के|का|की|से) (?:लक्षण|कारण|खतरा|खतरे|बचाव|बारे में) (?:\\S+ ){0,2}?(?:क्या|कौन|कैसे|बताओ|बताइए|बताएं|बताइये|समझाइए)`,
-    `${CONDITION} (?:से )?(?:कैसे|क्यों) (?:होता|होते|होती|आता|पडता|बचें|बचे|बचा|रोकें)|${CONDITION} क्या (?:होता|होते|होती) (?:है|हैं)`,
-  ].join('|'),
-)
-
-/** Everyday hyperbole and idioms that look like a red flag; removed before matching. */
-const IDIOMS = [
-  ASKING_ABOUT,
-  // "Watched a film about a stroke survivor": a story about it, not the patient's own.
-  /\b(?:film|movie|show|serial|story|article|book|documentary|news|video|programme|program|talk|lecture) (?:about|on) [^.!?,]*/gu,
-  /\balmost (?:fainted|died|had a heart attack)\b (?:when|after|seeing|on seeing|looking|reading|at)\b[^.!?]*/gu,
-  re(`\\bbehosh (?:ho ?ke|hokar|ho kar|jaisa|jaisi|ki tarah) (?:\\S+ )?(?:so|neend)\\S*|\\bbehoshi ki neend\\b|बेहोश (?:होकर|हो के|हो कर|जैसा|जैसी|की तरह) (?:\\S+ )?(?:सो|नींद)\\S*|बेहोशी की नींद`),
-]
-
-function withoutIdioms(text: string): string {
-  let t = text
-  for (const idiom of IDIOMS) t = t.replace(new RegExp(idiom.source, idiom.flags.includes('g') ? idiom.flags : idiom.flags + 'g'), ' ')
-  return t
-}
 
 /** An accidental overdose is a medical emergency; any other is also a possible self-harm. */
 const ACCIDENT = re(
@@ -179,10 +140,10 @@ const ORDER: RedFlagCategory[] = [
 
 /** Every red flag in a patient's words, in a fixed order of severity, with the readings stated. */
 export function assessRedFlags(text: string): RedFlagAssessment {
-  const t = withoutIdioms(expandTextSpeak(normalise(text)))
+  const t = withoutLookAlikes(expandTextSpeak(normalise(text)))
   const readings = statedReadings(t)
   // Concept pairs and signs, clause by clause: the one place a red flag in words is recognised.
-  const found = conceptFlags(clauses(text).map((c) => withoutIdioms(expandTextSpeak(c))), t)
+  const found = conceptFlags(clauses(text).map((c) => withoutLookAlikes(expandTextSpeak(c))), t)
   for (const f of readingFlags(t, readings)) if (!found.has(f.category)) found.set(f.category, f.matched)
   // An overdose nobody calls an accident may be self-harm: the reply adds the crisis line.
   if (found.has('overdose') && !found.has('self_harm') && !ACCIDENT.test(t)) found.set('self_harm', found.get('overdose')!)
