@@ -292,7 +292,7 @@ async function main() {
     const caregiver = newId()
     await seed(modes.map((m) => sides[m]), authDb, caregiver)
     // The yardstick reads rows as the store kept them before encryption (jsonb, nothing sealed).
-    if (sides.off) await asUnencryptedRows(handle.db, sides.off.patients, sides.on?.patients ?? [])
+    if (sides.off) await asUnencryptedRows(handle.db, sides.off.patients)
     await benchSummaries(sides, modes, caregiver)
     const first = sides[modes[0]!]
     await benchAlerts(careDb(handle.db), first.store, authDb, first.patients, caregiver)
