@@ -12,8 +12,14 @@
  * Bounded by the characters it holds (text and sealed bytes); when it is full the value stored
  * longest ago goes first. Not the least recently used: moving an entry of a large Map on every
  * read cost more than opening the value, and what is read most (a patient's latest events) was
- * mostly stored last. Entries are filed under their patient, so PatientKeys drops a patient's all at once whenever it lets go of
- * their key (erasure, eviction, expiry): plaintext is never kept longer than the key that opens it.
+ * mostly stored last. But a value stored less than `minStayMs` ago is never pushed out: when
+ * the oldest is that young, the new value is not kept. A run that reads more payloads than the
+ * memory holds, once each (the night's daily summaries, an export), would otherwise turn the
+ * whole memory over again and again and find nothing in it: storing and evicting a value cost
+ * more than opening it (summaries of 1,000 patients, encryption on against off: +25.7 % CPU with
+ * the memory turning over, +6.1 % with no memory at all). Entries are filed under their patient,
+ * so PatientKeys drops a patient's all at once whenever it lets go of their key (erasure,
+ * eviction, expiry): plaintext is never kept longer than the key that opens it.
  */
 export class OpenedValues {
   /** Each patient's values by associated data: looked up with strings the caller has, none built. */
@@ -28,7 +34,12 @@ export class OpenedValues {
   private values = 0
   private chars = 0
 
-  constructor(private readonly maxChars: number) {}
+  constructor(
+    private readonly maxChars: number,
+    /** How long a value stays at least, before a newer one may push it out (default a minute). */
+    private readonly minStayMs = 60_000,
+    private readonly now: () => number = () => Date.now(),
+  ) {}
 
   get(userId: string, aad: string, sealed: Uint8Array): string | undefined {
     const hit = this.byUser.get(userId)?.get(aad)
@@ -36,22 +47,34 @@ export class OpenedValues {
   }
 
   set(userId: string, aad: string, sealed: Uint8Array, text: string): void {
+    const size = text.length + sealed.length
     // One value never pushes out a tenth of the rest.
-    if (text.length + sealed.length > this.maxChars / 10) return
+    if (size > this.maxChars / 10) return
     const old = this.byUser.get(userId)?.get(aad)
     if (old) this.remove(old)
+    const now = this.now()
+    while (this.chars + size > this.maxChars) {
+      const oldest = this.oldest()!
+      if (now - oldest.at < this.minStayMs) return this.compact()
+      this.remove(oldest)
+    }
     let mine = this.byUser.get(userId)
     if (!mine) this.byUser.set(userId, (mine = new Map()))
     // A copy of its own (a query result's Buffer may share a slab with many others), one byte a
     // character: a string lives in the JavaScript heap, where tens of thousands of small Buffers
     // (each an ArrayBuffer with memory of its own) made the garbage collector's work heavier.
-    const entry: Entry = { userId, aad, sealed: Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength).toString('latin1'), text, held: true }
+    const entry: Entry = { userId, aad, sealed: Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength).toString('latin1'), text, held: true, at: now }
     mine.set(aad, entry)
     this.line.push(entry)
     this.values++
-    this.chars += text.length + entry.sealed.length
-    while (this.chars > this.maxChars) this.remove(this.line[this.head++]!)
+    this.chars += size
     this.compact()
+  }
+
+  /** The value stored longest ago still held (husks before it are passed over for good). */
+  private oldest(): Entry | undefined {
+    while (this.head < this.line.length && !this.line[this.head]!.held) this.head++
+    return this.line[this.head]
   }
 
   /** Forgets every value of a patient. */
@@ -102,4 +125,6 @@ interface Entry {
   text: string
   /** Still in the memory (false once removed: only an emptied husk in the line is left). */
   held: boolean
+  /** When it was stored (ms). */
+  at: number
 }

@@ -222,7 +222,7 @@ describe('opened values', () => {
   })
 
   it("Should drop an evicted key's values, and keep at most maxOpenedChars characters", async () => {
-    const keys = new PatientKeys(new MemoryWrappedKeyStore(), { master: master(), maxCached: 1, maxOpenedChars: 2000 })
+    const keys = new PatientKeys(new MemoryWrappedKeyStore(), { master: master(), maxCached: 1, maxOpenedChars: 2000, openedMinStayMs: 0 })
     readOnce(await keys.forWrite('asha'), 'event|1|chat', 'hello')
     const ravi = await keys.forWrite('ravi')
     expect(keys.openedSize.values).toBe(0)
@@ -234,6 +234,24 @@ describe('opened values', () => {
     const none = new PatientKeys(new MemoryWrappedKeyStore(), { master: master(), maxOpenedChars: 0 })
     readOnce(await none.forWrite('asha'), 'event|1|chat', 'hello')
     expect(none.openedSize.values).toBe(0)
+  })
+
+  it('Should not push out a value stored less than minStayMs ago: the newer one is not kept instead', () => {
+    let now = 0
+    const values = new OpenedValues(100, 1000, () => now)
+    const bytes = Buffer.from([1])
+    for (let i = 0; i < 12; i++) values.set('a', `event|${i}|water`, bytes, 'x'.repeat(9))
+    // Ten fit; the eleventh and twelfth came while the first were young.
+    expect(values.size).toEqual({ values: 10, chars: 100 })
+    expect(values.get('a', 'event|0|water', bytes)).toBe('x'.repeat(9))
+    expect(values.get('a', 'event|11|water', bytes)).toBeUndefined()
+    // Once the oldest has stayed its time, a new value pushes it out.
+    now = 1000
+    values.set('a', 'event|12|water', bytes, 'y'.repeat(9))
+    expect(values.get('a', 'event|0|water', bytes)).toBeUndefined()
+    expect(values.get('a', 'event|1|water', bytes)).toBe('x'.repeat(9))
+    expect(values.get('a', 'event|12|water', bytes)).toBe('y'.repeat(9))
+    expect(values.size).toEqual({ values: 10, chars: 100 })
   })
 
   it('Should count and drop values by patient, and answer only for the bytes they came from', () => {
@@ -256,7 +274,7 @@ describe('opened values', () => {
 
 describe('opened values at scale', () => {
   it('Should stay fast and bounded through many evictions and drops', () => {
-    const values = new OpenedValues(50_000)
+    const values = new OpenedValues(50_000, 0)
     const bytes = Buffer.alloc(40, 7)
     const t0 = performance.now()
     for (let i = 0; i < 200_000; i++) {

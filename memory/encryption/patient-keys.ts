@@ -136,6 +136,8 @@ export interface PatientKeysOptions {
    * cache. Default 8 million (about 16–25 MB with their bookkeeping); 0 keeps none.
    */
   maxOpenedChars?: number
+  /** How long an opened payload stays at least before a newer one may push it out (OpenedValues). Default 60 s. */
+  openedMinStayMs?: number
 }
 
 const wrapAad = (userId: string) => `podd data key|${userId}`
@@ -168,7 +170,7 @@ export class PatientKeys {
     this.maxCached = opts.maxCached ?? 10_000
     this.ttlMs = opts.cacheTtlMs ?? 60_000
     const maxOpened = opts.maxOpenedChars ?? 8_000_000
-    this.opened = maxOpened > 0 ? new OpenedValues(maxOpened) : undefined
+    this.opened = maxOpened > 0 ? new OpenedValues(maxOpened, opts.openedMinStayMs) : undefined
   }
 
   /** Opened values held in memory (OpenedValues). */
