@@ -33,7 +33,7 @@ const USAGE = `Usage: npm run eval -- [options]
   --filter text            only cases whose id contains text, or tagged text (spoken sets: a,b for either)
   --sample N               spoken sets: at most N cases, spread evenly over the set (after --filter), for quick runs
   --floors file.json       spoken sets: gate on measured floors (evals/voice-audio/floors.json, for its --sample) instead of issue 14's
-                           gate, passing "with N known failures" where the issue's gate is not met (CI); whole set only
+                           gate, passing "with N known failures" where the issue's gate is not met (CI); only a run of their own --sample
   --repeat N               run every case N times and report flaky cases (default 1)
   --concurrency N          parallel workers, each with its own in-memory store (default 2 offline, 4 openai)
   --out file.json          write the full results as JSON (a later --baseline)

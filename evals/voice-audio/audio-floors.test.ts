@@ -42,7 +42,7 @@ describe('the spoken eval floors', () => {
     expect(AudioFloorsSchema.safeParse({ ...floors, by_snr: { '20dB': { wer_max: 0.3 } } }).success).toBe(false)
   })
 
-  it('are measured from a whole run, less the margins, its misses known', () => {
+  it('are measured from a run (here a sample of 80), less the margins, its misses known', () => {
     const report = {
       datasets: [{ name: 'voice-audio' }],
       sample: 80,

@@ -78,8 +78,8 @@ export function belowFloors(floors: AudioFloors, bySnr: Record<string, LevelFigu
 export const FLOOR_MARGINS = { wer: 0.02, intent: 0.02, redFlagRecall: 0.02, falseAlarms: 2 } as const
 
 /**
- * Floors from a whole run's report (`--out`): each noise level's figures less the margins, and
- * the spoken emergencies it missed as the known misses.
+ * Floors from a run's report (`--out`; the whole set, or a `--sample`, which CI then runs too):
+ * each noise level's figures less the margins, and the spoken emergencies it missed as the known misses.
  */
 export function floorsFromReport(
   report: { datasets: { name: string }[]; sample: number | null; by_snr: Record<string, LevelFigures>; red_flag_misses: string[] },
@@ -103,7 +103,7 @@ export function floorsFromReport(
       'the development set by noise level, less ' +
       `${FLOOR_MARGINS.wer * 100} points of WER and intent, ${FLOOR_MARGINS.redFlagRecall * 100} of red-flag recall and ` +
       `${FLOOR_MARGINS.falseAlarms} false alarms; every spoken emergency missed then is listed. ` +
-      'Regenerate with evals/voice-audio/measure-floors.ts from a whole run after an improvement.',
+      'Regenerate with evals/voice-audio/measure-floors.ts from a run of the same sample after an improvement.',
     dataset: report.datasets.map((d) => d.name).join(','),
     sample: report.sample,
     by_snr,

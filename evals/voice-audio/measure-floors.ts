@@ -2,8 +2,9 @@ import fs from 'node:fs'
 import { DEFAULT_FLOORS_FILE, floorsFromReport } from './audio-floors.js'
 
 /**
- * Writes the spoken eval's CI floors from a whole run of the development set:
- *   npm run eval -- --dataset voice-audio --out r.json && npx tsx evals/voice-audio/measure-floors.ts r.json "note"
+ * Writes the spoken eval's CI floors from a run of the development set; CI then runs the same
+ * cases (the report's --sample, or the whole set):
+ *   npm run eval -- --dataset voice-audio --sample 80 --out r.json && npx tsx evals/voice-audio/measure-floors.ts r.json "note"
  * The note says where and when it was measured (commit, load average).
  */
 const [reportFile, note] = process.argv.slice(2)

@@ -13,7 +13,10 @@ import { keyphraseFile, keyphraseWords } from './red-flag-phrases.js'
  * that confidence is measured against, and the red-flag keyphrases.
  */
 
-/** Bump when the grammar, dictionary or keyphrases change, so old files are not reused. */
+/**
+ * Bump when how the files are made changes (pronunciations, weights, the phone loop), so old files
+ * are not reused. The grammar's rules and the keyphrases name their files by their own text.
+ */
 const VERSION = 'v9'
 
 export interface GrammarFiles {
