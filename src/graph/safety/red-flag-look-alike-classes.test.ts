@@ -110,6 +110,8 @@ both(
     'daant nikalwaya, jaw mein pain hai',
     'arm is dead tired',
     'my legs are dead tired after the long walk',
+    'my legs have gone dead exhausted after the wedding',
+    'both arms have gone dead sleepy from holding the baby',
     'blood will not stop my diet',
     "the sugar report won't stop me from walking",
   ],
