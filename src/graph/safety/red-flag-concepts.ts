@@ -292,12 +292,15 @@ export const CONCEPTS: Concept[] = [
  * What a bottle, packet or box holds when it is food or drink: water, juice or tea in any amount,
  * a packet of biscuits or a box of sweets is not an overdose ("drank a bottle of water", "ek
  * bottle paani", "पानी की पूरी बोतल"). A syrup, pills or a poison in the container still are.
+ * A bottle of beer or wine is an evening's drink; a bottle of spirits (whisky, rum, daaru) is
+ * not here on purpose: drunk at once it is a poisoning amount, so it still raises the alarm.
  */
 const FOOD_OR_DRINK =
   'water|paani|pani|juice|juices|jus|tea|chai|coffee|milk|doodh|dudh|lassi|chaas|chhaas|chhaachh|buttermilk|nariyal|coconut|soda|coke|cola|pepsi|sprite|limca|fanta|frooti|maaza|' +
   'cold ?drinks?|soft ?drinks?|drinks?|shake|milkshake|smoothie|lemonade|nimbu|shikanji|sharbat|ors|electral|glucon\\S*|biscuits?|cookies|chips|namkeen|bhujia|chocolates?|sweets?|mithai|' +
+  'beers?|wines?|' +
   'candy|candies|toffees?|ice ?cream|kulfi|bread|noodles|maggi|cake|fruits?|grapes|dates|khajoor|peanuts|nuts|popcorn|rusk|makhana|curd|dahi|yogurt|yoghurt|' +
-  'पानी|जूस|चाय|कॉफी|काफी|दूध|लस्सी|छाछ|शरबत|नींबू|कोल्ड ड्रिंक|ड्रिंक|बिस्कुट|नमकीन|मिठाई|चॉकलेट|चिप्स|दही|फल|मैगी'
+  'पानी|जूस|चाय|कॉफी|काफी|बीयर|बियर|वाइन|दूध|लस्सी|छाछ|शरबत|नींबू|कोल्ड ड्रिंक|ड्रिंक|बिस्कुट|नमकीन|मिठाई|चॉकलेट|चिप्स|दही|फल|मैगी'
 /** The container holds food or drink: "a bottle of (cold) water", "a packet biscuits". */
 const HOLDS_FOOD = `(?!\\s+(?:of\\s+(?:\\S+\\s+)?)?(?:${FOOD_OR_DRINK})${E})`
 /** "पूरी बोतल पानी", "पानी की पूरी बोतल": the Hindi order puts the drink before or after. */
@@ -378,6 +381,8 @@ const SIGNS: Partial<Record<RedFlagCategory, Phrase[]>> = {
     re(`${B}(?:neend|nind|sleeping|नींद) (?:ki |wali |की |वाली )?(?:saari|sari|sab|bahut saari|poori|puri|all|सारी|सब|बहुत सारी|पूरी) (?:${PILLS})${E}.{0,25}(?:(?:kha|khaa) ?(?:li|lin|lee|liya|liye|gaya|gayi|gaye|gai)|nigal\\S*|gatak\\S*|le (?:li|lin|liya)|took|swallowed|खा (?:ली|लीं|लिया|लिए|गया|गई|गए)|निगल\\S*|ले (?:ली|लीं|लिया))${E}`),
     // "swallowed a bottle of pills", "poora patta kha liya": a whole container.
     re(`\\b(?:poora|pura|poori|puri|saara|sara|ek) (?:patta|strip|shishi)\\b.{0,25}\\b(?:kha|khaa|nigal|le li|le liya|gatak)`),
+    // Drunk the Hinglish way, the bottle before the verb: "poori bottle cough syrup pi li", "ek shishi dawai pi gaya".
+    re(`\\b${HOLDS_FOOD_HI}(?:poora|pura|poori|puri|saara|sara|saari|sari|ek) (?:bottle|botal|shishi)\\b${HOLDS_FOOD}.{0,25}\\b(?:pi|pee|piya|piyi|gatak\\S*|nigal\\S*)\\b`),
     re(`\\b(?:swallowed|took|ate|drank|kha li|kha liya|kha gaya|kha gayi|nigal)\\b.{0,15}\\b${HOLDS_FOOD_HI}(?:a|an|the|whole|entire|full|ek|poori|puri|pura|poora) (?:bottle|strip|packet|pack|box|shishi|patta|dabba|dibba)\\b${HOLDS_FOOD}`),
     // Said rather than typed: "took too many tablets", "took ten sleeping tablets".
     re(`\\b(?:took|taken|swallowed|ate)\\b.{0,20}\\b(?:too many|(?:[1-9]\\d|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)(?: sleeping)?)\\s+(?:${PILLS})\\b`),
