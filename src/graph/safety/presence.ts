@@ -40,6 +40,8 @@ export function phrase(p: RegExp | Phrase): Phrase {
 /** "a bit breathless climbing stairs", "saans phool gayi thi, theek ho gaya": mild or passing, not an emergency. */
 const MILD_BEFORE = re(`(?:\\ba bit|\\ba little|\\bslightly|\\blittle|\\bthoda|\\bthodi|\\bhalka|\\bhalki|\\bzara|थोडा|थोडी|हल्का|हल्की)\\s+(?:\\S+\\s+)?$`)
 const MILD_OR_PASSING = re(
+  // Breathless on exertion, said as what happens: "seedhi chadhne pe saans phool jaati hai".
+  `\\b(?:seedhi|seedhiyan|seedhiyaan|sidhi|sidhiyan|stairs|steps|climbing|chadhne|chadhte|chadhkar|tez chalne|walking fast|running|daudne|jogging)\\b|सीढी\\S*|चढने|चढते|` +
   `\\b(?:fine|ok|okay|better|normal|alright) (?:after|on|with|once)\\b|\\bab (?:theek|thik|sahi|normal)\\b|अब ठीक|\\b(?:settled|went away|goes away|passed off|subsided)\\b|\\bafter (?:resting|a rest|sitting)\\b|\\b(?:theek|thik|normal) ho (?:gaya|gayi|gya|gyi|jata|jaati)\\b|(?:ठीक|नॉर्मल) हो (?:गया|गई|जाता|जाती)`,
 )
 
@@ -59,6 +61,14 @@ const HISTORY_AFTER_HI = re(
 )
 const HISTORY_AFTER =
   /^\s*(?:(?!since\b|for\b|from\b)\w+\s+){0,4}?(?:\d+ )?(?:years? ago|months ago|weeks? ago|days? ago|long ago|last (?:year|month|week|night)|yesterday|years back|in (?:19|20)\d\d|as a (?:child|kid|baby|teenager|boy|girl)|in (?:my |his |her )?(?:childhood|youth))\b/
+/**
+ * "papa ko 2 saal pehle heart attack aaya tha", "last month mummy ko daura pada tha": when it was
+ * said before the event, and the event is told as over ("tha", "thi", "the") right after it.
+ */
+const WHEN_BEFORE = re(
+  `(?:\\b(?:\\d+|ek|do|teen|char|chaar|paanch|kai|kuch) (?:saal|sal|mahine|mahina|hafte|hafta|din) (?:pehle|pahle|pehele)|\\b(?:pichhle|pichle) (?:saal|sal|mahine|mahina|hafte)|\\blast (?:year|month|week)|\\b(?:19|20)\\d\\d (?:mein|me|main)|(?:\\d+ |एक |दो |तीन |कई )?(?:साल|महीने|हफ्ते|दिन) पहले|पिछले (?:साल|महीने|हफ्ते)|(?:19|20)\\d\\d में)(?:\\s+\\S+){0,4}?\\s*$`,
+)
+const TOLD_AS_OVER = re(`^\\S*(?:\\s+\\S+){0,2}?\\s+(?:tha|thi|the|था|थी|थे)(?![\\p{L}\\p{M}])`)
 /** "had chest pain yesterday and it is back again": the past event is not over. */
 const RECURRED = /\b(?:again|still|came back|comes back|is back|returned|phir se|fir se|abhi bhi|ab bhi)\b/
 
@@ -82,6 +92,7 @@ export function firstPresent(text: string, pattern: Phrase | RegExp, whole = tex
     const past = HISTORY_BEFORE.test(before) || /^(?:had|has had)\s/.test(m[0].trimStart())
     if (past && HISTORY_AFTER.test(text.slice(end, end + 40)) && !RECURRED.test(text.slice(end))) continue
     if (HISTORY_AFTER_HI.test(text.slice(end, end + 40)) && !RECURRED.test(text.slice(end))) continue
+    if (WHEN_BEFORE.test(text.slice(Math.max(0, start - 50), start)) && TOLD_AS_OVER.test(text.slice(end, end + 30)) && !RECURRED.test(text.slice(end))) continue
     if (p.weak && (MILD_BEFORE.test(before) || MILD_OR_PASSING.test(whole))) continue
     if (p.unless?.test(whole)) continue
     return m[0].trim()

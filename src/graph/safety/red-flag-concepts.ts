@@ -50,6 +50,8 @@ const CHEST = 'chest|chests|seena|seene|seeney|seenay|sina|sine|sinay|chhati|chh
 const PAIN =
   'pain|pains|paining|painful|ache|aches|aching|achy|hurts?|hurting|sore|tight|tightness|tightening|pressure|pressing|heavy|heaviness|squeez\\w*|crush\\w*|discomfort|' +
   'elephant|vice|vise|weight on|sitting on|band around|' +
+  // "chhati pe jaise koi baitha ho", "seene pe patthar rakha ho": a weight on the chest, said the Hindi way.
+  'koi baith\\S*|patthar rakh\\S*|pathar rakh\\S*|कोई बैठ\\S*|पत्थर रख\\S*|' +
   'dard|dardd|dukh\\w*|jalan|bhaari|bhari|bhaaripan|bharipan|bhaaripann|dab\\w*|jakad\\w*|jakd\\w*|kasav|khinchav|khichav|khinchaav|' +
   'दर्द|दुख\\S*|भारी\\S*|दब\\S*|जकड\\S*|खिंचाव|कसाव'
 const BREATH = 'breath|breathe|breathing|saans|sans|saas|saans|swas|swaas|shwas|shvas|swaans|सांस|श्वास|स्वास'
@@ -109,7 +111,7 @@ const NOT_MEASURED_BEFORE = '(?<!(?:sugar|glucose|oxygen|pressure|cholesterol|le
 const BLOOD = `${NOT_MEASURED_BEFORE}(?:blood|khoon|khun|lahu|rakt|rakta|खून|लहू|रक्त)${NOT_MEASURED}`
 /** Bleeding, or blood that is not a test, a pressure or a sugar. */
 const BLEEDING = `bleed\\w*|bled|${BLOOD}`
-const HURT_HEAD = 'hit|hurt|banged|bumped|struck|injur\\w*|cut|gash|split|chot\\S*|phat\\S*|fat gaya|fat gayi|foot gaya|phoot\\S*|चोट|फट\\S*|फूट\\S*'
+const HURT_HEAD = 'hit|hurt|banged|bumped|struck|injur\\w*|cut|gash|split|chot\\S*|phat\\S*|fat gaya|fat gayi|foot gaya|phoot\\S*|takra\\S*|takar\\S*|चोट|फट\\S*|फूट\\S*|टकरा\\S*'
 const FELL =
   "fell|fall|falls|fallen|falling|slipped|slip|tripped|trip|collapsed|" +
   'gir|gira|giri|gire|girke|girkar|girne|phisal\\S*|fisal\\S*|गिर\\S*|फिसल\\S*'
@@ -131,7 +133,7 @@ const LIMB =
 const LIMB_NUMB = 'numb|numbness|sunn|sun pad\\S*|sunn pad\\S*|सुन्न'
 /** Numb hands or feet that come and go, or for months, are the everyday numbness of diabetes, not a stroke. */
 const NUMB_EVERYDAY_WORDS =
-  '\\b(?:tingl\\w*|pins and needles|burning|jhunjhun\\S*|jhanjhan\\S*|at night|raat ko|often|sometimes|usually|every|kabhi kabhi|aksar|roz|hamesha|since (?:months|weeks|years)|for (?:months|weeks|years)|diabet\\w*|neuropath\\w*|jaate|jaati|jata|jati|hote|hoti|feet|toes|talve|talvon|tingling)\\b|झुनझुन\\S*|अक्सर|कभी कभी|रोज|तलव\\S*'
+  '\\b(?:tingl\\w*|pins and needles|burning|jhunjhun\\S*|jhanjhan\\S*|at night|raat ko|often|sometimes|usually|every|kabhi kabhi|aksar|roz|hamesha|since (?:months|weeks|years)|for (?:months|weeks|years)|diabet\\w*|neuropath\\w*|jaate|jaati|jata|jati|hote|hoti|feet|toes|talve|talvon|tingling|baithne se|palthi|cross-legged)\\b|झुनझुन\\S*|अक्सर|कभी कभी|रोज|तलव\\S*|(?:हो )?(?:जाता|जाती|जाते) (?:है|हैं)|बैठने से|पालथी'
 /** "Hurt myself while lifting the bucket": an everyday injury, not self-harm. */
 const HURT_BY_ACCIDENT_WORDS =
   '\\b(?:hurt|cut|injured) (?:my ?self|myself) (?:while |when |at the |in the |on the |at |in )?(?:lifting|cooking|chopping|cutting|playing|shaving|gym|kitchen|garden|walking|running|exercising|cleaning|working|fall\\w*|slipp\\w*|sport\\w*|cricket|yoga)'
@@ -184,6 +186,16 @@ const BELLY_PAIN_SAID =
 const STOPS_SOMETHING_ELSE =
   '(?! (?:(?:me|him|her|us|them|you) from|(?:my|his|her|our|your|the) (?:diet|diets|food|eating|walks?|walking|exercise|routine|plans?|work|medicines?|tablets?|pills|gym|fast|fasting|treatment|insulin|dose|doses))\\b)'
 
+/**
+ * A chest that hurts for another reason: an x-ray, congestion or muscles; soreness from coughing
+ * up phlegm ("khansi se chhati dukh rahi", "सीने में बलगम"); a mild burning after meals put down to
+ * acidity ("halki jalan, acidity ki goli kaunsi lu") — not pain, pressure or heaviness.
+ */
+const CHEST_LOOK_ALIKES =
+  '\\bchest (?:x-?ray|xray|congestion|infection|of drawers|day|muscles?|workout)|\\bphlegm\\b|\\bbalgam\\b|बलगम|' +
+  '\\b(?:khansi|khaansi|khasi|cough\\w*) (?:se|ki wajah se|ke karan|because)\\b|खांसी (?:से|की वजह से|के कारण)|' +
+  '\\b(?:halki|thodi|mild|slight) (?:si )?(?:jalan|burning)\\b.{0,60}\\b(?:acidity|acid|heartburn)\\b|\\b(?:acidity|acid|heartburn)\\b.{0,60}\\b(?:halki|thodi|mild|slight) (?:si )?(?:jalan|burning)\\b'
+
 // ── The concepts ─────────────────────────────────────────────────────────────
 
 export const CONCEPTS: Concept[] = [
@@ -191,7 +203,7 @@ export const CONCEPTS: Concept[] = [
   { category: 'chest_pain', subject: 'chest', after: 'pain|pains|paining|ache|aches|aching|hurts?|hurting|tight|tightness|pressure|heavy|heaviness|discomfort|burning|crushing|squeezing', before: 'pain|pressure|tightness|heaviness|squeezing|crushing|burning|discomfort' },
   // The same said every other way, with more words between: a chest x-ray, chest day at the gym or sore chest muscles are not it.
   // "chest is paining since morning", "pain in the centre of my chest", "seene mein bahut zyada dard", "छाती में भारीपन".
-  { category: 'chest_pain', subject: CHEST, after: PAIN, before: 'pain|pains|ache|pressure|tightness|heaviness|discomfort|squeezing|crushing|tight band|band|weight|elephant|sitting on|standing on|pressing on|dard|bhaaripan|दर्द|भारीपन|दबाव', gap: 5, unless: '\\bchest (?:x-?ray|xray|congestion|infection|of drawers|day|muscles?|workout)' },
+  { category: 'chest_pain', subject: CHEST, after: PAIN, before: 'pain|pains|ache|pressure|tightness|heaviness|discomfort|squeezing|crushing|tight band|band|weight|elephant|sitting on|standing on|pressing on|dard|bhaaripan|दर्द|भारीपन|दबाव', gap: 5, unless: CHEST_LOOK_ALIKES },
   // "my heart is paining", "pain in the heart" (a heavy heart is sadness, so only pain words).
   { category: 'chest_pain', subject: 'heart', after: 'pain|pains|paining|ache|aching|hurts?|hurting|squeez\\w*|crush\\w*', before: '(?:pain|ache|squeezing|crushing) (?:in|around|near)', gap: 2, unless: '\\bheart ?(?:burn|rate|beat)' },
   // "dil mein dard", "दिल में भारीपन" (only the words of pain: "dil dukhi hai" is sadness, and so is a heavy heart with what is missed).
@@ -211,11 +223,11 @@ export const CONCEPTS: Concept[] = [
   { category: 'breathing', subject: 'breathing', before: 'not|stopped', gap: 0, negative: true, unless: NOSE_BLOCKED_WORDS },
   { category: 'breathing', subject: 'breathe|breathing', before: 'struggling|hard|difficult|difficulty|trouble', gap: 1, fillers: 'to' },
   // "saans lene mein bahut dikkat", "सांस लेने में तकलीफ": a denial ("koi dikkat nahi") cancels.
-  { category: 'breathing', subject: BREATH, after: BREATH_HARD, gap: 4 },
+  { category: 'breathing', subject: BREATH, after: BREATH_HARD, gap: 4, unless: NOSE_BLOCKED_WORDS },
   // "saans phool rahi hai": weak, cancelled by "thodi" or "ab theek ho gaya".
   { category: 'breathing', subject: BREATH, after: BREATH_SHORT, gap: 1, weak: true },
   // Blue lips: "lips look blue", "hont neele pad gaye", "होंठ नीले".
-  { category: 'breathing', subject: 'lips|honth|hont|होंठ', after: 'blue|neele|neela|nile|nila|नीले|नीला', gap: 2 },
+  { category: 'breathing', subject: 'lips|honth|hont|hoth|hothon|honthon|होंठ|होठ', after: 'blue|neele|neela|nile|nila|नीले|नीला', gap: 2 },
   { category: 'breathing', subject: 'lips|face|honth|hont', before: 'blue|neele|nile', gap: 0 },
   // The breath in Tamil, Telugu, Bengali and Marathi, transliterated ("moochu vida mudiyala", "shash nite parchi na", "shwas gheta yet nahi"); a native speaker should review.
   { category: 'breathing', subject: 'moochu|swasa|shash|shwas|swas|shas', after: 'vida mudiyala|mutti|thinaral|adatam ledu|kashtam|(?:nite|nete) (?:parchi|parchhi|pari|parchina) ?na|gheta yet nahi|ghyayla tras|ghenyas tras', gap: 0, negative: true },
@@ -250,7 +262,8 @@ export const CONCEPTS: Concept[] = [
   { category: 'stroke', subject: 'arm|leg|arms|legs', after: "not working|stopped working|won'?t move|will not move", gap: 3, negative: true },
   { category: 'stroke', subject: 'हाथ|पैर|हाथ-पैर|बांह', after: 'काम नहीं|उठ नहीं|हिल नहीं', gap: 1, fillers: 'अचानक|बिल्कुल|बिलकुल|ठीक से', negative: true },
   // "haath mein kamzori", "पैर में कमजोरी", "hath sunn pad gaya" (numbness that comes and goes is diabetes).
-  { category: 'stroke', subject: 'haath|hath|pair|pairon|baazu|bazu|हाथ|पैर|बांह', after: 'kamzori|kamjori|bejaan|कमजोरी|सुन्न' },
+  { category: 'stroke', subject: 'haath|hath|pair|pairon|baazu|bazu|हाथ|पैर|बांह', after: 'kamzori|kamjori|bejaan|कमजोरी' },
+  { category: 'stroke', subject: 'हाथ|पैर|बांह', after: 'सुन्न', unless: NUMB_EVERYDAY_WORDS },
   { category: 'stroke', subject: 'haath|hath|pair|pairon|baazu|bazu', after: 'sunn|sun pad', unless: NUMB_EVERYDAY_WORDS },
   { category: 'stroke', subject: 'weakness|numbness|confusion|blindness|loss of (?:vision|balance|speech)', before: 'sudden', gap: 0 },
   // A limb gone weak or heavy all of a sudden: "my arm suddenly went weak", "achanak haath kamzor ho gaya".
@@ -265,23 +278,25 @@ export const CONCEPTS: Concept[] = [
   // "maine saari neend ki goliyan kha li", "took all of the sleeping tablets": sleeping pills by the handful, taken.
   { category: 'overdose', subject: `(?:neend|sleeping|sleep|नींद) (?:ki |की |wali |वाली )?(?:${PILLS})`, before: 'all|all of|all the|all my|saari|sari|sab|poori|puri|bahut saari|many|whole|सारी|सब|पूरी|बहुत सारी', gap: 2, context: 'took|taken|swallowed|ate|kha|khaa|khaayi|khayi|le li|le liya|le li hai|nigal|nigli|खा|खाई|ले ली|निगल' },
   // Black stools, or a lot of blood in them: bleeding in the gut ("latrine mein kaala khoon", "potty ekdum kaali").
-  { category: 'bleeding', subject: 'stool|stools|motion|motions|potty|latrine|toilet|tatti|mal|पॉटी|टट्टी|मल|लैट्रिन', after: 'black|tarry|kala|kaala|kaali|kali|काला|काली|bahut (?:sara |zyada )?khoon|a lot of blood|lots of blood|बहुत खून', before: 'black|tarry|kala|kaala|kaali|kali|काला|काली', gap: 5 },
+  { category: 'bleeding', subject: 'stool|stools|motion|motions|potty|latrine|toilet|tatti|mal|paikhana|pakhana|paikhaana|pakhaana|पॉटी|टट्टी|मल|लैट्रिन|पाखाना', after: 'black|tarry|kala|kaala|kaali|kali|tar jaisa|taar jaisa|कोलतार|काला|काली|bahut (?:sara |zyada )?khoon|a lot of blood|lots of blood|बहुत खून', before: 'black|tarry|kala|kaala|kaali|kali|काला|काली', gap: 5 },
   // Bleeding that is heavy or will not stop: "heavy bleeding", "bleeding a lot", "the bleeding will not stop", "khoon ruk nahi raha".
-  { category: 'bleeding', subject: 'bleeding', before: "severe|heavy|lot of|lots of|won'?t stop|not stopping|uncontrolled|profuse", after: 'heavily|a lot|badly', gap: 0 },
+  { category: 'bleeding', subject: 'bleeding', before: "severe|heavy|lot of|lots of|won'?t stop|not stopping|uncontrolled|profuse|bahut zyada|bahut jyada|itni zyada|itni jyada|बहुत ज्यादा", after: 'heavily|a lot|badly', gap: 0 },
   { category: 'bleeding', subject: `bleeding|${BLOOD}`, after: `(?:will not|won'?t|does not|doesn'?t|is not|isn'?t|not|can'?t|cannot) stop(?:ping)?${STOPS_SOMETHING_ELSE}|(?:ruk|band|रुक|बंद) (?:nahi|nahin|nhi|नहीं)`, negative: true },
   { category: 'bleeding', subject: 'khoon|khun|खून', after: '(?:beh|bah|बह) (?:raha|rahi|rahe|रहा|रही|रहे)', gap: 1 },
   { category: 'bleeding', subject: 'bahut khoon|बहुत खून', after: 'beh|bah|nikal\\S*|बह|निकल\\S*', gap: 0 },
   // Blood vomited: "vomiting blood", "ulti mein khoon", "खून की उल्टी".
   { category: 'bleeding', subject: BLOOD, before: 'vomiting|throwing up|coughing up|spitting|vomited|threw up|vomit|ulti|ulatti|उल्टी', gap: 2 },
+  // Blood coughed up, said the Hindi way: "khansi me khoon aa raha hai", "खांसी के साथ खून".
+  { category: 'bleeding', subject: BLOOD, before: 'khansi|khaansi|khasi|खांसी', gap: 2, fillers: 'me|mein|mai|ke|saath|sath|में|के|साथ' },
   { category: 'bleeding', subject: BLOOD, after: 'in (?:my )?vomit|ki (?:ulti|ulatti)|की उल्टी', gap: 0 },
   // A face, throat, tongue or lips swelling: "my lips and throat are swelling", "gala sooj raha hai", "गले में सूजन".
   { category: 'allergic_reaction', subject: 'face|throat|tongue|lips?', after: 'swelling|swollen|swelled up|closing', before: 'swelling (?:of|in)', gap: 1, fillers: 'is|are|getting|has|have|my|the' },
-  { category: 'allergic_reaction', subject: 'gala|galaa|chehra|hont|honth|jeebh|jibh|गला|गले|चेहरा|होंठ|जीभ', after: 'sooj|suj|sujan|soojan|सूज\\S*', gap: 2 },
+  { category: 'allergic_reaction', subject: 'gala|galaa|chehra|hont|honth|hoth|jeebh|jibh|muh|munh|muhn|गला|गले|चेहरा|होंठ|होठ|जीभ|मुंह|मुह', after: 'sooj|suj|sujan|soojan|sooj\\S*|suj\\S*|सूज\\S*', gap: 2 },
   // A belly in pain beyond bearing: "unbearable stomach pain", "pet ka dard bardasht nahi ho raha".
   // The severity must be the pain's: "terrible food, stomach upset" is a bad meal, so only words of pain stand between, and pain is said
   // ("unbearable stomach pain", "severe cramping pain in my lower abdomen", "stomach pain is unbearable", "my stomach hurts terribly").
   { category: 'severe_abdominal_pain', subject: 'stomach|abdomen|abdominal|belly|tummy', before: 'unbearable|severe|excruciating|terrible|worst|intense|extreme|agonising|agonizing', after: 'unbearable|unbearably|severe|severely|excruciating|terrible|terribly|intense|extreme|agonising|agonizing|killing me', gap: 6, fillers: BELLY_PAIN_FILLERS, context: BELLY_PAIN_SAID },
-  { category: 'severe_abdominal_pain', subject: 'pet|पेट', after: '(?:sahan|sehan|sahen|bardasht|bardaasht|सहन|बर्दाश्त) (?:nahi|nahin|nhi|नहीं)', gap: 6, negative: true },
+  { category: 'severe_abdominal_pain', subject: 'pet|पेट', after: '(?:sahan|sehan|sahen|bardasht|bardaasht|saha|sah|seh|सहन|बर्दाश्त|सहा|सह) (?:nahi|nahin|nhi|नहीं)', gap: 6, negative: true },
   // A blow to the head: "sar pe chot", "सिर पर चोट".
   { category: 'head_injury', subject: 'sar|sir|सिर|सर', after: 'chot|चोट', gap: 1, fillers: 'pe|par|पर|पे' },
   // "mirgi ka daura pada", "jhatke aane lage", "he started having fits".
@@ -311,6 +326,12 @@ const ROUTINE_DOSES = `(?:morning|evening|night|bedtime|daily|usual|regular|toda
 const POISON =
   'poison|insecticide|pesticide|rat poison|rat kill|phenyl|phenol|kerosene|tezaab|tezab|toilet cleaner|harpic|zeher|zehar|jahar|keede maarne|keede marne|keeda maar|chuha maar|chuhe maarne|जहर|कीटनाशक|कीडे मारने|कीडा मार|चूहे मारने|चूहा मार|फिनाइल|तेजाब|मिट्टी का तेल'
 
+/** Sudden, the head, and a severity: the three words of a thunderclap headache said the Hindi way. */
+const SUDDEN = 'achanak|ekdum(?: se)?|ek dum(?: se)?|अचानक|एकदम(?: से)?'
+const HEAD_WORD = 'sar|sir|सिर|सर'
+const HEAD_SEVERE =
+  'tez|bahut tez|itna tez|itni tez|bhayanak|bhayankar|asahniy|asahneey|jabardast|bijli|phatne|fatne|hathoda|hathode|' +
+  'तेज|भयानक|भयंकर|असहनीय|फटने|बिजली|हथौडा|हथौडे'
 /**
  * What is not a subject × state pair, read clause by clause with the same negation, past and
  * mildness as the pairs: a named event ("heart attack", "stroke", "behosh", "overdose", "suicide"),
@@ -340,11 +361,15 @@ const SIGNS: Partial<Record<RedFlagCategory, Phrase[]>> = {
     re(`\\bsudden(?:ly)?\\b(?:\\s+\\S+){0,4}\\s+(?:the )?(?:worst|most severe|terrible|excruciating|explosive) headache\\b`),
     re(`\\b(?:achanak|ekdum|ek dum)\\b(?:\\s+\\S+){0,4}\\s+(?:tez|bahut tez|bhayanak|asahniy|asahneey|bhayankar|jabardast)\\s+(?:\\S+\\s+)?(?:sar|sir) ?(?:dard|me dard|mein dard)`),
     re(`\\b(?:sar|sir) ?dard\\b.{0,40}\\b(?:zindagi|jindagi|life) (?:me|mein|bhar) (?:kabhi )?(?:nahi|nahin)|\\b(?:zindagi|jindagi) (?:ka|me|mein) (?:sabse )?\\S+ (?:sar|sir) ?dard|\\bsabse (?:tez|bhayanak|bura|kharab|zyada) (?:sar|sir) ?dard`),
+    // The head named before the severity: "achanak sir mein itna tez dard", "sar me ekdum se bijli jaisa dard", "अचानक सिर फटने जैसा दर्द".
+    re(`${B}(?:${SUDDEN})(?:\\s+\\S+){0,3}?\\s+(?:${HEAD_WORD})(?:\\s+\\S+){0,3}?\\s+(?:${HEAD_SEVERE})\\S*(?:\\s+\\S+){0,3}?\\s+(?:dard|दर्द)${E}|${B}(?:${HEAD_WORD})(?:\\s+\\S+){0,2}?\\s+(?:${SUDDEN})(?:\\s+\\S+){0,3}?\\s+(?:${HEAD_SEVERE})\\S*(?:\\s+\\S+){0,3}?\\s+(?:dard|दर्द)${E}`),
     re(`(?:अचानक|एकदम)(?:\\s+\\S+){0,4}\\s+(?:सबसे )?(?:भयानक|तेज|असहनीय|भयंकर)\\s+(?:सिरदर्द|सिर ?दर्द|सर ?दर्द)|(?:जिंदगी|ज़िंदगी) (?:का|में) (?:सबसे )?\\S+ (?:सिरदर्द|सिर दर्द|सर दर्द)|सबसे (?:भयानक|तेज|बुरा|खराब) (?:सिरदर्द|सिर दर्द|सर दर्द)`),
   ].map(phrase),
   breathing: [
     re(`\\bgasping\\b|\\bchoking\\b|\\bsuffocat|\\bdam ghut|\\bghutan\\b|\\bhaanf|हांफ|दम घुट|घुटन${E}`),
     re(`\\bcan(?:no|'|\\s?no)?t (?:even )?(?:finish|complete) (?:a |my )?sentences?\\b`),
+    // An asthma attack the inhaler does not relieve: "pump 3 baar liya phir bhi aaram nahi", "inhaler is not helping".
+    re(`${B}(?:pump|inhaler|nebuli[sz]er|nebulizer|asthalin|पंप|इनहेलर)${E}(?:\\s+\\S+){0,5}?\\s+(?:phir bhi|fir bhi|still|is not helping|not helping|isn'?t helping|not working|no relief|no use|koi (?:fayda|faida|farak|asar) (?:nahi|nahin|nhi)|aaram (?:nahi|nahin|nhi)|फिर भी|आराम नहीं|फायदा नहीं|असर नहीं)${E}`),
     // Breathless is weak: "a bit breathless climbing stairs, fine after resting" stays quiet.
     weak(re(`\\b(?:short of breath|shortness of breath|breathless|out of breath)\\b|\\bdam (?:phool|fool|phul)|दम फूल`)),
   ].map(phrase),
@@ -353,7 +378,7 @@ const SIGNS: Partial<Record<RedFlagCategory, Phrase[]>> = {
     re(`\\b(?:fell|fallen) (?:down )?and (?:is )?not (?:moving|responding|waking)\\b`),
     // About to faint: weak, so "felt a bit faint when I stood up, fine now" stays quiet.
     weak(re(`\\b(?:going to|about to|gonna|might|will) (?:pass out|faint|black out|collapse)\\b|\\bfeel(?:ing)? like (?:i'?m )?(?:going to )?(?:pass(?:ing)? out|faint(?:ing)?|collaps\\w*)\\b|\\bbehosh (?:ho jaunga|ho jaungi|hone wala|hone wali|sa lag)|बेहोश (?:हो जाऊंगा|हो जाऊंगी|होने वाला|होने वाली|सा लग)`)),
-    re(`\\bbehosh\\b|\\bbehoshi\\b|\\bhosh (?:nahi|nahin|nhi|kho)\\b|\\bchakkar (?:kha ke|khake|khakar) gir|\\bbesudh\\b|बेहोश|होश (?:नहीं|खो)|बेसुध`),
+    re(`\\bbehosh\\b|\\bbehoshi\\b|\\bbhosh\\b|\\b(?:utha|uthaya|jaga|jagaya) (?:hi |bhi )?(?:nahi|nahin|nhi) ja (?:raha|rahi|rahe)\\b|(?:उठा|उठाया|जगा|जगाया) (?:ही |भी )?नहीं जा (?:रहा|रही|रहे)|\\bhosh (?:nahi|nahin|nhi|kho)\\b|\\bchakkar (?:kha ke|khake|khakar) gir|\\bbesudh\\b|बेहोश|होश (?:नहीं|खो)|बेसुध`),
     re(`\\bhila(?:ne|te|ya|ya to|ne par|ne pe)?\\s+(?:bhi\\s+)?(?:\\S+\\s+){0,3}?(?:(?:nahi|nahin|nhi) (?:uth|jaag|hil|jawab)|jawab (?:nahi|nahin|nhi))|हिलाने (?:पर|पे) (?:भी )?(?:\\S+ )?(?:नहीं उठ|जवाब नहीं|होश नहीं)`),
     re(`\\baankh(?:ein|en|e)? (?:nahi|nahin|nhi) khol|\\bhosh (?:me|mein|mai) (?:nahi|nahin|nhi)\\b|आंख(?:ें|े)? नहीं खोल|होश में नहीं`),
     re(`\\bmayakkam\\b|\\bajnan\\b|\\bsoddhu\\b|\\bgyan nei\\b`),
@@ -361,9 +386,17 @@ const SIGNS: Partial<Record<RedFlagCategory, Phrase[]>> = {
   seizure: [
     re(`\\bseizure|\\bconvulsion|\\bconvulsing\\b|\\bfits?\\b(?= (?:again|now|started|attack))|\\b(?:having|had|getting) (?:a fit(?! of)|fits)\\b|\\bfitting\\b|\\bepileptic (?:attack|fit)\\b`),
     re(`\\b(?:whole )?body (?:is |keeps )?(?:jerking|shaking uncontrollably|convulsing)\\b|\\bjerking (?:all over|uncontrollably)\\b`),
-    re(`\\bmirgi\\b|(?<!dil ka )\\bdaura pad|(?<!dil ka )\\bdaure pad|\\bjhatke (?:aa|de|lag|maar)|मिर्गी|(?<!दिल का )दौरा पड|झटके (?:आ|दे|लग)|मुंह से झाग`),
+    // "her arms and legs are jerking", "eyes rolled up", "aankhen upar chadh gayi", "आंखें ऊपर चढ गई".
+    re(`\\b(?:arms?|legs?|hands?|limbs?)(?: and (?:arms?|legs?|hands?))? (?:are |is |keep |started |have started )?(?:jerking|twitching|shaking) (?:uncontrollably|and|again)?|\\beyes (?:have )?(?:rolled|rolling) (?:up|back)\\b|\\b(?:aankhen|aankhein|ankhen|ankhein|aankh) (?:upar|ulti) (?:chadh|chad)\\S*|(?:आंखें|आंखे|आंख) (?:ऊपर|उलटी) चढ\\S*`),
+    re(`\\bmirgi\\b|(?<!dil ka )\\bdaura pad|(?<!dil ka )\\bdaure pad|\\bjhatke (?:aa|de|lag|maar|kha)|मिर्गी|(?<!दिल का )दौरा पड|झटके (?:आ|दे|लग|खा)|मुंह से झाग`),
+  ].map(phrase),
+  bleeding: [
+    // Vomit like coffee grounds is blood from the stomach: "ulti mein coffee jaisa", "उल्टी में कॉफी जैसा".
+    re(`${B}(?:vomit\\w*|ulti|ulatti|उल्टी)${E}(?:\\s+\\S+){0,3}?\\s+(?:coffee|kofi|कॉफी|काफी|कोफी)(?:[ -]grounds?| jaisa| jaisi| जैसा| जैसी)`),
   ].map(phrase),
   allergic_reaction: [
+    // A sting, an injection or a medicine, then a rash or swelling, then dizziness or the breath: anaphylaxis.
+    re(`${B}(?:madhumakhi|madhu makhi|bee|wasp|tatayya|tataiya|hornet|sting|stung|injection|injekshan|teeka|tika|मधुमक्खी|ततैया|इंजेक्शन|टीका)\\S*.{0,80}?${B}(?:daane|dane|rash|hives|pitti|sooj\\S*|suj\\S*|swell\\w*|swollen|दाने|चकत्ते|सूज\\S*)${E}.{0,80}?${B}(?:chakkar|dizz\\w*|faint\\w*|saans|breath\\w*|gala|throat|behosh|चक्कर|सांस|गला|बेहोश)${E}`),
     re(`\\banaphyla|\\bsevere allergic reaction\\b|\\bthroat (?:is |feels )?(?:closing|tight)\\b|\\bcan(?:no|'|\\s?no)?t swallow\\b|\\bgala band (?:ho )?(?:raha|rha)|गला बंद`),
   ].map(phrase),
   overdose: [
@@ -394,11 +427,13 @@ const SIGNS: Partial<Record<RedFlagCategory, Phrase[]>> = {
   ].map(phrase),
   severe_abdominal_pain: [
     re(`\\b(?:stomach|belly|abdomen|tummy) (?:is |feels |has become |became )?(?:hard|rigid|stiff|tight) (?:as|like) (?:a )?(?:board|stone|rock|wood)\\b`),
-    re(`\\bpet (?:me|mein|mai) (?:bahut )?(?:tez|bhayanak|bhayankar|asahniy|asahneey|asahaniya) dard|\\bpet (?:patthar|pathar) (?:jaisa|jaise|ki tarah)|\\bpet (?:me |mein |mai )?(?:bahut )?(?:zor|jor|zoron|joron) (?:ka|se) dard|\\bpet phat`),
+    re(`\\bpet (?:me|mein|mai) (?:achanak |ekdum se |ekdum )?(?:bahut )?(?:tez|bhayanak|bhayankar|asahniy|asahneey|asahaniya) dard|\\bpet (?:ko )?(?:chhoo|chhu|chu|chhune|haath) (?:\\S+ )?(?:bhi )?(?:nahi|nahin|nhi|na) (?:sakte|sakta|sakti|dene|de rahi|de raha|lagane)|\\bpet pakad (?:ke|kar|kr) (?:ro|chilla|cheekh|tadap)\\S*|\\bpet (?:patthar|pathar) (?:jaisa|jaise|ki tarah)|\\bpet (?:me |mein |mai )?(?:bahut )?(?:zor|jor|zoron|joron) (?:ka|se) dard|\\bpet phat`),
     re(`पेट (?:में )?(?:बहुत )?(?:असहनीय|तेज|भयानक|भयंकर) दर्द|पेट (?:\\S+ )?पत्थर (?:जैसा|की तरह)|पेट फट|पेट (?:में )?(?:बहुत )?(?:जोर|जोरों) (?:का|से) दर्द`),
   ].map(phrase),
   head_injury: [
     re(`\\bhead injury\\b|\\bhit (?:my |his |her )?head (?:badly|hard)\\b`),
+    // A hurt head followed by vomiting or drowsiness: "sir mein chot ke baad ulti", "सिर में चोट लगने के बाद से लगातार उल्टी".
+    re(`${B}(?:head|sir|sar|सिर|सर)${E}(?:\\s+\\S+){0,2}?\\s+(?:injury|chot|चोट|hit|takra\\S*|टकरा\\S*)${E}.{0,80}?${B}(?:vomit\\w*|throwing up|ulti|ultiyan|उल्टी|drows\\w*|very sleepy|susti|sust|सुस्ती|सुस्त|neend aa|नींद आ|confus\\w*|behosh|बेहोश)`),
   ].map(phrase),
   self_harm: [
     re(`\\bsuicid|\\baatmahatya|\\batmahatya|\\bkhud ?kh?u(?:sh|s)i|आत्महत्या|खुदकुशी`),
@@ -408,6 +443,9 @@ const SIGNS: Partial<Record<RedFlagCategory, Phrase[]>> = {
     // "I can't live any more": "ab aur nahi jee sakta", "जी नहीं सकती" (not "chai ke bina nahi jee sakta").
     { re: re(`\\b(?:nahi|nahin|nhi) (?:jee|ji) (?:sakta|sakti|sakte|paunga|paungi|pa raha|pa rahi)|\\b(?:jee|ji) (?:nahi|nahin|nhi) (?:sakta|sakti|sakte|paunga|paungi|pa raha|pa rahi)|नहीं जी (?:सकता|सकती|सकते|पाऊंगा|पाऊंगी|पा रहा|पा रही)|जी नहीं (?:सकता|सकती|सकते|पाऊंगा|पाऊंगी)`), negative: true, unless: re(`\\bbina\\b|\\bwithout\\b|बिना`) },
     re(`\\b(?:everyone|everybody|they|family|sab|sabhi|ghar wale|gharwale) (?:\\S+ ){0,3}?(?:better|happier|behtar|khush) (?:\\S+ )?without me\\b|\\bmere bina (?:sab |sabhi |ghar wale )?(?:khush|behtar)|मेरे बिना (?:सब |सभी )?(?:खुश|बेहतर)|सब (?:कुछ )?खत्म कर (?:दूं|दूंगा|दूंगी|देना|लूं|लूंगा|लूंगी)`),
+    // A way of dying said with wanting: "chhat se kood jaaun", "नस काटने का मन करता है", "want to slit my wrists".
+    re(`${B}(?:chhat|chat|chhath|roof|terrace|building|balcony|pul|bridge|train ke aage|छत|बिल्डिंग|पुल)${E}(?:\\s+\\S+){0,2}?\\s+(?:se |से |from |off )?(?:kood|kud|jump|कूद)\\S*(?:\\s+\\S+){0,1}?\\s+(?:jaaun|jaun|jau|jaaoon|jaunga|jaungi|jaana|jana|doon|du|लूं|जाऊं|जाऊंगा|जाऊंगी|जाना)${E}|${B}(?:want|wanna|going|thinking of|feel like)(?: to)? (?:jump(?:ing)? off|jump from)${E}`),
+    re(`${B}(?:nas|nass|nasen|naslein|kalai|wrists?|veins?|नस|नसें|कलाई)${E}(?:\\s+\\S+){0,2}?\\s+(?:kaat|kat|काट)\\S*\\s+(?:ka|ki|ke|का|की|के)\\s+(?:mann|man|mn|dil|ichha|khayal|vichar|मन|दिल|इच्छा|ख्याल|विचार)${E}|${B}(?:want|wanna|going|thinking of|feel like)(?: to)? (?:cut|slit|slitting|cutting) (?:my )?(?:wrists?|veins?)${E}`),
     re(`\\bbetter off (?:dead|without me)\\b|\\bnot worth living\\b|\\btired of (?:living|life)\\b|\\bcan'?t go on\\b|\\bi(?:'m| am) (?:just |only )?a burden\\b`),
     re(`\\bmar (?:jaana|jana) (?:behtar|accha|achha)|\\bsab (?:kuch )?khatam (?:kar (?:dunga|dungi|doon|du|dena|dein|lunga|lungi|loon|lu)|karna|karne)|\\bzindagi se (?:tang|thak)|(?:जिंदगी|जीवन) (?:खत्म|से तंग|से थक)`),
     re(`\\b(?:bojh|boj) (?:hoon|hu|hun|ban gaya|ban gayi|ban gaye)\\b|\\b(?:zeher|zehar|jahar) (?:kha|pee|pi) (?:lunga|lungi|loon|lu)\\b|\\bjaan de (?:dunga|dungi|doon|du)\\b|बोझ (?:हूं|हूँ|बन गया|बन गई)|जान दे (?:दूंगा|दूंगी|दूं)|जहर खा (?:लूंगा|लूंगी|लूं)`),

@@ -1,23 +1,10 @@
-import { describe, expect, it } from 'vitest'
-import { detectRedFlags, type RedFlagCategory } from './red-flags.js'
+import { flagClass as both } from '../../../test/red-flag-classes.js'
 
 /**
  * Classes of everyday messages from diabetic and hypertensive patients that look like a red
  * flag, each with the real emergencies next to them that must still alarm. Safety recall comes
  * first: each class is narrow enough that the nearby emergency keeps its flag.
  */
-const categories = (text: string) => detectRedFlags(text).map((f) => f.category)
-
-function both(name: string, quiet: string[], alarm: [string, RedFlagCategory][]) {
-  describe(name, () => {
-    it.each(quiet)('Should stay quiet on %j', (text) => {
-      expect(detectRedFlags(text)).toEqual([])
-    })
-    it.each(alarm)('Should still flag %j as %s', (text, category) => {
-      expect(categories(text)).toContain(category)
-    })
-  })
-}
 
 both(
   'blood that is measured or tested is not bleeding',

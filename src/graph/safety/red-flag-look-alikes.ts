@@ -35,9 +35,19 @@ const ASKING_ABOUT = re(
   ].join('|'),
 )
 
+/**
+ * A question about anyone, asked for first aid: "agar kisi ko behosh ho jaye to kya karna
+ * chahiye", "if someone faints what should I do". Only about a person not named ("kisi",
+ * "someone"): "if papa faints again what do I do" keeps its alarm.
+ */
+const IF_SOMEONE = re(
+  `(?:\\bagar\\b|\\byadi\\b|\\bif\\b|अगर|यदि) (?:kisi|koi|someone|somebody|anyone|a person|किसी|कोई)(?![\\p{L}\\p{M}])[^.!?]{0,80}?(?:kya (?:karna|karein|karen|kare|karu|karte)\\S*|what (?:should|to|do|can)\\b[^.!?]*|how (?:to|should|do)\\b[^.!?]*|क्या (?:करना|करें|करे)\\S*)`,
+)
+
 /** Everyday hyperbole and idioms that look like a red flag. */
 const IDIOMS = [
   ASKING_ABOUT,
+  IF_SOMEONE,
   // "Watched a film about a stroke survivor": a story about it, not the patient's own.
   /\b(?:film|movie|show|serial|story|article|book|documentary|news|video|programme|program|talk|lecture) (?:about|on) [^.!?,]*/gu,
   /\balmost (?:fainted|died|had a heart attack)\b (?:when|after|seeing|on seeing|looking|reading|at)\b[^.!?]*/gu,

@@ -72,20 +72,33 @@ const ACCIDENT = re(
 /** Lower case, Devanagari folded, punctuation as spaces (language/script.ts). */
 export const normalise = matchable
 
+/** The confusion of a low sugar, in the words families use (also part of ALTERED_STATE). */
+const CONFUSED_WORDS =
+  `\\bconfus\\w*|\\bdisoriented\\b|\\bnot making sense\\b|\\b(?:bahki|behki|behek|bahak)\\w*|बहकी|\\bulti[- ]?seedhi baat|\\bpehchan (?:nahi|nahin|nhi|na) (?:rahi|raha|rahe|pa|paa|saki|saka)|पहचान (?:नहीं|न) (?:रही|रहा|रहे|पा|सकी|सका)|` +
+  `\\bajeeb (?:sa |si )?(?:behave|behaviour|behavior|harkat\\S*|baat\\S*|bartav|vyavhar)|अजीब (?:सी |सा )?(?:हरकत\\S*|बात\\S*|बर्ताव|व्यवहार)|\\bacting (?:strange|strangely|weird|odd)\\b|\\bnot recogni[sz]ing\\b`
+/** Medicines that bring the sugar down: with that confusion, a low sugar even when no reading is given. */
+const SUGAR_LOWERING = re(
+  `\\binsulin\\b|इंसुलिन|\\b(?:sugar|diabetes|diabetic|madhumeh) (?:ki|ke|wali) (?:dawa|dawai|dava|goli|tablet|medicine)\\S*|(?:शुगर|डायबिटीज|मधुमेह) (?:की|के|वाली) (?:दवा|दवाई|गोली)\\S*|\\b(?:glimepiride|gliclazide|glibenclamide|amaryl|glycomet-gp|glynase)\\b`,
+)
+
 // Symptoms that turn a reading into an emergency. Each list is matched with negation.
 const HIGH_SUGAR_SIGNS = re(
   `\\bvomit\\w*|\\bthrowing up\\b|\\bthrew up\\b|\\bulti(?:yan|yaan|yon)?\\b|\\bultiyaan\\b|उल्टी|उल्टि\\S*|उलटी|\\bdrows\\w*|\\b(?:very |so |too )?sleepy\\b|\\b(?:bahut|zyada|itni) neend\\b|\\bneend (?:aa rahi|aati) (?:hai )?(?:bahut)?|बहुत नींद|नींद आ रही|\\bsust\\b|\\bsusti\\b|सुस्त|\\bletharg\\w*|\\bconfus\\w*|\\bdisoriented\\b|\\bnot making sense\\b|\\bulti[- ]?seedhi\\b|बहकी|उलझन|भ्रम|\\bsamajh (?:nahi|nahin|nhi) (?:aa|pa|paa)|समझ नहीं (?:आ|पा)|\\bbreathing (?:fast|rapidly|rapid|heavily|heavy|deep|deeply|hard)\\b|\\b(?:fast|rapid|deep|heavy) breathing\\b|\\b(?:tez|tezi se) saans|\\bsaans tez|तेज सांस|सांस तेज|\\bbreathless\\b|\\bshort of breath\\b|\\bsaans (?:phool|fool|phul)|सांस फूल|\\b(?:stomach|abdominal|belly|tummy) (?:pain|ache)\\b|\\bpain in (?:my |the )?(?:stomach|abdomen|belly|tummy)\\b|\\bpet (?:me |mein |mai )?dard\\b|पेट (?:में )?दर्द|\\bfruity\\b|\\bketones? (?:positive|high|present|\\+)|\\b(?:positive|high|large|moderate) ketones?\\b|\\bbehosh\\b|बेहोश|\\bunconscious\\b|\\bfaint\\w*`,
 )
 const HYPERTENSIVE_SIGNS = re(
-  `\\bhead ?ache\\b|\\bhead (?:is )?(?:pounding|throbbing|bursting|splitting)\\b|\\b(?:sar|sir) ?(?:(?:me|mein|mai) )?(?:(?:bahut|bohot|tez|bahut tez|zor ka) )?dard|\\b(?:sar|sir) (?:phat|fat|ghoom|bhaari|bhari)|सिरदर्द|(?:सिर|सर) (?:में )?(?:\\S+ )?(?:दर्द|फट|भारी)|\\bblur\\w*|\\bvision (?:is |has )?(?:blurred|blurry|blur|dim|gone|loss|problem|changed|change)|\\bcan(?:no|'|\\s?no)?t see\\b|\\bdhundh?la|धुंधला|\\b(?:aankhon|ankhon|aankh|ankh) ke (?:aage|samne|saamne|saamane) andhera|(?:आंखों|आंख) के (?:आगे|सामने) अंधेरा|\\bchest\\b|\\b(?:seene|seena|chhati|chhaati) (?:me |mein )?(?:dard|dabav|bhaari)|(?:सीने|छाती) (?:में )?(?:दर्द|दबाव|भारी)|\\bbreathless\\b|\\bshort(?:ness)? of breath\\b|\\bsaans (?:phool|fool|lene me|lene mein|nahi)|सांस (?:फूल|लेने में|नहीं)|\\bweak\\w*|\\bkamzori\\b|\\bkamjori\\b|कमजोरी|\\bnumb\\w*|\\bsunn\\b|सुन्न|\\bconfus\\w*|\\bslurr\\w*|\\b(?:bolne|bolna) (?:me |mein )?(?:dikkat|takleef)|बोलने में|\\bback pain\\b|\\bvomit\\w*|\\bulti\\b|उल्टी|\\bnausea\\w*|\\bji machal|\\bdizz\\w*|\\bchakkar\\b|चक्कर|\\bnose ?bleed\\w*|\\bnaak se khoon|नाक से खून|\\bseizure`,
+  `\\bhead ?ache\\b|\\bhead (?:is )?(?:pounding|throbbing|bursting|splitting)\\b|\\b(?:sar|sir) ?(?:(?:me|mein|mai) )?(?:(?:bahut|bohot|tez|bahut tez|zor ka) )?dard|\\b(?:sar|sir) (?:phat|fat|ghoom|bhaari|bhari)|सिरदर्द|(?:सिर|सर) (?:में )?(?:\\S+ )?(?:दर्द|फट|भारी)|\\bblur\\w*|\\bvision (?:is |has )?(?:blurred|blurry|blur|dim|gone|loss|problem|changed|change)|\\bcan(?:no|'|\\s?no)?t see\\b|\\bdhundh?la|धुंधला|\\b(?:aankhon|ankhon|aankh|ankh) ke (?:aage|samne|saamne|saamane) andhera|(?:आंखों|आंख) के (?:आगे|सामने) अंधेरा|\\b(?:aankhon|ankhon|aankh|ankh) ke (?:aage|samne|saamne) (?:chamak|taare|tare|roshni)|(?:आंखों|आंख) के (?:आगे|सामने) (?:चमक|तारे)|\\bflashing lights\\b|\\bseeing (?:spots|stars)\\b|\\bchest\\b|\\b(?:seene|seena|chhati|chhaati) (?:me |mein )?(?:dard|dabav|bhaari)|(?:सीने|छाती) (?:में )?(?:दर्द|दबाव|भारी)|\\bbreathless\\b|\\bshort(?:ness)? of breath\\b|\\bsaans (?:phool|fool|lene me|lene mein|nahi)|सांस (?:फूल|लेने में|नहीं)|\\bweak\\w*|\\bkamzori\\b|\\bkamjori\\b|कमजोरी|\\bnumb\\w*|\\bsunn\\b|सुन्न|\\bconfus\\w*|\\bslurr\\w*|\\b(?:bolne|bolna) (?:me |mein )?(?:dikkat|takleef)|बोलने में|\\bback pain\\b|\\bvomit\\w*|\\bulti\\b|उल्टी|\\bnausea\\w*|\\bji machal|\\bdizz\\w*|\\bchakkar\\b|चक्कर|\\bnose ?bleed\\w*|\\bnaak se khoon|नाक से खून|\\bseizure`,
 )
 const ALTERED_STATE = re(
-  `\\bconfus\\w*|\\bdisoriented\\b|\\bnot making sense\\b|\\bcan(?:no|'|\\s?no)?t think\\b|\\bdrows\\w*|\\bvery sleepy\\b|\\bunresponsive\\b|\\bnot (?:responding|answering|waking)\\b|\\bwon'?t wake\\b|\\bbehosh\\b|बेहोश|\\bhosh (?:(?:me|mein|mai) )?(?:nahi|nahin|nhi)|होश (?:में )?नहीं|\\bjawab (?:nahi|nahin|nhi) de|जवाब नहीं दे|\\bsamajh (?:nahi|nahin|nhi) (?:aa|pa|paa)|समझ नहीं (?:आ|पा)|\\bulti[- ]?seedhi baat|\\b(?:bahki|behki|behek|bahak)\\w*|बहकी|\\bghabrahat\\b|घबराहट|\\bshaking and sweating\\b|\\bsweating and shaking\\b|\\bkaanp|कांप|\\bfaint\\w*|\\bchakkar kha|\\bseizure|\\bjhatke\\b|अंधेरा|\\bandhera\\b|\\bbhram\\b|भ्रम|उलझन`,
+  `\\bconfus\\w*|\\bdisoriented\\b|\\bnot making sense\\b|\\bcan(?:no|'|\\s?no)?t think\\b|\\bdrows\\w*|\\bvery sleepy\\b|\\bunresponsive\\b|\\bnot (?:responding|answering|waking)\\b|\\bwon'?t wake\\b|\\bbehosh\\b|बेहोश|\\bhosh (?:(?:me|mein|mai) )?(?:nahi|nahin|nhi)|होश (?:में )?नहीं|\\bjawab (?:nahi|nahin|nhi) de|जवाब नहीं दे|\\bsamajh (?:nahi|nahin|nhi) (?:aa|pa|paa)|समझ नहीं (?:आ|पा)|\\bulti[- ]?seedhi baat|\\b(?:bahki|behki|behek|bahak)\\w*|बहकी|\\bghabrahat\\b|घबराहट|\\bshaking and sweating\\b|\\bsweating and shaking\\b|\\bkaanp|कांप|\\bfaint\\w*|\\bchakkar kha|\\bseizure|\\bjhatke\\b|अंधेरा|\\bandhera\\b|\\bbhram\\b|भ्रम|उलझन|${CONFUSED_WORDS}`,
 )
+/** Not knowing people or acting strangely: "humko pehchan nahi rahi", "ajeeb behave kar rahi hai", "बहकी बहकी बातें". */
+const CONFUSED = re(CONFUSED_WORDS)
 const LOW_SUGAR_WORDS = re(`\\blow sugar\\b|\\bsugar (?:is |was |has |went )?(?:very |too |bahut )?(?:low|down|kam|gir)\\b|\\bhypo\\b|\\bhypoglyc\\w*|शुगर (?:बहुत )?(?:कम|गिर|लो)`)
 const BREATHING_SIGNS = re(
-  `\\bbreathless\\w*|\\bshort(?:ness)? of breath\\b|\\bout of breath\\b|\\bcan(?:no|'|\\s?no)?t breathe?\\b|\\b(?:hard|difficult|difficulty|trouble) (?:to )?breath\\w*|\\b(?:saans|sans|saas) (?:phool|fool|phul|nahi|lene me|lene mein|ruk|atak)|सांस (?:फूल|नहीं|लेने में|रुक)|\\bghutan\\b|घुटन${E}|\\bgasping\\b`,
+  `\\bbreathless\\w*|\\bshort(?:ness)? of breath\\b|\\bout of breath\\b|\\bcan(?:no|'|\\s?no)?t breathe?\\b|\\b(?:hard|difficult|difficulty|trouble) (?:to )?breath\\w*|\\b(?:saans|sans|saas) (?:bhi )?(?:phool|fool|phul|nahi|lene me|lene mein|ruk|atak)|सांस (?:भी )?(?:फूल|नहीं|लेने में|रुक)|\\bghutan\\b|घुटन${E}|\\bgasping\\b`,
 )
+
+const PREGNANT = re(`\\bpregnan\\w*|\\bgarbh\\w*|\\b\\d (?:mahine|month|months) (?:ki |ka )?pregnant|\\bexpecting\\b|गर्भ\\S*|प्रेग्नेंट|प्रेगनेंट`)
 
 /** Red flags that need a reading and a symptom together (clinical.md §1.1, §1.2, §1.4, §2). */
 function readingFlags(text: string, r: StatedReadings): RedFlag[] {
@@ -97,8 +110,13 @@ function readingFlags(text: string, r: StatedReadings): RedFlag[] {
     const sign = symptom(HIGH_SUGAR_SIGNS)
     if (sign) flags.push({ category: 'high_sugar_emergency', matched: `sugar ${r.glucose ?? 'HI'} + ${sign}` })
   }
-  // Hypertensive emergency (AHA): ≥ 180 systolic or ≥ 120 diastolic with a sign of organ damage.
-  if ((r.systolic !== undefined && r.systolic >= 180) || (r.diastolic !== undefined && r.diastolic >= 120)) {
+  // Hypertensive emergency (AHA): ≥ 180 systolic or ≥ 120 diastolic with a sign of organ damage;
+  // in pregnancy from ≥ 160/110 (ACOG's severe range: pre-eclampsia with severe features).
+  const pregnant = PREGNANT.test(text)
+  if (
+    (r.systolic !== undefined && r.systolic >= (pregnant ? 160 : 180)) ||
+    (r.diastolic !== undefined && r.diastolic >= (pregnant ? 110 : 120))
+  ) {
     const sign = symptom(HYPERTENSIVE_SIGNS)
     if (sign) flags.push({ category: 'hypertensive_emergency', matched: `BP ${r.systolic}/${r.diastolic ?? '?'} + ${sign}` })
   }
@@ -109,12 +127,21 @@ function readingFlags(text: string, r: StatedReadings): RedFlag[] {
   if (low) {
     const sign = symptom(ALTERED_STATE)
     if (sign) flags.push({ category: 'low_sugar_confusion', matched: `${low} + ${sign}` })
+  } else if (r.glucose === undefined) {
+    // "Insulin lene ke baad pehchan nahi rahi": confusion after a sugar-lowering medicine is a low
+    // sugar until a reading says otherwise (ADA level 3 is a state, not a number).
+    const medicine = firstPresent(text, SUGAR_LOWERING)
+    const sign = medicine && symptom(CONFUSED)
+    if (sign) flags.push({ category: 'low_sugar_confusion', matched: `${medicine} + ${sign}` })
   }
   // Oxygen 93 % and below with breathlessness (clinical.md §2). A low reading alone is logged by
   // the vitals agent, whose reply and the caregiver alert already say to call 112 below 90 %.
   if (r.spo2 !== undefined && r.spo2 <= 93) {
     const sign = firstPresent(text, { re: BREATHING_SIGNS })
     if (sign) flags.push({ category: 'low_oxygen', matched: `oxygen ${r.spo2} + ${sign}` })
+    // Below 90 % is an emergency (clinical.md §2). A family member's reading is not logged, so no
+    // vitals reply would say so: "papa ka spo2 84 aa raha hai" gets the emergency text itself.
+    else if (r.spo2 < 90 && r.someoneElse) flags.push({ category: 'low_oxygen', matched: `oxygen ${r.spo2} (${r.someoneElse})` })
   }
   return flags
 }

@@ -23,9 +23,9 @@ const NUMBER = String.raw`(?<![\d.])(\d{1,3}(?:\.\d{1,2})?)(?![\d])`
 const NOT_A_READING =
   /^\s*(?:-\s*)?(?:min|mins|minute|minutes|hr|hrs|hour|hours|ghante|ghanta|ghanton|sec|seconds|din|days?|weeks?|months?|years?|yrs?|saal|baje|am|pm|a\.m|p\.m|o'?clock|kg|kilo|kgs|glass|glasses|gilas|cups?|roti|rotis|tablets?|pills?|goli|goliyan|units?|steps|km|ml|मिनट|घंटे|घंटा|दिन|साल|बजे|किलो|गिलास)(?![\p{L}])/u
 
-const GLUCOSE_WORD = String.raw`(?:blood sugar|sugar|suger|sugr|shugar|glucose|bsl|rbs|fbs|ppbs|grbs|cbg|शुगर|शूगर|शक्कर|ग्लूकोज)`
+const GLUCOSE_WORD = String.raw`(?:blood sugar|sugar|suger|sugr|shugar|glucose|glucometer|glucometre|bsl|rbs|fbs|ppbs|grbs|cbg|ग्लूकोमीटर|शुगर|शूगर|शक्कर|ग्लूकोज)`
 const BP_WORD = String.raw`(?:bp|b\.p\.?|blood pressure|pressure|बीपी|बी पी|ब्लड प्रेशर|रक्तचाप)`
-const SPO2_WORD = String.raw`(?:spo2|sp02|spo 2|oxygen(?: level| saturation)?|o2|saturation|sats?|oximeter|ऑक्सीजन|आक्सीजन|ओक्सीजन)`
+const SPO2_WORD = String.raw`(?:spo2|sp02|spo 2|oxygen(?: level| saturation)?|o2|saturation|sats?|oximeter|ऑक्सीजन|आक्सीजन|ओक्सीजन|ऑक्सीमीटर|आक्सीमीटर|ओक्सीमीटर)`
 
 /**
  * People a message can be about who are not the patient ("papa ko daura pad raha hai", "my wife's
@@ -33,7 +33,7 @@ const SPO2_WORD = String.raw`(?:spo2|sp02|spo 2|oxygen(?: level| saturation)?|o2
  * so the alert does not record the numbers as the patient's own.
  */
 const OTHER_PERSON =
-  /(?:^|[^\p{L}\p{M}])(wife|husband|mother|father|mom|mum|mummy|mommy|dad|daddy|papa|pappa|maa|mataji|pitaji|amma|appa|dadi|dada|nani|nana|grandma|grandpa|grandmother|grandfather|granny|son|daughter|beti|bhai|bhaiya|brother|sister|behen|didi|patni|pati|sasur|uncle|aunty|friend|neighbou?r|पापा|पिताजी|माताजी|मां|मम्मी|दादी|दादा|नानी|नाना|पति|पत्नी|बेटा|बेटी|भाई|बहन|ससुर)(?![\p{L}\p{M}])/u
+  /(?:^|[^\p{L}\p{M}])(wife|husband|mother|father|mom|mum|mummy|mommy|dad|daddy|papa|pappa|maa|mataji|pitaji|amma|appa|dadi|dada|nani|nana|grandma|grandpa|grandmother|grandfather|granny|son|daughter|beti|bhai|bhaiya|brother|sister|behen|didi|patni|pati|sasur|sasu|saas|uncle|aunty|friend|neighbou?r|पापा|पिताजी|माताजी|मां|मम्मी|दादी|दादा|नानी|नाना|पति|पत्नी|बेटा|बेटी|भाई|बहन|ससुर|सास)(?:ji|जी)?(?![\p{L}\p{M}])/u
 
 /** The first number within a short reach after `word` that is not a duration, time or count. */
 function numberAfter(text: string, word: string, reach = 40, accept: (n: number) => boolean = () => true): number | undefined {
