@@ -66,7 +66,7 @@ const HISTORY_AFTER =
  * said before the event, and the event is told as over ("tha", "thi", "the") right after it.
  */
 const WHEN_BEFORE = re(
-  `(?:\\b(?:\\d+|ek|do|teen|char|chaar|paanch|kai|kuch) (?:saal|sal|mahine|mahina|hafte|hafta|din) (?:pehle|pahle|pehele)|\\b(?:pichhle|pichle) (?:saal|sal|mahine|mahina|hafte)|\\blast (?:year|month|week)|\\b(?:19|20)\\d\\d (?:mein|me|main)|(?:\\d+ |एक |दो |तीन |कई )?(?:साल|महीने|हफ्ते|दिन) पहले|पिछले (?:साल|महीने|हफ्ते)|(?:19|20)\\d\\d में)(?:\\s+\\S+){0,4}?\\s*$`,
+  `(?:\\b(?:\\d+|ek|do|teen|char|chaar|paanch|kai|kuch) (?:saal|sal|mahine|mahina|hafte|hafta|din) (?:pehle|pahle|pehele)|\\b(?:pichhle|pichle) (?:saal|sal|mahine|mahina|hafte)|\\blast (?:year|month|week)|\\b(?:kal|yesterday|parso|parson)\\b|कल|परसों|\\b(?:19|20)\\d\\d (?:mein|me|main)|(?:\\d+ |एक |दो |तीन |कई )?(?:साल|महीने|हफ्ते|दिन) पहले|पिछले (?:साल|महीने|हफ्ते)|(?:19|20)\\d\\d में)(?:\\s+\\S+){0,4}?\\s*$`,
 )
 const TOLD_AS_OVER = re(`^\\S*(?:\\s+\\S+){0,2}?\\s+(?:tha|thi|the|था|थी|थे)(?![\\p{L}\\p{M}])`)
 /** "had chest pain yesterday and it is back again": the past event is not over. */

@@ -158,9 +158,9 @@ const ONE_SIDE =
   'one side|half (?:of )?(?:my |his |her |the )?(?:body|face)|left side|right side|ek (?:taraf|side|hissa)|aadha (?:sharir|shareer|badan|chehra)|' +
   'baayi taraf|bayi taraf|daayi taraf|dayi taraf|baayen taraf|daayen taraf|एक तरफ|आधा (?:शरीर|बदन|चेहरा)|बाईं तरफ|दाईं तरफ|बायीं तरफ|दायीं तरफ'
 const ONE_SIDE_FAILS =
-  `numb\\w*|weak\\w*|paraly\\w*|droop\\w*|${DEAD}|limp|kamzor\\S*|kamjor\\S*|sunn|latak\\S*|lakwa|bejaan|कमजोर\\S*|सुन्न|लटक\\S*|लकवा|बेजान`
+  `dheel\\S*|dhila\\S*|ढील\\S*|numb\\w*|weak\\w*|paraly\\w*|droop\\w*|${DEAD}|limp|kamzor\\S*|kamjor\\S*|sunn|latak\\S*|lakwa|bejaan|कमजोर\\S*|सुन्न|लटक\\S*|लकवा|बेजान`
 const SPEECH =
-  'speech|words|speaking|talking|voice|bol|boli|bolna|bolne|bolte|bolti|awaaz|awaz|aawaz|aavaaz|avaaz|zuban|zubaan|jubaan|juban|jeebh|' +
+  'speech|words|speaking|talking|voice|baat|baatein|baaten|bol|boli|bolna|bolne|bolte|bolti|awaaz|awaz|aawaz|aavaaz|avaaz|zuban|zubaan|jubaan|juban|jeebh|' +
   'बोल|बोली|बोलना|बोलने|आवाज|जुबान|जबान|जीभ'
 const SPEECH_FAILS =
   "slurr\\w*|garbl\\w*|jumbl\\w*|unclear|not clear|not making sense|thick|mumbl\\w*|ladkhad\\S*|lad khad\\S*|ladkhad|atak\\S*|totla\\S*|tutla\\S*|" +
@@ -193,6 +193,8 @@ const STOPS_SOMETHING_ELSE =
  */
 const CHEST_LOOK_ALIKES =
   '\\bchest (?:x-?ray|xray|congestion|infection|of drawers|day|muscles?|workout)|\\bphlegm\\b|\\bbalgam\\b|बलगम|' +
+  // A strained muscle, sore to the touch: "chhati ki maans peshi me khinchav, dabane pe dard".
+  '\\bmaans ?peshi\\w*|\\bmaaspeshi\\w*|मांसपेशी|\\bdabane (?:pe|par|se) (?:hi )?dard|दबाने (?:पर|से) दर्द|\\bhurts (?:when|if) (?:i |you )?press|' +
   '\\b(?:khansi|khaansi|khasi|cough\\w*) (?:se|ki wajah se|ke karan|because)\\b|खांसी (?:से|की वजह से|के कारण)|' +
   '\\b(?:halki|thodi|mild|slight) (?:si )?(?:jalan|burning)\\b.{0,60}\\b(?:acidity|acid|heartburn)\\b|\\b(?:acidity|acid|heartburn)\\b.{0,60}\\b(?:halki|thodi|mild|slight) (?:si )?(?:jalan|burning)\\b'
 
@@ -249,6 +251,8 @@ export const CONCEPTS: Concept[] = [
   { category: 'head_injury', subject: HEAD, before: `bleeding|${BLOOD}(?: is)?(?: coming| pouring| flowing)?(?: out)?`, after: BLEEDING, gap: 3 },
   // A head hit in a fall: "gir gaye aur sir phat gaya", "fell and hurt her head badly".
   { category: 'head_injury', subject: HEAD, before: HURT_HEAD, after: HURT_HEAD, gap: 3, context: FELL },
+  // Blood from the ear after a fall or an accident: "bike se gira, kaan se khoon aa raha".
+  { category: 'head_injury', subject: 'kaan|kan|ears?|कान', after: BLEEDING, before: `${BLOOD} (?:from|out of)`, gap: 2, context: `${FELL}|accident|bike|scooter|takkar|टक्कर|एक्सीडेंट` },
   // A fall and not getting up: "fell and is not getting up", "gir gaye, uth nahi pa rahe", "गिर गए और उठ नहीं पा रहे".
   { category: 'head_injury', subject: FELL, after: "(?:is |has )?(?:not getting up|won'?t get up|not moving)|(?:can(?:no|'|\\s?no)?t|unable to|not able to) (?:get up|stand|move)|uth nahi|uth nahin|uth nhi|utha nahi|khade nahi|khadi nahi|उठ नहीं|उठा नहीं|खडे नहीं|खडी नहीं", gap: 6, negative: true },
   // A face drooping: "muh ek taraf tedha", "her smile is crooked".
@@ -278,10 +282,11 @@ export const CONCEPTS: Concept[] = [
   // "maine saari neend ki goliyan kha li", "took all of the sleeping tablets": sleeping pills by the handful, taken.
   { category: 'overdose', subject: `(?:neend|sleeping|sleep|नींद) (?:ki |की |wali |वाली )?(?:${PILLS})`, before: 'all|all of|all the|all my|saari|sari|sab|poori|puri|bahut saari|many|whole|सारी|सब|पूरी|बहुत सारी', gap: 2, context: 'took|taken|swallowed|ate|kha|khaa|khaayi|khayi|le li|le liya|le li hai|nigal|nigli|खा|खाई|ले ली|निगल' },
   // Black stools, or a lot of blood in them: bleeding in the gut ("latrine mein kaala khoon", "potty ekdum kaali").
-  { category: 'bleeding', subject: 'stool|stools|motion|motions|potty|latrine|toilet|tatti|mal|paikhana|pakhana|paikhaana|pakhaana|पॉटी|टट्टी|मल|लैट्रिन|पाखाना', after: 'black|tarry|kala|kaala|kaali|kali|tar jaisa|taar jaisa|कोलतार|काला|काली|bahut (?:sara |zyada )?khoon|a lot of blood|lots of blood|बहुत खून', before: 'black|tarry|kala|kaala|kaali|kali|काला|काली', gap: 5 },
+  // Iron tablets and bismuth blacken the stool too: "iron ki goli se potty kaali".
+  { category: 'bleeding', unless: '\\b(?:iron|ferrous|bismuth|pepto)\\b|आयरन', subject: 'stool|stools|motion|motions|potty|latrine|toilet|tatti|mal|paikhana|pakhana|paikhaana|pakhaana|पॉटी|टट्टी|मल|लैट्रिन|पाखाना', after: 'black|tarry|kala|kaala|kaali|kali|tar jaisa|taar jaisa|कोलतार|काला|काली|bahut (?:sara |zyada )?khoon|a lot of blood|lots of blood|बहुत खून', before: 'black|tarry|kala|kaala|kaali|kali|काला|काली', gap: 5 },
   // Bleeding that is heavy or will not stop: "heavy bleeding", "bleeding a lot", "the bleeding will not stop", "khoon ruk nahi raha".
   { category: 'bleeding', subject: 'bleeding', before: "severe|heavy|lot of|lots of|won'?t stop|not stopping|uncontrolled|profuse|bahut zyada|bahut jyada|itni zyada|itni jyada|बहुत ज्यादा", after: 'heavily|a lot|badly', gap: 0 },
-  { category: 'bleeding', subject: `bleeding|${BLOOD}`, after: `(?:will not|won'?t|does not|doesn'?t|is not|isn'?t|not|can'?t|cannot) stop(?:ping)?${STOPS_SOMETHING_ELSE}|(?:ruk|band|रुक|बंद) (?:nahi|nahin|nhi|नहीं)`, negative: true },
+  { category: 'bleeding', subject: `nose ?bleed\\w*|nakseer|naksir|नकसीर|bleeding|${BLOOD}`, after: `(?:will not|won'?t|does not|doesn'?t|is not|isn'?t|not|can'?t|cannot) stop(?:ping)?${STOPS_SOMETHING_ELSE}|(?:ruk|band|रुक|बंद) (?:hi |ही )?(?:nahi|nahin|nhi|नहीं)`, negative: true },
   { category: 'bleeding', subject: 'khoon|khun|खून', after: '(?:beh|bah|बह) (?:raha|rahi|rahe|रहा|रही|रहे)', gap: 1 },
   { category: 'bleeding', subject: 'bahut khoon|बहुत खून', after: 'beh|bah|nikal\\S*|बह|निकल\\S*', gap: 0 },
   // Blood vomited: "vomiting blood", "ulti mein khoon", "खून की उल्टी".
@@ -291,7 +296,8 @@ export const CONCEPTS: Concept[] = [
   { category: 'bleeding', subject: BLOOD, after: 'in (?:my )?vomit|ki (?:ulti|ulatti)|की उल्टी', gap: 0 },
   // A face, throat, tongue or lips swelling: "my lips and throat are swelling", "gala sooj raha hai", "गले में सूजन".
   { category: 'allergic_reaction', subject: 'face|throat|tongue|lips?', after: 'swelling|swollen|swelled up|closing', before: 'swelling (?:of|in)', gap: 1, fillers: 'is|are|getting|has|have|my|the' },
-  { category: 'allergic_reaction', subject: 'gala|galaa|chehra|hont|honth|hoth|jeebh|jibh|muh|munh|muhn|गला|गले|चेहरा|होंठ|होठ|जीभ|मुंह|मुह', after: 'sooj|suj|sujan|soojan|sooj\\S*|suj\\S*|सूज\\S*', gap: 2 },
+  { category: 'allergic_reaction', subject: 'gala|galaa|chehra|hont|honth|hoth|jeebh|jibh|muh|munh|muhn|गला|गले|चेहरा|होंठ|होठ|जीभ|मुंह|मुह', after: 'sooj|suj|sujan|soojan|sooj\\S*|suj\\S*|सूज\\S*|phool gay\\S*|phul gay\\S*|fool gay\\S*|फूल गय\\S*', gap: 2 },
+  { category: 'allergic_reaction', subject: 'jeebh|jibh|tongue|जीभ', after: 'moti|mota|thick|swollen|फूल\\S*|मोटी|मोटा', gap: 2 },
   // A belly in pain beyond bearing: "unbearable stomach pain", "pet ka dard bardasht nahi ho raha".
   // The severity must be the pain's: "terrible food, stomach upset" is a bad meal, so only words of pain stand between, and pain is said
   // ("unbearable stomach pain", "severe cramping pain in my lower abdomen", "stomach pain is unbearable", "my stomach hurts terribly").
@@ -323,8 +329,16 @@ const HOLDS_FOOD_HI = `(?<!(?:${FOOD_OR_DRINK})\\s+(?:की|का|के|ki|ka
 
 /** "subah ki saari goliyan ek saath le li": the usual doses taken together, not an overdose. */
 const ROUTINE_DOSES = `(?:morning|evening|night|bedtime|daily|usual|regular|today'?s|routine|subah|shaam|sham|raat|dopahar|roz|rozana|सुबह|शाम|रात|दोपहर|रोज) (?:ki |ke |ka |की |के )?(?:sab |saari |sari |all |सब |सारी )?(?:\\S+ )?(?:${PILLS})`
+/** A dozen and more said in words ("twenty", "pandrah", "पंद्रह"). */
+const MANY_WORDS =
+  'ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|dozen|das|gyarah|barah|baarah|pandrah|pandra|bees|tees|pachas|pachaas|दस|ग्यारह|बारह|पंद्रह|बीस|तीस|पचास'
+/** Medicines by the names people use for them, beside "tablets" and "goli". */
+const MEDICINE_NAMES =
+  'crocin|dolo|calpol|paracetamol|combiflam|ibuprofen|disprin|aspirin|ecosprin|alprazolam|alprax|restyl|clonazepam|clonotril|lonazep|zolpidem|diazepam|valium|lorazepam|ativan|tramadol|' +
+  'metformin|glimepiride|amaryl|amlodipine|telma|telmisartan|digoxin|warfarin|iron|अल्प्राजोलम|पैरासिटामोल|क्रोसिन|डोलो'
 const POISON =
-  'poison|insecticide|pesticide|rat poison|rat kill|phenyl|phenol|kerosene|tezaab|tezab|toilet cleaner|harpic|zeher|zehar|jahar|keede maarne|keede marne|keeda maar|chuha maar|chuhe maarne|जहर|कीटनाशक|कीडे मारने|कीडा मार|चूहे मारने|चूहा मार|फिनाइल|तेजाब|मिट्टी का तेल'
+  'poison|insecticide|pesticide|rat poison|rat kill|phenyl|phenol|kerosene|tezaab|tezab|toilet cleaner|harpic|zeher|zehar|jahar|keede maarne|keede marne|keeda maar|chuha maar\\S*|chuhe maar\\S*|' +
+  'kitnashak|keetnashak|ratol|(?:khet|fasal|paudh\\S*) (?:me|mein|par|pe) (?:chhidak\\S*|daal\\S*|dal\\S*|spray) (?:wali|vali) dawai|keede (?:ki|wali) dawai|कीटनाशक|खेत में (?:छिडक\\S*|डाल\\S*) (?:वाली )?दवा\\S*|जहर|कीटनाशक|कीडे मारने|कीडा मार|चूहे मारने|चूहा मार|फिनाइल|तेजाब|मिट्टी का तेल'
 
 /** Sudden, the head, and a severity: the three words of a thunderclap headache said the Hindi way. */
 const SUDDEN = 'achanak|ekdum(?: se)?|ek dum(?: se)?|अचानक|एकदम(?: से)?'
@@ -357,7 +371,7 @@ const SIGNS: Partial<Record<RedFlagCategory, Phrase[]>> = {
     re(`\\bsudden(?:ly)? (?:can(?:no|'|\\s?no)?t see|went blind|lost (?:my |his |her )?(?:sight|vision))|\\b(?:dikhna|dikhai dena|dikhayi dena|dikhai dena) band|\\bnazar (?:chali gayi|band ho)|दिखना बंद|दिखाई देना बंद`),
   ].map(phrase),
   sudden_severe_headache: [
-    re(`\\bworst headache\\b|\\bthunderclap\\b|\\bsudden (?:severe|terrible|excruciating|very bad) headache\\b|\\bheadache like (?:something|a bomb|an explosion)`),
+    re(`\\b(?:sar|sir) (?:me |mein |mai )?(?:blast|dhamaka|dhamake|visphot|bomb|bijli|hathoda|hathode) (?:jaisa|jaise|jesa|ki tarah)\\b|(?:सिर|सर) (?:में )?(?:धमाका|धमाके|विस्फोट|बिजली|हथौडा|हथौडे) (?:जैसा|जैसे|की तरह)|\\bworst headache\\b|\\bthunderclap\\b|\\bsudden (?:severe|terrible|excruciating|very bad) headache\\b|\\bheadache like (?:something|a bomb|an explosion)`),
     re(`\\bsudden(?:ly)?\\b(?:\\s+\\S+){0,4}\\s+(?:the )?(?:worst|most severe|terrible|excruciating|explosive) headache\\b`),
     re(`\\b(?:achanak|ekdum|ek dum)\\b(?:\\s+\\S+){0,4}\\s+(?:tez|bahut tez|bhayanak|asahniy|asahneey|bhayankar|jabardast)\\s+(?:\\S+\\s+)?(?:sar|sir) ?(?:dard|me dard|mein dard)`),
     re(`\\b(?:sar|sir) ?dard\\b.{0,40}\\b(?:zindagi|jindagi|life) (?:me|mein|bhar) (?:kabhi )?(?:nahi|nahin)|\\b(?:zindagi|jindagi) (?:ka|me|mein) (?:sabse )?\\S+ (?:sar|sir) ?dard|\\bsabse (?:tez|bhayanak|bura|kharab|zyada) (?:sar|sir) ?dard`),
@@ -368,6 +382,8 @@ const SIGNS: Partial<Record<RedFlagCategory, Phrase[]>> = {
   breathing: [
     re(`\\bgasping\\b|\\bchoking\\b|\\bsuffocat|\\bdam ghut|\\bghutan\\b|\\bhaanf|हांफ|दम घुट|घुटन${E}`),
     re(`\\bcan(?:no|'|\\s?no)?t (?:even )?(?:finish|complete) (?:a |my )?sentences?\\b`),
+    // A child's ribs pulling in with each breath; breathlessness said to be severe or sudden.
+    re(`${B}(?:pasli|pasliyan|pasliyaan|paslie|ribs?|पसली|पसलियां|पसलियाँ)${E}(?:\\s+\\S+){0,2}?\\s+(?:andar|in|अंदर)\\s+(?:dhans|ja|ghus|sink|pull|धंस|जा|घुस)\\S*|\\bchest (?:is )?(?:pulling|sucking|caving) in\\b|\\b(?:indrawing|retractions)\\b|\\b(?:severe|sudden|extreme|very bad) (?:breathlessness|shortness of breath)\\b`),
     // An asthma attack the inhaler does not relieve: "pump 3 baar liya phir bhi aaram nahi", "inhaler is not helping".
     re(`${B}(?:pump|inhaler|nebuli[sz]er|nebulizer|asthalin|पंप|इनहेलर)${E}(?:\\s+\\S+){0,5}?\\s+(?:phir bhi|fir bhi|still|is not helping|not helping|isn'?t helping|not working|no relief|no use|koi (?:fayda|faida|farak|asar) (?:nahi|nahin|nhi)|aaram (?:nahi|nahin|nhi)|फिर भी|आराम नहीं|फायदा नहीं|असर नहीं)${E}`),
     // Breathless is weak: "a bit breathless climbing stairs, fine after resting" stays quiet.
@@ -380,6 +396,8 @@ const SIGNS: Partial<Record<RedFlagCategory, Phrase[]>> = {
     weak(re(`\\b(?:going to|about to|gonna|might|will) (?:pass out|faint|black out|collapse)\\b|\\bfeel(?:ing)? like (?:i'?m )?(?:going to )?(?:pass(?:ing)? out|faint(?:ing)?|collaps\\w*)\\b|\\bbehosh (?:ho jaunga|ho jaungi|hone wala|hone wali|sa lag)|बेहोश (?:हो जाऊंगा|हो जाऊंगी|होने वाला|होने वाली|सा लग)`)),
     re(`\\bbehosh\\b|\\bbehoshi\\b|\\bbhosh\\b|\\b(?:utha|uthaya|jaga|jagaya) (?:hi |bhi )?(?:nahi|nahin|nhi) ja (?:raha|rahi|rahe)\\b|(?:उठा|उठाया|जगा|जगाया) (?:ही |भी )?नहीं जा (?:रहा|रही|रहे)|\\bhosh (?:nahi|nahin|nhi|kho)\\b|\\bchakkar (?:kha ke|khake|khakar) gir|\\bbesudh\\b|बेहोश|होश (?:नहीं|खो)|बेसुध`),
     re(`\\bhila(?:ne|te|ya|ya to|ne par|ne pe)?\\s+(?:bhi\\s+)?(?:\\S+\\s+){0,3}?(?:(?:nahi|nahin|nhi) (?:uth|jaag|hil|jawab)|jawab (?:nahi|nahin|nhi))|हिलाने (?:पर|पे) (?:भी )?(?:\\S+ )?(?:नहीं उठ|जवाब नहीं|होश नहीं)`),
+    // Not answering when called, no movement at all, neither speaking nor opening the eyes.
+    { re: re(`${B}(?:awaaz|aawaz|awaz|aavaaz|आवाज)\\S*\\s+(?:do|de|dene|dena|lagao|दो|दे|देने)\\S*(?:\\s+\\S+){0,3}?\\s+(?:koi )?(?:jawab|javab|जवाब) (?:nahi|nahin|nhi|नहीं)|${B}(?:koi|कोई) (?:halchal|harkat|हलचल|हरकत) (?:nahi|nahin|nhi|नहीं)|\\bno movement at all\\b|\\bna (?:bol|bolti|bolte)\\S*(?:\\s+\\S+){0,2}?\\s+na (?:aankh|aankhen|ankh|ankhen)\\S* khol`), unless: re(`\\b(?:phone (?:pe|par|on)|on the phone|network|signal|whatsapp|mobile (?:pe|par))\\b|फोन (?:पर|पे)`) },
     re(`\\baankh(?:ein|en|e)? (?:nahi|nahin|nhi) khol|\\bhosh (?:me|mein|mai) (?:nahi|nahin|nhi)\\b|आंख(?:ें|े)? नहीं खोल|होश में नहीं`),
     re(`\\bmayakkam\\b|\\bajnan\\b|\\bsoddhu\\b|\\bgyan nei\\b`),
   ].map(phrase),
@@ -410,6 +428,12 @@ const SIGNS: Partial<Record<RedFlagCategory, Phrase[]>> = {
     re(`\\b(?:took|taken|swallowed|ate|kha li|kha liya|kha liye)\\b.{0,20}\\b(?:[1-9]\\d)\\s+(?:${PILLS})\\b`),
     // Said the Hindi way, the count before the pills: "neend ki 15 goli kha li", "20 goliyan nigal li".
     re(`\\b(?:neend|sleeping|sleep) (?:ki |wali )?(?:[3-9]|[1-9]\\d)\\s+(?:${PILLS})\\b|\\b(?:1[5-9]|[2-9]\\d)\\s+(?:neend ki |sleeping )?(?:${PILLS})\\b.{0,25}\\b(?:kha|khaa|khayi|nigal|gatak|pi li|le li|le liya)`),
+    // Ten or more of any medicine at once, digits or words, the medicine named or not:
+    // "bp ki 10 goli kha li", "dolo 650 ki 12 goliyan", "took twenty crocin", "पंद्रह गोलियां एक साथ खा लीं".
+    { re: re(`${B}(?:[1-9]\\d|${MANY_WORDS})\\s+(?:\\S+\\s+)?(?:${PILLS}|${MEDICINE_NAMES})${E}.{0,30}?${B}(?:kha|khaa|khayi|nigal|gatak|pi li|le li|le liya|खा|निगल|गटक)`), unless: re(`${ROUTINE_DOSES}|\\b(?:roz|rozana|daily|har din|din (?:me|mein)|a day|per day|every day)\\b|रोज|हर दिन|दिन में`) },
+    { re: re(`\\b(?:took|taken|swallowed|ate|popped|had)\\b(?:\\s+\\S+){0,2}?\\s+(?:[1-9]\\d|${MANY_WORDS})\\s+(?:\\S+\\s+)?(?:${PILLS}|${MEDICINE_NAMES})\\b`), unless: re(`\\b(?:daily|a day|per day|every day|each day|in total this week)\\b`) },
+    // A child at the medicines, the child named by age: "my 3 year old swallowed some of grandma's tablets".
+    re(`\\b\\d{1,2}[- ]?(?:year|yr|saal|sal)s?[- ]old\\b.{0,30}\\b(?:swallowed|ate|took|kha li|kha liya|kha gaya|kha gayi|nigal)\\b.{0,40}\\b(?:${PILLS}|${MEDICINE_NAMES})\\b`),
     // The handful said between the sleep and the pills: "neend ki saari goliyan kha li", "नींद की सारी गोलियां खा लीं".
     re(`${B}(?:neend|nind|sleeping|नींद) (?:ki |wali |की |वाली )?(?:saari|sari|sab|bahut saari|poori|puri|all|सारी|सब|बहुत सारी|पूरी) (?:${PILLS})${E}.{0,25}(?:(?:kha|khaa) ?(?:li|lin|lee|liya|liye|gaya|gayi|gaye|gai)|nigal\\S*|gatak\\S*|le (?:li|lin|liya)|took|swallowed|खा (?:ली|लीं|लिया|लिए|गया|गई|गए)|निगल\\S*|ले (?:ली|लीं|लिया))${E}`),
     // "swallowed a bottle of pills", "poora patta kha liya": a whole container.
@@ -422,18 +446,22 @@ const SIGNS: Partial<Record<RedFlagCategory, Phrase[]>> = {
     // A child who got at the medicines.
     re(`\\b(?:child|baby|toddler|kid|grandson|granddaughter|bachche|bachhe|bacche|bachcha|baccha|pota|poti|nati|natin)\\b.{0,30}\\b(?:swallowed|ate|took|kha li|kha liya|kha gaya|kha gayi|nigal)\\b.{0,30}\\b(?:${PILLS})\\b|\\b(?:child|baby|toddler|kid|grandson|granddaughter|bachche|bachhe|bacche|bachcha|baccha|pota|poti|nati|natin)\\b.{0,30}\\b(?:saari|sari|sab|bahut|all|many|some)\\b.{0,15}\\b(?:${PILLS})\\b.{0,15}\\b(?:swallowed|ate|took|kha li|kha liya|kha gaya|kha gayi|nigal)`),
     re(`(?:बच्चे|बच्चा|पोते|पोती|नाती)(?:\\s+\\S+){0,5}\\s+(?:${PILLS})(?:\\s+\\S+){0,2}\\s+(?:खा ली|खा लीं|खा गया|खा गई|निगल)`),
-    { re: re(`(?:सारी|सब|पूरी|बहुत सारी) (?:\\S+ )?(?:${PILLS}) (?:\\S+ )?(?:एक साथ|एक बार में)|${HOLDS_FOOD_HI}(?:पूरी|पूरा) (?:पत्ता|शीशी|बोतल|डिब्बा)${HOLDS_FOOD}`), unless: re(ROUTINE_DOSES) },
-    re(`${B}(?:${POISON})${E}.{0,30}(?:pi li|pi liya|pee li|kha li|kha liya|drank|swallowed|ate|took|पी ली|पी लिया|खा ली|खा लिया|पी गई|पी गया|खा गई|खा गया)|\\b(?:drank|swallowed|ate|took)\\b.{0,20}${B}(?:${POISON})${E}`),
+    { re: re(`(?:सारी|सब|पूरी|बहुत सारी|दस|ग्यारह|बारह|पंद्रह|बीस|तीस|पचास|[1-9]\\d) (?:\\S+ )?(?:${PILLS}) (?:\\S+ )?(?:एक साथ|एक बार में)|${HOLDS_FOOD_HI}(?:पूरी|पूरा) (?:पत्ता|शीशी|बोतल|डिब्बा)${HOLDS_FOOD}`), unless: re(ROUTINE_DOSES) },
+    re(`${B}(?:${POISON})${E}.{0,30}(?:pi li|pi liya|pee li|pi gaya|pi gayi|pee gaya|kha li|kha liya|kha gaya|kha gayi|kha gaye|gatak\S*|drank|swallowed|ate|took|पी ली|पी लिया|खा ली|खा लिया|पी गई|पी गया|खा गई|खा गया)|\\b(?:drank|swallowed|ate|took)\\b.{0,20}${B}(?:${POISON})${E}`),
   ].map(phrase),
   severe_abdominal_pain: [
+    // A blocked gut: no gas or motion passed, with vomiting or a swollen belly.
+    re(`\\b(?:no|not passed|not passing|haven'?t passed|hasn'?t passed) (?:any )?(?:gas|motion|stool|potty)\\b.{0,80}?\\b(?:vomit\\w*|ulti|bloated|swollen)|\\b(?:gas|hawa) (?:aur|or|ya) (?:motion|potty|latrine|toilet) (?:dono )?(?:band|nahi|nahin|nhi)\\b`),
+    // Pregnant, or a period missed, with a sudden or one-sided pain and faintness: an ectopic pregnancy.
+    re(`\\b(?:pregnan\\w*|period miss\\w*|missed (?:my |her )?periods?|garbh\\w*)\\b.{0,80}?\\b(?:sudden|sharp|severe|achanak|tez|one side|ek side|ek taraf)\\b.{0,60}?\\b(?:faint\\w*|dizz\\w*|chakkar|behosh|bleeding)`),
     re(`\\b(?:stomach|belly|abdomen|tummy) (?:is |feels |has become |became )?(?:hard|rigid|stiff|tight) (?:as|like) (?:a )?(?:board|stone|rock|wood)\\b`),
-    re(`\\bpet (?:me|mein|mai) (?:achanak |ekdum se |ekdum )?(?:bahut )?(?:tez|bhayanak|bhayankar|asahniy|asahneey|asahaniya) dard|\\bpet (?:ko )?(?:chhoo|chhu|chu|chhune|haath) (?:\\S+ )?(?:bhi )?(?:nahi|nahin|nhi|na) (?:sakte|sakta|sakti|dene|de rahi|de raha|lagane)|\\bpet pakad (?:ke|kar|kr) (?:ro|chilla|cheekh|tadap)\\S*|\\bpet (?:patthar|pathar) (?:jaisa|jaise|ki tarah)|\\bpet (?:me |mein |mai )?(?:bahut )?(?:zor|jor|zoron|joron) (?:ka|se) dard|\\bpet phat`),
-    re(`पेट (?:में )?(?:बहुत )?(?:असहनीय|तेज|भयानक|भयंकर) दर्द|पेट (?:\\S+ )?पत्थर (?:जैसा|की तरह)|पेट फट|पेट (?:में )?(?:बहुत )?(?:जोर|जोरों) (?:का|से) दर्द`),
+    re(`\\bpet(?:\\s+\\S+){0,3}?\\s+(?:bahut )?(?:tez|bhayanak|bhayankar|asahniy|asahneey|asahaniya|chhuri jaisa|chaku jaisa|chaaku jaisa) dard|\\bpet (?:ka |me |mein |mai )?(?:\\S+ )?dard (?:itna|itni|is qadar)(?: zyada)? (?:ki|ke|k|से) (?:\\S+ ){0,2}?(?:chilla|cheekh|ro|tadap|pasina|paseena|bardasht|saha|sah|seh)\\S*|\\bpet (?:ko )?(?:chhoo|chhu|chu|chhune|haath) (?:\\S+ )?(?:bhi )?(?:nahi|nahin|nhi|na) (?:sakte|sakta|sakti|dene|de rahi|de raha|lagane)|\\bpet pakad (?:ke|kar|kr) (?:ro|chilla|cheekh|tadap)\\S*|\\bpet (?:patthar|pathar) (?:jaisa|jaise|ki tarah)|\\bpet (?:me |mein |mai )?(?:bahut )?(?:zor|jor|zoron|joron) (?:ka|se) dard|\\bpet phat`),
+    re(`पेट(?:\\s+\\S+){0,4}?\\s+(?:बहुत )?(?:असहनीय|तेज|भयानक|भयंकर) दर्द|पेट (?:में )?इतना दर्द (?:है )?कि|पेट (?:को )?छूने (?:भी )?नहीं|पेट (?:\\S+ )?पत्थर (?:जैसा|की तरह)|पेट फट|पेट (?:में )?(?:बहुत )?(?:जोर|जोरों) (?:का|से) दर्द`),
   ].map(phrase),
   head_injury: [
     re(`\\bhead injury\\b|\\bhit (?:my |his |her )?head (?:badly|hard)\\b`),
     // A hurt head followed by vomiting or drowsiness: "sir mein chot ke baad ulti", "सिर में चोट लगने के बाद से लगातार उल्टी".
-    re(`${B}(?:head|sir|sar|सिर|सर)${E}(?:\\s+\\S+){0,2}?\\s+(?:injury|chot|चोट|hit|takra\\S*|टकरा\\S*)${E}.{0,80}?${B}(?:vomit\\w*|throwing up|ulti|ultiyan|उल्टी|drows\\w*|very sleepy|susti|sust|सुस्ती|सुस्त|neend aa|नींद आ|confus\\w*|behosh|बेहोश)`),
+    re(`${B}(?:head|sir|sar|सिर|सर)${E}(?:\\s+\\S+){0,2}?\\s+(?:injury|chot|चोट|hit|takra\\S*|टकरा\\S*|danda|lathi|डंडा|लाठी|(?:ke|के) (?:bal|बल) (?:gir|गिर)\\S*)${E}.{0,80}?${B}(?:vomit\\w*|throwing up|ulti|ultiyan|उल्टी|drows\\w*|very sleepy|susti|sust|सुस्ती|सुस्त|neend aa|नींद आ|confus\\w*|behosh|बेहोश)`),
   ].map(phrase),
   self_harm: [
     re(`\\bsuicid|\\baatmahatya|\\batmahatya|\\bkhud ?kh?u(?:sh|s)i|आत्महत्या|खुदकुशी`),
@@ -444,8 +472,15 @@ const SIGNS: Partial<Record<RedFlagCategory, Phrase[]>> = {
     { re: re(`\\b(?:nahi|nahin|nhi) (?:jee|ji) (?:sakta|sakti|sakte|paunga|paungi|pa raha|pa rahi)|\\b(?:jee|ji) (?:nahi|nahin|nhi) (?:sakta|sakti|sakte|paunga|paungi|pa raha|pa rahi)|नहीं जी (?:सकता|सकती|सकते|पाऊंगा|पाऊंगी|पा रहा|पा रही)|जी नहीं (?:सकता|सकती|सकते|पाऊंगा|पाऊंगी)`), negative: true, unless: re(`\\bbina\\b|\\bwithout\\b|बिना`) },
     re(`\\b(?:everyone|everybody|they|family|sab|sabhi|ghar wale|gharwale) (?:\\S+ ){0,3}?(?:better|happier|behtar|khush) (?:\\S+ )?without me\\b|\\bmere bina (?:sab |sabhi |ghar wale )?(?:khush|behtar)|मेरे बिना (?:सब |सभी )?(?:खुश|बेहतर)|सब (?:कुछ )?खत्म कर (?:दूं|दूंगा|दूंगी|देना|लूं|लूंगा|लूंगी)`),
     // A way of dying said with wanting: "chhat se kood jaaun", "नस काटने का मन करता है", "want to slit my wrists".
-    re(`${B}(?:chhat|chat|chhath|roof|terrace|building|balcony|pul|bridge|train ke aage|छत|बिल्डिंग|पुल)${E}(?:\\s+\\S+){0,2}?\\s+(?:se |से |from |off )?(?:kood|kud|jump|कूद)\\S*(?:\\s+\\S+){0,1}?\\s+(?:jaaun|jaun|jau|jaaoon|jaunga|jaungi|jaana|jana|doon|du|लूं|जाऊं|जाऊंगा|जाऊंगी|जाना)${E}|${B}(?:want|wanna|going|thinking of|feel like)(?: to)? (?:jump(?:ing)? off|jump from)${E}`),
-    re(`${B}(?:nas|nass|nasen|naslein|kalai|wrists?|veins?|नस|नसें|कलाई)${E}(?:\\s+\\S+){0,2}?\\s+(?:kaat|kat|काट)\\S*\\s+(?:ka|ki|ke|का|की|के)\\s+(?:mann|man|mn|dil|ichha|khayal|vichar|मन|दिल|इच्छा|ख्याल|विचार)${E}|${B}(?:want|wanna|going|thinking of|feel like)(?: to)? (?:cut|slit|slitting|cutting) (?:my )?(?:wrists?|veins?)${E}`),
+    re(`${B}(?:chhat|chat|chhath|roof|terrace|building|balcony|pul|bridge|train ke aage|छत|बिल्डिंग|पुल)${E}(?:\\s+\\S+){0,2}?\\s+(?:se |से |from |off )?(?:kood|kud|jump|कूद)\\S*(?:\\s+\\S+){0,1}?\\s+(?:jaaun|jaun|jau|jaaoon|jaunga|jaungi|jaana|jana|jayega|jaayega|jaega|jayegi|jaayegi|jaegi|doon|du|लूं|जाऊं|जाऊंगा|जाऊंगी|जाना|जाएगा|जाएगी)${E}|${B}(?:want|wanna|going|thinking of|feel like)(?: to)? (?:jump(?:ing)? off|jump from)${E}`),
+    re(`${B}(?:nas|nass|nasen|naslein|kalai|wrists?|veins?|नस|नसें|कलाई)${E}(?:\\s+\\S+){0,2}?\\s+(?:kaat|kat|काट)\\S*\\s+(?:ka|ki|ke|का|की|के)\\s+(?:mann|man|mn|dil|ichha|khayal|vichar|soch\\S*|मन|दिल|इच्छा|ख्याल|विचार|सोच\\S*)${E}|${B}(?:want|wanna|going|thinking of|feel like)(?: to)? (?:cut|slit|slitting|cutting) (?:my )?(?:wrists?|veins?)${E}`),
+    // Pills saved up for it: "saving my sleeping pills for weeks", "saari goliyan jama kar li hain".
+    re(`\\b(?:saving|saved|collecting|collected|hoarding|stockpil\\w*)\\b(?:\\s+\\S+){0,3}?\\s+(?:${PILLS}|${MEDICINE_NAMES})\\b|${B}(?:${PILLS})${E}(?:\\s+\\S+){0,1}?\\s+(?:jama|ikattha|ikatthi|इकट्ठा|इकट्ठी|जमा) (?:kar|kr|कर)\\S*|\\bplan(?:ning)? to take (?:all|them all|all of them)\\b`),
+    // A noose or a rope with a farewell: "rassi le aaye, will likh di", "pankhe se latak jaunga".
+    re(`${B}(?:phanda|fanda|फंदा)${E}|${B}(?:pankhe|pankha|fan|ceiling|पंखे|पंखा)${E}(?:\\s+\\S+){0,2}?\\s+(?:se |से )?(?:latak|hang|लटक)\\S*`),
+    re(`${B}(?:rassi|rope|रस्सी)${E}.{0,80}?${B}(?:will likh\\S*|vasiyat|वसीयत|bojh|बोझ|burden|alvida|goodbye|अलविदा)|${B}(?:will likh\\S*|vasiyat|वसीयत|bojh|बोझ|burden|alvida|goodbye|अलविदा).{0,80}?${B}(?:rassi|rope|रस्सी)${E}`),
+    // A farewell: "this is my last message", "I won't be here tomorrow", "kal tak nahi rahunga".
+    re(`\\bmy last (?:message|msg|text)\\b(?! (?:for (?:today|tonight|the day|now|this week)|of the day|before))|\\bwon'?t be (?:here|around|alive) (?:tomorrow|anymore|any more|much longer)\\b|\\b(?:goodbye|alvida) (?:forever|for ever|hamesha ke liye)\\b|\\baakhri (?:message|msg|baar baat)\\b|\\bkal (?:tak )?(?:nahi|nahin|nhi) (?:rahunga|rahungi|rahoonga)\\b|आखिरी (?:मैसेज|संदेश)|कल (?:तक )?नहीं रहूंगा|कल (?:तक )?नहीं रहूंगी`),
     re(`\\bbetter off (?:dead|without me)\\b|\\bnot worth living\\b|\\btired of (?:living|life)\\b|\\bcan'?t go on\\b|\\bi(?:'m| am) (?:just |only )?a burden\\b`),
     re(`\\bmar (?:jaana|jana) (?:behtar|accha|achha)|\\bsab (?:kuch )?khatam (?:kar (?:dunga|dungi|doon|du|dena|dein|lunga|lungi|loon|lu)|karna|karne)|\\bzindagi se (?:tang|thak)|(?:जिंदगी|जीवन) (?:खत्म|से तंग|से थक)`),
     re(`\\b(?:bojh|boj) (?:hoon|hu|hun|ban gaya|ban gayi|ban gaye)\\b|\\b(?:zeher|zehar|jahar) (?:kha|pee|pi) (?:lunga|lungi|loon|lu)\\b|\\bjaan de (?:dunga|dungi|doon|du)\\b|बोझ (?:हूं|हूँ|बन गया|बन गई)|जान दे (?:दूंगा|दूंगी|दूं)|जहर खा (?:लूंगा|लूंगी|लूं)`),

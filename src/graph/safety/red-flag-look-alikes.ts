@@ -44,10 +44,34 @@ const IF_SOMEONE = re(
   `(?:\\bagar\\b|\\byadi\\b|\\bif\\b|अगर|यदि) (?:kisi|koi|someone|somebody|anyone|a person|किसी|कोई)(?![\\p{L}\\p{M}])[^.!?]{0,80}?(?:kya (?:karna|karein|karen|kare|karu|karte)\\S*|what (?:should|to|do|can)\\b[^.!?]*|how (?:to|should|do)\\b[^.!?]*|क्या (?:करना|करें|करे)\\S*)`,
 )
 
+/** First aid asked about anyone: "how to give first aid if someone is having a seizure". */
+const FIRST_AID = re(
+  `\\bfirst[- ]aid\\b[^.!?]*?\\b(?:if|when|for)\\b (?:someone|somebody|anyone|a person|kisi|koi)(?![\\p{L}\\p{M}])[^.!?]*|\\b(?:if|when) (?:someone|somebody|anyone|a person)\\b[^.!?]*?\\bfirst[- ]aid\\b[^.!?]*`,
+)
+/** A condition named as what a medicine is for: "mirgi ki dawa bhool gaya", "seizure medicine refill". */
+const MEDICINE_FOR = re(
+  `${CONDITION} (?:ki|ke|wali|vali|की|के|वाली) (?:dawa|dawai|dava|davai|goli|goliyan|tablets?|medicine|दवा|दवाई|गोली|गोलियां)\\S*|${CONDITION} (?:medicines?|medications?|tablets?|pills|drugs?)\\b`,
+)
+/** Something seen in the news or a film: "news me dekha, kisi ne zeher kha liya", "movie dekhi jisme hero suicide kar leta hai". */
+const SEEN_IN_MEDIA = re(
+  `\\b(?:news|khabar|akhbar|newspaper|tv|video|reel|movie|film|serial|kahani|story)\\b (?:me|mein|par|pe|में|पर) (?:dekha|dekhi|padha|padhi|suna|suni|देखा|देखी|पढा|पढी|सुना|सुनी)\\b[^.!?]*|\\b(?:movie|film|serial|kahani|story|video|reel)\\b (?:dekhi|dekha|padhi|padha|suni|suna) (?:jisme|jismein|jis me|jisme ki|jahan)\\b[^.!?]*`,
+)
+/** "tension se mar jaunga", "garmi se mar gaye": dying of something everyday is a way of speaking. */
+const DYING_OF_EVERYDAY = re(
+  `\\b(?:tension|garmi|sardi|thand|bhookh|bhook|thakaan|thakan|bore(?:dom)?|hasi|hansi|sharm|dar|darr|kaam|exam|padhai) (?:se|ke maare|ki wajah se) mar (?:jaunga|jaungi|jaaunga|jaaungi|jayenge|jaenge|gaya|gayi|gaye|rahe|raha|rahi)\\b|(?:टेंशन|गर्मी|भूख|थकान|हंसी|शर्म) (?:से|के मारे) मर (?:जाऊंगा|जाऊंगी|गया|गई|गए)`,
+)
+/** "dekhte hi behosh ho gaya haha": fainting as a joke (emoji do not survive normalising, laughter in letters does). */
+const FAINTED_AS_A_JOKE = re(`(?:behosh|बेहोश)[^.!?]{0,30}(?:\\bhaha\\w*|\\bhehe\\w*|\\blol\\b|\\blmao\\b)`)
+
 /** Everyday hyperbole and idioms that look like a red flag. */
 const IDIOMS = [
   ASKING_ABOUT,
   IF_SOMEONE,
+  FIRST_AID,
+  MEDICINE_FOR,
+  SEEN_IN_MEDIA,
+  DYING_OF_EVERYDAY,
+  FAINTED_AS_A_JOKE,
   // "Watched a film about a stroke survivor": a story about it, not the patient's own.
   /\b(?:film|movie|show|serial|story|article|book|documentary|news|video|programme|program|talk|lecture) (?:about|on) [^.!?,]*/gu,
   /\balmost (?:fainted|died|had a heart attack)\b (?:when|after|seeing|on seeing|looking|reading|at)\b[^.!?]*/gu,

@@ -124,3 +124,110 @@ both(
     ['अचानक पैर सुन्न हो गया और चल नहीं पा रहे', 'stroke'],
   ],
 )
+
+// A third blind set of 240 (152 emergencies, 88 look-alikes): 75 % recognised, 9 false alarms before the classes below.
+
+both(
+  'overdoses counted in words or digits, medicines by brand, poisons described, a child named by age',
+  [
+    'doctor ne 10 din ki goliyan di hain',
+    'roz subah ki 10 goliyan kha leti hai mummy, list bhej raha hoon',
+    'took 2 crocin for the fever',
+    'khet me chhidakne wali dawai kahan milegi',
+    'news me dekha gaon me kisi ne zeher kha liya, bahut dukh hua sunke',
+  ],
+  [
+    ['my 3 year old swallowed some of grandmas bp tablets, dont know how many', 'overdose'],
+    ['she took twenty crocin 500 around 2 hours ago after a fight', 'overdose'],
+    ['chacha ne khet me chhidakne wali dawai pi li, muh se kitnashak ki badboo aa rahi', 'overdose'],
+    ['dadi ne bhool se bp ki 10 goli kha li, yaad hi nahi raha', 'overdose'],
+    ['मम्मी ने अल्प्राज़ोलम की पंद्रह गोलियां एक साथ खा लीं, अब बहुत नींद में हैं', 'overdose'],
+    ['maine dolo 650 ki 12 goliyan kha li abhi', 'overdose'],
+    ['mera beta khel khel me chuha maarne wali dawai kha gaya', 'overdose'],
+  ],
+)
+
+both(
+  'self-harm prepared for: pills saved up, a rope with a will, a farewell, a jump threatened',
+  [
+    'rassi le aao bazaar se, kapde sukhane hain',
+    'will likh di papa ne, property ka jhagda na ho isliye',
+    'this is my last message for today, good night',
+    'tension se mar jaunga yaar is exam ki wajah se',
+    'kal movie dekhi jisme hero suicide kar leta hai, bahut sad ending thi',
+  ],
+  [
+    ['I have been saving my sleeping pills for weeks and I plan to take all of them tonight', 'self_harm'],
+    ['बेटा बोल रहा है छत से कूद जाएगा, खिड़की पर बैठा है', 'self_harm'],
+    ['papa keh rahe the ab bojh nahi uthaya jata, will likh di aur aaj rassi le aaye bazaar se', 'self_harm'],
+    ['नस काटने का सोच रही हूँ, ब्लेड हाथ में है', 'self_harm'],
+    ["this is my last message, thank you for everything, I won't be here tomorrow", 'self_harm'],
+    ['inke jaane ke baad kuch nahi bacha, saari goliyan jama kar li hai maine bas himmat juta rahi hu', 'self_harm'],
+  ],
+)
+
+both(
+  'low sugar: a meter showing LO, confusion in plain words, cold sweat, a diabetic not eating',
+  ['sugar 65 tha, ab 110 hai, theek hoon', 'diabetic hoon, aaj ka khana kya khaun', 'meter ki battery low hai'],
+  [
+    ['my husband on insulin is sweating, irritable and talking nonsense, meter just shows LO', 'low_sugar_confusion'],
+    ['dadi ka sugar 55 hai, kapde ulte pehen rhi aur bol rhi ghar jaana hai, thande pasine bhi', 'low_sugar_confusion'],
+    ['शुगर 45 है, चक्कर और कंपकंपी, आंखों के आगे धुंधला और बोलने में लड़खड़ाहट', 'low_sugar_confusion'],
+    ['बाबूजी शुगर के मरीज़ हैं, सुबह से कुछ नहीं खाया, अब पसीना-पसीना होकर उलझी हुई बातें कर रहे हैं', 'low_sugar_confusion'],
+    ['Mom is diabetic, found her in kitchen sweaty and shaky, doesnt know what day it is, sugar 51', 'low_sugar_confusion'],
+  ],
+)
+
+both(
+  'oxygen falling, or low on oxygen given at home; a parent called "unko" or "dad\'s"',
+  ['spo2 96, pulse 80', 'oxygen concentrator kiraye pe kahan milega'],
+  [
+    ['spo2 86% and dropping, pulse 118, covid positive 5th day', 'low_oxygen'],
+    ['oxygen level was 79, put on concentrator but still not going above 85', 'low_oxygen'],
+    ['my dads oxygen reading is 85 on finger meter, hands are warm, tried other finger also same', 'low_oxygen'],
+    ['sote hue spo2 89 se neeche aa gaya, pneumonia hai unko, abhi 86 dikha rha', 'low_oxygen'],
+  ],
+)
+
+both(
+  'not responding, a side gone slack, a blast in the head, ribs pulling in, bleeding that will not stop, a swollen tongue',
+  [
+    'phone pe awaaz do to jawab nahi deta, network kharab hai',
+    'iron ki goli se potty kaali aa rahi hai, normal hai kya',
+    'jeebh pe chhale hain, mirch nahi kha pa raha',
+    'मिर्गी की दवा कल रात खाना भूल गया, आज डबल ले लूं क्या?',
+    'how to give first aid if someone is having a seizure? asking for my office training',
+    'dadi kal garmi me behosh ho gayi thi, 1 min me hosh aa gaya, doctor ne dekh liya, ab theek hai',
+    'jhaadu lagate hue chhati ki maans peshi me khinchav aa gaya, dabane pe dard hota hai',
+  ],
+  [
+    ['माँ बाथरूम में गिर गई और उठ नहीं रही, आवाज़ दो तो कोई जवाब नहीं', 'unconscious'],
+    ['mummy achanak dhadaam se giri aur ab na bol rhi na aankh khol rhi', 'unconscious'],
+    ['पड़ोस वाले अंकल सड़क पर गिर पड़े हैं, कोई हलचल नहीं है', 'unconscious'],
+    ['papa gir gaye, awaaz do to jawab nahi de rahe, ambulance ko call kiya', 'unconscious'],
+    ['nanu chalte chalte ek taraf jhuk gaye, right side bilkul dheela pad gaya, baat bhi saaf nahi kar pa rahe', 'stroke'],
+    ['bhaiya ko gym me weight uthate hi sar me blast jaisa dard hua ab ulti kar rha h', 'sudden_severe_headache'],
+    ['बच्चे की सांस बहुत तेज़ चल रही है और पसलियां अंदर धंस रही हैं, दूध नहीं पी रहा', 'breathing'],
+    ['severe breathlessness suddenly after long bus journey, chest tight and heart racing', 'breathing'],
+    ['nosebleed not stopping for 40 minutes, she is on warfarin, pressed nose still dripping', 'bleeding'],
+    ['सब्ज़ी काटते हुए कलाई पर गहरा कट लगा, खून रुक ही नहीं रहा, कपड़ा पूरा भीग गया', 'bleeding'],
+    ['dawai khane ke baad chehra pura phool gya hai aur saans lene me dikkat', 'allergic_reaction'],
+    ['painkiller li thi, ab aankhen sujan se band ho gayi aur jeebh moti lag rhi', 'allergic_reaction'],
+  ],
+)
+
+both(
+  'the belly: a blocked gut, an ectopic pregnancy, knife-like pain, pain that makes one sweat; a head hit and what follows',
+  ['pet me gas hai, motion theek nahi hua', 'pregnant hoon, thoda chakkar aata hai subah', 'sir pe tel laga ke so gaya'],
+  [
+    ['पेट के दाहिनी तरफ नीचे असहनीय दर्द, बुखार और उल्टी, सीधा चल नहीं पा रहा', 'severe_abdominal_pain'],
+    ['mummy ko pet dard itna ki chilla rahi hai, peeth tak ja rha', 'severe_abdominal_pain'],
+    ['stomach is bloated, no gas or motion passed for 2 days, severe pain and vomiting', 'severe_abdominal_pain'],
+    ['wife 7 weeks pregnant, sudden sharp pain lower belly on one side and she is feeling faint', 'severe_abdominal_pain'],
+    ['upar pet me chhuri jaisa dard jo peeth me ja rha, daru bahut peete hai, ulti bhi ho rhi', 'severe_abdominal_pain'],
+    ['बाबा को पेट में इतना दर्द है कि पसीना छूट रहा है, पेट छूने भी नहीं दे रहे', 'severe_abdominal_pain'],
+    ['bhai bike se gira helmet nahi tha, kaan se khoon aa rha aur baar baar wahi sawal puch rha', 'head_injury'],
+    ['बच्चा बेड से सिर के बल गिरा, उसके बाद से सुस्त है और दो बार उल्टी की', 'head_injury'],
+    ['झगड़े में सिर पर डंडा लगा, तब से सिर दर्द बढ़ता जा रहा है और उल्टी हो रही', 'head_injury'],
+  ],
+)

@@ -75,10 +75,11 @@ export const normalise = matchable
 /** The confusion of a low sugar, in the words families use (also part of ALTERED_STATE). */
 const CONFUSED_WORDS =
   `\\bconfus\\w*|\\bdisoriented\\b|\\bnot making sense\\b|\\b(?:bahki|behki|behek|bahak)\\w*|बहकी|\\bulti[- ]?seedhi baat|\\bpehchan (?:nahi|nahin|nhi|na) (?:rahi|raha|rahe|pa|paa|saki|saka)|पहचान (?:नहीं|न) (?:रही|रहा|रहे|पा|सकी|सका)|` +
+  `\\btalking nonsense\\b|\\bbakwas\\b|\\bulta pulta bol\\S*|\\b(?:uljhi|ulajhi|uljha) (?:hui |huyi )?baat\\S*|उलझी (?:हुई )?बात\\S*|\\bkapde ulte\\b|\\b(?:does ?n'?t|does not|did ?n'?t) know (?:what day|where (?:she|he) is|who (?:i|we) am|who (?:i|we) are)\\b|` +
   `\\bajeeb (?:sa |si )?(?:behave|behaviour|behavior|harkat\\S*|baat\\S*|bartav|vyavhar)|अजीब (?:सी |सा )?(?:हरकत\\S*|बात\\S*|बर्ताव|व्यवहार)|\\bacting (?:strange|strangely|weird|odd)\\b|\\bnot recogni[sz]ing\\b`
 /** Medicines that bring the sugar down: with that confusion, a low sugar even when no reading is given. */
 const SUGAR_LOWERING = re(
-  `\\binsulin\\b|इंसुलिन|\\b(?:sugar|diabetes|diabetic|madhumeh) (?:ki|ke|wali) (?:dawa|dawai|dava|goli|tablet|medicine)\\S*|(?:शुगर|डायबिटीज|मधुमेह) (?:की|के|वाली) (?:दवा|दवाई|गोली)\\S*|\\b(?:glimepiride|gliclazide|glibenclamide|amaryl|glycomet-gp|glynase)\\b`,
+  `\\binsulin\\b|इंसुलिन|\\bdiabetic\\b|डायबिटिक|\\b(?:sugar|diabetes|madhumeh) (?:ke|ki) (?:mareez|mariz|marij|patient|rogi)\\b|(?:शुगर|डायबिटीज|मधुमेह) (?:के|की) (?:मरीज|रोगी)|\\b(?:sugar|diabetes|diabetic|madhumeh) (?:ki|ke|wali) (?:dawa|dawai|dava|goli|tablet|medicine)\\S*|(?:शुगर|डायबिटीज|मधुमेह) (?:की|के|वाली) (?:दवा|दवाई|गोली)\\S*|\\b(?:glimepiride|gliclazide|glibenclamide|amaryl|glycomet-gp|glynase)\\b`,
 )
 
 // Symptoms that turn a reading into an emergency. Each list is matched with negation.
@@ -89,16 +90,21 @@ const HYPERTENSIVE_SIGNS = re(
   `\\bhead ?ache\\b|\\bhead (?:is )?(?:pounding|throbbing|bursting|splitting)\\b|\\b(?:sar|sir) ?(?:(?:me|mein|mai) )?(?:(?:bahut|bohot|tez|bahut tez|zor ka) )?dard|\\b(?:sar|sir) (?:phat|fat|ghoom|bhaari|bhari)|सिरदर्द|(?:सिर|सर) (?:में )?(?:\\S+ )?(?:दर्द|फट|भारी)|\\bblur\\w*|\\bvision (?:is |has )?(?:blurred|blurry|blur|dim|gone|loss|problem|changed|change)|\\bcan(?:no|'|\\s?no)?t see\\b|\\bdhundh?la|धुंधला|\\b(?:aankhon|ankhon|aankh|ankh) ke (?:aage|samne|saamne|saamane) andhera|(?:आंखों|आंख) के (?:आगे|सामने) अंधेरा|\\b(?:aankhon|ankhon|aankh|ankh) ke (?:aage|samne|saamne) (?:chamak|taare|tare|roshni)|(?:आंखों|आंख) के (?:आगे|सामने) (?:चमक|तारे)|\\bflashing lights\\b|\\bseeing (?:spots|stars)\\b|\\bchest\\b|\\b(?:seene|seena|chhati|chhaati) (?:me |mein )?(?:dard|dabav|bhaari)|(?:सीने|छाती) (?:में )?(?:दर्द|दबाव|भारी)|\\bbreathless\\b|\\bshort(?:ness)? of breath\\b|\\bsaans (?:phool|fool|lene me|lene mein|nahi)|सांस (?:फूल|लेने में|नहीं)|\\bweak\\w*|\\bkamzori\\b|\\bkamjori\\b|कमजोरी|\\bnumb\\w*|\\bsunn\\b|सुन्न|\\bconfus\\w*|\\bslurr\\w*|\\b(?:bolne|bolna) (?:me |mein )?(?:dikkat|takleef)|बोलने में|\\bback pain\\b|\\bvomit\\w*|\\bulti\\b|उल्टी|\\bnausea\\w*|\\bji machal|\\bdizz\\w*|\\bchakkar\\b|चक्कर|\\bnose ?bleed\\w*|\\bnaak se khoon|नाक से खून|\\bseizure`,
 )
 const ALTERED_STATE = re(
-  `\\bconfus\\w*|\\bdisoriented\\b|\\bnot making sense\\b|\\bcan(?:no|'|\\s?no)?t think\\b|\\bdrows\\w*|\\bvery sleepy\\b|\\bunresponsive\\b|\\bnot (?:responding|answering|waking)\\b|\\bwon'?t wake\\b|\\bbehosh\\b|बेहोश|\\bhosh (?:(?:me|mein|mai) )?(?:nahi|nahin|nhi)|होश (?:में )?नहीं|\\bjawab (?:nahi|nahin|nhi) de|जवाब नहीं दे|\\bsamajh (?:nahi|nahin|nhi) (?:aa|pa|paa)|समझ नहीं (?:आ|पा)|\\bulti[- ]?seedhi baat|\\b(?:bahki|behki|behek|bahak)\\w*|बहकी|\\bghabrahat\\b|घबराहट|\\bshaking and sweating\\b|\\bsweating and shaking\\b|\\bkaanp|कांप|\\bfaint\\w*|\\bchakkar kha|\\bseizure|\\bjhatke\\b|अंधेरा|\\bandhera\\b|\\bbhram\\b|भ्रम|उलझन|${CONFUSED_WORDS}`,
+  `\\bconfus\\w*|\\bdisoriented\\b|\\bnot making sense\\b|\\bcan(?:no|'|\\s?no)?t think\\b|\\bdrows\\w*|\\bvery sleepy\\b|\\bunresponsive\\b|\\bnot (?:responding|answering|waking)\\b|\\bwon'?t wake\\b|\\bbehosh\\b|बेहोश|\\bhosh (?:(?:me|mein|mai) )?(?:nahi|nahin|nhi)|होश (?:में )?नहीं|\\bjawab (?:nahi|nahin|nhi) de|जवाब नहीं दे|\\bsamajh (?:nahi|nahin|nhi) (?:aa|pa|paa)|समझ नहीं (?:आ|पा)|\\bulti[- ]?seedhi baat|\\b(?:bahki|behki|behek|bahak)\\w*|बहकी|\\bghabrahat\\b|घबराहट|\\bshaking and sweating\\b|\\bsweating and shaking\\b|\\bsweaty and shaky\\b|\\bshaky and sweaty\\b|\\bkaanp|कांप|\\b(?:kampkampi|kapkapi|kampkapi)\\b|कंपकंपी|\\b(?:thanda|thande|thandi) (?:pasina|pasine|paseena|paseene)\\b|\\bcold sweat\\w*|ठंडा पसीना|ठंडे पसीने|\\b(?:pasina|paseena)[- ](?:pasina|paseena)\\b|पसीना-पसीना|पसीना पसीना|\\bfaint\\w*|\\bchakkar kha|\\bseizure|\\bjhatke\\b|अंधेरा|\\bandhera\\b|\\bbhram\\b|भ्रम|उलझन|${CONFUSED_WORDS}`,
 )
 /** Not knowing people or acting strangely: "humko pehchan nahi rahi", "ajeeb behave kar rahi hai", "बहकी बहकी बातें". */
 const CONFUSED = re(CONFUSED_WORDS)
-const LOW_SUGAR_WORDS = re(`\\blow sugar\\b|\\bsugar (?:is |was |has |went )?(?:very |too |bahut )?(?:low|down|kam|gir)\\b|\\bhypo\\b|\\bhypoglyc\\w*|शुगर (?:बहुत )?(?:कम|गिर|लो)`)
+const LOW_SUGAR_WORDS = re(`\\b(?:meter|glucometer|machine|reading) (?:\\S+ ){0,2}?(?:lo|low)\\b|\\b(?:shows|showing|dikha raha|dikha rha|aa raha) lo\\b|\\blow sugar\\b|\\bsugar (?:is |was |has |went )?(?:very |too |bahut )?(?:low|down|kam|gir)\\b|\\bhypo\\b|\\bhypoglyc\\w*|शुगर (?:बहुत )?(?:कम|गिर|लो)`)
 const BREATHING_SIGNS = re(
   `\\bbreathless\\w*|\\bshort(?:ness)? of breath\\b|\\bout of breath\\b|\\bcan(?:no|'|\\s?no)?t breathe?\\b|\\b(?:hard|difficult|difficulty|trouble) (?:to )?breath\\w*|\\b(?:saans|sans|saas) (?:bhi )?(?:phool|fool|phul|nahi|lene me|lene mein|ruk|atak)|सांस (?:भी )?(?:फूल|नहीं|लेने में|रुक)|\\bghutan\\b|घुटन${E}|\\bgasping\\b`,
 )
 
 const PREGNANT = re(`\\bpregnan\\w*|\\bgarbh\\w*|\\b\\d (?:mahine|month|months) (?:ki |ka )?pregnant|\\bexpecting\\b|गर्भ\\S*|प्रेग्नेंट|प्रेगनेंट`)
+
+/** Oxygen that keeps falling, or stays low on oxygen given at home: "86 and dropping", "concentrator pe bhi 85". */
+const OXYGEN_FALLING = re(
+  `\\b(?:dropping|falling|going down|keeps dropping)\\b|\\b(?:girta|girti) ja\\S*|\\bgir (?:raha|rahi)\\b|\\bneeche (?:ja|aa) (?:raha|rahi)\\b|\\bnot (?:going|coming) (?:above|up|over)\\b|\\b(?:upar|oopar) (?:nahi|nahin|nhi) (?:ja|aa)\\S*|\\bconcentrator\\b|\\boxygen (?:cylinder|support|mask)\\b|गिरता जा|नीचे जा रहा|ऊपर नहीं`,
+)
 
 /** Red flags that need a reading and a symptom together (clinical.md §1.1, §1.2, §1.4, §2). */
 function readingFlags(text: string, r: StatedReadings): RedFlag[] {
@@ -137,7 +143,7 @@ function readingFlags(text: string, r: StatedReadings): RedFlag[] {
   // Oxygen 93 % and below with breathlessness (clinical.md §2). A low reading alone is logged by
   // the vitals agent, whose reply and the caregiver alert already say to call 112 below 90 %.
   if (r.spo2 !== undefined && r.spo2 <= 93) {
-    const sign = firstPresent(text, { re: BREATHING_SIGNS })
+    const sign = firstPresent(text, { re: BREATHING_SIGNS }) ?? firstPresent(text, OXYGEN_FALLING)
     if (sign) flags.push({ category: 'low_oxygen', matched: `oxygen ${r.spo2} + ${sign}` })
     // Below 90 % is an emergency (clinical.md §2). A family member's reading is not logged, so no
     // vitals reply would say so: "papa ka spo2 84 aa raha hai" gets the emergency text itself.

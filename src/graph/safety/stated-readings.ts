@@ -33,7 +33,7 @@ const SPO2_WORD = String.raw`(?:spo2|sp02|spo 2|oxygen(?: level| saturation)?|o2
  * so the alert does not record the numbers as the patient's own.
  */
 const OTHER_PERSON =
-  /(?:^|[^\p{L}\p{M}])(wife|husband|mother|father|mom|mum|mummy|mommy|dad|daddy|papa|pappa|maa|mataji|pitaji|amma|appa|dadi|dada|nani|nana|grandma|grandpa|grandmother|grandfather|granny|son|daughter|beti|bhai|bhaiya|brother|sister|behen|didi|patni|pati|sasur|sasu|saas|uncle|aunty|friend|neighbou?r|पापा|पिताजी|माताजी|मां|मम्मी|दादी|दादा|नानी|नाना|पति|पत्नी|बेटा|बेटी|भाई|बहन|ससुर|सास)(?:ji|जी)?(?![\p{L}\p{M}])/u
+  /(?:^|[^\p{L}\p{M}])(wife|husband|mother|father|mom|mum|mummy|mommy|dad|daddy|papa|pappa|maa|mataji|pitaji|amma|appa|dadi|dada|nani|nana|grandma|grandpa|grandmother|grandfather|granny|son|daughter|beti|bhai|bhaiya|brother|sister|behen|didi|patni|pati|sasur|sasu|saas|uncle|aunty|friend|neighbou?r|पापा|पिताजी|माताजी|मां|मम्मी|दादी|दादा|नानी|नाना|पति|पत्नी|बेटा|बेटी|भाई|बहन|ससुर|सास|उनको|उनकी|उनका|उनके|इनको|इनकी|इनका|इनके|unko|unki|unka|unke|inko|inki|inka|inke)(?:ji|जी|'s|s)?(?![\p{L}\p{M}])/u
 
 /** The first number within a short reach after `word` that is not a duration, time or count. */
 function numberAfter(text: string, word: string, reach = 40, accept: (n: number) => boolean = () => true): number | undefined {
