@@ -46,7 +46,7 @@ const MILD_OR_PASSING = re(
 )
 
 /** "no chest pain", "without chest pain", "not sure but chest pain": only the first is negated. */
-const NEGATION_BEFORE = /\b(?:no|not|without|never|denies|deny|don'?t have|do not have|didn'?t have|no more|free of)\s+(?:(?!but\b|and\b|par\b|lekin\b|aur\b|now\b)[\w'-]+\s+){0,2}$/u
+const NEGATION_BEFORE = /\b(?:no|not|without(?! (?:a |an |his |her |my |the |any )?(?:helmet|seat ?belt|support|stick|walker|help|warning|reason|food|eating)\b)|never|denies|deny|don'?t have|do not have|didn'?t have|no more|free of)\s+(?:(?!but\b|and\b|par\b|lekin\b|aur\b|now\b)[\w'-]+\s+){0,2}$/u
 /** "chest pain nahi", "दर्द नहीं है", but not "dard nahi ja raha" (is not going away). */
 const NEGATION_AFTER = re(
   `^\\s*(?:ab |abhi |bilkul |to |toh |अब |बिल्कुल )?(?:nahi|nahin|nhi|nai|is gone|has gone|went away|gone now|illa|illai|ledu|nei|nako|naahi|नहीं|नही)(?![\\p{L}\\p{M}])(?!\\s+(?:ja|jaa|ja raha|ruk|ruka|rukta|rukti|band|kam|utar|थम|जा|रुक|बंद|कम))`,
@@ -66,9 +66,11 @@ const HISTORY_AFTER =
  * said before the event, and the event is told as over ("tha", "thi", "the") right after it.
  */
 const WHEN_BEFORE = re(
-  `(?:\\b(?:\\d+|ek|do|teen|char|chaar|paanch|kai|kuch) (?:saal|sal|mahine|mahina|hafte|hafta|din) (?:pehle|pahle|pehele)|\\b(?:pichhle|pichle) (?:saal|sal|mahine|mahina|hafte)|\\blast (?:year|month|week)|\\b(?:kal|yesterday|parso|parson)\\b|कल|परसों|\\b(?:19|20)\\d\\d (?:mein|me|main)|(?:\\d+ |एक |दो |तीन |कई )?(?:साल|महीने|हफ्ते|दिन) पहले|पिछले (?:साल|महीने|हफ्ते)|(?:19|20)\\d\\d में)(?:\\s+\\S+){0,4}?\\s*$`,
+  `(?:\\b(?:\\d+|ek|do|teen|char|chaar|paanch|kai|kuch) (?:saal|sal|mahine|mahina|hafte|hafta|din) (?:pehle|pahle|pehele)|\\b(?:pichhle|pichle) (?:saal|sal|mahine|mahina|hafte)|\\blast (?:year|month|week)|\\b(?:kal|yesterday|parso|parson)\\b|कल|परसों|\\bbachpan (?:mein|me|mai)\\b|बचपन में|\\b(?:years|months|long) ago\\b|\\bas a (?:child|kid|teenager|teen)\\b|\\b(?:19|20)\\d\\d (?:mein|me|main)|(?:\\d+ |एक |दो |तीन |कई )?(?:साल|महीने|हफ्ते|दिन) पहले|पिछले (?:साल|महीने|हफ्ते)|(?:19|20)\\d\\d में)(?:\\s+\\S+){0,8}?\\s*$`,
 )
 const TOLD_AS_OVER = re(`^\\S*(?:\\s+\\S+){0,2}?\\s+(?:tha|thi|the|था|थी|थे)(?![\\p{L}\\p{M}])`)
+/** The English past of a feeling, then the present that replaced it: "wanted to die ... in a much better place now". */
+const PAST_THEN_BETTER = /^(?:wanted|had|felt|was|tried|attempted|thought)\b[^]*\b(?:(?:i'?m|i am) (?:\w+ )?(?:fine|better|ok|okay|well|in a (?:much |far )?better place)|(?:much |far )?better (?:place )?now)\b/
 /** "had chest pain yesterday and it is back again": the past event is not over. */
 const RECURRED = /\b(?:again|still|came back|comes back|is back|returned|phir se|fir se|abhi bhi|ab bhi)\b/
 
@@ -92,7 +94,9 @@ export function firstPresent(text: string, pattern: Phrase | RegExp, whole = tex
     const past = HISTORY_BEFORE.test(before) || /^(?:had|has had)\s/.test(m[0].trimStart())
     if (past && HISTORY_AFTER.test(text.slice(end, end + 40)) && !RECURRED.test(text.slice(end))) continue
     if (HISTORY_AFTER_HI.test(text.slice(end, end + 40)) && !RECURRED.test(text.slice(end))) continue
-    if (WHEN_BEFORE.test(text.slice(Math.max(0, start - 50), start)) && TOLD_AS_OVER.test(text.slice(end, end + 30)) && !RECURRED.test(text.slice(end))) continue
+    if (WHEN_BEFORE.test(text.slice(Math.max(0, start - 50), start)) && !RECURRED.test(text.slice(end))) {
+      if (TOLD_AS_OVER.test(text.slice(end, end + 30)) || PAST_THEN_BETTER.test(whole.slice(whole.indexOf(m[0].trim())))) continue
+    }
     if (p.weak && (MILD_BEFORE.test(before) || MILD_OR_PASSING.test(whole))) continue
     if (p.unless?.test(whole)) continue
     return m[0].trim()

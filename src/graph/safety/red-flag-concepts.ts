@@ -78,7 +78,7 @@ const DYING =
 const LIVING = 'live|living|alive|jeena|jina|jeene|jine|jeeney|jeevit|zinda|jinda|जीना|जीने|जिंदा|जीवित'
 /** Not wanting to live: the negation is the red flag. */
 const NO_WISH =
-  "(?:don'?t|do not|can'?t|cannot) see (?:the |any )?point|see no point|what'?s the point|what is the point|no point|pointless|nothing (?:left )?to live for|" +
+  "kya (?:fayda|faayda|faida|matlab)|(?:don'?t|do not|can'?t|cannot) see (?:the |any )?point|see no point|what'?s the point|what is the point|no point|pointless|nothing (?:left )?to live for|" +
   '(?:koi )?(?:matlab|fayda|faida|wajah|maqsad|maksad|vajah) (?:nahi|nahin|nhi)|(?:कोई )?(?:मतलब|फायदा|वजह|मकसद) नहीं|' +
   "don'?t want|do not want|doesn'?t want|no (?:wish|will|desire|reason|point|mann|ichha|iccha)|not want|no longer want|tired of|sick of|can'?t go on|" +
   '(?:nahi|nahin|nhi|na) chah\\S*|(?:mann|man|mn|dil|ichha|iccha|icchha|ichchha|chah|chaah|irada|iraada) (?:\\S+ )?(?:nahi|nahin|nhi|khatam|khtm|nahi raha|nahi rahi)|' +
@@ -166,7 +166,7 @@ const SPEECH_FAILS =
   "slurr\\w*|garbl\\w*|jumbl\\w*|unclear|not clear|not making sense|thick|mumbl\\w*|ladkhad\\S*|lad khad\\S*|ladkhad|atak\\S*|totla\\S*|tutla\\S*|" +
   '(?:saaf|sahi|theek|thik|samajh) (?:se )?(?:nahi|nahin|nhi|na)|लडखड\\S*|अटक\\S*|तोतल\\S*|(?:साफ|ठीक|समझ) (?:से )?(?:नहीं|न)'
 
-const PILLS = 'pills|tablets|tabs|medicines|capsules|goliyan|goliya|goli|dawaiyan|dawai|dawa|दवाइयां|दवाई|दवा|गोलियां|गोली'
+const PILLS = 'pills?|tablets?|tabs|medicines|capsules?|goliyan|goliya|goli|dawaiyan|dawai|dawa|दवाइयां|दवाई|दवा|गोलियां|गोली'
 const CONSCIOUS = 'conscious|consciousness|senses|hosh|होश'
 const CONSCIOUS_LOST = "lost|losing|lose|loses|not|no longer|kho\\S*|nahi|nahin|nhi|gaya|gayi|chala gaya|chali gayi|उड|खो\\S*|नहीं|चला गया|चली गई|गया|गई"
 const FIT = 'daura|daure|dora|dore|jhatka|jhatke|jhatkey|mirgi|seizures?|convulsions?|fits?|दौरा|दौरे|झटका|झटके|मिर्गी'
@@ -194,7 +194,7 @@ const STOPS_SOMETHING_ELSE =
 const CHEST_LOOK_ALIKES =
   '\\bchest (?:x-?ray|xray|congestion|infection|of drawers|day|muscles?|workout)|\\bphlegm\\b|\\bbalgam\\b|बलगम|' +
   // A strained muscle, sore to the touch: "chhati ki maans peshi me khinchav, dabane pe dard".
-  '\\bmaans ?peshi\\w*|\\bmaaspeshi\\w*|मांसपेशी|\\bdabane (?:pe|par|se) (?:hi )?dard|दबाने (?:पर|से) दर्द|\\bhurts (?:when|if) (?:i |you )?press|' +
+  '\\bmaans ?peshi\\w*|\\bmaaspeshi\\w*|मांसपेशी|\\bdabane (?:pe|par|se) (?:hi )?dard|दबाने (?:पर|से) दर्द|\\b(?:when|if) (?:i |you )?press\\w*|\\bpush-?ups?\\b|' +
   '\\b(?:khansi|khaansi|khasi|cough\\w*) (?:se|ki wajah se|ke karan|because)\\b|खांसी (?:से|की वजह से|के कारण)|' +
   '\\b(?:halki|thodi|mild|slight) (?:si )?(?:jalan|burning)\\b.{0,60}\\b(?:acidity|acid|heartburn)\\b|\\b(?:acidity|acid|heartburn)\\b.{0,60}\\b(?:halki|thodi|mild|slight) (?:si )?(?:jalan|burning)\\b'
 
@@ -202,7 +202,7 @@ const CHEST_LOOK_ALIKES =
 
 export const CONCEPTS: Concept[] = [
   // "chest pain", "pressure in my chest": the plain English pair, which nothing but a denial cancels ("my chest muscles ache" is said too).
-  { category: 'chest_pain', subject: 'chest', after: 'pain|pains|paining|ache|aches|aching|hurts?|hurting|tight|tightness|pressure|heavy|heaviness|discomfort|burning|crushing|squeezing', before: 'pain|pressure|tightness|heaviness|squeezing|crushing|burning|discomfort' },
+  { category: 'chest_pain', subject: 'chest', after: 'pane|pain|pains|paining|ache|aches|aching|hurts?|hurting|tight|tightness|pressure|heavy|heaviness|discomfort|burning|crushing|squeezing', before: 'pain|pressure|tightness|heaviness|squeezing|crushing|burning|discomfort' },
   // The same said every other way, with more words between: a chest x-ray, chest day at the gym or sore chest muscles are not it.
   // "chest is paining since morning", "pain in the centre of my chest", "seene mein bahut zyada dard", "छाती में भारीपन".
   { category: 'chest_pain', subject: CHEST, after: PAIN, before: 'pain|pains|ache|pressure|tightness|heaviness|discomfort|squeezing|crushing|tight band|band|weight|elephant|sitting on|standing on|pressing on|dard|bhaaripan|दर्द|भारीपन|दबाव', gap: 5, unless: CHEST_LOOK_ALIKES },
@@ -229,7 +229,7 @@ export const CONCEPTS: Concept[] = [
   // "saans phool rahi hai": weak, cancelled by "thodi" or "ab theek ho gaya".
   { category: 'breathing', subject: BREATH, after: BREATH_SHORT, gap: 1, weak: true },
   // Blue lips: "lips look blue", "hont neele pad gaye", "होंठ नीले".
-  { category: 'breathing', subject: 'lips|honth|hont|hoth|hothon|honthon|होंठ|होठ', after: 'blue|neele|neela|nile|nila|नीले|नीला', gap: 2 },
+  { category: 'breathing', subject: 'lips|honth|hont|hoth|hothon|honthon|nails|nakhun|nakhoon|होंठ|होठ|नाखून', after: 'blue|neele|neela|nile|nila|नीले|नीला', gap: 2 },
   { category: 'breathing', subject: 'lips|face|honth|hont', before: 'blue|neele|nile', gap: 0 },
   // The breath in Tamil, Telugu, Bengali and Marathi, transliterated ("moochu vida mudiyala", "shash nite parchi na", "shwas gheta yet nahi"); a native speaker should review.
   { category: 'breathing', subject: 'moochu|swasa|shash|shwas|swas|shas', after: 'vida mudiyala|mutti|thinaral|adatam ledu|kashtam|(?:nite|nete) (?:parchi|parchhi|pari|parchina) ?na|gheta yet nahi|ghyayla tras|ghenyas tras', gap: 0, negative: true },
@@ -285,7 +285,7 @@ export const CONCEPTS: Concept[] = [
   // Iron tablets and bismuth blacken the stool too: "iron ki goli se potty kaali".
   { category: 'bleeding', unless: '\\b(?:iron|ferrous|bismuth|pepto)\\b|आयरन', subject: 'stool|stools|motion|motions|potty|latrine|toilet|tatti|mal|paikhana|pakhana|paikhaana|pakhaana|पॉटी|टट्टी|मल|लैट्रिन|पाखाना', after: 'black|tarry|kala|kaala|kaali|kali|tar jaisa|taar jaisa|कोलतार|काला|काली|bahut (?:sara |zyada )?khoon|a lot of blood|lots of blood|बहुत खून', before: 'black|tarry|kala|kaala|kaali|kali|काला|काली', gap: 5 },
   // Bleeding that is heavy or will not stop: "heavy bleeding", "bleeding a lot", "the bleeding will not stop", "khoon ruk nahi raha".
-  { category: 'bleeding', subject: 'bleeding', before: "severe|heavy|lot of|lots of|won'?t stop|not stopping|uncontrolled|profuse|bahut zyada|bahut jyada|itni zyada|itni jyada|बहुत ज्यादा", after: 'heavily|a lot|badly', gap: 0 },
+  { category: 'bleeding', subject: 'bleeding', before: "severe|heavy|lot of|lots of|won'?t stop|not stopping|uncontrolled|profuse|bahut zyada|bahut jyada|itni zyada|itni jyada|बहुत ज्यादा", after: 'heavily|a lot|badly|non-?stop|nonstop|continuously|without stopping', gap: 0 },
   { category: 'bleeding', subject: `nose ?bleed\\w*|nakseer|naksir|नकसीर|bleeding|${BLOOD}`, after: `(?:will not|won'?t|does not|doesn'?t|is not|isn'?t|not|can'?t|cannot) stop(?:ping)?${STOPS_SOMETHING_ELSE}|(?:ruk|band|रुक|बंद) (?:hi |ही )?(?:nahi|nahin|nhi|नहीं)`, negative: true },
   { category: 'bleeding', subject: 'khoon|khun|खून', after: '(?:beh|bah|बह) (?:raha|rahi|rahe|रहा|रही|रहे)', gap: 1 },
   { category: 'bleeding', subject: 'bahut khoon|बहुत खून', after: 'beh|bah|nikal\\S*|बह|निकल\\S*', gap: 0 },
@@ -329,6 +329,18 @@ const HOLDS_FOOD_HI = `(?<!(?:${FOOD_OR_DRINK})\\s+(?:की|का|के|ki|ka
 
 /** "subah ki saari goliyan ek saath le li": the usual doses taken together, not an overdose. */
 const ROUTINE_DOSES = `(?:morning|evening|night|bedtime|daily|usual|regular|today'?s|routine|subah|shaam|sham|raat|dopahar|roz|rozana|सुबह|शाम|रात|दोपहर|रोज) (?:ki |ke |ka |की |के )?(?:sab |saari |sari |all |सब |सारी )?(?:\\S+ )?(?:${PILLS})`
+/** Swallowed, drunk or eaten, the Hindi ways, as whole words ("kha" alone is not "khatam"). */
+const SWALLOWED_HI =
+  '(?:kha|khaa|pi|pee) (?:li|lin|lee|liya|liye|gaya|gayi|gaye|gai|gye|gyi|chuka|chuki|chuke)|khayi|nigal\\S*|gatak\\S*|' +
+  '(?:खा|पी) (?:ली|लीं|लिया|लिए|गया|गई|गए|चुका|चुकी)|निगल\\S*|गटक\\S*'
+/** A small child: by age ("my 3 year old", "4 साल के बेटे") or a younger sibling. */
+const SMALL_CHILD =
+  '\\d{1,2}[- ]?(?:year|yr)s?[- ]old|(?:\\d{1,2}|ek|do|teen|chaar|char|paanch|एक|दो|तीन|चार|पांच) (?:saal|sal|साल) (?:ka|ki|ke|का|की|के)(?: (?:beta|beti|bete|bachcha|bachchi|bachche|बेटा|बेटी|बेटे|बच्चा|बच्ची|बच्चे))?|' +
+  'chhoti (?:behen|behan|bahen)|chhota bhai|छोटी बहन|छोटा भाई|toddler|baby|bachcha|bachche|बच्चा|बच्चे'
+/** One dose given as it should be ("ek dolo di bukhar ke liye", "half a spoon of syrup"), with no word of more. */
+const ONE_DOSE =
+  '^(?![^]*(?:\\b(?:poori|puri|pura|poora|whole|entire|bahut|saari|sari|all|many|some|kitni|kitne|how many|\\d{2})\\b|\\b(?:aadhi|half) (?:a |the )?(?:shishi|bottle)|पूरी|बहुत|सारी|कितनी|शीशी))[^]*(?:' +
+  '\\b(?:ek|one|1|aadhi|adhi|half|ek hi) (?:\\S+ )?(?:goli|tablet|dose|dolo|crocin|calpol|chammach|spoon|teaspoon|ml)\\b|\\b(?:bukhar|fever|dard|pain) (?:ke liye|for)\\b|\\bdose (?:theek|sahi|correct|right)|एक (?:गोली|खुराक)|बुखार के लिए)'
 /** A dozen and more said in words ("twenty", "pandrah", "पंद्रह"). */
 const MANY_WORDS =
   'ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|dozen|das|gyarah|barah|baarah|pandrah|pandra|bees|tees|pachas|pachaas|दस|ग्यारह|बारह|पंद्रह|बीस|तीस|पचास'
@@ -336,9 +348,14 @@ const MANY_WORDS =
 const MEDICINE_NAMES =
   'crocin|dolo|calpol|paracetamol|combiflam|ibuprofen|disprin|aspirin|ecosprin|alprazolam|alprax|restyl|clonazepam|clonotril|lonazep|zolpidem|diazepam|valium|lorazepam|ativan|tramadol|' +
   'metformin|glimepiride|amaryl|amlodipine|telma|telmisartan|digoxin|warfarin|iron|अल्प्राजोलम|पैरासिटामोल|क्रोसिन|डोलो'
+/** A count of ten or more, or a range from ten ("15-20", "das-baarah"). */
+const COUNT_ONE = `[1-9]\\d|${'ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|dozen|das|gyarah|barah|baarah|pandrah|pandra|bees|tees|pachas|pachaas|दस|ग्यारह|बारह|पंद्रह|बीस|तीस|पचास'}`
+const COUNT = `(?:${COUNT_ONE})(?:\\s?[-–]\\s?(?:${COUNT_ONE})|\\s(?:to|se)\\s(?:${COUNT_ONE}))?`
 const POISON =
   'poison|insecticide|pesticide|rat poison|rat kill|phenyl|phenol|kerosene|tezaab|tezab|toilet cleaner|harpic|zeher|zehar|jahar|keede maarne|keede marne|keeda maar|chuha maar\\S*|chuhe maar\\S*|' +
-  'kitnashak|keetnashak|ratol|(?:khet|fasal|paudh\\S*) (?:me|mein|par|pe) (?:chhidak\\S*|daal\\S*|dal\\S*|spray) (?:wali|vali) dawai|keede (?:ki|wali) dawai|कीटनाशक|खेत में (?:छिडक\\S*|डाल\\S*) (?:वाली )?दवा\\S*|जहर|कीटनाशक|कीडे मारने|कीडा मार|चूहे मारने|चूहा मार|फिनाइल|तेजाब|मिट्टी का तेल'
+  'kitnashak|keetnashak|ratol|acid|baygon|mortein|dettol|savlon|lizol|lysol|colin|bleach|naphthalene|' +
+  'machhar (?:wala|wali|mar|maarne wala) (?:spray|dawai|liquid)|मच्छर (?:वाला|वाली|मार) (?:स्प्रे|दवा)|बेगॉन|बेगोन|हिट|डेटॉल|तेजाब|एसिड|' +
+  '(?:khet|fasal|paudh\\S*) (?:me|mein|par|pe) (?:chhidak\\S*|daal\\S*|dal\\S*|spray) (?:wali|vali) dawai|keede (?:ki|wali) dawai|कीटनाशक|खेत में (?:छिडक\\S*|डाल\\S*) (?:वाली )?दवा\\S*|जहर|कीटनाशक|कीडे मारने|कीडा मार|चूहे मारने|चूहा मार|फिनाइल|तेजाब|मिट्टी का तेल'
 
 /** Sudden, the head, and a severity: the three words of a thunderclap headache said the Hindi way. */
 const SUDDEN = 'achanak|ekdum(?: se)?|ek dum(?: se)?|अचानक|एकदम(?: से)?'
@@ -363,7 +380,7 @@ const SIGNS: Partial<Record<RedFlagCategory, Phrase[]>> = {
     // A part of the body named alone is already the sign: "one side of his body".
     re(`\\b(?:one side|half) of (?:my |his |her |the )?(?:body|face)\\b`),
     // Speech said the fixed ways; the speech pair in CONCEPTS gives way to a bad phone line, these do not.
-    re(`\\bslurred\\b|\\bslurring\\b|\\bspeech (?:is |was |became |went )?(?:slurred|strange|weird|garbled|unclear|not clear|gone)\\b|\\bwords (?:are |were )?(?:coming out )?(?:slurred|jumbled|garbled)\\b`),
+    re(`\\bslurred\\b|\\bslurring\\b|\\bspeech (?:is |was |became |went |(?:suddenly )?(?:became|turned) )?(?:slurred|strange|weird|garbled|unclear|not clear|gone|gibberish|nonsense|jumbled)\\b|\\bwords (?:are |were )?(?:coming out )?(?:slurred|jumbled|garbled)\\b`),
     re(`\\bcan(?:no|'|\\s?no)?t (?:speak|talk) (?:properly|clearly|suddenly)\\b|\\bsuddenly can(?:no|'|\\s?no)?t (?:speak|talk|see|move)\\b`),
     re(`\\b(?:bolne|bolna) (?:me |mein |mai )?(?:dikkat|takleef|taklif|problem|pareshani)|\\b(?:zuban|zubaan|jubaan|jeebh|awaaz|aawaz|awaz) (?:ladkhada|ladkhadaa|atak|lad khada)|\\bbol nahi pa|\\b(?:aawaz|awaaz|awaz|aavaaz|zuban|zubaan|jubaan) (?:saaf|sahi|theek|thik) (?:nahi|nahin|nhi)`),
     re(`(?:बोलने|बोलना) (?:में )?(?:दिक्कत|तकलीफ|परेशानी)|बोल नहीं पा|(?:जुबान|आवाज|ज़ुबान) (?:लडखडा|अटक)|(?:आवाज|जुबान) (?:साफ|ठीक) नहीं`),
@@ -371,6 +388,7 @@ const SIGNS: Partial<Record<RedFlagCategory, Phrase[]>> = {
     re(`\\bsudden(?:ly)? (?:can(?:no|'|\\s?no)?t see|went blind|lost (?:my |his |her )?(?:sight|vision))|\\b(?:dikhna|dikhai dena|dikhayi dena|dikhai dena) band|\\bnazar (?:chali gayi|band ho)|दिखना बंद|दिखाई देना बंद`),
   ].map(phrase),
   sudden_severe_headache: [
+    re(`\\b(?:sir|sar) (?:phat|fat) (?:raha|rahi)\\b.{0,60}?\\b(?:achanak|ekdum|sudden\\w*)\\b|\\b(?:achanak|ekdum|sudden\\w*)\\b.{0,40}?\\b(?:sir|sar) (?:phat|fat) (?:raha|rahi)\\b|${B}(?:gardan|neck|गर्दन)${E}(?:\\s+\\S+){0,1}?\\s+(?:akad|akd|stiff|अकड)\\S*.{0,60}?(?:ulti|vomit\\w*|उल्टी|bukhar|fever|बुखार)`),
     re(`\\b(?:sar|sir) (?:me |mein |mai )?(?:blast|dhamaka|dhamake|visphot|bomb|bijli|hathoda|hathode) (?:jaisa|jaise|jesa|ki tarah)\\b|(?:सिर|सर) (?:में )?(?:धमाका|धमाके|विस्फोट|बिजली|हथौडा|हथौडे) (?:जैसा|जैसे|की तरह)|\\bworst headache\\b|\\bthunderclap\\b|\\bsudden (?:severe|terrible|excruciating|very bad) headache\\b|\\bheadache like (?:something|a bomb|an explosion)`),
     re(`\\bsudden(?:ly)?\\b(?:\\s+\\S+){0,4}\\s+(?:the )?(?:worst|most severe|terrible|excruciating|explosive) headache\\b`),
     re(`\\b(?:achanak|ekdum|ek dum)\\b(?:\\s+\\S+){0,4}\\s+(?:tez|bahut tez|bhayanak|asahniy|asahneey|bhayankar|jabardast)\\s+(?:\\S+\\s+)?(?:sar|sir) ?(?:dard|me dard|mein dard)`),
@@ -382,6 +400,9 @@ const SIGNS: Partial<Record<RedFlagCategory, Phrase[]>> = {
   breathing: [
     re(`\\bgasping\\b|\\bchoking\\b|\\bsuffocat|\\bdam ghut|\\bghutan\\b|\\bhaanf|हांफ|दम घुट|घुटन${E}`),
     re(`\\bcan(?:no|'|\\s?no)?t (?:even )?(?:finish|complete) (?:a |my )?sentences?\\b`),
+    // Food stuck in the throat with no cough or breath: choking.
+    re(`${B}(?:gale|gala|throat|गले|गला)${E}(?:\\s+\\S+){0,3}?\\s+(?:atak|phans|fans|fas|stuck|अटक|फंस)\\S*.{0,60}?(?:(?:khaans|khans|saans|sans|खांस|सांस)\\S* (?:bhi )?(?:nahi|nahin|nhi|नहीं)|can'?t (?:cough|breathe|speak)|chehra (?:laal|neela)|neela|blue|नीला)`),
+    re(`\\bcan(?:no|'|\\s?no)?t (?:speak|say|talk) more than (?:a few|two|2|one|1|three|3) words\\b|\\bbreathing (?:very |really )?(?:fast|rapidly) and (?:noisy|noisily|struggling|shallow)\\b|\\busing (?:his|her|the) neck muscles\\b`),
     // A child's ribs pulling in with each breath; breathlessness said to be severe or sudden.
     re(`${B}(?:pasli|pasliyan|pasliyaan|paslie|ribs?|पसली|पसलियां|पसलियाँ)${E}(?:\\s+\\S+){0,2}?\\s+(?:andar|in|अंदर)\\s+(?:dhans|ja|ghus|sink|pull|धंस|जा|घुस)\\S*|\\bchest (?:is )?(?:pulling|sucking|caving) in\\b|\\b(?:indrawing|retractions)\\b|\\b(?:severe|sudden|extreme|very bad) (?:breathlessness|shortness of breath)\\b`),
     // An asthma attack the inhaler does not relieve: "pump 3 baar liya phir bhi aaram nahi", "inhaler is not helping".
@@ -405,16 +426,18 @@ const SIGNS: Partial<Record<RedFlagCategory, Phrase[]>> = {
     re(`\\bseizure|\\bconvulsion|\\bconvulsing\\b|\\bfits?\\b(?= (?:again|now|started|attack))|\\b(?:having|had|getting) (?:a fit(?! of)|fits)\\b|\\bfitting\\b|\\bepileptic (?:attack|fit)\\b`),
     re(`\\b(?:whole )?body (?:is |keeps )?(?:jerking|shaking uncontrollably|convulsing)\\b|\\bjerking (?:all over|uncontrollably)\\b`),
     // "her arms and legs are jerking", "eyes rolled up", "aankhen upar chadh gayi", "आंखें ऊपर चढ गई".
-    re(`\\b(?:arms?|legs?|hands?|limbs?)(?: and (?:arms?|legs?|hands?))? (?:are |is |keep |started |have started )?(?:jerking|twitching|shaking) (?:uncontrollably|and|again)?|\\beyes (?:have )?(?:rolled|rolling) (?:up|back)\\b|\\b(?:aankhen|aankhein|ankhen|ankhein|aankh) (?:upar|ulti) (?:chadh|chad)\\S*|(?:आंखें|आंखे|आंख) (?:ऊपर|उलटी) चढ\\S*`),
+    re(`\\bshaking all over\\b|\\bjerking (?:his |her |their |the )?(?:arms?|legs?|hands?|body)\\b|\\b(?:bit|bitten|biting) (?:his |her )?tongue\\b|\\btongue (?:is )?bleeding from biting\\b|\\b(?:daure|dore) (?:par|pe) (?:daure|dore)\\b|दौरे पर दौरे|\\b(?:arms?|legs?|hands?|limbs?)(?: and (?:arms?|legs?|hands?))? (?:are |is |keep |started |have started )?(?:jerking|twitching|shaking) (?:uncontrollably|and|again)?|\\beyes (?:have )?(?:rolled|rolling) (?:up|back)\\b|\\b(?:aankhen|aankhein|ankhen|ankhein|aankh) (?:upar|ulti) (?:chadh|chad)\\S*|(?:आंखें|आंखे|आंख) (?:ऊपर|उलटी) चढ\\S*`),
     re(`\\bmirgi\\b|(?<!dil ka )\\bdaura pad|(?<!dil ka )\\bdaure pad|\\bjhatke (?:aa|de|lag|maar|kha)|मिर्गी|(?<!दिल का )दौरा पड|झटके (?:आ|दे|लग|खा)|मुंह से झाग`),
   ].map(phrase),
   bleeding: [
+    // Soaked cloths, blood spurting, pressure not stopping it: "soaked 3 towels", "khoon fountain jaisa", "dabane se bhi nahi ruk raha".
+    re(`\\bsoaked (?:through )?(?:\\d+|two|three|four|several|many) (?:towels?|cloths?|pads?|dupattas?)\\b|${B}(?:khoon|khun|blood|खून)${E}(?:\\s+\\S+){0,3}?\\s+(?:fountain|phuhaar|pichkari|spurt\\w*|squirt\\w*|फव्वारे|फुहार)|\\b(?:dabane|daba ke|dabake|press\\w*) (?:se |par |pe )?(?:bhi )?(?:nahi|nahin|nhi|not) (?:ruk|stop)\\S*|दबाने (?:से|पर) (?:भी )?नहीं रुक`),
     // Vomit like coffee grounds is blood from the stomach: "ulti mein coffee jaisa", "उल्टी में कॉफी जैसा".
     re(`${B}(?:vomit\\w*|ulti|ulatti|उल्टी)${E}(?:\\s+\\S+){0,3}?\\s+(?:coffee|kofi|कॉफी|काफी|कोफी)(?:[ -]grounds?| jaisa| jaisi| जैसा| जैसी)`),
   ].map(phrase),
   allergic_reaction: [
     // A sting, an injection or a medicine, then a rash or swelling, then dizziness or the breath: anaphylaxis.
-    re(`${B}(?:madhumakhi|madhu makhi|bee|wasp|tatayya|tataiya|hornet|sting|stung|injection|injekshan|teeka|tika|मधुमक्खी|ततैया|इंजेक्शन|टीका)\\S*.{0,80}?${B}(?:daane|dane|rash|hives|pitti|sooj\\S*|suj\\S*|swell\\w*|swollen|दाने|चकत्ते|सूज\\S*)${E}.{0,80}?${B}(?:chakkar|dizz\\w*|faint\\w*|saans|breath\\w*|gala|throat|behosh|चक्कर|सांस|गला|बेहोश)${E}`),
+    re(`${B}(?:madhumakhi|madhu makhi|bee|wasp|tatayya|tataiya|hornet|sting|stung|injection|injekshan|teeka|tika|dawa|dawai|davai|medicine|tablet|मधुमक्खी|ततैया|इंजेक्शन|टीका|दवा|दवाई)\\S*.{0,80}?${B}(?:daane|dane|rash|hives|pitti|sooj\\S*|suj\\S*|swell\\w*|swollen|दाने|चकत्ते|सूज\\S*)${E}.{0,80}?${B}(?:chakkar|dizz\\w*|faint\\w*|saans|breath\\w*|gala|throat|behosh|चक्कर|सांस|गला|बेहोश)${E}`),
     re(`\\banaphyla|\\bsevere allergic reaction\\b|\\bthroat (?:is |feels )?(?:closing|tight)\\b|\\bcan(?:no|'|\\s?no)?t swallow\\b|\\bgala band (?:ho )?(?:raha|rha)|गला बंद`),
   ].map(phrase),
   overdose: [
@@ -430,14 +453,17 @@ const SIGNS: Partial<Record<RedFlagCategory, Phrase[]>> = {
     re(`\\b(?:neend|sleeping|sleep) (?:ki |wali )?(?:[3-9]|[1-9]\\d)\\s+(?:${PILLS})\\b|\\b(?:1[5-9]|[2-9]\\d)\\s+(?:neend ki |sleeping )?(?:${PILLS})\\b.{0,25}\\b(?:kha|khaa|khayi|nigal|gatak|pi li|le li|le liya)`),
     // Ten or more of any medicine at once, digits or words, the medicine named or not:
     // "bp ki 10 goli kha li", "dolo 650 ki 12 goliyan", "took twenty crocin", "पंद्रह गोलियां एक साथ खा लीं".
-    { re: re(`${B}(?:[1-9]\\d|${MANY_WORDS})\\s+(?:\\S+\\s+)?(?:${PILLS}|${MEDICINE_NAMES})${E}.{0,30}?${B}(?:kha|khaa|khayi|nigal|gatak|pi li|le li|le liya|खा|निगल|गटक)`), unless: re(`${ROUTINE_DOSES}|\\b(?:roz|rozana|daily|har din|din (?:me|mein)|a day|per day|every day)\\b|रोज|हर दिन|दिन में`) },
-    { re: re(`\\b(?:took|taken|swallowed|ate|popped|had)\\b(?:\\s+\\S+){0,2}?\\s+(?:[1-9]\\d|${MANY_WORDS})\\s+(?:\\S+\\s+)?(?:${PILLS}|${MEDICINE_NAMES})\\b`), unless: re(`\\b(?:daily|a day|per day|every day|each day|in total this week)\\b`) },
+    { re: re(`${B}(?:${COUNT})\\s+(?:\\S+\\s+)?(?:${PILLS}|${MEDICINE_NAMES})${E}.{0,30}?${B}(?:${SWALLOWED_HI})${E}`), unless: re(`${ROUTINE_DOSES}|\\b(?:roz|rozana|daily|har din|din (?:me|mein)|a day|per day|every day)\\b|रोज|हर दिन|दिन में`) },
+    { re: re(`\\b(?:took|taken|swallowed|ate|popped|had)\\b(?:\\s+\\S+){0,2}?\\s+(?:${COUNT})\\s+(?:\\S+\\s+)?(?:${PILLS}|${MEDICINE_NAMES})\\b`), unless: re(`\\b(?:daily|a day|per day|every day|each day|in total this week)\\b`) },
     // A child at the medicines, the child named by age: "my 3 year old swallowed some of grandma's tablets".
-    re(`\\b\\d{1,2}[- ]?(?:year|yr|saal|sal)s?[- ]old\\b.{0,30}\\b(?:swallowed|ate|took|kha li|kha liya|kha gaya|kha gayi|nigal)\\b.{0,40}\\b(?:${PILLS}|${MEDICINE_NAMES})\\b`),
+    // A small child, by age or as a younger sibling, at the medicines, a syrup or a poison, in either order.
+    { re: re(`${B}(?:${SMALL_CHILD})${E}.{0,80}?${B}(?:swallowed|ate|drank|${SWALLOWED_HI})${E}.{0,25}?${B}(?:${PILLS}|${MEDICINE_NAMES}|syrup|सिरप|शीशी|${POISON})|${B}(?:${SMALL_CHILD})${E}.{0,80}?${B}(?:${PILLS}|${MEDICINE_NAMES}|syrup|सिरप|शीशी|${POISON})${E}.{0,25}?${B}(?:swallowed|drank|${SWALLOWED_HI})${E}`), unless: re(ONE_DOSE) },
+    // Insulin several times over: "insulin ki dose chaar guna laga li", "injected triple the insulin".
+    re(`(?:insulin|इंसुलिन)\\S*(?:\\s+\\S+){0,4}?\\s+(?:(?:teen|tin|chaar|char|paanch|तीन|चार|पांच|[3-9]) ?(?:guna|गुना|times|x)|triple|quadruple)${E}|\\b(?:triple|three times|four times) (?:the |my |his |her )?(?:dose of )?insulin\\b`),
     // The handful said between the sleep and the pills: "neend ki saari goliyan kha li", "नींद की सारी गोलियां खा लीं".
     re(`${B}(?:neend|nind|sleeping|नींद) (?:ki |wali |की |वाली )?(?:saari|sari|sab|bahut saari|poori|puri|all|सारी|सब|बहुत सारी|पूरी) (?:${PILLS})${E}.{0,25}(?:(?:kha|khaa) ?(?:li|lin|lee|liya|liye|gaya|gayi|gaye|gai)|nigal\\S*|gatak\\S*|le (?:li|lin|liya)|took|swallowed|खा (?:ली|लीं|लिया|लिए|गया|गई|गए)|निगल\\S*|ले (?:ली|लीं|लिया))${E}`),
     // "swallowed a bottle of pills", "poora patta kha liya": a whole container.
-    re(`\\b(?:poora|pura|poori|puri|saara|sara|ek) (?:patta|strip|shishi)\\b.{0,25}\\b(?:kha|khaa|nigal|le li|le liya|gatak)`),
+    re(`\\b(?:poora|pura|poori|puri|saara|sara|ek) (?:patta|strip|shishi)\\b.{0,25}\\b(?:${SWALLOWED_HI}|le li|le liya)\\b`),
     // Drunk the Hinglish way, the bottle before the verb: "poori bottle cough syrup pi li", "ek shishi dawai pi gaya".
     re(`\\b${HOLDS_FOOD_HI}(?:poora|pura|poori|puri|saara|sara|saari|sari|ek) (?:bottle|botal|shishi)\\b${HOLDS_FOOD}.{0,25}\\b(?:pi|pee|piya|piyi|gatak\\S*|nigal\\S*)\\b`),
     re(`\\b(?:swallowed|took|ate|drank|kha li|kha liya|kha gaya|kha gayi|nigal)\\b.{0,15}\\b${HOLDS_FOOD_HI}(?:a|an|the|whole|entire|full|ek|poori|puri|pura|poora) (?:bottle|strip|packet|pack|box|shishi|patta|dabba|dibba)\\b${HOLDS_FOOD}`),
@@ -447,7 +473,7 @@ const SIGNS: Partial<Record<RedFlagCategory, Phrase[]>> = {
     re(`\\b(?:child|baby|toddler|kid|grandson|granddaughter|bachche|bachhe|bacche|bachcha|baccha|pota|poti|nati|natin)\\b.{0,30}\\b(?:swallowed|ate|took|kha li|kha liya|kha gaya|kha gayi|nigal)\\b.{0,30}\\b(?:${PILLS})\\b|\\b(?:child|baby|toddler|kid|grandson|granddaughter|bachche|bachhe|bacche|bachcha|baccha|pota|poti|nati|natin)\\b.{0,30}\\b(?:saari|sari|sab|bahut|all|many|some)\\b.{0,15}\\b(?:${PILLS})\\b.{0,15}\\b(?:swallowed|ate|took|kha li|kha liya|kha gaya|kha gayi|nigal)`),
     re(`(?:बच्चे|बच्चा|पोते|पोती|नाती)(?:\\s+\\S+){0,5}\\s+(?:${PILLS})(?:\\s+\\S+){0,2}\\s+(?:खा ली|खा लीं|खा गया|खा गई|निगल)`),
     { re: re(`(?:सारी|सब|पूरी|बहुत सारी|दस|ग्यारह|बारह|पंद्रह|बीस|तीस|पचास|[1-9]\\d) (?:\\S+ )?(?:${PILLS}) (?:\\S+ )?(?:एक साथ|एक बार में)|${HOLDS_FOOD_HI}(?:पूरी|पूरा) (?:पत्ता|शीशी|बोतल|डिब्बा)${HOLDS_FOOD}`), unless: re(ROUTINE_DOSES) },
-    re(`${B}(?:${POISON})${E}.{0,30}(?:pi li|pi liya|pee li|pi gaya|pi gayi|pee gaya|kha li|kha liya|kha gaya|kha gayi|kha gaye|gatak\S*|drank|swallowed|ate|took|पी ली|पी लिया|खा ली|खा लिया|पी गई|पी गया|खा गई|खा गया)|\\b(?:drank|swallowed|ate|took)\\b.{0,20}${B}(?:${POISON})${E}`),
+    re(`${B}(?:${POISON})${E}.{0,30}(?:pi li|pi liya|pee li|pee liya|pi gaya|pi gayi|pee gaya|kha li|kha liya|kha gaya|kha gayi|kha gaye|gatak\S*|drank|swallowed|ate|took|पी ली|पी लिया|खा ली|खा लिया|पी गई|पी गया|खा गई|खा गया)|\\b(?:drank|swallowed|ate|took)\\b.{0,20}${B}(?:${POISON})${E}`),
   ].map(phrase),
   severe_abdominal_pain: [
     // A blocked gut: no gas or motion passed, with vomiting or a swollen belly.
@@ -455,13 +481,14 @@ const SIGNS: Partial<Record<RedFlagCategory, Phrase[]>> = {
     // Pregnant, or a period missed, with a sudden or one-sided pain and faintness: an ectopic pregnancy.
     re(`\\b(?:pregnan\\w*|period miss\\w*|missed (?:my |her )?periods?|garbh\\w*)\\b.{0,80}?\\b(?:sudden|sharp|severe|achanak|tez|one side|ek side|ek taraf)\\b.{0,60}?\\b(?:faint\\w*|dizz\\w*|chakkar|behosh|bleeding)`),
     re(`\\b(?:stomach|belly|abdomen|tummy) (?:is |feels |has become |became )?(?:hard|rigid|stiff|tight) (?:as|like) (?:a )?(?:board|stone|rock|wood)\\b`),
-    re(`\\bpet(?:\\s+\\S+){0,3}?\\s+(?:bahut )?(?:tez|bhayanak|bhayankar|asahniy|asahneey|asahaniya|chhuri jaisa|chaku jaisa|chaaku jaisa) dard|\\bpet (?:ka |me |mein |mai )?(?:\\S+ )?dard (?:itna|itni|is qadar)(?: zyada)? (?:ki|ke|k|से) (?:\\S+ ){0,2}?(?:chilla|cheekh|ro|tadap|pasina|paseena|bardasht|saha|sah|seh)\\S*|\\bpet (?:ko )?(?:chhoo|chhu|chu|chhune|haath) (?:\\S+ )?(?:bhi )?(?:nahi|nahin|nhi|na) (?:sakte|sakta|sakti|dene|de rahi|de raha|lagane)|\\bpet pakad (?:ke|kar|kr) (?:ro|chilla|cheekh|tadap)\\S*|\\bpet (?:patthar|pathar) (?:jaisa|jaise|ki tarah)|\\bpet (?:me |mein |mai )?(?:bahut )?(?:zor|jor|zoron|joron) (?:ka|se) dard|\\bpet phat`),
+    re(`\\bpet(?:\\s+\\S+){0,3}?\\s+(?:bahut )?(?:tez|bhayanak|bhayankar|asahniy|asahneey|asahaniya|chhuri jaisa|chaku jaisa|chaaku jaisa) dard|\\bpet (?:ka |me |mein |mai )?(?:\\S+ )?dard (?:itna|itni|is qadar)(?: zyada)? (?:ki|ke|k|से) (?:\\S+ ){0,2}?(?:chilla|cheekh|ro|tadap|pasina|paseena|bardasht|saha|sah|seh)\\S*|\\bpet (?:ko )?(?:chhoo|chhu|chu|chhune|haath) (?:\\S+ )?(?:bhi )?(?:nahi|nahin|nhi|na) (?:sakte|sakta|sakti|dene|de rahi|de raha|lagane)|\\bpet pakad (?:ke|kar|kr)\\b.{0,40}?\\b(?:ro|chilla|cheekh|tadap|let|lot)\\S*|\\bpet\\b.{0,60}?\\b(?:dard se|dard ke maare) (?:chilla|tadap|cheekh|lot)\\S*|\\bpet (?:patthar|pathar) (?:jaisa|jaise|ki tarah)|\\bpet (?:me |mein |mai )?(?:bahut )?(?:zor|jor|zoron|joron) (?:ka|se) dard|\\bpet phat(?! (?:jayega|jaega|jaayega|jayegi|jaegi))`),
     re(`पेट(?:\\s+\\S+){0,4}?\\s+(?:बहुत )?(?:असहनीय|तेज|भयानक|भयंकर) दर्द|पेट (?:में )?इतना दर्द (?:है )?कि|पेट (?:को )?छूने (?:भी )?नहीं|पेट (?:\\S+ )?पत्थर (?:जैसा|की तरह)|पेट फट|पेट (?:में )?(?:बहुत )?(?:जोर|जोरों) (?:का|से) दर्द`),
   ].map(phrase),
   head_injury: [
     re(`\\bhead injury\\b|\\bhit (?:my |his |her )?head (?:badly|hard)\\b`),
+    re(`\\b(?:hit|bumped|banged|struck|injured)\\s+(?:his |her |my |the )?head\\b.{0,80}?(?<!\\b(?:no|not|without|any) )\\b(?:vomit\\w*|throwing up|drows\\w*|very sleepy|confus\\w*|same questions?|slurr\\w*|not making sense)|\\bbaar baar (?:wahi|ek hi|same) sawal`),
     // A hurt head followed by vomiting or drowsiness: "sir mein chot ke baad ulti", "सिर में चोट लगने के बाद से लगातार उल्टी".
-    re(`${B}(?:head|sir|sar|सिर|सर)${E}(?:\\s+\\S+){0,2}?\\s+(?:injury|chot|चोट|hit|takra\\S*|टकरा\\S*|danda|lathi|डंडा|लाठी|(?:ke|के) (?:bal|बल) (?:gir|गिर)\\S*)${E}.{0,80}?${B}(?:vomit\\w*|throwing up|ulti|ultiyan|उल्टी|drows\\w*|very sleepy|susti|sust|सुस्ती|सुस्त|neend aa|नींद आ|confus\\w*|behosh|बेहोश)`),
+    re(`${B}(?:head|sir|sar|सिर|सर)${E}(?:\\s+\\S+){0,2}?\\s+(?:injury|chot|चोट|hit|takra\\S*|टकरा\\S*|danda|lathi|डंडा|लाठी|(?:ke|के) (?:bal|बल) (?:gir|गिर)\\S*)${E}.{0,80}?(?<!\\b(?:no|not|without|any|koi) )${B}(?:vomit\\w*|throwing up|ulti|ultiyan|उल्टी|drows\\w*|very sleepy|susti|sust|सुस्ती|सुस्त|neend aa|नींद आ|confus\\w*|behosh|बेहोश)`),
   ].map(phrase),
   self_harm: [
     re(`\\bsuicid|\\baatmahatya|\\batmahatya|\\bkhud ?kh?u(?:sh|s)i|आत्महत्या|खुदकुशी`),
@@ -472,7 +499,7 @@ const SIGNS: Partial<Record<RedFlagCategory, Phrase[]>> = {
     { re: re(`\\b(?:nahi|nahin|nhi) (?:jee|ji) (?:sakta|sakti|sakte|paunga|paungi|pa raha|pa rahi)|\\b(?:jee|ji) (?:nahi|nahin|nhi) (?:sakta|sakti|sakte|paunga|paungi|pa raha|pa rahi)|नहीं जी (?:सकता|सकती|सकते|पाऊंगा|पाऊंगी|पा रहा|पा रही)|जी नहीं (?:सकता|सकती|सकते|पाऊंगा|पाऊंगी)`), negative: true, unless: re(`\\bbina\\b|\\bwithout\\b|बिना`) },
     re(`\\b(?:everyone|everybody|they|family|sab|sabhi|ghar wale|gharwale) (?:\\S+ ){0,3}?(?:better|happier|behtar|khush) (?:\\S+ )?without me\\b|\\bmere bina (?:sab |sabhi |ghar wale )?(?:khush|behtar)|मेरे बिना (?:सब |सभी )?(?:खुश|बेहतर)|सब (?:कुछ )?खत्म कर (?:दूं|दूंगा|दूंगी|देना|लूं|लूंगा|लूंगी)`),
     // A way of dying said with wanting: "chhat se kood jaaun", "नस काटने का मन करता है", "want to slit my wrists".
-    re(`${B}(?:chhat|chat|chhath|roof|terrace|building|balcony|pul|bridge|train ke aage|छत|बिल्डिंग|पुल)${E}(?:\\s+\\S+){0,2}?\\s+(?:se |से |from |off )?(?:kood|kud|jump|कूद)\\S*(?:\\s+\\S+){0,1}?\\s+(?:jaaun|jaun|jau|jaaoon|jaunga|jaungi|jaana|jana|jayega|jaayega|jaega|jayegi|jaayegi|jaegi|doon|du|लूं|जाऊं|जाऊंगा|जाऊंगी|जाना|जाएगा|जाएगी)${E}|${B}(?:want|wanna|going|thinking of|feel like)(?: to)? (?:jump(?:ing)? off|jump from)${E}`),
+    re(`${B}(?:chhat|chat|chhath|roof|terrace|building|balcony|pul|bridge|train ke aage|nahar|nadi|kuan|kuen|kuye|river|canal|well|छत|बिल्डिंग|पुल|नहर|नदी|कुएं|कुआं)${E}(?:\\s+\\S+){0,2}?\\s+(?:se |से |from |off |mein |me |में |into |in )?(?:kood|kud|jump|कूद)\\S*(?:\\s+\\S+){0,1}?\\s+(?:jaaun|jaun|jau|jaaoon|jaunga|jaungi|jaana|jana|jayega|jaayega|jaega|jayegi|jaayegi|jaegi|doon|du|लूं|जाऊं|जाऊंगा|जाऊंगी|जाना|जाएगा|जाएगी)${E}|${B}(?:want|wanna|going|thinking of|feel like)(?: to)? (?:jump(?:ing)? off|jump from)${E}`),
     re(`${B}(?:nas|nass|nasen|naslein|kalai|wrists?|veins?|नस|नसें|कलाई)${E}(?:\\s+\\S+){0,2}?\\s+(?:kaat|kat|काट)\\S*\\s+(?:ka|ki|ke|का|की|के)\\s+(?:mann|man|mn|dil|ichha|khayal|vichar|soch\\S*|मन|दिल|इच्छा|ख्याल|विचार|सोच\\S*)${E}|${B}(?:want|wanna|going|thinking of|feel like)(?: to)? (?:cut|slit|slitting|cutting) (?:my )?(?:wrists?|veins?)${E}`),
     // Pills saved up for it: "saving my sleeping pills for weeks", "saari goliyan jama kar li hain".
     re(`\\b(?:saving|saved|collecting|collected|hoarding|stockpil\\w*)\\b(?:\\s+\\S+){0,3}?\\s+(?:${PILLS}|${MEDICINE_NAMES})\\b|${B}(?:${PILLS})${E}(?:\\s+\\S+){0,1}?\\s+(?:jama|ikattha|ikatthi|इकट्ठा|इकट्ठी|जमा) (?:kar|kr|कर)\\S*|\\bplan(?:ning)? to take (?:all|them all|all of them)\\b`),
@@ -481,11 +508,26 @@ const SIGNS: Partial<Record<RedFlagCategory, Phrase[]>> = {
     re(`${B}(?:rassi|rope|रस्सी)${E}.{0,80}?${B}(?:will likh\\S*|vasiyat|वसीयत|bojh|बोझ|burden|alvida|goodbye|अलविदा)|${B}(?:will likh\\S*|vasiyat|वसीयत|bojh|बोझ|burden|alvida|goodbye|अलविदा).{0,80}?${B}(?:rassi|rope|रस्सी)${E}`),
     // A farewell: "this is my last message", "I won't be here tomorrow", "kal tak nahi rahunga".
     re(`\\bmy last (?:message|msg|text)\\b(?! (?:for (?:today|tonight|the day|now|this week)|of the day|before))|\\bwon'?t be (?:here|around|alive) (?:tomorrow|anymore|any more|much longer)\\b|\\b(?:goodbye|alvida) (?:forever|for ever|hamesha ke liye)\\b|\\baakhri (?:message|msg|baar baat)\\b|\\bkal (?:tak )?(?:nahi|nahin|nhi) (?:rahunga|rahungi|rahoonga)\\b|आखिरी (?:मैसेज|संदेश)|कल (?:तक )?नहीं रहूंगा|कल (?:तक )?नहीं रहूंगी`),
-    re(`\\bbetter off (?:dead|without me)\\b|\\bnot worth living\\b|\\btired of (?:living|life)\\b|\\bcan'?t go on\\b|\\bi(?:'m| am) (?:just |only )?a burden\\b`),
-    re(`\\bmar (?:jaana|jana) (?:behtar|accha|achha)|\\bsab (?:kuch )?khatam (?:kar (?:dunga|dungi|doon|du|dena|dein|lunga|lungi|loon|lu)|karna|karne)|\\bzindagi se (?:tang|thak)|(?:जिंदगी|जीवन) (?:खत्म|से तंग|से थक)`),
+    // Farewells and notes: "goodbye sabko, maaf karna", "अलविदा, अब और नहीं", "don't try to call", "a note addressed to me",
+    // "sab ko bata dena main unse pyaar karta tha", "agar main kal nahi utha to beti ko bata dena".
+    { re: re(`\\b(?:goodbye|good bye|alvida) (?:sabko|sab ko|everyone|everybody|all of you|duniya)\\b`), unless: re(`\\b(?:holiday|trip|vacation|tour|see you|milte hain|phir milenge|chhutti|shaadi|wedding|party|office|group|leaving (?:the|this) group)\\b`) },
+    re(`(?:alvida|अलविदा|goodbye)[^.!?]{0,30}?(?:ab aur nahi|अब और नहीं|no more|hamesha ke liye|हमेशा के लिए|forever|maaf karna|माफ करना|forgive me)|अलविदा (?:सबको|सब को)`),
+    re(`\\bdon'?t (?:try to )?(?:call|find|stop|look for|search for) me\\b|\\b(?:written|wrote|left) (?:letters?|notes?|a letter|a note) (?:for|to) (?:my |our )?(?:kids|children|family|wife|husband|son|daughter|you|everyone|parents)\\b|\\b(?:a|the) note addressed to\\b|\\bsuicide note\\b`),
+    re(`\\b(?:bata dena|batana|keh dena|tell (?:them|everyone|her|him|my \\w+))\\b[^.!?]{0,30}?\\b(?:pyaar karta tha|pyaar karti thi|pyar karta tha|pyar karti thi|loved (?:them|you|her|him|everyone))\\b|(?:बता देना|कह देना)[^.!?]{0,30}?प्यार (?:करता था|करती थी)`),
+    re(`(?:\\bagar\\b|\\bif\\b|अगर) (?:main|mai|i|मैं) (?:\\S+ ){0,3}?(?:nahi utha|nahi uthi|nahi uthu|don'?t wake up|do not wake up|never wake up|नहीं उठा|नहीं उठी)[^.!?]{0,40}?(?:bata dena|keh dena|tell|बता देना|कह देना)`),
+    // Going away for ever, means fetched: "chala jaunga hamesha ke liye, zeher le aaya hoon", "asked where we keep the rat poison".
+    re(`\\b(?:chala|chali) (?:jaunga|jaungi|jaaunga|jaaungi|jaana hai) hamesha ke liye\\b|हमेशा के लिए (?:चला|चली) (?:जाऊंगा|जाऊंगी)|\\bgo away (?:for ?ever|for good)\\b|${B}(?:zeher|zehar|jahar|poison|जहर)${E}(?:\\s+\\S+){0,2}?\\s+(?:le aaya|le aayi|le aya|le aai|kharid\\S*|bought|ले आया|ले आई|खरीद\\S*)|\\basked (?:me |us )?(?:where|for) (?:we keep |is )?(?:the )?(?:rat poison|poison|sleeping pills)\\b`),
+    // Wanting to go to God; asking how to die: "ab mujhe bhagwan ke paas jaana hai", "how many would it take to not wake up", "painless way to die".
+    re(`\\bbhagwan (?:ke )?paas (?:jaana|jana|chala jaun|chali jaun|jaunga|jaungi|bula le)\\b|भगवान के पास (?:जाना|चला जाऊं|चली जाऊं)|\\bhow (?:many|much)\\b[^.!?]{0,60}?\\b(?:to (?:not wake up|never wake up|die|end it)|would (?:it )?kill|is (?:a )?(?:lethal|fatal|deadly))|\\b(?:painless|easy|quick|quickest|easiest|best|surest) way to (?:die|end it|kill myself|end my life)\\b`),
+    // A place to end it: "railway track ke paas, agli train aayegi toh bas khatam"; a fan with a dupatta tied to it.
+    re(`\\b(?:railway track|rail ki patri|patri|train)\\b[^.!?]{0,60}?\\b(?:khatam|khtm|the end|end it|kood|jump)\\b|(?:पटरी|ट्रेन)[^.!?]{0,60}?(?:खत्म|कूद)|${B}(?:pankhe|pankha|fan|ceiling|पंखे|पंखा)${E}(?:\\s+\\S+){0,2}?\\s+(?:se |से |pe |par |पर )?(?:dupatta|rassi|chunni|saree|sari|rope|दुपट्टा|रस्सी|चुन्नी|साडी)\\S*(?:\\s+\\S+){0,1}?\\s+(?:baandh|bandh|tied|बांध)\\S*`),
+    // Cutting oneself: "kalai par blade se kaata", "cutting deeper this time".
+    re(`${B}(?:kalai|wrist|wrists|nas|कलाई|नस)${E}(?:\\s+\\S+){0,4}?\\s+(?:blade|razor|chaku|chaaku|ब्लेड|चाकू)\\S*(?:\\s+\\S+){0,2}?\\s+(?:kaata|kaat|kata|cut|काटा|काट)\\S*|\\b(?:cut|cutting) (?:deeper|again)\\b|\\bcut (?:my|her|his) wrists?\\b`),
+    re(`\\bbetter off (?:dead|without me)\\b|\\bnot worth living\\b|\\btired of (?:living|life)\\b|\\bcan'?t go on\\b|\\b(?:i'?m|i am|he'?s|he is|she'?s|she is|is) (?:just |only )?a burden\\b`),
+    re(`\\bmar (?:jaana|jana) (?:behtar|accha|achha)|\\bsab (?:kuch )?khatam (?:kar (?:dunga|dungi|doon|du|dena|dein|lunga|lungi|loon|lu|dega|degi|denge|lega|legi)|karna|karne)|\\bzindagi se (?:tang|thak)|(?:जिंदगी|जीवन) (?:खत्म|से तंग|से थक)`),
     re(`\\b(?:bojh|boj) (?:hoon|hu|hun|ban gaya|ban gayi|ban gaye)\\b|\\b(?:zeher|zehar|jahar) (?:kha|pee|pi) (?:lunga|lungi|loon|lu)\\b|\\bjaan de (?:dunga|dungi|doon|du)\\b|बोझ (?:हूं|हूँ|बन गया|बन गई)|जान दे (?:दूंगा|दूंगी|दूं)|जहर खा (?:लूंगा|लूंगी|लूं)`),
     // Dying said as a plan, standing alone: "mujhe mar jaana hai", "मर जाऊं".
-    re(`\\b(?:mar (?:jaana|jana|jaun|jau|jaaun|jaunga|jaungi|jaata|jaati)|marna (?:hai|chahta|chahti|chahte|chaunda|chaundi))\\b|मर जाना|मर जाऊं`),
+    re(`\\b(?:mar (?:jaana|jana|jaun|jau|jaaun|jaunga|jaungi|jaata|jaati)|marna (?:hai|chahta|chahti|chahte|chaunda|chaundi))\\b|मर जाना|मर जाऊं|मरना (?:है|चाहता|चाहती|चाहते)`),
     re(`\\bsaaga(?:num| poren| pogiren)\\b|\\bsaavanum\\b|\\bchanipov\\w*|\\bchachipov\\w*|\\bmor(?:te| jete) chai\\b|\\bmore jete chai\\b`),
     re(`\\bmarayche\\b|\\bjeev dyaycha\\b|\\bsaayabeku\\b|\\bmarikkan\\w*|\\bmarvu (?:che|chhe)\\b|\\bmari (?:javu|jaavu) (?:che|chhe)\\b`),
   ].map(phrase),

@@ -44,9 +44,9 @@ const IF_SOMEONE = re(
   `(?:\\bagar\\b|\\byadi\\b|\\bif\\b|अगर|यदि) (?:kisi|koi|someone|somebody|anyone|a person|किसी|कोई)(?![\\p{L}\\p{M}])[^.!?]{0,80}?(?:kya (?:karna|karein|karen|kare|karu|karte)\\S*|what (?:should|to|do|can)\\b[^.!?]*|how (?:to|should|do)\\b[^.!?]*|क्या (?:करना|करें|करे)\\S*)`,
 )
 
-/** First aid asked about anyone: "how to give first aid if someone is having a seizure". */
+/** First aid asked about anyone: "how to give first aid if someone is having a seizure", "what should I do if someone near me has a seizure". */
 const FIRST_AID = re(
-  `\\bfirst[- ]aid\\b[^.!?]*?\\b(?:if|when|for)\\b (?:someone|somebody|anyone|a person|kisi|koi)(?![\\p{L}\\p{M}])[^.!?]*|\\b(?:if|when) (?:someone|somebody|anyone|a person)\\b[^.!?]*?\\bfirst[- ]aid\\b[^.!?]*`,
+  `\\b(?:what|how) (?:should|to|do|can|would) [^.!?]{0,30}?\\b(?:if|when) (?:someone|somebody|anyone|a person)\\b[^.!?]*|\\bfirst[- ]aid\\b[^.!?]*?\\b(?:if|when|for)\\b (?:someone|somebody|anyone|a person|kisi|koi)(?![\\p{L}\\p{M}])[^.!?]*|\\b(?:if|when) (?:someone|somebody|anyone|a person)\\b[^.!?]*?\\bfirst[- ]aid\\b[^.!?]*`,
 )
 /** A condition named as what a medicine is for: "mirgi ki dawa bhool gaya", "seizure medicine refill". */
 const MEDICINE_FOR = re(
@@ -56,6 +56,20 @@ const MEDICINE_FOR = re(
 const SEEN_IN_MEDIA = re(
   `\\b(?:news|khabar|akhbar|newspaper|tv|video|reel|movie|film|serial|kahani|story)\\b (?:me|mein|par|pe|में|पर) (?:dekha|dekhi|padha|padhi|suna|suni|देखा|देखी|पढा|पढी|सुना|सुनी)\\b[^.!?]*|\\b(?:movie|film|serial|kahani|story|video|reel)\\b (?:dekhi|dekha|padhi|padha|suni|suna) (?:jisme|jismein|jis me|jisme ki|jahan)\\b[^.!?]*`,
 )
+/** Read or seen about someone else: "read in the Times of India about a stroke", "the series ending was so sad I wanted to die". */
+const READ_ABOUT = re(
+  `\\b(?:read|saw|watched|heard) (?:in|on) (?:the )?[^.!?]{0,40}?\\babout\\b[^.!?]*|\\b(?:series|movie|film|show|episode|serial|ending|match)\\b[^.!?]{0,40}?\\b(?:wanted to die|made me want to die|could have died|i died)\\b`,
+)
+/** A dream: "had a dream that I was having a heart attack", "sapne mein dekha". */
+const A_DREAM = re(`\\b(?:dream|dreamt|dreamed|nightmare|sapna|sapne|sapney)\\b[^.!?]*|(?:सपना|सपने)[^.!?]*`)
+/** Fainting at needles or blood, as what happens to one: "blood test mein behosh ho jaati hoon". */
+const FAINTS_AT_NEEDLES = re(
+  `\\b(?:injection|blood test|needle|sui|khoon dekh\\S*|seeing blood|the sight of blood)\\b[^.!?]{0,40}?\\b(?:behosh ho (?:jaata|jaati|jata|jati|jaate|jate)|faint|pass out)\\w*|(?:इंजेक्शन|खून देख\\S*)[^.!?]{0,40}?बेहोश हो (?:जाता|जाती|जाते)`,
+)
+/** A conditional wish: "main mar jaunga agar PS5 nahi mila". */
+const DIE_IF_NOT_GIVEN = re(`\\bmar (?:jaunga|jaungi|jaaunga|jaaungi|jaenge|jayenge) agar\\b[^.!?]{0,40}?\\b(?:nahi|nahin|nhi|na)\\b[^.!?]*`)
+/** "heart attack aur acidity mein kya farak hai": telling two things apart is a question. */
+const DIFFERENCE_OF = re(`${CONDITION}[^.!?]{0,50}?(?:\\bkya (?:farak|fark|farq|antar)\\b|क्या (?:फर्क|अंतर))[^.!?]*|\\bdifference between ${CONDITION}[^.!?]*`)
 /** "tension se mar jaunga", "garmi se mar gaye": dying of something everyday is a way of speaking. */
 const DYING_OF_EVERYDAY = re(
   `\\b(?:tension|garmi|sardi|thand|bhookh|bhook|thakaan|thakan|bore(?:dom)?|hasi|hansi|sharm|dar|darr|kaam|exam|padhai) (?:se|ke maare|ki wajah se) mar (?:jaunga|jaungi|jaaunga|jaaungi|jayenge|jaenge|gaya|gayi|gaye|rahe|raha|rahi)\\b|(?:टेंशन|गर्मी|भूख|थकान|हंसी|शर्म) (?:से|के मारे) मर (?:जाऊंगा|जाऊंगी|गया|गई|गए)`,
@@ -72,6 +86,11 @@ const IDIOMS = [
   SEEN_IN_MEDIA,
   DYING_OF_EVERYDAY,
   FAINTED_AS_A_JOKE,
+  READ_ABOUT,
+  A_DREAM,
+  FAINTS_AT_NEEDLES,
+  DIE_IF_NOT_GIVEN,
+  DIFFERENCE_OF,
   // "Watched a film about a stroke survivor": a story about it, not the patient's own.
   /\b(?:film|movie|show|serial|story|article|book|documentary|news|video|programme|program|talk|lecture) (?:about|on) [^.!?,]*/gu,
   /\balmost (?:fainted|died|had a heart attack)\b (?:when|after|seeing|on seeing|looking|reading|at)\b[^.!?]*/gu,

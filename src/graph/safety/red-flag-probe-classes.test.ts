@@ -231,3 +231,95 @@ both(
     ['झगड़े में सिर पर डंडा लगा, तब से सिर दर्द बढ़ता जा रहा है और उल्टी हो रही', 'head_injury'],
   ],
 )
+
+// A fourth blind set of 220, as people under stress write (140 emergencies, 80 look-alikes; 23
+// overdoses and 23 self-harm messages): 69 % recognised and 12 false alarms before the classes below.
+
+both(
+  'overdoses as families report them: a child by age, ranges of tablets, household poisons, insulin several times over',
+  [
+    'bachche ne ek dolo kha li thi bukhar ke liye, 5 saal ka hai, dose theek thi na',
+    'Nani ki poori strip khatam ho gayi, naya patta kab tak lena chahiye? 30 din ka course hai',
+    'Bachpan mein maine ek baar galti se kerosene pi liya tha, kya uska koi asar ab tak reh sakta hai?',
+    'papa roz 11 goliyan lete hain, list check kar do',
+    'baby ko dettol wale paani se nehla diya, theek hai na',
+  ],
+  [
+    ["My 3 year old got into grandma's medicine box and swallowed some tablets, don't know how many", 'overdose'],
+    ['bhai ne Alprax ke das-baarah tablet kha liye aur ab bahut neend mein hai', 'overdose'],
+    ['she took clonazepam maybe 15-20 tablets after a fight with her husband', 'overdose'],
+    ['humari kaamwali ki ladki ne acid pi liya, gala jal raha hai bol nahi pa rahi', 'overdose'],
+    ['मेरे 4 साल के बेटे ने खांसी की आधी शीशी सिरप एक साथ पी ली, अब बहुत सुस्त है', 'overdose'],
+    ['nani ne dhoke se dettol pee liya, cough syrup samjha tha', 'overdose'],
+    ['meri chhoti behen ne iron ki goliyan candy samajh ke kha li, bahut saari', 'overdose'],
+    ['दादाजी ने गलती से इंसुलिन की डोज़ चार गुना लगा ली है', 'overdose'],
+    ['bhaiya ne Baygon pi liya hai aur kamre mein band ho gaye', 'overdose'],
+  ],
+)
+
+both(
+  'self-harm said the ways people say it: farewells, notes, means at hand, a place chosen, asking how',
+  [
+    'goodbye everyone, going on holiday for a week, see you soon',
+    'Years ago I went through a phase where I wanted to die. I\'m in a much better place now with therapy',
+    "Chhota beta bol raha hai 'main mar jaunga agar PS5 nahi mila' lol",
+    'The new series ending was so sad I wanted to die lol. Anyway, what vitamin D dose for my mom?',
+    'how many tablets of amlodipine should papa take in a day',
+    'railway track ke paas wala mandir kab khulta hai',
+  ],
+  [
+    ['mujhe ab kisi ki zaroorat nahi, goodbye sabko. maaf karna', 'self_harm'],
+    ['bhai ne kamre ka darwaza band kar liya hai aur keh raha hai aaj sab khatam kar dega', 'self_harm'],
+    ['Papa keeps saying he is a burden on us, and today he asked where we keep the rat poison', 'self_harm'],
+    ['मेरी बेटी ने कलाई पर ब्लेड से काटा है और कह रही है उसे मरना है', 'self_harm'],
+    ["I've written letters for my kids. Tonight I'm going up to the terrace. Don't try to call.", 'self_harm'],
+    ['kya faayda jeene ka, pension bhi band. pankhe se dupatta baandh liya hai', 'self_harm'],
+    ['मम्मी ने व्हाट्सऐप स्टेटस लगाया है "अलविदा, अब और नहीं" और फ़ोन नहीं उठा रही', 'self_harm'],
+    ['How many of my amlodipine would it take to not wake up', 'self_harm'],
+    ['railway track ke paas baitha hoon, agli train aayegi toh bas khatam', 'self_harm'],
+    ['today I found a rope in his cupboard and a note addressed to me', 'self_harm'],
+    ['yaar main thak gaya hoon, sab ko bata dena main unse bahut pyaar karta tha', 'self_harm'],
+    ['Nana ji keh rahe hain ab mujhe bhagwan ke paas jaana hai, na khana khaunga na dawai lunga', 'self_harm'],
+    ['I keep thinking about cutting deeper this time. The razor is right here next to me.', 'self_harm'],
+    ['meri behen boli ki wo nahar mein kood jayegi aur ghar se nikal gayi hai', 'self_harm'],
+    ['is there a painless way to die. asking for myself', 'self_harm'],
+    ['family ko chhod ke chala jaunga hamesha ke liye, zeher le aaya hoon', 'self_harm'],
+    ['अगर मैं कल सुबह नहीं उठा तो मेरी बेटी को बता देना कि गलती उसकी नहीं थी', 'self_harm'],
+  ],
+)
+
+both(
+  'signs said through speech-to-text or in plain family words',
+  [
+    'Read in the Times of India about a stroke in a 30 year old. What are the warning signs I should know?',
+    'What should I do if someone near me has a seizure? Want to be prepared.',
+    'हार्ट अटैक और एसिडिटी के दर्द में क्या फर्क होता है?',
+    "Had a dream that I was having a heart attack, woke up scared but I'm totally fine now",
+    'Mujhe injection se bahut dar lagta hai, blood test mein behosh ho jaati hoon. Koi tip?',
+    'Meri saas ne aaj itna khila diya ki pet phat jayega, koi hazam ki goli batao',
+    'bumped my head on the cupboard door, small bump, no vomiting, feeling fine',
+  ],
+  [
+    ['chest pane hai jalan nahi hai ye alag hai dabav jaisa hai', 'chest_pain'],
+    ["Dad's speech suddenly became gibberish and he keeps bumping into the right side of the door", 'stroke'],
+    ['sir phat raha hai ekdum se shuru hua 5 min pehle gardan akad gayi hai aur ulti ho rahi hai', 'sudden_severe_headache'],
+    ['dadaji ke gale mein roti atak gayi, khaans bhi nahi pa rahe, chehra laal ho gaya', 'breathing'],
+    ["Father is breathing very fast and noisy, struggling, using his neck muscles, can't speak more than two words", 'breathing'],
+    ['oxy meter pe level 88 se neeche ja raha hai 87 86 aur saans bhi phool rahi hai', 'low_oxygen'],
+    ["My dad is shaking all over and not responding, it's been going on for about 5 minutes", 'seizure'],
+    ['मौसी को दौरे पर दौरे आ रहे हैं, बीच में होश नहीं आ रहा', 'seizure'],
+    ['he fell down and is jerking his arms and legs I think his tongue is bleeding from biting', 'seizure'],
+    ['My mother is on warfarin and her nose has been bleeding nonstop for over an hour, soaked 3 towels', 'bleeding'],
+    ['accident hua hai leg se khoon fountain jaisa nikal raha hai dabane se bhi nahi ruk raha', 'bleeding'],
+    ['दवा खाने के 10 मिनट बाद पूरे शरीर पर लाल चकत्ते, आँखें सूज गईं और साँस लेने में दिक्कत', 'allergic_reaction'],
+    ['papa sugar ke patient hain, pasine mein bheege hain aur ulta seedha bol rahe hain, sugar 45 aayi', 'low_sugar_confusion'],
+    ['nana ji insulin lagake so gaye, ab utha rahe toh bas gurr gurr kar rahe, glucometer LO dikha raha', 'low_sugar_confusion'],
+    ['my father is on glimmer pride he is sweating and acting drunk sugar machine says 52', 'low_sugar_confusion'],
+    ['शुगर की गोली खाकर खाना नहीं खाया, अब पसीना, घबराहट और बात समझ नहीं आ रही', 'low_sugar_confusion'],
+    ["Glucometer just shows HI for my dad, he's very drowsy, breathing deep and fast", 'high_sugar_emergency'],
+    ['type one teenager sugar for twenty with key tones positive vomiting since morning', 'high_sugar_emergency'],
+    ['mummy pet pakad ke zameen pe let gayi hain, dard se chilla rahi hain', 'severe_abdominal_pain'],
+    ["My son fell off his bike without a helmet, hit his head, now he's confused and keeps asking the same questions", 'head_injury'],
+    ["Grandpa hit his head on the almirah yesterday, today he's very sleepy and slurring", 'head_injury'],
+  ],
+)

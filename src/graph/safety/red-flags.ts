@@ -66,7 +66,7 @@ const NOT_RISING = re(
 const ACCIDENT = re(
   `\\bby mistake\\b|\\baccident(?:al|ally)?\\b|\\bgalti se\\b|\\bgalati se\\b|\\bbhool se\\b|\\bbhul se\\b|\\banjaane (?:me|mein)\\b|गलती से|भूल से|अनजाने में|` +
     // A small child who got at the medicines did not mean to.
-    `\\b(?:child|baby|toddler|kid|bachche|bachhe|bacche|bachcha|baccha)\\b|बच्चे|बच्चा`,
+    `\\b(?:child|baby|toddler|kid|bachche|bachhe|bacche|bachcha|baccha)\\b|बच्चे|बच्चा|\\b\\d{1,2}[- ]?(?:year|yr)s?[- ]old\\b|\\b\\d{1,2} (?:saal|sal) (?:ka|ki|ke)\\b|\\d{1,2} साल (?:का|की|के)`,
 )
 
 /** Lower case, Devanagari folded, punctuation as spaces (language/script.ts). */
@@ -75,7 +75,7 @@ export const normalise = matchable
 /** The confusion of a low sugar, in the words families use (also part of ALTERED_STATE). */
 const CONFUSED_WORDS =
   `\\bconfus\\w*|\\bdisoriented\\b|\\bnot making sense\\b|\\b(?:bahki|behki|behek|bahak)\\w*|बहकी|\\bulti[- ]?seedhi baat|\\bpehchan (?:nahi|nahin|nhi|na) (?:rahi|raha|rahe|pa|paa|saki|saka)|पहचान (?:नहीं|न) (?:रही|रहा|रहे|पा|सकी|सका)|` +
-  `\\btalking nonsense\\b|\\bbakwas\\b|\\bulta pulta bol\\S*|\\b(?:uljhi|ulajhi|uljha) (?:hui |huyi )?baat\\S*|उलझी (?:हुई )?बात\\S*|\\bkapde ulte\\b|\\b(?:does ?n'?t|does not|did ?n'?t) know (?:what day|where (?:she|he) is|who (?:i|we) am|who (?:i|we) are)\\b|` +
+  `\\btalking nonsense\\b|\\bacting (?:drunk|strange\\w*|weird|odd)\\b|\\b(?:ulta|ulti)[- ]?(?:seedha|seedhi|sidha|sidhi) bol\\S*|\\b(?:baat|baatein) (?:\\S+ )?samajh (?:nahi|nahin|nhi) (?:aa|pa)|(?:बात|बातें) (?:\\S+ )?समझ नहीं (?:आ|पा)|\\bbakwas\\b|\\bulta pulta bol\\S*|\\b(?:uljhi|ulajhi|uljha) (?:hui |huyi )?baat\\S*|उलझी (?:हुई )?बात\\S*|\\bkapde ulte\\b|\\b(?:does ?n'?t|does not|did ?n'?t) know (?:what day|where (?:she|he) is|who (?:i|we) am|who (?:i|we) are)\\b|` +
   `\\bajeeb (?:sa |si )?(?:behave|behaviour|behavior|harkat\\S*|baat\\S*|bartav|vyavhar)|अजीब (?:सी |सा )?(?:हरकत\\S*|बात\\S*|बर्ताव|व्यवहार)|\\bacting (?:strange|strangely|weird|odd)\\b|\\bnot recogni[sz]ing\\b`
 /** Medicines that bring the sugar down: with that confusion, a low sugar even when no reading is given. */
 const SUGAR_LOWERING = re(
@@ -84,13 +84,13 @@ const SUGAR_LOWERING = re(
 
 // Symptoms that turn a reading into an emergency. Each list is matched with negation.
 const HIGH_SUGAR_SIGNS = re(
-  `\\bvomit\\w*|\\bthrowing up\\b|\\bthrew up\\b|\\bulti(?:yan|yaan|yon)?\\b|\\bultiyaan\\b|उल्टी|उल्टि\\S*|उलटी|\\bdrows\\w*|\\b(?:very |so |too )?sleepy\\b|\\b(?:bahut|zyada|itni) neend\\b|\\bneend (?:aa rahi|aati) (?:hai )?(?:bahut)?|बहुत नींद|नींद आ रही|\\bsust\\b|\\bsusti\\b|सुस्त|\\bletharg\\w*|\\bconfus\\w*|\\bdisoriented\\b|\\bnot making sense\\b|\\bulti[- ]?seedhi\\b|बहकी|उलझन|भ्रम|\\bsamajh (?:nahi|nahin|nhi) (?:aa|pa|paa)|समझ नहीं (?:आ|पा)|\\bbreathing (?:fast|rapidly|rapid|heavily|heavy|deep|deeply|hard)\\b|\\b(?:fast|rapid|deep|heavy) breathing\\b|\\b(?:tez|tezi se) saans|\\bsaans tez|तेज सांस|सांस तेज|\\bbreathless\\b|\\bshort of breath\\b|\\bsaans (?:phool|fool|phul)|सांस फूल|\\b(?:stomach|abdominal|belly|tummy) (?:pain|ache)\\b|\\bpain in (?:my |the )?(?:stomach|abdomen|belly|tummy)\\b|\\bpet (?:me |mein |mai )?dard\\b|पेट (?:में )?दर्द|\\bfruity\\b|\\bketones? (?:positive|high|present|\\+)|\\b(?:positive|high|large|moderate) ketones?\\b|\\bbehosh\\b|बेहोश|\\bunconscious\\b|\\bfaint\\w*`,
+  `\\bvomit\\w*|\\bthrowing up\\b|\\bthrew up\\b|\\bulti(?:yan|yaan|yon)?\\b|\\bultiyaan\\b|उल्टी|उल्टि\\S*|उलटी|\\bdrows\\w*|\\b(?:very |so |too )?sleepy\\b|\\b(?:bahut|zyada|itni) neend\\b|\\bneend (?:aa rahi|aati) (?:hai )?(?:bahut)?|बहुत नींद|नींद आ रही|\\bsust\\b|\\bsusti\\b|सुस्त|\\bletharg\\w*|\\bconfus\\w*|\\bdisoriented\\b|\\bnot making sense\\b|\\bulti[- ]?seedhi\\b|बहकी|उलझन|भ्रम|\\bsamajh (?:nahi|nahin|nhi) (?:aa|pa|paa)|समझ नहीं (?:आ|पा)|\\bbreathing (?:fast|rapidly|rapid|heavily|heavy|deep|deeply|hard)\\b|\\b(?:fast|rapid|deep|heavy) breathing\\b|\\b(?:tez|tezi se) saans|\\bsaans tez|तेज सांस|सांस तेज|\\bbreathless\\b|\\bshort of breath\\b|\\bsaans (?:phool|fool|phul)|सांस फूल|\\b(?:stomach|abdominal|belly|tummy) (?:pain|ache)\\b|\\bpain in (?:my |the )?(?:stomach|abdomen|belly|tummy)\\b|\\bpet (?:me |mein |mai )?dard\\b|पेट (?:में )?दर्द|\\bfruity\\b|\\bbesudh\\b|बेसुध|\\bketones? (?:positive|high|present|\\+)|\\b(?:positive|high|large|moderate) ketones?\\b|\\bbehosh\\b|बेहोश|\\bunconscious\\b|\\bfaint\\w*`,
 )
 const HYPERTENSIVE_SIGNS = re(
   `\\bhead ?ache\\b|\\bhead (?:is )?(?:pounding|throbbing|bursting|splitting)\\b|\\b(?:sar|sir) ?(?:(?:me|mein|mai) )?(?:(?:bahut|bohot|tez|bahut tez|zor ka) )?dard|\\b(?:sar|sir) (?:phat|fat|ghoom|bhaari|bhari)|सिरदर्द|(?:सिर|सर) (?:में )?(?:\\S+ )?(?:दर्द|फट|भारी)|\\bblur\\w*|\\bvision (?:is |has )?(?:blurred|blurry|blur|dim|gone|loss|problem|changed|change)|\\bcan(?:no|'|\\s?no)?t see\\b|\\bdhundh?la|धुंधला|\\b(?:aankhon|ankhon|aankh|ankh) ke (?:aage|samne|saamne|saamane) andhera|(?:आंखों|आंख) के (?:आगे|सामने) अंधेरा|\\b(?:aankhon|ankhon|aankh|ankh) ke (?:aage|samne|saamne) (?:chamak|taare|tare|roshni)|(?:आंखों|आंख) के (?:आगे|सामने) (?:चमक|तारे)|\\bflashing lights\\b|\\bseeing (?:spots|stars)\\b|\\bchest\\b|\\b(?:seene|seena|chhati|chhaati) (?:me |mein )?(?:dard|dabav|bhaari)|(?:सीने|छाती) (?:में )?(?:दर्द|दबाव|भारी)|\\bbreathless\\b|\\bshort(?:ness)? of breath\\b|\\bsaans (?:phool|fool|lene me|lene mein|nahi)|सांस (?:फूल|लेने में|नहीं)|\\bweak\\w*|\\bkamzori\\b|\\bkamjori\\b|कमजोरी|\\bnumb\\w*|\\bsunn\\b|सुन्न|\\bconfus\\w*|\\bslurr\\w*|\\b(?:bolne|bolna) (?:me |mein )?(?:dikkat|takleef)|बोलने में|\\bback pain\\b|\\bvomit\\w*|\\bulti\\b|उल्टी|\\bnausea\\w*|\\bji machal|\\bdizz\\w*|\\bchakkar\\b|चक्कर|\\bnose ?bleed\\w*|\\bnaak se khoon|नाक से खून|\\bseizure`,
 )
 const ALTERED_STATE = re(
-  `\\bconfus\\w*|\\bdisoriented\\b|\\bnot making sense\\b|\\bcan(?:no|'|\\s?no)?t think\\b|\\bdrows\\w*|\\bvery sleepy\\b|\\bunresponsive\\b|\\bnot (?:responding|answering|waking)\\b|\\bwon'?t wake\\b|\\bbehosh\\b|बेहोश|\\bhosh (?:(?:me|mein|mai) )?(?:nahi|nahin|nhi)|होश (?:में )?नहीं|\\bjawab (?:nahi|nahin|nhi) de|जवाब नहीं दे|\\bsamajh (?:nahi|nahin|nhi) (?:aa|pa|paa)|समझ नहीं (?:आ|पा)|\\bulti[- ]?seedhi baat|\\b(?:bahki|behki|behek|bahak)\\w*|बहकी|\\bghabrahat\\b|घबराहट|\\bshaking and sweating\\b|\\bsweating and shaking\\b|\\bsweaty and shaky\\b|\\bshaky and sweaty\\b|\\bkaanp|कांप|\\b(?:kampkampi|kapkapi|kampkapi)\\b|कंपकंपी|\\b(?:thanda|thande|thandi) (?:pasina|pasine|paseena|paseene)\\b|\\bcold sweat\\w*|ठंडा पसीना|ठंडे पसीने|\\b(?:pasina|paseena)[- ](?:pasina|paseena)\\b|पसीना-पसीना|पसीना पसीना|\\bfaint\\w*|\\bchakkar kha|\\bseizure|\\bjhatke\\b|अंधेरा|\\bandhera\\b|\\bbhram\\b|भ्रम|उलझन|${CONFUSED_WORDS}`,
+  `\\bconfus\\w*|\\bdisoriented\\b|\\bnot making sense\\b|\\bcan(?:no|'|\\s?no)?t think\\b|\\bdrows\\w*|\\bvery sleepy\\b|\\bunresponsive\\b|\\bnot (?:responding|answering|waking)\\b|\\bwon'?t wake\\b|\\bbehosh\\b|बेहोश|\\bhosh (?:(?:me|mein|mai) )?(?:nahi|nahin|nhi)|होश (?:में )?नहीं|\\bjawab (?:nahi|nahin|nhi) de|जवाब नहीं दे|\\bsamajh (?:nahi|nahin|nhi) (?:aa|pa|paa)|समझ नहीं (?:आ|पा)|\\bulti[- ]?seedhi baat|\\b(?:bahki|behki|behek|bahak)\\w*|बहकी|\\bghabrahat\\b|घबराहट|\\bpas(?:ee|i)ne (?:me|mein) (?:bheeg|bheg|bhig)\\S*|\\b(?:soaked|drenched) in sweat\\b|\\bnahi uth (?:rahe|raha|rahi)\\b|\\bgurr\\b|\\bgrunting\\b|\\bshaking and sweating\\b|\\bsweating and shaking\\b|\\bsweaty and shaky\\b|\\bshaky and sweaty\\b|\\bkaanp|कांप|\\b(?:kampkampi|kapkapi|kampkapi)\\b|कंपकंपी|\\b(?:thanda|thande|thandi) (?:pasina|pasine|paseena|paseene)\\b|\\bcold sweat\\w*|ठंडा पसीना|ठंडे पसीने|\\b(?:pasina|paseena)[- ](?:pasina|paseena)\\b|पसीना-पसीना|पसीना पसीना|\\bfaint\\w*|\\bchakkar kha|\\bseizure|\\bjhatke\\b|अंधेरा|\\bandhera\\b|\\bbhram\\b|भ्रम|उलझन|${CONFUSED_WORDS}`,
 )
 /** Not knowing people or acting strangely: "humko pehchan nahi rahi", "ajeeb behave kar rahi hai", "बहकी बहकी बातें". */
 const CONFUSED = re(CONFUSED_WORDS)
@@ -99,6 +99,8 @@ const BREATHING_SIGNS = re(
   `\\bbreathless\\w*|\\bshort(?:ness)? of breath\\b|\\bout of breath\\b|\\bcan(?:no|'|\\s?no)?t breathe?\\b|\\b(?:hard|difficult|difficulty|trouble) (?:to )?breath\\w*|\\b(?:saans|sans|saas) (?:bhi )?(?:phool|fool|phul|nahi|lene me|lene mein|ruk|atak)|सांस (?:भी )?(?:फूल|नहीं|लेने में|रुक)|\\bghutan\\b|घुटन${E}|\\bgasping\\b`,
 )
 
+const KETONES = re(`\\b(?:ketones?|key ?tones?|ketone bodies)\\b.{0,20}\\b(?:positive|high|large|moderate|present|\\+\\+?)|\\b(?:positive|high|large|moderate) (?:ketones?|key ?tones?)\\b|\\bketoacidosis\\b|\\bdka\\b`)
+const KETONE_SIGNS = re(`\\bvomit\\w*|\\bthrowing up\\b|\\bcan'?t keep (?:water|anything|food) down\\b|\\bulti\\w*|उल्टी|\\bdrows\\w*|\\bconfus\\w*|\\b(?:stomach|abdominal|belly) pain\\b|\\bbreathing (?:fast|deep)`)
 const PREGNANT = re(`\\bpregnan\\w*|\\bgarbh\\w*|\\b\\d (?:mahine|month|months) (?:ki |ka )?pregnant|\\bexpecting\\b|गर्भ\\S*|प्रेग्नेंट|प्रेगनेंट`)
 
 /** Oxygen that keeps falling, or stays low on oxygen given at home: "86 and dropping", "concentrator pe bhi 85". */
@@ -112,6 +114,12 @@ function readingFlags(text: string, r: StatedReadings): RedFlag[] {
   const symptom = (signs: RegExp) => firstPresent(text, signs)
   // DKA / HHS: very high sugar (≥ 250 mg/dL, ADA level 2, or the meter's "HI") with vomiting,
   // drowsiness, confusion, fast breathing or abdominal pain.
+  // Ketones in the urine with vomiting are DKA whatever the number ("key tones positive" as speech writes it).
+  if (!r.glucose || r.glucose < 250) {
+    const ketones = firstPresent(text, KETONES)
+    const sign = ketones && symptom(KETONE_SIGNS)
+    if (sign) flags.push({ category: 'high_sugar_emergency', matched: `${ketones} + ${sign}` })
+  }
   if ((r.glucose !== undefined && r.glucose >= 250) || r.glucoseMeterHigh) {
     const sign = symptom(HIGH_SUGAR_SIGNS)
     if (sign) flags.push({ category: 'high_sugar_emergency', matched: `sugar ${r.glucose ?? 'HI'} + ${sign}` })

@@ -25,7 +25,7 @@ const NOT_A_READING =
 
 const GLUCOSE_WORD = String.raw`(?:blood sugar|sugar|suger|sugr|shugar|glucose|glucometer|glucometre|bsl|rbs|fbs|ppbs|grbs|cbg|ग्लूकोमीटर|शुगर|शूगर|शक्कर|ग्लूकोज)`
 const BP_WORD = String.raw`(?:bp|b\.p\.?|blood pressure|pressure|बीपी|बी पी|ब्लड प्रेशर|रक्तचाप)`
-const SPO2_WORD = String.raw`(?:spo2|sp02|spo 2|oxygen(?: level| saturation)?|o2|saturation|sats?|oximeter|ऑक्सीजन|आक्सीजन|ओक्सीजन|ऑक्सीमीटर|आक्सीमीटर|ओक्सीमीटर)`
+const SPO2_WORD = String.raw`(?:spo2|sp02|spo 2|oxygen(?: level| saturation)?|o2|saturation|sats?|oximeter|oxi ?meter|oxy ?meter|pulse ?ox\w*|ऑक्सीजन|आक्सीजन|ओक्सीजन|ऑक्सीमीटर|आक्सीमीटर|ओक्सीमीटर)`
 
 /**
  * People a message can be about who are not the patient ("papa ko daura pad raha hai", "my wife's
@@ -82,7 +82,7 @@ export function statedReadings(text: string): StatedReadings {
   if (glucose !== undefined) readings.glucose = mmol ? Math.round(glucose * 18) : glucose
   // A glucometer shows "HI" above its range (usually 500–600 mg/dL).
   if (
-    /(?:meter|glucometer|machine|reading|मीटर)\s+(?:shows|showing|says|is|pe|par|mein|me|में|पर)?\s*(?:hi|हाई)(?![\p{L}\p{M}])/u.test(text) ||
+    /(?:meter|glucometer|machine|reading|मीटर)\s+(?:just |only |now |abhi |sirf )?(?:shows|showing|says|is|pe|par|mein|me|में|पर)?\s*(?:hi|हाई)(?![\p{L}\p{M}])/u.test(text) ||
     /(?:sugar|glucose|शुगर)\s+(?:hi|हाई)\s+(?:dikha|dikh|aa|likha|show|दिखा|आ|लिखा)/u.test(text)
   ) {
     readings.glucoseMeterHigh = true
