@@ -32,7 +32,7 @@ export const vitalsLexicon: Lexicon = {
     [/\b(?:pulse|heart ?rate|bpm)\b/, 0.9],
     [/\b(?:temperature|temp|fever|bukhar|bukhaar)\b[^.,]{0,15}\d{2,3}/, 1],
     [/\b\d{2,3}(?:\.\d)?\s*(?:°\s*[fc]|degrees?|f\b)/, 0.9],
-    [/\b(?:spo2|sp02|oxygen|saturation|o2 level)\b/, 0.9],
+    [/\b(?:spo2|sp02|oxygen|saturation|o2 level|oximeter|oxi ?meter|oxy ?meter)\b/, 0.9],
     [/\b(?:weight|weigh|wazan|vajan|wajan|vazan|wajn)\b/, 0.8],
     [/\b\d{2,3}(?:\.\d)?\s*(?:kg|kgs|kilos?|lbs?|pounds?)\b/, 0.9],
     [/\b(?:mmhg|mg\/dl|mmol)\b/, 1],

@@ -164,7 +164,7 @@ export function parseReadings(text: string): Reading[] {
     else if (unit === 'c') first.temperature_unit = 'C'
   }
 
-  const spo2 = /\b(?:spo2|sp02|oxygen|saturation|o2|sats?)\b[^0-9]{0,15}(0?\.\d{2}|\d{2,3})\b/.exec(t) ?? /\b(\d{2,3})\s*%\s*(?:oxygen|spo2|saturation)\b/.exec(t)
+  const spo2 = /\b(?:spo2|sp02|oxygen|saturation|o2|sats?|oximeter|oxi ?meter|oxy ?meter)\b[^0-9]{0,15}(0?\.\d{2}|\d{2,3})\b/.exec(t) ?? /\b(\d{2,3})\s*%\s*(?:oxygen|spo2|saturation)\b/.exec(t)
   if (spo2) {
     // "0.95 on the clip" is a fraction of 1.
     const value = Number(spo2[1]) < 1 ? Math.round(Number(spo2[1]) * 100) : Number(spo2[1])

@@ -54,7 +54,7 @@ const PAIN =
   'koi baith\\S*|patthar rakh\\S*|pathar rakh\\S*|कोई बैठ\\S*|पत्थर रख\\S*|' +
   'dard|dardd|dukh\\w*|jalan|bhaari|bhari|bhaaripan|bharipan|bhaaripann|dab\\w*|jakad\\w*|jakd\\w*|kasav|khinchav|khichav|khinchaav|' +
   'दर्द|दुख\\S*|भारी\\S*|दब\\S*|जकड\\S*|खिंचाव|कसाव'
-const BREATH = 'breath|breathe|breathing|saans|sans|saas|saans|swas|swaas|shwas|shvas|swaans|सांस|श्वास|स्वास'
+const BREATH = 'breath|breathe|breathing|saans|sans|saas|saah|saans|swas|swaas|shwas|shvas|swaans|सांस|श्वास|स्वास'
 /** "saans nahi aa rahi", "saans ruk rahi", "breath is not coming", "can't breathe": the breath itself fails. */
 const BREATH_FAILS =
   "not coming|stopped|stopping|stops|won'?t come|(?:nahi|nahin|nhi|na) (?:aa|a|le|li|ho|ban)\\S*|ruk\\S*|atak\\S*|ghut\\S*|band ho\\S*|ukhad\\S*|ukhar\\S*|(?:le|li) (?:nahi|nahin|nhi) (?:ja|jaa|pa|paa)\\S*|" +
@@ -101,7 +101,7 @@ const HEAD = 'head|scalp|forehead|sir|sar|sirr|maatha|matha|maathe|mathe|kapal|�
 const BLOOD_MEASURED =
   'sugar|suger|sugr|shugar|glucose|pressure|test|tests|testing|tested|report|reports|reading|readings|level|levels|count|counts|work|group|type|sample|samples|' +
   'donation|bank|thinner|thinners|check|checked|checkup|check-up|oxygen|o2|cholesterol|lipids?|circulation|values?|results?|' +
-  'jaanch|janch|jaach|jach|shakkar|shakar|cheeni|chini|parikshan|pariksha|' +
+  'jaanch|janch|jaach|jach|shakkar|shakar|cheeni|chini|parikshan|pariksha|kami|कमी|' +
   'जांच|जाच|टेस्ट|रिपोर्ट|शुगर|शूगर|शक्कर|चीनी|प्रेशर|ग्लूकोज|लेवल|परीक्षण|शर्करा|चाप|दाब'
 /** "blood ki report", "khoon mein sugar", "खून की जांच": a Hindi postposition may stand between. */
 const NOT_MEASURED = `(?!\\s*(?:(?:ki|ka|ke|mein|me|mai|main|in|of|की|का|के|में)\\s+)?(?:${BLOOD_MEASURED})${E})`
@@ -166,7 +166,7 @@ const SPEECH_FAILS =
   "slurr\\w*|garbl\\w*|jumbl\\w*|unclear|not clear|not making sense|thick|mumbl\\w*|ladkhad\\S*|lad khad\\S*|ladkhad|atak\\S*|totla\\S*|tutla\\S*|" +
   '(?:saaf|sahi|theek|thik|samajh) (?:se )?(?:nahi|nahin|nhi|na)|लडखड\\S*|अटक\\S*|तोतल\\S*|(?:साफ|ठीक|समझ) (?:से )?(?:नहीं|न)'
 
-const PILLS = 'pills?|tablets?|tabs|medicines|capsules?|goliyan|goliya|goli|dawaiyan|dawai|dawa|दवाइयां|दवाई|दवा|गोलियां|गोली'
+const PILLS = 'pills?|tablets?|tabs|medicines|capsules?|golya|goliyan|goliya|goli|dawaiyan|dawai|dawa|दवाइयां|दवाई|दवा|गोलियां|गोली'
 const CONSCIOUS = 'conscious|consciousness|senses|hosh|होश'
 const CONSCIOUS_LOST = "lost|losing|lose|loses|not|no longer|kho\\S*|nahi|nahin|nhi|gaya|gayi|chala gaya|chali gayi|उड|खो\\S*|नहीं|चला गया|चली गई|गया|गई"
 const FIT = 'daura|daure|dora|dore|jhatka|jhatke|jhatkey|mirgi|seizures?|convulsions?|fits?|दौरा|दौरे|झटका|झटके|मिर्गी'
@@ -196,6 +196,7 @@ const CHEST_LOOK_ALIKES =
   // A strained muscle, sore to the touch: "chhati ki maans peshi me khinchav, dabane pe dard".
   '\\bmaans ?peshi\\w*|\\bmaaspeshi\\w*|मांसपेशी|\\bdabane (?:pe|par|se) (?:hi )?dard|दबाने (?:पर|से) दर्द|\\b(?:when|if) (?:i |you )?press\\w*|\\bpush-?ups?\\b|' +
   '\\b(?:khansi|khaansi|khasi|cough\\w*) (?:se|ki wajah se|ke karan|because)\\b|खांसी (?:से|की वजह से|के कारण)|' +
+  '\\b(?:jalan|burning)\\b.{0,40}\\b(?:khatti|khatte) dakar|\\b(?:khatti|khatte) dakar\\b.{0,40}\\bjalan\\b|\\bjalan\\b.{0,60}\\b(?:eno|gelusil|digene)\\b|' +
   '\\b(?:halki|thodi|mild|slight) (?:si )?(?:jalan|burning)\\b.{0,60}\\b(?:acidity|acid|heartburn)\\b|\\b(?:acidity|acid|heartburn)\\b.{0,60}\\b(?:halki|thodi|mild|slight) (?:si )?(?:jalan|burning)\\b'
 
 // ── The concepts ─────────────────────────────────────────────────────────────
@@ -232,7 +233,7 @@ export const CONCEPTS: Concept[] = [
   { category: 'breathing', subject: 'lips|honth|hont|hoth|hothon|honthon|nails|nakhun|nakhoon|होंठ|होठ|नाखून', after: 'blue|neele|neela|nile|nila|नीले|नीला', gap: 2 },
   { category: 'breathing', subject: 'lips|face|honth|hont', before: 'blue|neele|nile', gap: 0 },
   // The breath in Tamil, Telugu, Bengali and Marathi, transliterated ("moochu vida mudiyala", "shash nite parchi na", "shwas gheta yet nahi"); a native speaker should review.
-  { category: 'breathing', subject: 'moochu|swasa|shash|shwas|swas|shas', after: 'vida mudiyala|mutti|thinaral|adatam ledu|kashtam|(?:nite|nete) (?:parchi|parchhi|pari|parchina) ?na|gheta yet nahi|ghyayla tras|ghenyas tras', gap: 0, negative: true },
+  { category: 'breathing', subject: 'moochu|swasa|shash|shwas|swas|shas', after: 'vida mudiyala|vida kashtam|vida kastam|mutti|thinaral|adatam ledu|kashtam|(?:nite|nete) (?:parchi|parchhi|pari|parchina) ?na|gheta yet nahi|ghyayla tras|ghenyas tras', gap: 0, negative: true },
   // "I want to die", "marne ka mann karta hai", "मरने की इच्छा होती है".
   { category: 'self_harm', subject: DYING, before: WANT_BEFORE, after: WANT_AFTER, gap: 4, unless: DIE_IDIOM_WORDS },
   // "I don't want to live", "jeene ka mann nahi", "जीने की इच्छा खत्म".
@@ -273,6 +274,10 @@ export const CONCEPTS: Concept[] = [
   // A limb gone weak or heavy all of a sudden: "my arm suddenly went weak", "achanak haath kamzor ho gaya".
   { category: 'stroke', subject: LIMB, after: 'weak\\w*|heavy|kamzor\\S*|kamjor\\S*|bhaari|कमजोर\\S*|भारी', gap: 3, fillers: LIMB_FILLERS, context: 'suddenly|sudden|all of a sudden|achanak|ekdum se|अचानक|एकदम से' },
   { category: 'stroke', subject: LIMB, before: "can(?:no|'|\\s?no)?t (?:lift|move|feel|raise)|unable to (?:lift|move|feel|raise)|numbness in", gap: 2 },
+  // Bengali, transliterated: "haat pa obosh", "kotha jodiye jacche", "mukh ek dike benke geche"; a native speaker should review.
+  { category: 'stroke', subject: 'haat|hat|haath', after: 'obosh\\w*|obosho', gap: 3 },
+  { category: 'stroke', subject: 'kotha', after: 'jodiye\\w*|jorie\\w*|jariye\\w*', gap: 1 },
+  { category: 'stroke', subject: 'mukh', after: 'benke\\w*|beke\\w*|bnek\\w*', gap: 3 },
   // One side of the body: "ek taraf kamzori", "left side of the body feels numb".
   { category: 'stroke', subject: ONE_SIDE, after: ONE_SIDE_FAILS, gap: 4 },
   // Speech: "awaaz ladkhada rahi hai", "his words are coming out slurred", "बोली साफ नहीं".
@@ -291,6 +296,8 @@ export const CONCEPTS: Concept[] = [
   { category: 'bleeding', subject: 'bahut khoon|बहुत खून', after: 'beh|bah|nikal\\S*|बह|निकल\\S*', gap: 0 },
   // Blood vomited: "vomiting blood", "ulti mein khoon", "खून की उल्टी".
   { category: 'bleeding', subject: BLOOD, before: 'vomiting|throwing up|coughing up|spitting|vomited|threw up|vomit|ulti|ulatti|उल्टी', gap: 2 },
+  // "ulti me laal laal khoon aaya": the colour said between.
+  { category: 'bleeding', subject: BLOOD, before: 'ulti|ulatti|उल्टी', gap: 4, fillers: 'me|mein|mai|में|laal|lal|लाल|gaadha|kala|kaala|kuch|thoda|bahut|aur|ke|saath|sath|के|साथ|और' },
   // Blood coughed up, said the Hindi way: "khansi me khoon aa raha hai", "खांसी के साथ खून".
   { category: 'bleeding', subject: BLOOD, before: 'khansi|khaansi|khasi|खांसी', gap: 2, fillers: 'me|mein|mai|ke|saath|sath|में|के|साथ' },
   { category: 'bleeding', subject: BLOOD, after: 'in (?:my )?vomit|ki (?:ulti|ulatti)|की उल्टी', gap: 0 },
@@ -389,7 +396,7 @@ const SIGNS: Partial<Record<RedFlagCategory, Phrase[]>> = {
   ].map(phrase),
   sudden_severe_headache: [
     re(`\\b(?:sir|sar) (?:phat|fat) (?:raha|rahi)\\b.{0,60}?\\b(?:achanak|ekdum|sudden\\w*)\\b|\\b(?:achanak|ekdum|sudden\\w*)\\b.{0,40}?\\b(?:sir|sar) (?:phat|fat) (?:raha|rahi)\\b|${B}(?:gardan|neck|गर्दन)${E}(?:\\s+\\S+){0,1}?\\s+(?:akad|akd|stiff|अकड)\\S*.{0,60}?(?:ulti|vomit\\w*|उल्टी|bukhar|fever|बुखार)`),
-    re(`\\b(?:sar|sir) (?:me |mein |mai )?(?:blast|dhamaka|dhamake|visphot|bomb|bijli|hathoda|hathode) (?:jaisa|jaise|jesa|ki tarah)\\b|(?:सिर|सर) (?:में )?(?:धमाका|धमाके|विस्फोट|बिजली|हथौडा|हथौडे) (?:जैसा|जैसे|की तरह)|\\bworst headache\\b|\\bthunderclap\\b|\\bsudden (?:severe|terrible|excruciating|very bad) headache\\b|\\bheadache like (?:something|a bomb|an explosion)`),
+    re(`\\b(?:sar|sir) (?:me |mein |mai )?(?:blast|dhamaka|dhamake|visphot|bomb|bijli|hathoda|hathode) (?:jaisa|jaise|jesa|ki tarah)\\b|(?:सिर|सर) (?:\\S+ ){0,3}?(?:धमाका|धमाके|विस्फोट|बिजली|हथौडा|हथौडे) (?:जैसा|जैसे|की तरह)|\\bachanak\\b.{0,20}\\bdoka\\b.{0,20}\\b(?:dukh\\w*)|\\bworst headache\\b|\\bthunderclap\\b|\\bsudden (?:severe|terrible|excruciating|very bad) headache\\b|\\bheadache like (?:something|a bomb|an explosion)`),
     re(`\\bsudden(?:ly)?\\b(?:\\s+\\S+){0,4}\\s+(?:the )?(?:worst|most severe|terrible|excruciating|explosive) headache\\b`),
     re(`\\b(?:achanak|ekdum|ek dum)\\b(?:\\s+\\S+){0,4}\\s+(?:tez|bahut tez|bhayanak|asahniy|asahneey|bhayankar|jabardast)\\s+(?:\\S+\\s+)?(?:sar|sir) ?(?:dard|me dard|mein dard)`),
     re(`\\b(?:sar|sir) ?dard\\b.{0,40}\\b(?:zindagi|jindagi|life) (?:me|mein|bhar) (?:kabhi )?(?:nahi|nahin)|\\b(?:zindagi|jindagi) (?:ka|me|mein) (?:sabse )?\\S+ (?:sar|sir) ?dard|\\bsabse (?:tez|bhayanak|bura|kharab|zyada) (?:sar|sir) ?dard`),
@@ -398,7 +405,7 @@ const SIGNS: Partial<Record<RedFlagCategory, Phrase[]>> = {
     re(`(?:अचानक|एकदम)(?:\\s+\\S+){0,4}\\s+(?:सबसे )?(?:भयानक|तेज|असहनीय|भयंकर)\\s+(?:सिरदर्द|सिर ?दर्द|सर ?दर्द)|(?:जिंदगी|ज़िंदगी) (?:का|में) (?:सबसे )?\\S+ (?:सिरदर्द|सिर दर्द|सर दर्द)|सबसे (?:भयानक|तेज|बुरा|खराब) (?:सिरदर्द|सिर दर्द|सर दर्द)`),
   ].map(phrase),
   breathing: [
-    re(`\\bgasping\\b|\\bchoking\\b|\\bsuffocat|\\bdam ghut|\\bghutan\\b|\\bhaanf|हांफ|दम घुट|घुटन${E}`),
+    re(`\\bgasping\\b|\\bchoking\\b|\\bsuffocat|\\bda?um ghut|\\bdum ghut|\\bghutan\\b|\\bhaanf|हांफ|दम घुट|घुटन${E}`),
     re(`\\bcan(?:no|'|\\s?no)?t (?:even )?(?:finish|complete) (?:a |my )?sentences?\\b`),
     // Food stuck in the throat with no cough or breath: choking.
     re(`${B}(?:gale|gala|throat|गले|गला)${E}(?:\\s+\\S+){0,3}?\\s+(?:atak|phans|fans|fas|stuck|अटक|फंस)\\S*.{0,60}?(?:(?:khaans|khans|saans|sans|खांस|सांस)\\S* (?:bhi )?(?:nahi|nahin|nhi|नहीं)|can'?t (?:cough|breathe|speak)|chehra (?:laal|neela)|neela|blue|नीला)`),
@@ -414,19 +421,19 @@ const SIGNS: Partial<Record<RedFlagCategory, Phrase[]>> = {
     re(`\\b(?:unconscious|unresponsive|passed out|blacked out|not waking up|won'?t wake up|can'?t wake (?:him|her|them)|collapsed|fainted|fainting|not responding)\\b`),
     re(`\\b(?:fell|fallen) (?:down )?and (?:is )?not (?:moving|responding|waking)\\b`),
     // About to faint: weak, so "felt a bit faint when I stood up, fine now" stays quiet.
-    weak(re(`\\b(?:going to|about to|gonna|might|will) (?:pass out|faint|black out|collapse)\\b|\\bfeel(?:ing)? like (?:i'?m )?(?:going to )?(?:pass(?:ing)? out|faint(?:ing)?|collaps\\w*)\\b|\\bbehosh (?:ho jaunga|ho jaungi|hone wala|hone wali|sa lag)|बेहोश (?:हो जाऊंगा|हो जाऊंगी|होने वाला|होने वाली|सा लग)`)),
+    weak(re(`\\b(?:main|mai) gir (?:jaunga|jaungi|jaaunga|jaaungi|padunga|padungi)\\b|मैं गिर (?:जाऊंगा|जाऊंगी)|\\bvizhundh\\w* pola\\b|\\b(?:going to|about to|gonna|might|will) (?:pass out|faint|black out|collapse)\\b|\\bfeel(?:ing)? like (?:i'?m )?(?:going to )?(?:pass(?:ing)? out|faint(?:ing)?|collaps\\w*)\\b|\\bbehosh (?:ho jaunga|ho jaungi|hone wala|hone wali|sa lag)|बेहोश (?:हो जाऊंगा|हो जाऊंगी|होने वाला|होने वाली|सा लग)`)),
     re(`\\bbehosh\\b|\\bbehoshi\\b|\\bbhosh\\b|\\b(?:utha|uthaya|jaga|jagaya) (?:hi |bhi )?(?:nahi|nahin|nhi) ja (?:raha|rahi|rahe)\\b|(?:उठा|उठाया|जगा|जगाया) (?:ही |भी )?नहीं जा (?:रहा|रही|रहे)|\\bhosh (?:nahi|nahin|nhi|kho)\\b|\\bchakkar (?:kha ke|khake|khakar) gir|\\bbesudh\\b|बेहोश|होश (?:नहीं|खो)|बेसुध`),
     re(`\\bhila(?:ne|te|ya|ya to|ne par|ne pe)?\\s+(?:bhi\\s+)?(?:\\S+\\s+){0,3}?(?:(?:nahi|nahin|nhi) (?:uth|jaag|hil|jawab)|jawab (?:nahi|nahin|nhi))|हिलाने (?:पर|पे) (?:भी )?(?:\\S+ )?(?:नहीं उठ|जवाब नहीं|होश नहीं)`),
     // Not answering when called, no movement at all, neither speaking nor opening the eyes.
     { re: re(`${B}(?:awaaz|aawaz|awaz|aavaaz|आवाज)\\S*\\s+(?:do|de|dene|dena|lagao|दो|दे|देने)\\S*(?:\\s+\\S+){0,3}?\\s+(?:koi )?(?:jawab|javab|जवाब) (?:nahi|nahin|nhi|नहीं)|${B}(?:koi|कोई) (?:halchal|harkat|हलचल|हरकत) (?:nahi|nahin|nhi|नहीं)|\\bno movement at all\\b|\\bna (?:bol|bolti|bolte)\\S*(?:\\s+\\S+){0,2}?\\s+na (?:aankh|aankhen|ankh|ankhen)\\S* khol`), unless: re(`\\b(?:phone (?:pe|par|on)|on the phone|network|signal|whatsapp|mobile (?:pe|par))\\b|फोन (?:पर|पे)`) },
     re(`\\baankh(?:ein|en|e)? (?:nahi|nahin|nhi) khol|\\bhosh (?:me|mein|mai) (?:nahi|nahin|nhi)\\b|आंख(?:ें|े)? नहीं खोल|होश में नहीं`),
-    re(`\\bmayakkam\\b|\\bajnan\\b|\\bsoddhu\\b|\\bgyan nei\\b`),
+    re(`\\bmayakkam\\b|\\bkann iruttu\\w*|\\bajnan\\b|\\bsoddhu\\b|\\bgyan nei\\b`),
   ].map(phrase),
   seizure: [
     re(`\\bseizure|\\bconvulsion|\\bconvulsing\\b|\\bfits?\\b(?= (?:again|now|started|attack))|\\b(?:having|had|getting) (?:a fit(?! of)|fits)\\b|\\bfitting\\b|\\bepileptic (?:attack|fit)\\b`),
     re(`\\b(?:whole )?body (?:is |keeps )?(?:jerking|shaking uncontrollably|convulsing)\\b|\\bjerking (?:all over|uncontrollably)\\b`),
     // "her arms and legs are jerking", "eyes rolled up", "aankhen upar chadh gayi", "आंखें ऊपर चढ गई".
-    re(`\\bshaking all over\\b|\\bjerking (?:his |her |their |the )?(?:arms?|legs?|hands?|body)\\b|\\b(?:bit|bitten|biting) (?:his |her )?tongue\\b|\\btongue (?:is )?bleeding from biting\\b|\\b(?:daure|dore) (?:par|pe) (?:daure|dore)\\b|दौरे पर दौरे|\\b(?:arms?|legs?|hands?|limbs?)(?: and (?:arms?|legs?|hands?))? (?:are |is |keep |started |have started )?(?:jerking|twitching|shaking) (?:uncontrollably|and|again)?|\\beyes (?:have )?(?:rolled|rolling) (?:up|back)\\b|\\b(?:aankhen|aankhein|ankhen|ankhein|aankh) (?:upar|ulti) (?:chadh|chad)\\S*|(?:आंखें|आंखे|आंख) (?:ऊपर|उलटी) चढ\\S*`),
+    re(`\\b(?:sharir|sharira|badan|body)\\b.{0,20}\\b(?:kaanp|kanp|kaamp)\\w*.{0,20}\\bjhatk\\w*|\\bfit (?:aa|aaya|aa chuka|aa gaya|aa gayi|pada|pad gaya)\\b|\\b(?:abhi bhi|ab bhi|still) jhatke\\b|\\bkhichun\\w*|\\bjibh kete\\b|\\bshaking all over\\b|\\bjerking (?:his |her |their |the )?(?:arms?|legs?|hands?|body)\\b|\\b(?:bit|bitten|biting) (?:his |her )?tongue\\b|\\btongue (?:is )?bleeding from biting\\b|\\b(?:daure|dore) (?:par|pe) (?:daure|dore)\\b|दौरे पर दौरे|\\b(?:arms?|legs?|hands?|limbs?)(?: and (?:arms?|legs?|hands?))? (?:are |is |keep |started |have started )?(?:jerking|twitching|shaking) (?:uncontrollably|and|again)?|\\beyes (?:have )?(?:rolled|rolling) (?:up|back)\\b|\\b(?:aankhen|aankhein|ankhen|ankhein|aankh) (?:upar|ulti) (?:chadh|chad)\\S*|(?:आंखें|आंखे|आंख) (?:ऊपर|उलटी) चढ\\S*`),
     re(`\\bmirgi\\b|(?<!dil ka )\\bdaura pad|(?<!dil ka )\\bdaure pad|\\bjhatke (?:aa|de|lag|maar|kha)|मिर्गी|(?<!दिल का )दौरा पड|झटके (?:आ|दे|लग|खा)|मुंह से झाग`),
   ].map(phrase),
   bleeding: [
@@ -455,6 +462,9 @@ const SIGNS: Partial<Record<RedFlagCategory, Phrase[]>> = {
     // "bp ki 10 goli kha li", "dolo 650 ki 12 goliyan", "took twenty crocin", "पंद्रह गोलियां एक साथ खा लीं".
     { re: re(`${B}(?:${COUNT})\\s+(?:\\S+\\s+)?(?:${PILLS}|${MEDICINE_NAMES})${E}.{0,30}?${B}(?:${SWALLOWED_HI})${E}`), unless: re(`${ROUTINE_DOSES}|\\b(?:roz|rozana|daily|har din|din (?:me|mein)|a day|per day|every day)\\b|रोज|हर दिन|दिन में`) },
     { re: re(`\\b(?:took|taken|swallowed|ate|popped|had)\\b(?:\\s+\\S+){0,2}?\\s+(?:${COUNT})\\s+(?:\\S+\\s+)?(?:${PILLS}|${MEDICINE_NAMES})\\b`), unless: re(`\\b(?:daily|a day|per day|every day|each day|in total this week)\\b`) },
+    // A few at once of a medicine that is dangerous in excess: "sugar ki 5-6 goliyan ek saath", "digoxin chya 6 golya ghetlya".
+    { re: re(`\\b(?:[3-9]|[3-9]\\s?-\\s?\\d{1,2})\\s+(?:\\S+\\s+)?(?:${PILLS})\\b.{0,20}?\\b(?:ek saath|ek sath|at once|together|in one go)\\b|\\b(?:digoxin|glimepiride|amaryl|gliclazide|insulin|sugar ki|bp ki|neend ki|sleeping|alprax|alprazolam|clonazepam)\\b.{0,20}?\\b[3-9]\\s+(?:${PILLS})\\b.{0,20}?\\b(?:kha li|kha liya|le li|le liya|ghetl\\w*|took|taken|swallowed)\\b`), unless: re(ROUTINE_DOSES) },
+    re(`(?:insulin|इंसुलिन)[^.!?]{0,40}?\\b\\d{2}\\s?(?:units?|यूनिट)\\s?(?:extra|zyada|jyada|more|ज्यादा)|(?:insulin|इंसुलिन)[^.!?]{0,40}?\\d{2}\\s?(?:यूनिट) (?:ज्यादा|ज़्यादा)`),
     // A child at the medicines, the child named by age: "my 3 year old swallowed some of grandma's tablets".
     // A small child, by age or as a younger sibling, at the medicines, a syrup or a poison, in either order.
     { re: re(`${B}(?:${SMALL_CHILD})${E}.{0,80}?${B}(?:swallowed|ate|drank|${SWALLOWED_HI})${E}.{0,25}?${B}(?:${PILLS}|${MEDICINE_NAMES}|syrup|सिरप|शीशी|${POISON})|${B}(?:${SMALL_CHILD})${E}.{0,80}?${B}(?:${PILLS}|${MEDICINE_NAMES}|syrup|सिरप|शीशी|${POISON})${E}.{0,25}?${B}(?:swallowed|drank|${SWALLOWED_HI})${E}`), unless: re(ONE_DOSE) },
@@ -477,7 +487,9 @@ const SIGNS: Partial<Record<RedFlagCategory, Phrase[]>> = {
   ].map(phrase),
   severe_abdominal_pain: [
     // A blocked gut: no gas or motion passed, with vomiting or a swollen belly.
-    re(`\\b(?:no|not passed|not passing|haven'?t passed|hasn'?t passed) (?:any )?(?:gas|motion|stool|potty)\\b.{0,80}?\\b(?:vomit\\w*|ulti|bloated|swollen)|\\b(?:gas|hawa) (?:aur|or|ya) (?:motion|potty|latrine|toilet) (?:dono )?(?:band|nahi|nahin|nhi)\\b`),
+    re(`\\bna (?:potty|motion|latrine|toilet) na (?:gas|hawa)\\b|\\bna (?:gas|hawa) na (?:potty|motion|latrine|toilet)\\b|\\b(?:no|not passed|not passing|haven'?t passed|hasn'?t passed) (?:any )?(?:gas|motion|stool|potty)\\b.{0,80}?\\b(?:vomit\\w*|ulti|bloated|swollen)|\\b(?:gas|hawa) (?:aur|or|ya) (?:motion|potty|latrine|toilet) (?:dono )?(?:band|nahi|nahin|nhi)\\b`),
+    // The pain of a burst or tearing vessel, an appendix low on the right with fever, and the belly in Tamil ("vayiru ... thaanga mudiyala").
+    re(`\\btearing pain\\b|\\baneurysm\\b.{0,60}?\\b(?:pain|dard)\\b|\\b(?:pain|dard)\\b.{0,60}?\\baneurysm\\b|\\b(?:daayi|dayi|daahini|dahini|right) (?:taraf|side) (?:neeche|lower)\\b.{0,40}?\\b(?:bahut tez|tez dard|severe)\\b|\\bvayiru\\b.{0,40}?\\b(?:thaanga mudiyala|thanga mudiyala|kallu maadhiri)`),
     // Pregnant, or a period missed, with a sudden or one-sided pain and faintness: an ectopic pregnancy.
     re(`\\b(?:pregnan\\w*|period miss\\w*|missed (?:my |her )?periods?|garbh\\w*)\\b.{0,80}?\\b(?:sudden|sharp|severe|achanak|tez|one side|ek side|ek taraf)\\b.{0,60}?\\b(?:faint\\w*|dizz\\w*|chakkar|behosh|bleeding)`),
     re(`\\b(?:stomach|belly|abdomen|tummy) (?:is |feels |has become |became )?(?:hard|rigid|stiff|tight) (?:as|like) (?:a )?(?:board|stone|rock|wood)\\b`),
@@ -488,7 +500,7 @@ const SIGNS: Partial<Record<RedFlagCategory, Phrase[]>> = {
     re(`\\bhead injury\\b|\\bhit (?:my |his |her )?head (?:badly|hard)\\b`),
     re(`\\b(?:hit|bumped|banged|struck|injured)\\s+(?:his |her |my |the )?head\\b.{0,80}?(?<!\\b(?:no|not|without|any) )\\b(?:vomit\\w*|throwing up|drows\\w*|very sleepy|confus\\w*|same questions?|slurr\\w*|not making sense)|\\bbaar baar (?:wahi|ek hi|same) sawal`),
     // A hurt head followed by vomiting or drowsiness: "sir mein chot ke baad ulti", "सिर में चोट लगने के बाद से लगातार उल्टी".
-    re(`${B}(?:head|sir|sar|सिर|सर)${E}(?:\\s+\\S+){0,2}?\\s+(?:injury|chot|चोट|hit|takra\\S*|टकरा\\S*|danda|lathi|डंडा|लाठी|(?:ke|के) (?:bal|बल) (?:gir|गिर)\\S*)${E}.{0,80}?(?<!\\b(?:no|not|without|any|koi) )${B}(?:vomit\\w*|throwing up|ulti|ultiyan|उल्टी|drows\\w*|very sleepy|susti|sust|सुस्ती|सुस्त|neend aa|नींद आ|confus\\w*|behosh|बेहोश)`),
+    re(`${B}(?:head|sir|sar|सिर|सर)${E}(?:\\s+\\S+){0,4}?\\s+(?:injury|chot|चोट|hit|takra\\S*|टकरा\\S*|danda|lathi|डंडा|लाठी|(?:ke|के) (?:bal|बल) (?:gir|गिर)\\S*|(?:farsh|floor|deewar|diwar|wall|zameen|फर्श|दीवार|जमीन)\\S* (?:pe|par|te|se|पर|से) (?:lag|laga|lagi|vajj)\\S*|vajj\\S*)${E}.{0,80}?(?<!\\b(?:no|not|without|any|koi) )${B}(?:vomit\\w*|throwing up|ulti|ultiyan|uli|उल्टी|होश नहीं|hosh nahi|drows\\w*|very sleepy|susti|sust|सुस्ती|सुस्त|neend aa|नींद आ|confus\\w*|behosh|बेहोश)`),
   ].map(phrase),
   self_harm: [
     re(`\\bsuicid|\\baatmahatya|\\batmahatya|\\bkhud ?kh?u(?:sh|s)i|आत्महत्या|खुदकुशी`),
@@ -528,7 +540,7 @@ const SIGNS: Partial<Record<RedFlagCategory, Phrase[]>> = {
     re(`\\b(?:bojh|boj) (?:hoon|hu|hun|ban gaya|ban gayi|ban gaye)\\b|\\b(?:zeher|zehar|jahar) (?:kha|pee|pi) (?:lunga|lungi|loon|lu)\\b|\\bjaan de (?:dunga|dungi|doon|du)\\b|बोझ (?:हूं|हूँ|बन गया|बन गई)|जान दे (?:दूंगा|दूंगी|दूं)|जहर खा (?:लूंगा|लूंगी|लूं)`),
     // Dying said as a plan, standing alone: "mujhe mar jaana hai", "मर जाऊं".
     re(`\\b(?:mar (?:jaana|jana|jaun|jau|jaaun|jaunga|jaungi|jaata|jaati)|marna (?:hai|chahta|chahti|chahte|chaunda|chaundi))\\b|मर जाना|मर जाऊं|मरना (?:है|चाहता|चाहती|चाहते)`),
-    re(`\\bsaaga(?:num| poren| pogiren)\\b|\\bsaavanum\\b|\\bchanipov\\w*|\\bchachipov\\w*|\\bmor(?:te| jete) chai\\b|\\bmore jete chai\\b`),
+    re(`\\bbanchte chai na\\b|\\bbachte chai na\\b|\\bsob sesh kore (?:debo|dibo|dei)\\b|\\boshudh jomi\\w*|\\bsaaga(?:num| poren| pogiren)\\b|\\bsaavanum\\b|\\bchanipov\\w*|\\bchachipov\\w*|\\bmor(?:te| jete) chai\\b|\\bmore jete chai\\b`),
     re(`\\bmarayche\\b|\\bjeev dyaycha\\b|\\bsaayabeku\\b|\\bmarikkan\\w*|\\bmarvu (?:che|chhe)\\b|\\bmari (?:javu|jaavu) (?:che|chhe)\\b`),
   ].map(phrase),
 }

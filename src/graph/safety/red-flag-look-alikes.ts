@@ -77,6 +77,11 @@ const DYING_OF_EVERYDAY = re(
 /** "dekhte hi behosh ho gaya haha": fainting as a joke (emoji do not survive normalising, laughter in letters does). */
 const FAINTED_AS_A_JOKE = re(`(?:behosh|बेहोश)[^.!?]{0,30}(?:\\bhaha\\w*|\\bhehe\\w*|\\blol\\b|\\blmao\\b)`)
 
+/** "Jalan nahi hai, pain hai": burning denied to say what it is instead; the denial must not carry over to the pain. */
+const NOT_BURNING_BUT = re(`\\b(?:jalan|burning|acidity|gas)\\s+(?:nahi|nahin|nhi|not)\\s+(?:hai|h|hain)\\b|(?:जलन|गैस|एसिडिटी) नहीं है`)
+/** Seen on TV or in the paper, in Hindi: "टीवी पर हार्ट अटैक के बारे में देखा". */
+const SEEN_IN_MEDIA_HI = re(`(?:टीवी|खबर|अखबार|न्यूज|फिल्म|वीडियो) (?:पर|में) [^.!?]{0,50}?(?:देखा|देखी|पढा|पढी|सुना|सुनी)[^.!?]*|के बारे में (?:देखा|पढा|सुना)[^.!?]*`)
+
 /** Everyday hyperbole and idioms that look like a red flag. */
 const IDIOMS = [
   ASKING_ABOUT,
@@ -93,7 +98,10 @@ const IDIOMS = [
   DIFFERENCE_OF,
   // "Watched a film about a stroke survivor": a story about it, not the patient's own.
   /\b(?:film|movie|show|serial|story|article|book|documentary|news|video|programme|program|talk|lecture) (?:about|on) [^.!?,]*/gu,
-  /\balmost (?:fainted|died|had a heart attack)\b (?:when|after|seeing|on seeing|looking|reading|at)\b[^.!?]*/gu,
+  /\b(?:almost|nearly) (?:fainted|died|had a heart attack)\b (?:when|after|seeing|on seeing|looking|reading|at)\b[^.!?]*/gu,
+  /\b(?:so scary|so scared|so shocked|horror movie|the bill|the price)\b[^.!?]{0,30}\b(?:almost|nearly) (?:fainted|died|had a heart attack)\b[^.!?]*/gu,
+  NOT_BURNING_BUT,
+  SEEN_IN_MEDIA_HI,
   re(`\\bbehosh (?:ho ?ke|hokar|ho kar|jaisa|jaisi|ki tarah) (?:\\S+ )?(?:so|neend)\\S*|\\bbehoshi ki neend\\b|बेहोश (?:होकर|हो के|हो कर|जैसा|जैसी|की तरह) (?:\\S+ )?(?:सो|नींद)\\S*|बेहोशी की नींद`),
 ]
 

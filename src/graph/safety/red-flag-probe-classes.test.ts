@@ -323,3 +323,62 @@ both(
     ["Grandpa hit his head on the almirah yesterday, today he's very sleepy and slurring", 'head_injury'],
   ],
 )
+
+// A fifth blind set of 220, older patients about themselves (140 emergencies, 80 look-alikes, a
+// tenth in Bengali, Tamil, Marathi, Punjabi or Gujarati in Latin letters): 76 % recognised, 3 false alarms before.
+
+both(
+  "the patient's own oxygen: a reading measured again, falling, or with blue lips or fast breathing, is the emergency; one reading alone goes to the vitals agent",
+  ['oxygen 89%', 'spo2 88 aa raha hai subah', 'pulse oximeter shows 97 and pulse 72'],
+  [
+    ["my pulse oximeter keeps reading 86 percent, I've checked on both hands", 'low_oxygen'],
+    ['my oxygen is showing 86 even after resting, fingers are warm, tried other hand too same reading', 'low_oxygen'],
+    ['spo2 dropped to 83 after walking to the bathroom and it is not coming back up', 'low_oxygen'],
+    ['mera saturation 82 pe hai aur hont neele se lag rahe hain', 'low_oxygen'],
+    ['ऑक्सीमीटर पर ऑक्सीजन 85 दिखा रहा है, सांस भी तेज़ चल रही है', 'low_oxygen'],
+    ['maru oxygen 84 batave che oximeter ma, shwas chadhe che, shu karu', 'low_oxygen'],
+  ],
+)
+
+both(
+  'older patients about themselves, some in other Indian languages',
+  [
+    'teekha khaane ke baad seene me jalan aur khatti dakar aati hai, eno se theek ho jaata hai',
+    'टीवी पर हार्ट अटैक के बारे में देखा तब से डर लगता है, अभी कोई तकलीफ नहीं है',
+    'that horror movie was so scary I nearly had a heart attack lol',
+    'ulti hui subah, khoon ki kami hai doctor ne kaha tha',
+    'pulse 38 tha sote hue, doctor ne kaha beta blocker ki wajah se, koi takleef nahi',
+  ],
+  [
+    ['chest me jalan nahi hai pain hai bahut tight jaise patthar rakha ho jabde tak ja rha hai', 'chest_pain'],
+    ['सीने में जलन नहीं है, जकड़न है और पसीना छूट रहा है, जी मिचला रहा है', 'chest_pain'],
+    ['hothat amar dan haat ar pa obosh hoye geche, kotha jodiye jacche, mukh ek dike benke geche', 'stroke'],
+    ['एक पल में सिर के पीछे धमाके जैसा दर्द हुआ और गर्दन अकड़ गई है', 'sudden_severe_headache'],
+    ['achanak doka khup dukhayla lagla, asa dukhna aadhi kadhi zhala nahi, ulti pan zhali', 'sudden_severe_headache'],
+    ['heart failure ka patient hu, lete hi dum ghutne lagta hai, raat bhar baith ke kaati', 'breathing'],
+    ['mainu saah bilkul nahi aa reha, gall vi poori nahi kar pa reha', 'breathing'],
+    ['mujhe lag raha hai main gir jaunga, aankhon ke aage andhera aa raha hai sab ghoom raha', 'unconscious'],
+    ['khade khade achanak gir gaya pata hi nahi chala, pulse bhi bahut dheemi 38 aa rahi hai', 'unconscious'],
+    ['enakku romba mayakkama irukku, kann iruttudhu, naan vizhundhiduven pola irukku', 'unconscious'],
+    ['5 min pehle pura sharir kaanpne laga jhatkon ke saath aur main gir gaya', 'seizure'],
+    ['mirgi ki dawa 2 din se bhool gaya tha, aaj do baar fit aa chuka aur haath me abhi bhi jhatke', 'seizure'],
+    ['ami ekhon khichuni hoye pore gechilam, haat pa kanpchilo, jibh kete geche', 'seizure'],
+    ['ulti me laal laal khoon aaya do baar aur chakkar bhi aa rahe hain', 'bleeding'],
+    ['insulin laga ke khana nahi kha paya, ab bahut ghabrahat, kaanp raha hu, dimaag kaam nahi kar raha', 'low_sugar_confusion'],
+    ['took glimepiride and skipped lunch, now I am shaky and sweaty and cant think straight', 'low_sugar_confusion'],
+    ['I am feeling giddy and the glucometer shows 44, hands trembling, I keep forgetting what I was doing', 'low_sugar_confusion'],
+    ['teen din se sugar 400 ke upar, ab itni sustee hai ki aankh nahi khul rahi', 'high_sugar_emergency'],
+    ['amar BP 210/125, matha bhishon byatha korche, chokhe jhapsa dekhchi', 'hypertensive_emergency'],
+    ['chashma nahi tha galti se sugar ki 5-6 goliyan ek saath kha li, ab kya karu', 'overdose'],
+    ['मैंने गलती से इंसुलिन की दो बार डोज़ लगा ली, 40 यूनिट ज़्यादा चला गया', 'overdose'],
+    ['chukun digoxin chya 6 golya ghetlya, ata ulti yete', 'overdose'],
+    ['naabhi ke paas se dard shuru hua tha ab daayi taraf neeche bahut tez, bukhar bhi hai', 'severe_abdominal_pain'],
+    ['pet me marod itna zyada ki bistar pe lot raha hu, ulti ho rahi aur do din se na potty na gas', 'severe_abdominal_pain'],
+    ['sudden tearing pain in my belly going through to my back, I know I have an aortic aneurysm', 'severe_abdominal_pain'],
+    ['vayiru romba vali, thaanga mudiyala, vomit varudhu, vayiru kallu maadhiri irukku', 'severe_abdominal_pain'],
+    ['bathroom me fisal ke sar farsh pe lag gaya, ulti hui aur neend aa rahi, ecosprin leta hu', 'head_injury'],
+    ['सिर दीवार से ज़ोर से टकराया, कुछ देर होश नहीं रहा, अब सिर दर्द और चक्कर है', 'head_injury'],
+    ['main bathroom vich tilak gaya, sir farsh te vajjeya, ulti aayi te neend bahut aa rahi', 'head_injury'],
+    ['ami ar banchte chai na, sob sesh kore debo, ghumer oshudh jomiye rekhechi', 'self_harm'],
+  ],
+)

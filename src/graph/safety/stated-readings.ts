@@ -14,6 +14,8 @@ export interface StatedReadings {
   systolic?: number
   diastolic?: number
   spo2?: number
+  /** Beats per minute. */
+  heartRate?: number
   /** The person the readings are said of, when it is someone else ("papa", "my wife"). */
   someoneElse?: string
 }
@@ -25,6 +27,7 @@ const NOT_A_READING =
 
 const GLUCOSE_WORD = String.raw`(?:blood sugar|sugar|suger|sugr|shugar|glucose|glucometer|glucometre|bsl|rbs|fbs|ppbs|grbs|cbg|ग्लूकोमीटर|शुगर|शूगर|शक्कर|ग्लूकोज)`
 const BP_WORD = String.raw`(?:bp|b\.p\.?|blood pressure|pressure|बीपी|बी पी|ब्लड प्रेशर|रक्तचाप)`
+const HEART_RATE_WORD = String.raw`(?:pulse|heart ?rate|hr|heartbeat|dhadkan|nabz|नब्ज|धडकन|पल्स)`
 const SPO2_WORD = String.raw`(?:spo2|sp02|spo 2|oxygen(?: level| saturation)?|o2|saturation|sats?|oximeter|oxi ?meter|oxy ?meter|pulse ?ox\w*|ऑक्सीजन|आक्सीजन|ओक्सीजन|ऑक्सीमीटर|आक्सीमीटर|ओक्सीमीटर)`
 
 /**
@@ -89,6 +92,8 @@ export function statedReadings(text: string): StatedReadings {
   }
   const spo2 = numberAfter(text, SPO2_WORD, 25, (n) => n >= 50 && n <= 100)
   if (spo2 !== undefined) readings.spo2 = spo2
+  const heartRate = numberAfter(text, HEART_RATE_WORD, 30, (n) => n >= 20 && n <= 250)
+  if (heartRate !== undefined) readings.heartRate = heartRate
   const other = OTHER_PERSON.exec(text)
   if (other) readings.someoneElse = other[1]
   return readings
