@@ -107,8 +107,8 @@ const foldHindi = (w: string) => w.replace(/aa/g, 'a').replace(/ee|ii/g, 'i').re
 const HINDI_1_99 = new Map<string, number>([
   ...HINDI_WORDS_1_99.split(' ').map((w, i) => [foldHindi(w), i + 1] as [string, number]),
   // Common other spellings.
-  ...(['chaar', 'char', 'chhe', 'chhah', 'che', 'panch', 'chalees', 'chaalis', 'pachaas', 'nabbe', 'nabe', 'sattar', 'satar', 'gyaarah', 'baarah', 'pandrah', 'pandra', 'assi', 'asi', 'bis', 'tis'] as const).map(
-    (w) => [foldHindi(w), ({ chaar: 4, char: 4, chhe: 6, chhah: 6, che: 6, panch: 5, chalees: 40, chaalis: 40, pachaas: 50, nabbe: 90, nabe: 90, sattar: 70, satar: 70, gyaarah: 11, baarah: 12, pandrah: 15, pandra: 15, assi: 80, asi: 80, bis: 20, tis: 30 } as Record<string, number>)[w]!] as [string, number],
+  ...(['chaar', 'char', 'chhe', 'chhah', 'che', 'panch', 'chalees', 'chaalis', 'pachaas', 'nabbe', 'nabe', 'sattar', 'satar', 'gyaarah', 'baarah', 'pandrah', 'pandra', 'assi', 'asi', 'bis', 'tis', 'pachees', 'pachis', 'unchaalis', 'unchalis', 'untaalis'] as const).map(
+    (w) => [foldHindi(w), ({ chaar: 4, char: 4, chhe: 6, chhah: 6, che: 6, panch: 5, chalees: 40, chaalis: 40, pachaas: 50, nabbe: 90, nabe: 90, sattar: 70, satar: 70, gyaarah: 11, baarah: 12, pandrah: 15, pandra: 15, assi: 80, asi: 80, bis: 20, tis: 30, pachees: 25, pachis: 25, unchaalis: 39, unchalis: 39, untaalis: 39 } as Record<string, number>)[w]!] as [string, number],
   ),
 ])
 /** Fractions said before a number or a hundred: "dedh sau" 150, "dhai" 2.5, "saadhe chhe" 6.5. */

@@ -8,7 +8,7 @@ import { detectRedFlags, type RedFlagCategory } from '../../src/graph/safety/red
  * line, the category a triage nurse would pick, or null for a look-alike that must not alarm.
  */
 export const PROBE_DIR = path.dirname(new URL(import.meta.url).pathname)
-export const TUNED_SETS = ['tuned-1', 'tuned-2', 'tuned-3', 'tuned-4'] as const
+export const TUNED_SETS = ['tuned-1', 'tuned-2', 'tuned-3', 'tuned-4', 'tuned-5'] as const
 export const HELD_OUT = 'held-out'
 
 const Probe = z.object({

@@ -49,8 +49,10 @@ const MILD_OR_PASSING = re(
 const NEGATION_BEFORE = /\b(?:no|not|without(?! (?:a |an |his |her |my |the |any )?(?:helmet|seat ?belt|support|stick|walker|help|warning|reason|food|eating)\b)|never|denies|deny|don'?t have|do not have|didn'?t have|no more|free of)\s+(?:(?!but\b|and\b|par\b|lekin\b|aur\b|now\b)[\w'-]+\s+){0,2}$/u
 /** "chest pain nahi", "दर्द नहीं है", but not "dard nahi ja raha" (is not going away). */
 const NEGATION_AFTER = re(
-  `^\\s*(?:ab |abhi |bilkul |to |toh |अब |बिल्कुल )?(?:nahi|nahin|nhi|nai|is gone|has gone|went away|gone now|illa|illai|ledu|nei|nako|naahi|नहीं|नही)(?![\\p{L}\\p{M}])(?!\\s+(?:ja|jaa|ja raha|ruk|ruka|rukta|rukti|band|kam|utar|थम|जा|रुक|बंद|कम))`,
+  `^\\s*(?:(?:ab|abhi|अब) (?:theek|thik|ठीक)(?! (?:nahi|nahin|nhi|नहीं))|(?:ab |abhi |bilkul |to |toh |अब |बिल्कुल )?(?:nahi|nahin|nhi|nai|is gone|has gone|went away|gone now|illa|illai|ledu|nei|nako|naahi|नहीं|नही))(?![\\p{L}\\p{M}])(?!\\s+(?:ja|jaa|ja raha|ruk|ruka|rukta|rukti|band|kam|utar|थम|जा|रुक|बंद|कम))`,
 )
+const ANY_BEFORE = re(`(?:\\bkoi|कोई)\\s+(?:\\S+\\s+)?$`)
+const NOT_SOON_AFTER = re(`^[^.!?]*?(?:\\bnahi\\b|\\bnahin\\b|\\bnhi\\b|नहीं)`)
 /** A denial between the two parts of a concept pair: "chest is not hurting", "seene mein koi dard nahi". */
 const NEGATION_INSIDE = re(`${B}(?:not|no|never|nahi|nahin|nhi|nai|नहीं|नही|isn'?t|wasn'?t|doesn'?t|didn'?t|aren'?t)${E}`)
 /** "had a stroke in 2019", "history of heart attack years ago": a past event, not today's. */
@@ -60,7 +62,7 @@ const HISTORY_AFTER_HI = re(
   `^\\s*(?:\\S+\\s+){0,2}?(?:tha|thi|the|था|थी|थे)(?![\\p{L}\\p{M}])(?:\\s+\\S+){0,3}?\\s+(?:(?:19|20)\\d\\d|\\d+ (?:saal|sal|mahine|mahina) (?:pehle|pahle)|(?:\\d+ )?(?:साल|महीने) पहले)|^\\s*(?:\\S+\\s+){0,4}?(?:\\d+ (?:saal|sal|mahine|mahina) (?:pehle|pahle|pehele)|(?:\\d+ )?(?:साल|महीने) पहले|(?:19|20)\\d\\d (?:mein|me|में))|^\\s*(?:\\S+\\s+){0,2}?(?:tha|thi|the|था|थी|थे)(?![\\p{L}\\p{M}])\\s+(?:pichhle|pichle|पिछले) (?:saal|sal|mahine|mahina|साल|महीने)`,
 )
 const HISTORY_AFTER =
-  /^\s*(?:(?!since\b|for\b|from\b)\w+\s+){0,4}?(?:\d+ )?(?:years? ago|months ago|weeks? ago|days? ago|long ago|last (?:year|month|week|night)|yesterday|years back|in (?:19|20)\d\d|as a (?:child|kid|baby|teenager|boy|girl)|in (?:my |his |her )?(?:childhood|youth))\b/
+  /^\s*(?:(?!since\b|for\b|from\b)\w+\s+){0,7}?(?:\d+ |\w+ )?(?:years? ago|months ago|weeks? ago|days? ago|long ago|last (?:year|month|week|night)|yesterday|years back|in (?:19|20)\d\d|in (?:nineteen|two thousand)\b|as a (?:child|kid|baby|teenager|boy|girl)|in (?:my |his |her )?(?:childhood|youth))\b/
 /**
  * "papa ko 2 saal pehle heart attack aaya tha", "last month mummy ko daura pada tha": when it was
  * said before the event, and the event is told as over ("tha", "thi", "the") right after it.
@@ -68,7 +70,7 @@ const HISTORY_AFTER =
 const WHEN_BEFORE = re(
   `(?:\\b(?:\\d+|ek|do|teen|char|chaar|paanch|kai|kuch) (?:saal|sal|mahine|mahina|hafte|hafta|din) (?:pehle|pahle|pehele)|\\b(?:pichhle|pichle) (?:saal|sal|mahine|mahina|hafte)|\\blast (?:year|month|week)|\\b(?:kal|yesterday|parso|parson)\\b|कल|परसों|\\bbachpan (?:mein|me|mai)\\b|बचपन में|\\b(?:years|months|long) ago\\b|\\bas a (?:child|kid|teenager|teen)\\b|\\b(?:19|20)\\d\\d (?:mein|me|main)|(?:\\d+ |एक |दो |तीन |कई )?(?:साल|महीने|हफ्ते|दिन) पहले|पिछले (?:साल|महीने|हफ्ते)|(?:19|20)\\d\\d में)(?:\\s+\\S+){0,8}?\\s*$`,
 )
-const TOLD_AS_OVER = re(`^\\S*(?:\\s+\\S+){0,2}?\\s+(?:tha|thi|the|था|थी|थे)(?![\\p{L}\\p{M}])`)
+const TOLD_AS_OVER = re(`^\\S*(?:\\s+\\S+){0,3}?\\s+(?:tha|thi|the|था|थी|थे)(?![\\p{L}\\p{M}])`)
 /** The English past of a feeling, then the present that replaced it: "wanted to die ... in a much better place now". */
 const PAST_THEN_BETTER = /^(?:wanted|had|felt|was|tried|attempted|thought)\b[^]*\b(?:(?:i'?m|i am) (?:\w+ )?(?:fine|better|ok|okay|well|in a (?:much |far )?better place)|(?:much |far )?better (?:place )?now)\b/
 /** "had chest pain yesterday and it is back again": the past event is not over. */
@@ -89,10 +91,12 @@ export function firstPresent(text: string, pattern: Phrase | RegExp, whole = tex
     const before = text.slice(Math.max(0, start - 40), start)
     const after = text.slice(end, end + 30)
     if (!p.negative && (NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(after))) continue
+    // "koi ulti ya kamzori nahi", "कोई उल्टी या कमजोरी नहीं": "any … not" around it.
+    if (!p.negative && ANY_BEFORE.test(before) && NOT_SOON_AFTER.test(text.slice(end, end + 25))) continue
     if (p.deniedInside && !p.negative && NEGATION_INSIDE.test(m[0])) continue
     // "had a seizure 12 years ago", "had fits as a child": the "had" may be the phrase's own first word.
-    const past = HISTORY_BEFORE.test(before) || /^(?:had|has had)\s/.test(m[0].trimStart())
-    if (past && HISTORY_AFTER.test(text.slice(end, end + 40)) && !RECURRED.test(text.slice(end))) continue
+    const past = HISTORY_BEFORE.test(before) || /^(?:had|has had|fainted|collapsed|passed out|blacked out)\b/.test(m[0].trimStart())
+    if (past && HISTORY_AFTER.test(text.slice(end, end + 60)) && !RECURRED.test(text.slice(end))) continue
     if (HISTORY_AFTER_HI.test(text.slice(end, end + 40)) && !RECURRED.test(text.slice(end))) continue
     if (WHEN_BEFORE.test(text.slice(Math.max(0, start - 50), start)) && !RECURRED.test(text.slice(end))) {
       if (TOLD_AS_OVER.test(text.slice(end, end + 30)) || PAST_THEN_BETTER.test(whole.slice(whole.indexOf(m[0].trim())))) continue

@@ -118,7 +118,7 @@ const FELL =
 
 const FACE = 'face|mouth|smile|lips?|muh|munh|muhn|mooh|mu|chehra|chehara|chehre|honth|hont|मुंह|मुह|चेहरा|चेहरे|होंठ'
 const FACE_FALLS =
-  'droop\\w*|drop\\w*|sag\\w*|twist\\w*|crooked|lopsided|uneven|slant\\w*|fallen|numb\\w*|' +
+  'hanging|droop\\w*|drop\\w*|sag\\w*|twist\\w*|crooked|lopsided|uneven|slant\\w*|fallen|numb\\w*|' +
   'tedha|tedhaa|tedhi|terha|terhi|tircha|tirchha|tirchi|latak\\S*|sunn|bigad\\S*|' +
   'टेढ\\S*|तिरछ\\S*|लटक\\S*|सुन्न'
 /** "dead tired", "dead beat": tiredness, not a limb gone dead. */
@@ -146,7 +146,7 @@ const NOSE_BLOCKED_WORDS = "through (?:my |the )?nose|nose (?:is )?(?:blocked|st
 const LIVE_SOMEWHERE_WORDS = '\\blive (?:in|at|near|there|abroad|with (?:my|them|him|her|you))\\b(?! (?:this |such |so much |constant )?(?:pain|misery|dard|agony|suffering))'
 const LIVE_SOMEWHERE = re(LIVE_SOMEWHERE_WORDS)
 const LIMB_FAILS =
-  `paraly\\w*|limp|lifeless|won'?t move|can'?t move|cannot move|not moving|not working|stopped working|won'?t work|gave way|gone ${DEAD}|` +
+  `dheel\\S*|dhila\\S*|ढील\\S*|paraly\\w*|limp|lifeless|won'?t move|can'?t move|cannot move|not moving|not working|stopped working|won'?t work|gave way|gone ${DEAD}|` +
   'bejaan|bejan|lakwa|lakva|(?:kaam|kam|kaj) (?:nahi|nahin|nhi|na) (?:kar|kr)\\S*|(?:uth|utha|hil|hila|chal) (?:nahi|nahin|nhi|na) (?:raha|rahi|rahe|pa|paa|sak)\\S*|(?:nahi|nahin|nhi) (?:uth|hil)\\S* (?:raha|rahi|rahe|pa|paa)\\S*|' +
   'बेजान|लकवा|काम (?:नहीं|न) कर\\S*|(?:उठ|उठा|हिल|हिला) (?:नहीं|न) (?:रहा|रही|रहे|पा|सक)\\S*|(?:नहीं|न) (?:उठ|हिल)\\S* (?:रहा|रही|रहे|पा)\\S*'
 /** Between a limb and its state: only these words, so "haath ki ghadi kaam nahi kar rahi" stays a watch. */
@@ -251,7 +251,7 @@ export const CONCEPTS: Concept[] = [
   // A bleeding head, after a fall or not: "sir se bahut khoon", "blood coming from her head", "माथे से खून".
   { category: 'head_injury', subject: HEAD, before: `bleeding|${BLOOD}(?: is)?(?: coming| pouring| flowing)?(?: out)?`, after: BLEEDING, gap: 3 },
   // A head hit in a fall: "gir gaye aur sir phat gaya", "fell and hurt her head badly".
-  { category: 'head_injury', subject: HEAD, before: HURT_HEAD, after: HURT_HEAD, gap: 3, context: FELL },
+  { category: 'head_injury', subject: HEAD, before: HURT_HEAD, after: HURT_HEAD, gap: 3, context: FELL, unless: '\\b(?:small|minor|little|tiny) bump\\b|\\bplaying normally\\b|\\bchhota sa gumad\\b|\\bthoda gumad\\b' },
   // Blood from the ear after a fall or an accident: "bike se gira, kaan se khoon aa raha".
   { category: 'head_injury', subject: 'kaan|kan|ears?|कान', after: BLEEDING, before: `${BLOOD} (?:from|out of)`, gap: 2, context: `${FELL}|accident|bike|scooter|takkar|टक्कर|एक्सीडेंट` },
   // A fall and not getting up: "fell and is not getting up", "gir gaye, uth nahi pa rahe", "गिर गए और उठ नहीं पा रहे".
@@ -288,7 +288,7 @@ export const CONCEPTS: Concept[] = [
   { category: 'overdose', subject: `(?:neend|sleeping|sleep|नींद) (?:ki |की |wali |वाली )?(?:${PILLS})`, before: 'all|all of|all the|all my|saari|sari|sab|poori|puri|bahut saari|many|whole|सारी|सब|पूरी|बहुत सारी', gap: 2, context: 'took|taken|swallowed|ate|kha|khaa|khaayi|khayi|le li|le liya|le li hai|nigal|nigli|खा|खाई|ले ली|निगल' },
   // Black stools, or a lot of blood in them: bleeding in the gut ("latrine mein kaala khoon", "potty ekdum kaali").
   // Iron tablets and bismuth blacken the stool too: "iron ki goli se potty kaali".
-  { category: 'bleeding', unless: '\\b(?:iron|ferrous|bismuth|pepto)\\b|आयरन', subject: 'stool|stools|motion|motions|potty|latrine|toilet|tatti|mal|paikhana|pakhana|paikhaana|pakhaana|पॉटी|टट्टी|मल|लैट्रिन|पाखाना', after: 'black|tarry|kala|kaala|kaali|kali|tar jaisa|taar jaisa|कोलतार|काला|काली|bahut (?:sara |zyada )?khoon|a lot of blood|lots of blood|बहुत खून', before: 'black|tarry|kala|kaala|kaali|kali|काला|काली', gap: 5 },
+  { category: 'bleeding', unless: '\\b(?:iron|ferrous|bismuth|pepto)\\b|आयरन', subject: 'stool|stools|motion|motions|potty|latrine|toilet|tatti|mal|paikhana|pakhana|paikhaana|pakhaana|shauch|पॉटी|टट्टी|मल|लैट्रिन|पाखाना|शौच', after: 'black|tarry|kala|kaala|kaali|kali|tar jaisa|taar jaisa|कोलतार|काला|काली|बहुत ज्यादा खून|bahut zyada khoon|bahut (?:sara |zyada )?khoon|a lot of blood|lots of blood|बहुत खून', before: 'black|tarry|kala|kaala|kaali|kali|काला|काली', gap: 5 },
   // Bleeding that is heavy or will not stop: "heavy bleeding", "bleeding a lot", "the bleeding will not stop", "khoon ruk nahi raha".
   { category: 'bleeding', subject: 'bleeding', before: "severe|heavy|lot of|lots of|won'?t stop|not stopping|uncontrolled|profuse|bahut zyada|bahut jyada|itni zyada|itni jyada|बहुत ज्यादा", after: 'heavily|a lot|badly|non-?stop|nonstop|continuously|without stopping', gap: 0 },
   { category: 'bleeding', subject: `nose ?bleed\\w*|nakseer|naksir|नकसीर|bleeding|${BLOOD}`, after: `(?:will not|won'?t|does not|doesn'?t|is not|isn'?t|not|can'?t|cannot) stop(?:ping)?${STOPS_SOMETHING_ELSE}|(?:ruk|band|रुक|बंद) (?:hi |ही )?(?:nahi|nahin|nhi|नहीं)`, negative: true },
@@ -299,7 +299,7 @@ export const CONCEPTS: Concept[] = [
   // "ulti me laal laal khoon aaya": the colour said between.
   { category: 'bleeding', subject: BLOOD, before: 'ulti|ulatti|उल्टी', gap: 4, fillers: 'me|mein|mai|में|laal|lal|लाल|gaadha|kala|kaala|kuch|thoda|bahut|aur|ke|saath|sath|के|साथ|और' },
   // Blood coughed up, said the Hindi way: "khansi me khoon aa raha hai", "खांसी के साथ खून".
-  { category: 'bleeding', subject: BLOOD, before: 'khansi|khaansi|khasi|खांसी', gap: 2, fillers: 'me|mein|mai|ke|saath|sath|में|के|साथ' },
+  { category: 'bleeding', subject: BLOOD, before: 'khansi|khaansi|khasi|खांसी', gap: 4, fillers: 'me|mein|mai|ke|saath|sath|muh|munh|bhar|में|के|साथ|मुंह|भर' },
   { category: 'bleeding', subject: BLOOD, after: 'in (?:my )?vomit|ki (?:ulti|ulatti)|की उल्टी', gap: 0 },
   // A face, throat, tongue or lips swelling: "my lips and throat are swelling", "gala sooj raha hai", "गले में सूजन".
   { category: 'allergic_reaction', subject: 'face|throat|tongue|lips?', after: 'swelling|swollen|swelled up|closing', before: 'swelling (?:of|in)', gap: 1, fillers: 'is|are|getting|has|have|my|the' },
@@ -347,20 +347,20 @@ const SMALL_CHILD =
 /** One dose given as it should be ("ek dolo di bukhar ke liye", "half a spoon of syrup"), with no word of more. */
 const ONE_DOSE =
   '^(?![^]*(?:\\b(?:poori|puri|pura|poora|whole|entire|bahut|saari|sari|all|many|some|kitni|kitne|how many|\\d{2})\\b|\\b(?:aadhi|half) (?:a |the )?(?:shishi|bottle)|पूरी|बहुत|सारी|कितनी|शीशी))[^]*(?:' +
-  '\\b(?:ek|one|1|aadhi|adhi|half|ek hi) (?:\\S+ )?(?:goli|tablet|dose|dolo|crocin|calpol|chammach|spoon|teaspoon|ml)\\b|\\b(?:bukhar|fever|dard|pain) (?:ke liye|for)\\b|\\bdose (?:theek|sahi|correct|right)|एक (?:गोली|खुराक)|बुखार के लिए)'
+  '\\b(?:ek|one|1|aadhi|adhi|half|ek hi) (?:\\S+ )?(?:goli|tablet|dose|dolo|crocin|calpol|chammach|spoon|teaspoon|ml)\\b|\\b(?:bukhar|fever|dard|pain) (?:ke liye|for)\\b|\\bdose (?:theek|sahi|correct|right)|एक (?:\\S+ ){0,2}?(?:गोली|खुराक)|बुखार के लिए)'
 /** A dozen and more said in words ("twenty", "pandrah", "पंद्रह"). */
 const MANY_WORDS =
-  'ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|dozen|das|gyarah|barah|baarah|pandrah|pandra|bees|tees|pachas|pachaas|दस|ग्यारह|बारह|पंद्रह|बीस|तीस|पचास'
+  'ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|dozen|das|gyarah|barah|baarah|terah|chaudah|pandrah|pandra|solah|satrah|atharah|unnis|bees|tees|pachas|pachaas|दस|ग्यारह|बारह|पंद्रह|बीस|तीस|पचास'
 /** Medicines by the names people use for them, beside "tablets" and "goli". */
 const MEDICINE_NAMES =
   'crocin|dolo|calpol|paracetamol|combiflam|ibuprofen|disprin|aspirin|ecosprin|alprazolam|alprax|restyl|clonazepam|clonotril|lonazep|zolpidem|diazepam|valium|lorazepam|ativan|tramadol|' +
   'metformin|glimepiride|amaryl|amlodipine|telma|telmisartan|digoxin|warfarin|iron|अल्प्राजोलम|पैरासिटामोल|क्रोसिन|डोलो'
 /** A count of ten or more, or a range from ten ("15-20", "das-baarah"). */
-const COUNT_ONE = `[1-9]\\d|${'ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|dozen|das|gyarah|barah|baarah|pandrah|pandra|bees|tees|pachas|pachaas|दस|ग्यारह|बारह|पंद्रह|बीस|तीस|पचास'}`
+const COUNT_ONE = `[1-9]\\d|${'ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|dozen|das|gyarah|barah|baarah|terah|chaudah|pandrah|pandra|solah|satrah|atharah|unnis|bees|tees|pachas|pachaas|दस|ग्यारह|बारह|पंद्रह|बीस|तीस|पचास'}`
 const COUNT = `(?:${COUNT_ONE})(?:\\s?[-–]\\s?(?:${COUNT_ONE})|\\s(?:to|se)\\s(?:${COUNT_ONE}))?`
 const POISON =
   'poison|insecticide|pesticide|rat poison|rat kill|phenyl|phenol|kerosene|tezaab|tezab|toilet cleaner|harpic|zeher|zehar|jahar|keede maarne|keede marne|keeda maar|chuha maar\\S*|chuhe maar\\S*|' +
-  'kitnashak|keetnashak|ratol|acid|baygon|mortein|dettol|savlon|lizol|lysol|colin|bleach|naphthalene|' +
+  'kitnashak|keetnashak|ratol|chuhemar|chuhe ?maar|choohe ?maar|चूहेमार|acid|baygon|mortein|dettol|savlon|lizol|lysol|colin|bleach|naphthalene|' +
   'machhar (?:wala|wali|mar|maarne wala) (?:spray|dawai|liquid)|मच्छर (?:वाला|वाली|मार) (?:स्प्रे|दवा)|बेगॉन|बेगोन|हिट|डेटॉल|तेजाब|एसिड|' +
   '(?:khet|fasal|paudh\\S*) (?:me|mein|par|pe) (?:chhidak\\S*|daal\\S*|dal\\S*|spray) (?:wali|vali) dawai|keede (?:ki|wali) dawai|कीटनाशक|खेत में (?:छिडक\\S*|डाल\\S*) (?:वाली )?दवा\\S*|जहर|कीटनाशक|कीडे मारने|कीडा मार|चूहे मारने|चूहा मार|फिनाइल|तेजाब|मिट्टी का तेल'
 
@@ -383,12 +383,12 @@ const SIGNS: Partial<Record<RedFlagCategory, Phrase[]>> = {
     re(`\\b(?:having|think i'?m having|i think it'?s|is this|this is|feels like|getting|had) (?:a )?heart attack\\b(?! (?:\\d+|last|years?|in (?:19|20)))|\\bheart attack (?:aa raha|aa rha|ho raha|ho rha|hua hai|aaya)|^heart attack\\b|\\bdil ka daura\\b|हार्ट अटैक|दिल का दौरा`),
   ].map(phrase),
   stroke: [
-    re(`\\bstroke\\b(?! (?:of luck|of genius|of the|of a pen|play))|\\blakwa\\b|\\blakva\\b|\\bpakshaghat\\b|लकवा`),
+    re(`(?<!\\bafter (?:a |his |her )?)\\bstroke\\b(?! (?:of luck|of genius|of the|of a pen|play|last (?:week|month|year)))|\\blakwa\\b|\\blakva\\b|\\bpakshaghat\\b|लकवा`),
     // A part of the body named alone is already the sign: "one side of his body".
     re(`\\b(?:one side|half) of (?:my |his |her |the )?(?:body|face)\\b`),
     // Speech said the fixed ways; the speech pair in CONCEPTS gives way to a bad phone line, these do not.
     re(`\\bslurred\\b|\\bslurring\\b|\\bspeech (?:is |was |became |went |(?:suddenly )?(?:became|turned) )?(?:slurred|strange|weird|garbled|unclear|not clear|gone|gibberish|nonsense|jumbled)\\b|\\bwords (?:are |were )?(?:coming out )?(?:slurred|jumbled|garbled)\\b`),
-    re(`\\bcan(?:no|'|\\s?no)?t (?:speak|talk) (?:properly|clearly|suddenly)\\b|\\bsuddenly can(?:no|'|\\s?no)?t (?:speak|talk|see|move)\\b`),
+    re(`\\b(?:can(?:no|'|\\s?no)?t|could ?n'?t|could not|not able to) find (?:his |her |my |the )?words\\b|(?:शब्द|\\bshabd|\\bwords?)\\S* (?:नहीं|nahi|nahin) (?:निकल|nikal)\\S*|\\bcan(?:no|'|\\s?no)?t (?:speak|talk) (?:properly|clearly|suddenly)\\b|\\bsuddenly can(?:no|'|\\s?no)?t (?:speak|talk|see|move)\\b`),
     re(`\\b(?:bolne|bolna) (?:me |mein |mai )?(?:dikkat|takleef|taklif|problem|pareshani)|\\b(?:zuban|zubaan|jubaan|jeebh|awaaz|aawaz|awaz) (?:ladkhada|ladkhadaa|atak|lad khada)|\\bbol nahi pa|\\b(?:aawaz|awaaz|awaz|aavaaz|zuban|zubaan|jubaan) (?:saaf|sahi|theek|thik) (?:nahi|nahin|nhi)`),
     re(`(?:बोलने|बोलना) (?:में )?(?:दिक्कत|तकलीफ|परेशानी)|बोल नहीं पा|(?:जुबान|आवाज|ज़ुबान) (?:लडखडा|अटक)|(?:आवाज|जुबान) (?:साफ|ठीक) नहीं`),
     // Sudden loss of sight (BE-FAST "eyes").
@@ -396,7 +396,7 @@ const SIGNS: Partial<Record<RedFlagCategory, Phrase[]>> = {
   ].map(phrase),
   sudden_severe_headache: [
     re(`\\b(?:sir|sar) (?:phat|fat) (?:raha|rahi)\\b.{0,60}?\\b(?:achanak|ekdum|sudden\\w*)\\b|\\b(?:achanak|ekdum|sudden\\w*)\\b.{0,40}?\\b(?:sir|sar) (?:phat|fat) (?:raha|rahi)\\b|${B}(?:gardan|neck|गर्दन)${E}(?:\\s+\\S+){0,1}?\\s+(?:akad|akd|stiff|अकड)\\S*.{0,60}?(?:ulti|vomit\\w*|उल्टी|bukhar|fever|बुखार)`),
-    re(`\\b(?:sar|sir) (?:me |mein |mai )?(?:blast|dhamaka|dhamake|visphot|bomb|bijli|hathoda|hathode) (?:jaisa|jaise|jesa|ki tarah)\\b|(?:सिर|सर) (?:\\S+ ){0,3}?(?:धमाका|धमाके|विस्फोट|बिजली|हथौडा|हथौडे) (?:जैसा|जैसे|की तरह)|\\bachanak\\b.{0,20}\\bdoka\\b.{0,20}\\b(?:dukh\\w*)|\\bworst headache\\b|\\bthunderclap\\b|\\bsudden (?:severe|terrible|excruciating|very bad) headache\\b|\\bheadache like (?:something|a bomb|an explosion)`),
+    re(`\\b(?:sar|sir) (?:me |mein |mai )?(?:blast|dhamaka|dhamake|visphot|bomb|bijli|hathoda|hathode) (?:jaisa|jaise|jesa|ki tarah)\\b|(?:सिर|सर) (?:\\S+ ){0,3}?(?:धमाका|धमाके|विस्फोट|बिजली|हथौडा|हथौडे) (?:जैसा|जैसे|की तरह)|\\bachanak\\b.{0,20}\\bdoka\\b.{0,20}\\b(?:dukh\\w*)|\\bworst headache\\b|\\bthunder ?clap\\b|\\bnever (?:had|felt) (?:a |such a )?(?:headache|head pain|pain) (?:this|so|like this|as) (?:bad|severe)\\b|\\b(?:head|it)\\b (?:\\S+ )?(?:exploded|exploding|burst)\\b|\\bsudden (?:severe|terrible|excruciating|very bad) headache\\b|\\bheadache like (?:something|a bomb|an explosion)`),
     re(`\\bsudden(?:ly)?\\b(?:\\s+\\S+){0,4}\\s+(?:the )?(?:worst|most severe|terrible|excruciating|explosive) headache\\b`),
     re(`\\b(?:achanak|ekdum|ek dum)\\b(?:\\s+\\S+){0,4}\\s+(?:tez|bahut tez|bhayanak|asahniy|asahneey|bhayankar|jabardast)\\s+(?:\\S+\\s+)?(?:sar|sir) ?(?:dard|me dard|mein dard)`),
     re(`\\b(?:sar|sir) ?dard\\b.{0,40}\\b(?:zindagi|jindagi|life) (?:me|mein|bhar) (?:kabhi )?(?:nahi|nahin)|\\b(?:zindagi|jindagi) (?:ka|me|mein) (?:sabse )?\\S+ (?:sar|sir) ?dard|\\bsabse (?:tez|bhayanak|bura|kharab|zyada) (?:sar|sir) ?dard`),
@@ -405,7 +405,7 @@ const SIGNS: Partial<Record<RedFlagCategory, Phrase[]>> = {
     re(`(?:अचानक|एकदम)(?:\\s+\\S+){0,4}\\s+(?:सबसे )?(?:भयानक|तेज|असहनीय|भयंकर)\\s+(?:सिरदर्द|सिर ?दर्द|सर ?दर्द)|(?:जिंदगी|ज़िंदगी) (?:का|में) (?:सबसे )?\\S+ (?:सिरदर्द|सिर दर्द|सर दर्द)|सबसे (?:भयानक|तेज|बुरा|खराब) (?:सिरदर्द|सिर दर्द|सर दर्द)`),
   ].map(phrase),
   breathing: [
-    re(`\\bgasping\\b|\\bchoking\\b|\\bsuffocat|\\bda?um ghut|\\bdum ghut|\\bghutan\\b|\\bhaanf|हांफ|दम घुट|घुटन${E}`),
+    re(`\\bgasping\\b|\\bchoking\\b|\\bsuffocat|\\bda?um ghut|\\bdum ghut|\\bghutan\\b|\\bhaanf|\\bhanf\\w*|हांफ|(?:\\bgulabi|\\bpink)\\S* (?:\\S+ )?(?:jhaag|jhag|froth\\w*|foam\\w*)|\\b(?:jhaag|frothy|foamy)\\S* (?:jaisa |jaisi )?(?:gulabi|pink)|दम घुट|घुटन${E}`),
     re(`\\bcan(?:no|'|\\s?no)?t (?:even )?(?:finish|complete) (?:a |my )?sentences?\\b`),
     // Food stuck in the throat with no cough or breath: choking.
     re(`${B}(?:gale|gala|throat|गले|गला)${E}(?:\\s+\\S+){0,3}?\\s+(?:atak|phans|fans|fas|stuck|अटक|फंस)\\S*.{0,60}?(?:(?:khaans|khans|saans|sans|खांस|सांस)\\S* (?:bhi )?(?:nahi|nahin|nhi|नहीं)|can'?t (?:cough|breathe|speak)|chehra (?:laal|neela)|neela|blue|नीला)`),
@@ -413,19 +413,19 @@ const SIGNS: Partial<Record<RedFlagCategory, Phrase[]>> = {
     // A child's ribs pulling in with each breath; breathlessness said to be severe or sudden.
     re(`${B}(?:pasli|pasliyan|pasliyaan|paslie|ribs?|पसली|पसलियां|पसलियाँ)${E}(?:\\s+\\S+){0,2}?\\s+(?:andar|in|अंदर)\\s+(?:dhans|ja|ghus|sink|pull|धंस|जा|घुस)\\S*|\\bchest (?:is )?(?:pulling|sucking|caving) in\\b|\\b(?:indrawing|retractions)\\b|\\b(?:severe|sudden|extreme|very bad) (?:breathlessness|shortness of breath)\\b`),
     // An asthma attack the inhaler does not relieve: "pump 3 baar liya phir bhi aaram nahi", "inhaler is not helping".
-    re(`${B}(?:pump|inhaler|nebuli[sz]er|nebulizer|asthalin|पंप|इनहेलर)${E}(?:\\s+\\S+){0,5}?\\s+(?:phir bhi|fir bhi|still|is not helping|not helping|isn'?t helping|not working|no relief|no use|koi (?:fayda|faida|farak|asar) (?:nahi|nahin|nhi)|aaram (?:nahi|nahin|nhi)|फिर भी|आराम नहीं|फायदा नहीं|असर नहीं)${E}`),
+    re(`${B}(?:pump|inhaler|nebuli[sz]er|nebulizer|asthalin|पंप|इनहेलर)${E}(?:\\s+\\S+){0,5}?\\s+(?:phir bhi|fir bhi|still|is not helping|not helping|isn'?t helping|not working|no relief|no use|(?:koi )?(?:fayda|faida|farak|fark|asar) (?:nahi|nahin|nhi)(?: (?:pad|hua|ho)\\S*)?|aaram (?:nahi|nahin|nhi)|फिर भी|आराम नहीं|फायदा नहीं|असर नहीं)${E}`),
     // Breathless is weak: "a bit breathless climbing stairs, fine after resting" stays quiet.
     weak(re(`\\b(?:short of breath|shortness of breath|breathless|out of breath)\\b|\\bdam (?:phool|fool|phul)|दम फूल`)),
   ].map(phrase),
   unconscious: [
-    re(`\\b(?:unconscious|unresponsive|passed out|blacked out|not waking up|won'?t wake up|can'?t wake (?:him|her|them)|collapsed|fainted|fainting|not responding)\\b`),
+    re(`\\b(?:is ?n'?t|is not|are ?n'?t) (?:responding|reacting|waking)\\b|\\b(?:unconscious|unresponsive|passed out|blacked out|not waking up|won'?t wake up|can'?t wake (?:him|her|them)|collapsed|fainted|fainting|not responding)\\b`),
     re(`\\b(?:fell|fallen) (?:down )?and (?:is )?not (?:moving|responding|waking)\\b`),
     // About to faint: weak, so "felt a bit faint when I stood up, fine now" stays quiet.
     weak(re(`\\b(?:main|mai) gir (?:jaunga|jaungi|jaaunga|jaaungi|padunga|padungi)\\b|मैं गिर (?:जाऊंगा|जाऊंगी)|\\bvizhundh\\w* pola\\b|\\b(?:going to|about to|gonna|might|will) (?:pass out|faint|black out|collapse)\\b|\\bfeel(?:ing)? like (?:i'?m )?(?:going to )?(?:pass(?:ing)? out|faint(?:ing)?|collaps\\w*)\\b|\\bbehosh (?:ho jaunga|ho jaungi|hone wala|hone wali|sa lag)|बेहोश (?:हो जाऊंगा|हो जाऊंगी|होने वाला|होने वाली|सा लग)`)),
     re(`\\bbehosh\\b|\\bbehoshi\\b|\\bbhosh\\b|\\b(?:utha|uthaya|jaga|jagaya) (?:hi |bhi )?(?:nahi|nahin|nhi) ja (?:raha|rahi|rahe)\\b|(?:उठा|उठाया|जगा|जगाया) (?:ही |भी )?नहीं जा (?:रहा|रही|रहे)|\\bhosh (?:nahi|nahin|nhi|kho)\\b|\\bchakkar (?:kha ke|khake|khakar) gir|\\bbesudh\\b|बेहोश|होश (?:नहीं|खो)|बेसुध`),
     re(`\\bhila(?:ne|te|ya|ya to|ne par|ne pe)?\\s+(?:bhi\\s+)?(?:\\S+\\s+){0,3}?(?:(?:nahi|nahin|nhi) (?:uth|jaag|hil|jawab)|jawab (?:nahi|nahin|nhi))|हिलाने (?:पर|पे) (?:भी )?(?:\\S+ )?(?:नहीं उठ|जवाब नहीं|होश नहीं)`),
     // Not answering when called, no movement at all, neither speaking nor opening the eyes.
-    { re: re(`${B}(?:awaaz|aawaz|awaz|aavaaz|आवाज)\\S*\\s+(?:do|de|dene|dena|lagao|दो|दे|देने)\\S*(?:\\s+\\S+){0,3}?\\s+(?:koi )?(?:jawab|javab|जवाब) (?:nahi|nahin|nhi|नहीं)|${B}(?:koi|कोई) (?:halchal|harkat|हलचल|हरकत) (?:nahi|nahin|nhi|नहीं)|\\bno movement at all\\b|\\bna (?:bol|bolti|bolte)\\S*(?:\\s+\\S+){0,2}?\\s+na (?:aankh|aankhen|ankh|ankhen)\\S* khol`), unless: re(`\\b(?:phone (?:pe|par|on)|on the phone|network|signal|whatsapp|mobile (?:pe|par))\\b|फोन (?:पर|पे)`) },
+    { re: re(`${B}(?:awaaz|aawaz|awaz|aavaaz|bulane|bulaane|pukarne|आवाज|बुलाने|पुकारने)\\S*\\s+(?:do|de|dene|dena|lagao|par|pe|पर|दो|दे|देने)\\S*(?:\\s+\\S+){0,3}?\\s+(?:koi )?(?:jawab|javab|जवाब) (?:nahi|nahin|nhi|नहीं)|${B}(?:koi|कोई) (?:halchal|harkat|हलचल|हरकत) (?:nahi|nahin|nhi|नहीं)|\\bno movement at all\\b|\\bna (?:bol|bolti|bolte)\\S*(?:\\s+\\S+){0,2}?\\s+na (?:aankh|aankhen|ankh|ankhen)\\S* khol`), unless: re(`\\b(?:phone (?:pe|par|on)|on the phone|network|signal|whatsapp|mobile (?:pe|par))\\b|फोन (?:पर|पे)`) },
     re(`\\baankh(?:ein|en|e)? (?:nahi|nahin|nhi) khol|\\bhosh (?:me|mein|mai) (?:nahi|nahin|nhi)\\b|आंख(?:ें|े)? नहीं खोल|होश में नहीं`),
     re(`\\bmayakkam\\b|\\bkann iruttu\\w*|\\bajnan\\b|\\bsoddhu\\b|\\bgyan nei\\b`),
   ].map(phrase),
@@ -437,6 +437,8 @@ const SIGNS: Partial<Record<RedFlagCategory, Phrase[]>> = {
     re(`\\bmirgi\\b|(?<!dil ka )\\bdaura pad|(?<!dil ka )\\bdaure pad|\\bjhatke (?:aa|de|lag|maar|kha)|मिर्गी|(?<!दिल का )दौरा पड|झटके (?:आ|दे|लग|खा)|मुंह से झाग`),
   ].map(phrase),
   bleeding: [
+    // Blood vomited said apart from the vomiting: "vomited twice … it was bright red blood, a cup each time".
+    re(`\\b(?:vomit\\w*|threw up|ulti)\\b.{0,60}?\\b(?:bright red|fresh red|laal laal) (?:blood|khoon)\\b|\\b(?:a )?cup(?:ful)? of blood\\b`),
     // Soaked cloths, blood spurting, pressure not stopping it: "soaked 3 towels", "khoon fountain jaisa", "dabane se bhi nahi ruk raha".
     re(`\\bsoaked (?:through )?(?:\\d+|two|three|four|several|many) (?:towels?|cloths?|pads?|dupattas?)\\b|${B}(?:khoon|khun|blood|खून)${E}(?:\\s+\\S+){0,3}?\\s+(?:fountain|phuhaar|pichkari|spurt\\w*|squirt\\w*|फव्वारे|फुहार)|\\b(?:dabane|daba ke|dabake|press\\w*) (?:se |par |pe )?(?:bhi )?(?:nahi|nahin|nhi|not) (?:ruk|stop)\\S*|दबाने (?:से|पर) (?:भी )?नहीं रुक`),
     // Vomit like coffee grounds is blood from the stomach: "ulti mein coffee jaisa", "उल्टी में कॉफी जैसा".
@@ -444,7 +446,7 @@ const SIGNS: Partial<Record<RedFlagCategory, Phrase[]>> = {
   ].map(phrase),
   allergic_reaction: [
     // A sting, an injection or a medicine, then a rash or swelling, then dizziness or the breath: anaphylaxis.
-    re(`${B}(?:madhumakhi|madhu makhi|bee|wasp|tatayya|tataiya|hornet|sting|stung|injection|injekshan|teeka|tika|dawa|dawai|davai|medicine|tablet|मधुमक्खी|ततैया|इंजेक्शन|टीका|दवा|दवाई)\\S*.{0,80}?${B}(?:daane|dane|rash|hives|pitti|sooj\\S*|suj\\S*|swell\\w*|swollen|दाने|चकत्ते|सूज\\S*)${E}.{0,80}?${B}(?:chakkar|dizz\\w*|faint\\w*|saans|breath\\w*|gala|throat|behosh|चक्कर|सांस|गला|बेहोश)${E}`),
+    { unless: re(`(?:कोई दिक्कत नहीं|\\bkoi dikkat nahi\\b|\\bno (?:breathing|swelling) (?:problem|issue|trouble)\\b|\\bbreathing (?:is )?(?:fine|normal)\\b|थोडी सी जगह|\\bsmall (?:area|spot)\\b)`), re: re(`${B}(?:madhumakhi|madhu makhi|bee|wasp|tatayya|tataiya|hornet|sting|stung|injection|injekshan|teeka|tika|dawa|dawai|davai|medicine|tablet|मधुमक्खी|ततैया|इंजेक्शन|टीका|दवा|दवाई)\\S*.{0,80}?${B}(?:daane|dane|rash|hives|pitti|sooj\\S*|suj\\S*|swell\\w*|swollen|दाने|चकत्ते|सूज\\S*)${E}.{0,80}?${B}(?:chakkar|dizz\\w*|faint\\w*|saans|breath\\w*|gala|throat|behosh|चक्कर|सांस|गला|बेहोश)${E}`) },
     re(`\\banaphyla|\\bsevere allergic reaction\\b|\\bthroat (?:is |feels )?(?:closing|tight)\\b|\\bcan(?:no|'|\\s?no)?t swallow\\b|\\bgala band (?:ho )?(?:raha|rha)|गला बंद`),
   ].map(phrase),
   overdose: [
@@ -473,7 +475,7 @@ const SIGNS: Partial<Record<RedFlagCategory, Phrase[]>> = {
     // The handful said between the sleep and the pills: "neend ki saari goliyan kha li", "नींद की सारी गोलियां खा लीं".
     re(`${B}(?:neend|nind|sleeping|नींद) (?:ki |wali |की |वाली )?(?:saari|sari|sab|bahut saari|poori|puri|all|सारी|सब|बहुत सारी|पूरी) (?:${PILLS})${E}.{0,25}(?:(?:kha|khaa) ?(?:li|lin|lee|liya|liye|gaya|gayi|gaye|gai)|nigal\\S*|gatak\\S*|le (?:li|lin|liya)|took|swallowed|खा (?:ली|लीं|लिया|लिए|गया|गई|गए)|निगल\\S*|ले (?:ली|लीं|लिया))${E}`),
     // "swallowed a bottle of pills", "poora patta kha liya": a whole container.
-    re(`\\b(?:poora|pura|poori|puri|saara|sara|ek) (?:patta|strip|shishi)\\b.{0,25}\\b(?:${SWALLOWED_HI}|le li|le liya)\\b`),
+    re(`\\b(?:poora|pura|poori|puri|saara|sara|ek) (?:patta|strip|shishi|sheet|patti)\\b.{0,25}\\b(?:${SWALLOWED_HI}|le li|le liya)\\b`),
     // Drunk the Hinglish way, the bottle before the verb: "poori bottle cough syrup pi li", "ek shishi dawai pi gaya".
     re(`\\b${HOLDS_FOOD_HI}(?:poora|pura|poori|puri|saara|sara|saari|sari|ek) (?:bottle|botal|shishi)\\b${HOLDS_FOOD}.{0,25}\\b(?:pi|pee|piya|piyi|gatak\\S*|nigal\\S*)\\b`),
     re(`\\b(?:swallowed|took|ate|drank|kha li|kha liya|kha gaya|kha gayi|nigal)\\b.{0,15}\\b${HOLDS_FOOD_HI}(?:a|an|the|whole|entire|full|ek|poori|puri|pura|poora) (?:bottle|strip|packet|pack|box|shishi|patta|dabba|dibba)\\b${HOLDS_FOOD}`),
@@ -483,7 +485,7 @@ const SIGNS: Partial<Record<RedFlagCategory, Phrase[]>> = {
     re(`\\b(?:child|baby|toddler|kid|grandson|granddaughter|bachche|bachhe|bacche|bachcha|baccha|pota|poti|nati|natin)\\b.{0,30}\\b(?:swallowed|ate|took|kha li|kha liya|kha gaya|kha gayi|nigal)\\b.{0,30}\\b(?:${PILLS})\\b|\\b(?:child|baby|toddler|kid|grandson|granddaughter|bachche|bachhe|bacche|bachcha|baccha|pota|poti|nati|natin)\\b.{0,30}\\b(?:saari|sari|sab|bahut|all|many|some)\\b.{0,15}\\b(?:${PILLS})\\b.{0,15}\\b(?:swallowed|ate|took|kha li|kha liya|kha gaya|kha gayi|nigal)`),
     re(`(?:बच्चे|बच्चा|पोते|पोती|नाती)(?:\\s+\\S+){0,5}\\s+(?:${PILLS})(?:\\s+\\S+){0,2}\\s+(?:खा ली|खा लीं|खा गया|खा गई|निगल)`),
     { re: re(`(?:सारी|सब|पूरी|बहुत सारी|दस|ग्यारह|बारह|पंद्रह|बीस|तीस|पचास|[1-9]\\d) (?:\\S+ )?(?:${PILLS}) (?:\\S+ )?(?:एक साथ|एक बार में)|${HOLDS_FOOD_HI}(?:पूरी|पूरा) (?:पत्ता|शीशी|बोतल|डिब्बा)${HOLDS_FOOD}`), unless: re(ROUTINE_DOSES) },
-    re(`${B}(?:${POISON})${E}.{0,30}(?:pi li|pi liya|pee li|pee liya|pi gaya|pi gayi|pee gaya|kha li|kha liya|kha gaya|kha gayi|kha gaye|gatak\S*|drank|swallowed|ate|took|पी ली|पी लिया|खा ली|खा लिया|पी गई|पी गया|खा गई|खा गया)|\\b(?:drank|swallowed|ate|took)\\b.{0,20}${B}(?:${POISON})${E}`),
+    re(`${B}(?:${POISON})${E}.{0,30}(?:pi li|pi liya|pee li|pee liya|pi gaya|pi gayi|pee gaya|kha li|kha liya|kha gaya|kha gayi|kha gaye|gatak\S*|drank|swallowed|ate|took|पी ली|पी लिया|खा ली|खा लिया|पी गई|पी गया|खा गई|खा गया|पी(?![\\p{L}\\p{M}]))|\\b(?:drank|swallowed|ate|took)\\b.{0,20}${B}(?:${POISON})${E}`),
   ].map(phrase),
   severe_abdominal_pain: [
     // A blocked gut: no gas or motion passed, with vomiting or a swollen belly.
@@ -493,12 +495,12 @@ const SIGNS: Partial<Record<RedFlagCategory, Phrase[]>> = {
     // Pregnant, or a period missed, with a sudden or one-sided pain and faintness: an ectopic pregnancy.
     re(`\\b(?:pregnan\\w*|period miss\\w*|missed (?:my |her )?periods?|garbh\\w*)\\b.{0,80}?\\b(?:sudden|sharp|severe|achanak|tez|one side|ek side|ek taraf)\\b.{0,60}?\\b(?:faint\\w*|dizz\\w*|chakkar|behosh|bleeding)`),
     re(`\\b(?:stomach|belly|abdomen|tummy) (?:is |feels |has become |became )?(?:hard|rigid|stiff|tight) (?:as|like) (?:a )?(?:board|stone|rock|wood)\\b`),
-    re(`\\bpet(?:\\s+\\S+){0,3}?\\s+(?:bahut )?(?:tez|bhayanak|bhayankar|asahniy|asahneey|asahaniya|chhuri jaisa|chaku jaisa|chaaku jaisa) dard|\\bpet (?:ka |me |mein |mai )?(?:\\S+ )?dard (?:itna|itni|is qadar)(?: zyada)? (?:ki|ke|k|से) (?:\\S+ ){0,2}?(?:chilla|cheekh|ro|tadap|pasina|paseena|bardasht|saha|sah|seh)\\S*|\\bpet (?:ko )?(?:chhoo|chhu|chu|chhune|haath) (?:\\S+ )?(?:bhi )?(?:nahi|nahin|nhi|na) (?:sakte|sakta|sakti|dene|de rahi|de raha|lagane)|\\bpet pakad (?:ke|kar|kr)\\b.{0,40}?\\b(?:ro|chilla|cheekh|tadap|let|lot)\\S*|\\bpet\\b.{0,60}?\\b(?:dard se|dard ke maare) (?:chilla|tadap|cheekh|lot)\\S*|\\bpet (?:patthar|pathar) (?:jaisa|jaise|ki tarah)|\\bpet (?:me |mein |mai )?(?:bahut )?(?:zor|jor|zoron|joron) (?:ka|se) dard|\\bpet phat(?! (?:jayega|jaega|jaayega|jayegi|jaegi))`),
+    re(`\\bpet (?:me |mein |mai )?(?:itna|itni|bahut zyada|bahut jyada) dard (?:hai )?(?:ki|ke|k)\\b|\\b(?:chhatpata|chatpata|chhatpat)\\w*|\\bpet (?:\\S+ )?(?:kadak|kada|sakht) ho\\S*|\\bpet\\b.{0,60}?\\b(?:chhoo|chhu|chu) (?:bhi )?(?:nahi|nahin|nhi) (?:sakte|sakta|sakti|dete|de rahe|de rahi|dene)|\\brolling (?:on the |on )?(?:floor|ground|bed)\\b|\\bpet(?:\\s+\\S+){0,3}?\\s+(?:bahut )?(?:tez|bhayanak|bhayankar|asah\\w*|chhuri jaisa|chaku jaisa|chaaku jaisa) dard|\\bpet (?:ka |me |mein |mai )?(?:\\S+ )?dard (?:itna|itni|is qadar)(?: zyada)? (?:ki|ke|k|से) (?:\\S+ ){0,2}?(?:chilla|cheekh|ro|tadap|pasina|paseena|bardasht|saha|sah|seh)\\S*|\\bpet (?:ko )?(?:chhoo|chhu|chu|chhune|haath) (?:\\S+ )?(?:bhi )?(?:nahi|nahin|nhi|na) (?:sakte|sakta|sakti|dene|de rahi|de raha|lagane)|\\bpet pakad (?:ke|kar|kr)\\b.{0,40}?\\b(?:ro|chilla|cheekh|tadap|let|lot)\\S*|\\bpet\\b.{0,60}?\\b(?:dard se|dard ke maare) (?:chilla|tadap|cheekh|lot)\\S*|\\bpet (?:patthar|pathar) (?:jaisa|jaise|ki tarah)|\\bpet (?:me |mein |mai )?(?:bahut )?(?:zor|jor|zoron|joron) (?:ka|se) dard|\\bpet phat(?! (?:jayega|jaega|jaayega|jayegi|jaegi))`),
     re(`पेट(?:\\s+\\S+){0,4}?\\s+(?:बहुत )?(?:असहनीय|तेज|भयानक|भयंकर) दर्द|पेट (?:में )?इतना दर्द (?:है )?कि|पेट (?:को )?छूने (?:भी )?नहीं|पेट (?:\\S+ )?पत्थर (?:जैसा|की तरह)|पेट फट|पेट (?:में )?(?:बहुत )?(?:जोर|जोरों) (?:का|से) दर्द`),
   ].map(phrase),
   head_injury: [
     re(`\\bhead injury\\b|\\bhit (?:my |his |her )?head (?:badly|hard)\\b`),
-    re(`\\b(?:hit|bumped|banged|struck|injured)\\s+(?:his |her |my |the )?head\\b.{0,80}?(?<!\\b(?:no|not|without|any) )\\b(?:vomit\\w*|throwing up|drows\\w*|very sleepy|confus\\w*|same questions?|slurr\\w*|not making sense)|\\bbaar baar (?:wahi|ek hi|same) sawal`),
+    re(`\\b(?:hit|bumped|banged|struck|injured)(?:\\s+\\S+){0,4}?\\s+head\\b.{0,80}?(?<!\\b(?:no|not|without|any) )\\b(?:vomit\\w*|throwing up|drows\\w*|very sleepy|confus\\w*|same questions?|slurr\\w*|not making sense)|\\bbaar baar (?:wahi|ek hi|same) sawal`),
     // A hurt head followed by vomiting or drowsiness: "sir mein chot ke baad ulti", "सिर में चोट लगने के बाद से लगातार उल्टी".
     re(`${B}(?:head|sir|sar|सिर|सर)${E}(?:\\s+\\S+){0,4}?\\s+(?:injury|chot|चोट|hit|takra\\S*|टकरा\\S*|danda|lathi|डंडा|लाठी|(?:ke|के) (?:bal|बल) (?:gir|गिर)\\S*|(?:farsh|floor|deewar|diwar|wall|zameen|फर्श|दीवार|जमीन)\\S* (?:pe|par|te|se|पर|से) (?:lag|laga|lagi|vajj)\\S*|vajj\\S*)${E}.{0,80}?(?<!\\b(?:no|not|without|any|koi) )${B}(?:vomit\\w*|throwing up|ulti|ultiyan|uli|उल्टी|होश नहीं|hosh nahi|drows\\w*|very sleepy|susti|sust|सुस्ती|सुस्त|neend aa|नींद आ|confus\\w*|behosh|बेहोश)`),
   ].map(phrase),
@@ -519,12 +521,12 @@ const SIGNS: Partial<Record<RedFlagCategory, Phrase[]>> = {
     re(`${B}(?:phanda|fanda|फंदा)${E}|${B}(?:pankhe|pankha|fan|ceiling|पंखे|पंखा)${E}(?:\\s+\\S+){0,2}?\\s+(?:se |से )?(?:latak|hang|लटक)\\S*`),
     re(`${B}(?:rassi|rope|रस्सी)${E}.{0,80}?${B}(?:will likh\\S*|vasiyat|वसीयत|bojh|बोझ|burden|alvida|goodbye|अलविदा)|${B}(?:will likh\\S*|vasiyat|वसीयत|bojh|बोझ|burden|alvida|goodbye|अलविदा).{0,80}?${B}(?:rassi|rope|रस्सी)${E}`),
     // A farewell: "this is my last message", "I won't be here tomorrow", "kal tak nahi rahunga".
-    re(`\\bmy last (?:message|msg|text)\\b(?! (?:for (?:today|tonight|the day|now|this week)|of the day|before))|\\bwon'?t be (?:here|around|alive) (?:tomorrow|anymore|any more|much longer)\\b|\\b(?:goodbye|alvida) (?:forever|for ever|hamesha ke liye)\\b|\\baakhri (?:message|msg|baar baat)\\b|\\bkal (?:tak )?(?:nahi|nahin|nhi) (?:rahunga|rahungi|rahoonga)\\b|आखिरी (?:मैसेज|संदेश)|कल (?:तक )?नहीं रहूंगा|कल (?:तक )?नहीं रहूंगी`),
+    re(`\\bmy last (?:message|msg|text)\\b(?! (?:for (?:today|tonight|the day|now|this week)|of the day|before))|\\bwon'?t be (?:here|around|alive) (?:tomorrow|anymore|any more|much longer|after)\\b|\\b(?:goodbye|alvida) (?:forever|for ever|hamesha ke liye)\\b|\\baakhri (?:message|msg|baar baat)\\b|\\bkal (?:tak )?(?:nahi|nahin|nhi) (?:rahunga|rahungi|rahoonga)\\b|आखिरी (?:मैसेज|संदेश)|कल (?:तक )?नहीं रहूंगा|कल (?:तक )?नहीं रहूंगी`),
     // Farewells and notes: "goodbye sabko, maaf karna", "अलविदा, अब और नहीं", "don't try to call", "a note addressed to me",
     // "sab ko bata dena main unse pyaar karta tha", "agar main kal nahi utha to beti ko bata dena".
     { re: re(`\\b(?:goodbye|good bye|alvida) (?:sabko|sab ko|everyone|everybody|all of you|duniya)\\b`), unless: re(`\\b(?:holiday|trip|vacation|tour|see you|milte hain|phir milenge|chhutti|shaadi|wedding|party|office|group|leaving (?:the|this) group)\\b`) },
     re(`(?:alvida|अलविदा|goodbye)[^.!?]{0,30}?(?:ab aur nahi|अब और नहीं|no more|hamesha ke liye|हमेशा के लिए|forever|maaf karna|माफ करना|forgive me)|अलविदा (?:सबको|सब को)`),
-    re(`\\bdon'?t (?:try to )?(?:call|find|stop|look for|search for) me\\b|\\b(?:written|wrote|left) (?:letters?|notes?|a letter|a note) (?:for|to) (?:my |our )?(?:kids|children|family|wife|husband|son|daughter|you|everyone|parents)\\b|\\b(?:a|the) note addressed to\\b|\\bsuicide note\\b`),
+    re(`\\bsorry for everything\\b|\\bwo?n'?t bother (?:you|us|anyone|them) (?:any ?more|again)\\b|\\b(?:sab ?ko|sabhi ko|everyone) (?:alvida|goodbye)\\b|सब(?:को| को) अलविदा|\\baakhri (?:call|message|msg)\\b|आखिरी कॉल|\\bdon'?t (?:try to )?(?:call|find|stop|look for|search for) me\\b|\\b(?:written|wrote|left) (?:letters?|notes?|a letter|a note) (?:for|to) (?:my |our )?(?:kids|children|family|wife|husband|son|daughter|you|everyone|parents|each of them|them)\\b|\\b(?:a|the) note addressed to\\b|\\bsuicide note\\b`),
     re(`\\b(?:bata dena|batana|keh dena|tell (?:them|everyone|her|him|my \\w+))\\b[^.!?]{0,30}?\\b(?:pyaar karta tha|pyaar karti thi|pyar karta tha|pyar karti thi|loved (?:them|you|her|him|everyone))\\b|(?:बता देना|कह देना)[^.!?]{0,30}?प्यार (?:करता था|करती थी)`),
     re(`(?:\\bagar\\b|\\bif\\b|अगर) (?:main|mai|i|मैं) (?:\\S+ ){0,3}?(?:nahi utha|nahi uthi|nahi uthu|don'?t wake up|do not wake up|never wake up|नहीं उठा|नहीं उठी)[^.!?]{0,40}?(?:bata dena|keh dena|tell|बता देना|कह देना)`),
     // Going away for ever, means fetched: "chala jaunga hamesha ke liye, zeher le aaya hoon", "asked where we keep the rat poison".
@@ -534,9 +536,9 @@ const SIGNS: Partial<Record<RedFlagCategory, Phrase[]>> = {
     // A place to end it: "railway track ke paas, agli train aayegi toh bas khatam"; a fan with a dupatta tied to it.
     re(`\\b(?:railway track|rail ki patri|patri|train)\\b[^.!?]{0,60}?\\b(?:khatam|khtm|the end|end it|kood|jump)\\b|(?:पटरी|ट्रेन)[^.!?]{0,60}?(?:खत्म|कूद)|${B}(?:pankhe|pankha|fan|ceiling|पंखे|पंखा)${E}(?:\\s+\\S+){0,2}?\\s+(?:se |से |pe |par |पर )?(?:dupatta|rassi|chunni|saree|sari|rope|दुपट्टा|रस्सी|चुन्नी|साडी)\\S*(?:\\s+\\S+){0,1}?\\s+(?:baandh|bandh|tied|बांध)\\S*`),
     // Cutting oneself: "kalai par blade se kaata", "cutting deeper this time".
-    re(`${B}(?:kalai|wrist|wrists|nas|कलाई|नस)${E}(?:\\s+\\S+){0,4}?\\s+(?:blade|razor|chaku|chaaku|ब्लेड|चाकू)\\S*(?:\\s+\\S+){0,2}?\\s+(?:kaata|kaat|kata|cut|काटा|काट)\\S*|\\b(?:cut|cutting) (?:deeper|again)\\b|\\bcut (?:my|her|his) wrists?\\b`),
+    re(`${B}(?:kalai|wrist|wrists|nas|haath|hath|arm|arms|कलाई|नस|हाथ)${E}(?:\\s+\\S+){0,4}?\\s+(?:blade|razor|chaku|chaaku|ब्लेड|चाकू)\\S*(?:\\s+\\S+){0,2}?\\s+(?:kaata|kaat|kata|cut|काटा|काट)\\S*|\\b(?:cut|cutting) (?:deeper|again)\\b|\\bcut (?:my|her|his) wrists?\\b`),
     re(`\\bbetter off (?:dead|without me)\\b|\\bnot worth living\\b|\\btired of (?:living|life)\\b|\\bcan'?t go on\\b|\\b(?:i'?m|i am|he'?s|he is|she'?s|she is|is) (?:just |only )?a burden\\b`),
-    re(`\\bmar (?:jaana|jana) (?:behtar|accha|achha)|\\bsab (?:kuch )?khatam (?:kar (?:dunga|dungi|doon|du|dena|dein|lunga|lungi|loon|lu|dega|degi|denge|lega|legi)|karna|karne)|\\bzindagi se (?:tang|thak)|(?:जिंदगी|जीवन) (?:खत्म|से तंग|से थक)`),
+    re(`\\bmar (?:jaana|jana) (?:behtar|accha|achha)|हमेशा के लिए खत्म कर (?:दूं|दूंगा|दूंगी|लूं)|\\bhamesha ke liye khatam kar (?:doon|du|dun|dunga|dungi|lu)\\b|\\bsab (?:kuch )?khatam (?:kar (?:dunga|dungi|doon|du|dena|dein|lunga|lungi|loon|lu|dega|degi|denge|lega|legi)|karna|karne)|\\bzindagi se (?:tang|thak)|(?:जिंदगी|जीवन) (?:खत्म|से तंग|से थक)`),
     re(`\\b(?:bojh|boj) (?:hoon|hu|hun|ban gaya|ban gayi|ban gaye)\\b|\\b(?:zeher|zehar|jahar) (?:kha|pee|pi) (?:lunga|lungi|loon|lu)\\b|\\bjaan de (?:dunga|dungi|doon|du)\\b|बोझ (?:हूं|हूँ|बन गया|बन गई)|जान दे (?:दूंगा|दूंगी|दूं)|जहर खा (?:लूंगा|लूंगी|लूं)`),
     // Dying said as a plan, standing alone: "mujhe mar jaana hai", "मर जाऊं".
     re(`\\b(?:mar (?:jaana|jana|jaun|jau|jaaun|jaunga|jaungi|jaata|jaati)|marna (?:hai|chahta|chahti|chahte|chaunda|chaundi))\\b|मर जाना|मर जाऊं|मरना (?:है|चाहता|चाहती|चाहते)`),

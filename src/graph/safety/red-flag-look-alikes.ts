@@ -97,7 +97,9 @@ const IDIOMS = [
   DIE_IF_NOT_GIVEN,
   DIFFERENCE_OF,
   // "Watched a film about a stroke survivor": a story about it, not the patient's own.
-  /\b(?:film|movie|show|serial|story|article|book|documentary|news|video|programme|program|talk|lecture) (?:about|on) [^.!?,]*/gu,
+  /\b(?:film|movie|show|serial|story|article|book|documentary|news|video|programme|program|talk|lecture|project|assignment|essay|homework|presentation) (?:about|on) [^.!?,]*/gu,
+  // "is mehngai mein dam ghut raha hai": suffocated by prices or the crowd.
+  re(`(?:\\bmehngai|\\bmahangai|महंगाई|\\btraffic|ट्रैफिक|\\bbheed|भीड)[^.!?]{0,20}(?:dam ghut|दम घुट)\\S*`),
   /\b(?:almost|nearly) (?:fainted|died|had a heart attack)\b (?:when|after|seeing|on seeing|looking|reading|at)\b[^.!?]*/gu,
   /\b(?:so scary|so scared|so shocked|horror movie|the bill|the price)\b[^.!?]{0,30}\b(?:almost|nearly) (?:fainted|died|had a heart attack)\b[^.!?]*/gu,
   NOT_BURNING_BUT,

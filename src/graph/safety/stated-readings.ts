@@ -66,6 +66,12 @@ function bloodPressure(text: string): { systolic: number; diastolic: number } | 
     // A bare pair ("186/124") is a blood pressure when nothing else claims it.
     if (plausible && (hasWord || systolic >= 90)) return { systolic, diastolic }
   }
+  // "bp 220 130": two numbers after the word, nothing between.
+  const bare = new RegExp(`(?:^|[^\\p{L}\\p{M}])${BP_WORD}\\s+(?:is\\s+|hai\\s+|tha\\s+)?(\\d{2,3})\\s+(\\d{2,3})(?![\\d.])`, 'u').exec(text)
+  if (bare) {
+    const [systolic, diastolic] = [Number(bare[1]), Number(bare[2])]
+    if (systolic >= 60 && systolic <= 300 && diastolic >= 30 && diastolic <= 200 && systolic > diastolic) return { systolic, diastolic }
+  }
   return undefined
 }
 
