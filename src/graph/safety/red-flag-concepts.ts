@@ -356,7 +356,7 @@ const MEDICINE_NAMES =
   'crocin|dolo|calpol|paracetamol|combiflam|ibuprofen|disprin|aspirin|ecosprin|alprazolam|alprax|restyl|clonazepam|clonotril|lonazep|zolpidem|diazepam|valium|lorazepam|ativan|tramadol|' +
   'metformin|glimepiride|amaryl|amlodipine|telma|telmisartan|digoxin|warfarin|iron|अल्प्राजोलम|पैरासिटामोल|क्रोसिन|डोलो'
 /** A count of ten or more, or a range from ten ("15-20", "das-baarah"). */
-const COUNT_ONE = `[1-9]\\d|${'ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|dozen|das|gyarah|barah|baarah|terah|chaudah|pandrah|pandra|solah|satrah|atharah|unnis|bees|tees|pachas|pachaas|दस|ग्यारह|बारह|पंद्रह|बीस|तीस|पचास'}`
+const COUNT_ONE = `[1-9]\\d|${MANY_WORDS}`
 const COUNT = `(?:${COUNT_ONE})(?:\\s?[-–]\\s?(?:${COUNT_ONE})|\\s(?:to|se)\\s(?:${COUNT_ONE}))?`
 const POISON =
   'poison|insecticide|pesticide|rat poison|rat kill|phenyl|phenol|kerosene|tezaab|tezab|toilet cleaner|harpic|zeher|zehar|jahar|keede maarne|keede marne|keeda maar|chuha maar\\S*|chuhe maar\\S*|' +

@@ -57,20 +57,22 @@ function numberAfter(text: string, word: string, reach = 40, accept: (n: number)
 
 const BP_PAIR = /(?<![\d.])(\d{2,3})\s*(?:\/|\\|over|by|बटा|upon)\s*(\d{2,3})(?![\d.])/gu
 
+const plausibleBloodPressure = (systolic: number, diastolic: number) =>
+  systolic >= 60 && systolic <= 300 && diastolic >= 30 && diastolic <= 200 && systolic > diastolic
+
 function bloodPressure(text: string): { systolic: number; diastolic: number } | undefined {
   const hasWord = new RegExp(`(?:^|[^\\p{L}\\p{M}])${BP_WORD}(?![\\p{L}\\p{M}])`, 'u').test(text)
   for (const m of text.matchAll(BP_PAIR)) {
     const systolic = Number(m[1])
     const diastolic = Number(m[2])
-    const plausible = systolic >= 60 && systolic <= 300 && diastolic >= 30 && diastolic <= 200 && systolic > diastolic
     // A bare pair ("186/124") is a blood pressure when nothing else claims it.
-    if (plausible && (hasWord || systolic >= 90)) return { systolic, diastolic }
+    if (plausibleBloodPressure(systolic, diastolic) && (hasWord || systolic >= 90)) return { systolic, diastolic }
   }
   // "bp 220 130": two numbers after the word, nothing between.
   const bare = new RegExp(`(?:^|[^\\p{L}\\p{M}])${BP_WORD}\\s+(?:is\\s+|hai\\s+|tha\\s+)?(\\d{2,3})\\s+(\\d{2,3})(?![\\d.])`, 'u').exec(text)
   if (bare) {
     const [systolic, diastolic] = [Number(bare[1]), Number(bare[2])]
-    if (systolic >= 60 && systolic <= 300 && diastolic >= 30 && diastolic <= 200 && systolic > diastolic) return { systolic, diastolic }
+    if (plausibleBloodPressure(systolic, diastolic)) return { systolic, diastolic }
   }
   return undefined
 }
